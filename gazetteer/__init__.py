@@ -1,0 +1,1 @@
+"""An offline gazetteer: place data, name normalisation, matching in text, geocoding."""

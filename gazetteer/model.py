@@ -1,0 +1,78 @@
+"""The gazetteer record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Place", "PLACE_KINDS"]
+
+#: Every kind a place can have, from the largest to the smallest.
+PLACE_KINDS: tuple[str, ...] = (
+    "country",
+    "admin1",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "landmark",
+    "military",
+    "infrastructure",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record.
+
+    Parameters
+    ----------
+    id : str
+        Stable identifier, ``geonames:<id>``, ``admin1:<ISO 3166-2>``, ``country:<ISO2>``
+        or ``local:<slug>`` for the curated supplement.
+    name : str
+        The preferred (English) name.
+    names : tuple of str
+        Alternate names, including Arabic script where known.
+    kind : str
+        One of :data:`PLACE_KINDS`.
+    lat, lon : float
+        WGS 84 coordinates of the place's representative point.
+    admin1 : str or None
+        Name of the first-level division (governorate, state) the place lies in.
+    country : str or None
+        ISO 3166-1 alpha-2 country code.
+    population : int
+        Population, 0 when unknown.
+    parent : str or None
+        For a landmark, neighbourhood or military site: the id of its city.
+    source : str
+        Where the record and its coordinates come from.
+    """
+
+    id: str
+    name: str
+    names: tuple[str, ...] = field(default=())
+    kind: str = "town"
+    lat: float = 0.0
+    lon: float = 0.0
+    admin1: str | None = None
+    country: str | None = None
+    population: int = 0
+    parent: str | None = None
+    source: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the record as a JSON-ready dict (the contract's field names)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "names": list(self.names),
+            "kind": self.kind,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1": self.admin1,
+            "country": self.country,
+            "population": self.population,
+            "parent": self.parent,
+            "source": self.source,
+        }
