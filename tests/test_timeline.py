@@ -1,0 +1,487 @@
+"""Tests of geo.timeline: each folding rule on small hand-made event lists."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer.model import Place
+from geo.errors import CorpusError, PlaceNotFoundError
+from geo.model import ControlEvent
+from geo.timeline import (
+    BaselineEntry,
+    change_dates,
+    history,
+    read_baseline,
+    state_on,
+    timelines,
+)
+
+D = dt.date
+TOWN = "geonames:1"
+CITY = "geonames:2"
+REGION = "admin1:XX-01"
+
+PLACES = {
+    "Alpha": Place(id=TOWN, name="Alpha", kind="town", lat=36.0, lon=37.0),
+    "Beta": Place(id=CITY, name="Beta", kind="city", lat=35.0, lon=36.5),
+    "North province": Place(id=REGION, name="North", kind="admin1", lat=35.9, lon=36.6),
+}
+
+_counter = iter(range(1_000_000))
+
+
+def ev(kind: str, date: dt.date | None, **kw: object) -> ControlEvent:
+    """A ControlEvent on the town Alpha unless told otherwise."""
+    place_id = kw.pop("place_id", TOWN)
+    fields: dict[str, object] = dict(
+        id=f"e{next(_counter)}",
+        article="a1",
+        published=date,
+        place="Alpha",
+        place_id=place_id,
+        lat=36.0,
+        lon=37.0,
+        geo_precision=3 if str(place_id).startswith("admin1:") else 1,
+        date=date,
+        date_end=None,
+        date_precision="day",
+        time_text=None,
+        kind=kind,
+        actor_gaining=None,
+        actor_losing=None,
+        stance="reported",
+        attributed_to=None,
+        sentence="s",
+        start=0,
+        end=1,
+        confidence=0.8,
+    )
+    fields.update(kw)
+    return ControlEvent(**fields)  # type: ignore[arg-type]
+
+
+def base(controller: str, as_of: dt.date, place: str = "Alpha") -> BaselineEntry:
+    p = PLACES[place]
+    prec = 3 if p.id.startswith("admin1:") else 1
+    return BaselineEntry(place, p.id, p.name, p.lat, p.lon, controller, as_of, "test", prec)
+
+
+def only(states: list, place_id: str = TOWN):
+    found = [s for s in states if s.place_id == place_id]
+    assert len(found) == 1, found
+    return found[0]
+
+
+GOV = base("government", D(2024, 11, 26))
+
+
+# ------------------------------------------------------------------ what counts
+
+
+def test_captured_changes_controller_from_effective_date() -> None:
+    cap = ev("captured", D(2024, 11, 29), actor_gaining="opposition", actor_losing="government")
+    before = only(state_on([cap], D(2024, 11, 28), baseline=[GOV]))
+    after = only(state_on([cap], D(2024, 11, 29), baseline=[GOV]))
+    assert (before.controller, before.status, before.since) == ("government", "held", D(2024, 11, 26))
+    assert (after.controller, after.status, after.since) == ("opposition", "held", D(2024, 11, 29))
+    assert after.evidence == (cap.id,)
+    assert (after.name, after.lat, after.lon, after.geo_precision) == ("Alpha", 36.0, 37.0, 1)
+
+
+def test_undated_and_unplaced_events_are_left_out() -> None:
+    undated = ev("captured", None, actor_gaining="opposition")
+    unplaced = ev("captured", D(2024, 11, 29), place_id=None, actor_gaining="opposition")
+    assert state_on([undated, unplaced], D(2025, 1, 1)) == []
+    s = only(state_on([undated, unplaced], D(2025, 1, 1), baseline=[GOV]))
+    assert s.controller == "government" and s.evidence == ("baseline:Alpha",)
+
+
+def test_duplicate_report_counts_once() -> None:
+    orig = ev("captured", D(2024, 11, 29), actor_gaining="opposition")
+    dup = dataclasses.replace(orig, id="dup", article="a2", duplicate_of=orig.id)
+    s = only(state_on([orig, dup], D(2024, 12, 1)))
+    assert s.evidence == (orig.id,)
+    assert state_on([dup], D(2024, 12, 1)) == []
+
+
+def test_change_takes_effect_at_end_of_range_held_at_start() -> None:
+    late_nov = ev("captured", D(2024, 11, 21), date_end=D(2024, 11, 30),
+                  date_precision="week", actor_gaining="opposition")
+    assert only(state_on([late_nov], D(2024, 11, 29), baseline=[GOV])).controller == "government"
+    assert only(state_on([late_nov], D(2024, 11, 30), baseline=[GOV])).controller == "opposition"
+    held = ev("held", D(2024, 6, 1), date_end=D(2024, 6, 30), actor_gaining="sdf")
+    assert only(state_on([held], D(2024, 6, 1))).since == D(2024, 6, 1)
+
+
+# ------------------------------------------------------------------ ordering
+
+
+def test_latest_dated_evidence_wins_even_a_later_held() -> None:
+    cap = ev("captured", D(2024, 11, 29), actor_gaining="opposition")
+    held = ev("held", D(2024, 12, 3), actor_gaining="government")
+    s = only(state_on([held, cap], D(2024, 12, 5)))
+    assert (s.controller, s.since, s.evidence) == ("government", D(2024, 12, 3), (held.id,))
+
+
+def test_same_day_change_beats_held() -> None:
+    cap = ev("captured", D(2024, 11, 29), actor_gaining="opposition", stance="claimed")
+    held = ev("held", D(2024, 11, 29), actor_gaining="government", stance="verified")
+    assert only(state_on([cap, held], D(2024, 11, 29))).controller == "opposition"
+    assert only(state_on([held, cap], D(2024, 11, 29))).controller == "opposition"
+
+
+def test_same_day_verified_beats_reported_beats_claimed() -> None:
+    day = D(2024, 11, 29)
+    claimed = ev("captured", day, actor_gaining="opposition", stance="claimed")
+    reported = ev("regained", day, actor_gaining="government", stance="reported")
+    verified = ev("captured", day, actor_gaining="sna", stance="verified")
+    for order in ([claimed, reported, verified], [verified, claimed, reported]):
+        assert only(state_on(order, day)).controller == "sna"
+    assert only(state_on([claimed, reported], day)).controller == "government"
+
+
+def test_same_day_more_decisive_kind_wins() -> None:
+    day = D(2024, 11, 30)
+    entered = ev("entered", day, actor_gaining="opposition", actor_losing="government")
+    captured = ev("captured", day, actor_gaining="opposition", actor_losing="government")
+    s = only(state_on([captured, entered], day, baseline=[GOV]))
+    assert (s.controller, s.status, s.evidence) == ("opposition", "held", (captured.id,))
+
+
+# ------------------------------------------------------------------ transitions
+
+
+def test_entered_is_contested_and_defender_keeps_it_until_capture() -> None:
+    entered = ev("entered", D(2024, 11, 29), actor_gaining="opposition")
+    captured = ev("captured", D(2024, 11, 30), actor_gaining="opposition")
+    s = only(state_on([entered, captured], D(2024, 11, 29), baseline=[GOV]))
+    assert (s.controller, s.status, s.since) == ("government", "contested", D(2024, 11, 29))
+    s = only(state_on([entered, captured], D(2024, 11, 30), baseline=[GOV]))
+    assert (s.controller, s.status) == ("opposition", "held")
+
+
+def test_entered_keeps_previous_holder_over_actor_losing() -> None:
+    entered = ev("entered", D(2024, 11, 29), actor_gaining="opposition", actor_losing="sdf")
+    assert only(state_on([entered], D(2024, 11, 29), baseline=[GOV])).controller == "government"
+
+
+def test_event_on_the_baseline_day_beats_the_baseline() -> None:
+    cap = ev("captured", D(2024, 11, 26), actor_gaining="opposition", stance="claimed")
+    s = only(state_on([cap], D(2024, 11, 26), baseline=[GOV]))
+    assert (s.controller, s.evidence) == ("opposition", (cap.id,))
+
+
+def test_entered_without_previous_holder_uses_actor_losing_else_unknown() -> None:
+    with_loser = ev("contested", D(2024, 11, 29), actor_gaining="sdf", actor_losing="islamic_state")
+    assert only(state_on([with_loser], D(2024, 12, 1))).controller == "islamic_state"
+    bare = ev("entered", D(2024, 11, 29), actor_gaining="opposition")
+    s = only(state_on([bare], D(2024, 12, 1)))
+    assert (s.controller, s.status) == ("unknown", "contested")
+
+
+def test_regained_returns_place_to_gainer() -> None:
+    lost = ev("captured", D(2016, 8, 6), actor_gaining="opposition", actor_losing="government")
+    back = ev("regained", D(2016, 9, 4), actor_gaining="government", actor_losing="opposition")
+    hist = history([back, lost], TOWN)
+    assert [(h.controller, h.status, h.since) for h in hist] == [
+        ("opposition", "held", D(2016, 8, 6)),
+        ("government", "held", D(2016, 9, 4)),
+    ]
+
+
+def test_withdrawal_rules() -> None:
+    day = D(2024, 12, 5)
+    handed = ev("withdrew", day, actor_losing="government", actor_gaining="opposition")
+    assert only(state_on([handed], day, baseline=[GOV])).controller == "opposition"
+    attacker_left = ev("withdrew", day, actor_losing="opposition")
+    s = only(state_on([attacker_left], day, baseline=[GOV]))
+    assert (s.controller, s.status, s.since) == ("government", "held", D(2024, 11, 26))
+    defender_left = ev("withdrew", day, actor_losing="government")
+    s = only(state_on([defender_left], day, baseline=[GOV]))
+    assert (s.controller, s.status) == ("unknown", "contested")
+
+
+def test_siege_changes_status_not_owner() -> None:
+    rebels = base("opposition", D(2016, 6, 1))
+    siege = ev("besieged", D(2016, 7, 17), actor_gaining="government", actor_losing="opposition")
+    broken = ev("siege_broken", D(2016, 8, 6), actor_gaining="opposition", actor_losing="government")
+    hist = history([siege, broken], TOWN, baseline=[rebels])
+    assert [(h.controller, h.status) for h in hist] == [
+        ("opposition", "held"), ("opposition", "besieged"), ("opposition", "held")]
+    assert hist[1].since == D(2016, 7, 17) and hist[2].evidence == (broken.id,)
+
+
+def test_siege_broken_by_an_ally_leaves_the_place_with_the_besieged_holder() -> None:
+    siege = ev("besieged", D(2016, 7, 17), actor_gaining="government", actor_losing="opposition")
+    relief = ev("siege_broken", D(2016, 8, 6), actor_gaining="sna", actor_losing="government")
+    s = only(state_on([siege, relief], D(2016, 8, 6)))
+    assert (s.controller, s.status) == ("opposition", "held")
+
+
+def test_siege_broken_without_prior_siege_goes_to_the_relieving_side() -> None:
+    broken = ev("siege_broken", D(2016, 8, 6), actor_gaining="opposition")
+    assert only(state_on([broken], D(2016, 8, 6))).controller == "opposition"
+
+
+# ------------------------------------------------------------------ claims and denials
+
+
+def test_claim_denied_by_other_side_is_claimed_not_a_change() -> None:
+    claim = ev("captured", D(2016, 8, 6), actor_gaining="opposition", actor_losing="government",
+               stance="claimed", attributed_to="opposition")
+    denial = ev("captured", D(2016, 8, 7), actor_gaining="opposition", stance="denied",
+                attributed_to="government")
+    s = only(state_on([claim, denial], D(2016, 8, 8), baseline=[GOV]))
+    assert (s.controller, s.status, s.evidence) == ("opposition", "claimed", (claim.id,))
+
+
+def test_denial_alone_changes_nothing() -> None:
+    denial = ev("captured", D(2024, 11, 29), actor_gaining="opposition", stance="denied",
+                attributed_to="government")
+    assert state_on([denial], D(2024, 11, 30)) == []
+    s = only(state_on([denial], D(2024, 11, 30), baseline=[GOV]))
+    assert (s.controller, s.status, s.evidence) == ("government", "held", ("baseline:Alpha",))
+
+
+def test_denial_far_away_in_time_or_by_claimant_does_not_oppose() -> None:
+    claim = ev("captured", D(2016, 8, 6), actor_gaining="opposition", stance="claimed")
+    late = ev("captured", D(2016, 8, 9), actor_gaining="opposition", stance="denied",
+              attributed_to="government")
+    own = ev("captured", D(2016, 8, 6), stance="denied", attributed_to="opposition")
+    for denial in (late, own):
+        s = only(state_on([claim, denial], D(2016, 8, 10)))
+        assert (s.controller, s.status) == ("opposition", "held")
+
+
+def test_unopposed_claim_is_a_change() -> None:
+    claim = ev("captured", D(2024, 11, 29), actor_gaining="opposition", stance="claimed")
+    s = only(state_on([claim], D(2024, 11, 29), baseline=[GOV]))
+    assert (s.controller, s.status, s.since) == ("opposition", "held", D(2024, 11, 29))
+
+
+def test_contradicting_claims_of_both_sides_are_claimed() -> None:
+    rebels = ev("entered", D(2024, 11, 29), actor_gaining="opposition", stance="claimed",
+                attributed_to="opposition")
+    army = ev("regained", D(2024, 11, 30), actor_gaining="government", stance="claimed",
+              attributed_to="government")
+    s = only(state_on([rebels, army], D(2024, 11, 29), baseline=[GOV]))
+    assert (s.controller, s.status) == ("opposition", "claimed")
+    s = only(state_on([rebels, army], D(2024, 11, 30), baseline=[GOV]))
+    assert (s.controller, s.status) == ("government", "claimed")
+
+
+def test_claims_by_both_sides_that_agree_are_not_opposed() -> None:
+    rebels = ev("captured", D(2024, 11, 29), actor_gaining="opposition", stance="claimed",
+                attributed_to="opposition")
+    admitted = ev("captured", D(2024, 11, 29), actor_gaining="opposition", stance="claimed",
+                  attributed_to="government")
+    s = only(state_on([rebels, admitted], D(2024, 11, 29), baseline=[GOV]))
+    assert (s.controller, s.status) == ("opposition", "held")
+    assert set(s.evidence) == {rebels.id, admitted.id}
+
+
+def test_reported_event_is_not_downgraded_by_denial() -> None:
+    reported = ev("siege_broken", D(2016, 8, 6), actor_gaining="opposition")
+    denial = ev("siege_broken", D(2016, 8, 7), stance="denied", attributed_to="government")
+    s = only(state_on([reported, denial], D(2016, 8, 7)))
+    assert (s.controller, s.status) == ("opposition", "held")
+
+
+# ------------------------------------------------------------------ precision and regions
+
+
+def test_part_of_a_place_contests_but_never_hands_it_over() -> None:
+    suburb = ev("captured", D(2024, 11, 29), actor_gaining="opposition", geo_precision=2)
+    s = only(state_on([suburb], D(2024, 11, 29), baseline=[GOV]))
+    assert (s.controller, s.status) == ("government", "contested")
+    s = only(state_on([suburb], D(2024, 11, 29)))
+    assert (s.controller, s.status) == ("unknown", "contested")
+
+
+def test_region_events_give_the_region_a_state_and_no_town_state() -> None:
+    region = ev("captured", D(2024, 12, 7), place_id=REGION, place="the North region",
+                actor_gaining="opposition")
+    states = state_on([region], D(2024, 12, 8), baseline=[GOV])
+    r = only(states, REGION)
+    assert (r.controller, r.geo_precision, r.name) == ("opposition", 3, "the North region")
+    assert only(states, TOWN).controller == "government"
+    assert {s.place_id for s in state_on([region], D(2024, 12, 8))} == {REGION}
+
+
+def test_region_baseline_and_region_precision_on_town_id() -> None:
+    north = base("opposition", D(2024, 11, 26), "North province")
+    assert only(state_on([], D(2024, 11, 27), baseline=[north]), REGION).geo_precision == 3
+    vague = ev("captured", D(2024, 12, 7), actor_gaining="opposition", geo_precision=3)
+    assert state_on([vague], D(2024, 12, 8)) == []
+
+
+# ------------------------------------------------------------------ evidence, history, dates
+
+
+def test_baseline_applies_from_as_of_only() -> None:
+    assert state_on([], D(2024, 11, 25), baseline=[GOV]) == []
+    s = only(state_on([], D(2024, 11, 26), baseline=[GOV]))
+    assert s.evidence == ("baseline:Alpha",) and s.since == D(2024, 11, 26)
+
+
+def test_evidence_deciding_first_then_corroborating_and_since_kept() -> None:
+    day = D(2024, 11, 29)
+    claimed = ev("entered", day, actor_gaining="opposition", stance="claimed")
+    verified = ev("entered", day, actor_gaining="opposition", stance="verified")
+    later = ev("contested", D(2024, 11, 30), actor_gaining="opposition")
+    s = only(state_on([later, claimed, verified], D(2024, 12, 1), baseline=[GOV]))
+    assert (s.status, s.since) == ("contested", day)
+    assert s.evidence == (verified.id, claimed.id, later.id)
+    held = ev("held", D(2024, 11, 28), actor_gaining="government")
+    s = only(state_on([held], D(2024, 11, 28), baseline=[GOV]))
+    assert s.evidence == ("baseline:Alpha", held.id) and s.since == D(2024, 11, 26)
+
+
+def test_evidence_of_state_on_stops_at_the_date() -> None:
+    cap = ev("captured", D(2024, 11, 29), actor_gaining="opposition")
+    confirm = ev("held", D(2024, 12, 2), actor_gaining="opposition")
+    assert only(state_on([cap, confirm], D(2024, 11, 30))).evidence == (cap.id,)
+    assert only(state_on([cap, confirm], D(2024, 12, 2))).evidence == (cap.id, confirm.id)
+
+
+def test_history_and_change_dates() -> None:
+    other = base("government", D(2024, 11, 20), "Beta")
+    events = [
+        ev("entered", D(2024, 11, 29), actor_gaining="opposition"),
+        ev("captured", D(2024, 11, 30), actor_gaining="opposition"),
+        ev("held", D(2024, 12, 2), actor_gaining="opposition"),
+    ]
+    hist = history(events, TOWN, baseline=[GOV, other])
+    assert [(h.controller, h.status, h.since) for h in hist] == [
+        ("government", "held", D(2024, 11, 26)),
+        ("government", "contested", D(2024, 11, 29)),
+        ("opposition", "held", D(2024, 11, 30)),
+    ]
+    assert hist[-1].evidence == (events[1].id, events[2].id)
+    assert history(events, "geonames:404") == []
+    assert change_dates(events, baseline=[GOV, other]) == [
+        D(2024, 11, 20), D(2024, 11, 26), D(2024, 11, 29), D(2024, 11, 30)]
+
+
+_KINDS = ["captured", "entered", "contested", "besieged", "siege_broken", "withdrew",
+          "regained", "held"]
+_SIDES = [None, "government", "opposition", "sdf"]
+_event_args = st.tuples(
+    st.sampled_from(_KINDS), st.integers(0, 20), st.integers(0, 3),
+    st.sampled_from(_SIDES), st.sampled_from(_SIDES),
+    st.sampled_from(["reported", "claimed", "denied", "verified"]), st.sampled_from([1, 2]),
+    st.sampled_from([TOWN, CITY]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_event_args, max_size=12), st.randoms(use_true_random=False))
+def test_fold_is_order_independent_and_consistent(args: list, rnd: random.Random) -> None:
+    start = D(2024, 11, 1)
+    events = [
+        ev(k, start + dt.timedelta(days=d), date_end=start + dt.timedelta(days=d + span),
+           actor_gaining=g, actor_losing=lo, stance=s, geo_precision=p, place_id=pid)
+        for k, d, span, g, lo, s, p, pid in args
+    ]
+    shuffled = events[:]
+    rnd.shuffle(shuffled)
+    assert timelines(events, baseline=[GOV]) == timelines(shuffled, baseline=[GOV])
+    for pid, hist in timelines(events, baseline=[GOV]).items():
+        for a, b in zip(hist, hist[1:]):
+            assert a.since < b.since and (a.controller, a.status) != (b.controller, b.status)
+        for h in hist:
+            now = only(state_on(shuffled, h.since, baseline=[GOV]), pid)
+            assert (now.controller, now.status, now.since) == (h.controller, h.status, h.since)
+
+
+# ------------------------------------------------------------------ read_baseline
+
+
+def resolve(name: str) -> Place | None:
+    return PLACES.get(name)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "baseline.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_baseline(tmp_path: Path) -> None:
+    path = write(tmp_path, "place,controller,as_of,source\n"
+                 "# a comment row,,,\n\n"
+                 "Alpha, Government ,2024-11-26,\"ISW map, 26 Nov 2024\"\n"
+                 "North province,opposition,2024-11-26,seed 001\n")
+    a, north = read_baseline(path, resolve)
+    assert (a.place, a.place_id, a.name, a.controller, a.as_of) == (
+        "Alpha", TOWN, "Alpha", "government", D(2024, 11, 26))
+    assert a.source == "ISW map, 26 Nov 2024" and (a.lat, a.lon, a.geo_precision) == (36.0, 37.0, 1)
+    assert (north.place_id, north.geo_precision, north.controller) == (REGION, 3, "opposition")
+
+
+@pytest.mark.parametrize(
+    ("row", "needle"),
+    [
+        ("Gamma,government,2024-11-26,x", "line 2: unknown place 'Gamma'"),
+        ("Alpha,rebels,2024-11-26,x", "line 2: unknown controller 'rebels'; use one of government"),
+        ("Alpha,government,26/11/2024,x", "line 2: bad as_of date '26/11/2024'; write it as YYYY-MM-DD"),
+        ("Alpha,government,2024-11-26,", "line 2: empty source"),
+    ],
+)
+def test_read_baseline_errors_name_file_line_and_fix(tmp_path: Path, row: str, needle: str) -> None:
+    path = write(tmp_path, "place,controller,as_of,source\n" + row + "\n")
+    with pytest.raises(CorpusError) as err:
+        read_baseline(path, resolve)
+    assert str(path) in str(err.value) and needle.replace("line ", "") in str(err.value)
+
+
+def test_read_baseline_bad_header_missing_file_and_raising_resolver(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="lacks source"):
+        read_baseline(write(tmp_path, "place,controller,as_of\nAlpha,government,2024-11-26\n"),
+                      resolve)
+    with pytest.raises(CorpusError, match="cannot read"):
+        read_baseline(tmp_path / "nope.csv", resolve)
+
+    def strict(name: str) -> Place:
+        raise PlaceNotFoundError(name)
+
+    with pytest.raises(CorpusError, match="unknown place 'Alpha'"):
+        read_baseline(write(tmp_path, "place,controller,as_of,source\nAlpha,sdf,2024-01-01,x\n"),
+                      strict)
+
+
+SEED_BASELINE = Path(__file__).resolve().parent.parent / "seeds" / "baseline.csv"
+
+
+def test_seed_baseline_rows_are_well_formed() -> None:
+    """Every row of seeds/baseline.csv has a known faction, an ISO date and a source."""
+    names: list[str] = []
+
+    def any_place(name: str) -> Place:
+        names.append(name)
+        region = name.endswith(("province", "governorate"))
+        return Place(id=("admin1:" if region else "local:") + name, name=name, kind="town")
+
+    entries = read_baseline(SEED_BASELINE, any_place)
+    assert {e.as_of for e in entries} == {D(2016, 7, 17), D(2024, 11, 26)}
+    assert all(len(e.source) > 10 for e in entries)
+    late_2024 = {e.place: e.controller for e in entries if e.as_of == D(2024, 11, 26)}
+    assert late_2024["Aleppo"] == "government" and late_2024["Idlib governorate"] == "opposition"
+
+
+def test_seed_baseline_resolves_in_the_real_gazetteer() -> None:
+    gazetteer = pytest.importorskip("gazetteer")
+    if not hasattr(gazetteer, "default_gazetteer"):
+        pytest.skip("gazetteer.default_gazetteer() not available yet")
+    entries = read_baseline(SEED_BASELINE, gazetteer.default_gazetteer().resolve)
+    by_place = {e.place: e for e in entries}
+    assert by_place["Idlib governorate"].geo_precision == 3
+    assert by_place["Aleppo"].geo_precision == 1
+    assert 35.5 < by_place["Aleppo"].lat < 36.5 and 36.5 < by_place["Aleppo"].lon < 37.5
