@@ -1,0 +1,266 @@
+"""Turn a :class:`MapData` into the compact JSON payload the map's JavaScript reads.
+
+Geometry is written once: each place once, each distinct area or front geometry once
+(identical geometries on several dates share one entry), each ring once. What changes
+with the date is written as small tables: place and region states as *changes* against
+the date before (the JavaScript folds them back into full snapshots), and per date the
+list of ``[controller, geometry index]`` areas and ``[geometry index, side, side]`` fronts.
+Only the events that some state cites as evidence, or that happen on a slider date, are
+written; their repeated strings (sentences, sources) are stored once in ``strings``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import shapely
+from shapely.geometry import mapping, shape
+from shapely.geometry.base import BaseGeometry
+
+from geo.model import ControlEvent, ControlState
+from geo.render.data import MapData
+from geo.render.style import FACTION_COLOURS, FACTION_LABELS, STATUS_LABELS
+
+__all__ = ["build_payload", "geometry_json", "round_coords", "EVENT_FIELDS", "PRECISION"]
+
+#: Decimal places kept in every coordinate (5 decimals: about 1 m).
+PRECISION = 5
+#: Simplification tolerances in degrees (about 100 m for areas, 200 m for base layers).
+AREA_TOLERANCE = 0.001
+BASE_TOLERANCE = 0.002
+RING_TOLERANCE = 0.0005
+#: Column names of one row of ``payload["events"]``; ``*`` marks an index into ``strings``.
+EVENT_FIELDS: tuple[str, ...] = (
+    "sentence*", "source*", "published", "stance", "attributed_to*", "date", "date_end",
+    "date_precision", "time_text*", "kind", "place*", "actor_gaining", "actor_losing",
+    "lat", "lon", "confidence",
+)
+
+
+def round_coords(value: Any, ndigits: int = PRECISION) -> Any:
+    """Round every float of a nested coordinate sequence, returning lists."""
+    if isinstance(value, float):
+        return round(value, ndigits)
+    if isinstance(value, (list, tuple)):
+        return [round_coords(v, ndigits) for v in value]
+    return value
+
+
+def geometry_json(geom: BaseGeometry, tolerance: float) -> dict[str, Any] | None:
+    """Simplify a lon/lat geometry and return it as a rounded GeoJSON geometry.
+
+    Parameters
+    ----------
+    geom : shapely geometry
+        Geometry in lon/lat.
+    tolerance : float
+        Douglas-Peucker tolerance in degrees (topology preserved); 0 keeps every vertex.
+
+    Returns
+    -------
+    dict or None
+        GeoJSON geometry, None for an empty or invalid input.
+    """
+    if geom is None or geom.is_empty:
+        return None
+    if tolerance > 0 and geom.geom_type not in ("Point", "MultiPoint"):
+        geom = geom.simplify(tolerance, preserve_topology=True)
+    gj = mapping(geom)
+    if "coordinates" in gj:
+        return {"type": gj["type"], "coordinates": round_coords(gj["coordinates"])}
+    return {"type": gj["type"], "geometries": [
+        g for g in (geometry_json(part, 0) for part in geom.geoms) if g is not None]}
+
+
+def _collection(fc: dict[str, Any], tolerance: float) -> dict[str, Any]:
+    """Simplify and round a FeatureCollection, keeping only ``id`` and ``name``."""
+    feats = []
+    for feat in (fc or {}).get("features", []):
+        if not feat.get("geometry"):
+            continue
+        geom = geometry_json(shape(feat["geometry"]), tolerance)
+        props = feat.get("properties") or {}
+        if geom is not None:
+            feats.append({"type": "Feature", "geometry": geom, "properties": {
+                "id": str(props.get("id", "")), "name": str(props.get("name", ""))}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+class _Table:
+    """Assigns each distinct key one index in a growing list."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._index: dict[Any, int] = {}
+
+    def add(self, key: Any, item: Any = None) -> int:
+        if key not in self._index:
+            self._index[key] = len(self.items)
+            self.items.append(key if item is None else item)
+        return self._index[key]
+
+
+class _Geoms:
+    """Writes each distinct geometry once (same WKB, or same rounded GeoJSON)."""
+
+    def __init__(self) -> None:
+        self.table = _Table()
+        self._by_wkb: dict[bytes, int | None] = {}
+
+    def add(self, geom: BaseGeometry, tolerance: float) -> int | None:
+        wkb = shapely.to_wkb(geom)
+        if wkb not in self._by_wkb:
+            gj = geometry_json(geom, tolerance)
+            self._by_wkb[wkb] = None if gj is None else self.table.add(repr(gj), gj)
+        return self._by_wkb[wkb]
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return None if d is None else d.isoformat()
+
+
+def _finite(*xs: Any) -> bool:
+    return all(isinstance(x, (int, float)) and math.isfinite(x) for x in xs)
+
+
+def _event_row(ev: ControlEvent, strings: _Table, where: tuple[Any, Any]) -> list[Any]:
+    """One event as a row of :data:`EVENT_FIELDS`; lat/lon fall back to its place's."""
+    lat, lon = (ev.lat, ev.lon) if _finite(ev.lat, ev.lon) else where
+    s = (lambda x: None if x is None else strings.add(str(x)))
+    return [s(ev.sentence), s(ev.source), _iso(ev.published), ev.stance,
+            s(ev.attributed_to), _iso(ev.date), _iso(ev.date_end), ev.date_precision,
+            s(ev.time_text), ev.kind, s(ev.place), ev.actor_gaining, ev.actor_losing,
+            round_coords(lat), round_coords(lon), round(float(ev.confidence), 3)]
+
+
+class _Builder:
+    """Collects the tables of one payload."""
+
+    def __init__(self, data: MapData) -> None:
+        self.data = data
+        self.places = _Table()
+        self.events = _Table()
+        self.strings = _Table()
+        self.geoms = _Geoms()
+        self._coords: dict[str, tuple[float, float]] = {}
+        for p in data.places:
+            self._place(str(p["id"]), p.get("name"), p.get("lat"), p.get("lon"), p.get("kind"))
+
+    def _place(self, pid: str, name: Any, lat: Any, lon: Any, kind: Any) -> int | None:
+        if not _finite(lat, lon):
+            return None
+        self._coords.setdefault(pid, (lat, lon))
+        return self.places.add(pid, [pid, str(name or pid), round_coords(float(lat)),
+                                     round_coords(float(lon)), kind])
+
+    def event(self, eid: str) -> int | None:
+        ev = self.data.events.get(eid)
+        if ev is None:
+            return None
+        where = self._coords.get(ev.place_id or "", (None, None))
+        return self.events.add(eid, _event_row(ev, self.strings, where))
+
+    def state_row(self, st: ControlState) -> list[Any]:
+        ev = [i for i in (self.event(e) for e in st.evidence) if i is not None]
+        return [st.controller, st.status, _iso(st.since), ev]
+
+    def place_rows(self, snap: dict[str, ControlState]) -> dict[int, list[Any]]:
+        rows = {}
+        for pid, st in snap.items():
+            idx = self._place(pid, st.name, st.lat, st.lon, None)
+            if idx is not None:
+                rows[idx] = self.state_row(st)
+        return rows
+
+
+def _snapshots(table: dict[dt.date, dict[str, Any]], dates: list[dt.date]) -> list[dict]:
+    """Full snapshot on each date; a date without one keeps the one before."""
+    out, cur = [], {}
+    for d in dates:
+        cur = table.get(d, cur)
+        out.append(cur)
+    return out
+
+
+def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
+    """Per date, ``[key, *row]`` for what changed and ``[key]`` for what went away."""
+    out, prev = [], {}
+    for rows in rows_per_date:
+        delta = [[k, *r] for k, r in rows.items() if prev.get(k) != r]
+        delta += [[k] for k in prev if k not in rows]
+        out.append(delta)
+        prev = rows
+    return out
+
+
+def _slider_dates(data: MapData, date: dt.date | None) -> tuple[list[dt.date], int]:
+    """Sorted slider dates (``date`` added if missing) and the index to open on."""
+    dates = sorted(set(data.dates) | ({date} if date else set()))
+    if not dates:
+        return [], -1
+    return dates, dates.index(date) if date else len(dates) - 1
+
+
+def _bounds(outline: dict[str, Any], places: list[list[Any]]) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` of the outline, else of the places."""
+    geoms = [shape(f["geometry"]) for f in outline.get("features", [])]
+    if geoms:
+        w, s, e, n = shapely.GeometryCollection(geoms).bounds
+    elif places:
+        lats, lons = [p[2] for p in places], [p[3] for p in places]
+        s, w, n, e = min(lats), min(lons), max(lats), max(lons)
+    else:
+        s, w, n, e = -60.0, -170.0, 75.0, 170.0
+    return round_coords([[s, w], [n, e]])
+
+
+def build_payload(data: MapData, *, date: dt.date | None = None) -> dict[str, Any]:
+    """Build the JSON-ready payload of the map.
+
+    Parameters
+    ----------
+    data : MapData
+        What to draw.
+    date : datetime.date, optional
+        Date to open on; added to the slider if it is not a change date (the map then
+        shows the state as of that date). None opens on the latest date.
+
+    Returns
+    -------
+    dict
+        Plain JSON types only; see the module docstring for the layout.
+    """
+    b = _Builder(data)
+    dates, start = _slider_dates(data, date)
+    places = _deltas([b.place_rows(s) for s in _snapshots(data.states, dates)])
+    regions = _deltas([{k: b.state_row(st) for k, st in s.items()}
+                       for s in _snapshots(data.regions, dates)])
+    happening = [[i for i in (b.event(e) for e in data.event_dates.get(d, [])) if i is not None]
+                 for d in dates]
+    areas = [[[c, g] for c, geom in sorted(data.areas.get(d, {}).items())
+              if (g := b.geoms.add(geom, AREA_TOLERANCE)) is not None] for d in dates]
+    fronts = [[[g, a, z] for geom, a, z in data.fronts.get(d, [])
+               if (g := b.geoms.add(geom, AREA_TOLERANCE)) is not None] for d in dates]
+    rings = []
+    for m, geom, since in data.rings:
+        g = b.geoms.add(geom, RING_TOLERANCE)
+        if g is not None:
+            rings.append({"g": g, "from": _iso(since), "km": m.distance_km,
+                          "tol": m.tolerance_km, "qualifier": m.qualifier,
+                          "direction": m.direction, "anchor": m.anchor_name,
+                          "subject": m.subject, "sentence": m.sentence,
+                          "published": _iso(m.published)})
+    outline = _collection(data.outline, BASE_TOLERANCE)
+    return {
+        "title": data.title, "corpus": data.corpus,
+        "dates": [d.isoformat() for d in dates], "start": start,
+        "colours": FACTION_COLOURS, "labels": FACTION_LABELS, "statuses": STATUS_LABELS,
+        "places": b.places.items, "states": places, "regions": regions,
+        "event_fields": list(EVENT_FIELDS), "events": b.events.items,
+        "strings": b.strings.items, "happening": happening,
+        "geoms": b.geoms.table.items, "areas": areas, "fronts": fronts, "rings": rings,
+        "governorates": _collection(data.governorates, BASE_TOLERANCE), "outline": outline,
+        "bounds": _bounds(outline, b.places.items),
+    }

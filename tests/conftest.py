@@ -1,0 +1,47 @@
+"""Shared pytest fixtures: headless system Chromium for the browser tests (offline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: needs headless Chromium (/usr/bin/chromium)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """A headless Chromium browser, or a skip when Chromium or Playwright is missing."""
+    from geo.render.browser import chromium_path, launch
+
+    if not chromium_path().exists():
+        pytest.skip(f"no Chromium at {chromium_path()}: apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as pw:
+        browser = launch(pw)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(chromium: Any) -> Iterator[Any]:
+    """A fresh page with every non-file request aborted.
+
+    ``page.console_errors`` collects console errors and page exceptions;
+    ``page.network_requests`` collects every URL the page tried that is not ``file://``.
+    """
+    from geo.render.browser import block_network
+
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    block_network(context)
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.network_requests = []
+    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    pg.on("request", lambda r: r.url.startswith("file:") or pg.network_requests.append(r.url))
+    yield pg
+    context.close()
