@@ -173,10 +173,13 @@ def clean_geometry(geometry: dict[str, Any], precision: int = PRECISION) -> Poly
     Polygon or MultiPolygon
         A valid geometry whose exterior rings are counter-clockwise and holes clockwise.
     """
-    geom = set_precision(shape(geometry), 10.0 ** -precision)
-    if not geom.is_valid:
-        geom = make_valid(geom)
-    geom = _polygonal(geom)
+    geom: BaseGeometry = shape(geometry)
+    for step in (0, 1):  # GEOS snaps only valid input; snapping may itself break validity
+        if step:
+            geom = set_precision(geom, 10.0 ** -precision)
+        if not geom.is_valid:
+            geom = make_valid(geom)
+        geom = _polygonal(geom)
     if isinstance(geom, Polygon):
         return orient(geom, sign=1.0)
     return MultiPolygon([orient(part, sign=1.0) for part in geom.geoms])
