@@ -314,7 +314,7 @@ def _past_span(n: str | None, unit: str, plural: str | None, pub: dt.date) -> _S
     else:
         days = {"hour": -(-k // 24), "day": k, "week": 7 * k, "fortnight": 14 * k}[unit]
         s = pub - days * _D
-    return s, pub, "day" if unit == "hour" and k <= 24 else precision_of_range(s, pub)
+    return s, pub, precision_of_range(min(s + _D, pub), pub)  # "past week": 7 days' precision
 
 
 def _resolve_relative(m: re.Match[str], pub: dt.date | None) -> _Span | None:
