@@ -1,0 +1,122 @@
+"""Browser tests of the control map in headless system Chromium, fully offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_render import HOSTILE_IMG, HOSTILE_SCRIPT, make_map_data
+
+from geo.render import FACTION_COLOURS, screenshot, write_map
+from geo.render.browser import open_map
+
+pytestmark = pytest.mark.browser
+
+PLACE_PATHS = ".leaflet-geo-places-pane path.geo-place"
+
+
+@pytest.fixture(scope="module")
+def map_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_map(make_map_data(), tmp_path_factory.mktemp("map") / "control.html")
+
+
+def fill_of(page: Any, place_id: str) -> str:
+    return page.evaluate("id => __geo.marker(id)._path.getAttribute('fill')", place_id)
+
+
+def slide_to(page: Any, index: int) -> None:
+    page.eval_on_selector(".geo-timebar input[type=range]",
+                          "(r, k) => { r.value = k; r.dispatchEvent(new Event('input')); }", index)
+
+
+def test_opens_on_hash_date_and_colours_by_controller(page: Any, map_file: Path) -> None:
+    open_map(page, map_file, date=dt.date(2024, 11, 26))
+    assert page.locator(PLACE_PATHS).count() == 4  # Tell Rifaat has no state yet
+    assert fill_of(page, "aleppo") == FACTION_COLOURS["government"]
+    assert fill_of(page, "idlib") == FACTION_COLOURS["opposition"]
+    assert page.locator(".geo-when").inner_text().startswith("as of 2024-11-26")
+    page.goto(map_file.as_uri() + "#2024-12-08")
+    page.reload()
+    page.wait_for_function("window.__geoReady === true")
+    assert page.locator(PLACE_PATHS).count() == 5
+    assert fill_of(page, "aleppo") == FACTION_COLOURS["opposition"]
+    assert page.console_errors == [] and page.network_requests == []
+
+
+def test_slider_recolours_and_updates_the_hash(page: Any, map_file: Path) -> None:
+    open_map(page, map_file, date=dt.date(2024, 12, 8))
+    slide_to(page, 0)
+    assert page.evaluate("location.hash") == "#2024-11-26"
+    assert fill_of(page, "aleppo") == FACTION_COLOURS["government"]
+    assert page.locator(".geo-date").inner_text() == "2024-11-26"
+    slide_to(page, 1)
+    assert page.evaluate("location.hash") == "#2024-11-30"
+    aleppo = page.evaluate("__geo.marker('aleppo')._path.getAttribute('stroke-dasharray')")
+    assert fill_of(page, "aleppo") == FACTION_COLOURS["opposition"] and aleppo  # contested
+    slide_to(page, 2)
+    homs = page.evaluate("+__geo.marker('homs')._path.getAttribute('stroke-width')")
+    assert homs >= 4 and fill_of(page, "homs") == FACTION_COLOURS["government"]  # besieged
+    page.evaluate("location.hash = '#2024-12-06'")  # between change dates: as of 2024-12-05
+    page.wait_for_function("__geo.date === '2024-12-05'")
+    assert page.console_errors == []
+
+
+def test_layers_follow_the_date(page: Any, map_file: Path) -> None:
+    open_map(page, map_file, date=dt.date(2024, 11, 26))
+    count = "sel => document.querySelectorAll(sel).length"
+    assert page.evaluate(count, ".leaflet-geo-areas-pane path") == 0
+    assert page.evaluate(count, ".leaflet-geo-rings-pane path") == 0  # ring shown from 11-30
+    slide_to(page, 3)
+    assert page.evaluate(count, ".leaflet-geo-areas-pane path") == 1
+    assert page.evaluate(count, ".leaflet-geo-fronts-pane path") == 1
+    assert page.evaluate(count, ".leaflet-geo-rings-pane path") == 1
+    assert page.evaluate(count, ".leaflet-geo-events-pane path.geo-pulse") == 1
+    region = page.evaluate("""() => { let f = null; __geo.map.eachLayer(l => {
+        if (l.feature && l.feature.properties.id === 'SY02') f = l._path.getAttribute('fill'); });
+        return f; }""")
+    assert region == FACTION_COLOURS["opposition"]
+    assert page.locator(".leaflet-tile").count() == 0  # web tiles are off by default
+
+
+def test_popup_shows_hostile_sentence_as_text(page: Any, map_file: Path) -> None:
+    open_map(page, map_file, date=dt.date(2024, 12, 8))
+    page.evaluate_handle("__geo.marker('aleppo')._path").as_element().click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert HOSTILE_IMG in text and HOSTILE_SCRIPT in text
+    assert "Rebels entered western Aleppo on Friday." in text
+    assert "<b>Evil</b> Times, published 2024-12-08" in text
+    assert "claimed by <svg onload=window.__pwned=1>" in text and "precision: day" in text
+    assert popup.locator("img, script, svg, b, i").count() == 0
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    slide_to(page, 0)  # an open popup follows the date
+    assert "Government and allies: held" in popup.inner_text()
+    assert page.console_errors == [] and page.network_requests == []
+
+
+def test_play_button_steps_through_dates(page: Any, map_file: Path) -> None:
+    open_map(page, map_file, date=dt.date(2024, 11, 26))
+    page.click(".geo-play")
+    page.wait_for_function("location.hash === '#2024-11-30'", timeout=5000)
+    page.click(".geo-play")  # pause
+    index = page.evaluate("__geo.index")
+    page.wait_for_timeout(1200)
+    assert page.evaluate("__geo.index") == index
+
+
+def test_screenshot_helper(map_file: Path, tmp_path: Path, chromium: Any) -> None:
+    # a child process: Playwright's sync API cannot start twice in one thread
+    png = tmp_path / "shots" / "map.png"
+    code = ("import datetime, sys; from geo.render import screenshot; "
+            "screenshot(sys.argv[1], sys.argv[2], date=datetime.date(2024, 12, 8), "
+            "width=800, height=600)")
+    subprocess.run([sys.executable, "-c", code, str(map_file), str(png)], check=True,
+                   timeout=120)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
