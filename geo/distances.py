@@ -134,6 +134,12 @@ _LEAD_SKIP = re.compile(
     \s+(?:of\s+|for\s+|another\s+|a\s+further\s+|further\s+)?$""",
     re.I | re.X,
 )
+_MONEY = re.compile(  # "raised 5m from donors": a bare "m" after money words is millions
+    r"""\b(?:rais\w*|worth|cost\w*|budget\w*|pledg\w*|donat\w*|fund\w*|paid|pay\w*|spen[dt]\w*
+    |receiv\w*|earn\w*|sold|sell\w*|bought|invest\w*|loans?|grants?|aid|revenues?|[A-Z]{3}
+    |dollars?|euros?|pounds?|sterling)\s+(?:\S+\s+){0,2}$""",
+    re.X,
+)
 _RADIUS_BEFORE = re.compile(r"\bradius\s+of\s+$", re.I)
 _RADIUS_LEAD = re.compile(rf"\b(?:(?:with)?in{_SP}+)?an?{_SP}+$", re.I)
 _RADIUS_AFTER = re.compile(rf"{_SP}*-?{_SP}*radius{_SP}+(?:of|from|around)\b", re.I)
@@ -353,14 +359,14 @@ def _relation(text: str, pos: int, qualifier: str) -> tuple[int, str | None, boo
         return None
     if m["away"] and not (m["dir"] or m["rel"]):
         nxt = re.compile(rf"{_SP}+(?:from|of)\b", re.I).match(text, m.end())
-        return (nxt.end(), None, True) if nxt else (m.end(), None, False)
+        return (nxt.end(), None, True) if nxt else (m.end("away"), None, False)
     return m.end(), direction, bool(m["rel"] or m["dirrel"])
 
 
-def _skipped(text: str, start: int, pos: int) -> bool:
+def _skipped(text: str, start: int, pos: int, unit: str) -> bool:
     before = text[max(0, start - 40):start]
     return bool(_AFTER_SKIP.match(text, pos) or _LEAD_SKIP.search(before)
-                or _PAREN_CONV.search(before))
+                or _PAREN_CONV.search(before) or (unit == "m" and _MONEY.search(before)))
 
 
 _SUBJ_CUT = re.compile(
@@ -444,7 +450,7 @@ def _read_distance(text: str, m: re.Match[str]) -> tuple[DistanceSpan | None, in
         if lead := _RADIUS_LEAD.search(text[max(0, start - 20):start]):
             start -= len(lead[0])
         return _finish(text, start, radius.end(), q, "within", (radius.end(), None, True))
-    if _skipped(text, start, pos):
+    if _skipped(text, start, pos, m["unit"]):
         return None, pos
     rel = _relation(text, pos, qualifier)
     if rel is None:
@@ -456,8 +462,6 @@ def _finish(text: str, start: int, pos: int, q: _Qty, qualifier: str,
             rel: tuple[int, str | None, bool]) -> tuple[DistanceSpan | None, int]:
     end, direction, anchored = rel
     bounds = _anchor_bounds(text, end) if anchored else None
-    if anchored and bounds is None:
-        return None, end
     anchor = text[bounds[0]:bounds[1]] if bounds else None
     if bounds:
         end = bounds[1]
