@@ -99,7 +99,7 @@ _REL_RX = re.compile(rf"""{_B}{_PRE}(?:
      |this\s+(?:morning|afternoon|evening))
   |(?:(?P<wx>this\s+past|past|last|next|this|coming|the|a|every|each|following)\s+)?
      (?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?
-  |(?P<pq>{_QUAL}|earlier\s+|later\s+)?(?P<which>last|this\s+past|this)\s+
+  |(?P<pq>{_QUAL}|earlier\s+|later\s+)?(?P<which>last|this\s+past|this|(?<=of\s)the)\s+
      (?P<unit>weekend|week|month|year)\b(?!\s+of\b)
   |the\s+(?P<wkend>weekend)
   |(?P<n>{_NUM})\s+(?P<agou>hour|day|week|fortnight|month|year)s?\s+ago
@@ -272,7 +272,7 @@ def _weekend(pub: dt.date, last: bool) -> tuple[dt.date, dt.date]:
 
 
 def _period_span(pq: str | None, which: str, unit: str, pub: dt.date) -> _Span | None:
-    q, this, unit = _qual(pq), which.lower() == "this", unit.lower()
+    q, this, unit = _qual(pq), which.lower() in ("this", "the"), unit.lower()
     if q == "later":
         return None  # future
     if unit == "weekend":

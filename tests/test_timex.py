@@ -140,6 +140,8 @@ def test_day_words(text, expected):
     ("Rebels advanced last year.", FRI, (D(2023, 1, 1), D(2023, 12, 31))),
     ("Rebels advanced earlier this year.", FRI, (D(2024, 1, 1), D(2024, 11, 28))),
     ("Rebels advanced late last year.", FRI, (D(2023, 9, 1), D(2023, 12, 31))),
+    ("Rebels advanced in the middle of last month.", FRI, (D(2024, 10, 11), D(2024, 10, 20))),
+    ("Rebels advanced at the start of the month.", FRI, (D(2024, 11, 1), D(2024, 11, 10))),
     ("Rebels advanced in the past 24 hours.", FRI, (D(2024, 11, 28), FRI)),
     ("Rebels advanced over the past week.", FRI, (D(2024, 11, 22), FRI)),
 ])
@@ -191,6 +193,16 @@ def test_since_month_uses_latest_past_occurrence_and_runs_to_publication():
     assert span("under siege since June", D(2016, 5, 10)) == (
         D(2015, 6, 1), D(2016, 5, 10), "month", "since")
     assert span("villages taken since Wednesday.", FRI) == (D(2024, 11, 27), FRI, "day", "since")
+
+
+def test_since_the_start_of_the_year():
+    assert span("Prices have doubled since the start of the year.", FRI) == (
+        D(2024, 1, 1), FRI, "year", "since")
+
+
+def test_end_of_the_month_not_yet_reached_is_skipped():
+    assert find_time_expressions("by the end of the month", D(2024, 11, 15)) == []
+    assert span("by the end of the month", FRI) == (D(2024, 11, 21), FRI, "month", "by")
 
 
 def test_until_is_relation_by():
