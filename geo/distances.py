@@ -109,7 +109,7 @@ _QTY_BODY = rf"""(?:between{_SP}+(?P<b1>{_NUM}){_SP}+and{_SP}+(?P<b2>{_NUM})
   {_SP}*-?{_SP}*(?P<unit>{_UNITS})(?![\w²³^])"""
 _QTY = re.compile(
     rf"""(?<![\w$£€.,/\-–])
-    (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still)(?!{_SP}+(?:over|under|short)\b){_SP}+)?
+    (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)(?!{_SP}+(?:over|under|short)\b){_SP}+)?
     (?:(?P<qual>{_QUALS})(?:{_SP}+|(?<=~)))?{_QTY_BODY}""",
     re.I | re.X,
 )
@@ -170,6 +170,7 @@ _ALWAYS_STOP = frozenset(
 )
 _ING_NOUNS = frozenset("building buildings crossing crossings ring wing spring springs housing "
                        "landing clearing ceiling".split())
+_BORDER_WORDS = frozenset("border borders frontier boundary".split())
 _TRAILING_FUNC = frozenset(["of", "the", "a", "an"])
 _VAGUE_FIRST = frozenset(
     """a an some one another any several these those this that their its his her our my your
@@ -323,16 +324,23 @@ def _direction(word: str) -> str | None:
     return code if code in _COMPASS else None
 
 
+def _ends_anchor(word: str, previous: str) -> bool:
+    """Whether ``word`` (after ``previous``, lower case) ends an anchor phrase."""
+    low = word.lower()
+    if low == "with" and previous in _BORDER_WORDS:  # "the border with Turkey"
+        return False
+    if low in _ALWAYS_STOP:
+        return True
+    return word == low and (low in _ANCHOR_STOP or (low.endswith("ing") and low not in _ING_NOUNS))
+
+
 def _anchor_bounds(text: str, pos: int) -> tuple[int, int] | None:
     """Return the offsets of the anchor phrase starting after ``pos``, or None."""
     words: list[tuple[int, int, str]] = []
     while len(words) < _MAX_ANCHOR_WORDS and (m := _TOKEN.match(text, pos)):
-        w = m["w"]
-        low = w.lower()
-        if (w == low and (low in _ANCHOR_STOP or (low.endswith("ing") and low not in _ING_NOUNS))
-                or low in _ALWAYS_STOP):
+        if _ends_anchor(m["w"], words[-1][2] if words else ""):
             break
-        words.append((m.start("w"), m.end("w"), low))
+        words.append((m.start("w"), m.end("w"), m["w"].lower()))
         pos = m.end()
     while words and words[-1][2] in _TRAILING_FUNC:
         words.pop()
@@ -341,9 +349,8 @@ def _anchor_bounds(text: str, pos: int) -> tuple[int, int] | None:
 
 def _is_vague(phrase: str) -> bool:
     words = phrase.lower().split()
-    return words[0] in _VAGUE_FIRST or words[-1].rstrip("'’s") in _VAGUE_HEAD or (
-        words[-1] in _VAGUE_HEAD
-    )
+    head = words[-1]
+    return words[0] in _VAGUE_FIRST or head in _VAGUE_HEAD or head.rstrip("'’s") in _VAGUE_HEAD
 
 
 def _relation(text: str, pos: int, qualifier: str) -> tuple[int, str | None, bool] | None:
@@ -370,8 +377,8 @@ def _skipped(text: str, start: int, pos: int, unit: str) -> bool:
 
 
 _SUBJ_CUT = re.compile(
-    r"""[.!?;:()\[\]"“”—–\n,]
-    |\b(?-i:that|which|where|who|whom|when|while|whereas|and|but|because|after|before|since|if
+    r"""[!?;:()\[\]"“”—–\n]|[.,](?!\d)
+    |\b(?-i:to|into|towards?|near|at|that|which|where|who|whom|when|while|whereas|and|but|because|after|before|since|if
       |show|shows|showed|shown|showing|see|sees|saw|seen|say|says|said|reported|reports|claimed
       |claims|confirmed|captured|captures|seized|seizes|took|takes|taken|entered|enters|reached
       |reaches|hit|hits|struck|strikes|shelled|bombed|targeted|attacked|stormed|held|holds
@@ -384,22 +391,29 @@ _SUBJ_TRAIL = frozenset(
     """is are was were be been being lies lie lay lying sits sat sit sitting stands stood standing
     located situated based positioned stationed deployed now just only still reportedly already
     currently to at in of up from got came come comes within has have had appeared seemed
-    remains remained some""".split()
+    remains remained some heard seen found caught shot built kept set made sent live lives
+    working""".split()
 )
 _PRONOUNS = frozenset("it they this that these those he she we you i there which who them".split())
 _PREPOSITIONS = frozenset("in on at by from for with after before during".split())
 _CLAUSE_WORDS = frozenset(
-    "that which where who whom when while whereas and but because after before since if".split()
+    "where whom when while whereas and but because after before since if to into toward towards "
+    "near at".split()
 )
 _MAX_SUBJECT_WORDS = 12
+
+
+def _is_filler(word: str) -> bool:
+    low = word.lower()
+    return low in _SUBJ_TRAIL or (word.islower() and len(word) > 4 and (
+        low.endswith("ed") or (low.endswith("ing") and low not in _ING_NOUNS)))
 
 
 def _clean_subject(chunk: str) -> str | None:
     words = list(re.finditer(r"\S+", chunk))
     while words and words[0][0].lower() in _SUBJ_LEAD:
         words.pop(0)
-    while words and ((w := words[-1][0]).lower() in _SUBJ_TRAIL
-                     or (w.islower() and len(w) > 4 and w.endswith("ed"))):
+    while words and _is_filler(words[-1][0]):
         words.pop()
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return None
@@ -416,14 +430,14 @@ def _subject(text: str, start: int) -> str | None:
         return _clean_subject(window) if start <= 300 else None
     last = cuts[-1]
     tail = window[last.end():]
-    if tail.strip():
+    if not all(_is_filler(w) for w in tail.split()):
         return _clean_subject(tail)
     cut = last[0].lower()
     if cut != "," and not cut[0].isalpha() or cut in _CLAUSE_WORDS:
         return None
     # "Saraqeb, about 20 km south of Idlib" / "Clashes were reported 5 km from Hama":
     # the subject is the phrase before the comma or the verb.
-    head = window[:last.start()]
+    head = window[:last.start()].rstrip(" ,")
     earlier = list(_SUBJ_CUT.finditer(head))
     phrase = head[earlier[-1].end():] if earlier else head
     first = phrase.split()[:1]
