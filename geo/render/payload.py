@@ -145,10 +145,14 @@ class _Builder:
         self.strings = _Table()
         self.geoms = _Geoms()
         self._coords: dict[str, tuple[float, float]] = {}
+        self._event_index: dict[str, int | None] = {}
+        self._rows: dict[tuple[Any, ...], list[Any]] = {}
         for p in data.places:
             self._place(str(p["id"]), p.get("name"), p.get("lat"), p.get("lon"), p.get("kind"))
 
     def _place(self, pid: str, name: Any, lat: Any, lon: Any, kind: Any) -> int | None:
+        if pid in self._coords:
+            return self.places.add(pid)
         if not _finite(lat, lon):
             return None
         self._coords.setdefault(pid, (lat, lon))
@@ -156,15 +160,22 @@ class _Builder:
                                      round_coords(float(lon)), kind])
 
     def event(self, eid: str) -> int | None:
+        if eid in self._event_index:
+            return self._event_index[eid]
         ev = self.data.events.get(eid)
-        if ev is None:
-            return None
-        where = self._coords.get(ev.place_id or "", (None, None))
-        return self.events.add(eid, _event_row(ev, self.strings, where))
+        idx = None
+        if ev is not None:
+            where = self._coords.get(ev.place_id or "", (None, None))
+            idx = self.events.add(eid, _event_row(ev, self.strings, where))
+        self._event_index[eid] = idx
+        return idx
 
     def state_row(self, st: ControlState) -> list[Any]:
-        ev = [i for i in (self.event(e) for e in st.evidence) if i is not None]
-        return [st.controller, st.status, _iso(st.since), ev]
+        key = (st.controller, st.status, st.since, st.evidence)
+        if key not in self._rows:
+            ev = [i for i in (self.event(e) for e in st.evidence) if i is not None]
+            self._rows[key] = [st.controller, st.status, _iso(st.since), ev]
+        return self._rows[key]
 
     def place_rows(self, snap: dict[str, ControlState]) -> dict[int, list[Any]]:
         rows = {}

@@ -69,7 +69,7 @@ function geoMap(map, control, tiles) {
   const placeStyle = st => {
     const fill = colour(st[0]);
     const s = {radius: 6, fillColor: fill, fillOpacity: 0.9, color: "#222", weight: 1, dashArray: null};
-    if (st[1] === "contested") Object.assign(s, {color: rival(st), weight: 3, dashArray: "3 3"});
+    if (st[1] === "contested") Object.assign(s, {color: rival(st), weight: 3, dashArray: "3 3", radius: 8});
     if (st[1] === "besieged") Object.assign(s, {color: "#111", weight: 4, radius: 7});
     if (st[1] === "claimed") Object.assign(s, {fillOpacity: 0.15, color: fill, weight: 2, dashArray: "2 3"});
     return s;
@@ -144,5 +144,6 @@ function geoMap(map, control, tiles) {
   const [[s, w], [n, e]] = D.bounds;
   map.fitBounds([[s, w], [n, e]], {padding: [20, 20]});
   geoControls(G, update);
+  window.__geoReadyAt = performance.now();
   window.__geoReady = true;
 }
