@@ -128,9 +128,9 @@ _AFTER_SKIP = re.compile(
     re.I | re.X,
 )
 _LEAD_SKIP = re.compile(
-    r"""\b(?:range|reach|stretch\w*|extend\w*|span(?:s|ned|ning)?|length|travel\w*|walk\w*|drove
+    r"""\b(?:stretch\w*|extend\w*|span(?:s|ned|ning)?|length|travel\w*|walk\w*|drove
     |driv\w*|flew|fly|flies|flying|march\w*|advanc\w*|push\w*|moved?|moves|moving|trek\w*
-    |journey\w*|covered|covers?|rode|sail\w*|hike[sd]?|hiking|progress\w*|gain\w*)
+    |journey\w*|covered|covers?|rode|sail\w*|hike[sd]?|hiking|progress\w*|gain\w*|retreat\w*)
     \s+(?:of\s+|for\s+|another\s+|a\s+further\s+|further\s+)?$""",
     re.I | re.X,
 )
@@ -140,6 +140,7 @@ _MONEY = re.compile(  # "raised 5m from donors": a bare "m" after money words is
     |dollars?|euros?|pounds?|sterling)\s+(?:\S+\s+){0,2}$""",
     re.X,
 )
+_RANGE_LEAD = re.compile(r"\b(?:range|reach|length|distance\s+covered)\s+(?:of\s+)?$", re.I)
 _RADIUS_BEFORE = re.compile(r"\bradius\s+of\s+$", re.I)
 _RADIUS_LEAD = re.compile(rf"\b(?:(?:with)?in{_SP}+)?an?{_SP}+$", re.I)
 _RADIUS_AFTER = re.compile(rf"{_SP}*-?{_SP}*radius{_SP}+(?:of|from|around)\b", re.I)
@@ -370,9 +371,14 @@ def _relation(text: str, pos: int, qualifier: str) -> tuple[int, str | None, boo
     return m.end(), direction, bool(m["rel"] or m["dirrel"])
 
 
-def _skipped(text: str, start: int, pos: int, unit: str) -> bool:
+def _skipped(text: str, start: int, pos: int, unit: str, bound: bool) -> bool:
+    """Whether the quantity is an area, speed, length, range, movement, conversion or money.
+
+    A movement verb does not disqualify a bound: "advanced to within 25 km of Damascus".
+    """
     before = text[max(0, start - 40):start]
-    return bool(_AFTER_SKIP.match(text, pos) or _LEAD_SKIP.search(before)
+    return bool(_AFTER_SKIP.match(text, pos) or _RANGE_LEAD.search(before)
+                or (not bound and _LEAD_SKIP.search(before))
                 or _PAREN_CONV.search(before) or (unit == "m" and _MONEY.search(before)))
 
 
@@ -394,6 +400,7 @@ _SUBJ_TRAIL = frozenset(
     remains remained some heard seen found caught shot built kept set made sent live lives
     working""".split()
 )
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())
 _PRONOUNS = frozenset("it they this that these those he she we you i there which who them".split())
 _PREPOSITIONS = frozenset("in on at by from for with after before during".split())
 _CLAUSE_WORDS = frozenset(
@@ -403,18 +410,22 @@ _CLAUSE_WORDS = frozenset(
 _MAX_SUBJECT_WORDS = 12
 
 
-def _is_filler(word: str) -> bool:
+def _is_filler(word: str, previous: str = "") -> bool:
+    """Whether ``word`` is a verb or adverb to trim off the end of a subject."""
     low = word.lower()
-    return low in _SUBJ_TRAIL or (word.islower() and len(word) > 4 and (
-        low.endswith("ed") or (low.endswith("ing") and low not in _ING_NOUNS)))
+    if low in _SUBJ_TRAIL or (word.islower() and len(word) > 4 and low.endswith("ed")):
+        return True
+    return low.endswith("ing") and previous.lower() in _AUXILIARIES
 
 
 def _clean_subject(chunk: str) -> str | None:
     words = list(re.finditer(r"\S+", chunk))
     while words and words[0][0].lower() in _SUBJ_LEAD:
         words.pop(0)
-    while words and _is_filler(words[-1][0]):
+    while words and _is_filler(words[-1][0], words[-2][0] if len(words) > 1 else ""):
         words.pop()
+    if len(words) > 2 and words[0][0].lower() == "there" and words[1][0].lower() in _AUXILIARIES:
+        words = words[2:]
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return None
     if len(words) == 1 and words[0][0].lower() in _PRONOUNS:
@@ -458,13 +469,14 @@ def _read_distance(text: str, m: re.Match[str]) -> tuple[DistanceSpan | None, in
     if m["b1"]:
         start = m.start()
     qualifier = q.qualifier
+    bound = qualifier in ("within", "less than")
     if _RADIUS_BEFORE.search(text[max(0, start - 20):start]):
         qualifier = "within"
     elif radius := _RADIUS_AFTER.match(text, pos):
         if lead := _RADIUS_LEAD.search(text[max(0, start - 20):start]):
             start -= len(lead[0])
         return _finish(text, start, radius.end(), q, "within", (radius.end(), None, True))
-    if _skipped(text, start, pos, m["unit"]):
+    if _skipped(text, start, pos, m["unit"], bound):
         return None, pos
     rel = _relation(text, pos, qualifier)
     if rel is None:

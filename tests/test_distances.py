@@ -375,6 +375,8 @@ def test_two_distances_in_one_sentence():
         ("The explosion, at a distance of 10 km from the plant, shook windows.", "The explosion"),
         ("Another strike, 12 km (7.5 miles) west of the capital, killed four.", "Another strike"),
         ("Videos show armed men running in a street 7 km from Homs.", "armed men running in a street"),
+        ("The fighting is 1.5km from the Old City.", "The fighting"),
+        ("There was heavy fighting 5 km away from Hama.", "heavy fighting"),
         ("It is 10 km from Homs.", None),
         ("He lives about a kilometre from the border.", None),
         ("In the north, about 20 km from Homs, rebels massed.", None),
@@ -418,6 +420,12 @@ def test_subject(text, subject):
 )
 def test_areas_speeds_ranges_lengths_and_movements_are_skipped(text):
     assert find_distances(text) == []
+
+
+def test_a_movement_to_a_bound_is_a_distance():
+    s = one("Israeli troops advanced to within 25 km of Damascus.")
+    assert (s.distance_km, s.qualifier, s.anchor_text, s.subject) == (
+        25.0, "within", "Damascus", "Israeli troops")
 
 
 def test_a_radius_is_a_within_distance():
