@@ -251,6 +251,7 @@ def test_write_map_is_atomic(tmp_path: Path) -> None:
     out = write_map(make_map_data(), tmp_path / "maps" / "control.html", date=D1)
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
     assert [f.name for f in out.parent.iterdir()] == ["control.html"]
+    assert out.stat().st_mode & 0o044 == 0o044  # readable by others, like any written file
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError, match="cannot write map"):
         write_map(make_map_data(), tmp_path / "file" / "control.html")

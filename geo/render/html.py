@@ -179,6 +179,7 @@ def write_map(data: MapData, path: str | os.PathLike[str], *,
                                          delete=False) as fh:
             tmp = fh.name
             fh.write(text)
+        os.chmod(tmp, 0o644)  # temporary files are created private; a map is for reading
         os.replace(tmp, out)
     except OSError as exc:
         if tmp and os.path.exists(tmp):
