@@ -333,11 +333,14 @@ def run_geo(command: str, corpus: Path, python: str = sys.executable) -> list[Re
 def gold_sentence(record: Record, corpus: Path) -> str:
     """The first sentence of the gold record's file that names its place (or anchor)."""
     name = record.get("place") or record.get("anchor") or ""
+    quotes = [q.split("...")[0].strip() for q in re.findall(r"'([^']{8,}?)'", record.get("note", ""))]
     path = corpus / str(record.get("_file", ""))
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    for sent in re.split(r"(?<=[.!?\u201d\"])\s+|\n+", text):
-        if name and name.casefold() in sent.casefold():
-            return sent.strip()
+    sentences = [t.strip() for t in re.split(r"(?<=[.!?\u201d\"])\s+|\n+", text) if t.strip()]
+    for needle in [q for q in quotes if len(q) >= 8] + [name]:
+        hit = next((t for t in sentences if needle and needle.casefold() in t.casefold()), None)
+        if hit:
+            return hit
     return f"[{record.get('note', '')}]"
 
 
