@@ -1,4 +1,4 @@
-"""The one exception hierarchy of geo.
+"""The one exception hierarchy of geo (its root, :class:`GeoError`, is in gazetteer.errors).
 
 Every error raised on purpose by geo or the gazetteer derives from :class:`GeoError`;
 subclasses also inherit the matching builtin so callers can catch either. Messages name
@@ -7,21 +7,20 @@ the input that failed and say what to do about it, in one line.
 
 from __future__ import annotations
 
+from gazetteer.errors import GazetteerDataError, GazetteerError, GeoError, PlaceNotFoundError
+
 __all__ = [
     "GeoError",
     "UsageError",
     "CorpusError",
     "ArticleError",
     "GazetteerError",
+    "GazetteerDataError",
     "PlaceNotFoundError",
     "DateError",
     "ExtractionError",
     "OutputError",
 ]
-
-
-class GeoError(Exception):
-    """Base class of every error geo raises on purpose."""
 
 
 class UsageError(GeoError, ValueError):
@@ -34,14 +33,6 @@ class CorpusError(GeoError, OSError):
 
 class ArticleError(GeoError, ValueError):
     """One article cannot be used (empty, binary, undecodable); the others still count."""
-
-
-class GazetteerError(GeoError, OSError):
-    """Gazetteer data is missing, corrupt, or an import file is malformed."""
-
-
-class PlaceNotFoundError(GeoError, LookupError):
-    """A place name does not resolve to any gazetteer record."""
 
 
 class DateError(GeoError, ValueError):

@@ -1,0 +1,153 @@
+"""Choosing among the candidates of a name.
+
+A candidate's score adds up, in this order of weight:
+
+* **cue words** around the name pick the kind: "the province of Idlib", "the Deraa region",
+  "Aleppo and Idlib provinces", "Homs governorate" ask for a first-level division; "the city
+  of Aleppo", "the town of X" for a populated place; a candidate of the asked-for kind gets
+  :data:`CUE_BONUS`, one of another kind loses :data:`CUE_PENALTY`;
+* **spelling**: a name written exactly as one of the candidate's names (ignoring case,
+  diacritics, hyphens and the article) scores 1, a looser match its similarity ratio;
+* **context**: a candidate in a country the document is about (its focus, see
+  :func:`document_focus`) gets :data:`FOCUS_BONUS` (Homs in Syria, not Al Khums in Libya);
+* **size**: population on a log scale, and a prior by kind (country > region > city >
+  town > village), so the larger of two same-named places wins when nothing else decides.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from gazetteer.model import Place
+from gazetteer.names import ARTICLES
+
+__all__ = ["Candidate", "Cue", "rank", "cue_in_context", "document_focus", "light_form", "spelling_similarity"]
+
+CUE_BONUS = 1.5
+CUE_PENALTY = 0.6
+FOCUS_BONUS = 0.8
+KIND_PRIOR = {
+    "country": 0.6, "admin1": 0.35, "city": 0.3, "town": 0.2, "village": 0.1,
+    "neighbourhood": 0.15, "landmark": 0.15, "military": 0.15, "infrastructure": 0.1,
+}
+REGION_KINDS = frozenset({"admin1"})
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+
+_REGION_AFTER = re.compile(r"^\s*(?:and\s+\w[\w'’-]*\s+)?(?:provinces?|governorates?|regions?|countryside|districts?|"
+                           r"muhafazah|oblasts?|states?)\b", re.I)
+_REGION_BEFORE = re.compile(r"\b(?:province|governorate|region|countryside|district)\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|outskirts|centre|center|streets)\s+of\s+(?:the\s+)?$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer record and how well it fits a mention."""
+
+    place: Place
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        """The contract's fields: id, name, kind, lat, lon, admin1, country, score."""
+        p = self.place
+        return {"id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+                "admin1": p.admin1, "country": p.country, "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The kind of place the words around a mention ask for: "region", "settlement" or None."""
+
+    wants: str | None
+
+
+def cue_in_context(before: str, after: str) -> Cue:
+    """Read the cue words just before and after a mention.
+
+    Parameters
+    ----------
+    before, after : str
+        The text immediately before and after the name (a few words are enough).
+
+    Examples
+    --------
+    >>> cue_in_context("in the north-western province of ", " where").wants
+    'region'
+    >>> cue_in_context("towns in ", " and Idlib provinces").wants
+    'region'
+    >>> cue_in_context("entering the city of ", ".").wants
+    'settlement'
+    """
+    if _REGION_AFTER.match(after) or _REGION_BEFORE.search(before):
+        return Cue("region")
+    if _SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after):
+        return Cue("settlement")
+    return Cue(None)
+
+
+def light_form(name: str) -> str:
+    """A light normal form for comparing spellings: no case, diacritics, punctuation or article."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’‘`´ʿʾ]", "", text)
+    words = [w for w in re.split(r"[^\w]+", text) if w]
+    content = [w for w in words if w not in ARTICLES]
+    return " ".join(content or words)
+
+
+def spelling_similarity(written: str, place: Place) -> float:
+    """1.0 when *written* is one of the place's names (light form), else the best similarity ratio."""
+    target = light_form(written)
+    best = 0.0
+    for name in (place.name, *place.names):
+        form = light_form(name)
+        if form == target:
+            return 1.0
+        best = max(best, SequenceMatcher(None, target, form).ratio())
+    return best
+
+
+def _spelling_score(written: str, place: Place) -> float:
+    similarity = spelling_similarity(written, place)
+    return similarity if similarity == 1.0 else similarity * 0.9
+
+
+def document_focus(places: Iterable[Place]) -> set[str]:
+    """The countries a document is about: those of its unambiguous or most-named places.
+
+    Parameters
+    ----------
+    places : iterable of Place
+        The best candidate of each mention of a first pass (countries count for themselves).
+    """
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return set()
+    top = counts.most_common(1)[0][1]
+    return {c for c, n in counts.items() if n >= max(2, top / 2) or n == top}
+
+
+def score(place: Place, written: str, *, cue: Cue = Cue(None), focus: Sequence[str] | set[str] = ()) -> float:
+    """Score one candidate for a name as written (see the module docstring)."""
+    total = _spelling_score(written, place) + KIND_PRIOR.get(place.kind, 0.0)
+    total += min(math.log10(place.population + 1) / 7.0, 1.0) * 0.6
+    if place.country in focus:
+        total += FOCUS_BONUS
+    if cue.wants == "region":
+        total += CUE_BONUS if place.kind in REGION_KINDS else -CUE_PENALTY
+    elif cue.wants == "settlement":
+        total += CUE_BONUS / 2 if place.kind in SETTLEMENT_KINDS else -CUE_PENALTY
+    return total
+
+
+def rank(places: Iterable[Place], written: str, *, cue: Cue = Cue(None),
+         focus: Sequence[str] | set[str] = ()) -> list[Candidate]:
+    """Return the candidates best first (ties broken by id, so the order is stable)."""
+    scored = [Candidate(p, score(p, written, cue=cue, focus=focus)) for p in places]
+    return sorted(scored, key=lambda c: (-c.score, c.place.id))

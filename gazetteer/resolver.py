@@ -1,0 +1,202 @@
+"""The gazetteer's typed API: look up names, find and resolve them in text, reverse geocode."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from gazetteer.errors import PlaceNotFoundError
+from gazetteer.match import NameMatcher, RawMatch
+from gazetteer.model import Place
+from gazetteer.names import fold_token, normalize_name
+from gazetteer.rank import Candidate, cue_in_context, document_focus, light_form, rank, spelling_similarity
+from gazetteer.store import PlaceStore, load_store
+
+__all__ = ["Gazetteer", "Mention", "default_gazetteer"]
+
+#: A loose spelling (not one of the place's names) is kept only at this similarity or above.
+LOOSE_MATCH_MIN = 0.8
+#: A place this populous may be named with a word that is also common English ("Nice").
+NOTABLE_POPULATION = 50_000
+#: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
+_CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
+_OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in text, with its ranked candidates.
+
+    ``place`` is the best candidate, or None when the name was rejected by the rules for
+    names that are also common words.
+    """
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    cue: str | None
+
+    @property
+    def place(self) -> Place | None:
+        """The best candidate's record."""
+        return self.candidates[0].place if self.candidates else None
+
+
+class Gazetteer:
+    """Place records with name lookup, text matching, ranking and reverse geocoding.
+
+    Parameters
+    ----------
+    store : PlaceStore
+        The records (see :func:`gazetteer.store.load_store`).
+    """
+
+    def __init__(self, store: PlaceStore) -> None:
+        self.store = store
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    @functools.cached_property
+    def _matcher(self) -> NameMatcher:
+        return NameMatcher(key for key, _ in self.store.keys())
+
+    @functools.cached_property
+    def _common_words(self) -> frozenset[str]:
+        text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
+        return frozenset(w for w in text.split() if not w.startswith("#"))
+
+    @functools.cached_property
+    def _children(self) -> dict[str, list[Place]]:
+        children: dict[str, list[Place]] = {}
+        for row in range(self.store._n_world, len(self.store)):
+            place = self.store.place(row)
+            if place.parent:
+                children.setdefault(place.parent, []).append(place)
+        return children
+
+    def get(self, place_id: str) -> Place:
+        """Return the record with this id; :class:`PlaceNotFoundError` if there is none."""
+        row = self.store.row_of(place_id)
+        if row is None:
+            raise PlaceNotFoundError(f"no place with id {place_id!r}; ids look like geonames:170063 or local:aleppo-citadel")
+        return self.store.place(row)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every record one of whose names folds to the same key as *name*."""
+        return [self.store.place(r) for r in self.store.rows_for_key(normalize_name(name))]
+
+    def lookup(self, name: str, *, before: str = "", after: str = "", focus: Sequence[str] = (),
+               limit: int = 10) -> list[Candidate]:
+        """Ranked candidates for a name, using the words around it and the document's focus.
+
+        Parameters
+        ----------
+        name : str
+            The name as written ("Deraa", "Khan Sheikhoun", "درعا").
+        before, after : str
+            Text just before and after the name in its sentence, for cue words.
+        focus : sequence of str
+            ISO country codes the document is about (a Syrian place wins in a Syrian text).
+        limit : int
+            At most this many candidates.
+        """
+        places = self.candidates(name)
+        if not places:
+            phrase = self.resolve_phrase(name)
+            places = [phrase] if phrase else []
+        return rank(places, name, cue=cue_in_context(before, after), focus=focus)[:limit]
+
+    def resolve(self, name: str, **kwargs) -> Place:
+        """The best record for a name; :class:`PlaceNotFoundError` when none matches."""
+        found = self.lookup(name, limit=1, **kwargs)
+        if not found:
+            raise PlaceNotFoundError(f"{name!r} is not in the gazetteer; check the spelling or add it with "
+                                     "'geo gazetteer import'")
+        return found[0].place
+
+    def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = ()) -> list[Mention]:
+        """Find and resolve every place name in *text*.
+
+        Two passes: the first ranks each mention on its own and derives the document's focus
+        countries from the results (plus *focus*); the second ranks again with that focus.
+        """
+        raw = self._matcher.scan(text, exclude=exclude)
+        first = [self._mention(text, m, focus) for m in raw]
+        doc_focus = sorted(set(focus) | document_focus(m.place for m in first if m.place))
+        mentions = [self._mention(text, m, doc_focus) for m in raw]
+        return [m for m, r in zip(mentions, raw) if self._keep(m, r, doc_focus)]
+
+    def _mention(self, text: str, m: RawMatch, focus: Sequence[str]) -> Mention:
+        written = text[m.start : m.end]
+        before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]
+        cue = cue_in_context(before, after)
+        places = [self.store.place(r) for r in self.store.rows_for_key(m.key)]
+        return Mention(m.start, m.end, written, tuple(rank(places, written, cue=cue, focus=focus)[:5]), cue.wants)
+
+    def _keep(self, mention: Mention, raw: RawMatch, focus: Sequence[str]) -> bool:
+        """The rules for names that are also words, and for loose spellings (module docs of match)."""
+        if not mention.candidates:
+            return False
+        best = mention.candidates[0].place
+        exact = light_form(mention.text) in {light_form(n) for n in (best.name, *best.names)}
+        in_focus = best.country in focus or best.kind in ("country", "admin1")
+        if " " not in raw.key and mention.text.lower() in self._common_words:
+            return exact and not raw.sentence_initial and in_focus
+        notable = in_focus or best.population >= NOTABLE_POPULATION
+        if not exact:
+            return best.country in focus and spelling_similarity(mention.text, best) >= LOOSE_MATCH_MIN
+        return notable
+
+    def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = ()) -> Place | None:
+        """Resolve a descriptive phrase: "Aleppo's medieval citadel", "the citadel of Aleppo".
+
+        A part of a place (a landmark, neighbourhood or site whose ``parent`` is the place)
+        is chosen when the phrase's head noun is in its name; "the centre of Homs" is Homs.
+        Otherwise the longest name found in the phrase is returned, or None.
+        """
+        phrase = phrase.strip()
+        for pattern in (_POSSESSIVE, _OF_PHRASE):
+            m = pattern.match(phrase)
+            if not m:
+                continue
+            owner = self._best_in(m.group("owner"), focus)
+            if owner is None:
+                continue
+            head = fold_token(m.group("rest").split()[-1])
+            if head in {fold_token(w) for w in _CENTRE_WORDS}:
+                return owner
+            part = self._part_named(owner, head)
+            if part is not None:
+                return part
+        return self._best_in(phrase, focus)
+
+    def _best_in(self, text: str, focus: Sequence[str]) -> Place | None:
+        places = self.candidates(text)
+        if places:
+            return rank(places, text, focus=focus)[0].place
+        found = self.find(text, focus=focus)
+        return max(found, key=lambda m: m.end - m.start).place if found else None
+
+    def _part_named(self, owner: Place, head: str) -> Place | None:
+        for child in self._children.get(owner.id, ()):
+            for name in (child.name, *child.names):
+                if head in normalize_name(name).split():
+                    return child
+        return None
+
+    def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
+        """The nearest record to a point and its distance in km."""
+        row, km = self.store.nearest(lat, lon, k=1)[0]
+        return self.store.place(row), km
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer plus the user's imports, loaded once per process."""
+    return Gazetteer(load_store())
