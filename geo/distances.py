@@ -12,8 +12,12 @@ A quantity (number + unit) followed by a *relation to a place*: ``away``, a comp
 with no such relation ("advanced 10 km", "a 40-mile convoy") is not returned. Also skipped:
 areas ("35 square kilometers", "15 sq km", "20 km2", "km²"), speeds ("100 km/h", "per hour"),
 lengths ("a 5km-long convoy", "10 km wide", "20 km of road"), weapon ranges ("a range of 300 km")
-and movements ("advanced 10 km from their positions", "stretching 100 km from X"). A quantity
-in parentheses right after another quantity is a conversion, never a distance of its own.
+and movements ("advanced 10 km from their positions", "stretching 100 km from X"; but a bound
+after a movement verb is a position: "advanced to within 25 km of Damascus"). A quantity in
+parentheses right after another quantity is a conversion, never a distance of its own. A bare
+"m" after money words ("raised 5m from donors") is millions. "within" with no place relation
+("rebels are within 5 km") is not returned. "N km into/inside/behind X" are not returned (a
+ring around X would be wrong for them). "within a 10-km radius of X" is ``within``.
 
 Numbers: digits ("7", "7.5", "1,200", glued "3km"), words ("seven", "twenty-five", "a hundred",
 "a dozen", "half a", "a quarter of a", "two and a half", "a mile and a half"), ranges ("5-10 km",
@@ -48,6 +52,16 @@ The anchor phrase is kept whole as written ("Aleppo's medieval citadel", "the ce
 A *vague* anchor (one that starts with an indefinite or possessive determiner or a pronoun,
 "a location", "their positions", or whose head noun is generic: "the front", "the area", "the
 scene") gives ``anchor_text=None``; the phrase stays inside the span's ``start``/``end``.
+"the city" and "the airport" are kept: the resolver sees the sentence and may resolve them.
+
+Subjects
+--------
+The subject is the phrase before the expression, after the last clause cut (punctuation, a
+relative or clause word, a reporting or action verb such as "show", "captured", "hit", or a
+verb followed by a determiner), minus trailing verbs and adverbs ("The town lies" -> "The
+town", "Clashes were reported" -> "Clashes"). An appositive ("Saraqeb, some 20 km south of
+Idlib") or a relative clause ("Kobane, which is 10 km from ...") gives the phrase before the
+comma. A bare pronoun, an empty phrase or one over 12 words gives None.
 """
 
 from __future__ import annotations
@@ -66,12 +80,12 @@ __all__ = ["DistanceSpan", "find_distances", "to_mentions", "QUALIFIERS"]
 QUALIFIERS: tuple[str, ...] = ("about", "within", "more than", "less than", "exact")
 
 _UNIT_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "nmi": 1.852, "yd": 0.0009144, "ft": 0.0003048}
-_ONES = dict(zip("one two three four five six seven eight nine".split(), range(1, 10)))
+_ONES = dict(zip("one two three four five six seven eight nine".split(), range(1, 10), strict=True))
 _TEENS = dict(
     zip("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
-        range(10, 20))
+        range(10, 20), strict=True)
 )
-_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
+_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10), strict=True))
 _SMALL = {**_ONES, **_TEENS, **_TENS, "a": 1, "an": 1}
 _QUAL_MAP = {
     **dict.fromkeys(
@@ -109,7 +123,8 @@ _QTY_BODY = rf"""(?:between{_SP}+(?P<b1>{_NUM}){_SP}+and{_SP}+(?P<b2>{_NUM})
   {_SP}*-?{_SP}*(?P<unit>{_UNITS})(?![\w²³^])"""
 _QTY = re.compile(
     rf"""(?<![\w$£€.,/\-–])
-    (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)(?!{_SP}+(?:over|under|short)\b){_SP}+)?
+    (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)
+       (?!{_SP}+(?:over|under|short)\b){_SP}+)?
     (?:(?P<qual>{_QUALS})(?:{_SP}+|(?<=~)))?{_QTY_BODY}""",
     re.I | re.X,
 )
@@ -145,7 +160,7 @@ _RADIUS_BEFORE = re.compile(r"\bradius\s+of\s+$", re.I)
 _RADIUS_LEAD = re.compile(rf"\b(?:(?:with)?in{_SP}+)?an?{_SP}+$", re.I)
 _RADIUS_AFTER = re.compile(rf"{_SP}*-?{_SP}*radius{_SP}+(?:of|from|around)\b", re.I)
 _PAREN_CONV = re.compile(
-    rf"(?:\d|km|kilomet\w+|miles?|met(?:re|er)s?|mi|m|²|2){_SP}*[(\[]{_SP}*$", re.I
+    rf"(?:\d|²|(?<![^\W\d_])(?:km|kilomet\w+|miles?|met(?:re|er)s?|mi|m)){_SP}*[(\[]{_SP}*$", re.I
 )
 _DIR_WORD = r"(?:north|south|east|west)"
 _DIR = (rf"(?:{_DIR_WORD}(?:[ \-–]?{_DIR_WORD}){{0,2}}"
@@ -156,6 +171,10 @@ _REL = re.compile(
       |(?P<rel>from|outside(?:{_SP}+of)?|off(?:{_SP}+the{_SP}+coast{_SP}+of)?|short{_SP}+of|of|to)\b)?""",
     re.I | re.X,
 )
+_AWAY_FROM = re.compile(rf"{_SP}+(?:from|of)\b", re.I)
+_DIR_PARTS = re.compile("north|south|east|west")
+_WS = re.compile(r"\s+")
+_WORD_SPLIT = re.compile(r"[\s\-]+")
 _COMPASS = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 _TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<w>[^\W_][\w'’\-]*)")
 _ANCHOR_STOP = frozenset(
@@ -232,7 +251,7 @@ class _Qty:
 
 
 def _word_value(s: str) -> float | None:
-    words = [w for w in re.split(r"[\s\-]+", s.lower()) if w]
+    words = [w for w in _WORD_SPLIT.split(s.lower()) if w]
     if "dozen" in words:
         return 6.0 if words[0] == "half" else 12.0
     if "quarter" in words or "quarters" in words:
@@ -289,7 +308,7 @@ def _quantity(m: re.Match[str]) -> _Qty | None:
     if not lo_s[0].isdigit() and m["unit"] in ("m", "mi", "ft", "yd", "yds"):
         return None
     factor = _UNIT_KM[unit]
-    qualifier = _QUAL_MAP.get(re.sub(r"\s+", " ", (m["qual"] or "").lower()), "exact")
+    qualifier = _QUAL_MAP.get(_WS.sub(" ", (m["qual"] or "").lower()), "exact")
     if lo_s is hi_s or lo == hi:
         return _Qty(lo[0] * factor, 0.0, lo[1], lo[2] * factor, qualifier)
     return _Qty((lo[0] + hi[0]) / 2 * factor, (hi[0] - lo[0]) / 2 * factor, False,
@@ -321,7 +340,7 @@ def _after_unit(text: str, pos: int, q: _Qty, unit_km: float) -> tuple[int, _Qty
 def _direction(word: str) -> str | None:
     if word.isupper():
         return word if word in _COMPASS else None
-    code = "".join(p[0] for p in re.findall("north|south|east|west", word.lower())).upper()
+    code = "".join(p[0] for p in _DIR_PARTS.findall(word.lower())).upper()
     return code if code in _COMPASS else None
 
 
@@ -366,7 +385,7 @@ def _relation(text: str, pos: int, qualifier: str) -> tuple[int, str | None, boo
     if m["dir"] and direction is None:
         return None
     if m["away"] and not (m["dir"] or m["rel"]):
-        nxt = re.compile(rf"{_SP}+(?:from|of)\b", re.I).match(text, m.end())
+        nxt = _AWAY_FROM.match(text, m.end())
         return (nxt.end(), None, True) if nxt else (m.end("away"), None, False)
     return m.end(), direction, bool(m["rel"] or m["dirrel"])
 
@@ -384,8 +403,9 @@ def _skipped(text: str, start: int, pos: int, unit: str, bound: bool) -> bool:
 
 _SUBJ_CUT = re.compile(
     r"""[!?;:()\[\]"“”—–\n]|[.,](?!\d)
-    |\b(?-i:to|into|towards?|near|at|that|which|where|who|whom|when|while|whereas|and|but|because|after|before|since|if
-      |show|shows|showed|shown|showing|see|sees|saw|seen|say|says|said|reported|reports|claimed
+    |\b(?-i:to|into|towards?|near|at|that|which|where|who|whom|when|while|whereas|and|but
+      |because|after|before|since|if|show|shows|showed|shown|showing|see|sees|saw|seen|say|says
+      |said|reported|reports|claimed
       |claims|confirmed|captured|captures|seized|seizes|took|takes|taken|entered|enters|reached
       |reaches|hit|hits|struck|strikes|shelled|bombed|targeted|attacked|stormed|held|holds
       |controls|controlled|lost|killed|according\s+to)\b
@@ -464,10 +484,7 @@ def _read_distance(text: str, m: re.Match[str]) -> tuple[DistanceSpan | None, in
     if q is None:
         return None, pos
     pos, q = _after_unit(text, pos, q, _UNIT_KM[_unit_key(m["unit"])])
-    start = m.start("lead") if m["lead"] else m.start("qual") if m["qual"] else m.start("n") \
-        if m["n"] else min(i for i in (m.start("b1"), m.start("r1")) if i >= 0)
-    if m["b1"]:
-        start = m.start()
+    start = m.start()
     qualifier = q.qualifier
     bound = qualifier in ("within", "less than")
     if _RADIUS_BEFORE.search(text[max(0, start - 20):start]):

@@ -187,8 +187,9 @@ def test_a_parenthesised_conversion_is_the_same_distance(text, km, expr):
     assert written(text, s) == expr
 
 
-def test_parenthesised_distance_without_a_leading_quantity_is_kept():
-    text = "Saraqeb (20 km south-east of Idlib) fell on Friday."
+@pytest.mark.parametrize("text", ["Saraqeb (20 km south-east of Idlib) fell on Friday.",
+                                  "Maarrat Hurma (20 km south-east of Idlib) fell on Friday."])
+def test_parenthesised_distance_without_a_leading_quantity_is_kept(text):
     s = one(text)
     assert (s.distance_km, s.direction, s.anchor_text) == (20.0, "SE", "Idlib")
 
