@@ -91,22 +91,22 @@ def decode_bytes(data: bytes, name: str) -> tuple[str | None, list[CorpusWarning
         if text is None:
             return None, [_warn(name, f"is binary (contains NUL bytes), not text; skipped. Remove it or {_RESAVE}")]
         text, warnings = _checked(text, name, fallback=False)
-        return text, [_warn(name, "is UTF-16 without a byte-order mark; read anyway, but " + _RESAVE)] + warnings
+        if text is None:
+            return None, warnings
+        return text, [_warn(name, "is UTF-16 without a byte-order mark; read anyway, but " + _RESAVE)]
     try:
         return _checked(data.decode("utf-8"), name, fallback=False)
     except UnicodeDecodeError:
         pass
-    for codec in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        text, warnings = _checked(text, name, fallback=True)
-        if text is None:
-            return None, warnings
-        note = _warn(name, f"is not UTF-8; read as {codec}. If accented letters look wrong, {_RESAVE}")
-        return text, [note] + warnings
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+    codec = "cp1252"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, ...)
+        codec, text = "latin-1", data.decode("latin-1")
+    checked, warnings = _checked(text, name, fallback=True)
+    if checked is None:
+        return None, warnings
+    return checked, [_warn(name, f"is not UTF-8; read as {codec}. If accented letters look wrong, {_RESAVE}")]
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -196,17 +196,17 @@ _WRITTEN = re.compile(
 )
 
 
-def _parse_date_prefix(value: str, *, written: bool) -> tuple[dt.date | None, int]:
+def _parse_date_prefix(value: str) -> tuple[dt.date | None, int]:
     """Parse a date at the start of value; return (date or None, characters used).
 
     ``(None, n > 0)`` means the text looked like a date but is not a real one
-    (``2024-13-45``); ``(None, 0)`` means it does not look like a date at all.
-    ``written`` also allows ``29 November 2024`` and ``Fri, Nov 29, 2024`` forms.
+    (``2024-13-45``); ``(None, 0)`` means it does not look like a date at all. ISO dates
+    (optionally with a time) and written ones (``29 November 2024``, ``Fri, Nov 29, 2024``).
     """
     m = _ISO.match(value)
     if m:
         y, mo, d = (int(g) for g in m.groups())
-    elif written and (m := _WRITTEN.match(value)):
+    elif m := _WRITTEN.match(value):
         month = _MONTHS.get((m["m1"] or m["m2"])[:3].lower())
         y, mo, d = int(m["y"]), month or 0, int(m["d1"] or m["d2"])
     else:
@@ -220,7 +220,7 @@ def _parse_date_prefix(value: str, *, written: bool) -> tuple[dt.date | None, in
 def _parse_full_date(value: str) -> dt.date | None:
     """Parse a whole cell or header value as a date, or return None."""
     value = value.strip()
-    date, used = _parse_date_prefix(value, written=True)
+    date, used = _parse_date_prefix(value)
     return date if used == len(value) else None
 
 
@@ -259,7 +259,7 @@ def _split_headers(text: str) -> tuple[dict[str, str], list[str], int]:
         colon = ":" in m["sep"]
         value = m["value"]
         if key == "date":
-            date, used = _parse_date_prefix(value, written=colon)
+            date, used = _parse_date_prefix(value)
             if not used and not colon:
                 return headers, bad_dates, pos  # "Date palms ..." is text, not a header
             if date is None:

@@ -188,6 +188,12 @@ def test_written_dates_in_colon_headers(tmp_path: Path) -> None:
     assert article.text == BODY.strip()
 
 
+def test_written_date_in_a_byline_header(tmp_path: Path) -> None:
+    article, _ = read_article(write(tmp_path, "p.txt", "Published 5 December 2024\n" + BODY))
+    assert article is not None and article.published == dt.date(2024, 12, 5)
+    assert article.text == BODY.strip()
+
+
 def test_malformed_header_date_warns_and_keeps_the_article_undated(tmp_path: Path) -> None:
     article, warnings = read_article(write(tmp_path, "bad.txt", "date 2024-13-45\n" + BODY))
     assert article is not None and article.published is None
@@ -241,6 +247,14 @@ def test_metadata_columns_in_another_order(tmp_path: Path) -> None:
     write(tmp_path, "metadata.csv", "source,file,date\n\"Enab Baladi, Idlib\",a.txt,2024-11-30\n")
     (article,), _ = read_corpus(tmp_path)
     assert article.source == "Enab Baladi, Idlib" and article.published == dt.date(2024, 11, 30)
+
+
+def test_metadata_without_a_header_row_is_read_in_the_documented_order(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "metadata.csv", "a.txt,2024-12-04,SANA,,\n")
+    (article,), warnings = read_corpus(tmp_path)
+    assert article.published == dt.date(2024, 12, 4) and article.source == "SANA"
+    assert "no header row" in messages(warnings) and "line 1" in messages(warnings)
 
 
 def test_seed_corpus_dates_and_sources_come_from_metadata() -> None:
