@@ -1,0 +1,69 @@
+"""Export of the control map's layers for QGIS and other tools: GeoJSON, GeoPackage, CSV.
+
+Public API: :func:`export`, :func:`build_layers`, :data:`FORMATS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from geo.errors import UsageError
+from geo.export.events_csv import write_events_csv
+from geo.export.geojson import write_geojson
+from geo.export.gpkg import write_gpkg
+from geo.export.layers import LAYERS, build_layers
+from geo.render.data import MapData
+
+__all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
+
+#: Export formats and what ``out`` is for each.
+FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file"}
+
+
+def _writer(fmt: str) -> Callable[[MapData, Path, dt.date | None], list[Path]]:
+    if fmt == "geojson":
+        return lambda data, out, date: write_geojson(build_layers(data, date), out)
+    if fmt == "gpkg":
+        return lambda data, out, date: write_gpkg(build_layers(data, date), out)
+    return lambda data, out, date: [write_events_csv(data, out, date=date)]
+
+
+def export(data: MapData, fmt: str, out: Path, *, date: dt.date | None = None) -> list[Path]:
+    """Export the map's layers.
+
+    Parameters
+    ----------
+    data : MapData
+        The map's data (the renderer's input).
+    fmt : str
+        ``geojson`` (one RFC 7946 file per layer), ``gpkg`` (all layers, Date fields,
+        default QGIS styles) or ``csv`` (events with ACLED-like columns).
+    out : pathlib.Path
+        A folder for ``geojson``, a file for ``gpkg`` and ``csv``; created or replaced.
+    date : datetime.date, optional
+        None: full history with ``valid_from`` / ``valid_to`` per row. A date: the state
+        on that day (and, for csv, the events up to it).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The written files.
+
+    Raises
+    ------
+    UsageError
+        ``fmt`` is not one of :data:`FORMATS`, or ``out`` is the wrong kind of path.
+    OutputError
+        An output cannot be written.
+    """
+    key = str(fmt).strip().lower()
+    if key not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    out = Path(out)
+    if FORMATS[key] == "file" and out.is_dir():
+        raise UsageError(f"--out {out} is a folder; {key} export writes one file, e.g. {out / ('map.' + key)}")
+    if FORMATS[key] == "folder" and out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file; geojson export writes one file per layer into a folder")
+    return _writer(key)(data, out, date)
