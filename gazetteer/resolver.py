@@ -171,7 +171,7 @@ class Gazetteer:
             head = fold_token(m.group("rest").split()[-1])
             if head in {fold_token(w) for w in _CENTRE_WORDS}:
                 return owner
-            part = self._part_named(owner, head)
+            part = self.part_named(owner, m.group("rest").split()[-1])
             if part is not None:
                 return part
         return self._best_in(phrase, focus)
@@ -183,7 +183,9 @@ class Gazetteer:
         found = self.find(text, focus=focus)
         return max(found, key=lambda m: m.end - m.start).place if found else None
 
-    def _part_named(self, owner: Place, head: str) -> Place | None:
+    def part_named(self, owner: Place, word: str) -> Place | None:
+        """A landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
+        head = fold_token(word)
         for child in self._children.get(owner.id, ()):
             for name in (child.name, *child.names):
                 if head in normalize_name(name).split():

@@ -1,0 +1,231 @@
+"""The ``geo`` command: parse the arguments, make one library call, format the result.
+
+Results go to stdout, diagnostics to stderr. An error is one line naming the input and the
+fix; exit status 2 for usage errors, 1 for failures; ``--traceback`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from geo.errors import GeoError, UsageError
+
+__all__ = ["app", "main", "ExitStatus"]
+
+
+class ExitStatus(IntEnum):
+    """Exit statuses of the ``geo`` command."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn news articles about a war into a time-sliced control map, with the evidence.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Look up and extend the offline gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+_STATE = {"traceback": False}
+Corpus = Annotated[Path, typer.Option("--corpus", help="Folder of .txt articles (metadata.csv, baseline.csv).")]
+Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+
+
+def _date(value: str | None, option: str = "--date") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise UsageError(f"--format {fmt!r} is not supported here; use one of: {', '.join(allowed)}")
+    return fmt
+
+
+def _analyse(corpus: Path):
+    from geo.pipeline import analyse
+
+    result = analyse(corpus)
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning.message}", err=True)
+    return result
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        typer.echo(buf.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    Console(width=200).print(table)
+
+
+@app.callback()
+def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Python tracebacks.")] = False,
+          version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+    _STATE["traceback"] = traceback
+    if version:
+        from geo import __version__
+
+        typer.echo(f"geo {__version__}")
+        raise typer.Exit()
+
+
+@app.command("articles")
+def articles_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+    """List the corpus's articles (id, file, date, source, near-duplicate links)."""
+    from geo.corpus import link_near_duplicates, read_corpus
+
+    _check_format(fmt, ("table", "json", "csv"))
+    found, warnings = read_corpus(corpus)
+    for w in warnings:
+        typer.echo(f"warning: {w.message}", err=True)
+    rows = [a.to_dict() for a in link_near_duplicates(found)]
+    _emit(rows, fmt, ["id", "path", "published", "source", "duplicate_of"])
+
+
+@app.command("events")
+def events_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+    """Every extracted control-change event, with its sentence."""
+    _check_format(fmt, ("table", "json", "csv"))
+    result = _analyse(corpus)
+    rows = [e.to_dict() for e in result.events]
+    _emit(rows, fmt, ["date", "date_end", "kind", "place", "place_id", "actor_gaining", "stance", "attributed_to"])
+
+
+@app.command("distances")
+def distances_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+    """Every distance quoted in the articles, with its anchor resolved."""
+    _check_format(fmt, ("table", "json", "csv"))
+    result = _analyse(corpus)
+    rows = [d.to_dict() for d in result.distances]
+    _emit(rows, fmt, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"])
+
+
+@app.command("control")
+def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = Path("seeds"),
+                fmt: Format = "table") -> None:
+    """Every place with a known state on a date."""
+    from geo.timeline import state_on
+
+    day = _date(date)
+    _check_format(fmt, ("table", "json", "csv"))
+    result = _analyse(corpus)
+    states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
+    rows = [s.to_dict() for s in states]
+    _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "evidence"])
+
+
+@app.command("timeline")
+def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")], corpus: Corpus = Path("seeds"),
+                 fmt: Format = "table") -> None:
+    """The control history of one place, with evidence."""
+    from gazetteer import default_gazetteer
+    from geo.timeline import history
+
+    _check_format(fmt, ("table", "json", "csv"))
+    gz = default_gazetteer()
+    place_id = place if ":" in place else gz.resolve(place, focus=("SY",)).id
+    result = _analyse(corpus)
+    states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
+    rows = [s.to_dict() for s in states]
+    _emit(rows, fmt, ["since", "controller", "status", "evidence"])
+
+
+@app.command("render")
+def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD")] = None,
+               out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
+               corpus: Corpus = Path("seeds")) -> None:
+    """Write the control map (one self-contained HTML file) and print its path."""
+    from geo.pipeline import build_map_data
+    from geo.render import write_map
+
+    day = _date(date)
+    target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
+    result = _analyse(corpus)
+    path = write_map(build_map_data(result, date=day), target, date=day)
+    typer.echo(str(path))
+
+
+@gazetteer_app.command("lookup")
+def lookup_cmd(name: str, fmt: Format = "table",
+               limit: Annotated[int, typer.Option("--limit", min=1, help="Most candidates shown")] = 10) -> None:
+    """Ranked gazetteer candidates for a name."""
+    from gazetteer import default_gazetteer
+
+    _check_format(fmt, ("table", "json"))
+    found = default_gazetteer().lookup(name, limit=limit)
+    if not found:
+        from geo.errors import PlaceNotFoundError
+
+        raise PlaceNotFoundError(f"{name!r} is not in the gazetteer; check the spelling or add places with "
+                                 "'geo gazetteer import FILE'")
+    _emit([c.to_dict() for c in found], fmt, ["id", "name", "kind", "lat", "lon", "admin1", "country", "score"])
+
+
+@gazetteer_app.command("import")
+def import_cmd(file: Annotated[Path, typer.Argument(help="GeoNames dump: SY.txt or allCountries.txt")],
+               alternate_names: Annotated[Path | None, typer.Option("--alternate-names",
+                                                                    help="alternateNamesV2.txt")] = None,
+               country: Annotated[str | None, typer.Option("--country", help="Only this ISO country")] = None) -> None:
+    """Import a GeoNames dump into the user gazetteer (extends the packaged one)."""
+    from gazetteer.imports import import_geonames
+
+    path, count = import_geonames(file, alternate_names=alternate_names, country=country)
+    typer.echo(f"{count} places written to {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit status (the console-script entry point)."""
+    from typer.exceptions import TyperException
+
+    try:
+        app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("error: interrupted", err=True)
+        return 130
+    except TyperException as exc:  # typer's usage errors (unknown option, missing argument ...)
+        typer.echo(f"error: {exc.format_message()} (see 'geo --help')", err=True)
+        return int(getattr(exc, "exit_code", ExitStatus.USAGE))
+    except GeoError as exc:
+        if _STATE["traceback"]:
+            raise
+        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        return ExitStatus.USAGE if isinstance(exc, UsageError) else ExitStatus.ERROR
+    except OSError as exc:
+        if _STATE["traceback"]:
+            raise
+        typer.echo(f"error: {exc.strerror or exc} ({exc.filename or 'no file'}); check the path and permissions",
+                   err=True)
+        return ExitStatus.ERROR
+    return ExitStatus.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

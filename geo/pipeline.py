@@ -1,0 +1,150 @@
+"""The whole job, from a corpus folder to map layers: read, extract, fold, draw.
+
+This is the one place that wires the pure modules together; the CLI calls it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from gazetteer import Gazetteer, default_gazetteer
+from geo.corpus import CorpusWarning, link_near_duplicates, read_corpus, split_sentences
+from geo.distances import find_distances, to_mentions
+from geo.events import extract_events, link_duplicate_events
+from geo.model import Article, ControlEvent, ControlState, DistanceMention
+from geo.timeline import BaselineEntry, change_dates, read_baseline, state_on
+
+__all__ = ["CorpusResult", "analyse", "build_map_data", "governorates", "country_outline"]
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """Everything extracted from one corpus folder."""
+
+    folder: Path
+    articles: list[Article]
+    warnings: list[CorpusWarning]
+    events: list[ControlEvent]
+    distances: list[DistanceMention]
+    baseline: list[BaselineEntry]
+
+
+def _resolver(gz: Gazetteer):
+    def resolve(name: str):
+        found = gz.lookup(name, after=" " + name.split()[-1] if name.split()[-1].lower() in
+                          {"governorate", "province", "region"} else "", focus=("SY",), limit=1)
+        return found[0].place if found else None
+
+    return resolve
+
+
+def _sentence_finder(spans: list[tuple[int, int]]):
+    def sentence_of(offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in spans if s <= offset < e), (offset, offset))
+
+    return sentence_of
+
+
+def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult:
+    """Read a corpus folder and extract its events, distances and baseline.
+
+    Raises
+    ------
+    geo.errors.CorpusError
+        When the folder cannot be read or its baseline.csv is malformed.
+    """
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    articles, warnings = read_corpus(folder)
+    articles = link_near_duplicates(articles)
+    events: list[ControlEvent] = []
+    distances: list[DistanceMention] = []
+    for article in articles:
+        spans = split_sentences(article.text)
+        events.extend(extract_events(article, gz, spans))
+        found = find_distances(article.text)
+        distances.extend(to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
+                                     resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=("SY",))))
+    events = link_duplicate_events(events, articles)
+    baseline_file = folder / "baseline.csv"
+    baseline = read_baseline(baseline_file, _resolver(gz)) if baseline_file.is_file() else []
+    return CorpusResult(folder, articles, warnings, events, distances, baseline)
+
+
+def _data_json(name: str) -> dict[str, Any]:
+    return json.loads((resources.files("gazetteer") / "data" / name).read_text(encoding="utf-8"))
+
+
+def governorates() -> dict[str, Any]:
+    """The governorate polygons (GeoJSON FeatureCollection)."""
+    return _data_json("syria_admin1.geojson")
+
+
+def country_outline() -> dict[str, Any]:
+    """The country outline (GeoJSON FeatureCollection)."""
+    return _data_json("syria_outline.geojson")
+
+
+def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState], dict[str, ControlState]]:
+    places = {s.place_id: s for s in states if not s.place_id.startswith("admin1:")}
+    regions = {s.place_id: s for s in states if s.place_id.startswith("admin1:")}
+    return places, regions
+
+
+def build_map_data(result: CorpusResult, *, date: dt.date | None = None, max_reach_km: float = 25.0):
+    """Fold the events into states on every change date and draw the layers (a render MapData).
+
+    Parameters
+    ----------
+    result : CorpusResult
+        From :func:`analyse`.
+    date : datetime.date, optional
+        Also compute the state on this date (if it is not a change date).
+    max_reach_km : float, default 25
+        How far an inferred control area reaches from its place.
+    """
+    from shapely.geometry import shape
+
+    from geo.geometry import control_areas, front_lines, mention_geometry
+    from geo.render.data import MapData
+
+    counted = [e for e in result.events if not e.duplicate_of]
+    dates = change_dates(counted, baseline=result.baseline)
+    if date is not None and date not in dates:
+        dates = sorted([*dates, date])
+    outline = country_outline()
+    outline_shape = shape(outline["features"][0]["geometry"])
+    states, regions, areas, fronts = {}, {}, {}, {}
+    places: dict[str, dict[str, Any]] = {}
+    for day in dates:
+        snapshot = state_on(counted, day, baseline=result.baseline)
+        states[day], regions[day] = _split_regions(snapshot)
+        for s in states[day].values():
+            places.setdefault(s.place_id, {"id": s.place_id, "name": s.name, "lat": s.lat, "lon": s.lon,
+                                           "kind": "place"})
+        points = [(s.lon, s.lat, s.controller) for s in states[day].values()
+                  if s.status in ("held", "besieged") and s.geo_precision == 1 and s.controller != "unknown"]
+        areas[day] = control_areas(points, outline_shape, max_reach_km=max_reach_km) if points else {}
+        fronts[day] = front_lines(areas[day]) if len(areas[day]) > 1 else []
+    event_dates: dict[dt.date, list[str]] = defaultdict(list)
+    for e in counted:
+        when = e.date_end or e.date
+        if when is not None:
+            event_dates[when].append(e.id)
+    rings = []
+    for m in result.distances:
+        if m.anchor_lat is not None and m.anchor_lon is not None:
+            geom = mention_geometry(m.distance_km, m.tolerance_km, m.qualifier, m.direction, m.anchor_lat,
+                                    m.anchor_lon)
+            rings.append((m, geom, m.published))
+    return MapData(
+        title=f"Control of territory — {result.folder.name}", corpus=result.folder.name, dates=dates,
+        places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
+        event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=governorates(),
+        outline=outline,
+    )
