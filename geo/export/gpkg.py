@@ -25,6 +25,8 @@ __all__ = ["write_gpkg", "STYLE_TABLE", "GEOMETRY_COLUMN", "STYLE_NAME"]
 STYLE_TABLE = "layer_styles"
 GEOMETRY_COLUMN = "geom"
 STYLE_NAME = "geo default"
+#: GeoPackage 1.2: read without warnings by older GDAL (Debian's QGIS uses GDAL 3.6).
+DATASET_OPTIONS = {"VERSION": "1.2"}
 
 
 def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.DataFrame:
@@ -35,7 +37,7 @@ def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.Data
     layers : dict of str to geopandas.GeoDataFrame
         The layers, for their names and controllers.
     now : datetime.datetime
-        ``update_time`` of every row.
+        ``update_time`` of every row (timezone-aware, UTC: GeoPackage wants ``...Z``).
 
     Returns
     -------
@@ -52,7 +54,7 @@ def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.Data
                      "description": f"{name}: default style written by geo export",
                      "owner": "", "ui": None, "update_time": now})
     df = pd.DataFrame(rows)
-    df["update_time"] = pd.to_datetime(df["update_time"]).astype("datetime64[ms]")
+    df["update_time"] = pd.to_datetime(df["update_time"], utc=True).astype("datetime64[ms, UTC]")
     df["useAsDefault"] = df["useAsDefault"].astype(bool)
     return df
 
@@ -81,7 +83,8 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
         work = tmp / path.name
         for name, gdf in layers.items():
             write_layer(work, gdf, SCHEMA[name], name, driver="GPKG",
-                        GEOMETRY_NAME=GEOMETRY_COLUMN, SPATIAL_INDEX="YES")
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+                        dataset_options=DATASET_OPTIONS, GEOMETRY_NAME=GEOMETRY_COLUMN,
+                        SPATIAL_INDEX="YES")
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
         pyogrio.write_dataframe(style_rows(layers, now), work, layer=STYLE_TABLE, driver="GPKG")
         return [publish(work, path)]

@@ -81,7 +81,8 @@ def geometry_type(gdf: gpd.GeoDataFrame) -> str:
 
 
 def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer: str, *,
-                driver: str, geom_type: str | None = None, **layer_options: Any) -> None:
+                driver: str, geom_type: str | None = None,
+                dataset_options: dict[str, str] | None = None, **layer_options: Any) -> None:
     """Write one layer with typed fields (EPSG:4326, polygons with counter-clockwise exteriors).
 
     Parameters
@@ -98,6 +99,8 @@ def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer
         OGR driver name (``GPKG``, ``GeoJSON``).
     geom_type : str, optional
         OGR geometry type; :func:`geometry_type` by default.
+    dataset_options : dict, optional
+        Dataset creation options (used when the file is created).
     **layer_options
         Layer creation options for the driver.
     """
@@ -111,6 +114,7 @@ def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer
     write(str(path), shapely.to_wkb(geoms, output_dimension=2), arrays, list(schema),
           field_mask=masks if any(m is not None for m in masks) else None, layer=layer,
           driver=driver, geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8",
+          dataset_options=dataset_options if not path.exists() else None,
           layer_options=layer_options or None)
 
 

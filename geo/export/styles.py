@@ -2,11 +2,18 @@
 
 Places, control areas and governorates are categorised by ``controller`` (one category per
 faction present, coloured as on the HTML map); areas and rings are translucent; front lines
-are dashed; places and governorates are labelled with their name. Every temporal layer's
-style turns on QGIS's Temporal Controller with ``valid_from`` / ``valid_to`` as start and
-end fields (mode 2, "separate fields for start and end"), with the end included
-(``limitMode="1"``) because ``valid_to`` is the last day a row holds. The XML is built with
+are dashed; places and governorates are labelled with their name. The XML is built with
 ElementTree, so category values taken from the data are escaped.
+
+Every temporal layer's style turns on QGIS's Temporal Controller from ``valid_from`` /
+``valid_to``. Not with mode 2 (start and end *fields*): QGIS 3.22 compares a Date field
+with the frame's DateTime as if the date were a day earlier (``"valid_to" >=
+make_datetime(2024,11,29,0,0,0)`` is false for ``valid_to`` 2024-11-29), so a place would
+flip a day early; measured with tests/qgis_check.py. Mode 4 (start and end *expressions*)
+converts first: the start is ``to_datetime("valid_from")``, the end the morning after
+``valid_to`` (an exclusive end, ``limitMode="0"``, right for hourly steps too), and
+``coalesce`` opens a null bound (QGIS's expression mode has no ``IS NULL`` escape). The
+fields are still named in ``startField`` / ``endField`` for the layer properties dialog.
 """
 
 from __future__ import annotations
@@ -16,12 +23,16 @@ from collections.abc import Iterable
 
 from geo.render.style import FACTION_COLOURS, FACTION_LABELS, colour_of
 
-__all__ = ["layer_qml", "categories", "QGIS_VERSION"]
+__all__ = ["layer_qml", "categories", "QGIS_VERSION", "START_EXPRESSION", "END_EXPRESSION"]
 
 QGIS_VERSION = "3.22.0"
 _DARK = "35,35,35,255"
 _RING = "204,121,167"  # Okabe-Ito reddish purple: a measurement, not a faction
 _EVENT = "86,180,233"  # Okabe-Ito sky blue
+#: Temporal Controller start and end of a row (see the module docstring).
+START_EXPRESSION = 'coalesce(to_datetime("valid_from"), make_datetime(1, 1, 1, 0, 0, 0))'
+END_EXPRESSION = ('coalesce(to_datetime("valid_to") + make_interval(days:=1), '
+                  'make_datetime(9999, 12, 31, 0, 0, 0))')
 
 
 def _rgb(hex_colour: str, alpha: int = 255) -> str:
@@ -101,10 +112,10 @@ def _labels(root: ET.Element, field: str, placement: str) -> None:
 
 
 def _temporal(root: ET.Element) -> None:
-    t = ET.SubElement(root, "temporal", enabled="1", mode="2", startField="valid_from",
-                      endField="valid_to", startExpression="", endExpression="",
-                      durationField="", durationUnit="d", fixedDuration="0", accumulate="0",
-                      limitMode="1")
+    t = ET.SubElement(root, "temporal", enabled="1", mode="4", startField="valid_from",
+                      endField="valid_to", startExpression=START_EXPRESSION,
+                      endExpression=END_EXPRESSION, durationField="", durationUnit="d",
+                      fixedDuration="0", accumulate="0", limitMode="0")
     fixed = ET.SubElement(t, "fixedRange")
     ET.SubElement(fixed, "start")
     ET.SubElement(fixed, "end")
