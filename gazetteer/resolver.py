@@ -21,6 +21,9 @@ __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
 LOOSE_MATCH_MIN = 0.8
 #: A place this populous may be named with a word that is also common English ("Nice").
 NOTABLE_POPULATION = 50_000
+#: A one-word name starting a sentence, outside the document's focus, is kept only for a place
+#: this populous ("Moscow said ..."); "Nice weather ..." is an adjective, not the French city.
+SENTENCE_START_POPULATION = 1_000_000
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
@@ -148,6 +151,8 @@ class Gazetteer:
         in_focus = best.country in focus or best.kind in ("country", "admin1")
         if " " not in raw.key and mention.text.lower() in self._common_words:
             return exact and not raw.sentence_initial and in_focus
+        if " " not in raw.key and raw.sentence_initial and not in_focus:
+            return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
             return best.country in focus and spelling_similarity(mention.text, best) >= LOOSE_MATCH_MIN

@@ -1,0 +1,94 @@
+"""The one name normaliser: each folding rule of gazetteer.names, and tokenising with offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from gazetteer.names import ARTICLES, fold_token, iter_tokens, normalize_name
+
+
+# Rule 1: compatibility form, case fold, Latin diacritics, apostrophes and ayn/hamza signs.
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("ḨAMĀH", "hamah"), ("Ḩamāh", "Hamah"), ("Dar'a", "Dara"), ("Dar’a", "Dara"), ("Darʿa", "Dara"),
+     ("Dar`a", "Dara"), ("Ｈｏｍｓ", "Homs")],
+)
+def test_rule1_case_diacritics_and_apostrophes_fold_away(written: str, plain: str) -> None:
+    assert fold_token(written) == fold_token(plain)
+
+
+def test_rule1_decomposed_accents_stay_inside_the_word() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ḩamāh")
+    assert normalize_name(decomposed) == normalize_name("Hamah") == "hama"
+
+
+# Rule 2: every other non-alphanumeric character separates tokens.
+def test_rule2_hyphen_separates_tokens_and_never_glues_them() -> None:
+    assert normalize_name("Jisr al-Shughur") == normalize_name("Jisr al Shughur")
+    assert normalize_name("Jisr al-Shughur") != normalize_name("Jisralshughur")
+    assert len(normalize_name("Abu-Duhur").split()) == 2
+
+
+# Rule 3: the Arabic article is dropped when another token remains.
+@pytest.mark.parametrize("article", sorted(ARTICLES))
+def test_rule3_article_token_is_dropped(article: str) -> None:
+    assert normalize_name(f"{article}-Raqqa") == normalize_name("Raqqa")
+    assert normalize_name(f"{article.title()} Raqqa") == normalize_name("Raqqa")
+
+
+def test_rule3_lone_article_is_kept_and_arabic_prefix_dropped() -> None:
+    assert normalize_name("Al") == "al"
+    assert normalize_name("الرقة") == normalize_name("رقة")
+    assert fold_token("الى") == "الي"  # three letters: the prefix is not an article here
+
+
+# Rule 4: Latin vowel digraphs, short-vowel merging, doubled letters, final h after a vowel.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Sheikhoun", "Shaykhun"), ("Zour", "Zur"), ("Idleb", "Idlib"), ("Sarmeen", "Sarmin"), ("Raqqah", "Raqa"),
+     ("Deir", "Dayr"), ("Hamah", "Hama"), ("Rifaat", "Rif'at"), ("Tell", "Tall"), ("Boosra", "Busra")],
+)
+def test_rule4_latin_spelling_variants_share_a_key(a: str, b: str) -> None:
+    assert fold_token(a) == fold_token(b)
+
+
+def test_rule4_distinct_consonants_stay_distinct() -> None:
+    assert fold_token("Homs") != fold_token("Hama")
+    assert fold_token("Idlib") != fold_token("Irbid")
+    assert fold_token("ah") == "ah"  # two letters: the final h is kept
+
+
+# Rule 5: Arabic script: harakat, tatweel, alef forms, ta marbuta, alef maqsura.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("دَرْعَا", "درعا"), ("حـلـب", "حلب"), ("إدلب", "ادلب"), ("أعزاز", "اعزاز"), ("حماة", "حماه"), ("منى", "مني")],
+)
+def test_rule5_arabic_variants_share_a_key(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+def test_diacritised_arabic_is_one_word_not_split_on_harakat() -> None:
+    assert len(normalize_name("كَفْرنبل").split()) == 1
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [("Deraa", "Daraa", "Dar'a"), ("Khan Sheikhoun", "Khan Shaykhun"), ("Maarat al-Numan", "Ma'arrat an-Nu'man"),
+     ("Tal Rifaat", "Tell Rifaat", "Tall Rif'at"), ("Atareb", "Al-Atarib"), ("Idleb", "Idlib")],
+)
+def test_press_spellings_of_one_place_share_one_key(spellings: tuple[str, ...]) -> None:
+    assert len({normalize_name(s) for s in spellings}) == 1
+
+
+def test_iter_tokens_offsets_possessive_and_apostrophe_words() -> None:
+    text = "Near Aleppo's gate, Dar'a al-Bab."
+    tokens = list(iter_tokens(text))
+    assert [text[s:e] for _, s, e in tokens] == ["Near", "Aleppo", "gate", "Dar'a", "al", "Bab"]
+    assert tokens[1][0] == fold_token("Aleppo")
+
+
+def test_names_without_letters_have_an_empty_key() -> None:
+    assert normalize_name("—'’ -") == ""
+    assert normalize_name("") == ""
