@@ -24,25 +24,8 @@ from __future__ import annotations
 
 __all__ = ["FACTION_COLOURS", "FACTION_LABELS", "STATUS_LABELS", "colour_of"]
 
-#: Fill colour of each canonical faction id.
-FACTION_COLOURS: dict[str, str] = {
-    "government": "#D55E00",
-    "opposition": "#009E73",
-    "sna": "#0072B2",
-    "sdf": "#F0E442",
-    "islamic_state": "#000000",
-    "unknown": "#999999",
-}
-
-#: Legend label of each canonical faction id.
-FACTION_LABELS: dict[str, str] = {
-    "government": "Government and allies",
-    "opposition": "Opposition (HTS and allies)",
-    "sna": "SNA (Turkish-backed)",
-    "sdf": "SDF",
-    "islamic_state": "Islamic State",
-    "unknown": "Unknown",
-}
+# The colours and labels have one owner, geo.factions (the export uses the same ones).
+from geo.factions import FACTION_COLOURS, FACTION_LABELS  # noqa: E402
 
 #: Legend label of each place status.
 STATUS_LABELS: dict[str, str] = {
