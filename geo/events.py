@@ -39,7 +39,7 @@ from gazetteer import Gazetteer, Mention, Place
 from geo import lexicon as lx
 from geo.factions import ActorMention, find_actors
 from geo.model import Article, ControlEvent
-from geo.timex import TimeMention, find_time_expressions, precision_of_range
+from geo.timex import TimeMention, find_time_expressions
 
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
 
@@ -98,7 +98,7 @@ def _governed_places(text: str, sent: _Sentence, trig: re.Match[str], passive: b
     if passive:
         if re.search(r",\s*(?:which|who|that)\s*$", text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
-        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start()]
+        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
         return before[-1:]
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     if not after or not _GAP_TO_PLACE.match(text[trig.end() : after[0].start]):
@@ -111,6 +111,12 @@ def _governed_places(text: str, sent: _Sentence, trig: re.Match[str], passive: b
             break
         chosen.append(m)
     return chosen
+
+
+def _reference(text: str, m: Mention) -> bool:
+    """A place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
+    return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
+                or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
@@ -130,13 +136,19 @@ def _time_for(sent: _Sentence, pos: int, clause: tuple[int, int]) -> TimeMention
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
-def _stance(sent: _Sentence, text: str) -> tuple[str, str | None]:
+def _stance(sent: _Sentence, text: str, pos: int | None = None) -> tuple[str, str | None]:
+    """The stance of an event whose trigger is at *pos*: a denial counts only for what follows it
+    ("X said it had taken A, but Y denied it was besieged"), never for "a claim the army denied"."""
     s = sent.text
     verify = lx.VERIFY.search(s)
     if lx.UNVERIFIED.search(s):
         verify = None
     speakers = [a for a in sent.actors]
     deny = lx.DENY.search(s)
+    if deny and lx.CLAIM_DENIED.search(s) and lx.CLAIM_DENIED.search(s).end() >= deny.end():
+        deny = None
+    if deny and pos is not None and sent.start + deny.start() > pos:
+        deny = None
     if deny:
         who = [a for a in speakers if a.start - sent.start < deny.start()]
         return "denied", (who[-1].faction or who[-1].text) if who else None
@@ -158,7 +170,7 @@ def _stance(sent: _Sentence, text: str) -> tuple[str, str | None]:
         if speaker.monitor:
             return "reported", speaker.text
         return "claimed", speaker.faction
-    if lx.UNVERIFIED.search(s):
+    if lx.UNVERIFIED.search(s) or lx.CLAIM_DENIED.search(s):
         return "claimed", None
     return "reported", None
 
@@ -181,9 +193,7 @@ def _actors(sent: _Sentence, trig: re.Match[str], passive: bool, recent: str | N
 
 def _dates(time: TimeMention | None, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, str | None]:
     if time is not None:
-        end = time.date_end if time.relation != "since" else None
-        precision = time.precision if time.relation != "since" else precision_of_range(time.date, time.date)
-        return time.date, end, precision
+        return time.date, time.date_end, time.precision
     if published is None:
         return None, None, None
     return published - _DEFAULT_WINDOW, published, "week"
@@ -225,7 +235,12 @@ def _target(text: str, ctx: _Context, sent: _Sentence, trig: re.Match[str], clau
         ctx.last_settlement = earlier[-1]
     if passive:
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
-        return _landmark(ctx, landmarks[-1]) if landmarks else []
+        if landmarks:
+            return _landmark(ctx, landmarks[-1])
+        subject = lx.ANAPHORA.match(text, sent.start)
+        if subject and ctx.last_settlement and ctx.last_settlement.place and not before_places(sent, trig):
+            return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
+        return []
     gap = text[trig.end() : clause[1]]
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
@@ -237,8 +252,13 @@ def _target(text: str, ctx: _Context, sent: _Sentence, trig: re.Match[str], clau
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
-            return [(anaphora.group(0), ctx.last_settlement.place, precision)]
+            return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
     return []
+
+
+def before_places(sent: _Sentence, trig: re.Match[str]) -> bool:
+    """Whether a settlement is named in the sentence before the trigger (then "the town" may be it)."""
+    return any(m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS for m in sent.places[:1])
 
 
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
@@ -296,7 +316,8 @@ def _sentence_events(ctx: _Context, sent: _Sentence) -> list[ControlEvent]:
             if not targets:
                 continue
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets,
+                                          _stance(sent, text, trig.start())))
     events.extend(_background_events(ctx, sent, claimed_spans, stance))
     return events
 
@@ -312,6 +333,11 @@ def _trigger_events(ctx: _Context, sent: _Sentence, trig: re.Match[str], trigger
     if trigger.kind == "held" and inside:
         actor, inferred = inside[0].faction, False
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger.loser:
+        losing = actor if not inferred else None
+        winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
+                  and re.search(r"\bto\s+(?:the\s+)?$", ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
+        gaining = winner[0].faction if winner else "unknown"
     time = _time_for(sent, trig.start(), clause)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []

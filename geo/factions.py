@@ -69,6 +69,7 @@ _SYRIA_ALIASES: dict[str, tuple[str, ...]] = {
     "sdf": (
         "Syrian Democratic Forces", "SDF", "YPG", "People's Protection Units", "Kurdish forces",
         "Kurdish-led forces", "Kurdish fighters", "Kurdish-led fighters", "Kurdish militia",
+        "Kurdish-led administration", "Kurdish officials", "Kurdish", "Kurdish commander",
     ),
     "islamic_state": (
         "Islamic State", "the Islamic State group", "IS", "ISIS", "ISIL", "Daesh", "jihadists of IS",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "UNVERIFIED", "PART_OF_PLACE",
-           "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY", "CLAUSE_BREAK"]
+           "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY", "CLAUSE_BREAK",
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -22,11 +23,12 @@ class Trigger:
     ``weak`` triggers ("took", "swept through") count only when a place follows right away.
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser")
 
     def __init__(self, kind: str, pattern: str, *, passive: bool = False, weak: bool = False,
-                 confidence: float = 0.85, agent_after: bool | None = None) -> None:
+                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False) -> None:
         self.kind = kind
+        self.loser = loser  # the side named before the trigger is the one that lost the place
         self.agent_after = passive if agent_after is None else agent_after
         self.pattern = _re(rf"\b(?:{pattern})\b")
         self.passive = passive
@@ -52,8 +54,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
             confidence=0.6),
     Trigger("withdrew", r"withdr[eaw]w?n?\s+from|withdrawing\s+from|pulled\s+(?:out|back)\s+(?:of|from)|"
-            r"pulling\s+out\s+of|retreated\s+from|retreating\s+from|abandoned|evacuated\s+from|"
-            r"lost\s+control\s+of|losing\s+control\s+of|lost|losing", confidence=0.75),
+            r"pulling\s+out\s+of|retreated\s+from|retreating\s+from|abandoned|evacuated\s+from", confidence=0.75),
+    # A capture stated through the loser: "the army lost control of X", "losing X".
+    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing",
+            loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
             r"poured\s+into|stormed(?:\s+into)?|storming|(?:are|were|is|was|now|already|fighters|forces|troops|"
             r"vehicles|men)\s+inside",
@@ -67,7 +71,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)", confidence=0.75),
     Trigger("besieged", r"under\s+siege|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)", passive=True, confidence=0.75),
-    Trigger("held", r"(?:controlled|held|run|ruled|governed)\s+by|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
+    Trigger("held", r"(?:controlled|held|run|ruled|governed)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
+            r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
             confidence=0.7),
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
@@ -113,6 +118,15 @@ ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
+#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
+REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
+                    r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
+                    r"\s+(?:the\s+)?$")
+#: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
+MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
+#: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
+CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
+                   r"dismissed|refuted)\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
 CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as)\b|\b(?:but|while|whereas|"
                    r"although|after|before|when|since|following|because|where|until)\b")
