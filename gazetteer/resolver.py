@@ -131,7 +131,8 @@ class Gazetteer:
         """
         raw = self._matcher.scan(text, exclude=exclude)
         first = [self._mention(text, m, focus) for m in raw]
-        doc_focus = sorted(set(focus) | document_focus(m.place for m in first if m.place))
+        # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
+        doc_focus = sorted(set(focus) | document_focus(m.place for m in first if m.place and _exact(m)))
         mentions = [self._mention(text, m, doc_focus) for m in raw]
         return [m for m, r in zip(mentions, raw) if self._keep(m, r, doc_focus)]
 
@@ -147,7 +148,7 @@ class Gazetteer:
         if not mention.candidates:
             return False
         best = mention.candidates[0].place
-        exact = light_form(mention.text) in {light_form(n) for n in (best.name, *best.names)}
+        exact = _exact(mention)
         in_focus = best.country in focus or best.kind in ("country", "admin1")
         if " " not in raw.key and mention.text.lower() in self._common_words:
             return exact and not raw.sentence_initial and in_focus
@@ -201,6 +202,12 @@ class Gazetteer:
         """The nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
         return self.store.place(row), km
+
+
+def _exact(mention: Mention) -> bool:
+    """Whether the mention is written as one of its best candidate's names (light form)."""
+    best = mention.candidates[0].place
+    return light_form(mention.text) in {light_form(n) for n in (best.name, *best.names)}
 
 
 @functools.lru_cache(maxsize=1)

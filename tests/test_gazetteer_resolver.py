@@ -148,3 +148,8 @@ def test_reverse_finds_the_nearest_place(gz: Gazetteer) -> None:
 
 def test_default_gazetteer_is_loaded_once() -> None:
     assert default_gazetteer() is default_gazetteer()
+
+
+def test_capitalised_war_words_are_not_loose_spellings_of_villages(gz: Gazetteer) -> None:
+    text = "Shelling hit Idlib and Aleppo on Monday. Shelling resumed at dawn."
+    assert [m.text for m in gz.find(text)] == ["Idlib", "Aleppo"]

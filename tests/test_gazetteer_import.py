@@ -1,0 +1,120 @@
+"""Importing a GeoNames dump into the user gazetteer, and the ``geo gazetteer`` commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gazetteer import GazetteerDataError, default_gazetteer
+from gazetteer.imports import import_geonames, kind_of
+from gazetteer.resolver import Gazetteer
+from gazetteer.store import load_store, user_gazetteer_path
+from geo.cli import main
+
+# An invented village (no such name in GeoNames), a spot of class S, and a stream (class H, not kept).
+VILLAGE = ["99000001", "Khirbat Zunbulayn", "Khirbat Zunbulayn", "Khirbet Zunbuleen,Kherbet Zonbolain",
+           "35.91000", "36.64000", "P", "PPL", "SY", "", "07", "", "", "", "850", "", "350", "Asia/Damascus",
+           "2024-01-01"]
+BASE = ["99000002", "Zunbulayn Airbase", "Zunbulayn Airbase", "", "35.92000", "36.65000", "S", "AIRB", "SY", "",
+        "07", "", "", "", "0", "", "360", "Asia/Damascus", "2024-01-01"]
+STREAM = ["99000003", "Wadi Zunbulayn", "Wadi Zunbulayn", "", "35.93000", "36.66000", "H", "WAD", "SY", "",
+          "07", "", "", "", "0", "", "340", "Asia/Damascus", "2024-01-01"]
+ALTERNATES = ["5000001\t99000001\tar\tخربة زنبلين\t\t\t\t\t\t", "5000002\t99000001\tlink\thttps://example.org/x\t\t\t\t\t\t",
+              "5000003\t99000001\ten\tZunbulain\t\t\t\t\t\t"]
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh user data folder; the store caches are cleared before and after."""
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "geo-data"))
+    load_store.cache_clear()
+    default_gazetteer.cache_clear()
+    yield tmp_path / "geo-data"
+    load_store.cache_clear()
+    default_gazetteer.cache_clear()
+
+
+def write_dump(folder: Path, rows: list[list[str]]) -> Path:
+    path = folder / "SY.txt"
+    path.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_imported_village_is_found_by_every_name(data_dir: Path, tmp_path: Path) -> None:
+    dump = write_dump(tmp_path, [VILLAGE, BASE, STREAM])
+    alternates = tmp_path / "alternateNamesV2.txt"
+    alternates.write_text("\n".join(ALTERNATES) + "\n", encoding="utf-8")
+    target, count = import_geonames(dump, alternate_names=alternates)
+    assert target == user_gazetteer_path() and target.parent == data_dir and count == 2
+    load_store.cache_clear()
+    gz = Gazetteer(load_store())
+    for name in ("Khirbat Zunbulayn", "Khirbet Zunbuleen", "Zunbulain", "خربة زنبلين"):
+        place = gz.resolve(name)
+        assert place.id == "geonames:99000001", name
+        assert place.kind == "village" and place.country == "SY" and (place.lat, place.lon) == (35.91, 36.64)
+    assert "https://example.org/x" not in gz.get("geonames:99000001").names
+    assert gz.get("geonames:99000002").kind == "military"
+    assert gz.candidates("Wadi Zunbulayn") == []
+    assert [m.text for m in gz.find("Shelling hit Khirbet Zunbuleen at dawn.")] == ["Khirbet Zunbuleen"]
+
+
+def test_explicit_target_and_country_filter(data_dir: Path, tmp_path: Path) -> None:
+    other = [VILLAGE[0].replace("1", "4"), "Qaryat Turkiya", *VILLAGE[2:8], "TR", *VILLAGE[9:]]
+    target, count = import_geonames(write_dump(tmp_path, [VILLAGE, other]), country="TR",
+                                    target=tmp_path / "mine.csv")
+    assert target == tmp_path / "mine.csv" and count == 1
+    assert "Qaryat Turkiya" in target.read_text(encoding="utf-8")
+    assert not user_gazetteer_path().exists()
+
+
+def test_malformed_line_is_named(data_dir: Path, tmp_path: Path) -> None:
+    dump = write_dump(tmp_path, [VILLAGE, VILLAGE[:12]])
+    with pytest.raises(GazetteerDataError, match=r"line 2\b.*19"):
+        import_geonames(dump)
+    assert not user_gazetteer_path().exists()
+
+
+def test_bad_coordinate_is_named(data_dir: Path, tmp_path: Path) -> None:
+    bad = [*BASE[:4], "north", *BASE[5:]]
+    with pytest.raises(GazetteerDataError, match=r"line 3\b"):
+        import_geonames(write_dump(tmp_path, [VILLAGE, BASE, bad]))
+
+
+def test_missing_dump_is_an_error(data_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(GazetteerDataError, match="does not exist"):
+        import_geonames(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(
+    ("fclass", "code", "population", "kind"),
+    [("P", "PPL", 500, "village"), ("P", "PPL", 20_000, "town"), ("P", "PPLA", 5_000, "city"),
+     ("P", "PPLX", 0, "neighbourhood"), ("A", "ADM1", 0, "admin1"), ("A", "ADM2", 0, None),
+     ("S", "MILB", 0, "military"), ("S", "AIRP", 0, "infrastructure"), ("H", "STM", 0, None)],
+)
+def test_kind_of_feature_codes(fclass: str, code: str, population: int, kind: str | None) -> None:
+    assert kind_of(fclass, code, population) == kind
+
+
+def test_cli_lookup_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gazetteer", "lookup", "Deraa", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == "geonames:170905"
+    assert set(rows[0]) == {"id", "name", "kind", "lat", "lon", "admin1", "country", "score"}
+
+
+def test_cli_lookup_unknown_exits_1_with_one_line(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gazetteer", "lookup", "Qwxzvbrtt", "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "Qwxzvbrtt" in captured.err
+
+
+def test_cli_import_then_lookup(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gazetteer", "import", str(write_dump(tmp_path, [VILLAGE]))]) == 0
+    assert "1 places" in capsys.readouterr().out
+    default_gazetteer.cache_clear()
+    assert main(["gazetteer", "lookup", "Khirbet Zunbuleen", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == "geonames:99000001"
