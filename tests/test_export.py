@@ -114,7 +114,8 @@ def test_runs_end_the_day_before_the_next_change() -> None:
 
 def test_history_places_aleppo_changes_hands_on_nov_30() -> None:
     places = build_layers(make_data())["places"]
-    gov, opp = rows(places, place_id="aleppo", controller="government"), rows(places, place_id="aleppo", controller="opposition")
+    gov = rows(places, place_id="aleppo", controller="government")
+    opp = rows(places, place_id="aleppo", controller="opposition")
     assert len(gov) == 1 and gov[0]["valid_from"] == NOV26 and gov[0]["valid_to"] == D(2024, 11, 29)
     assert len(opp) == 1 and opp[0]["valid_from"] == NOV30 and opp[0]["valid_to"] is None
     # more evidence for the same state does not start a new row; the row keeps all of it
@@ -266,7 +267,7 @@ def test_gpkg_default_styles_categorised_in_faction_colours(tmp_path: Path) -> N
     path = export(make_data(), "gpkg", tmp_path / "map.gpkg")[0]
     styles = _styles(path)
     assert set(styles) == set(LAYERS)
-    for name, row in styles.items():
+    for row in styles.values():
         assert bool(row["useAsDefault"]) and row["f_geometry_column"] == "geom"
         root = ET.fromstring(row["styleQML"].split("\n", 1)[1])
         t = root.find("temporal")

@@ -97,7 +97,7 @@ def event_row(ev: ControlEvent) -> dict[str, Any]:
 
 
 def events_csv_text(data: MapData, *, date: dt.date | None = None) -> str:
-    """The CSV text (without BOM): events sorted by date then id, up to ``date`` if given."""
+    """Return the CSV text (without BOM): events sorted by date then id, up to ``date`` if given."""
     evs = [e for e in data.events.values()
            if date is None or ((d := e.date or e.published) is not None and d <= date)]
     evs.sort(key=lambda e: ((e.date or e.published or dt.date.max), e.id))

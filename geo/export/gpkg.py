@@ -30,7 +30,7 @@ DATASET_OPTIONS = {"VERSION": "1.2"}
 
 
 def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.DataFrame:
-    """The ``layer_styles`` rows: one default style per layer.
+    """Return the ``layer_styles`` rows: one default style per layer.
 
     Parameters
     ----------
@@ -85,6 +85,6 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
             write_layer(work, gdf, SCHEMA[name], name, driver="GPKG",
                         dataset_options=DATASET_OPTIONS, GEOMETRY_NAME=GEOMETRY_COLUMN,
                         SPATIAL_INDEX="YES")
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         pyogrio.write_dataframe(style_rows(layers, now), work, layer=STYLE_TABLE, driver="GPKG")
         return [publish(work, path)]

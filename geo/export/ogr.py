@@ -71,7 +71,7 @@ def field_arrays(gdf: gpd.GeoDataFrame, schema: dict[str, str]) -> tuple[list[np
 
 
 def geometry_type(gdf: gpd.GeoDataFrame) -> str:
-    """The one OGR geometry type of a layer (multi-part for lines and polygons, else Unknown)."""
+    """Return the one OGR geometry type of a layer (multi-part for lines and polygons, else Unknown)."""
     kinds = {t.removeprefix("Multi") for t in gdf.geometry.dropna().geom_type}
     if kinds == {"Point"}:
         return "Point"
@@ -120,7 +120,7 @@ def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer
 
 @contextlib.contextmanager
 def staging_dir(near: Path, what: str) -> Iterator[Path]:
-    """A temporary folder next to ``near`` (same file system, so ``os.replace`` is atomic).
+    """Yield a temporary folder next to ``near`` (same file system, so ``os.replace`` is atomic).
 
     Raises
     ------

@@ -113,5 +113,5 @@ def keyed_periods(snaps: list[Mapping[Hashable, T]], dates: list[dt.date],
 
 
 def covers(valid_from: dt.date | None, valid_to: dt.date | None, day: dt.date) -> bool:
-    """True if ``day`` lies in the closed interval (None bounds are open)."""
+    """Return True if ``day`` lies in the closed interval (None bounds are open)."""
     return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
