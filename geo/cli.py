@@ -171,6 +171,25 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
     typer.echo(str(path))
 
 
+@app.command("export")
+def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg or csv")],
+               date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default: full history")] = None,
+               out: Annotated[Path | None, typer.Option("--out", help="a folder for geojson, a file otherwise")] = None,
+               corpus: Corpus = Path("seeds")) -> None:
+    """Export the layers for QGIS and other tools; prints the paths written."""
+    from geo.export import export
+    from geo.pipeline import build_map_data
+
+    _check_format(fmt, ("geojson", "gpkg", "csv"))
+    day = _date(date)
+    suffix = f"-{day.isoformat()}" if day else ""
+    default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
+               "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
+    result = _analyse(corpus)
+    for path in export(build_map_data(result, date=day), fmt, out or default, date=day):
+        typer.echo(str(path))
+
+
 @gazetteer_app.command("lookup")
 def lookup_cmd(name: str, fmt: Format = "table",
                limit: Annotated[int, typer.Option("--limit", min=1, help="Most candidates shown")] = 10) -> None:
