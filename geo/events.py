@@ -53,6 +53,7 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
                            r"\w+ern|north-\w+|south-\w+|province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over|towards?)\s*,?\s+)*$", re.I)
 _DEFAULT_WINDOW = dt.timedelta(days=6)
+_STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,14 @@ def _time_for(sent: _Sentence, pos: int, clause: tuple[int, int]) -> TimeMention
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
+_CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
+
+
+def _same_span(text: str, a: int, b: int) -> bool:
+    """Whether *a* comes before *b* with no contrast (", but", ";", "however") between them."""
+    return a <= b and not _CONTRAST.search(text, a, b)
+
+
 def _stance(sent: _Sentence, text: str, pos: int | None = None) -> tuple[str, str | None]:
     """The stance of an event whose trigger is at *pos*: a denial counts only for what follows it
     ("X said it had taken A, but Y denied it was besieged"), never for "a claim the army denied"."""
@@ -147,8 +156,8 @@ def _stance(sent: _Sentence, text: str, pos: int | None = None) -> tuple[str, st
     deny = lx.DENY.search(s)
     if deny and lx.CLAIM_DENIED.search(s) and lx.CLAIM_DENIED.search(s).end() >= deny.end():
         deny = None
-    if deny and pos is not None and sent.start + deny.start() > pos:
-        deny = None
+    if deny and pos is not None and not _same_span(text, sent.start + deny.start(), pos):
+        deny = None  # a denial qualifies its own clause, not what follows "but" or comes before it
     if deny:
         who = [a for a in speakers if a.start - sent.start < deny.start()]
         return "denied", (who[-1].faction or who[-1].text) if who else None
@@ -156,6 +165,8 @@ def _stance(sent: _Sentence, text: str, pos: int | None = None) -> tuple[str, st
         who = [a for a in speakers if a.monitor]
         return "verified", who[0].text if who else None
     for m in lx.REPORT.finditer(s):
+        if pos is not None and m.start() + sent.start < pos and not _same_span(text, sent.start + m.start(), pos):
+            continue
         who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
         if m.group(0).lower().startswith("according"):
             who = [a for a in speakers if a.start - sent.start > m.start()][:1]
@@ -191,12 +202,30 @@ def _actors(sent: _Sentence, trig: re.Match[str], passive: bool, recent: str | N
     return (after[0].faction, True) if after else (None, True)
 
 
-def _dates(time: TimeMention | None, published: dt.date | None) -> tuple[dt.date | None, dt.date | None, str | None]:
+def _dates(time: TimeMention | None, published: dt.date | None,
+           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, str | None]:
     if time is not None:
+        if time.relation == "since":  # the state starts within the stated unit ("since 2014": in 2014)
+            return time.date, _unit_end(time), time.precision
         return time.date, time.date_end, time.precision
     if published is None:
         return None, None, None
+    if pluperfect:  # "had fallen", undated: before the report, so before its publication day
+        return published - _DEFAULT_WINDOW - dt.timedelta(days=1), published - dt.timedelta(days=1), "week"
     return published - _DEFAULT_WINDOW, published, "week"
+
+
+def _unit_end(time: TimeMention) -> dt.date | None:
+    """The last day of the unit a "since" expression names ("since June" -> 30 June), not publication."""
+    start = time.date
+    if time.precision == "year":
+        end = dt.date(start.year, 12, 31)
+    elif time.precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        end = following - dt.timedelta(days=1)
+    else:
+        return None
+    return min(end, time.date_end) if time.date_end else end
 
 
 def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str | None) -> str:
@@ -289,7 +318,9 @@ def _make_event(ctx: _Context, sent: _Sentence, trig: re.Match[str], kind: str, 
                 precision: int, gaining: str | None, losing: str | None, stance: tuple[str, str | None],
                 time: TimeMention | None, confidence: float) -> ControlEvent:
     article = ctx.article
-    date, date_end, date_precision = _dates(time, article.published)
+    pluperfect = bool(re.search(r"\bhad\s+(?:\w+\s+){0,2}$", article.text[max(sent.start, trig.start() - 25):trig.start()])
+                      or re.match(r"had\b", trig.group(0)) or re.search(r"\bhad\s+(?:\w+\s+)?been\b", trig.group(0)))
+    date, date_end, date_precision = _dates(time, article.published, pluperfect)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,
         place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
@@ -428,9 +459,11 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
         ctx.faction_age = 0 if fighters else ctx.faction_age + 1
         if fighters:
             ctx.last_faction = fighters[0].faction
-    unique = {}
-    for e in events:
-        unique.setdefault((e.place_id, e.kind, e.start), e)
+    unique: dict[tuple[str | None, str, int], ControlEvent] = {}
+    for e in events:  # one event per place, kind and sentence: the strongest stance wins
+        key = (e.place_id, e.kind, e.start)
+        if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
+            unique[key] = e
     return sorted(unique.values(), key=lambda e: (e.start, e.id))
 
 
