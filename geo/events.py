@@ -70,8 +70,9 @@ def _sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]]
     text = article.text
     syria_words = bool(re.search(r"\bSyri", text))
     actors = find_actors(text, syria=syria_words)
-    places = gz.find(text, exclude=[(a.start, a.end) for a in actors], focus=("SY",) if syria_words else ())
     times = find_time_expressions(text, article.published)
+    taken = [(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]  # "Thursday" is no place
+    places = gz.find(text, exclude=taken, focus=("SY",) if syria_words else ())
     out = []
     for s, e in spans:
         out.append(_Sentence(s, e, text[s:e], [m for m in places if s <= m.start < e],
@@ -266,8 +267,8 @@ def _target(text: str, ctx: _Context, sent: _Sentence, trig: re.Match[str], clau
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
         if landmarks:
             return _landmark(ctx, landmarks[-1])
-        subject = lx.ANAPHORA.match(text, sent.start)
-        if subject and ctx.last_settlement and ctx.last_settlement.place and not before_places(sent, trig):
+        subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
+        if subjects and ctx.last_settlement and ctx.last_settlement.place:
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
     gap = text[trig.end() : clause[1]]
@@ -283,11 +284,6 @@ def _target(text: str, ctx: _Context, sent: _Sentence, trig: re.Match[str], clau
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
     return []
-
-
-def before_places(sent: _Sentence, trig: re.Match[str]) -> bool:
-    """Whether a settlement is named in the sentence before the trigger (then "the town" may be it)."""
-    return any(m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS for m in sent.places[:1])
 
 
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})

@@ -60,7 +60,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
             r"poured\s+into|stormed(?:\s+into)?|storming|(?:are|were|is|was|now|already|fighters|forces|troops|"
-            r"vehicles|men)\s+inside",
+            r"vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
     Trigger("contested", r"fighting\s+(?:in|inside|around)|clash(?:es|ed)?\s+(?:in|inside|around)|"
             r"battles?\s+(?:in|inside)|battling\s+for|street\s+fighting\s+in|contested", confidence=0.7),
