@@ -1,0 +1,42 @@
+"""End-to-end: the seed articles must give the known control map on three dates (CLI ``geo control``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def control(date: str) -> dict[str, dict]:
+    out = subprocess.run([sys.executable, "-m", "geo", "control", "--date", date, "--corpus", str(ROOT / "seeds"),
+                          "--format", "json"], capture_output=True, text=True, check=True, cwd=ROOT)
+    return {row["place_id"]: row for row in json.loads(out.stdout)}
+
+
+ALEPPO, HAMA, HOMS, IDLIB, DAMASCUS = ("geonames:170063", "geonames:170017", "geonames:169577",
+                                       "geonames:169389", "geonames:170654")
+
+
+def test_fall_of_the_government_2024_12_08() -> None:
+    state = control("2024-12-08")
+    for place in (ALEPPO, HAMA, HOMS, IDLIB):
+        assert state[place]["controller"] == "opposition", place
+    assert state[DAMASCUS]["status"] == "contested" or state[DAMASCUS]["controller"] == "opposition"
+    assert state["admin1:SY-DR"]["controller"] == "opposition"
+
+
+def test_aleppo_government_before_the_offensive() -> None:
+    assert control("2024-11-26")[ALEPPO]["controller"] == "government"
+
+
+def test_aleppo_siege_broken_2016_08_07() -> None:
+    state = control("2016-08-07")
+    assert state[ALEPPO]["status"] == "held"
+    academy = state["local:ramouseh-artillery-academy"]
+    assert academy["controller"] == "opposition"
