@@ -62,6 +62,8 @@ def resolve_corpus(gz: Gazetteer, path: Path) -> dict[str, float]:
     for doc in read_docs(path):
         text, focus = doc["text"], doc_focus(gz, doc["text"])
         for t in doc["toponyms"]:
+            if t.get("lat") is None or t.get("lon") is None:
+                continue  # no gold point to measure against
             s, e = t["start"], t["end"]
             found = gz.lookup(t["name"], before=text[max(0, s - 60) : s], after=text[e : e + 40], focus=focus,
                               limit=1)
