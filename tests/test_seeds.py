@@ -35,8 +35,18 @@ def test_aleppo_government_before_the_offensive() -> None:
     assert control("2024-11-26")[ALEPPO]["controller"] == "government"
 
 
+def events_by_id() -> dict[str, dict]:
+    out = subprocess.run([sys.executable, "-m", "geo", "events", "--corpus", str(ROOT / "seeds"), "--format", "json"],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return {e["id"]: e for e in json.loads(out.stdout)}
+
+
 def test_aleppo_siege_broken_2016_08_07() -> None:
     state = control("2016-08-07")
-    assert state[ALEPPO]["status"] == "held"
+    # A divided city: after the siege of its rebel-held east was broken it is no longer besieged; the
+    # evidence carries the siege-broken event of 6 August 2016.
+    assert state[ALEPPO]["status"] != "besieged"
+    kinds = {events_by_id()[i]["kind"] for i in state[ALEPPO]["evidence"] if not i.startswith("baseline:")}
+    assert "siege_broken" in kinds
     academy = state["local:ramouseh-artillery-academy"]
     assert academy["controller"] == "opposition"
