@@ -470,7 +470,7 @@ def test_seed_baseline_rows_are_well_formed() -> None:
         return Place(id=("admin1:" if region else "local:") + name, name=name, kind="town")
 
     entries = read_baseline(SEED_BASELINE, any_place)
-    assert {e.as_of for e in entries} == {D(2016, 7, 17), D(2024, 11, 26)}
+    assert {e.as_of for e in entries} == {D(2016, 6, 1), D(2016, 7, 17), D(2024, 11, 26)}
     assert all(len(e.source) > 10 for e in entries)
     late_2024 = {e.place: e.controller for e in entries if e.as_of == D(2024, 11, 26)}
     assert late_2024["Aleppo"] == "government" and late_2024["Idlib governorate"] == "opposition"
