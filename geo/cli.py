@@ -98,13 +98,13 @@ def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Pyth
 @app.command("articles")
 def articles_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
     """List the corpus's articles (id, file, date, source, near-duplicate links)."""
-    from geo.corpus import link_near_duplicates, read_corpus
+    from geo.corpus import read_corpus
 
     _check_format(fmt, ("table", "json", "csv"))
     found, warnings = read_corpus(corpus)
     for w in warnings:
         typer.echo(f"warning: {w.message}", err=True)
-    rows = [a.to_dict() for a in link_near_duplicates(found)]
+    rows = [a.to_dict() for a in found]
     _emit(rows, fmt, ["id", "path", "published", "source", "duplicate_of"])
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.corpus import CorpusWarning, link_near_duplicates, read_corpus, split_sentences
+from geo.corpus import CorpusWarning, read_corpus, split_sentences
 from geo.distances import find_distances, to_mentions
 from geo.events import extract_events, link_duplicate_events
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
@@ -60,8 +60,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult
         When the folder cannot be read or its baseline.csv is malformed.
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
-    articles, warnings = read_corpus(folder)
-    articles = link_near_duplicates(articles)
+    articles, warnings = read_corpus(folder)  # near-duplicate versions already linked
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
     for article in articles:
