@@ -79,7 +79,9 @@ class NameMatcher:
         for end_pos, key in self._automaton.iter(stream):
             first = bisect.bisect_left(stream_starts, end_pos - len(key))
             last = first + key.count(" ")
-            found.append((first, last, key))
+            # Whether a match is acceptable does not depend on the others: test it before sorting.
+            if _acceptable(text, words[first][1], words[last][2], key, exclude):
+                found.append((first, last, key))
         found.sort(key=lambda m: (-(m[1] - m[0]), -(words[m[1]][2] - words[m[0]][1]), m[0]))
         taken: set[int] = set()
         matches = []
@@ -87,8 +89,6 @@ class NameMatcher:
             if taken.intersection(range(first, last + 1)):
                 continue
             start, end = words[first][1], words[last][2]
-            if not _acceptable(text, start, end, key, exclude):
-                continue
             taken.update(range(first, last + 1))
             start = _with_article(text, start)
             matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))

@@ -54,6 +54,7 @@ def _is_arabic(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=262_144)
 def fold_token(token: str) -> str:
     """Fold one word to its index key.
 

@@ -16,6 +16,7 @@ A candidate's score adds up, in this order of weight:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -91,6 +92,7 @@ def cue_in_context(before: str, after: str) -> Cue:
     return Cue(None)
 
 
+@functools.lru_cache(maxsize=262_144)
 def light_form(name: str) -> str:
     """A light normal form for comparing spellings: no case, diacritics, punctuation or article."""
     text = unicodedata.normalize("NFKD", name.casefold())

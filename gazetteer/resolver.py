@@ -12,7 +12,7 @@ from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher, RawMatch
 from gazetteer.model import Place
 from gazetteer.names import fold_token, normalize_name
-from gazetteer.rank import Candidate, cue_in_context, document_focus, light_form, rank, spelling_similarity
+from gazetteer.rank import Candidate, Cue, cue_in_context, document_focus, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
 
 __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
@@ -24,6 +24,8 @@ NOTABLE_POPULATION = 50_000
 #: A one-word name starting a sentence, outside the document's focus, is kept only for a place
 #: this populous ("Moscow said ..."); "Nice weather ..." is an adjective, not the French city.
 SENTENCE_START_POPULATION = 1_000_000
+#: How many (name, spelling, cue, focus) rankings a gazetteer remembers before starting afresh.
+_RANK_CACHE_SIZE = 200_000
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
@@ -61,6 +63,7 @@ class Gazetteer:
 
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
+        self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -140,8 +143,24 @@ class Gazetteer:
         written = text[m.start : m.end]
         before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]
         cue = cue_in_context(before, after)
-        places = [self.store.place(r) for r in self.store.rows_for_key(m.key)]
-        return Mention(m.start, m.end, written, tuple(rank(places, written, cue=cue, focus=focus)[:5]), cue.wants)
+        ranked = self._ranked(m.key, written, cue, tuple(focus))
+        return Mention(m.start, m.end, written, ranked, cue.wants)
+
+    def _ranked(self, key: str, written: str, cue: Cue, focus: tuple[str, ...]) -> tuple[Candidate, ...]:
+        """The best five candidates for a key as written; memoised, since a corpus repeats its names.
+
+        The ranking depends only on these four arguments, so a cache hit is exactly the
+        ranking that would be computed; it holds at most ``_RANK_CACHE_SIZE`` entries.
+        """
+        cache_key = (key, written, cue.wants, focus)
+        found = self._rank_cache.get(cache_key)
+        if found is None:
+            places = [self.store.place(r) for r in self.store.rows_for_key(key)]
+            found = tuple(rank(places, written, cue=cue, focus=focus)[:5])
+            if len(self._rank_cache) >= _RANK_CACHE_SIZE:
+                self._rank_cache.clear()
+            self._rank_cache[cache_key] = found
+        return found
 
     def _keep(self, mention: Mention, raw: RawMatch, focus: Sequence[str]) -> bool:
         """The rules for names that are also words, and for loose spellings (module docs of match)."""

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.corpus import CorpusWarning, read_corpus, split_sentences
-from geo.distances import find_distances, to_mentions
-from geo.events import extract_events, link_duplicate_events
+from geo.corpus import CorpusWarning, read_corpus
+from geo.events import link_duplicate_events
+from geo.extract import extract_articles
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
 from geo.timeline import BaselineEntry, change_dates, read_baseline, state_on
 
@@ -44,13 +44,6 @@ def _resolver(gz: Gazetteer):
     return resolve
 
 
-def _sentence_finder(spans: list[tuple[int, int]]):
-    def sentence_of(offset: int) -> tuple[int, int]:
-        return next(((s, e) for s, e in spans if s <= offset < e), (offset, offset))
-
-    return sentence_of
-
-
 def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult:
     """Read a corpus folder and extract its events, distances and baseline.
 
@@ -63,12 +56,9 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult
     articles, warnings = read_corpus(folder)  # near-duplicate versions already linked
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
-    for article in articles:
-        spans = split_sentences(article.text)
-        events.extend(extract_events(article, gz, spans))
-        found = find_distances(article.text)
-        distances.extend(to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
-                                     resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=("SY",))))
+    for extraction in extract_articles(articles, gz):
+        events.extend(extraction.events)
+        distances.extend(extraction.distances)
     events = link_duplicate_events(events, articles)
     baseline_file = folder / "baseline.csv"
     baseline = read_baseline(baseline_file, _resolver(gz)) if baseline_file.is_file() else []
