@@ -121,6 +121,8 @@ _QTY_BODY = rf"""(?:between{_SP}+(?P<b1>{_NUM}){_SP}+and{_SP}+(?P<b2>{_NUM})
   |(?P<r1>{_NUM})(?:(?<=\d){_SP}*[-–]{_SP}*|{_SP}*–{_SP}*|{_SP}+(?:to|or){_SP}+)(?P<r2>{_NUM})
   |(?P<n>{_NUM}))
   {_SP}*-?{_SP}*(?P<unit>{_UNITS})(?![\w²³^])"""
+#: A unit as a word of its own: every quantity has one, and this is much cheaper than _QTY.
+_UNIT_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?:{_UNITS})(?![\w²³^])", re.I)
 _QTY = re.compile(
     rf"""(?<![\w$£€.,/\-–])
     (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)
@@ -541,6 +543,8 @@ def find_distances(text: str) -> list[DistanceSpan]:
     (20.0, 'about', 'NW', 'Hama', 'Clashes')
     """
     spans: list[DistanceSpan] = []
+    if not _UNIT_ANYWHERE.search(text):
+        return spans
     pos = 0
     while (m := _QTY.search(text, pos)) is not None:
         span, resume = _read_distance(text, m)
