@@ -19,6 +19,7 @@ resolved longest first, then leftmost. Rules for names that are also ordinary wo
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ class RawMatch:
     end: int
     key: str
     sentence_initial: bool
+
+
+#: An article directly before a name, as its own word ("al-" in "al-Atarib", "Al " in "Al Bab").
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?P<article>" + "|".join(sorted(map(re.escape, ARTICLES), key=len, reverse=True))
+                             + r")(?P<sep>[- ])$", re.I)
 
 
 class NameMatcher:
@@ -106,15 +112,11 @@ def _acceptable(text: str, start: int, end: int, key: str, exclude: Sequence[tup
 
 def _with_article(text: str, start: int) -> int:
     """Extend a match left over a directly preceding article ("al-Atarib", "Al Bab")."""
-    head = text[max(0, start - 5) : start]
-    for sep in ("-", " "):
-        for article in ARTICLES:
-            token = article + sep
-            if head.lower().endswith(token):
-                begin = start - len(token)
-                if begin == 0 or not text[begin - 1].isalnum():
-                    return begin if text[begin].isupper() or sep == "-" else start
-    return start
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if m is None:
+        return start
+    begin = m.start("article")
+    return begin if text[begin].isupper() or m.group("sep") == "-" else start
 
 
 def _sentence_initial(text: str, start: int) -> bool:

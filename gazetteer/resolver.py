@@ -133,18 +133,18 @@ class Gazetteer:
         countries from the results (plus *focus*); the second ranks again with that focus.
         """
         raw = self._matcher.scan(text, exclude=exclude)
-        first = [self._mention(text, m, focus) for m in raw]
+        contexts = [(text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
+                                                          text[m.end : m.end + 40])) for m in raw]
+        first = self._mentions(raw, contexts, tuple(sorted(set(focus))))
         # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        doc_focus = sorted(set(focus) | document_focus(m.place for m in first if m.place and _exact(m)))
-        mentions = [self._mention(text, m, doc_focus) for m in raw]
+        doc_focus = tuple(sorted(set(focus) | document_focus(m.place for m in first if m.place and _exact(m))))
+        mentions = first if doc_focus == tuple(sorted(set(focus))) else self._mentions(raw, contexts, doc_focus)
         return [m for m, r in zip(mentions, raw) if self._keep(m, r, doc_focus)]
 
-    def _mention(self, text: str, m: RawMatch, focus: Sequence[str]) -> Mention:
-        written = text[m.start : m.end]
-        before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]
-        cue = cue_in_context(before, after)
-        ranked = self._ranked(m.key, written, cue, tuple(focus))
-        return Mention(m.start, m.end, written, ranked, cue.wants)
+    def _mentions(self, raw: Sequence[RawMatch], contexts: Sequence[tuple[str, Cue]],
+                  focus: tuple[str, ...]) -> list[Mention]:
+        return [Mention(m.start, m.end, written, self._ranked(m.key, written, cue, focus), cue.wants)
+                for m, (written, cue) in zip(raw, contexts)]
 
     def _ranked(self, key: str, written: str, cue: Cue, focus: tuple[str, ...]) -> tuple[Candidate, ...]:
         """The best five candidates for a key as written; memoised, since a corpus repeats its names.
@@ -225,8 +225,17 @@ class Gazetteer:
 
 def _exact(mention: Mention) -> bool:
     """Whether the mention is written as one of its best candidate's names (light form)."""
-    best = mention.candidates[0].place
-    return light_form(mention.text) in {light_form(n) for n in (best.name, *best.names)}
+    place = mention.candidates[0].place
+    key = (mention.text, place.id)
+    found = _EXACT_CACHE.get(key)
+    if found is None:
+        if len(_EXACT_CACHE) >= _RANK_CACHE_SIZE:
+            _EXACT_CACHE.clear()
+        found = _EXACT_CACHE[key] = light_form(mention.text) in {light_form(n) for n in (place.name, *place.names)}
+    return found
+
+
+_EXACT_CACHE: dict[tuple[str, str], bool] = {}
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ table), the time expressions (resolved against the publication date) and the tri
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -39,7 +40,7 @@ from gazetteer import Gazetteer, Mention, Place
 from geo import lexicon as lx
 from geo.factions import ActorMention, find_actors
 from geo.model import Article, ControlEvent
-from geo.timex import TimeMention, find_time_expressions
+from geo.timex import CALENDAR_WORD, TimeMention, find_time_expressions
 
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
 
@@ -53,6 +54,8 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
                            r"\w+ern|north-\w+|south-\w+|province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over|towards?)\s*,?\s+)*$", re.I)
 _DEFAULT_WINDOW = dt.timedelta(days=6)
+#: Every trigger and background pattern, to find the sentences worth reading.
+_EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 
 
@@ -66,18 +69,40 @@ class _Sentence:
     times: list[TimeMention]
 
 
-def _sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]]) -> list[_Sentence]:
+def _sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
+               event_spans: Sequence[tuple[int, int]]) -> list[_Sentence]:
+    """The sentences with their places and actors; time expressions only where an event may be."""
     text = article.text
     syria_words = bool(re.search(r"\bSyri", text))
     actors = find_actors(text, syria=syria_words)
-    times = find_time_expressions(text, article.published)
-    taken = [(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]  # "Thursday" is no place
+    times = find_time_expressions(text, article.published, event_spans)
+    taken = ([(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]
+             + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
     places = gz.find(text, exclude=taken, focus=("SY",) if syria_words else ())
     out = []
     for s, e in spans:
         out.append(_Sentence(s, e, text[s:e], [m for m in places if s <= m.start < e],
                              [a for a in actors if s <= a.start < e], [t for t in times if s <= t.start < e]))
     return out
+
+
+def _event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences an event wording overlaps: the only ones that can yield events.
+
+    Each trigger and background pattern runs once over the whole text (a regex of their
+    union would be several times slower); a sentence in which a pattern matches on its own
+    is overlapped by one of that pattern's matches over the whole text.
+    """
+    starts = [s for s, _ in spans]
+    chosen: set[int] = set()
+    for pattern in _EVENT_WORDING:
+        for m in pattern.finditer(text):
+            k = max(bisect.bisect_right(starts, m.start()) - 1, 0)
+            while k < len(spans) and spans[k][0] < m.end():
+                if spans[k][1] > m.start():
+                    chosen.add(k)
+                k += 1
+    return [spans[k] for k in sorted(chosen)]
 
 
 def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
@@ -446,8 +471,11 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
     """
     ctx = _Context(article, gazetteer)
     events: list[ControlEvent] = []
-    for sent in _sentences(article, gazetteer, sentences):
-        events.extend(_sentence_events(ctx, sent))
+    event_spans = _event_spans(article.text, sentences)
+    candidates = set(event_spans)
+    for sent in _sentences(article, gazetteer, sentences, event_spans):
+        if (sent.start, sent.end) in candidates:
+            events.extend(_sentence_events(ctx, sent))
         settlements = [m for m in sent.places if m.place and m.place.kind in SETTLEMENTS]
         if settlements:
             ctx.last_settlement = settlements[-1]

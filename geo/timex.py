@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass
 
 from geo.errors import DateError
 
-__all__ = ["TimeMention", "find_time_expressions", "parse_date", "precision_of_range"]
+__all__ = ["CALENDAR_WORD", "TimeMention", "find_time_expressions", "parse_date", "precision_of_range"]
 
 _D = dt.timedelta(days=1)
 _FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -63,6 +64,8 @@ _MONTH = rf"(?:(?:{_alt(_FULL_MONTHS)})\b|(?:{_alt(k for k in _MONTHS if len(k) 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[89]|20)\d\d\b"
 _WD = rf"(?:{_alt(_WEEKDAYS)})\b"
+#: A weekday or month name written as a name (capitalised): never a place, whatever the gazetteer holds.
+CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in (*_WEEKDAYS, *_FULL_MONTHS)) + r")\b")
 _QUAL = r"(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+"
 _NUM = rf"\d{{1,3}}|(?:a\s+)?couple\s+of|{_alt(_NUMBERS)}"
 _B = r"(?<![\w-])"
@@ -358,7 +361,8 @@ def _mention(text: str, m: re.Match[str], span: _Span, pub: dt.date | None) -> T
     return TimeMention(text[m.start():m.end()], m.start(), m.end(), s, end, precision, relation)
 
 
-def find_time_expressions(text: str, published: dt.date | None) -> list[TimeMention]:
+def find_time_expressions(text: str, published: dt.date | None,
+                          spans: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
     """Find the time expressions of a text and resolve them against its publication date.
 
     Parameters
@@ -367,6 +371,8 @@ def find_time_expressions(text: str, published: dt.date | None) -> list[TimeMent
         English news text.
     published : datetime.date or None
         Publication date; without it only expressions carrying a year are resolved.
+    spans : sequence of (start, end), optional
+        Look only inside these spans of *text* (sentences); offsets stay those of *text*.
 
     Returns
     -------
@@ -377,8 +383,9 @@ def find_time_expressions(text: str, published: dt.date | None) -> list[TimeMent
     if isinstance(published, dt.datetime):
         published = published.date()
     found: list[TimeMention] = []
+    windows = [(0, len(text))] if spans is None else spans
     for rx, resolve in _RULES:
-        for m in rx.finditer(text):
+        for m in (m for start, end in windows for m in rx.finditer(text, start, end)):
             try:
                 span = resolve(m, published)
             except (ValueError, OverflowError):  # dates beyond 1..9999 near date.min/max
