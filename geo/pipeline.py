@@ -20,12 +20,12 @@ from geo.extract import extract_articles
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
 from geo.timeline import BaselineEntry, change_dates, read_baseline, state_on
 
-__all__ = ["CorpusResult", "analyse", "build_map_data", "governorates", "country_outline"]
+__all__ = ["CorpusResult", "analyse", "baseline_resolver", "build_map_data", "governorates", "country_outline"]
 
 
 @dataclass(frozen=True)
 class CorpusResult:
-    """Everything extracted from one corpus folder."""
+    """Everything extracted from one corpus folder (or read from an event store: ``folder`` is its file)."""
 
     folder: Path
     articles: list[Article]
@@ -35,7 +35,9 @@ class CorpusResult:
     baseline: list[BaselineEntry]
 
 
-def _resolver(gz: Gazetteer):
+def baseline_resolver(gz: Gazetteer):
+    """The place resolver a baseline.csv is read with (region words pick regions; Syria first)."""
+
     def resolve(name: str):
         found = gz.lookup(name, after=" " + name.split()[-1] if name.split()[-1].lower() in
                           {"governorate", "province", "region"} else "", focus=("SY",), limit=1)
@@ -61,7 +63,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult
         distances.extend(extraction.distances)
     events = link_duplicate_events(events, articles)
     baseline_file = folder / "baseline.csv"
-    baseline = read_baseline(baseline_file, _resolver(gz)) if baseline_file.is_file() else []
+    baseline = read_baseline(baseline_file, baseline_resolver(gz)) if baseline_file.is_file() else []
     return CorpusResult(folder, articles, warnings, events, distances, baseline)
 
 

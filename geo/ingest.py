@@ -1,0 +1,315 @@
+"""``geo ingest``: extract only new or changed articles into an event store, batch by batch.
+
+Files are streamed: each is stat-ed first and skipped without being read when its size,
+modification time and metadata row are those stored; the others are read, grouped in
+batches, extracted by an engine (:func:`geo.engines.extract_batches`) and each finished
+batch is written in one transaction. Killing an ingest loses at most the batches in
+flight; running it again finishes the job. Re-ingesting unchanged files changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.corpus import BASELINE_FILE, METADATA_FILE, read_article, read_metadata
+from geo.errors import CorpusError, UsageError
+from geo.model import Article
+from geo.store import EventStore, SourceFile
+from geo.storeio import Batch, write_baseline, write_batch
+from geo.storelink import Linker
+
+__all__ = ["IngestReport", "ingest", "DEFAULT_BATCH_SIZE"]
+
+DEFAULT_BATCH_SIZE = 256
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did."""
+
+    store: Path
+    files_seen: int = 0
+    skipped_unchanged: int = 0
+    new_articles: int = 0
+    changed: int = 0
+    rebuilt: int = 0
+    duplicates: int = 0
+    unchanged_text: int = 0
+    unreadable: int = 0
+    events_added: int = 0
+    distances_added: int = 0
+    warnings: list[str] = field(default_factory=list)
+    stale: str | None = None
+    elapsed: float = 0.0
+
+    @property
+    def extracted(self) -> int:
+        """Articles extracted by this run."""
+        return self.new_articles + self.changed + self.rebuilt
+
+    def summary(self) -> str:
+        """One line: counts and speed."""
+        rate = self.extracted / self.elapsed if self.elapsed > 0 else 0.0
+        return (f"{self.store}: {self.files_seen} files, {self.skipped_unchanged} unchanged skipped, "
+                f"{self.new_articles} new, {self.changed} changed, {self.rebuilt} rebuilt, "
+                f"{self.duplicates} duplicate texts, {self.unreadable} unreadable; {self.events_added} events, "
+                f"{self.distances_added} distances, {len(self.warnings)} warnings; "
+                f"{self.elapsed:.1f} s ({rate:.1f} articles/s)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    path: Path
+    meta: Mapping[str, str]
+
+
+def _txt_files(folder: Path) -> list[Path]:
+    try:
+        return sorted((p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
+                      key=lambda p: p.name)
+    except OSError as exc:
+        raise CorpusError(f"folder {folder} cannot be listed ({exc.strerror}); check its permissions") from exc
+
+
+def collect(paths: Sequence[Path]) -> tuple[list[_Input], list[Path], dict[str, list[str]]]:
+    """Expand PATHS into article files with their metadata rows, baseline files and metadata warnings.
+
+    Folders give their ``.txt`` files (name order) and their ``baseline.csv``; a single
+    file takes its row of its folder's ``metadata.csv``.
+
+    Raises
+    ------
+    UsageError
+        A path does not exist, or names a metadata or baseline file instead of its folder.
+    CorpusError
+        A folder has no ``.txt`` file or cannot be listed.
+    """
+    by_folder: dict[Path, list[Path]] = {}
+    for raw in paths:
+        path = Path(raw).absolute()
+        if path.is_dir():
+            files = _txt_files(path)
+            if not files:
+                raise CorpusError(f"folder {raw} has no .txt files; pass folders of one .txt file per article")
+            by_folder.setdefault(path, []).extend(files)
+        elif path.is_file():
+            if path.name in (METADATA_FILE, BASELINE_FILE):
+                raise UsageError(f"{raw} is read with its folder; pass the folder {path.parent} instead")
+            by_folder.setdefault(path.parent, []).append(path)
+        else:
+            raise UsageError(f"{raw} does not exist; pass article files or corpus folders")
+    inputs, baselines, warnings = [], [], {}
+    for folder, files in by_folder.items():
+        meta_file = folder / METADATA_FILE
+        meta, found = read_metadata(meta_file, {p.name for p in _txt_files(folder)})
+        if meta_file.is_file():
+            warnings[str(meta_file)] = [w.message for w in found]
+        inputs += [_Input(p, meta.get(p.name, {})) for p in dict.fromkeys(files)]
+        if (folder / BASELINE_FILE).is_file():
+            baselines.append(folder / BASELINE_FILE)
+    return inputs, baselines, warnings
+
+
+def _meta_hash(meta: Mapping[str, str]) -> str:
+    return hashlib.sha1(json.dumps(dict(meta), sort_keys=True).encode()).hexdigest()[:16]
+
+
+class _Planner:
+    """Decides, file by file, what to skip and what to extract; assembles the batches."""
+
+    def __init__(self, store: EventStore, report: IngestReport, *, rebuild: bool, advance) -> None:
+        self.store, self.report, self.rebuild, self.advance = store, report, rebuild, advance
+        self.side = Batch()
+        self.inflight: dict[str, tuple[SourceFile, list[str]]] = {}
+
+    def articles(self, inputs: Sequence[_Input]) -> Iterator[Article]:
+        """The articles to extract, in input order; everything else goes to the side batch."""
+        for item in inputs:
+            article = self._plan(item)
+            if article is None:
+                self.advance(1)
+            else:
+                yield article
+
+    def _plan(self, item: _Input) -> Article | None:
+        spath, mh = str(item.path), _meta_hash(item.meta)
+        try:
+            st = os.stat(spath)
+        except OSError as exc:
+            self._side_warn(spath, [f"{spath}: cannot be read ({exc.strerror}); check the path"])
+            self.report.unreadable += 1
+            return None
+        self.report.files_seen += 1
+        old = self.store.source(spath)
+        if not self.rebuild and old and (old.size, old.mtime_ns, old.meta_hash) == (st.st_size, st.st_mtime_ns, mh):
+            self.report.skipped_unchanged += 1
+            return None
+        article, warns = read_article(Path(spath), item.meta)
+        messages = [w.message for w in warns]
+        src = SourceFile(spath, article.id if article else None, st.st_size, st.st_mtime_ns, mh)
+        if article is None or article.id in self.inflight:
+            self.report.unreadable += article is None
+            self.report.duplicates += article is not None
+            return self._side_source(src, messages)
+        stored = self.store.article(article.id)
+        if stored and stored.path != spath:
+            self.report.duplicates += 1
+            return self._side_source(src, messages)
+        same = stored and (stored.published, stored.source, stored.title, stored.url) == (
+            article.published, article.source, article.title, article.url)
+        if same and not self.rebuild:
+            self.report.unchanged_text += 1
+            return self._side_source(src, messages)
+        if stored:
+            self.report.rebuilt += bool(same)
+            self.report.changed += not same
+        elif old and old.article:
+            self.report.changed += 1
+        else:
+            self.report.new_articles += 1
+        self.inflight[article.id] = (src, messages)
+        return article
+
+    def _side_warn(self, path: str, messages: list[str]) -> None:
+        self.side.warnings[path] = messages
+        self.report.warnings += messages
+
+    def _side_source(self, src: SourceFile, messages: list[str]) -> None:
+        self.side.sources.append(src)
+        self._side_warn(src.path, messages)
+        if len(self.side.sources) >= DEFAULT_BATCH_SIZE:
+            self.flush()
+        return None
+
+    def flush(self) -> None:
+        """Write what the side batch holds (sources of skipped, duplicate or unreadable files)."""
+        if self.side:
+            write_batch(self.store, self.side)
+            self.side = Batch()
+
+
+def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ingest_baselines(store: EventStore, files: list[Path], report: IngestReport, rebuild: bool) -> None:
+    from gazetteer import default_gazetteer
+    from geo.pipeline import baseline_resolver
+    from geo.timeline import read_baseline
+
+    for path in files:
+        st, old = path.stat(), store.source(str(path))
+        if not rebuild and old and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            continue
+        try:
+            entries, messages = read_baseline(path, baseline_resolver(default_gazetteer())), []
+        except CorpusError as exc:
+            entries, messages = None, [str(exc)]
+        report.warnings += messages
+        write_baseline(store, SourceFile(str(path), None, st.st_size, st.st_mtime_ns, "baseline"), entries, messages)
+
+
+def _progress(enabled: bool | None):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    if enabled is False or (enabled is None and not console.is_terminal):
+        return None
+    return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=console, transient=True)
+
+
+def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_size: int = DEFAULT_BATCH_SIZE,
+           rebuild: bool = False, progress: bool | None = None, **engine_options: object) -> IngestReport:
+    """Extract the new and changed articles of PATHS into the store at ``store`` (created if missing).
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Article files and corpus folders (their ``.txt`` files, ``metadata.csv``, ``baseline.csv``).
+    store : Path
+        The store file (``.gpkg``).
+    engine : str, default "local"
+        One of :data:`geo.engines.ENGINES`; ``engine_options`` (e.g. ``scheduler``, ``workers``)
+        are passed to it.
+    batch_size : int, default 256
+        Articles per extraction batch and per transaction.
+    rebuild : bool, default False
+        Re-extract every file of PATHS and every stored file still present, and record
+        the running extractor version.
+    progress : bool, optional
+        Show a progress bar on stderr; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    IngestReport
+
+    Raises
+    ------
+    UsageError
+        Unknown engine, bad batch size, or a path that does not exist.
+    CorpusError
+        The store is not a geo store, or a folder has no articles.
+    """
+    from geo.engines import ENGINES, extract_batches
+
+    if engine not in ENGINES:
+        raise UsageError(f"--engine {engine!r} is not available; use one of: {', '.join(ENGINES)}")
+    if batch_size < 1:
+        raise UsageError(f"--batch-size {batch_size} must be at least 1")
+    started = time.perf_counter()
+    with EventStore.open(store, create=True) as st:
+        report = IngestReport(Path(store), stale=None if rebuild else st.version_warning())
+        listed = list(paths) + ([Path(p) for p in st.source_paths() if Path(p).is_file()] if rebuild else [])
+        inputs, baselines, meta_warnings = collect(listed)
+        bar = _progress(progress)
+        task = bar.add_task("ingest", total=len(inputs)) if bar else None
+        advance = (lambda n: bar.advance(task, n)) if bar else (lambda n: None)
+        planner = _Planner(st, report, rebuild=rebuild, advance=advance)
+        for path, messages in meta_warnings.items():
+            planner._side_warn(path, messages)
+        linker = Linker(st)
+        with bar or _Null():
+            _ingest_baselines(st, baselines, report, rebuild)
+            batches = _batched(planner.articles(inputs), batch_size)
+            for results in extract_batches(batches, engine=engine, **engine_options):
+                batch, planner.side = planner.side, Batch()
+                batch.extractions = list(results)
+                for ex in results:
+                    src, messages = planner.inflight.pop(ex.article.id)
+                    batch.sources.append(src)
+                    batch.warnings[src.path] = messages
+                    report.warnings += messages
+                    report.events_added += len(ex.events)
+                    report.distances_added += len(ex.distances)
+                linker.link(results, batch)
+                write_batch(st, batch)
+                linker.committed()
+                advance(len(results))
+            planner.flush()
+        if rebuild:
+            st.stamp_version()
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+class _Null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

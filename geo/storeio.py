@@ -1,0 +1,195 @@
+"""Writing batches to an event store and reading it back as a corpus result.
+
+One :class:`Batch` is written in one transaction (:func:`write_batch`): its articles with
+all their events and distances, the source files that produced them, their warnings and
+the near-duplicate links they change. A source file whose content changed releases its
+old article, which is deleted (with its events) once no other file holds that text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo import gpkg
+from geo.corpus import CorpusWarning
+from geo.extract import ArticleExtraction
+from geo.model import Article, ControlEvent, DistanceMention
+from geo.store import _ART_COLS, _BASE_COLS, _DIST_COLS, _EVENT_COLS, EventStore, SourceFile, _iso, _row_to
+from geo.timeline import BaselineEntry
+
+__all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result", "canonical_index"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePrint:
+    """What the store keeps of an article's text: its MinHash signature and shingle count."""
+
+    signature: bytes
+    shingles: int
+    meta_hash: str
+
+
+@dataclass(slots=True)
+class Batch:
+    """Everything one transaction writes."""
+
+    extractions: list[ArticleExtraction] = field(default_factory=list)
+    prints: dict[str, ArticlePrint] = field(default_factory=dict)
+    sources: list[SourceFile] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+    links: dict[str, tuple[str | None, float | None]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.extractions or self.sources or self.warnings or self.links)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical_index(records: Sequence[Any]) -> int:
+    """Index of the canonical version among near-duplicates (as :func:`geo.corpus.link_near_duplicates`).
+
+    Records need ``published``, ``chars`` and ``path``: the earliest dated wins, then the
+    longest, then the last by path.
+    """
+    order = sorted(range(len(records)), key=lambda i: records[i].path, reverse=True)
+    return min(order, key=lambda i: (records[i].published is None, records[i].published or dt.date.max,
+                                     -records[i].chars))
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction, fp: ArticlePrint, now: str) -> None:
+    a = ex.article
+    conn.execute("DELETE FROM events WHERE article = ?", (a.id,))
+    conn.execute("DELETE FROM distances WHERE article = ?", (a.id,))
+    row = (a.id, a.path, _iso(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
+           fp.shingles, fp.signature, fp.meta_hash, now)
+    conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(_ART_COLS)}) VALUES ({', '.join('?' * len(row))})",
+                 row)
+    _insert(conn, "events", ["geom", "seq", *_EVENT_COLS],
+            [(gpkg.point_blob(e.lon, e.lat), i, *(_iso(getattr(e, c)) for c in _EVENT_COLS))
+             for i, e in enumerate(ex.events)])
+    _insert(conn, "distances", ["geom", "seq", *_DIST_COLS],
+            [(gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *(_iso(getattr(d, c)) for c in _DIST_COLS))
+             for i, d in enumerate(ex.distances)])
+
+
+def _repoint(conn: sqlite3.Connection, gone: str) -> None:
+    """Give the near-duplicates of a deleted canonical article a new canonical among themselves."""
+    rows = conn.execute("SELECT id, path, published, chars FROM articles WHERE duplicate_of = ?", (gone,)).fetchall()
+    if not rows:
+        return
+    recs = [_row_to(_Rec, r, ("id", "path", "published", "chars")) for r in rows]
+    keep = recs[canonical_index(recs)].id
+    conn.execute("UPDATE articles SET duplicate_of = NULL, duplicate_score = NULL WHERE id = ?", (keep,))
+    conn.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (keep, gone))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rec:
+    id: str
+    path: str
+    published: dt.date | None
+    chars: int
+
+
+def _release(conn: sqlite3.Connection, article_id: str, path: str) -> None:
+    """Path no longer holds article_id: move the article to another path, or delete it."""
+    left = [r[0] for r in conn.execute("SELECT path FROM sources WHERE article = ? ORDER BY path", (article_id,))]
+    if left:
+        conn.execute("UPDATE articles SET path = ? WHERE id = ? AND path = ?", (left[0], article_id, path))
+        return
+    for table in ("events", "distances"):
+        conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    _repoint(conn, article_id)
+
+
+def _put_source(conn: sqlite3.Connection, src: SourceFile) -> None:
+    old = conn.execute("SELECT article FROM sources WHERE path = ?", (src.path,)).fetchone()
+    conn.execute("INSERT OR REPLACE INTO sources (path, article, size, mtime_ns, meta_hash) VALUES (?, ?, ?, ?, ?)",
+                 (src.path, src.article, src.size, src.mtime_ns, src.meta_hash))
+    if old and old[0] and old[0] != src.article:
+        _release(conn, old[0], src.path)
+
+
+def _put_warnings(conn: sqlite3.Connection, path: str, messages: list[str], now: str) -> None:
+    """Make the path's warnings exactly these messages (kept ones keep their first time)."""
+    keep = list(dict.fromkeys(messages))
+    marks = ", ".join("?" * len(keep))
+    conn.execute(f"DELETE FROM warnings WHERE path = ? AND message NOT IN ({marks})", (path, *keep))
+    conn.executemany("INSERT OR IGNORE INTO warnings (path, message, at) VALUES (?, ?, ?)",
+                     [(path, m, now) for m in keep])
+
+
+def write_batch(store: EventStore, batch: Batch) -> None:
+    """Write one batch in one transaction (all of it, or on any error nothing)."""
+    now = _now()
+    with store.transaction() as conn:
+        for ex in batch.extractions:
+            _put_extraction(conn, ex, batch.prints[ex.article.id], now)
+        for article_id, (dup, score) in batch.links.items():
+            conn.execute("UPDATE articles SET duplicate_of = ?, duplicate_score = ? WHERE id = ?",
+                         (dup, score, article_id))
+        for src in batch.sources:
+            _put_source(conn, src)
+        for path, messages in batch.warnings.items():
+            _put_warnings(conn, path, messages, now)
+        if batch.extractions:
+            gpkg.update_extent(conn, "events", "lon", "lat")
+            gpkg.update_extent(conn, "distances", "anchor_lon", "anchor_lat")
+
+
+def write_baseline(store: EventStore, source: SourceFile, entries: list[BaselineEntry] | None,
+                   warnings: list[str]) -> None:
+    """Replace one baseline file's rows (None: keep the old rows, the file could not be read)."""
+    with store.transaction() as conn:
+        if entries is not None:
+            conn.execute("DELETE FROM baseline WHERE file = ?", (source.path,))
+            _insert(conn, "baseline", ["file", "seq", *_BASE_COLS],
+                    [(source.path, i, *(_iso(getattr(e, c)) for c in _BASE_COLS)) for i, e in enumerate(entries)])
+        _put_source(conn, source)
+        _put_warnings(conn, source.path, warnings, _now())
+
+
+def _read_warnings(conn: sqlite3.Connection) -> list[CorpusWarning]:
+    out = [CorpusWarning(r[0], r[1]) for r in conn.execute("SELECT path, message FROM warnings ORDER BY path, at")]
+    copies = conn.execute("SELECT s.path, a.path FROM sources s JOIN articles a ON a.id = s.article "
+                          "WHERE s.path != a.path ORDER BY s.path")
+    out += [CorpusWarning(p, f"{p}: has the same text as {first}; read once, delete one copy to silence this")
+            for p, first in copies]
+    versions = conn.execute("SELECT a.path, c.path, a.duplicate_score FROM articles a JOIN articles c "
+                            "ON c.id = a.duplicate_of ORDER BY a.path")
+    out += [CorpusWarning(p, f"{p}: is another version of {c} (containment {s or 0:.2f}); counted as one report")
+            for p, c, s in versions]
+    return out
+
+
+def read_result(store: EventStore):
+    """The store's contents as a :class:`geo.pipeline.CorpusResult` (article texts are "")."""
+    from geo.events import link_duplicate_events
+    from geo.pipeline import CorpusResult
+
+    conn = store.conn
+    art_names = ("id", "path", "published", "source", "title", "url", "duplicate_of")
+    articles = [Article(**{n: (dt.date.fromisoformat(r[n]) if n == "published" and r[n] else r[n])
+                           for n in art_names}, text="")
+                for r in conn.execute(f"SELECT {', '.join(art_names)} FROM articles ORDER BY path")]
+    events = [_row_to(ControlEvent, r, _EVENT_COLS) for r in conn.execute(
+        "SELECT e.* FROM events e JOIN articles a ON a.id = e.article ORDER BY a.path, e.seq")]
+    distances = [_row_to(DistanceMention, r, _DIST_COLS) for r in conn.execute(
+        "SELECT d.* FROM distances d JOIN articles a ON a.id = d.article ORDER BY a.path, d.seq")]
+    baseline = [_row_to(BaselineEntry, r, _BASE_COLS) for r in conn.execute(
+        "SELECT * FROM baseline ORDER BY file, seq")]
+    return CorpusResult(store.path, articles, _read_warnings(conn), link_duplicate_events(events, articles),
+                        distances, baseline)

@@ -1,0 +1,118 @@
+"""Linking each newly extracted batch to the near-duplicates already in an event store.
+
+For every new article: candidates from the LSH index (stored and earlier new articles),
+containment checked exactly (re-reading a stored article's file) or estimated when the
+file is gone, then the whole group is re-decided: the canonical version is the earliest
+dated, then longest, then last by path (as :func:`geo.corpus.link_near_duplicates`), and
+every other member points at it. The changes go into the batch's ``links``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from geo import corpus
+from geo.dedup import THRESHOLD, SignatureIndex, containment, estimated_containment, fingerprint
+from geo.extract import ArticleExtraction
+from geo.store import EventStore
+from geo.storeio import ArticlePrint, Batch, canonical_index
+
+__all__ = ["Linker"]
+
+
+@dataclass(slots=True)
+class _Node:
+    id: str
+    path: str
+    published: dt.date | None
+    chars: int
+    duplicate_of: str | None
+    score: float | None
+    signature: np.ndarray
+    count: int
+    shingles: np.ndarray | None = None
+
+
+class Linker:
+    """Near-duplicate state of one ingest: the signature index and the batch being linked."""
+
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        self._index: SignatureIndex | None = None
+        self._pending: dict[str, _Node] = {}
+
+    @property
+    def index(self) -> SignatureIndex:
+        """The LSH index, loaded from the store on first use."""
+        if self._index is None:
+            self._index = SignatureIndex()
+            ids, sigs = [], []
+            for article_id, blob in self.store.signatures():
+                ids.append(article_id)
+                sigs.append(np.frombuffer(blob, dtype="<u8"))
+            if ids:
+                self._index.extend(ids, np.vstack(sigs))
+        return self._index
+
+    def link(self, results: list[ArticleExtraction], batch: Batch) -> None:
+        """Fingerprint each article of a batch, record its print and link it to its near-duplicates."""
+        meta_hash = {s.article: s.meta_hash for s in batch.sources}
+        for ex in results:
+            a = ex.article
+            signature, shingles = fingerprint(a.text)
+            batch.prints[a.id] = ArticlePrint(signature.tobytes(), int(shingles.size), meta_hash.get(a.id, ""))
+            node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
+            self._pending[a.id] = node
+            matched = {}
+            for other_id in sorted(self.index.candidates(signature) - {a.id}):
+                other = self._node(other_id)
+                score = self._score(node, other) if other else 0.0
+                if score >= THRESHOLD:
+                    matched[other_id] = score
+            if matched:
+                self._group(node, matched, batch)
+            self.index.add(a.id, signature)
+
+    def committed(self) -> None:
+        """The batch is written: forget its in-memory view."""
+        self._pending.clear()
+
+    def _node(self, article_id: str) -> _Node | None:
+        node = self._pending.get(article_id)
+        if node is None:
+            rec = self.store.article(article_id)
+            if rec is None:
+                return None
+            node = _Node(rec.id, rec.path, rec.published, rec.chars, rec.duplicate_of, rec.duplicate_score,
+                         np.frombuffer(rec.signature, dtype="<u8"), rec.shingles)
+            self._pending[article_id] = node
+        return node
+
+    def _score(self, a: _Node, b: _Node) -> float:
+        for node in (a, b):
+            if node.shingles is None:
+                article, _ = corpus.read_article(Path(node.path))
+                if article is not None and article.id == node.id:
+                    node.shingles = corpus._shingles(article.text, {})
+        if a.shingles is not None and b.shingles is not None:
+            return containment(a.shingles, b.shingles)
+        return estimated_containment(a.signature, a.count, b.signature, b.count)
+
+    def _group(self, node: _Node, matched: dict[str, float], batch: Batch) -> None:
+        roots = {node.id, *matched}
+        roots |= {n.duplicate_of for n in map(self._node, matched) if n and n.duplicate_of}
+        ids = set(roots) | set(self.store.members(sorted(roots)))
+        ids |= {n.id for n in self._pending.values() if n.duplicate_of in roots}
+        nodes = [n for n in map(self._node, sorted(ids)) if n is not None]
+        node.score = max(matched.values())
+        for other_id, score in matched.items():
+            other = self._pending[other_id]
+            other.score = max(other.score or 0.0, score)
+        keep = nodes[canonical_index(nodes)]
+        for n in nodes:
+            n.duplicate_of = None if n is keep else keep.id
+            batch.links[n.id] = (n.duplicate_of, n.score if n.duplicate_of else None)
