@@ -18,7 +18,7 @@ from geo.corpus import CorpusWarning, read_corpus
 from geo.events import link_duplicate_events
 from geo.extract import extract_articles
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
-from geo.timeline import BaselineEntry, change_dates, read_baseline, state_on
+from geo.timeline import BaselineEntry, change_dates, read_baseline, states_on
 
 __all__ = ["CorpusResult", "analyse", "baseline_resolver", "build_map_data", "governorates", "country_outline"]
 
@@ -81,13 +81,22 @@ def country_outline() -> dict[str, Any]:
     return _data_json("syria_outline.geojson")
 
 
+def _slider_dates(changes: list[dt.date], date: dt.date | None, days: int | None) -> list[dt.date]:
+    """The dates of the time slider: the change dates, ending at *date*, within *days* of it."""
+    if date is None:
+        return changes
+    first = date - dt.timedelta(days=days) if days is not None else dt.date.min
+    return sorted({d for d in changes if first <= d <= date} | {date})
+
+
 def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState], dict[str, ControlState]]:
     places = {s.place_id: s for s in states if not s.place_id.startswith("admin1:")}
     regions = {s.place_id: s for s in states if s.place_id.startswith("admin1:")}
     return places, regions
 
 
-def build_map_data(result: CorpusResult, *, date: dt.date | None = None, max_reach_km: float = 25.0):
+def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: int | None = None,
+                   max_reach_km: float = 25.0):
     """Fold the events into states on every change date and draw the layers (a render MapData).
 
     Parameters
@@ -95,7 +104,12 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, max_rea
     result : CorpusResult
         From :func:`analyse`.
     date : datetime.date, optional
-        Also compute the state on this date (if it is not a change date).
+        Also compute the state on this date (if it is not a change date), and end the
+        time slider there.
+    days : int, optional
+        With *date*: keep only the change dates of the *days* days up to *date* (a large
+        archive spans thousands of change dates; the state on *date* still folds all the
+        evidence before it). Without it, every change date.
     max_reach_km : float, default 25
         How far an inferred control area reaches from its place.
     """
@@ -105,16 +119,14 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, max_rea
     from geo.render.data import MapData
 
     counted = [e for e in result.events if not e.duplicate_of]
-    dates = change_dates(counted, baseline=result.baseline)
-    if date is not None and date not in dates:
-        dates = sorted([*dates, date])
+    dates = _slider_dates(change_dates(counted, baseline=result.baseline), date, days)
     outline = country_outline()
     outline_shape = shape(outline["features"][0]["geometry"])
     states, regions, areas, fronts = {}, {}, {}, {}
     places: dict[str, dict[str, Any]] = {}
+    snapshots = states_on(counted, dates, baseline=result.baseline)
     for day in dates:
-        snapshot = state_on(counted, day, baseline=result.baseline)
-        states[day], regions[day] = _split_regions(snapshot)
+        states[day], regions[day] = _split_regions(snapshots[day])
         for s in states[day].values():
             places.setdefault(s.place_id, {"id": s.place_id, "name": s.name, "lat": s.lat, "lon": s.lon,
                                            "kind": "place"})

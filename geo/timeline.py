@@ -73,7 +73,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from gazetteer.model import Place
 from geo.errors import CorpusError, PlaceNotFoundError
@@ -84,6 +84,7 @@ __all__ = [
     "FACTION_IDS",
     "read_baseline",
     "state_on",
+    "states_on",
     "history",
     "change_dates",
     "timelines",
@@ -281,6 +282,46 @@ def state_on(
         if periods:
             states.append(_state(place_id, where[place_id], periods[-1]))
     return states
+
+
+def states_on(
+    events: Sequence[ControlEvent],
+    dates: Sequence[dt.date],
+    *,
+    baseline: Sequence[BaselineEntry] = (),
+) -> dict[dt.date, list[ControlState]]:
+    """Return :func:`state_on` for many dates in one pass over the evidence.
+
+    Equal to ``{d: state_on(events, d, baseline=baseline) for d in dates}``, but the
+    evidence is grouped and sorted once and each place is folded once, so the cost grows
+    with the evidence plus the states returned, not with their product.
+    """
+    wanted = sorted(set(dates))
+    out: dict[dt.date, list[ControlState]] = {d: [] for d in wanted}
+    obs, where = _observations(events, baseline)
+    for place_id in sorted(obs):
+        for day, period, n_evidence in _snapshots(obs[place_id], wanted):
+            out[day].append(_state(place_id, where[place_id],
+                                   _Period(period.controller, period.status, period.since,
+                                           period.evidence[:n_evidence])))
+    return out
+
+
+def _snapshots(obs: Sequence[_Obs], wanted: Sequence[dt.date]) -> Iterator[tuple[dt.date, _Period, int]]:
+    """The current period (and how much of its evidence was known) on each wanted date."""
+    periods: list[_Period] = []
+    k = 0
+    for day, group in groupby(obs, key=lambda o: o.effective):
+        while k < len(wanted) and wanted[k] < day:  # the state before this day's evidence
+            if periods:
+                yield wanted[k], periods[-1], len(periods[-1].evidence)
+            k += 1
+        if k == len(wanted):
+            return
+        _apply_day(periods, day, group)
+    for day in wanted[k:]:
+        if periods:
+            yield day, periods[-1], len(periods[-1].evidence)
 
 
 def history(
@@ -503,23 +544,28 @@ def _fold(obs: Iterable[_Obs]) -> list[_Period]:
     """Apply the evidence day by day; one period per distinct (controller, status)."""
     periods: list[_Period] = []
     for day, group in groupby(obs, key=lambda o: o.effective):
-        cur = periods[-1] if periods else None
-        state = (cur.controller, cur.status) if cur else None
-        support: list[str] = []
-        for o in group:
-            out = _outcome(o, state[0] if state else None, state[1] if state else None)
-            if out is None:
-                continue
-            if out != state:
-                support, state = [], out
-            support.insert(0, o.evidence_id)  # later in the day = stronger = decides
-        if state is None or not support:
-            continue
-        if cur is not None and state == (cur.controller, cur.status):
-            cur.evidence.extend(support)
-        else:
-            periods.append(_Period(state[0], state[1], day, support))
+        _apply_day(periods, day, group)
     return periods
+
+
+def _apply_day(periods: list[_Period], day: dt.date, group: Iterable[_Obs]) -> None:
+    """Apply one day's evidence (in order) to the periods so far, in place."""
+    cur = periods[-1] if periods else None
+    state = (cur.controller, cur.status) if cur else None
+    support: list[str] = []
+    for o in group:
+        out = _outcome(o, state[0] if state else None, state[1] if state else None)
+        if out is None:
+            continue
+        if out != state:
+            support, state = [], out
+        support.insert(0, o.evidence_id)  # later in the day = stronger = decides
+    if state is None or not support:
+        return
+    if cur is not None and state == (cur.controller, cur.status):
+        cur.evidence.extend(support)
+    else:
+        periods.append(_Period(state[0], state[1], day, support))
 
 
 def _state(place_id: str, where: _Where, period: _Period) -> ControlState:

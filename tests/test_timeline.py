@@ -20,6 +20,7 @@ from geo.timeline import (
     history,
     read_baseline,
     state_on,
+    states_on,
     timelines,
 )
 
@@ -399,6 +400,22 @@ def test_fold_is_order_independent_and_consistent(args: list, rnd: random.Random
         for h in hist:
             now = only(state_on(shuffled, h.since, baseline=[GOV]), pid)
             assert (now.controller, now.status, now.since) == (h.controller, h.status, h.since)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_event_args, max_size=14), st.lists(st.integers(-2, 26), max_size=8))
+def test_states_on_many_dates_equals_state_on_each(args: list, offsets: list[int]) -> None:
+    start = D(2024, 11, 1)
+    events = [
+        ev(k, start + dt.timedelta(days=d), date_end=start + dt.timedelta(days=d + span),
+           actor_gaining=g, actor_losing=lo, stance=s, geo_precision=p, place_id=pid)
+        for k, d, span, g, lo, s, p, pid in args
+    ]
+    dates = [start + dt.timedelta(days=o) for o in offsets] + change_dates(events, baseline=[GOV])
+    many = states_on(events, dates, baseline=[GOV])
+    assert set(many) == set(dates)
+    for day in dates:  # same states, same evidence known by that day
+        assert many[day] == state_on(events, day, baseline=[GOV])
 
 
 # ------------------------------------------------------------------ read_baseline
