@@ -36,7 +36,10 @@ gazetteer_app = typer.Typer(no_args_is_help=True, help="Look up and extend the o
 app.add_typer(gazetteer_app, name="gazetteer")
 
 _STATE = {"traceback": False}
-Corpus = Annotated[Path, typer.Option("--corpus", help="Folder of .txt articles (metadata.csv, baseline.csv).")]
+Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt articles (metadata.csv, baseline.csv); "
+                                              "default: seeds")]
+Store = Annotated[Path | None, typer.Option("--store",
+                                            help="Event store written by 'geo ingest' (instead of --corpus)")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
 
 
@@ -55,10 +58,22 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
-def _analyse(corpus: Path):
-    from geo.pipeline import analyse
+def _analyse(corpus: Path | None, store: Path | None = None):
+    """Analyse a corpus folder, or load an event store (warning when it is stale)."""
+    if corpus is not None and store is not None:
+        raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
+    if store is not None:
+        from geo.store import EventStore, load
 
-    result = analyse(corpus)
+        with EventStore.open(store) as opened:
+            stale = opened.version_warning()
+        if stale:
+            typer.echo(f"warning: {stale}", err=True)
+        result = load(store)
+    else:
+        from geo.pipeline import analyse
+
+        result = analyse(corpus if corpus is not None else Path("seeds"))
     for warning in result.warnings:
         typer.echo(f"warning: {warning.message}", err=True)
     return result
@@ -96,12 +111,16 @@ def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Pyth
 
 
 @app.command("articles")
-def articles_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
     """List the corpus's articles (id, file, date, source, near-duplicate links)."""
     from geo.corpus import read_corpus
 
     _check_format(fmt, ("table", "json", "csv"))
-    found, warnings = read_corpus(corpus)
+    if store is not None:
+        result = _analyse(corpus, store)
+        found, warnings = result.articles, []
+    else:
+        found, warnings = read_corpus(corpus if corpus is not None else Path("seeds"))
     for w in warnings:
         typer.echo(f"warning: {w.message}", err=True)
     rows = [a.to_dict() for a in found]
@@ -109,48 +128,48 @@ def articles_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
 
 
 @app.command("events")
-def events_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
     """Every extracted control-change event, with its sentence."""
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     rows = [e.to_dict() for e in result.events]
     _emit(rows, fmt, ["date", "date_end", "kind", "place", "place_id", "actor_gaining", "stance", "attributed_to"])
 
 
 @app.command("distances")
-def distances_cmd(corpus: Corpus = Path("seeds"), fmt: Format = "table") -> None:
+def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
     """Every distance quoted in the articles, with its anchor resolved."""
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     rows = [d.to_dict() for d in result.distances]
     _emit(rows, fmt, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"])
 
 
 @app.command("control")
-def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = Path("seeds"),
-                fmt: Format = "table") -> None:
+def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
+                store: Store = None, fmt: Format = "table") -> None:
     """Every place with a known state on a date."""
     from geo.timeline import state_on
 
     day = _date(date)
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
     rows = [s.to_dict() for s in states]
     _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "evidence"])
 
 
 @app.command("timeline")
-def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")], corpus: Corpus = Path("seeds"),
-                 fmt: Format = "table") -> None:
-    """The control history of one place, with evidence."""
+def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")], corpus: Corpus = None,
+                 store: Store = None, fmt: Format = "table") -> None:
+    """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
     from geo.timeline import history
 
     _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
     place_id = place if ":" in place else gz.resolve(place, focus=("SY",)).id
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
     rows = [s.to_dict() for s in states]
     _emit(rows, fmt, ["since", "controller", "status", "evidence"])
@@ -159,14 +178,14 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
 @app.command("render")
 def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
-               corpus: Corpus = Path("seeds")) -> None:
+               corpus: Corpus = None, store: Store = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
     from geo.pipeline import build_map_data
     from geo.render import write_map
 
     day = _date(date)
     target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     path = write_map(build_map_data(result, date=day), target, date=day)
     typer.echo(str(path))
 
@@ -175,7 +194,7 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg or csv")],
                date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default: full history")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="a folder for geojson, a file otherwise")] = None,
-               corpus: Corpus = Path("seeds")) -> None:
+               corpus: Corpus = None, store: Store = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
     from geo.export import export
     from geo.pipeline import build_map_data
@@ -185,9 +204,40 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg 
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
-    result = _analyse(corpus)
+    result = _analyse(corpus, store)
     for path in export(build_map_data(result, date=day), fmt, out or default, date=day):
         typer.echo(str(path))
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Article files and corpus folders")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="The event store file (.gpkg), created if missing")]
+    = None,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Dask local workers")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction")]
+    = 256,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-extract every stored article still on disk")]
+    = False,
+) -> None:
+    """Extract new and changed articles into an event store; prints a one-line summary to stderr."""
+    from geo.ingest import ingest
+
+    if store is None:
+        raise UsageError("geo ingest needs --store FILE, the event store to write (e.g. --store events.gpkg)")
+    if not paths and not rebuild:
+        raise UsageError("geo ingest needs PATHS (article files or corpus folders), or --rebuild")
+    options = {k: v for k, v in (("scheduler", scheduler), ("workers", workers)) if v is not None}
+    report = ingest(paths or [], store, engine=engine, batch_size=batch_size, rebuild=rebuild, **options)
+    if report.stale:
+        typer.echo(f"warning: {report.stale}", err=True)
+    for message in report.warnings[:20]:
+        typer.echo(f"warning: {message}", err=True)
+    if len(report.warnings) > 20:
+        typer.echo(f"warning: ... and {len(report.warnings) - 20} more warnings", err=True)
+    typer.echo(report.summary(), err=True)
 
 
 @gazetteer_app.command("lookup")

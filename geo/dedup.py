@@ -22,7 +22,7 @@ _BANDS, _ROWS = corpus._BANDS, corpus._ROWS
 
 
 def fingerprint(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """The MinHash signature (uint64[128]) and the sorted shingle hashes of a text."""
+    """Return the MinHash signature (uint64[128]) and the sorted shingle hashes of a text."""
     shingles = corpus._shingles(text, {})
     return corpus._minhash(shingles).astype("<u8"), shingles
 

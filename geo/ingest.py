@@ -129,7 +129,7 @@ class _Planner:
         self.inflight: dict[str, tuple[SourceFile, list[str]]] = {}
 
     def articles(self, inputs: Sequence[_Input]) -> Iterator[Article]:
-        """The articles to extract, in input order; everything else goes to the side batch."""
+        """Yield the articles to extract, in input order; everything else goes to the side batch."""
         for item in inputs:
             article = self._plan(item)
             if article is None:
@@ -274,7 +274,8 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     started = time.perf_counter()
     with EventStore.open(store, create=True) as st:
         report = IngestReport(Path(store), stale=None if rebuild else st.version_warning())
-        listed = list(paths) + ([Path(p) for p in st.source_paths() if Path(p).is_file()] if rebuild else [])
+        stored = [Path(p) for p in st.source_paths()] if rebuild else []
+        listed = [*paths, *(p for p in stored if p.name not in (METADATA_FILE, BASELINE_FILE) and p.is_file())]
         inputs, baselines, meta_warnings = collect(listed)
         bar = _progress(progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None

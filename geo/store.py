@@ -35,7 +35,7 @@ from typing import Any
 
 from geo import gpkg
 from geo.errors import CorpusError
-from geo.model import Article, ControlEvent, DistanceMention
+from geo.model import ControlEvent, DistanceMention
 from geo.timeline import BaselineEntry
 
 __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version", "load"]
@@ -113,11 +113,11 @@ class StoredArticle:
 
 
 def extractor_version() -> dict[str, str]:
-    """The geo version and a fingerprint of the gazetteer data (packaged files and user imports)."""
+    """Return the geo version and a fingerprint of the gazetteer data (packaged files and user imports)."""
     from importlib import resources
 
-    from geo import __version__
     from gazetteer.store import user_gazetteer_path
+    from geo import __version__
 
     digest = hashlib.sha256()
     data = resources.files("gazetteer") / "data"
@@ -232,11 +232,11 @@ class EventStore:
 
     # ------------------------------------------------------------------ meta
     def meta(self) -> dict[str, str]:
-        """The meta table as a dict (schema version, extractor version, gazetteer fingerprint)."""
+        """Return the meta table as a dict (schema version, extractor version, gazetteer fingerprint)."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT key, value FROM meta")}
 
     def version_warning(self) -> str | None:
-        """A one-line warning when the store was extracted by another geo or gazetteer, else None."""
+        """Return a one-line warning when the store was extracted by another geo or gazetteer, else None."""
         meta, now = self.meta(), extractor_version()
         stale = [f"{k} {meta.get(k, '?')} (now {v})" for k, v in now.items() if meta.get(k) != v]
         if not stale:
@@ -251,7 +251,7 @@ class EventStore:
 
     # ------------------------------------------------------------------ reading
     def source(self, path: str) -> SourceFile | None:
-        """The stored record of one input file, or None."""
+        """Return the stored record of one input file, or None."""
         row = self.conn.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
         return SourceFile(**dict(row)) if row else None
 
@@ -260,11 +260,11 @@ class EventStore:
         return [r[0] for r in self.conn.execute("SELECT path FROM sources ORDER BY path")]
 
     def article(self, article_id: str) -> StoredArticle | None:
-        """The stored record of one article, or None."""
+        """Return the stored record of one article, or None."""
         return next(iter(self.articles([article_id])), None)
 
     def articles(self, ids: Iterable[str]) -> list[StoredArticle]:
-        """The stored records of these article ids (missing ones are left out)."""
+        """Return the stored records of these article ids (missing ones are left out)."""
         names = [f.name for f in fields(StoredArticle)]
         out = []
         for article_id in dict.fromkeys(ids):

@@ -48,7 +48,7 @@ class Batch:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def canonical_index(records: Sequence[Any]) -> int:
@@ -176,7 +176,7 @@ def _read_warnings(conn: sqlite3.Connection) -> list[CorpusWarning]:
 
 
 def read_result(store: EventStore):
-    """The store's contents as a :class:`geo.pipeline.CorpusResult` (article texts are "")."""
+    """Return the store's contents as a :class:`geo.pipeline.CorpusResult` (article texts are "")."""
     from geo.events import link_duplicate_events
     from geo.pipeline import CorpusResult
 

@@ -78,7 +78,7 @@ class Linker:
             self.index.add(a.id, signature)
 
     def committed(self) -> None:
-        """The batch is written: forget its in-memory view."""
+        """Forget the written batch: its in-memory view."""
         self._pending.clear()
 
     def _node(self, article_id: str) -> _Node | None:

@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.ingest import ingest
+from geo.pipeline import analyse, build_map_data
+from geo.store import EventStore, load
+
+sys.path.insert(0, str(Path(__file__).parent))
+from ingest_corpus import article_text, write_corpus  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+_TIMES = {"articles": ["ingested_at"], "warnings": ["at"]}
+
+
+def dump(store: Path, *, times: bool = True) -> dict[str, list[tuple]]:
+    """Every row of every table (timestamps left out unless asked for)."""
+    conn = sqlite3.connect(store)
+    out = {}
+    for table in ("articles", "sources", "events", "distances", "warnings", "baseline", "meta", "gpkg_contents"):
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        if not times:
+            cols = [c for c in cols if c not in _TIMES.get(table, []) and c != "last_change"]
+        out[table] = sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
+    conn.close()
+    return out
+
+
+@pytest.fixture()
+def seeds_store(tmp_path: Path) -> Path:
+    store = tmp_path / "seeds.gpkg"
+    ingest([SEEDS], store)
+    return store
+
+
+def test_store_gives_the_corpus_result(seeds_store: Path) -> None:
+    ref, got = analyse(SEEDS), load(seeds_store)
+    assert got.events == ref.events and got.distances == ref.distances and got.baseline == ref.baseline
+    assert [a.duplicate_of for a in got.articles] == [a.duplicate_of for a in ref.articles]
+    assert any("is another version of" in w.message for w in got.warnings)
+    day = __import__("datetime").date(2024, 12, 8)
+    assert build_map_data(got, date=day).states[day] == build_map_data(ref, date=day).states[day]
+
+
+def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
+    before = dump(seeds_store)
+    report = ingest([SEEDS], seeds_store)
+    assert (report.files_seen, report.skipped_unchanged, report.extracted) == (5, 5, 0)
+    assert dump(seeds_store) == before
+
+
+def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.engines
+
+    seen: list[str] = []
+    real = geo.engines.extract_batches
+
+    def counting(batches, **kw):
+        def spy():
+            for batch in batches:
+                seen.extend(a.path for a in batch)
+                yield batch
+        return real(spy(), **kw)
+
+    monkeypatch.setattr(geo.engines, "extract_batches", counting)
+    corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
+    write_corpus(corpus, 6)
+    assert ingest([corpus], store, batch_size=4).new_articles == 6 and len(seen) == 6
+    seen.clear()
+    write_corpus(corpus, 2, start=6)  # two new files
+    changed = corpus / "00002.txt"
+    old_id = load(store).articles[2].id
+    changed.write_text(article_text(2)[0].replace("captured", "seized control of"), encoding="utf-8")
+    os.utime(corpus / "00003.txt")  # touched, same text
+    report = ingest([corpus], store, batch_size=4)
+    assert sorted(Path(p).name for p in seen) == ["00002.txt", "00006.txt", "00007.txt"]
+    assert (report.new_articles, report.changed, report.unchanged_text, report.skipped_unchanged) == (2, 1, 1, 4)
+    result = load(store)
+    assert old_id not in {a.id for a in result.articles} and old_id not in {e.article for e in result.events}
+    assert len(result.articles) == 8
+    _, place, day, _ = article_text(2)
+    [event] = [e for e in result.events if e.article == load(store).articles[2].id]
+    assert (event.place, event.date, event.kind) == (place, day, "captured")
+
+
+def test_changed_metadata_reextracts_with_the_new_date(tmp_path: Path) -> None:
+    corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
+    write_corpus(corpus, 2)
+    ingest([corpus], store)
+    (corpus / "metadata.csv").write_text("file,date,source,title,url\n00001.txt,2025-03-01,Other,,\n")
+    report = ingest([corpus], store)
+    assert report.changed == 1 and report.extracted == 1
+    [art] = [a for a in load(store).articles if a.path.endswith("00001.txt")]
+    assert (art.published.isoformat(), art.source) == ("2025-03-01", "Other")
+
+
+def test_near_duplicates_link_across_ingests(tmp_path: Path) -> None:
+    first, second, store = tmp_path / "a", tmp_path / "b", tmp_path / "s.gpkg"
+    write_corpus(first, 3)
+    ingest([first], store)
+    text = article_text(1)[0]
+    second.mkdir()
+    later = text.replace(text[5:15], "2026-01-01") + "\nOfficials gave no further details on Monday evening.\n"
+    (second / "later.txt").write_text(later, encoding="utf-8")
+    shutil.copy(first / "00000.txt", second / "copy.txt")  # the same text again
+    report = ingest([second], store)
+    assert report.duplicates == 1 and report.new_articles == 1
+    result = load(store)
+    by_name = {Path(a.path).name: a for a in result.articles}
+    assert by_name["later.txt"].duplicate_of == by_name["00001.txt"].id
+    assert any("copy.txt: has the same text as" in w.message for w in result.warnings)
+    # an earlier version arriving later becomes the canonical one, even with the stored file gone
+    (first / "00001.txt").unlink()
+    third = tmp_path / "c"
+    third.mkdir()
+    early = text.replace(text[5:15], "2020-01-01") + "\nResidents said the roads into the town stayed closed.\n"
+    (third / "early.txt").write_text(early, encoding="utf-8")
+    ingest([third], store)
+    by_name = {Path(a.path).name: a for a in load(store).articles}
+    assert by_name["early.txt"].duplicate_of is None
+    assert by_name["00001.txt"].duplicate_of == by_name["later.txt"].duplicate_of == by_name["early.txt"].id
+    result = load(store)
+    ids = {a.id for a in result.articles if Path(a.path).name in ("later.txt", "00001.txt")}
+    place = article_text(1)[1]
+    repeats = [e for e in result.events if e.article in ids and e.place == place]
+    assert repeats and all(e.duplicate_of for e in repeats)
+
+
+def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    write_corpus(tmp_path / "c", 3)
+    ingest([tmp_path / "c"], tmp_path / "s.gpkg")
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cli_ingest_prints_one_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    write_corpus(tmp_path / "c", 3)
+    assert main(["ingest", str(tmp_path / "c"), "--store", str(tmp_path / "s.gpkg"), "--batch-size", "2"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert "3 new" in err and "articles/s" in err
+
+
+def _json(capsys: pytest.CaptureFixture, argv: list[str]):
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_store_and_corpus_agree(seeds_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    src = ["--corpus", str(SEEDS)]
+    st = ["--store", str(seeds_store)]
+    for argv in (["control", "--date", "2024-12-08", "--format", "json"], ["events", "--format", "json"],
+                 ["timeline", "Aleppo", "--format", "json"]):
+        assert _json(capsys, argv + st) == _json(capsys, argv + src)
+    control = _json(capsys, ["control", "--date", "2024-12-08", "--format", "json", *st])
+    aleppo = next(s for s in control if s["place_id"] == "geonames:170063")
+    assert (aleppo["controller"], aleppo["status"]) == ("opposition", "held")
+    for fmt, name in (("csv", "a.csv"), ("csv", "b.csv")):
+        args = st if name == "a.csv" else src
+        assert main(["export", "--format", fmt, "--out", str(tmp_path / name), *args]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "a.csv").read_text() == (tmp_path / "b.csv").read_text()
+    assert main(["render", "--date", "2024-12-08", "--out", str(tmp_path / "m.html"), *st]) == 0
+    assert "Aleppo" in (tmp_path / "m.html").read_text(encoding="utf-8")
+
+
+def test_cli_errors(seeds_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["events", "--store", str(seeds_store), "--corpus", str(SEEDS)]) == 2
+    assert "--corpus and --store are exclusive" in capsys.readouterr().err
+    (tmp_path / "x.gpkg").write_text("not a store " * 100)
+    assert main(["events", "--store", str(tmp_path / "x.gpkg")]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "x.gpkg is not an SQLite file" in err
+    assert main(["ingest", str(SEEDS)]) == 2
+    assert main(["ingest", str(tmp_path / "nope"), "--store", str(seeds_store)]) == 2
+    assert main(["ingest", str(SEEDS), "--store", str(seeds_store), "--engine", "spark"]) == 2
+
+
+def test_stale_store_warns_and_rebuild_fixes_it(seeds_store: Path, capsys: pytest.CaptureFixture) -> None:
+    before = load(seeds_store)
+    conn = sqlite3.connect(seeds_store)
+    conn.execute("UPDATE meta SET value = 'older' WHERE key = 'gazetteer'")
+    conn.commit()
+    conn.close()
+    assert main(["events", "--store", str(seeds_store), "--format", "json"]) == 0
+    assert "run 'geo ingest --rebuild --store" in capsys.readouterr().err
+    report = ingest([], seeds_store, rebuild=True)
+    assert report.rebuilt == 5 and report.stale is None
+    with EventStore.open(seeds_store) as store:
+        assert store.version_warning() is None
+    after = load(seeds_store)
+    assert after.events == before.events and after.articles == before.articles
+
+
+@pytest.mark.slow
+def test_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 300)
+    reference = tmp_path / "ref.gpkg"
+    ingest([corpus], reference, batch_size=8)
+    expected = {a.id: sum(1 for e in load(reference).events if e.article == a.id) for a in load(reference).articles}
+    store = tmp_path / "s.gpkg"
+    proc = subprocess.Popen([sys.executable, "-m", "geo", "ingest", str(corpus), "--store", str(store),
+                             "--batch-size", "8"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    written = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as conn:
+                written = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if written >= 40:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 40 <= written < 300, "the ingest finished before it could be interrupted"
+    partial = load(store)
+    assert 0 < len(partial.articles) < 300 and len(partial.articles) % 8 == 0
+    for a in partial.articles:
+        assert sum(1 for e in partial.events if e.article == a.id) == expected[a.id]
+    assert {e.article for e in partial.events} <= {a.id for a in partial.articles}
+    with EventStore.open(store) as opened:
+        assert opened.counts()["sources"] == len(partial.articles)
+    ingest([corpus], store, batch_size=8)
+    assert dump(store, times=False) == dump(reference, times=False)

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pyogrio
+import pytest
+
+from geo import gpkg
+from geo.errors import CorpusError
+from geo.extract import ArticleExtraction
+from geo.model import Article, ControlEvent, DistanceMention
+from geo.store import SCHEMA_VERSION, EventStore, SourceFile, load
+from geo.storeio import ArticlePrint, Batch, write_batch
+
+D = dt.date
+
+
+def _article(aid: str = "a" * 16, path: str = "/x/a.txt") -> Article:
+    return Article(aid, path, D(2024, 12, 1), "Wire", "Title", "https://example.org/a", "text of the article")
+
+
+def _event(article: str, n: int = 0, **kw) -> ControlEvent:
+    base = dict(id=f"ev{n}{article[:4]}", article=article, published=D(2024, 12, 1), place="Aleppo",
+                place_id="geonames:170063", lat=36.20124, lon=37.16117, geo_precision=2, date=D(2024, 11, 29),
+                date_end=D(2024, 11, 30), date_precision="day", time_text="on Friday", kind="besieged",
+                actor_gaining="opposition", actor_losing="government", stance="claimed",
+                attributed_to="opposition", sentence="Rebels said they besieged Aleppo on Friday.", start=10,
+                end=55, confidence=0.75, source="Wire", duplicate_of=None)
+    base.update(kw)
+    return ControlEvent(**base)
+
+
+def _distance(article: str) -> DistanceMention:
+    return DistanceMention(7.5, 0.4, "about", "north-west", "geonames:170063", "Aleppo", 36.2, 37.16, "rebels",
+                           article, "Rebels were about 7.5 km north-west of Aleppo.", 0, 48, D(2024, 12, 1),
+                           "about 7.5 km north-west of Aleppo")
+
+
+def _write(store: EventStore, ex: ArticleExtraction) -> None:
+    a = ex.article
+    batch = Batch(extractions=[ex], prints={a.id: ArticlePrint(b"\0" * 1024, 3, "m")},
+                  sources=[SourceFile(a.path, a.id, 10, 1, "m")])
+    write_batch(store, batch)
+
+
+def test_every_event_and_distance_field_round_trips(tmp_path: Path) -> None:
+    a = _article()
+    events = (_event(a.id), _event(a.id, 1, lat=None, lon=None, place_id=None, date=None, date_end=None,
+                                   date_precision=None, time_text=None, actor_gaining=None, actor_losing=None,
+                                   attributed_to=None, source=None, published=None))
+    ex = ArticleExtraction(a, events, (_distance(a.id),))
+    with EventStore.open(tmp_path / "s.gpkg", create=True) as store:
+        _write(store, ex)
+    result = load(tmp_path / "s.gpkg")
+    assert result.events == list(events)
+    assert result.distances == [_distance(a.id)]
+    [back] = result.articles
+    assert (back.id, back.path, back.published, back.source, back.title, back.url, back.text) == (
+        a.id, a.path, a.published, a.source, a.title, a.url, "")
+
+
+def test_store_is_a_geopackage_with_point_layers(tmp_path: Path) -> None:
+    a = _article()
+    with EventStore.open(tmp_path / "s.gpkg", create=True) as store:
+        _write(store, ArticleExtraction(a, (_event(a.id), _event(a.id, 1, lat=None, lon=None)), (_distance(a.id),)))
+    layers = {name: kind for name, kind in pyogrio.list_layers(tmp_path / "s.gpkg")}
+    assert layers["events"] == "Point" and layers["distances"] == "Point"
+    df = pyogrio.read_dataframe(tmp_path / "s.gpkg", layer="events")
+    assert df.crs.to_epsg() == 4326
+    located = df[df.geometry.notna()]
+    assert len(df) == 2 and len(located) == 1
+    assert (located.geometry.x.iloc[0], located.geometry.y.iloc[0]) == (37.16117, 36.20124)
+    assert located["place"].iloc[0] == "Aleppo" and str(located["date"].iloc[0])[:10] == "2024-11-29"
+    conn = sqlite3.connect(tmp_path / "s.gpkg")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 10300
+    assert {r[0] for r in conn.execute("SELECT srs_id FROM gpkg_spatial_ref_sys")} >= {4326, 0, -1}
+    box = conn.execute("SELECT min_x, min_y FROM gpkg_contents WHERE table_name='events'").fetchone()
+    assert box == (37.16117, 36.20124)
+
+
+def test_point_blob_round_trip_and_header() -> None:
+    blob = gpkg.point_blob(37.5, 36.25)
+    assert blob[:2] == b"GP" and blob[2] == 0 and blob[3] == 1 and int.from_bytes(blob[4:8], "little") == 4326
+    assert gpkg.blob_point(blob) == (37.5, 36.25)
+    assert gpkg.point_blob(None, 36.0) is None
+    with pytest.raises(ValueError):
+        gpkg.blob_point(b"XX" + blob[2:])
+
+
+def test_changed_source_releases_old_article_and_its_events(tmp_path: Path) -> None:
+    old, new = _article("1" * 16), _article("2" * 16)
+    with EventStore.open(tmp_path / "s.gpkg", create=True) as store:
+        _write(store, ArticleExtraction(old, (_event(old.id),), ()))
+        _write(store, ArticleExtraction(new, (_event(new.id, 5),), ()))
+        assert store.article(old.id) is None
+        assert store.counts()["events"] == 1 and store.source(new.path).article == new.id
+
+
+def test_errors_name_the_file_and_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist; create it with 'geo ingest"):
+        EventStore.open(tmp_path / "missing.gpkg")
+    text = tmp_path / "notes.gpkg"
+    text.write_text("hello, this is not a database at all" * 50)
+    with pytest.raises(CorpusError, match="notes.gpkg is not an SQLite file"):
+        EventStore.open(text)
+    other = tmp_path / "other.gpkg"
+    sqlite3.connect(other).execute("CREATE TABLE roads (id INTEGER)").connection.commit()
+    with pytest.raises(CorpusError, match="other.gpkg is not a geo event store"):
+        EventStore.open(other, create=True)
+    newer = tmp_path / "newer.gpkg"
+    EventStore.open(newer, create=True).close()
+    conn = sqlite3.connect(newer)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusError, match="newer than this geo's.*upgrade geo"):
+        EventStore.open(newer)
+    with pytest.raises(CorpusError, match="is a folder"):
+        EventStore.open(tmp_path)
+
+
+def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
+    a = _article()
+    ex = ArticleExtraction(a, (_event(a.id),), ())
+    bad = Batch(extractions=[ex], prints={}, sources=[SourceFile(a.path, a.id, 1, 1, "m")])  # no print: KeyError
+    with EventStore.open(tmp_path / "s.gpkg", create=True) as store:
+        with pytest.raises(KeyError):
+            write_batch(store, bad)
+        assert store.counts() == {"articles": 0, "sources": 0, "events": 0, "distances": 0, "warnings": 0,
+                                  "baseline": 0}
+
+
+def test_version_warning_names_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "s.gpkg"
+    with EventStore.open(path, create=True) as store:
+        assert store.version_warning() is None
+        store.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'gazetteer'")
+        assert "geo ingest --rebuild" in store.version_warning()
+        store.stamp_version()
+        assert store.version_warning() is None
