@@ -161,16 +161,39 @@ def _fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalpha() and c.isascii())
 
 
+def _skeleton(name: str) -> str:
+    """Consonants of a romanised name without its article: "Khan Sheikhoun" and "Khan Shaykhun" agree,
+    "Latakija" and "Latakia" do not."""
+    words = _fold_words(name)
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    text = re.sub(r"[aeiouyhw']", "", " ".join(words).replace("q", "k").replace("c", "k"))
+    return re.sub(r"(.)\1+", r"\1", text.replace(" ", ""))
+
+
+def _variant(name: str, usual: str) -> bool:
+    """Whether *name* is another romanisation of *usual* (same consonants, close letters), not an exonym."""
+    a, b = _skeleton(name), _skeleton(usual)
+    ratio = difflib.SequenceMatcher(None, _fold(name), _fold(usual)).ratio()
+    return a == b and a[:1] == b[:1] and ratio >= 0.75 and 0.75 <= len(name) / len(usual) <= 1.34
+
+
+def _fold_words(name: str) -> list[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isascii())
+    return re.split(r"[\s-]+", plain.strip())
+
+
+_ARTICLES = frozenset({"al", "el", "an", "ar", "as", "ad", "at", "az", "ash", "ath", "es", "ed", "er", "en"})
+
+
 def _usable(name: str) -> bool:
     odd_case = re.search(r"[A-Za-z][A-Z]", name) is not None  # "ALdinigila", not "Deir ez-Zor"
     return len(name) >= 4 and name[0].isupper() and not odd_case and not name.endswith(("as", "sz")) and all(
         (c.isascii() and (c.isalpha() or c in " -'")) or c in _TRANSLIT for c in name)
 
 
-def _spellings(place: Any, gz: Any, country: str) -> tuple[str, ...]:
+def _spellings(place: Any, gz: Any, country: str, english: frozenset[str]) -> tuple[str, ...]:
     """Latin-script spellings of a place that the gazetteer resolves back to it, usual one first."""
-    from geo.factions import faction_of
-
     names = [n for n in dict.fromkeys((place.name, *place.names)) if _usable(n)]
     if place.kind == "military":
         names = [n for n in names if _SITE_NOUN.search(n)]
@@ -179,12 +202,11 @@ def _spellings(place: Any, gz: Any, country: str) -> tuple[str, ...]:
         return ()
     head = _fold(place.name)
     first = max(plain, key=lambda n: (difflib.SequenceMatcher(None, _fold(n), head).ratio(), -len(n)))
-    close = [n for n in names if n != first
-             and difflib.SequenceMatcher(None, _fold(n), _fold(first)).ratio() >= 0.8][:5]
+    close = [n for n in names if n != first and (n in english or _variant(n, first))][:5]
     found = []
     for name in (first, *close):
         best = gz.lookup(name, focus=(country,), limit=1)
-        if best and best[0].place.id == place.id and faction_of(name) is None:
+        if best and best[0].place.id == place.id:
             found.append(name)
     return tuple(found)
 
@@ -205,11 +227,19 @@ def _noun(kind: str, population: int) -> str:
     return "city" if population >= 100_000 else "town" if population >= 4_000 or kind == "town" else "village"
 
 
+@functools.lru_cache(maxsize=1)
+def _curated() -> tuple[Any, ...]:
+    """The curated Syrian places (English-press spellings, military sites)."""
+    from gazetteer.store import read_places_csv
+
+    data = resources.files("gazetteer") / "data" / "curated_syria.csv"
+    return tuple(read_places_csv("curated_syria.csv", text=data.read_text(encoding="utf-8")))
+
+
 def _theatre_places(store: Any, country: str, limit: int) -> list[Any]:
     import numpy as np
 
     from gazetteer.model import PLACE_KINDS
-    from gazetteer.store import read_places_csv
 
     kinds = store._world["kinds"]
     settled = np.isin(kinds, [PLACE_KINDS.index(k) for k in ("city", "town", "village")])
@@ -217,10 +247,8 @@ def _theatre_places(store: Any, country: str, limit: int) -> list[Any]:
     rows = sorted(rows.tolist(), key=lambda r: (-int(store.population[r]), r))[:limit]
     places = [store.place(r) for r in rows]
     if country == "SY":
-        curated = read_places_csv("curated_syria.csv", text=(resources.files("gazetteer") / "data" /
-                                                             "curated_syria.csv").read_text(encoding="utf-8"))
         ids = {p.id for p in places}
-        for p in curated:
+        for p in _curated():
             if p.kind in ("city", "town", "village", "military") and p.id not in ids:
                 places.append(store.place(store.row_of(p.id)))
     return places
@@ -234,10 +262,11 @@ def _pool(countries: tuple[str, ...], limit: int) -> _Pool:
 
     store = load_store(include_user=False)
     gz = Gazetteer(store)
+    english = frozenset(n for p in _curated() for n in (p.name, *p.names))
     raw = []
     for country in countries:
         for place in _theatre_places(store, country, limit):
-            spellings = _spellings(place, gz, country)
+            spellings = _spellings(place, gz, country, english)
             if spellings:
                 raw.append((place, spellings))
     big = sorted(raw, key=lambda r: -r[0].population)[:30]
@@ -372,7 +401,8 @@ def _plural(alias: str) -> bool:
 #: {A}/{B} fight with no winner; {T} a time phrase, {S} "since ...", {MY} a past month or year.
 _TEMPLATES = """captured r|{G} captured {P}{T}
 captured r|{G} seized {P}{T}
-captured r|{G} {g_has} taken control of {P}{T}
+captured r|{G} took control of {P}{T}
+captured r|{G} {g_has} taken control of {P}
 captured r|{G} took full control of {P}{T}
 captured r|{G} overran {P}{T}
 captured r|{G} took {P}{T}
@@ -433,8 +463,8 @@ contested r|{A} clashed with {B} inside {P}{T}
 contested r|{A} and {B} were battling for control of {P}{T}
 contested r|Street fighting broke out in {P}{T}
 held r|{P} has been held by {G}{S}
-held r|{P} has been under {G} control{S}
-held r|{G} {g_has} controlled {P}{S}
+held r|{P} has been under the control of {G}{S}
+held r|{P} has remained in the hands of {G}{S}
 held r|{P} is controlled by {G}
 held r|{P} remains in the hands of {G}
 held r|{P} is a stronghold of {G}"""
@@ -638,19 +668,19 @@ def _event_sentence(st: _Story, kind: str, sites: list[_Site]) -> tuple[str, lis
     text = template.format(**slots)
     if where == "front":
         text = phrase.strip()[0].upper() + phrase.strip()[1:] + ", " + text
-    if stance == "reported" and "{S}" not in template:
+    if stance == "reported" and kind != "held":
         r = rng.random()
         if r < 0.4:
             text += ", " + st.monitor()
         elif r < 0.55:
             speaker = (lose, l_) if template.startswith("{L}") else (gain, g)
-            text, stance = text + ", " + st.voice(*speaker), "claimed"
+            text, stance = text + ", " + st.voice(speaker[0], st.alias(speaker[0])), "claimed"
     sentence = text[0].upper() + text[1:] + ("" if text.endswith(('"', ".")) else ".")
     sentence = sentence.replace(",,", ",").replace(", .", ".")
     gaining = _faction(gain) if "{G}" in template and kind != "contested" else None
     losing = _faction(lose) if "{L}" in template and kind != "contested" else None
     return sentence, [ExpectedEvent(s.id, n, kind, gaining, losing, start, end, stance, sentence)
-                      for s, n in zip(sites, names)]
+                      for s, n in zip(sites, names, strict=True)]
 
 
 # --------------------------------------------------------------------------- paragraphs without events
@@ -722,7 +752,8 @@ _ORGS = ("the World Food Programme", "UNICEF", "the UN refugee agency", "the Int
 _CAPITALS = {"SY": ("Ankara", "Moscow", "Tehran", "Washington", "Doha", "Amman", "Geneva", "Brussels", "Riyadh"),
              "": ("Washington", "Brussels", "Geneva", "London", "Paris", "Beijing", "Addis Ababa", "New York")}
 _PEOPLE = (("Omar", "Fatima", "Khaled", "Layla", "Ahmad", "Mariam", "Yusuf", "Hana", "Samir", "Nour", "Olena",
-            "Ibrahim"), ("Haddad", "Mansour", "Khalil", "Saleh", "Nasser", "Darwish", "Aziz", "Bakri", "Hamdan", "Issa"))
+            "Ibrahim"),
+           ("Haddad", "Mansour", "Khalil", "Saleh", "Nasser", "Darwish", "Aziz", "Bakri", "Hamdan", "Issa"))
 _ROLES = ("teacher", "doctor", "shopkeeper", "father of four", "pharmacist", "farmer", "student", "nurse")
 
 
