@@ -911,7 +911,7 @@ def _article(index: int, seed: int) -> GeneratedArticle:
     if not paragraphs:
         paragraphs = [_filler(st)]
     paragraphs[0] = _dateline(st, rng.choice(theatre.datelines)) + paragraphs[0]
-    target, size = _target_length(rng), sum(len(p) + 2 for p in paragraphs)
+    target, size = _target_length(rng), sum(len(p) + 2 for p in paragraphs) - 2
     background = list(theatre.background)
     while size < target:
         extra = background.pop(rng.randrange(len(background))) if background and rng.random() < 0.15 else \
