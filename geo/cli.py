@@ -41,6 +41,8 @@ Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt ar
 Store = Annotated[Path | None, typer.Option("--store",
                                             help="Event store written by 'geo ingest' (instead of --corpus)")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+Days = Annotated[int | None, typer.Option("--days", help="With --date: only the change dates of the N days up to it "
+                                                          "(for archives spanning years)")]
 
 
 def _date(value: str | None, option: str = "--date") -> dt.date | None:
@@ -50,6 +52,16 @@ def _date(value: str | None, option: str = "--date") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
+
+
+def _days(days: int | None, day: dt.date | None) -> int | None:
+    if days is None:
+        return None
+    if day is None:
+        raise UsageError("--days needs --date: it keeps the change dates of the N days up to that date")
+    if days < 0:
+        raise UsageError(f"--days {days} is negative; give a number of days, e.g. --days 30")
+    return days
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
@@ -178,15 +190,16 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
 @app.command("render")
 def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
-               corpus: Corpus = None, store: Store = None) -> None:
+               corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
     from geo.pipeline import build_map_data
     from geo.render import write_map
 
     day = _date(date)
+    window = _days(days, day)
     target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
     result = _analyse(corpus, store)
-    path = write_map(build_map_data(result, date=day), target, date=day)
+    path = write_map(build_map_data(result, date=day, days=window), target, date=day)
     typer.echo(str(path))
 
 
@@ -194,18 +207,19 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg or csv")],
                date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default: full history")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="a folder for geojson, a file otherwise")] = None,
-               corpus: Corpus = None, store: Store = None) -> None:
+               corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
     from geo.export import export
     from geo.pipeline import build_map_data
 
     _check_format(fmt, ("geojson", "gpkg", "csv"))
     day = _date(date)
+    window = _days(days, day)
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
     result = _analyse(corpus, store)
-    for path in export(build_map_data(result, date=day), fmt, out or default, date=day):
+    for path in export(build_map_data(result, date=day, days=window), fmt, out or default, date=day):
         typer.echo(str(path))
 
 
