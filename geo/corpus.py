@@ -151,14 +151,16 @@ def normalise_text(text: str) -> str:
     -------
     str
         The text in NFC, with ``\\r\\n``, ``\\r``, form feeds and Unicode line separators
-        turned into ``\\n``, and other control characters and stray BOMs removed.
+        turned into ``\\n``, other control characters and stray BOMs removed, and lone
+        surrogates (only possible in a str built in code) replaced by U+FFFD.
     """
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
     return unicodedata.normalize("NFC", _STRAY.sub("", text))
 
 
 _LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
 _STRAY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def article_id(text: str) -> str:
@@ -176,11 +178,17 @@ def article_id(text: str) -> str:
         16 lowercase hex digits.
     """
     norm = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate (possible in a str built in code) still gets a stable id
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _warn(name: str, problem: str) -> CorpusWarning:
-    return CorpusWarning(name, f"{name}: {problem}")
+    return CorpusWarning(name, f"{_shown(name)}: {problem}")
+
+
+def _shown(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline) escaped."""
+    return name if name.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 # --------------------------------------------------------------------------- dates
@@ -313,7 +321,8 @@ def read_article(
     body = text[start:].strip()
     warnings += [_warn(name, f"header date '{v}' is not a real YYYY-MM-DD date; fix it") for v in bad_dates]
     if not body:
-        return None, warnings + [_warn(name, "has header lines but no article text; skipped")]
+        return None, warnings + [_warn(name, "has header lines but no article text; skipped. "
+                                              "Put the article text below the header lines or delete the file")]
     fields, more = _merge_meta(name, headers, meta or {})
     warnings += more
     published = dt.date.fromisoformat(fields["date"]) if fields.get("date") else None
@@ -457,12 +466,12 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
             by_id[article.id] = article
             continue
         by_id[article.id] = _fill_missing(first, article)
-        warnings.append(_warn(article.path, f"has the same text as {first.path}; read once, "
+        warnings.append(_warn(article.path, f"has the same text as {_shown(first.path)}; read once, "
                                             "delete one copy to silence this"))
     articles = list(by_id.values())
     links = _near_duplicate_links(articles, 0.6)
     for i, (j, score) in sorted(links.items()):
-        warnings.append(_warn(articles[i].path, f"is another version of {articles[j].path} "
+        warnings.append(_warn(articles[i].path, f"is another version of {_shown(articles[j].path)} "
                                                 f"(containment {score:.2f}); counted as one report"))
     return [_linked(a, articles, links.get(i)) for i, a in enumerate(articles)], warnings
 
@@ -501,6 +510,7 @@ _MASK = (1 << 64) - 1
 _rng = np.random.default_rng(20241129)
 _PERM_A = _rng.integers(1, 2**63, size=_BANDS * _ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _PERM_B = _rng.integers(0, 2**63, size=_BANDS * _ROWS, dtype=np.uint64)
+_MINHASH_BLOCK = 1 << 15  # shingles hashed at once: 128 x 32768 x 8 bytes = 32 MB
 _POWERS = np.array([pow(0x9E3779B97F4A7C15, _SHINGLE - 1 - i, 1 << 64) for i in range(_SHINGLE)], dtype=np.uint64)
 
 
@@ -524,9 +534,11 @@ def _shingles(text: str, cache: dict[str, int]) -> np.ndarray:
 
 def _minhash(shingles: np.ndarray) -> np.ndarray:
     """Return the MinHash signature (one minimum per hash function) of a shingle set."""
-    if shingles.size == 0:
-        return np.full(_PERM_A.size, _MASK, dtype=np.uint64)
-    return (_PERM_A[:, None] * shingles[None, :] + _PERM_B[:, None]).min(axis=1)
+    out = np.full(_PERM_A.size, _MASK, dtype=np.uint64)
+    for i in range(0, shingles.size, _MINHASH_BLOCK):  # in blocks: 128 x all shingles at once is GBs
+        block = shingles[None, i:i + _MINHASH_BLOCK]
+        np.minimum(out, (_PERM_A[:, None] * block + _PERM_B[:, None]).min(axis=1), out=out)
+    return out
 
 
 def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:

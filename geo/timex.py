@@ -29,6 +29,7 @@ Conventions (past tense is assumed: news reports what has happened):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from collections.abc import Sequence
@@ -392,12 +393,28 @@ def find_time_expressions(text: str, published: dt.date | None,
                 span = None
             if span is not None:
                 found.append(_mention(text, m, span, published))
+    return _longest_disjoint(found)
+
+
+def _longest_disjoint(found: list[TimeMention]) -> list[TimeMention]:
+    """Keep the longest mentions (then the earliest) that overlap no longer one, in text order.
+
+    The kept mentions are disjoint, so their starts and ends are sorted alike and a new one
+    is checked against its two neighbours only (bisect): O(n log n), not O(n^2) as a scan of
+    every kept mention would be (that took minutes on a 10 MB article).
+    """
     found.sort(key=lambda t: (t.start - t.end, t.start))
+    starts: list[int] = []
     chosen: list[TimeMention] = []
     for t in found:
-        if all(t.end <= c.start or t.start >= c.end for c in chosen):
-            chosen.append(t)
-    return sorted(chosen, key=lambda t: t.start)
+        k = bisect.bisect_right(starts, t.start)
+        if k > 0 and chosen[k - 1].end > t.start:
+            continue
+        if k < len(chosen) and chosen[k].start < t.end:
+            continue
+        starts.insert(k, t.start)
+        chosen.insert(k, t)
+    return chosen
 
 
 _STRICT = (
