@@ -187,7 +187,7 @@ def _warn(name: str, problem: str) -> CorpusWarning:
 
 
 def _shown(name: str) -> str:
-    """A file name fit for a one-line message: control characters (a newline) escaped."""
+    """Return a file name fit for a one-line message: control characters (a newline) escaped."""
     return name if name.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 

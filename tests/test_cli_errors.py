@@ -229,3 +229,11 @@ def test_two_gpkg_exports_at_once_leave_one_complete_file(tmp_path: Path) -> Non
         got, want = pyogrio.read_dataframe(out, layer=name), pyogrio.read_dataframe(solo, layer=name)
         assert len(got) == len(want) and list(got.columns) == list(want.columns), name
     assert [p.name for p in out.parent.iterdir()] == ["control.gpkg"], "a temporary file or folder was left"
+
+
+@pytest.mark.parametrize("argv", [["render", "--out", "{ws}/afile/m.html"],
+                                  ["export", "--format", "csv", "--out", "{ws}/afile/sub/e.csv"]])
+def test_output_under_a_file_says_which_path_is_a_file(ws: Path, capsys: pytest.CaptureFixture[str],
+                                                        argv: list[str]) -> None:
+    assert main(_argv(argv, ws)) == 1
+    assert f"{ws / 'afile'} is a file, not a folder" in _one_error_line(capsys.readouterr().err)

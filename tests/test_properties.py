@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import default_gazetteer
@@ -39,7 +38,8 @@ from geo.timex import find_time_expressions, parse_date
 
 #: Generated inputs per property test (fixed; override with GEO_PROPERTY_EXAMPLES for a deep run).
 MAX_EXAMPLES = int(os.environ.get("GEO_PROPERTY_EXAMPLES", "400"))
-PROFILE = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize="GEO_PROPERTY_EXAMPLES" not in os.environ, database=None,
+PROFILE = settings(max_examples=MAX_EXAMPLES, deadline=None, database=None,
+                   derandomize="GEO_PROPERTY_EXAMPLES" not in os.environ,
                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                           HealthCheck.data_too_large])
 #: Inputs tried per test in this session (read by the module teardown below).
@@ -170,7 +170,7 @@ def test_read_corpus_loses_no_article_and_names_every_skipped_file(tmp_path_fact
     _count("read_corpus")
     folder = tmp_path_factory.mktemp("corpus")
     names = [f"{chr(ord('a') + i)}.txt" for i in range(len(files))]
-    for name, data in zip(names, files):
+    for name, data in zip(names, files, strict=True):
         (folder / name).write_bytes(data)
     if meta is not None:
         (folder / "metadata.csv").write_text("file,date,source,title,url\n" + meta, encoding="utf-8")

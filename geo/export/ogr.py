@@ -118,6 +118,14 @@ def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer
           layer_options=layer_options or None)
 
 
+def _blocked(folder: Path) -> str | None:
+    """``'<path> is a file, not a folder'`` when a component of folder is a file, else None."""
+    for p in (folder, *folder.parents):
+        if p.exists():
+            return None if p.is_dir() else f"{p} is a file, not a folder"
+    return None
+
+
 @contextlib.contextmanager
 def staging_dir(near: Path, what: str) -> Iterator[Path]:
     """Yield a temporary folder next to ``near`` (same file system, so ``os.replace`` is atomic).
@@ -134,7 +142,7 @@ def staging_dir(near: Path, what: str) -> Iterator[Path]:
         tmp = Path(tempfile.mkdtemp(prefix=".geo-export-", dir=near))
         yield tmp
     except (OSError, DataSourceError, DataLayerError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        reason = _blocked(near) or getattr(exc, "strerror", None) or str(exc).splitlines()[0]
         raise OutputError(f"cannot write {what} in {near}: {reason}; "
                           "choose a writable --out path") from exc
     finally:

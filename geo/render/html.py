@@ -146,6 +146,14 @@ def render_html(data: MapData, *, date: dt.date | None = None) -> str:
     return root.render()
 
 
+def _reason(folder: Path, exc: OSError) -> str:
+    """Why a folder cannot take a file: a path component that is a file, else the OS's words."""
+    for p in (folder, *folder.parents):
+        if p.exists():
+            return f"{p} is a file, not a folder" if not p.is_dir() else str(exc.strerror or exc)
+    return str(exc.strerror or exc)
+
+
 def write_map(data: MapData, path: str | os.PathLike[str], *,
               date: dt.date | None = None) -> Path:
     """Render the map and write it atomically (temporary file, then ``os.replace``).
@@ -184,6 +192,6 @@ def write_map(data: MapData, path: str | os.PathLike[str], *,
     except OSError as exc:
         if tmp and os.path.exists(tmp):
             os.unlink(tmp)
-        raise OutputError(f"cannot write map {out}: {exc.strerror or exc}; "
+        raise OutputError(f"cannot write map {out}: {_reason(out.parent, exc)}; "
                           "choose a writable --out path") from exc
     return out
