@@ -193,7 +193,7 @@ def _huge_article(target_bytes: int) -> str:
 @pytest.mark.xfail(strict=True, raises=subprocess.TimeoutExpired, reason=(
     "a 50 MB article does not finish in BIG_TIMEOUT_S: gazetteer.match._acceptable tests every match "
     "against every excluded span (matches x spans) and events._sentences filters all places, actors and "
-    "times per sentence (sentences x mentions); 1 MB took 65 s, 2 MB 164 s"))
+    "times per sentence (sentences x mentions); 1 MB took 36 s, 2 MB 165 s: quadratic, so 50 MB is about a day"))
 def test_50_mb_article_is_processed_whole(tmp_path: Path, good_events: set[tuple]) -> None:
     text = _huge_article(50_000_000)
     folder = _corpus(tmp_path / "corpus", {"c_huge.txt": text.encode()})
@@ -225,7 +225,8 @@ def _place_names(n: int) -> list[str]:
 def test_article_naming_10000_places(tmp_path: Path, good_events: set[tuple]) -> None:
     names = _place_names(10_000)
     lines = [f"Shelling was reported in {', '.join(names[i:i + 20])} on Monday." for i in range(0, 10_000, 20)]
-    text = "date 2024-12-03\nsource List Wire\n\n" + "\n".join(lines) + "\nRebels captured Saraqeb on Tuesday.\n"
+    last = "Rebels captured Saraqeb in north-west Syria on Tuesday."  # Syria: the document's focus
+    text = "date 2024-12-03\nsource List Wire\n\n" + "\n".join(lines) + "\n" + last + "\n"
     folder = _corpus(tmp_path / "corpus", {"c_places.txt": text.encode()})
     out = _run_child(folder, "article naming 10,000 places")
     events = {tuple(e) for e in out["events"]}
