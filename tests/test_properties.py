@@ -288,7 +288,8 @@ def test_lone_surrogates_get_an_id_and_are_replaced_when_normalised() -> None:
 
 
 @pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "gazetteer.names.fold_token('\u00b4A') is ' a': NFKC (applied before the apostrophe-like signs are deleted) turns the spacing acute accent (used in "
+    "gazetteer.names.fold_token('\u00b4A') is ' a': NFKC (applied before the apostrophe-like signs are "
+    "deleted) turns the spacing acute accent (used in "
     "transliterations such as Ma\u00b4arat) into space + combining mark, so a folded token holds a space "
     "and match.scan's word list no longer lines up with its stream (IndexError)"))
 @pytest.mark.parametrize("text", ["\u00b4A", "Clashes near Tell \u00b4Aran.", "x \u00b4Aleppo"])
