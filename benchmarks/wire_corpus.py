@@ -47,6 +47,8 @@ import functools
 import itertools
 import json
 import math
+import multiprocessing as mp
+import os
 import random
 import re
 import string
@@ -54,7 +56,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -96,7 +98,8 @@ class ExpectedEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in asdict(self).items()}
+        return {k: v.isoformat() if isinstance(v, dt.date) else v
+                for k, v in ((f, getattr(self, f)) for f in self.__slots__)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +393,7 @@ _OUTLETS = (("Meridian Wire", "Meridian"), ("Levant Press Agency", "LPA"), ("Nor
             ("Global Dispatch", "GD"), ("Eastern Mediterranean Wire", "EMW"))
 
 
+@functools.lru_cache(maxsize=1024)
 def _plural(alias: str) -> bool:
     """Whether a side's name takes a plural verb ("rebels have", "HTS has", "forces loyal to X have")."""
     head = re.split(r"\s+(?:loyal\s+to|linked\s+to|of\s+the|from)\s+|\s*\(", alias)[0].split()[-1]
@@ -622,6 +626,7 @@ def _place_phrase(st: _Story, site: _Site, name: str, room_after: bool) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=2048)
 def _agreement(prefix: str, alias: str) -> dict[str, str]:
     many = _plural(alias)
     return {f"{prefix}_has": "have" if many else "has", f"{prefix}_its": "their" if many else "its",
@@ -946,7 +951,11 @@ def generate(n: int, *, seed: int = DEFAULT_SEED) -> Iterator[GeneratedArticle]:
 
 # --------------------------------------------------------------------------- writing a corpus
 def write_corpus(folder: Path, n: int, *, seed: int = DEFAULT_SEED) -> Path:
-    """Write *n* generated articles to *folder*, streaming (one article in memory at a time).
+    """Write *n* generated articles to *folder*, streaming (a few hundred articles in memory at a time).
+
+    Chunks of articles are generated and written by one worker process per core (forked, so
+    the place pools are built once); the files are the same whatever the number of workers,
+    since article *i* depends only on *seed* and *i*.
 
     Writes one ``.txt`` per article (header lines ``date``, ``source``, ``title``, then the
     body), ``metadata.csv`` (``file,date,source,title,url``) and ``gold.jsonl`` (one line
@@ -977,17 +986,49 @@ def write_corpus(folder: Path, n: int, *, seed: int = DEFAULT_SEED) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.glob("*.txt")):
         raise CorpusError(f"{folder} already holds .txt articles; give --out an empty or new folder")
+    chunks = [(str(folder), seed, i, min(i + _CHUNK, n)) for i in range(0, n, _CHUNK)]
+    workers = min(os.cpu_count() or 1, 4, len(chunks))
     with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as meta, \
             open(folder / "gold.jsonl", "w", encoding="utf-8") as gold:
         rows = csv.writer(meta, lineterminator="\n")
         rows.writerow(("file", "date", "source", "title", "url"))
-        for article in generate(n, seed=seed):
-            (folder / article.filename).write_text(article.file_text(), encoding="utf-8")
-            rows.writerow((article.filename, article.published.isoformat(), article.source, article.title, ""))
-            gold.write(json.dumps({"file": article.filename, "article_id": article.article_id,
-                                   "published": article.published.isoformat(),
-                                   "events": [e.to_dict() for e in article.events]}, ensure_ascii=False) + "\n")
+        if workers > 1 and "fork" in mp.get_all_start_methods():
+            _prepare()  # the forked workers inherit the place pools
+            with mp.get_context("fork").Pool(workers) as procs:
+                results: Iterable[tuple[list[tuple[str, ...]], str]] = procs.imap(_write_chunk, chunks)
+                _append(rows, gold, results)
+        else:
+            _append(rows, gold, map(_write_chunk, chunks))
     return folder
+
+
+_CHUNK = 250
+
+
+def _prepare() -> None:
+    for _, theatre in _THEATRES.values():
+        _pool(theatre.countries, theatre.limit)
+
+
+def _write_chunk(job: tuple[str, int, int, int]) -> tuple[list[tuple[str, ...]], str]:
+    """Write articles start..stop-1 to the folder; return their metadata rows and gold lines."""
+    folder, seed, start, stop = job
+    rows, lines = [], []
+    for i in range(start, stop):
+        article = _article(i, seed)
+        with open(os.path.join(folder, article.filename), "w", encoding="utf-8") as fh:
+            fh.write(article.file_text())
+        rows.append((article.filename, article.published.isoformat(), article.source, article.title, ""))
+        lines.append(json.dumps({"file": article.filename, "article_id": article.article_id,
+                                 "published": article.published.isoformat(),
+                                 "events": [e.to_dict() for e in article.events]}, ensure_ascii=False) + "\n")
+    return rows, "".join(lines)
+
+
+def _append(rows: Any, gold: Any, results: Iterable[tuple[list[tuple[str, ...]], str]]) -> None:
+    for meta_rows, gold_lines in results:
+        rows.writerows(meta_rows)
+        gold.write(gold_lines)
 
 
 # --------------------------------------------------------------------------- scoring

@@ -57,6 +57,17 @@ def test_written_files_parse_with_geo_corpus(tmp_path):
     assert [len(g["events"]) for g in gold] == [len(a.events) for a in generated.values()]
 
 
+def test_worker_processes_write_the_same_files(tmp_path):
+    folder = wc.write_corpus(tmp_path / "c", 600, seed=4)  # three chunks: written by worker processes
+    expected = list(wc.generate(600, seed=4))
+    assert sorted(p.name for p in folder.glob("*.txt")) == [a.filename for a in expected]
+    for a in expected[::97]:
+        assert (folder / a.filename).read_text(encoding="utf-8") == a.file_text()
+    gold = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in gold] == [a.filename for a in expected]
+    assert json.loads(gold[599])["events"] == [e.to_dict() for e in expected[599].events]
+
+
 def test_write_corpus_refuses_a_folder_with_articles(tmp_path):
     (tmp_path / "old.txt").write_text("date 2024-12-01\n\nRebels took Hama.", encoding="utf-8")
     with pytest.raises(CorpusError, match="already holds"):
