@@ -1,0 +1,205 @@
+"""geo.engines: the Dask engine yields exactly what the local engine does, and cleans up after itself."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+import sysconfig
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from geo import engines
+from geo.corpus import read_corpus
+from geo.engines import ENGINES, extract_batches
+from geo.errors import ExtractionError, GeoError, UsageError
+from geo.extract import ArticleExtraction
+from geo.model import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _corpus() -> list[Article]:
+    """The seeds, the hand-written devset and generated wire copy (other wars, spellings, distances)."""
+    articles = read_corpus(ROOT / "seeds")[0] + read_corpus(ROOT / "benchmarks" / "devset" / "articles")[0]
+    try:
+        import wire_corpus
+    except ImportError:
+        return articles
+    return articles + [Article(id=g.article_id, path=g.filename, published=g.published, source=g.source,
+                               title=g.title, url=None, text=g.text) for g in wire_corpus.generate(40, seed=7)]
+
+
+def _batches(articles: list[Article]) -> list[list[Article]]:
+    """Uneven batches, one of them empty and one a single article."""
+    sizes, out, i = [1, 0, 9, 4, 13, 2], [], 0
+    while i < len(articles):
+        size = sizes[len(out) % len(sizes)]
+        out.append(articles[i:i + size])
+        i += size
+    return out
+
+
+def _records(results: list[list[ArticleExtraction]]) -> tuple[list[str], list[str]]:
+    events = sorted(json.dumps(e.to_dict(), sort_keys=True) for batch in results for x in batch for e in x.events)
+    distances = sorted(json.dumps(d.to_dict(), sort_keys=True) for batch in results for x in batch
+                       for d in x.distances)
+    return events, distances
+
+
+def _children() -> set[int]:
+    """Child processes of this test process (multiprocessing's resource tracker is long-lived by design)."""
+    kids = set()
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if "resource_tracker" not in " ".join(p.cmdline()):
+                kids.add(p.pid)
+        except psutil.NoSuchProcess:
+            pass
+    return kids
+
+
+def _assert_no_new_children(before: set[int], wait_s: float = 15.0) -> None:
+    deadline = time.monotonic() + wait_s
+    while (left := _children() - before) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left, f"processes left behind: {[psutil.Process(p).cmdline() for p in left if psutil.pid_exists(p)]}"
+
+
+def test_unknown_engine_is_a_usage_error_at_call_time():
+    assert ENGINES == ("local", "dask")
+    with pytest.raises(UsageError, match="unknown engine 'spark'; use one of: local, dask") as info:
+        extract_batches([], engine="spark")
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("options", [{"scheduler": "tcp://127.0.0.1:8786"}, {"workers": 2}])
+def test_dask_options_need_the_dask_engine(options):
+    with pytest.raises(UsageError, match="--engine dask"):
+        extract_batches([], **options)
+
+
+def test_dask_option_values_are_checked():
+    with pytest.raises(UsageError, match="drop one"):
+        extract_batches([], engine="dask", scheduler="tcp://127.0.0.1:8786", workers=2)
+    with pytest.raises(UsageError, match="--workers 0"):
+        extract_batches([], engine="dask", workers=0)
+    with pytest.raises(UsageError, match="--scheduler 'nowhere' is not a scheduler address"):
+        next(extract_batches([[]], engine="dask", scheduler="nowhere"))
+
+
+def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    assert engines.data_fingerprint().endswith("user gazetteer none")
+    (tmp_path / "user_gazetteer.csv").write_text("id,name\n", encoding="utf-8")
+    with_user = engines.data_fingerprint()
+    assert "none" not in with_user and with_user.startswith("geo ")
+
+
+@pytest.mark.slow
+def test_dask_two_workers_yield_exactly_the_local_results():
+    articles = _corpus()
+    batches = _batches(articles)
+    local = list(extract_batches(batches))
+    before = _children()
+    dask = list(extract_batches(batches, engine="dask", workers=2))
+    _assert_no_new_children(before)
+    # Every yielded list is one whole batch, in that batch's order; every batch comes out once.
+    wanted = sorted([a.id for a in b] for b in batches)
+    assert sorted([x.article.id for x in r] for r in dask) == wanted
+    assert [[x.article.id for x in r] for r in local] == [[a.id for a in b] for b in batches]
+    events, distances = _records(local)
+    assert len(events) > 50 and len(distances) > 5  # a corpus that exercises the extractor
+    assert _records(dask) == (events, distances)
+
+
+@pytest.mark.slow
+def test_closing_early_and_interrupts_leave_no_processes():
+    articles = read_corpus(ROOT / "seeds")[0]
+    before = _children()
+    results = extract_batches([[a] for a in articles], engine="dask", workers=2, in_flight_per_worker=1)
+    first = next(results)
+    assert len(first) == 1 and _children() - before  # the cluster is running
+    results.close()
+    _assert_no_new_children(before)
+
+    def interrupted() -> Iterator[list[Article]]:
+        yield articles[:2]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        for _ in extract_batches(interrupted(), engine="dask", workers=1):
+            pass
+    _assert_no_new_children(before)
+
+
+@pytest.mark.slow
+def test_a_failing_batch_is_one_extraction_error_and_the_cluster_closes():
+    before = _children()
+    failed = r"batch 0 \(1 articles.*failed on a Dask worker \(AttributeError"
+    with pytest.raises(ExtractionError, match=failed) as info:
+        list(extract_batches([["not an article"]], engine="dask", workers=1))
+    assert "\n" not in str(info.value)
+    _assert_no_new_children(before)
+
+
+@pytest.fixture()
+def scheduler() -> Iterator[str]:
+    """A scheduler with no workers of its own, on localhost."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", scheduler_port=0,
+                                       dashboard_address=None, silence_logs=logging.CRITICAL)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _worker(address: str, env: dict[str, str], *python_flags: str) -> subprocess.Popen:
+    cmd = [sys.executable, *python_flags, "-m", "distributed.cli.dask_worker", address, "--no-nanny",
+           "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"]
+    return subprocess.Popen(cmd, env=env, cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.mark.slow
+def test_a_worker_without_geo_is_named_with_the_fix(scheduler):
+    # -S skips site-packages' .pth files, so distributed imports but the installed geo does not.
+    env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"])
+    worker = _worker(scheduler, env, "-S")
+    try:
+        with pytest.raises(GeoError, match=r"Dask worker tcp://127\.0\.0\.1:\d+ cannot import geo; install the same"):
+            next(extract_batches([read_corpus(ROOT / "seeds")[0][:1]], engine="dask", scheduler=scheduler))
+    finally:
+        worker.terminate()
+        worker.wait(10)
+
+
+@pytest.mark.slow
+def test_a_worker_with_other_data_is_refused(scheduler, tmp_path, monkeypatch):
+    worker_home = tmp_path / "worker"
+    worker_home.mkdir()
+    worker = _worker(scheduler, dict(os.environ, GEO_DATA_DIR=str(worker_home)))
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
+    (tmp_path / "user_gazetteer.csv").write_text("id,name,names,kind,lat,lon,admin1,country,population,parent,"
+                                                 "source\nuser:1,Tal Xyz,,village,36.1,37.2,,SY,,,me\n")
+    try:
+        with pytest.raises(GeoError, match=r"has geo .* user gazetteer none, the client has geo .*user gazetteer "
+                                           r"[0-9a-f]{12}; .*copy user_gazetteer\.csv"):
+            next(extract_batches([read_corpus(ROOT / "seeds")[0][:1]], engine="dask", scheduler=scheduler))
+    finally:
+        worker.terminate()
+        worker.wait(10)
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_then_a_local_cluster(monkeypatch):
+    monkeypatch.setattr(engines, "_CONNECT_TIMEOUT", "2s")
+    with pytest.raises(GeoError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 .*dask scheduler"):
+        next(extract_batches([[]], engine="dask", scheduler="tcp://127.0.0.1:9"))
+    # The failed client must not deadlock the next cluster start-up (distributed's loop-runner lock).
+    assert list(extract_batches([[]], engine="dask", workers=1)) == [[]]
