@@ -19,6 +19,7 @@ resolved longest first, then leftmost. Rules for names that are also ordinary wo
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -82,11 +83,12 @@ class NameMatcher:
             pos += len(folded) + 1
         stream = " " + " ".join(parts) + " "
         found = []
+        excluded = _Exclusions(exclude)
         for end_pos, key in self._automaton.iter(stream):
             first = bisect.bisect_left(stream_starts, end_pos - len(key))
             last = first + key.count(" ")
             # Whether a match is acceptable does not depend on the others: test it before sorting.
-            if _acceptable(text, words[first][1], words[last][2], key, exclude):
+            if _acceptable(text, words[first][1], words[last][2], key, excluded):
                 found.append((first, last, key))
         found.sort(key=lambda m: (-(m[1] - m[0]), -(words[m[1]][2] - words[m[0]][1]), m[0]))
         taken: set[int] = set()
@@ -101,13 +103,26 @@ class NameMatcher:
         return sorted(matches, key=lambda m: m.start)
 
 
-def _acceptable(text: str, start: int, end: int, key: str, exclude: Sequence[tuple[int, int]]) -> bool:
+class _Exclusions:
+    """Spans not to match inside, for overlap tests in O(log n) each."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before *end*
+        return k > 0 and self.reach[k - 1] > start
+
+
+def _acceptable(text: str, start: int, end: int, key: str, exclude: _Exclusions) -> bool:
     if " " not in key and len(key) < 3:
         return False
     first = text[start]
     if first.isalpha() and first.isascii() and not first.isupper():
         return False
-    return not any(s < end and start < e for s, e in exclude)
+    return not exclude.overlaps(start, end)
 
 
 def _with_article(text: str, start: int) -> int:
@@ -120,5 +135,11 @@ def _with_article(text: str, start: int) -> int:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"
+    """Whether only spaces, quotes or a bracket stand between *start* and a sentence end (or the start)."""
+    k = start - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:"
+
+
+_OPENERS = frozenset(" \t\"'“‘(")

@@ -75,7 +75,9 @@ def fold_token(token: str) -> str:
     >>> fold_token("Deraa") == fold_token("Daraa") == fold_token("Dar'a")
     True
     """
-    text = unicodedata.normalize("NFKC", token).casefold().translate(_DELETE)
+    # Delete the apostrophe-like signs first: NFKC turns some ("´") into a space and a mark.
+    text = unicodedata.normalize("NFKC", token.translate(_DELETE)).casefold().translate(_DELETE)
+    text = "".join(text.split())
     if not text:
         return ""
     if _is_arabic(text):

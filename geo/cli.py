@@ -180,7 +180,7 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
 
     _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
-    place_id = place if ":" in place else gz.resolve(place, focus=("SY",)).id
+    place_id = gz.get(place).id if ":" in place else gz.resolve(place, focus=("SY",)).id
     result = _analyse(corpus, store)
     states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
     rows = [s.to_dict() for s in states]
@@ -305,6 +305,13 @@ def main(argv: list[str] | None = None) -> int:
         if _STATE["traceback"]:
             raise
         typer.echo(f"error: {exc.strerror or exc} ({exc.filename or 'no file'}); check the path and permissions",
+                   err=True)
+        return ExitStatus.ERROR
+    except Exception as exc:  # a bug: still one line, and the way to see more
+        if _STATE["traceback"]:
+            raise
+        message = " ".join(str(exc).split())[:200]
+        typer.echo(f"error: internal error {type(exc).__name__}: {message}; rerun with --traceback and report it",
                    err=True)
         return ExitStatus.ERROR
     return ExitStatus.OK

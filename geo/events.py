@@ -79,11 +79,15 @@ def _sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]]
     taken = ([(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]
              + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
     places = gz.find(text, exclude=taken, focus=("SY",) if syria_words else ())
-    out = []
-    for s, e in spans:
-        out.append(_Sentence(s, e, text[s:e], [m for m in places if s <= m.start < e],
-                             [a for a in actors if s <= a.start < e], [t for t in times if s <= t.start < e]))
-    return out
+    return [_Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e))
+            for s, e in spans]
+
+
+def _within(items: list, start: int, end: int) -> list:
+    """The items (sorted by ``.start``) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(items, start, key=lambda x: x.start)
+    hi = bisect.bisect_left(items, end, lo, key=lambda x: x.start)
+    return items[lo:hi]
 
 
 def _event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -110,18 +110,19 @@ def _pattern(aliases: list[str]) -> re.Pattern[str]:
 
 
 _ALIAS_FACTION = {a.lower(): f for f, aliases in _SYRIA_ALIASES.items() for a in aliases}
-_CASE_SENSITIVE = {"IS", "AP", "HTS", "SNA", "SDF", "FSA", "SANA", "YPG", "ISIS", "ISIL", "SOHR", "ISW", "Damascus"}
+_CASE_SENSITIVE = {a.lower(): a for a in ("IS", "AP", "HTS", "SNA", "SDF", "FSA", "SANA", "YPG", "ISIS", "ISIL", "SOHR",
+                                           "ISW", "Damascus")}
 _ALL = _pattern([*_ALIAS_FACTION, *MONITORS])
 _MONITORS = {m.lower() for m in MONITORS}
+_FACTION_BY_KEY: dict[str, str] = {}
+for _alias, _faction in _ALIAS_FACTION.items():  # the first alias of a key wins, as in the table's order
+    _FACTION_BY_KEY.setdefault(_alias.replace("-", " "), _faction)
+_GOVERNMENT_VOICE = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies)\b")
 
 
 def faction_of(name: str) -> str | None:
     """The canonical faction of a name as written, or None when the table does not know it."""
-    key = re.sub(r"[’]", "'", name.strip().lower()).replace("-", " ")
-    for alias, faction in _ALIAS_FACTION.items():
-        if alias.replace("-", " ") == key:
-            return faction
-    return None
+    return _FACTION_BY_KEY.get(re.sub(r"[’]", "'", name.strip().lower()).replace("-", " "))
 
 
 def find_actors(text: str, *, syria: bool = True) -> list[ActorMention]:
@@ -139,11 +140,10 @@ def find_actors(text: str, *, syria: bool = True) -> list[ActorMention]:
     found = []
     for m in _ALL.finditer(text):
         written = m.group(0)
-        canonical = next((a for a in _CASE_SENSITIVE if a.lower() == written.lower()), None)
+        canonical = _CASE_SENSITIVE.get(written.lower())
         if canonical is not None and written != canonical:
             continue  # "is", "ap", "damascus" in lower case are not actors
-        if canonical == "Damascus" and not re.match(r"\s+(?:says?|said|claims?|claimed|denied|denies)\b",
-                                                    text[m.end():]):
+        if canonical == "Damascus" and not _GOVERNMENT_VOICE.match(text, m.end()):
             continue  # Damascus is an actor only as the government's voice
         lower = re.sub(r"[’]", "'", written.lower())
         if lower in _MONITORS or lower.replace(" ", "-") in _MONITORS:
