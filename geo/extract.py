@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.corpus import split_sentences
 from geo.distances import find_distances, to_mentions
 from geo.events import extract_events
 from geo.model import Article, ControlEvent, DistanceMention
+from geo.sentences import split_sentences
 
 __all__ = ["ArticleExtraction", "extract_article", "extract_articles"]
 

@@ -3,7 +3,7 @@
 For every new article: candidates from the LSH index (stored and earlier new articles),
 containment checked exactly (re-reading a stored article's file) or estimated when the
 file is gone, then the whole group is re-decided: the canonical version is the earliest
-dated, then longest, then last by path (as :func:`geo.corpus.link_near_duplicates`), and
+dated, then longest, then last by path (as :func:`geo.dedup.link_near_duplicates`), and
 every other member points at it. The changes go into the batch's ``links``.
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from geo import corpus
-from geo.dedup import THRESHOLD, SignatureIndex, containment, estimated_containment, fingerprint
+from geo.corpus import read_article
+from geo.dedup import THRESHOLD, SignatureIndex, containment, estimated_containment, fingerprint, shingle_hashes
 from geo.extract import ArticleExtraction
 from geo.store import EventStore
 from geo.storeio import ArticlePrint, Batch, canonical_index
@@ -95,9 +95,9 @@ class Linker:
     def _score(self, a: _Node, b: _Node) -> float:
         for node in (a, b):
             if node.shingles is None:
-                article, _ = corpus.read_article(Path(node.path))
+                article, _ = read_article(Path(node.path))
                 if article is not None and article.id == node.id:
-                    node.shingles = corpus._shingles(article.text, {})
+                    node.shingles = shingle_hashes(article.text)
         if a.shingles is not None and b.shingles is not None:
             return containment(a.shingles, b.shingles)
         return estimated_containment(a.signature, a.count, b.signature, b.count)

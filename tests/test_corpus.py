@@ -1,4 +1,4 @@
-"""Tests of geo.corpus: reading articles, metadata, encodings, near-duplicates, sentences."""
+"""Tests of geo.corpus: reading articles, metadata, encodings, identical and near-duplicate files."""
 
 from __future__ import annotations
 
@@ -12,16 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.corpus import (
-    CorpusWarning,
-    article_id,
-    link_near_duplicates,
-    read_article,
-    read_corpus,
-    split_sentences,
-)
+from geo.corpus import CorpusWarning, article_id, read_article, read_corpus
 from geo.errors import CorpusError, GeoError
 from geo.model import Article
+from geo.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BODY = "Rebels said on Tuesday they had captured the town of Saraqeb.\nThe army denied it.\n"
@@ -319,53 +313,6 @@ def test_seed_001_and_002_are_linked_and_other_seeds_are_not() -> None:
     assert any("001" in w.message and "another version" in w.message for w in warnings)
 
 
-def test_unrelated_seed_articles_are_not_linked_even_at_a_low_threshold() -> None:
-    articles, _ = read_corpus(SEEDS)
-    others = [a for a in articles if Path(a.path).name[:3] in ("000", "003", "004")]
-    assert all(a.duplicate_of is None for a in link_near_duplicates(others, threshold=0.2))
-
-
-REPORT = [
-    "Turkish-backed factions said on Sunday they had taken the town of Tal Rifaat from Kurdish-led forces.",
-    "The Syrian Democratic Forces said its fighters were withdrawing civilians from the area north of Aleppo.",
-    "A commander told reporters that clashes continued near the Menagh air base late into the night.",
-    "Thousands of displaced families were seen leaving on the road towards Tabqa and Raqqa.",
-    "The United Nations said it was alarmed by reports of civilian casualties in the countryside.",
-]
-
-
-def test_reordered_version_with_an_added_line_is_linked_to_the_earlier_report() -> None:
-    original = make("x/a.txt", "\n".join(REPORT), dt.date(2024, 12, 1))
-    update = make("x/b.txt", "\n".join([REPORT[2], REPORT[0], "Officials gave no casualty figures.",
-                                        REPORT[1], REPORT[4], REPORT[3]]), dt.date(2024, 12, 2))
-    unrelated = make("x/c.txt", "Israel struck weapons depots near the port of Tartus overnight, "
-                                "a war monitor said, citing sources on the ground.", dt.date(2024, 12, 2))
-    out = link_near_duplicates([original, update, unrelated])
-    assert out[0].duplicate_of is None and out[1].duplicate_of == original.id and out[2].duplicate_of is None
-    assert out[1].text == update.text and out[1].id == update.id
-
-
-def test_canonical_choice_by_date_then_length_then_name() -> None:
-    long_text = "\n".join(REPORT)
-    short_text = "\n".join(REPORT[:4])
-    undated = make("d.txt", long_text + " Extra.", None)
-    dated = make("e.txt", short_text, dt.date(2024, 12, 5))
-    out = link_near_duplicates([undated, dated])
-    assert out[0].duplicate_of == dated.id and out[1].duplicate_of is None
-    same_day_long = make("a.txt", long_text, dt.date(2024, 12, 5))
-    out = link_near_duplicates([same_day_long, dated])
-    assert out[1].duplicate_of == same_day_long.id and out[0].duplicate_of is None
-
-
-def test_threshold_controls_linking() -> None:
-    half = make("a.txt", "\n".join(REPORT[:2]), dt.date(2024, 12, 1))
-    mixed = make("b.txt", "\n".join(REPORT[:1] + ["Hama and Homs were quiet, residents said by phone."] * 1
-                                     + ["The army sent reinforcements down the M5 motorway towards Hama."]),
-                 dt.date(2024, 12, 2))
-    assert link_near_duplicates([half, mixed], threshold=0.9)[1].duplicate_of is None
-    assert link_near_duplicates([half, mixed], threshold=0.2)[1].duplicate_of == half.id
-
-
 @pytest.mark.slow
 def test_ten_thousand_synthetic_articles(tmp_path: Path) -> None:
     rng = random.Random(7)
@@ -388,46 +335,3 @@ def test_ten_thousand_synthetic_articles(tmp_path: Path) -> None:
     linked = {Path(a.path).name: by_id[a.duplicate_of] for a in articles if a.duplicate_of}
     assert linked == planted
     assert elapsed < 120, f"read_corpus on 10,000 articles took {elapsed:.1f} s"
-
-
-# ---------------------------------------------------------------- sentences
-
-
-def sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text)]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mr. Assad fled. Rebels took Homs.", ["Mr. Assad fled.", "Rebels took Homs."]),
-    ("U.S. forces struck a depot. Gen. Smith said so.", ["U.S. forces struck a depot.",
-                                                         "Gen. Smith said so."]),
-    ("Some towns, e.g. Saraqeb, fell. Others held.", ["Some towns, e.g. Saraqeb, fell.", "Others held."]),
-    ("The front moved 4.3 miles in 2.5 days. Hama was next.", ["The front moved 4.3 miles in 2.5 days.",
-                                                               "Hama was next."]),
-    ("It was led by Abu Mohammed al-Jawlani. He broke with al-Qaeda.",
-     ["It was led by Abu Mohammed al-Jawlani.", "He broke with al-Qaeda."]),
-    ("John F. Kennedy Airport was named. So was Lt. Col. Ahmed.",
-     ["John F. Kennedy Airport was named.", "So was Lt. Col. Ahmed."]),
-    ("A statement said: \u201cOur forces have entered Aleppo.\u201d Videos showed men running.",
-     ["A statement said: \u201cOur forces have entered Aleppo.\u201d", "Videos showed men running."]),
-    ("\u201cIs it over?\u201d he asked. \u201cNo,\u201d she said.",
-     ["\u201cIs it over?\u201d he asked.", "\u201cNo,\u201d she said."]),
-    ("Who are HTS?\nHTS was set up in 2011", ["Who are HTS?", "HTS was set up in 2011"]),
-    ("Resolution No. 2254 was cited. It failed!  Then what? Nothing...", ["Resolution No. 2254 was cited.",
-                                                                         "It failed!", "Then what?", "Nothing..."]),
-    ("Fighting began (see map.) Then it stopped.", ["Fighting began (see map.)", "Then it stopped."]),
-    ("A headline without a full stop\n\n  \nNext paragraph.", ["A headline without a full stop",
-                                                                "Next paragraph."]),
-    ("They arrived on Nov. 29 in Aleppo. In 2016, 300,000 people lived there.",
-     ["They arrived on Nov. 29 in Aleppo.", "In 2016, 300,000 people lived there."]),
-])
-def test_split_sentences(text: str, expected: list[str]) -> None:
-    assert sentences(text) == expected
-
-
-def test_sentence_offsets_are_exact_and_ordered() -> None:
-    text = "  First line.  Second one!\n\n\tThird? Yes.\n"
-    spans = split_sentences(text)
-    assert spans == [(2, 13), (15, 26), (29, 35), (36, 40)]
-    assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
-    assert split_sentences("") == [] and split_sentences(" \n \n") == []

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from geo.corpus import split_sentences
 from geo.events import extract_events, link_duplicate_events
 from geo.model import Article, ControlEvent
+from geo.sentences import split_sentences
 
 PUB = dt.date(2024, 12, 10)  # a Tuesday
 

@@ -29,11 +29,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import default_gazetteer
-from geo.corpus import article_id, read_article, read_corpus, split_sentences
+from geo.corpus import article_id, read_article, read_corpus
 from geo.distances import QUALIFIERS, find_distances
 from geo.errors import DateError, GeoError
 from geo.events import extract_events
 from geo.model import EVENT_KINDS, STANCES, Article
+from geo.sentences import split_sentences
 from geo.timex import find_time_expressions, parse_date
 
 #: Generated inputs per property test (fixed; override with GEO_PROPERTY_EXAMPLES for a deep run).
