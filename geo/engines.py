@@ -218,7 +218,16 @@ def _run(distributed: Any, client: Any, batches: Iterable[list[Article]],
             submit_next()  # keep the workers busy while the caller writes this batch
             yield result
     finally:
-        client.cancel(list(done.futures), force=True)
+        _cancel(client, list(done.futures))
+
+
+def _cancel(client: Any, futures: list[Any]) -> None:
+    """Drop batches still queued or running (closed early, interrupted, failed), best effort."""
+    if futures:
+        try:
+            client.cancel(futures, force=True)
+        except Exception:  # noqa: BLE001 - the scheduler may already be gone; the client closes next
+            logging.getLogger(__name__).debug("could not cancel %d Dask futures", len(futures), exc_info=True)
 
 
 def _result(future: Any, meta: tuple[int, int, str], client: Any) -> list[ArticleExtraction]:

@@ -109,8 +109,21 @@ def test_dask_two_workers_yield_exactly_the_local_results():
     batches = _batches(articles)
     local = list(extract_batches(batches))
     before = _children()
-    dask = list(extract_batches(batches, engine="dask", workers=2))
+    pulled = 0
+
+    def counted() -> Iterator[list[Article]]:
+        nonlocal pulled
+        for batch in batches:
+            pulled += 1
+            yield batch
+
+    dask, ahead = [], []
+    for result in extract_batches(counted(), engine="dask", workers=2, in_flight_per_worker=2):
+        ahead.append(pulled - len(dask))
+        dask.append(result)
     _assert_no_new_children(before)
+    # Backpressure: never more than 2 per worker in flight, plus the one submitted as a batch comes out.
+    assert max(ahead) <= 2 * 2 + 1 and len(batches) > 2 * (2 * 2 + 1)
     # Every yielded list is one whole batch, in that batch's order; every batch comes out once.
     wanted = sorted([a.id for a in b] for b in batches)
     assert sorted([x.article.id for x in r] for r in dask) == wanted
