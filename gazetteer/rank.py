@@ -105,6 +105,21 @@ def light_form(name: str) -> str:
 
 def spelling_similarity(written: str, place: Place) -> float:
     """1.0 when *written* is one of the place's names (light form), else the best similarity ratio."""
+    key = (written, place.id, place.name, place.names)  # ids are only unique within one store
+    found = _SIMILARITY_CACHE.get(key)
+    if found is None:
+        if len(_SIMILARITY_CACHE) >= _SIMILARITY_CACHE_SIZE:
+            _SIMILARITY_CACHE.clear()
+        found = _SIMILARITY_CACHE[key] = _similarity(written, place)
+    return found
+
+
+#: Similarities already computed, by (spelling, place id): a corpus names the same places again and again.
+_SIMILARITY_CACHE: dict[tuple[str, str, str, tuple[str, ...]], float] = {}
+_SIMILARITY_CACHE_SIZE = 500_000
+
+
+def _similarity(written: str, place: Place) -> float:
     target = light_form(written)
     best = 0.0
     for name in (place.name, *place.names):

@@ -226,7 +226,7 @@ class Gazetteer:
 def _exact(mention: Mention) -> bool:
     """Whether the mention is written as one of its best candidate's names (light form)."""
     place = mention.candidates[0].place
-    key = (mention.text, place.id)
+    key = (mention.text, place.id, place.name, place.names)  # ids are only unique within one store
     found = _EXACT_CACHE.get(key)
     if found is None:
         if len(_EXACT_CACHE) >= _RANK_CACHE_SIZE:
@@ -235,7 +235,7 @@ def _exact(mention: Mention) -> bool:
     return found
 
 
-_EXACT_CACHE: dict[tuple[str, str], bool] = {}
+_EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
 
 
 @functools.lru_cache(maxsize=1)

@@ -214,6 +214,11 @@ def _finish(text: str, start: int, pos: int, q: Quantity, qualifier: str,
     return span, end
 
 
+#: The longest a quantity runs before its unit ("at a distance of between three hundred and fifty
+#: and four hundred" is 69 characters); generous, since it only bounds where the search starts.
+QUANTITY_REACH = 200
+
+
 def find_distances(text: str) -> list[DistanceSpan]:
     """Find the distances to places quoted in ``text``.
 
@@ -235,15 +240,21 @@ def find_distances(text: str) -> list[DistanceSpan]:
     (20.0, 'about', 'NW', 'Hama', 'Clashes')
     """
     spans: list[DistanceSpan] = []
-    if not UNIT_ANYWHERE.search(text):
-        return spans
-    pos = 0
-    while (m := QTY.search(text, pos)) is not None:
+    units = [u.start() for u in UNIT_ANYWHERE.finditer(text)]
+    pos, k = 0, 0
+    while True:
+        # Every quantity ends in a unit: start looking no earlier than QUANTITY_REACH before the next one.
+        while k < len(units) and units[k] < pos:
+            k += 1
+        if k == len(units):
+            return spans
+        m = QTY.search(text, max(pos, units[k] - QUANTITY_REACH))
+        if m is None:
+            return spans
         span, resume = _read_distance(text, m)
         if span is not None and span.distance_km > 0:
             spans.append(span)
         pos = max(resume, m.start() + 1)
-    return spans
 
 
 def to_mentions(

@@ -40,6 +40,7 @@ from gazetteer import Gazetteer, Mention, Place
 from geo import lexicon as lx
 from geo.factions import ActorMention, find_actors
 from geo.model import Article, ControlEvent
+from geo.prefilter import LiteralScreen
 from geo.timex import CALENDAR_WORD, TimeMention, find_time_expressions
 
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
@@ -56,6 +57,7 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
 _DEFAULT_WINDOW = dt.timedelta(days=6)
 #: Every trigger and background pattern, to find the sentences worth reading.
 _EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+_EVENT_SCREEN = LiteralScreen(_EVENT_WORDING)
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 
 
@@ -91,22 +93,17 @@ def _within(items: list, start: int, end: int) -> list:
 
 
 def _event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences an event wording overlaps: the only ones that can yield events.
+    """The sentences in which some trigger or background pattern matches: the only ones with events.
 
-    Each trigger and background pattern runs once over the whole text (a regex of their
-    union would be several times slower); a sentence in which a pattern matches on its own
-    is overlapped by one of that pattern's matches over the whole text.
+    A literal screen (:mod:`geo.prefilter`) finds the sentences holding a word that a
+    pattern needs; only there is the pattern itself tried.
     """
-    starts = [s for s, _ in spans]
-    chosen: set[int] = set()
-    for pattern in _EVENT_WORDING:
-        for m in pattern.finditer(text):
-            k = max(bisect.bisect_right(starts, m.start()) - 1, 0)
-            while k < len(spans) and spans[k][0] < m.end():
-                if spans[k][1] > m.start():
-                    chosen.add(k)
-                k += 1
-    return [spans[k] for k in sorted(chosen)]
+    chosen = []
+    for k, ids in _EVENT_SCREEN.candidates(text, spans).items():
+        s, e = spans[k]
+        if any(_EVENT_WORDING[i].search(text, s, e) for i in sorted(ids)):
+            chosen.append(spans[k])
+    return chosen
 
 
 def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:

@@ -32,8 +32,8 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.errors import DateError

@@ -546,3 +546,28 @@ def test_long_text_is_linear_enough():
     text = (SEED_CITADEL + " ") * 2000 + "9" * 5000 + " km" + " seven" * 3000
     spans = find_distances(text)
     assert len(spans) == 2000
+
+
+def _naive_find(text: str) -> list:
+    """find_distances without the unit-position shortcut: QTY tried from every position."""
+    from geo.distance_words import QTY
+    from geo.distances import _read_distance
+
+    spans, pos = [], 0
+    while (m := QTY.search(text, pos)) is not None:
+        span, resume = _read_distance(text, m)
+        if span is not None and span.distance_km > 0:
+            spans.append(span)
+        pos = max(resume, m.start() + 1)
+    return spans
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Clashes were reported about 20 km (12 miles) north-west of Hama.", "filler " * 60,
+    "between three hundred and fifty and four hundred metres from the front", "5km", "m", "The 3 mi. road",
+    "at a distance of seven kilometres from Aleppo's medieval citadel.", "nearly 40 kilometers south of Homs",
+    "\n", "  ", "km", "10 - 12 km east of Idlib", "a dozen miles away"]), max_size=12))
+def test_unit_shortcut_finds_what_a_scan_from_every_position_finds(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert find_distances(text) == _naive_find(text)
