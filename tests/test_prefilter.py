@@ -1,0 +1,68 @@
+"""The literal screen: the words a regex needs, and never screening out a sentence that matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import lexicon as lx
+from geo.prefilter import LiteralScreen, required_literals
+from geo.sentences import split_sentences
+
+EVENT_PATTERNS = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+
+
+def test_alternatives_each_contribute_a_word() -> None:
+    need = required_literals(re.compile(r"\b(?:fell|fallen)\s+to\b|was\s+seized", re.I))
+    assert need is not None  # (the parser factors "f" out of fell|fallen: the words may be shortened)
+    for match in ("fell to", "fallen to", "was seized"):
+        assert any(word in match for word in need)
+    assert not any(word in "was taken to" for word in need)
+
+
+def test_the_most_selective_part_of_a_sequence_is_chosen() -> None:
+    # "was" is shorter than "captured": either is needed, the longer one screens better
+    assert required_literals(re.compile(r"was\s+captured")) == {"captured"}
+
+
+def test_optional_or_short_parts_require_nothing() -> None:
+    assert required_literals(re.compile(r"(?:captured)?\s*by")) is None
+    assert required_literals(re.compile(r"\d+\s*km")) is None
+    assert required_literals(re.compile(r"(?:is|captured)")) is None  # "is" can match alone
+
+
+def test_repeats_need_their_body_once() -> None:
+    assert required_literals(re.compile(r"(?:siege\s+)+lifted")) in ({"siege"}, {"lifted"})
+
+
+def test_screen_names_sentences_and_patterns() -> None:
+    screen = LiteralScreen([re.compile(r"\bcaptured\b", re.I), re.compile(r"\bsiege\b", re.I)])
+    text = "Rebels CAPTURED Saraqib. The weather was mild. The siege of Aleppo was lifted."
+    spans = split_sentences(text)
+    assert screen.candidates(text, spans) == {0: frozenset({0}), 2: frozenset({1})}
+
+
+def test_a_text_whose_lower_case_changes_length_is_not_screened() -> None:
+    screen = LiteralScreen([re.compile(r"captured", re.I)])
+    text = "İdlib was quiet. Nothing else."  # "İ".lower() is two characters
+    spans = split_sentences(text)
+    assert set(screen.candidates(text, spans)) == set(range(len(spans)))
+
+
+_WORDS = ["rebels", "captured", "the", "town", "of", "Saraqib", "was", "seized", "by", "government", "forces",
+          "under", "siege", "control", "broke", "lifted", "withdrew", "from", "held", "rebel-held", "Aleppo",
+          "fell", "to", "previously", "forced", "out", "entered", "clashes", "in", "besieged", "regained", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_no_sentence_with_a_match_is_screened_out(words: list[str]) -> None:
+    text = " ".join(words).replace(" .", ".")
+    spans = split_sentences(text)
+    screened = LiteralScreen(EVENT_PATTERNS).candidates(text, spans)
+    for k, (s, e) in enumerate(spans):
+        for i, pattern in enumerate(EVENT_PATTERNS):
+            if pattern.search(text, s, e):
+                assert i in screened.get(k, ()), (text[s:e], pattern.pattern[:60])
