@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import wire_corpus as wc  # noqa: E402
+from wire_vocab import WEEKDAYS  # noqa: E402
 
 from geo.corpus import read_article  # noqa: E402
 from geo.errors import CorpusError  # noqa: E402
@@ -104,9 +105,9 @@ def test_dates_are_resolved_against_the_dateline():
                 assert e.date.weekday() == 0 and e.date_end - e.date == dt.timedelta(days=6)
                 assert (a.published - e.date).days in range(7, 14)
                 seen += 1
-            wd = next((d for d in wc._WEEKDAYS if f"on {d}," in e.sentence or f"on {d}." in e.sentence), None)
+            wd = next((d for d in WEEKDAYS if f"on {d}," in e.sentence or f"on {d}." in e.sentence), None)
             if wd and "earlier" not in e.sentence:
-                assert wc._WEEKDAYS[e.date.weekday()] == wd and 0 <= (a.published - e.date).days <= 6
+                assert WEEKDAYS[e.date.weekday()] == wd and 0 <= (a.published - e.date).days <= 6
                 seen += 1
     assert seen >= 30
 
