@@ -29,16 +29,15 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import wire_corpus  # noqa: E402
-
 from geo.engines import extract_batches  # noqa: E402
 from geo.extract import extract_articles  # noqa: E402
 from geo.model import Article  # noqa: E402
 
 
 def _corpus(n: int) -> list[Article]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import wire_corpus  # here, not at the top: spawned worker processes re-import this script
+
     return [Article(id=g.article_id, path=g.filename, published=g.published, source=g.source, title=g.title,
                     url=None, text=g.text) for g in wire_corpus.generate(n)]
 

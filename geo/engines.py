@@ -141,9 +141,14 @@ def _import_distributed() -> Any:
 
 def _start_local_cluster(distributed: Any, n_workers: int) -> Any:
     """Start single-threaded worker processes and a scheduler on localhost only, no dashboard."""
-    return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                    host="127.0.0.1", scheduler_port=0, dashboard_address=None,
-                                    silence_logs=logging.CRITICAL)
+    try:
+        return distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+                                        silence_logs=logging.CRITICAL)
+    except (OSError, RuntimeError, TimeoutError) as exc:
+        raise GeoError(f"could not start a local Dask cluster of {n_workers} workers ({_one_line(exc)}); "
+                       "check that geo imports in a fresh process and that a calling script has an "
+                       "`if __name__ == \"__main__\":` guard, or use --engine local") from None
 
 
 def _connect(distributed: Any, address: str, external: bool) -> Any:
