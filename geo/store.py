@@ -280,9 +280,9 @@ class EventStore:
             out += [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (cid,))]
         return out
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """``(article id, MinHash signature bytes)`` of every stored article."""
-        yield from self.conn.execute("SELECT id, signature FROM articles ORDER BY rowid")
+    def signatures(self) -> Iterator[tuple[str, bytes, int]]:
+        """``(article id, MinHash signature bytes, shingle count)`` of every stored article."""
+        yield from self.conn.execute("SELECT id, signature, shingles FROM articles ORDER BY rowid")
 
     def counts(self) -> dict[str, int]:
         """Row counts of the store's tables."""

@@ -50,12 +50,13 @@ class Linker:
         """The LSH index, loaded from the store on first use."""
         if self._index is None:
             self._index = SignatureIndex()
-            ids, sigs = [], []
-            for article_id, blob in self.store.signatures():
+            ids, sigs, counts = [], [], []
+            for article_id, blob, count in self.store.signatures():
                 ids.append(article_id)
                 sigs.append(np.frombuffer(blob, dtype="<u8"))
+                counts.append(count)
             if ids:
-                self._index.extend(ids, np.vstack(sigs))
+                self._index.extend(ids, np.vstack(sigs), counts)
         return self._index
 
     def link(self, results: list[ArticleExtraction], batch: Batch) -> None:
@@ -68,14 +69,14 @@ class Linker:
             node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
             self._pending[a.id] = node
             matched = {}
-            for other_id in sorted(self.index.candidates(signature) - {a.id}):
+            for other_id in sorted(self.index.candidates(signature, int(shingles.size)) - {a.id}):
                 other = self._node(other_id)
                 score = self._score(node, other) if other else 0.0
                 if score >= THRESHOLD:
                     matched[other_id] = score
             if matched:
                 self._group(node, matched, batch)
-            self.index.add(a.id, signature)
+            self.index.add(a.id, signature, int(shingles.size))
 
     def committed(self) -> None:
         """Forget the written batch: its in-memory view."""
