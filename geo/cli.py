@@ -287,11 +287,16 @@ def main(argv: list[str] | None = None) -> int:
     from typer.exceptions import TyperException
 
     try:
-        app(args=argv, standalone_mode=False)
+        status = app(args=argv, standalone_mode=False)
+        if isinstance(status, int) and status == 130:  # typer turns Ctrl-C into a returned 130
+            typer.echo("error: interrupted; what was written before stays (an ingest resumes where it stopped)",
+                       err=True)
+            return status
     except typer.Exit as exc:
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        typer.echo("error: interrupted", err=True)
+        typer.echo("error: interrupted; what was written before stays (an ingest resumes where it stopped)",
+                   err=True)
         return 130
     except TyperException as exc:  # typer's usage errors (unknown option, missing argument ...)
         typer.echo(f"error: {exc.format_message()} (see 'geo --help')", err=True)

@@ -242,3 +242,15 @@ def test_output_under_a_file_says_which_path_is_a_file(ws: Path, capsys: pytest.
                                                         argv: list[str]) -> None:
     assert main(_argv(argv, ws)) == 1
     assert f"{ws / 'afile'} is a file, not a folder" in _one_error_line(capsys.readouterr().err)
+
+
+def test_ctrl_c_is_one_line_and_status_130(ws: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.pipeline
+
+    def interrupted(*_args: object, **_kw: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(geo.pipeline, "analyse", interrupted)
+    assert main(_argv(["events"], ws)) == 130
+    assert "interrupted" in _one_error_line(capsys.readouterr().err)
