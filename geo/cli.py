@@ -41,8 +41,8 @@ Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt ar
 Store = Annotated[Path | None, typer.Option("--store",
                                             help="Event store written by 'geo ingest' (instead of --corpus)")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
-Days = Annotated[int | None, typer.Option("--days", help="With --date: only the change dates of the N days up to it "
-                                                          "(for archives spanning years)")]
+Days = Annotated[int | None, typer.Option("--days", help="With --date: the change dates of the N days up to it "
+                                                          "(default 90; an archive spans thousands)")]
 
 
 def _date(value: str | None, option: str = "--date") -> dt.date | None:
@@ -54,9 +54,13 @@ def _date(value: str | None, option: str = "--date") -> dt.date | None:
         raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
 
 
+#: With --date, the time slider covers the change dates of this many days before it.
+DEFAULT_DAYS = 90
+
+
 def _days(days: int | None, day: dt.date | None) -> int | None:
     if days is None:
-        return None
+        return DEFAULT_DAYS if day is not None else None
     if day is None:
         raise UsageError("--days needs --date: it keeps the change dates of the N days up to that date")
     if days < 0:
