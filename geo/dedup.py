@@ -43,8 +43,9 @@ _SHINGLE = 5
 _BANDS, _ROWS = 32, 4
 #: Candidates whose estimated containment is this far below the threshold are not checked
 #: exactly. MinHash with 128 values estimates Jaccard within about 0.05 (one standard
-#: deviation), so the margin loses no true version; it drops pairs sharing only boilerplate.
-GATE_MARGIN = 0.25
+#: deviation), so the margin (three of those) loses no true version; it drops pairs that
+#: share only boilerplate.
+GATE_MARGIN = 0.15
 _MASK = (1 << 64) - 1
 _rng = np.random.default_rng(20241129)
 _PERM_A = _rng.integers(1, 2**63, size=_BANDS * _ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -93,9 +94,12 @@ def _minhash(shingles: np.ndarray) -> np.ndarray:
     return out
 
 
-def fingerprint(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return the MinHash signature (little-endian uint64[128]) and the sorted shingle hashes of a text."""
-    shingles = shingle_hashes(text)
+def fingerprint(text: str, cache: dict[str, int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Return the MinHash signature (little-endian uint64[128]) and the sorted shingle hashes of a text.
+
+    *cache* is as for :func:`shingle_hashes`.
+    """
+    shingles = shingle_hashes(text, cache)
     return _minhash(shingles).astype("<u8"), shingles
 
 

@@ -44,6 +44,7 @@ class Linker:
         self.store = store
         self._index: SignatureIndex | None = None
         self._pending: dict[str, _Node] = {}
+        self._words: dict[str, int] = {}  # word hashes, shared by every text of this ingest
 
     @property
     def index(self) -> SignatureIndex:
@@ -64,7 +65,7 @@ class Linker:
         meta_hash = {s.article: s.meta_hash for s in batch.sources}
         for ex in results:
             a = ex.article
-            signature, shingles = fingerprint(a.text)
+            signature, shingles = fingerprint(a.text, self._words)
             batch.prints[a.id] = ArticlePrint(signature.tobytes(), int(shingles.size), meta_hash.get(a.id, ""))
             node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
             self._pending[a.id] = node
@@ -98,7 +99,7 @@ class Linker:
             if node.shingles is None:
                 article, _ = read_article(Path(node.path))
                 if article is not None and article.id == node.id:
-                    node.shingles = shingle_hashes(article.text)
+                    node.shingles = shingle_hashes(article.text, self._words)
         if a.shingles is not None and b.shingles is not None:
             return containment(a.shingles, b.shingles)
         return estimated_containment(a.signature, a.count, b.signature, b.count)
