@@ -207,8 +207,8 @@ def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
 
 def _ingest_baselines(store: EventStore, files: list[Path], report: IngestReport, rebuild: bool) -> None:
     from gazetteer import default_gazetteer
+    from geo.baseline import read_baseline
     from geo.pipeline import baseline_resolver
-    from geo.timeline import read_baseline
 
     for path in files:
         st, old = path.stat(), store.source(str(path))

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Gazetteer, default_gazetteer
+from geo.baseline import BaselineEntry, read_baseline
 from geo.corpus import CorpusWarning, read_corpus
 from geo.events import link_duplicate_events
 from geo.extract import extract_articles
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
-from geo.timeline import BaselineEntry, change_dates, read_baseline, states_on
+from geo.timeline import change_dates, states_on
 
 __all__ = ["CorpusResult", "analyse", "baseline_resolver", "build_map_data", "governorates", "country_outline"]
 

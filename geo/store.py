@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from geo import gpkg
+from geo.baseline import BaselineEntry
 from geo.errors import CorpusError
 from geo.model import ControlEvent, DistanceMention
-from geo.timeline import BaselineEntry
 
 __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version", "load"]
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geo import gpkg
+from geo.baseline import BaselineEntry
 from geo.corpus import CorpusWarning
 from geo.extract import ArticleExtraction
 from geo.model import Article, ControlEvent, DistanceMention
 from geo.store import _ART_COLS, _BASE_COLS, _DIST_COLS, _EVENT_COLS, EventStore, SourceFile, _iso, _row_to
-from geo.timeline import BaselineEntry
 
 __all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result", "canonical_index"]
 

@@ -1,8 +1,8 @@
 """Fold control events into the state of each place on each date.
 
-Pure functions: a list of :class:`~geo.model.ControlEvent` (plus an optional baseline of
-control before the first event) in, :class:`~geo.model.ControlState` out. The only IO is
-:func:`read_baseline`, which reads a baseline CSV.
+Pure functions, no IO: a list of :class:`~geo.model.ControlEvent` (plus an optional baseline
+of control before the first event, :class:`~geo.baseline.BaselineEntry`, read from a CSV by
+:func:`geo.baseline.read_baseline`) in, :class:`~geo.model.ControlState` out.
 
 Folding rules
 -------------
@@ -66,23 +66,18 @@ Folding rules
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
-from gazetteer.model import Place
-from geo.errors import CorpusError, PlaceNotFoundError
+from geo.baseline import REGION_PREFIX, BaselineEntry
+from geo.factions import FACTIONS
 from geo.model import ControlEvent, ControlState
 
 __all__ = [
-    "BaselineEntry",
     "FACTION_IDS",
-    "read_baseline",
     "state_on",
     "states_on",
     "history",
@@ -90,17 +85,9 @@ __all__ = [
     "timelines",
 ]
 
-#: Canonical faction ids (DESIGN.md "Factions").
-FACTION_IDS: tuple[str, ...] = (
-    "government",
-    "opposition",
-    "sna",
-    "sdf",
-    "islamic_state",
-    "unknown",
-)
+#: Canonical faction ids (DESIGN.md "Factions"): those of :data:`geo.factions.FACTIONS`.
+FACTION_IDS: tuple[str, ...] = FACTIONS
 UNKNOWN = "unknown"
-REGION_PREFIX = "admin1:"
 _CHANGE_KINDS = frozenset(
     ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained")
 )
@@ -114,22 +101,6 @@ _DECISIVENESS = {
     "captured": 4,
     "regained": 4,
 }
-_BASELINE_COLUMNS = ("place", "controller", "as_of", "source")
-
-
-@dataclass(frozen=True, slots=True)
-class BaselineEntry:
-    """Control of one place before the first event, from a baseline file."""
-
-    place: str
-    place_id: str
-    name: str
-    lat: float
-    lon: float
-    controller: str
-    as_of: dt.date
-    source: str
-    geo_precision: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,93 +132,6 @@ class _Where:
     lat: float
     lon: float
     geo_precision: int
-
-
-# --------------------------------------------------------------------------- baseline
-
-
-def read_baseline(path: Path, resolve: Callable[[str], Place | None]) -> list[BaselineEntry]:
-    """Read a baseline CSV of control before the first event.
-
-    Parameters
-    ----------
-    path : Path
-        CSV file with the header ``place,controller,as_of,source``. Blank lines and rows
-        whose ``place`` starts with ``#`` are skipped.
-    resolve : callable
-        Maps a place name to a gazetteer :class:`~gazetteer.model.Place`, or None (it may
-        also raise :class:`~geo.errors.PlaceNotFoundError`).
-
-    Returns
-    -------
-    list of BaselineEntry
-        One entry per row, in file order.
-
-    Raises
-    ------
-    CorpusError
-        The file cannot be read, lacks a column, or a row names an unknown place, an
-        unknown faction, a bad date or no source; the message names file and line.
-    """
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: cannot read the baseline ({exc}); check the path") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in _BASELINE_COLUMNS if c not in (reader.fieldnames or ())]
-    if missing:
-        raise CorpusError(
-            f"{path}: baseline header lacks {', '.join(missing)}; "
-            f"the first line must be '{','.join(_BASELINE_COLUMNS)}'"
-        )
-    entries = []
-    for row in reader:
-        cells = {c: (row.get(c) or "").strip() for c in _BASELINE_COLUMNS}
-        if not any(cells.values()) or cells["place"].startswith("#"):
-            continue
-        entries.append(_baseline_row(cells, f"{path}:{reader.line_num}", resolve))
-    return entries
-
-
-def _baseline_row(
-    cells: dict[str, str], where: str, resolve: Callable[[str], Place | None]
-) -> BaselineEntry:
-    controller = cells["controller"].lower()
-    if controller not in FACTION_IDS:
-        raise CorpusError(
-            f"{where}: unknown controller {cells['controller']!r}; "
-            f"use one of {', '.join(FACTION_IDS)}"
-        )
-    try:
-        as_of = dt.date.fromisoformat(cells["as_of"])
-    except ValueError:
-        raise CorpusError(
-            f"{where}: bad as_of date {cells['as_of']!r}; write it as YYYY-MM-DD"
-        ) from None
-    if not cells["source"]:
-        raise CorpusError(f"{where}: empty source; say where the fact comes from")
-    try:
-        place = resolve(cells["place"]) if cells["place"] else None
-    except PlaceNotFoundError:
-        place = None
-    if place is None:
-        raise CorpusError(
-            f"{where}: unknown place {cells['place']!r}; use a name the gazetteer knows "
-            "(geo gazetteer lookup NAME) or add the place to the gazetteer"
-        )
-    region = place.id.startswith(REGION_PREFIX) or place.kind == "admin1"
-    return BaselineEntry(
-        place=cells["place"],
-        place_id=place.id,
-        name=place.name,
-        lat=place.lat,
-        lon=place.lon,
-        controller=controller,
-        as_of=as_of,
-        source=cells["source"],
-        geo_precision=3 if region else 1,
-    )
 
 
 # --------------------------------------------------------------------------- public folding
