@@ -1,0 +1,171 @@
+"""Scale benchmark: extraction throughput, growth to 100k articles, render/export from a store.
+
+Everything is measured in one run, with its baseline measured in the same run (these
+machines are noisy, so ratios are the figures to compare):
+
+1. **Throughput** on ``--throughput-n`` generated wire articles (default 10,000), in this
+   process after a warm-up: ``geo.extract.extract_article`` per article (articles/s, MB/s,
+   words/s) against a bare Aho–Corasick scan of the same text with the gazetteer's own
+   automaton (the practical limit of any name finder), and against Mordecai 2's published
+   CPU figures (≈10 documents/s, ≈3.7k words/s; FIELD-ANCHORS A5). The known events of the
+   generated articles are scored (recall, precision).
+2. **Growth**: ``geo ingest`` in a fresh process on 1k, 10k and 100k articles (``--sizes``):
+   wall time and peak resident memory of that process (``os.wait4``), per article.
+3. **Incremental store**: re-ingesting the largest corpus unchanged (every file skipped),
+   then adding 1% new articles.
+4. **Outputs from the store** at the largest size: ``geo render --date`` and ``geo export
+   --format gpkg`` (time, peak memory, output size).
+
+Run: ``python benchmarks/bench_scale.py [--sizes 1000 10000 100000] [--workdir DIR]``.
+Generated corpora are cached in the work directory (``/tmp/geo-scale`` by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import wire_corpus  # noqa: E402
+
+MORDECAI2_DOCS_PER_S = 10.0  # FIELD-ANCHORS A5: 9.3-10.9 docs/s on a CPU
+MORDECAI2_WORDS_PER_S = 3_700.0
+
+
+def corpus(workdir: Path, n: int, seed: int) -> Path:
+    """The generated corpus of *n* articles (written once, then reused)."""
+    folder = workdir / f"wire-{n}-{seed}"
+    done = folder / ".complete"
+    if not done.exists():
+        t0 = time.perf_counter()
+        wire_corpus.write_corpus(folder, n, seed=seed)
+        done.write_text(f"{time.perf_counter() - t0:.1f}\n")
+    return folder
+
+
+def run_measured(argv: list[str]) -> dict[str, float]:
+    """Run a command in a fresh process: wall seconds and peak resident memory (MB)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{err}")
+    return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "stderr": err.strip().splitlines()[-1:]}
+
+
+def throughput(folder: Path, gold: Path) -> dict[str, float]:
+    """Extraction vs a bare automaton scan of the same articles, in this process."""
+    from gazetteer import default_gazetteer
+    from geo.corpus import read_article
+    from geo.extract import extract_article
+
+    t0 = time.perf_counter()
+    gz = default_gazetteer()
+    gz.find("Aleppo")  # builds the name automaton
+    startup = time.perf_counter() - t0
+    articles = [a for a in (read_article(p)[0] for p in sorted(folder.glob("*.txt"))) if a is not None]
+    texts = [a.text for a in articles]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    words = sum(len(t.split()) for t in texts)
+    automaton = gz._matcher._automaton
+
+    t0 = time.perf_counter()
+    hits = sum(1 for t in texts for _ in automaton.iter(t.lower()))
+    bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    events = [e for a in articles for e in extract_article(a, gz).events]
+    extract = time.perf_counter() - t0
+    n = len(articles)
+    quality = wire_corpus.score(gold, events)
+    quality = {k: v for k, v in quality.items() if k not in ("misses", "by_kind")} | {
+        "misses": quality.get("misses"), "by_kind": quality.get("by_kind")}
+    return {
+        "articles": n, "mb": mb, "words": words, "startup_s": startup, "bare_hits": hits,
+        "bare_s": bare, "bare_articles_per_s": n / bare, "bare_mb_per_s": mb / bare,
+        "extract_s": extract, "articles_per_s": n / extract, "mb_per_s": mb / extract,
+        "words_per_s": words / extract, "x_bare": extract / bare,
+        "x_mordecai2_docs": n / extract / MORDECAI2_DOCS_PER_S,
+        "x_mordecai2_words": words / extract / MORDECAI2_WORDS_PER_S,
+        "events": len(events), "quality": quality,
+    }
+
+
+def growth(workdir: Path, sizes: list[int], seed: int, engine: list[str]) -> list[dict[str, float]]:
+    """``geo ingest`` from scratch at each size, in a fresh process each."""
+    rows = []
+    for n in sizes:
+        folder = corpus(workdir, n, seed)
+        store = workdir / f"store-{n}.gpkg"
+        for leftover in workdir.glob(f"store-{n}.gpkg*"):
+            leftover.unlink()
+        m = run_measured([sys.executable, "-m", "geo", "ingest", str(folder), "--store", str(store), *engine])
+        rows.append({"articles": n, **m, "ms_per_article": 1000 * m["seconds"] / n,
+                     "store_mb": store.stat().st_size / 1e6})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def incremental(workdir: Path, n: int, seed: int) -> dict[str, object]:
+    """Re-ingest unchanged (all skipped), then 1% new articles."""
+    folder = corpus(workdir, n, seed)
+    store = workdir / f"store-{n}.gpkg"
+    again = run_measured([sys.executable, "-m", "geo", "ingest", str(folder), "--store", str(store)])
+    extra = corpus(workdir, max(n // 100, 10), seed + 1)
+    more = run_measured([sys.executable, "-m", "geo", "ingest", str(extra), "--store", str(store)])
+    return {"reingest_unchanged": again, "add_one_percent": more}
+
+
+def outputs(workdir: Path, n: int, date: str) -> dict[str, object]:
+    """Render and export from the store of the largest corpus."""
+    store = workdir / f"store-{n}.gpkg"
+    html, gpkg = workdir / f"map-{n}.html", workdir / f"export-{n}.gpkg"
+    render = run_measured([sys.executable, "-m", "geo", "render", "--store", str(store), "--date", date,
+                           "--out", str(html)])
+    export = run_measured([sys.executable, "-m", "geo", "export", "--store", str(store), "--format", "gpkg",
+                           "--out", str(gpkg)])
+    baseline = run_measured([sys.executable, "-c", "import folium, geopandas"])
+    return {"render": {**render, "mb": html.stat().st_size / 1e6},
+            "export": {**export, "mb": gpkg.stat().st_size / 1e6},
+            "baseline_import_folium_geopandas": baseline}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--throughput-n", type=int, default=10_000)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/geo-scale"))
+    parser.add_argument("--seed", type=int, default=20241127)
+    parser.add_argument("--date", default="2024-12-08")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "growth", "incremental", "outputs"])
+    args = parser.parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    report: dict[str, object] = {}
+    if "throughput" not in args.skip:
+        folder = corpus(args.workdir, args.throughput_n, args.seed)
+        report["throughput"] = throughput(folder, folder / "gold.jsonl")
+        print(json.dumps(report["throughput"]), flush=True)
+    if "growth" not in args.skip:
+        report["growth"] = growth(args.workdir, args.sizes, args.seed, [])
+    if "incremental" not in args.skip:
+        report["incremental"] = incremental(args.workdir, max(args.sizes), args.seed)
+        print(json.dumps(report["incremental"]), flush=True)
+    if "outputs" not in args.skip:
+        report["outputs"] = outputs(args.workdir, max(args.sizes), args.date)
+        print(json.dumps(report["outputs"]), flush=True)
+    out = args.workdir / "bench_scale.json"
+    out.write_text(json.dumps(report, indent=2, default=str))
+    print(f"written {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
