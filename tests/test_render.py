@@ -255,3 +255,22 @@ def test_write_map_is_atomic(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError, match="cannot write map"):
         write_map(make_map_data(), tmp_path / "file" / "control.html")
+
+
+def test_a_state_citing_many_reports_writes_the_first_ones_and_the_count() -> None:
+    from dataclasses import replace
+
+    from geo.render.payload import MAX_EVIDENCE
+
+    data = make_map_data()
+    many = {f"e{i}": _event(f"e{i}", "hama", f"Report {i} on Hama.", "held", "opposition", None, D3)
+            for i in range(3 * MAX_EVIDENCE)}
+    hama = _state("hama", "opposition", "held", D3, tuple(many))
+    data = replace(data, events={**data.events, **many},
+                   states={**data.states, D4: {**data.states[D4], "hama": hama}})
+    p = build_payload(data)
+    hama_idx = next(i for i, row in enumerate(p["places"]) if row[0] == "hama")
+    rows = [row for delta in p["states"] for row in delta if row[0] == hama_idx and len(row) > 1]
+    cited = rows[-1][4]
+    assert len(cited) == MAX_EVIDENCE and rows[-1][5] == 3 * MAX_EVIDENCE
+    assert [p["strings"][p["events"][i][0]] for i in cited] == [f"Report {i} on Hama." for i in range(MAX_EVIDENCE)]

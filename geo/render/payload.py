@@ -25,6 +25,9 @@ from geo.render.style import FACTION_COLOURS, FACTION_LABELS, STATUS_LABELS
 
 __all__ = ["build_payload", "geometry_json", "round_coords", "EVENT_FIELDS", "PRECISION"]
 
+#: Evidence events written per state (the deciding ones come first); the total count is
+#: written too. A place reported for years can cite thousands of reports.
+MAX_EVIDENCE = 20
 #: Decimal places kept in every coordinate (5 decimals: about 1 m).
 PRECISION = 5
 #: Simplification tolerances in degrees (about 100 m for areas, 200 m for base layers).
@@ -173,8 +176,8 @@ class _Builder:
     def state_row(self, st: ControlState) -> list[Any]:
         key = (st.controller, st.status, st.since, st.evidence)
         if key not in self._rows:
-            ev = [i for i in (self.event(e) for e in st.evidence) if i is not None]
-            self._rows[key] = [st.controller, st.status, _iso(st.since), ev]
+            ev = [i for i in (self.event(e) for e in st.evidence[:MAX_EVIDENCE]) if i is not None]
+            self._rows[key] = [st.controller, st.status, _iso(st.since), ev, len(st.evidence)]
         return self._rows[key]
 
     def place_rows(self, snap: dict[str, ControlState]) -> dict[int, list[Any]]:

@@ -33,7 +33,7 @@ function geoMap(map, control, tiles) {
     map.createPane(name).style.zIndex = z;
   });
 
-  function evidence(box, ids) {
+  function evidence(box, ids, total = ids.length) {
     ids.slice(0, 5).forEach(i => {
       const e = event(i), item = el("div", null, "geo-ev");
       item.append(el("blockquote", e.sentence));
@@ -45,7 +45,7 @@ function geoMap(map, control, tiles) {
                           (e.place ? `; place as written: “${e.place}”` : ""), "geo-src"));
       box.append(item);
     });
-    if (ids.length > 5) box.append(el("p", `and ${ids.length - 5} more reports`));
+    if (total > 5) box.append(el("p", `and ${total - 5} more reports`));
     return box;
   }
   function statePopup(name, st) {
@@ -57,7 +57,7 @@ function geoMap(map, control, tiles) {
     }
     const since = st[2] ? ` since ${st[2]}` : "";
     box.append(el("p", `${D.labels[st[0]] || st[0]}: ${st[1]}${since} (as of ${G.date})`, "geo-state"));
-    return evidence(box, st[3]);
+    return evidence(box, st[3], st[4]);
   }
   function rival(st) {
     for (const i of st[3]) {
