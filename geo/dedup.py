@@ -324,11 +324,14 @@ class SignatureIndex:
         self._sorted = np.take_along_axis(self._keys.T, self._order, axis=1)
         self._recent_ids, self._recent = [], []
 
-    def candidates(self, signature: np.ndarray, count: int | None = None) -> set[str]:
+    def candidates(self, signature: np.ndarray, count: int | None = None, limit: int | None = None) -> set[str]:
         """Ids of indexed articles that share an LSH band with the signature.
 
         With the text's shingle *count*, candidates of known count whose estimated
-        containment is ``GATE_MARGIN`` or more below ``THRESHOLD`` are left out.
+        containment is ``GATE_MARGIN`` or more below ``THRESHOLD`` are left out, and with
+        *limit* only that many are kept, the highest estimates first (a report syndicated
+        a hundred times is still linked to all its copies through the ones kept, and the
+        work per article stays bounded as the store grows).
         """
         keys = _band_keys(signature.reshape(1, -1))[0]
         rows: list[np.ndarray] = []
@@ -343,7 +346,11 @@ class SignatureIndex:
         if count is not None and found.size:
             known = np.array([self._counts[i] for i in found])
             sigs = np.vstack([self._signatures[i] for i in found])
-            estimate = _estimates(sigs, known, np.asarray(signature, dtype=np.uint64)[None, :], np.full_like(known, count))
-            found = found[(known < 0) | (estimate >= THRESHOLD - GATE_MARGIN)]
-        everyone = self._ids + self._recent_ids
-        return {everyone[i] for i in found.tolist()}
+            mine = np.asarray(signature, dtype=np.uint64)[None, :]
+            estimate = _estimates(sigs, known, mine, np.full_like(known, count))
+            keep = (known < 0) | (estimate >= THRESHOLD - GATE_MARGIN)
+            found, estimate = found[keep], np.where(known[keep] < 0, 1.0, estimate[keep])
+            if limit is not None and found.size > limit:
+                found = found[np.argsort(-estimate, kind="stable")[:limit]]
+        main = len(self._ids)
+        return {self._ids[i] if i < main else self._recent_ids[i - main] for i in found.tolist()}

@@ -21,7 +21,11 @@ from geo.extract import ArticleExtraction
 from geo.store import EventStore
 from geo.storeio import ArticlePrint, Batch, canonical_index
 
-__all__ = ["Linker"]
+__all__ = ["Linker", "CANDIDATES_PER_ARTICLE"]
+
+#: At most this many stored articles (the most similar by their signatures) are checked
+#: exactly against each new one.
+CANDIDATES_PER_ARTICLE = 8
 
 
 @dataclass(slots=True)
@@ -70,7 +74,8 @@ class Linker:
             node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
             self._pending[a.id] = node
             matched = {}
-            for other_id in sorted(self.index.candidates(signature, int(shingles.size)) - {a.id}):
+            candidates = self.index.candidates(signature, int(shingles.size), limit=CANDIDATES_PER_ARTICLE)
+            for other_id in sorted(candidates - {a.id}):
                 other = self._node(other_id)
                 score = self._score(node, other) if other else 0.0
                 if score >= THRESHOLD:

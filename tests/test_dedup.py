@@ -140,3 +140,15 @@ def test_articles_sharing_only_boilerplate_are_neither_linked_nor_many_candidate
     signatures = np.vstack([fingerprint(a.text)[0] for a in articles])
     # with 2-row bands 35,449 of the 44,850 pairs were candidates: the work grew with N squared
     assert len(dedup._candidate_pairs(signatures)) < len(articles)
+
+
+def test_index_keeps_the_most_similar_candidates_first_when_limited() -> None:
+    full = "\n".join(REPORT)
+    versions = {"same": full, "most": "\n".join(REPORT[:4]), "less": "\n".join(REPORT[:3] + [BOILERPLATE])}
+    index = SignatureIndex()
+    for name, text in versions.items():
+        sig, shingles = fingerprint(text)
+        index.add(name, sig, int(shingles.size))
+    sig, shingles = fingerprint(full)
+    assert index.candidates(sig, int(shingles.size), limit=1) == {"same"}
+    assert index.candidates(sig, int(shingles.size), limit=2) == {"same", "most"}
