@@ -27,6 +27,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -51,14 +52,17 @@ def corpus(workdir: Path, n: int, seed: int) -> Path:
 
 def run_measured(argv: list[str]) -> dict[str, float]:
     """Run a command in a fresh process: wall seconds and peak resident memory (MB)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    with tempfile.TemporaryFile() as stderr:  # not a pipe: a chatty child would block on a full one
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        stderr.seek(0)
+        err = stderr.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{err}")
-    return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "stderr": err.strip().splitlines()[-1:]}
+    lines = err.strip().splitlines()
+    return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "stderr_lines": len(lines), "stderr": lines[-1:]}
 
 
 def throughput(folder: Path, gold: Path) -> dict[str, float]:

@@ -111,7 +111,7 @@ _GEOD = Geod(ellps="WGS84")
 _WGS84 = CRS.from_epsg(4326)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=4096)
 def _aeqd_transformers(lat: float, lon: float) -> tuple[Transformer, Transformer]:
     crs = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
     return (

@@ -141,7 +141,10 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         if when is not None:
             event_dates[when].append(e.id)
     rings = []
-    for m in result.distances:
+    for m in result.distances:  # a dated map shows the rings quoted in its window, none from later
+        if date is not None and m.published is not None and not (
+                (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date):
+            continue
         if m.anchor_lat is not None and m.anchor_lon is not None:
             geom = mention_geometry(m.distance_km, m.tolerance_km, m.qualifier, m.direction, m.anchor_lat,
                                     m.anchor_lon)
