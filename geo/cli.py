@@ -54,6 +54,8 @@ def _date(value: str | None, option: str = "--date") -> dt.date | None:
         raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
 
 
+#: Warnings printed one per line before a count of the rest.
+MAX_WARNINGS = 20
 #: With --date, the time slider covers the change dates of this many days before it.
 DEFAULT_DAYS = 90
 
@@ -90,8 +92,12 @@ def _analyse(corpus: Path | None, store: Path | None = None):
         from geo.pipeline import analyse
 
         result = analyse(corpus if corpus is not None else Path("seeds"))
-    for warning in result.warnings:
+    for warning in result.warnings[:MAX_WARNINGS]:
         typer.echo(f"warning: {warning.message}", err=True)
+    if len(result.warnings) > MAX_WARNINGS:
+        where = f"--store {store}" if store is not None else f"--corpus {corpus or 'seeds'}"
+        typer.echo(f"warning: and {len(result.warnings) - MAX_WARNINGS} more warnings; "
+                   f"'geo articles {where}' lists the articles and their near-duplicate links", err=True)
     return result
 
 

@@ -254,3 +254,11 @@ def test_ctrl_c_is_one_line_and_status_130(ws: Path, capsys: pytest.CaptureFixtu
     monkeypatch.setattr(geo.pipeline, "analyse", interrupted)
     assert main(_argv(["events"], ws)) == 130
     assert "interrupted" in _one_error_line(capsys.readouterr().err)
+
+
+def test_many_warnings_are_summarised_after_twenty(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(25):
+        (ws / "corpus" / f"empty{i:02}.txt").write_bytes(b"")
+    assert main(_argv(["events", "--format", "json"], ws)) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 21 and "and 5 more warnings" in err[-1] and "geo articles" in err[-1]
