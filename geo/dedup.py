@@ -168,7 +168,7 @@ def _scored_pairs(articles: Sequence[Article], threshold: float) -> list[tuple[i
     if pairs:
         left, right = np.array(pairs).T
         estimate = _estimates(signatures[left], counts[left], signatures[right], counts[right])
-        pairs = [p for p, e in zip(pairs, estimate) if e >= threshold - GATE_MARGIN]
+        pairs = [p for p, e in zip(pairs, estimate, strict=True) if e >= threshold - GATE_MARGIN]
     out = []
     for a, b in pairs:
         if articles[a].id == articles[b].id or not shingles[a].size or not shingles[b].size:

@@ -1,4 +1,4 @@
-"""A literal screen for regular expressions: which sentences can a set of patterns match in?
+"""A literal screen for regular expressions: the sentences a set of patterns can match in.
 
 Python's ``re`` tries an alternation of words at every position of a text, so running a
 dozen trigger patterns over every sentence of every article is most of the cost of
