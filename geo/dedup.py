@@ -32,7 +32,7 @@ from geo.model import Article
 
 __all__ = [
     "THRESHOLD", "shingle_hashes", "fingerprint", "containment", "estimated_containment",
-    "near_duplicate_links", "apply_links", "link_near_duplicates", "SignatureIndex", "GATE_MARGIN",
+    "near_duplicate_links", "apply_links", "link_near_duplicates", "SignatureIndex", "GATE_MARGIN", "canonical_index",
 ]
 
 #: Minimum containment for two articles to be versions of one report.
@@ -151,9 +151,13 @@ def _candidate_pairs(signatures: np.ndarray, rows: int = _ROWS) -> set[tuple[int
     return pairs
 
 
-def _canonical_key(article: Article) -> tuple[bool, dt.date, int]:
-    """Smaller is more canonical: dated, earlier, longer (ties: later by name, see below)."""
-    return (article.published is None, article.published or dt.date.max, -len(article.text))
+def canonical_index(versions: Sequence[tuple[dt.date | None, int, str]]) -> int:
+    """Index of the canonical version among near-duplicates, given ``(published, length, path)`` of each.
+
+    The earliest dated version wins, then the longest, then the last by path.
+    """
+    by_path = sorted(range(len(versions)), key=lambda i: versions[i][2], reverse=True)
+    return min(by_path, key=lambda i: (versions[i][0] is None, versions[i][0] or dt.date.max, -versions[i][1]))
 
 
 def _scored_pairs(articles: Sequence[Article], threshold: float) -> list[tuple[int, int, float]]:
@@ -217,8 +221,8 @@ def near_duplicate_links(
         clusters.setdefault(root(i), []).append(i)
     links = {}
     for members in clusters.values():
-        by_name = sorted(members, key=lambda i: articles[i].path, reverse=True)
-        keep = min(by_name, key=lambda i: _canonical_key(articles[i]))
+        keep = members[canonical_index([(articles[i].published, len(articles[i].text), articles[i].path)
+                                        for i in members])]
         links.update({i: (keep, scores[i]) for i in members if i != keep})
     return links
 

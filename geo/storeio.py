@@ -12,16 +12,16 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from geo import gpkg
 from geo.baseline import BaselineEntry
 from geo.corpus import CorpusWarning
+from geo.dedup import canonical_index
 from geo.extract import ArticleExtraction
 from geo.model import Article, ControlEvent, DistanceMention
 from geo.store import _ART_COLS, _BASE_COLS, _DIST_COLS, _EVENT_COLS, EventStore, SourceFile, _iso, _row_to
 
-__all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result", "canonical_index"]
+__all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +49,6 @@ class Batch:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def canonical_index(records: Sequence[Any]) -> int:
-    """Index of the canonical version among near-duplicates (as :func:`geo.corpus.link_near_duplicates`).
-
-    Records need ``published``, ``chars`` and ``path``: the earliest dated wins, then the
-    longest, then the last by path.
-    """
-    order = sorted(range(len(records)), key=lambda i: records[i].path, reverse=True)
-    return min(order, key=lambda i: (records[i].published is None, records[i].published or dt.date.max,
-                                     -records[i].chars))
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -90,7 +79,7 @@ def _repoint(conn: sqlite3.Connection, gone: str) -> None:
     if not rows:
         return
     recs = [_row_to(_Rec, r, ("id", "path", "published", "chars")) for r in rows]
-    keep = recs[canonical_index(recs)].id
+    keep = recs[canonical_index([(r.published, r.chars, r.path) for r in recs])].id
     conn.execute("UPDATE articles SET duplicate_of = NULL, duplicate_score = NULL WHERE id = ?", (keep,))
     conn.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (keep, gone))
 

@@ -16,10 +16,18 @@ from pathlib import Path
 import numpy as np
 
 from geo.corpus import read_article
-from geo.dedup import THRESHOLD, SignatureIndex, containment, estimated_containment, fingerprint, shingle_hashes
+from geo.dedup import (
+    THRESHOLD,
+    SignatureIndex,
+    canonical_index,
+    containment,
+    estimated_containment,
+    fingerprint,
+    shingle_hashes,
+)
 from geo.extract import ArticleExtraction
 from geo.store import EventStore
-from geo.storeio import ArticlePrint, Batch, canonical_index
+from geo.storeio import ArticlePrint, Batch
 
 __all__ = ["Linker", "CANDIDATES_PER_ARTICLE"]
 
@@ -119,7 +127,7 @@ class Linker:
         for other_id, score in matched.items():
             other = self._pending[other_id]
             other.score = max(other.score or 0.0, score)
-        keep = nodes[canonical_index(nodes)]
+        keep = nodes[canonical_index([(n.published, n.chars, n.path) for n in nodes])]
         for n in nodes:
             n.duplicate_of = None if n is keep else keep.id
             batch.links[n.id] = (n.duplicate_of, n.score if n.duplicate_of else None)
