@@ -38,14 +38,15 @@ from geo.baseline import BaselineEntry
 from geo.errors import CorpusError
 from geo.model import ControlEvent, DistanceMention
 
-__all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version", "load"]
+__all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version", "load",
+           "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row", "sql_value"]
 
 #: Version of the store's table layout; a store with a newer one is refused.
 SCHEMA_VERSION = 1
-_EVENT_COLS = [f.name for f in fields(ControlEvent)]
-_DIST_COLS = [f.name for f in fields(DistanceMention)]
-_BASE_COLS = [f.name for f in fields(BaselineEntry)]
-_ART_COLS = ("id", "path", "published", "source", "title", "url", "duplicate_of", "duplicate_score", "chars",
+EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
+DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
+BASELINE_COLUMNS = [f.name for f in fields(BaselineEntry)]
+ARTICLE_COLUMNS = ("id", "path", "published", "source", "title", "url", "duplicate_of", "duplicate_score", "chars",
              "shingles", "signature", "meta_hash", "ingested_at")
 
 
@@ -130,7 +131,8 @@ def extractor_version() -> dict[str, str]:
     return {"geo_version": __version__, "gazetteer": digest.hexdigest()[:16]}
 
 
-def _iso(value: Any) -> Any:
+def sql_value(value: Any) -> Any:
+    """A value as stored: dates as ISO text, everything else as is."""
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -138,7 +140,8 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _row_to(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
+def record_from_row(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
+    """A dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
     dated = {f.name for f in fields(cls) if "date" in str(f.type)}
     return cls(**{n: _date(row[n]) if n in dated else row[n] for n in names})
 
@@ -270,7 +273,7 @@ class EventStore:
         for article_id in dict.fromkeys(ids):
             row = self.conn.execute(f"SELECT {', '.join(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row:
-                out.append(_row_to(StoredArticle, row, names))
+                out.append(record_from_row(StoredArticle, row, names))
         return out
 
     def members(self, canonical_ids: Iterable[str]) -> list[str]:

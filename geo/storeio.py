@@ -19,7 +19,16 @@ from geo.corpus import CorpusWarning
 from geo.dedup import canonical_index
 from geo.extract import ArticleExtraction
 from geo.model import Article, ControlEvent, DistanceMention
-from geo.store import _ART_COLS, _BASE_COLS, _DIST_COLS, _EVENT_COLS, EventStore, SourceFile, _iso, _row_to
+from geo.store import (
+    ARTICLE_COLUMNS,
+    BASELINE_COLUMNS,
+    DISTANCE_COLUMNS,
+    EVENT_COLUMNS,
+    EventStore,
+    SourceFile,
+    record_from_row,
+    sql_value,
+)
 
 __all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result"]
 
@@ -61,15 +70,15 @@ def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction, fp: Article
     a = ex.article
     conn.execute("DELETE FROM events WHERE article = ?", (a.id,))
     conn.execute("DELETE FROM distances WHERE article = ?", (a.id,))
-    row = (a.id, a.path, _iso(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
+    row = (a.id, a.path, sql_value(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
            fp.shingles, fp.signature, fp.meta_hash, now)
-    conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(_ART_COLS)}) VALUES ({', '.join('?' * len(row))})",
+    conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(row))})",
                  row)
-    _insert(conn, "events", ["geom", "seq", *_EVENT_COLS],
-            [(gpkg.point_blob(e.lon, e.lat), i, *(_iso(getattr(e, c)) for c in _EVENT_COLS))
+    _insert(conn, "events", ["geom", "seq", *EVENT_COLUMNS],
+            [(gpkg.point_blob(e.lon, e.lat), i, *(sql_value(getattr(e, c)) for c in EVENT_COLUMNS))
              for i, e in enumerate(ex.events)])
-    _insert(conn, "distances", ["geom", "seq", *_DIST_COLS],
-            [(gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *(_iso(getattr(d, c)) for c in _DIST_COLS))
+    _insert(conn, "distances", ["geom", "seq", *DISTANCE_COLUMNS],
+            [(gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *(sql_value(getattr(d, c)) for c in DISTANCE_COLUMNS))
              for i, d in enumerate(ex.distances)])
 
 
@@ -78,7 +87,7 @@ def _repoint(conn: sqlite3.Connection, gone: str) -> None:
     rows = conn.execute("SELECT id, path, published, chars FROM articles WHERE duplicate_of = ?", (gone,)).fetchall()
     if not rows:
         return
-    recs = [_row_to(_Rec, r, ("id", "path", "published", "chars")) for r in rows]
+    recs = [record_from_row(_Rec, r, ("id", "path", "published", "chars")) for r in rows]
     keep = recs[canonical_index([(r.published, r.chars, r.path) for r in recs])].id
     conn.execute("UPDATE articles SET duplicate_of = NULL, duplicate_score = NULL WHERE id = ?", (keep,))
     conn.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (keep, gone))
@@ -145,8 +154,8 @@ def write_baseline(store: EventStore, source: SourceFile, entries: list[Baseline
     with store.transaction() as conn:
         if entries is not None:
             conn.execute("DELETE FROM baseline WHERE file = ?", (source.path,))
-            _insert(conn, "baseline", ["file", "seq", *_BASE_COLS],
-                    [(source.path, i, *(_iso(getattr(e, c)) for c in _BASE_COLS)) for i, e in enumerate(entries)])
+            _insert(conn, "baseline", ["file", "seq", *BASELINE_COLUMNS],
+                    [(source.path, i, *(sql_value(getattr(e, c)) for c in BASELINE_COLUMNS)) for i, e in enumerate(entries)])
         _put_source(conn, source)
         _put_warnings(conn, source.path, warnings, _now())
 
@@ -174,11 +183,11 @@ def read_result(store: EventStore):
     articles = [Article(**{n: (dt.date.fromisoformat(r[n]) if n == "published" and r[n] else r[n])
                            for n in art_names}, text="")
                 for r in conn.execute(f"SELECT {', '.join(art_names)} FROM articles ORDER BY path")]
-    events = [_row_to(ControlEvent, r, _EVENT_COLS) for r in conn.execute(
+    events = [record_from_row(ControlEvent, r, EVENT_COLUMNS) for r in conn.execute(
         "SELECT e.* FROM events e JOIN articles a ON a.id = e.article ORDER BY a.path, e.seq")]
-    distances = [_row_to(DistanceMention, r, _DIST_COLS) for r in conn.execute(
+    distances = [record_from_row(DistanceMention, r, DISTANCE_COLUMNS) for r in conn.execute(
         "SELECT d.* FROM distances d JOIN articles a ON a.id = d.article ORDER BY a.path, d.seq")]
-    baseline = [_row_to(BaselineEntry, r, _BASE_COLS) for r in conn.execute(
+    baseline = [record_from_row(BaselineEntry, r, BASELINE_COLUMNS) for r in conn.execute(
         "SELECT * FROM baseline ORDER BY file, seq")]
     return CorpusResult(store.path, articles, _read_warnings(conn), link_duplicate_events(events, articles),
                         distances, baseline)
