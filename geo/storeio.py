@@ -155,7 +155,8 @@ def write_baseline(store: EventStore, source: SourceFile, entries: list[Baseline
         if entries is not None:
             conn.execute("DELETE FROM baseline WHERE file = ?", (source.path,))
             _insert(conn, "baseline", ["file", "seq", *BASELINE_COLUMNS],
-                    [(source.path, i, *(sql_value(getattr(e, c)) for c in BASELINE_COLUMNS)) for i, e in enumerate(entries)])
+                    [(source.path, i, *(sql_value(getattr(e, c)) for c in BASELINE_COLUMNS))
+                     for i, e in enumerate(entries)])
         _put_source(conn, source)
         _put_warnings(conn, source.path, warnings, _now())
 
