@@ -378,15 +378,17 @@ _event_args = st.tuples(
 )
 
 
+def _generated_events(args: list, start: dt.date) -> list[ControlEvent]:
+    return [ev(k, start + dt.timedelta(days=d), date_end=start + dt.timedelta(days=d + span),
+               actor_gaining=g, actor_losing=lo, stance=s, geo_precision=p, place_id=pid)
+            for k, d, span, g, lo, s, p, pid in args]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_event_args, max_size=12), st.randoms(use_true_random=False))
 def test_fold_is_order_independent_and_consistent(args: list, rnd: random.Random) -> None:
     start = D(2024, 11, 1)
-    events = [
-        ev(k, start + dt.timedelta(days=d), date_end=start + dt.timedelta(days=d + span),
-           actor_gaining=g, actor_losing=lo, stance=s, geo_precision=p, place_id=pid)
-        for k, d, span, g, lo, s, p, pid in args
-    ]
+    events = _generated_events(args, start)
     shuffled = events[:]
     rnd.shuffle(shuffled)
     assert timelines(events, baseline=[GOV]) == timelines(shuffled, baseline=[GOV])
@@ -402,11 +404,7 @@ def test_fold_is_order_independent_and_consistent(args: list, rnd: random.Random
 @given(st.lists(_event_args, max_size=14), st.lists(st.integers(-2, 26), max_size=8))
 def test_states_on_many_dates_equals_state_on_each(args: list, offsets: list[int]) -> None:
     start = D(2024, 11, 1)
-    events = [
-        ev(k, start + dt.timedelta(days=d), date_end=start + dt.timedelta(days=d + span),
-           actor_gaining=g, actor_losing=lo, stance=s, geo_precision=p, place_id=pid)
-        for k, d, span, g, lo, s, p, pid in args
-    ]
+    events = _generated_events(args, start)
     dates = [start + dt.timedelta(days=o) for o in offsets] + change_dates(events, baseline=[GOV])
     many = states_on(events, dates, baseline=[GOV])
     assert set(many) == set(dates)
