@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
-from gazetteer.names import ARTICLES, iter_tokens
+from gazetteer.names import ARTICLES, content_word_table
 
 __all__ = ["NameMatcher", "RawMatch"]
 
@@ -58,8 +60,9 @@ class NameMatcher:
     def __init__(self, keys: Iterable[str]) -> None:
         automaton = ahocorasick.Automaton()
         for key in keys:
-            if key not in automaton:
-                automaton.add_word(f" {key} ", key)
+            words = key.count(" ") + 1
+            if (words > 1 or len(key) >= 3) and f" {key} " not in automaton:  # shorter one-word keys never match
+                automaton.add_word(f" {key} ", (key, words - 1))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -73,34 +76,36 @@ class NameMatcher:
         exclude : sequence of (start, end)
             Spans not to match inside (for example the names of armed groups).
         """
-        words = [(f, s, e) for f, s, e in iter_tokens(text) if f not in ARTICLES]
-        if not words:
+        keys, starts, ends = content_word_table(text)
+        if not keys:
             return []
-        stream_starts, parts, pos = [], [], 1
-        for folded, _, _ in words:
-            stream_starts.append(pos)
-            parts.append(folded)
-            pos += len(folded) + 1
-        stream = " " + " ".join(parts) + " "
+        stream = " " + " ".join(keys) + " "
+        # The word that starts at each offset of the stream: word i starts at 1 + i + the lengths before it.
+        word_at = dict(zip(map(operator.add, itertools.accumulate(map(len, keys), initial=1), itertools.count()),
+                           range(len(keys))))
+        excluded = _Exclusions(exclude) if exclude else None
         found = []
-        excluded = _Exclusions(exclude)
-        for end_pos, key in self._automaton.iter(stream):
-            first = bisect.bisect_left(stream_starts, end_pos - len(key))
-            last = first + key.count(" ")
-            # Whether a match is acceptable does not depend on the others: test it before sorting.
-            if _acceptable(text, words[first][1], words[last][2], key, excluded):
+        for end_pos, (key, spaces) in self._automaton.iter(stream):
+            first = word_at[end_pos - len(key)]
+            start = starts[first]
+            if text[start] in _LOWER_ASCII:
+                continue  # a name starts with a capital (or a non-Latin letter, or a digit)
+            last = first + spaces
+            if excluded is None or not excluded.overlaps(start, ends[last]):
                 found.append((first, last, key))
-        found.sort(key=lambda m: (-(m[1] - m[0]), -(words[m[1]][2] - words[m[0]][1]), m[0]))
+        found.sort(key=lambda m: (-(m[1] - m[0]), -(ends[m[1]] - starts[m[0]]), m[0]))
         taken: set[int] = set()
         matches = []
         for first, last, key in found:
             if taken.intersection(range(first, last + 1)):
                 continue
-            start, end = words[first][1], words[last][2]
             taken.update(range(first, last + 1))
-            start = _with_article(text, start)
-            matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
+            start = _with_article(text, starts[first])
+            matches.append(RawMatch(start, ends[last], key, _sentence_initial(text, start)))
         return sorted(matches, key=lambda m: m.start)
+
+
+_LOWER_ASCII = frozenset(string.ascii_lowercase)
 
 
 class _Exclusions:
@@ -116,17 +121,11 @@ class _Exclusions:
         return k > 0 and self.reach[k - 1] > start
 
 
-def _acceptable(text: str, start: int, end: int, key: str, exclude: _Exclusions) -> bool:
-    if " " not in key and len(key) < 3:
-        return False
-    first = text[start]
-    if first.isalpha() and first.isascii() and not first.isupper():
-        return False
-    return not exclude.overlaps(start, end)
-
-
 def _with_article(text: str, start: int) -> int:
     """Extend a match left over a directly preceding article ("al-Atarib", "Al Bab")."""
+    before = text[start - 1 : start]  # the pattern ends in "-" or " " (then "$", which may also precede a "\n")
+    if before not in ("-", " ") and not (before == "\n" and text[start - 2 : start - 1] in ("-", " ")):
+        return start
     m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     if m is None:
         return start

@@ -68,6 +68,9 @@ class Cue:
     wants: str | None
 
 
+_REGION, _SETTLEMENT, _NO_CUE = Cue("region"), Cue("settlement"), Cue(None)
+
+
 def cue_in_context(before: str, after: str) -> Cue:
     """Read the cue words just before and after a mention.
 
@@ -85,11 +88,14 @@ def cue_in_context(before: str, after: str) -> Cue:
     >>> cue_in_context("entering the city of ", ".").wants
     'settlement'
     """
-    if _REGION_AFTER.match(after) or _REGION_BEFORE.search(before):
-        return Cue("region")
-    if _SETTLEMENT_BEFORE.search(before) or _SETTLEMENT_AFTER.match(after):
-        return Cue("settlement")
-    return Cue(None)
+    # Both "before" patterns end in "of" or "of the" and spaces: test the tail before searching.
+    tail = before.rstrip()
+    of_before = tail[-2:].lower() == "of" or tail[-3:].lower() == "the"
+    if _REGION_AFTER.match(after) or (of_before and _REGION_BEFORE.search(before)):
+        return _REGION
+    if (of_before and _SETTLEMENT_BEFORE.search(before)) or _SETTLEMENT_AFTER.match(after):
+        return _SETTLEMENT
+    return _NO_CUE
 
 
 @functools.lru_cache(maxsize=262_144)

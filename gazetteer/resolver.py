@@ -133,49 +133,47 @@ class Gazetteer:
         countries from the results (plus *focus*); the second ranks again with that focus.
         """
         raw = self._matcher.scan(text, exclude=exclude)
-        contexts = [(text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
-                                                          text[m.end : m.end + 40])) for m in raw]
-        first = self._mentions(raw, contexts, tuple(sorted(set(focus))))
+        found = [(m, text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
+                                                          text[m.end : m.end + 40]).wants) for m in raw]
+        given = tuple(sorted(set(focus)))
+        ranked = [self._ranked(m.key, written, wants, given) for m, written, wants in found]
         # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        doc_focus = tuple(sorted(set(focus) | document_focus(m.place for m in first if m.place and _exact(m))))
-        mentions = first if doc_focus == tuple(sorted(set(focus))) else self._mentions(raw, contexts, doc_focus)
-        return [m for m, r in zip(mentions, raw) if self._keep(m, r, doc_focus)]
+        votes = document_focus(c[0].place for c, (_, written, _) in zip(ranked, found)
+                               if c and _exact(written, c[0].place))
+        doc_focus = tuple(sorted(set(focus) | votes))
+        if doc_focus != given:
+            ranked = [self._ranked(m.key, written, wants, doc_focus) for m, written, wants in found]
+        return [Mention(m.start, m.end, written, candidates, wants)
+                for (m, written, wants), candidates in zip(found, ranked)
+                if candidates and self._keep(candidates[0].place, written, m, doc_focus)]
 
-    def _mentions(self, raw: Sequence[RawMatch], contexts: Sequence[tuple[str, Cue]],
-                  focus: tuple[str, ...]) -> list[Mention]:
-        return [Mention(m.start, m.end, written, self._ranked(m.key, written, cue, focus), cue.wants)
-                for m, (written, cue) in zip(raw, contexts)]
-
-    def _ranked(self, key: str, written: str, cue: Cue, focus: tuple[str, ...]) -> tuple[Candidate, ...]:
+    def _ranked(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> tuple[Candidate, ...]:
         """The best five candidates for a key as written; memoised, since a corpus repeats its names.
 
         The ranking depends only on these four arguments, so a cache hit is exactly the
         ranking that would be computed; it holds at most ``_RANK_CACHE_SIZE`` entries.
         """
-        cache_key = (key, written, cue.wants, focus)
+        cache_key = (key, written, wants, focus)
         found = self._rank_cache.get(cache_key)
         if found is None:
             places = [self.store.place(r) for r in self.store.rows_for_key(key)]
-            found = tuple(rank(places, written, cue=cue, focus=focus)[:5])
+            found = tuple(rank(places, written, cue=Cue(wants), focus=focus)[:5])
             if len(self._rank_cache) >= _RANK_CACHE_SIZE:
                 self._rank_cache.clear()
             self._rank_cache[cache_key] = found
         return found
 
-    def _keep(self, mention: Mention, raw: RawMatch, focus: Sequence[str]) -> bool:
+    def _keep(self, best: Place, written: str, raw: RawMatch, focus: Sequence[str]) -> bool:
         """The rules for names that are also words, and for loose spellings (module docs of match)."""
-        if not mention.candidates:
-            return False
-        best = mention.candidates[0].place
-        exact = _exact(mention)
+        exact = _exact(written, best)
         in_focus = best.country in focus or best.kind in ("country", "admin1")
-        if " " not in raw.key and mention.text.lower() in self._common_words:
+        if " " not in raw.key and written.lower() in self._common_words:
             return exact and not raw.sentence_initial and in_focus
         if " " not in raw.key and raw.sentence_initial and not in_focus:
             return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
-            return best.country in focus and spelling_similarity(mention.text, best) >= LOOSE_MATCH_MIN
+            return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
         return notable
 
     def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = ()) -> Place | None:
@@ -223,15 +221,14 @@ class Gazetteer:
         return self.store.place(row), km
 
 
-def _exact(mention: Mention) -> bool:
-    """Whether the mention is written as one of its best candidate's names (light form)."""
-    place = mention.candidates[0].place
-    key = (mention.text, place.id, place.name, place.names)  # ids are only unique within one store
+def _exact(written: str, place: Place) -> bool:
+    """Whether a name is written as one of the place's names (light form)."""
+    key = (written, place.id, place.name, place.names)  # ids are only unique within one store
     found = _EXACT_CACHE.get(key)
     if found is None:
         if len(_EXACT_CACHE) >= _RANK_CACHE_SIZE:
             _EXACT_CACHE.clear()
-        found = _EXACT_CACHE[key] = light_form(mention.text) in {light_form(n) for n in (place.name, *place.names)}
+        found = _EXACT_CACHE[key] = light_form(written) in {light_form(n) for n in (place.name, *place.names)}
     return found
 
 
