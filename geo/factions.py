@@ -13,8 +13,12 @@ deficiencies, and fixed so that a faction has the same colour in every map and e
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick
 
 __all__ = ["FACTIONS", "FACTION_COLOURS", "FACTION_LABELS", "ActorMention", "find_actors", "faction_of",
            "MONITORS", "other_side"]
@@ -49,7 +53,8 @@ _SYRIA_ALIASES: dict[str, tuple[str, ...]] = {
         "Islamist rebels", "jihadist fighters", "jihadists", "rebel forces", "rebel fighters", "rebel groups",
         "rebel alliance", "rebel coalition", "rebel factions", "rebels", "rebel", "insurgents", "opposition forces",
         "opposition fighters", "opposition groups", "opposition", "anti-government forces",
-        "anti-government fighters", "armed groups", "militants", "militant groups", "militant group", "Military Operations Command",
+        "anti-government fighters", "armed groups", "militants", "militant groups", "militant group",
+        "Military Operations Command",
         "Southern Operations Room", "local rebels", "Druze fighters", "Druze factions",
     ),
     "government": (
@@ -103,16 +108,38 @@ class ActorMention:
     monitor: bool = False
 
 
-def _pattern(aliases: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(a).replace(r"\-", "[- ]").replace("'", "['’]")
-                            for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+def _fold(text: str) -> str:
+    """*text* folded so that an alias key matches where the alias matches case-insensitively.
+
+    The fold keeps every character at its offset (one character in, one out) and maps
+    each character that ``re.IGNORECASE`` matches against an ASCII letter onto that
+    letter: ``str.lower`` does so except for 'İ' (which it lengthens), 'ı' and 'ſ'
+    (already lower case). The right single quotation mark becomes an apostrophe. Hyphens
+    stay hyphens: the keys spell each hyphen both ways (:func:`_keys`).
+    """
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s").replace("’", "'")
+
+
+def _keys(alias: str) -> set[str]:
+    """Spell *alias* folded, each hyphen once as a hyphen and once as a space."""
+    parts = alias.lower().split("-")
+    return {"".join(part + sep for part, sep in zip(parts, (*seps, ""), strict=True))
+            for seps in itertools.product("- ", repeat=len(parts) - 1)}
+
+
+def _automaton(aliases: list[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for alias in aliases:
+        for key in _keys(alias):
+            automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
 
 
 _ALIAS_FACTION = {a.lower(): f for f, aliases in _SYRIA_ALIASES.items() for a in aliases}
 _CASE_SENSITIVE = {a.lower(): a for a in ("IS", "AP", "HTS", "SNA", "SDF", "FSA", "SANA", "YPG", "ISIS", "ISIL", "SOHR",
                                            "ISW", "Damascus")}
-_ALL = _pattern([*_ALIAS_FACTION, *MONITORS])
+_ALL = _automaton([*_ALIAS_FACTION, *MONITORS])
 _MONITORS = {m.lower() for m in MONITORS}
 _FACTION_BY_KEY: dict[str, str] = {}
 for _alias, _faction in _ALIAS_FACTION.items():  # the first alias of a key wins, as in the table's order
@@ -121,8 +148,35 @@ _GOVERNMENT_VOICE = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies)
 
 
 def faction_of(name: str) -> str | None:
-    """The canonical faction of a name as written, or None when the table does not know it."""
+    """Return the canonical faction of a name as written, or None when the table does not know it."""
     return _FACTION_BY_KEY.get(re.sub(r"[’]", "'", name.strip().lower()).replace("-", " "))
+
+
+def _in_word(char: str) -> bool:
+    r"""Whether *char* is in ``[\w-]`` (a character an alias may not touch)."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+def _alias_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Find the (start, end) of each alias in *text* as a regex alternation of the aliases would.
+
+    Every alias occurrence that touches no letter, digit, underscore or hyphen on either
+    side is a candidate; the leftmost candidate wins, the longest at its start, and the
+    next search starts at its end (so no two spans overlap).
+    """
+    longest: dict[int, int] = {}
+    last = len(text)
+    for final, length in _ALL.iter(_fold(text)):
+        start, end = final + 1 - length, final + 1
+        if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
+            continue
+        if end > longest.get(start, 0):
+            longest[start] = end
+    resume = 0
+    for start in sorted(longest):
+        if start >= resume:
+            resume = longest[start]
+            yield start, resume
 
 
 def find_actors(text: str, *, syria: bool = True) -> list[ActorMention]:
@@ -138,26 +192,26 @@ def find_actors(text: str, *, syria: bool = True) -> list[ActorMention]:
         canonical factions are Syria's, and "Russian forces" in Ukraine are not Assad's.
     """
     found = []
-    for m in _ALL.finditer(text):
-        written = m.group(0)
+    for start, end in _alias_spans(text):
+        written = text[start:end]
         canonical = _CASE_SENSITIVE.get(written.lower())
         if canonical is not None and written != canonical:
             continue  # "is", "ap", "damascus" in lower case are not actors
-        if canonical == "Damascus" and not _GOVERNMENT_VOICE.match(text, m.end()):
+        if canonical == "Damascus" and not _GOVERNMENT_VOICE.match(text, end):
             continue  # Damascus is an actor only as the government's voice
         lower = re.sub(r"[’]", "'", written.lower())
         if lower in _MONITORS or lower.replace(" ", "-") in _MONITORS:
-            found.append(ActorMention(m.start(), m.end(), written, None, True))
+            found.append(ActorMention(start, end, written, None, True))
             continue
         faction = faction_of(written)
         if not syria:
             faction = "unknown" if lower in _GENERIC else None
             if faction is None:
                 continue
-        found.append(ActorMention(m.start(), m.end(), written, faction))
+        found.append(ActorMention(start, end, written, faction))
     return found
 
 
 def other_side(faction: str | None) -> str | None:
-    """The usual opponent in a two-sided statement (government <-> opposition), else None."""
+    """Return the usual opponent in a two-sided statement (government <-> opposition), else None."""
     return {"government": "opposition", "opposition": "government"}.get(faction or "")
