@@ -81,8 +81,8 @@ class NameMatcher:
             return []
         stream = " " + " ".join(keys) + " "
         # The word that starts at each offset of the stream: word i starts at 1 + i + the lengths before it.
-        word_at = dict(zip(map(operator.add, itertools.accumulate(map(len, keys), initial=1), itertools.count()),
-                           range(len(keys))))
+        offsets = map(operator.add, itertools.accumulate(map(len, keys), initial=1), itertools.count())
+        word_at = dict(zip(offsets, range(len(keys)), strict=False))  # the last offset is the stream's end
         excluded = _Exclusions(exclude) if exclude else None
         found = []
         for end_pos, (key, spaces) in self._automaton.iter(stream):

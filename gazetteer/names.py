@@ -100,7 +100,7 @@ def iter_tokens(text: str) -> Iterator[tuple[str, int, int]]:
     not part of the word (``Aleppo's`` is ``Aleppo``). Words that fold to nothing are left out.
     """
     folded, starts, ends = word_table(text)
-    return zip(folded, starts, ends)
+    return zip(folded, starts, ends, strict=True)
 
 
 def word_table(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -122,7 +122,7 @@ def _table(text: str, fold: Callable[[str], tuple[str, int]]) -> tuple[list[str]
     pieces = _WORD.split(text.replace("_", " "))  # separator, word, separator, ..., word, separator
     if len(pieces) == 1:
         return [], [], []
-    keys, lengths = zip(*map(fold, pieces[1::2]))
+    keys, lengths = zip(*map(fold, pieces[1::2]), strict=True)
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = list(itertools.compress(offsets[1::2], keys))
     ends = list(map(operator.add, starts, itertools.compress(lengths, keys)))

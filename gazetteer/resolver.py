@@ -138,13 +138,13 @@ class Gazetteer:
         given = tuple(sorted(set(focus)))
         ranked = [self._ranked(m.key, written, wants, given) for m, written, wants in found]
         # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        votes = document_focus(c[0].place for c, (_, written, _) in zip(ranked, found)
+        votes = document_focus(c[0].place for c, (_, written, _) in zip(ranked, found, strict=True)
                                if c and _exact(written, c[0].place))
         doc_focus = tuple(sorted(set(focus) | votes))
         if doc_focus != given:
             ranked = [self._ranked(m.key, written, wants, doc_focus) for m, written, wants in found]
         return [Mention(m.start, m.end, written, candidates, wants)
-                for (m, written, wants), candidates in zip(found, ranked)
+                for (m, written, wants), candidates in zip(found, ranked, strict=True)
                 if candidates and self._keep(candidates[0].place, written, m, doc_focus)]
 
     def _ranked(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> tuple[Candidate, ...]:

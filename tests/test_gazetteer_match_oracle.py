@@ -107,7 +107,7 @@ _hostile = st.lists(st.one_of(st.sampled_from(_NAMES), st.sampled_from(_CUES), s
 def test_words_are_those_of_the_plain_cutter(text: str) -> None:
     assert list(iter_tokens(text)) == plain_tokens(text)
     folded, starts, ends = word_table(text)
-    assert list(zip(folded, starts, ends)) == plain_tokens(text)
+    assert list(zip(folded, starts, ends, strict=True)) == plain_tokens(text)
 
 
 @SETTINGS
