@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -61,19 +62,17 @@ def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
 
 
 def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.engines
+    import geo.ingest
 
     seen: list[str] = []
-    real = geo.engines.extract_batches
+    real = geo.ingest.extract_article
 
-    def counting(batches, **kw):
-        def spy():
-            for batch in batches:
-                seen.extend(a.path for a in batch)
-                yield batch
-        return real(spy(), **kw)
+    def counting(article, *args):
+        seen.append(article.path)
+        return real(article, *args)
 
-    monkeypatch.setattr(geo.engines, "extract_batches", counting)
+    monkeypatch.setattr(geo.ingest, "extract_article", counting)
+    ingest = functools.partial(geo.ingest.ingest, workers=1)  # in this process, where the spy is
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 6)
     assert ingest([corpus], store, batch_size=4).new_articles == 6 and len(seen) == 6
