@@ -109,7 +109,7 @@ def check_options(engine: str, *, scheduler: str | None = None, workers: int | N
 
 
 def default_workers() -> int:
-    """The CPUs this process may run on (its affinity mask where the OS has one, else the CPU count)."""
+    """Return the CPUs this process may run on (its affinity mask where the OS has one, else the CPU count)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS, Windows
@@ -204,7 +204,7 @@ def _pooled(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], workers
 
 
 def _pool_result(index: int, batch: list[Any], future: Future) -> Any:
-    """The batch's result, or its failure as a geo error with a one-line message."""
+    """Return the batch's result, or raise its failure as a geo error with a one-line message."""
     try:
         return future.result()
     except GeoError:
@@ -408,7 +408,7 @@ def _worker_error(exc: BaseException, meta: tuple[int, int, str], address: str) 
         return GeoError(f"lost the Dask scheduler at {address} during {where} ({kind}); check the scheduler "
                         "and rerun")
     return ExtractionError(f"{where} failed on a Dask worker ({kind}: {_one_line(exc)}); rerun with "
-                           "--engine local --traceback to see where")
+                           "--engine local --workers 1 --traceback to see where")
 
 
 def _one_line(exc: BaseException) -> str:
