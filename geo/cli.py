@@ -238,9 +238,13 @@ def ingest_cmd(
     paths: Annotated[list[Path] | None, typer.Argument(help="Article files and corpus folders")] = None,
     store: Annotated[Path | None, typer.Option("--store", help="The event store file (.gpkg), created if missing")]
     = None,
-    engine: Annotated[str, typer.Option("--engine", help="local or dask")] = "local",
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Dask local workers")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (process pool on this machine) or dask")]
+    = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (--engine dask)")]
+    = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Worker processes: of the local pool (1: all in this process) or of the local "
+        "Dask cluster; default: the CPUs this process may use")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction")]
     = 256,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-extract every stored article still on disk")]

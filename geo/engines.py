@@ -1,10 +1,11 @@
-"""Where extraction runs: in this process, or partitioned over a Dask cluster.
+"""Where extraction runs: in this process, a local process pool, or a Dask cluster.
 
 Every engine maps :func:`geo.extract.extract_articles` over batches of articles and yields
 each batch's results as soon as it is done, so the caller can write them incrementally.
-The Dask engine keeps a bounded number of batches in flight (a few per worker), so a
-corpus of any size never sits in the scheduler's memory at once; dask is imported only
-when that engine is asked for.
+Both keep a bounded number of batches in flight (a few per worker), so a corpus of any size
+never sits in memory at once. The local engine (:func:`map_batches`) runs one process per
+CPU and yields in input order; on Linux its workers are forked after the parent has loaded
+the gazetteer, so they share it and start at once. Dask is imported only when asked for.
 """
 
 from __future__ import annotations
@@ -14,10 +15,15 @@ import gc
 import hashlib
 import importlib.util
 import logging
+import multiprocessing
 import os
+import signal
 import uuid
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
 import geo
 from gazetteer.store import user_gazetteer_path
@@ -25,13 +31,15 @@ from geo.errors import ExtractionError, GeoError, UsageError
 from geo.extract import ArticleExtraction, extract_articles
 from geo.model import Article
 
-__all__ = ["ENGINES", "extract_batches"]
+__all__ = ["ENGINES", "extract_batches", "check_options", "map_batches", "default_workers"]
 
 #: The engines ``geo ingest --engine`` accepts.
 ENGINES: tuple[str, ...] = ("local", "dask")
 
 _CONNECT_TIMEOUT = "10s"
 _WORKER_WAIT_S = 30.0
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 def extract_batches(
@@ -49,16 +57,16 @@ def extract_batches(
     batches : iterable of list of Article
         The corpus, partitioned; read lazily, a few batches ahead of the workers.
     engine : {"local", "dask"}
-        ``"local"``: in this process, in order. ``"dask"``: on a Dask cluster, in order of
-        completion.
+        ``"local"``: a pool of worker processes on this machine (or this process alone),
+        results in input order. ``"dask"``: on a Dask cluster, in order of completion.
     scheduler : str, optional
         Dask only: address of a running scheduler (``tcp://host:8786``). Without it a
         local cluster of worker processes is started, on localhost only, and closed at the end.
     workers : int, optional
-        Dask only, without `scheduler`: worker processes of the local cluster (default:
-        the CPU count).
+        Worker processes: of the local pool (1: extract in this process), or, for Dask
+        without `scheduler`, of the local cluster. Default: :func:`default_workers`.
     in_flight_per_worker : int
-        Dask only: batches submitted ahead per worker (backpressure).
+        Batches submitted ahead per worker (backpressure).
 
     Yields
     ------
@@ -74,17 +82,157 @@ def extract_batches(
     ExtractionError
         A batch failed on a worker for another reason.
     """
+    check_options(engine, scheduler=scheduler, workers=workers)
+    if in_flight_per_worker < 1:
+        raise UsageError(f"in_flight_per_worker {in_flight_per_worker} must be at least 1")
+    if engine == "local":
+        return map_batches(extract_articles, batches, workers=workers, in_flight_per_worker=in_flight_per_worker)
+    return _dask_batches(batches, scheduler, workers, in_flight_per_worker)
+
+
+def check_options(engine: str, *, scheduler: str | None = None, workers: int | None = None) -> None:
+    """Reject an unknown engine, an option it does not take, or a worker count below 1.
+
+    Raises
+    ------
+    UsageError
+        With a one-line message naming the option and the fix.
+    """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
-    if engine == "local":
-        if scheduler is not None or workers is not None:
-            raise UsageError("--scheduler and --workers apply to --engine dask only; add --engine dask or drop them")
-        return (extract_articles(batch) for batch in batches)
+    if workers is not None and workers < 1:
+        raise UsageError(f"--workers {workers} is not a positive number of worker processes; use 1 or more")
+    if engine == "local" and scheduler is not None:
+        raise UsageError("--scheduler applies to --engine dask only; add --engine dask or drop it")
     if scheduler is not None and workers is not None:
         raise UsageError("--workers sizes a local cluster and --scheduler uses a running one's workers; drop one")
-    if (workers is not None and workers < 1) or in_flight_per_worker < 1:
+
+
+def default_workers() -> int:
+    """Return the CPUs this process may run on (its affinity mask where the OS has one, else the CPU count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, workers: int | None = None,
+                in_flight_per_worker: int = 3) -> Iterator[_R]:
+    """Apply `func` to every batch in a pool of local worker processes; yield the results in input order.
+
+    Parameters
+    ----------
+    func : callable
+        A module-level function (workers import it by name when they are spawned).
+    batches : iterable of list
+        Read lazily: at most ``workers * in_flight_per_worker`` batches are out at once.
+        Errors name a batch by the ``path`` attribute of its first item.
+    workers : int, optional
+        Worker processes (default :func:`default_workers`); 1 runs `func` in this process.
+    in_flight_per_worker : int
+        Batches submitted ahead per worker.
+
+    Yields
+    ------
+    The result of `func` on each batch, in the order of `batches`.
+
+    Raises
+    ------
+    ExtractionError
+        `func` raised something other than a GeoError on a worker, or a worker died.
+    UsageError
+        `workers` or `in_flight_per_worker` is below 1.
+
+    Notes
+    -----
+    On Linux the workers are forked once the gazetteer is loaded here, so they share its
+    memory and start at once; elsewhere they are spawned and load it themselves. Workers
+    ignore SIGINT: Ctrl-C reaches this process, which then terminates them. Any exit before
+    the end (an error, an interrupt, the caller closing the generator) terminates the pool.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers < 1 or in_flight_per_worker < 1:
         raise UsageError(f"--workers {workers} is not a positive number of worker processes; use 1 or more")
-    return _dask_batches(batches, scheduler, workers, in_flight_per_worker)
+    if workers == 1:
+        return (func(batch) for batch in batches)
+    return _pooled(func, batches, workers, workers * in_flight_per_worker)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Start `workers` processes: forked after loading the gazetteer on Linux, spawned elsewhere."""
+    method = "fork" if hasattr(os, "sched_getaffinity") and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+    if method == "fork":
+        _load_gazetteer()
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    pool.submit(int).result()  # start them now (fork: all at once), before the caller opens files
+    return pool
+
+
+def _load_gazetteer() -> None:
+    """Load all the gazetteer data and build its name automaton here, before forking.
+
+    The workers then share them copy-on-write. Loading every column also matters for
+    correctness: columns left to load lazily would be read by every worker through the one
+    file descriptor (one file offset) they inherit, and concurrent reads would be corrupt.
+    """
+    from gazetteer import default_gazetteer
+    from gazetteer.store import load_store
+
+    default_gazetteer()._matcher  # noqa: B018 - a cached property: built once, here
+    world = load_store()._world  # lazily decompressed columns of world.npz
+    for name in world:
+        world[name]  # noqa: B018 - decompressed and kept
+
+
+def _pooled(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], workers: int,
+            limit: int) -> Iterator[_R]:
+    pool = _pool(workers)
+    finished = False
+    try:
+        pending: deque[tuple[int, list[_T], Future]] = deque()
+        for i, batch in enumerate(batches):
+            pending.append((i, batch, pool.submit(func, batch)))
+            if len(pending) >= limit:
+                yield _pool_result(*pending.popleft())
+        while pending:
+            yield _pool_result(*pending.popleft())
+        finished = True
+    finally:
+        _close_pool(pool, finished)
+
+
+def _pool_result(index: int, batch: list[Any], future: Future) -> Any:
+    """Return the batch's result, or raise its failure as a geo error with a one-line message."""
+    try:
+        return future.result()
+    except GeoError:
+        raise
+    except BrokenProcessPool as exc:
+        raise ExtractionError(f"a worker process died during {_where(index, batch)} ({_one_line(exc)}); "
+                              "check memory, or rerun with --workers 1 --traceback") from None
+    except Exception as exc:  # noqa: BLE001 - every worker failure becomes one geo error
+        raise ExtractionError(f"{_where(index, batch)} failed in a worker process ({type(exc).__name__}: "
+                              f"{_one_line(exc)}); rerun with --workers 1 --traceback to see where") from exc
+
+
+def _where(index: int, batch: list[Any]) -> str:
+    first = getattr(batch[0], "path", "?") if batch else ""
+    return f"batch {index} ({len(batch)} items, first {first})"
+
+
+def _close_pool(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Shut the pool down: wait for idle workers after a full run, else terminate them first."""
+    if not finished:
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        for proc in procs:
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for proc in procs:
+            proc.join()
+        return
+    pool.shutdown(wait=True)
 
 
 def data_fingerprint() -> str:
@@ -118,7 +266,7 @@ def _dask_batches(batches: Iterable[list[Article]], scheduler: str | None, worke
                   per_worker: int) -> Iterator[list[ArticleExtraction]]:
     """Run the batches on a Dask cluster; the cluster (if started here) is closed on any exit."""
     distributed = _import_distributed()
-    cluster = None if scheduler is not None else _start_local_cluster(distributed, workers or os.cpu_count() or 1)
+    cluster = None if scheduler is not None else _start_local_cluster(distributed, workers or default_workers())
     try:
         client = _connect(distributed, scheduler or cluster.scheduler_address, scheduler is not None)
         try:
@@ -260,7 +408,7 @@ def _worker_error(exc: BaseException, meta: tuple[int, int, str], address: str) 
         return GeoError(f"lost the Dask scheduler at {address} during {where} ({kind}); check the scheduler "
                         "and rerun")
     return ExtractionError(f"{where} failed on a Dask worker ({kind}: {_one_line(exc)}); rerun with "
-                           "--engine local --traceback to see where")
+                           "--engine local --workers 1 --traceback to see where")
 
 
 def _one_line(exc: BaseException) -> str:

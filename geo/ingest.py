@@ -1,10 +1,14 @@
 """``geo ingest``: extract only new or changed articles into an event store, batch by batch.
 
 Files are streamed: each is stat-ed first and skipped without being read when its size,
-modification time and metadata row are those stored; the others are read, grouped in
-batches, extracted by an engine (:func:`geo.engines.extract_batches`) and each finished
-batch is written in one transaction. Killing an ingest loses at most the batches in
-flight; running it again finishes the job. Re-ingesting unchanged files changes nothing.
+modification time and metadata row are those stored; the others are grouped in batches.
+With the local engine a worker process reads each file of a batch, computes its MinHash
+fingerprint and extracts it (:func:`read_and_extract`, run by :func:`geo.engines.map_batches`);
+this process then decides, in input order, what each file is (new, changed, a copy, the
+same text), links near-duplicates and writes the batch in one transaction. With the Dask
+engine this process reads the files and the cluster extracts. Killing an ingest loses at
+most the batches in flight; running it again finishes the job. Re-ingesting unchanged
+files changes nothing.
 """
 
 from __future__ import annotations
@@ -14,17 +18,21 @@ import json
 import os
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from geo.corpus import BASELINE_FILE, METADATA_FILE, read_article, read_metadata
+from geo.dedup import fingerprint
 from geo.errors import CorpusError, UsageError
+from geo.extract import ArticleExtraction, extract_article
 from geo.model import Article
 from geo.store import EventStore, SourceFile
 from geo.storeio import Batch, write_baseline, write_batch
-from geo.storelink import Linker
+from geo.storelink import Linker, Prints
 
-__all__ = ["IngestReport", "ingest", "DEFAULT_BATCH_SIZE"]
+__all__ = ["IngestReport", "ingest", "read_and_extract", "DEFAULT_BATCH_SIZE"]
 
 DEFAULT_BATCH_SIZE = 256
 
@@ -120,24 +128,77 @@ def _meta_hash(meta: Mapping[str, str]) -> str:
     return hashlib.sha1(json.dumps(dict(meta), sort_keys=True).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A file to read (and extract) on a worker, with what this process knows of it."""
+
+    path: str
+    meta: Mapping[str, str]
+    source: SourceFile  # size, mtime and metadata hash; its article is filled in once read
+    held: bool = False  # the store has this path holding an article
+    expect: tuple | None = None  # (id, published, source, title, url) of that article, if stored from this path
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A worker's result for one file: its article, warnings, fingerprint and extraction."""
+
+    task: _Task
+    article: Article | None
+    messages: list[str]
+    prints: tuple[np.ndarray, np.ndarray] | None
+    extraction: ArticleExtraction | None
+
+
+_WORDS: dict[str, int] = {}  # word hashes of this process, shared by every text it fingerprints
+
+
+def _key(article: Article) -> tuple:
+    return article.id, article.published, article.source, article.title, article.url
+
+
+def read_and_extract(tasks: list[_Task]) -> list[_Read]:
+    """Read, fingerprint and extract each file of a batch (what a worker process does).
+
+    A file whose text and metadata are those of the stored article it held (``expect``)
+    is not extracted: :meth:`_Planner.accept` will skip it as unchanged.
+    """
+    out = []
+    for task in tasks:
+        article, warns = read_article(Path(task.path), task.meta)
+        prints = fingerprint(article.text, _WORDS) if article is not None else None
+        skip = article is None or (task.expect is not None and _key(article) == task.expect)
+        out.append(_Read(task, article, [w.message for w in warns], prints, None if skip else extract_article(article)))
+    return out
+
+
 class _Planner:
-    """Decides, file by file, what to skip and what to extract; assembles the batches."""
+    """Decides, file by file, what to skip and what to extract; holds the side batch."""
 
     def __init__(self, store: EventStore, report: IngestReport, *, rebuild: bool, advance) -> None:
         self.store, self.report, self.rebuild, self.advance = store, report, rebuild, advance
         self.side = Batch()
         self.inflight: dict[str, tuple[SourceFile, list[str]]] = {}
 
-    def articles(self, inputs: Sequence[_Input]) -> Iterator[Article]:
-        """Yield the articles to extract, in input order; everything else goes to the side batch."""
+    def tasks(self, inputs: Sequence[_Input]) -> Iterator[_Task]:
+        """Yield the files to read, in input order: those not skipped by their stat."""
         for item in inputs:
-            article = self._plan(item)
-            if article is None:
+            task = self._stat(item)
+            if task is None:
                 self.advance(1)
             else:
-                yield article
+                yield task
 
-    def _plan(self, item: _Input) -> Article | None:
+    def articles(self, inputs: Sequence[_Input]) -> Iterator[Article]:
+        """Read the files here and yield the articles to extract, in input order."""
+        for task in self.tasks(inputs):
+            article, warns = read_article(Path(task.path), task.meta)
+            if self.accept(task, article, [w.message for w in warns]):
+                yield article
+            else:
+                self.advance(1)
+
+    def _stat(self, item: _Input) -> _Task | None:
         spath, mh = str(item.path), _meta_hash(item.meta)
         try:
             st = os.stat(spath)
@@ -150,15 +211,20 @@ class _Planner:
         if not self.rebuild and old and (old.size, old.mtime_ns, old.meta_hash) == (st.st_size, st.st_mtime_ns, mh):
             self.report.skipped_unchanged += 1
             return None
-        article, warns = read_article(Path(spath), item.meta)
-        messages = [w.message for w in warns]
-        src = SourceFile(spath, article.id if article else None, st.st_size, st.st_mtime_ns, mh)
+        stored = self.store.article(old.article) if old and old.article and not self.rebuild else None
+        expect = _key(stored) if stored and stored.path == spath else None
+        src = SourceFile(spath, None, st.st_size, st.st_mtime_ns, mh)
+        return _Task(spath, item.meta, src, bool(old and old.article), expect)
+
+    def accept(self, task: _Task, article: Article | None, messages: list[str]) -> bool:
+        """Count the read file; True when its article is to be extracted and written (it is then in flight)."""
+        src = replace(task.source, article=article.id if article else None)
         if article is None or article.id in self.inflight:
             self.report.unreadable += article is None
             self.report.duplicates += article is not None
             return self._side_source(src, messages)
         stored = self.store.article(article.id)
-        if stored and stored.path != spath:
+        if stored and stored.path != task.path:
             self.report.duplicates += 1
             return self._side_source(src, messages)
         same = stored and (stored.published, stored.source, stored.title, stored.url) == (
@@ -169,23 +235,23 @@ class _Planner:
         if stored:
             self.report.rebuilt += bool(same)
             self.report.changed += not same
-        elif old and old.article:
+        elif task.held:
             self.report.changed += 1
         else:
             self.report.new_articles += 1
         self.inflight[article.id] = (src, messages)
-        return article
+        return True
 
     def _side_warn(self, path: str, messages: list[str]) -> None:
         self.side.warnings[path] = messages
         self.report.warnings += messages
 
-    def _side_source(self, src: SourceFile, messages: list[str]) -> None:
+    def _side_source(self, src: SourceFile, messages: list[str]) -> bool:
         self.side.sources.append(src)
         self._side_warn(src.path, messages)
         if len(self.side.sources) >= DEFAULT_BATCH_SIZE:
             self.flush()
-        return None
+        return False
 
     def flush(self) -> None:
         """Write what the side batch holds (sources of skipped, duplicate or unreadable files)."""
@@ -233,6 +299,46 @@ def _progress(enabled: bool | None):
                     console=console, transient=True)
 
 
+def _extracted(planner: _Planner, inputs: Sequence[_Input], engine: str, batch_size: int,
+               options: Mapping[str, object]) -> Iterator[tuple[list[ArticleExtraction], Prints]]:
+    """Each batch's accepted extractions (in input order) and the fingerprints the workers computed."""
+    from geo.engines import extract_batches, map_batches
+
+    if engine != "local":
+        batches = _batched(planner.articles(inputs), batch_size)
+        yield from ((results, {}) for results in extract_batches(batches, engine=engine, **options))
+        return
+    for reads in map_batches(read_and_extract, _batched(planner.tasks(inputs), batch_size), **options):
+        extractions, prints = [], {}
+        for r in reads:
+            if planner.accept(r.task, r.article, r.messages):
+                # None only when the file was expected unchanged and the store moved on meanwhile
+                extractions.append(r.extraction or extract_article(r.article))
+                prints[r.article.id] = r.prints
+            else:
+                planner.advance(1)
+        yield extractions, prints
+
+
+def _write(store: EventStore, planner: _Planner, linker: Linker, results: list[ArticleExtraction],
+           prints: Prints) -> None:
+    """Write one extracted batch, with the side batch, its sources, warnings and near-duplicate links."""
+    report = planner.report
+    batch, planner.side = planner.side, Batch()
+    batch.extractions = list(results)
+    for ex in results:
+        src, messages = planner.inflight.pop(ex.article.id)
+        batch.sources.append(src)
+        batch.warnings[src.path] = messages
+        report.warnings += messages
+        report.events_added += len(ex.events)
+        report.distances_added += len(ex.distances)
+    linker.link(results, batch, prints)
+    write_batch(store, batch)
+    linker.committed()
+    planner.advance(len(results))
+
+
 def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_size: int = DEFAULT_BATCH_SIZE,
            rebuild: bool = False, progress: bool | None = None, **engine_options: object) -> IngestReport:
     """Extract the new and changed articles of PATHS into the store at ``store`` (created if missing).
@@ -244,10 +350,11 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     store : Path
         The store file (``.gpkg``).
     engine : str, default "local"
-        One of :data:`geo.engines.ENGINES`; ``engine_options`` (e.g. ``scheduler``, ``workers``)
-        are passed to it.
+        One of :data:`geo.engines.ENGINES`; ``engine_options`` (``workers``; ``scheduler``
+        for Dask) are passed to it. Local: ``workers`` processes read, fingerprint and
+        extract (default: the CPUs this process may use; 1: all in this process).
     batch_size : int, default 256
-        Articles per extraction batch and per transaction.
+        Files per batch (local engine) or articles per batch (Dask); one transaction each.
     rebuild : bool, default False
         Re-extract every file of PATHS and every stored file still present, and record
         the running extractor version.
@@ -261,14 +368,15 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     Raises
     ------
     UsageError
-        Unknown engine, bad batch size, or a path that does not exist.
+        Unknown engine or option, bad batch size or worker count, or a path that does not exist.
     CorpusError
         The store is not a geo store, or a folder has no articles.
+    ExtractionError
+        A batch failed in a worker process.
     """
-    from geo.engines import ENGINES, extract_batches
+    from geo.engines import check_options
 
-    if engine not in ENGINES:
-        raise UsageError(f"--engine {engine!r} is not available; use one of: {', '.join(ENGINES)}")
+    check_options(engine, **engine_options)
     if batch_size < 1:
         raise UsageError(f"--batch-size {batch_size} must be at least 1")
     started = time.perf_counter()
@@ -286,21 +394,8 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
         linker = Linker(st)
         with bar or _Null():
             _ingest_baselines(st, baselines, report, rebuild)
-            batches = _batched(planner.articles(inputs), batch_size)
-            for results in extract_batches(batches, engine=engine, **engine_options):
-                batch, planner.side = planner.side, Batch()
-                batch.extractions = list(results)
-                for ex in results:
-                    src, messages = planner.inflight.pop(ex.article.id)
-                    batch.sources.append(src)
-                    batch.warnings[src.path] = messages
-                    report.warnings += messages
-                    report.events_added += len(ex.events)
-                    report.distances_added += len(ex.distances)
-                linker.link(results, batch)
-                write_batch(st, batch)
-                linker.committed()
-                advance(len(results))
+            for results, prints in _extracted(planner, inputs, engine, batch_size, engine_options):
+                _write(st, planner, linker, results, prints)
             planner.flush()
         if rebuild:
             st.stamp_version()

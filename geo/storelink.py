@@ -10,6 +10,7 @@ every other member points at it. The changes go into the batch's ``links``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,11 @@ from geo.extract import ArticleExtraction
 from geo.store import EventStore
 from geo.storeio import ArticlePrint, Batch
 
-__all__ = ["Linker", "CANDIDATES_PER_ARTICLE"]
+__all__ = ["Linker", "Prints", "CANDIDATES_PER_ARTICLE"]
+
+#: Article id -> (MinHash signature, sorted shingle hashes), as :func:`geo.dedup.fingerprint`
+#: returns them (computed by the worker that read the article).
+Prints = Mapping[str, tuple[np.ndarray, np.ndarray]]
 
 #: At most this many stored articles (the most similar by their signatures) are checked
 #: exactly against each new one.
@@ -72,12 +77,16 @@ class Linker:
                 self._index.extend(ids, np.vstack(sigs), counts)
         return self._index
 
-    def link(self, results: list[ArticleExtraction], batch: Batch) -> None:
-        """Fingerprint each article of a batch, record its print and link it to its near-duplicates."""
+    def link(self, results: list[ArticleExtraction], batch: Batch, prints: Prints | None = None) -> None:
+        """Record each article's print and link it to its near-duplicates, in order.
+
+        Fingerprints missing from `prints` are computed here.
+        """
         meta_hash = {s.article: s.meta_hash for s in batch.sources}
         for ex in results:
             a = ex.article
-            signature, shingles = fingerprint(a.text, self._words)
+            given = prints.get(a.id) if prints else None
+            signature, shingles = given if given is not None else fingerprint(a.text, self._words)
             batch.prints[a.id] = ArticlePrint(signature.tobytes(), int(shingles.size), meta_hash.get(a.id, ""))
             node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
             self._pending[a.id] = node

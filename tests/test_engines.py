@@ -80,10 +80,87 @@ def test_unknown_engine_is_a_usage_error_at_call_time():
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("options", [{"scheduler": "tcp://127.0.0.1:8786"}, {"workers": 2}])
-def test_dask_options_need_the_dask_engine(options):
-    with pytest.raises(UsageError, match="--engine dask"):
-        extract_batches([], **options)
+def test_scheduler_needs_the_dask_engine():
+    with pytest.raises(UsageError, match="--scheduler applies to --engine dask only"):
+        extract_batches([], scheduler="tcp://127.0.0.1:8786")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_workers_below_one_is_a_usage_error(engine):
+    with pytest.raises(UsageError, match="--workers 0 is not a positive number"):
+        extract_batches([], engine=engine, workers=0)
+
+
+def test_default_workers_are_the_cpus_this_process_may_use():
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert engines.default_workers() == expected >= 1
+
+
+def test_local_pool_yields_exactly_the_in_process_results_in_order():
+    articles = _corpus()
+    batches = _batches(articles)
+    alone = list(extract_batches(batches, workers=1))
+    before = _children()
+    pulled = 0
+
+    def counted() -> Iterator[list[Article]]:
+        nonlocal pulled
+        for batch in batches:
+            pulled += 1
+            yield batch
+
+    pooled, ahead = [], []
+    for result in extract_batches(counted(), workers=2, in_flight_per_worker=2):
+        ahead.append(pulled - len(pooled))
+        pooled.append(result)
+    _assert_no_new_children(before)
+    assert max(ahead) <= 2 * 2 and len(batches) > 2 * 2 * 2  # bounded look-ahead
+    assert [[x.article.id for x in r] for r in pooled] == [[a.id for a in b] for b in batches]  # input order
+    events, distances = _records(alone)
+    assert len(events) > 50 and len(distances) > 5
+    assert _records(pooled) == (events, distances)
+    assert pooled == alone  # record for record, in order
+
+
+def test_a_failing_batch_in_the_pool_is_one_extraction_error_and_the_pool_ends():
+    before = _children()
+    articles = read_corpus(ROOT / "seeds")[0]
+    failed = r"^batch 2 \(1 items, first \?\) failed in a worker process \(AttributeError: .*--workers 1 --traceback"
+    with pytest.raises(ExtractionError, match=failed) as info:
+        list(extract_batches([articles[:1], articles[1:2], ["not an article"], articles[2:]], workers=2))
+    assert "\n" not in str(info.value)
+    _assert_no_new_children(before)
+
+
+def test_closing_early_and_interrupts_end_the_local_pool():
+    articles = read_corpus(ROOT / "seeds")[0]
+    before = _children()
+    results = extract_batches([[a] for a in articles], workers=2, in_flight_per_worker=1)
+    assert len(next(results)) == 1 and len(_children() - before) == 2  # the pool is running
+    results.close()
+    _assert_no_new_children(before, wait_s=5)
+
+    def interrupted() -> Iterator[list[Article]]:
+        yield articles[:2]
+        yield articles[2:3]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        for _ in extract_batches(interrupted(), workers=2):
+            pass
+    _assert_no_new_children(before, wait_s=5)
+
+
+def test_a_worker_that_dies_is_named_not_waited_for():
+    before = _children()
+    with pytest.raises(ExtractionError, match=r"a worker process died during batch 0 \(1 items"):
+        list(engines.map_batches(_die, [[os.getpid()]], workers=2))
+    _assert_no_new_children(before, wait_s=5)
+
+
+def _die(batch: list[int]) -> list[int]:
+    os.kill(os.getpid(), 9)
+    return batch
 
 
 def test_dask_option_values_are_checked():

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import os
 import shutil
@@ -61,19 +63,17 @@ def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
 
 
 def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.engines
+    import geo.ingest
 
     seen: list[str] = []
-    real = geo.engines.extract_batches
+    real = geo.ingest.extract_article
 
-    def counting(batches, **kw):
-        def spy():
-            for batch in batches:
-                seen.extend(a.path for a in batch)
-                yield batch
-        return real(spy(), **kw)
+    def counting(article, *args):
+        seen.append(article.path)
+        return real(article, *args)
 
-    monkeypatch.setattr(geo.engines, "extract_batches", counting)
+    monkeypatch.setattr(geo.ingest, "extract_article", counting)
+    ingest = functools.partial(geo.ingest.ingest, workers=1)  # in this process, where the spy is
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 6)
     assert ingest([corpus], store, batch_size=4).new_articles == 6 and len(seen) == 6
@@ -235,3 +235,123 @@ def test_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path: Path) -> N
         assert opened.counts()["sources"] == len(partial.articles)
     ingest([corpus], store, batch_size=8)
     assert dump(store, times=False) == dump(reference, times=False)
+
+
+def _children() -> set[int]:
+    import psutil
+
+    return {p.pid for p in psutil.Process().children(recursive=True)
+            if p.is_running() and "resource_tracker" not in " ".join(p.cmdline())}
+
+
+def _mixed_corpus(folder: Path) -> None:
+    """Generated articles plus an exact copy, a near-duplicate version, an empty and a binary file."""
+    write_corpus(folder, 40)
+    shutil.copy(folder / "00003.txt", folder / "00003-copy.txt")
+    text = article_text(5)[0]
+    (folder / "00005-v2.txt").write_text(text + "\nOfficials gave no further details on Monday.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    shutil.copy(SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0], folder / "seed.txt")
+
+
+@pytest.mark.parametrize("batch_size", [1, 7])
+def test_a_pool_ingest_writes_exactly_what_one_process_writes(tmp_path: Path, batch_size: int) -> None:
+    corpus = tmp_path / "c"
+    _mixed_corpus(corpus)
+    alone, pooled = tmp_path / "one.gpkg", tmp_path / "pool.gpkg"
+    before = _children()
+    reports = [ingest([corpus], alone, batch_size=batch_size, workers=1),
+               ingest([corpus], pooled, batch_size=batch_size, workers=2)]
+    assert reports[0].new_articles == 42 and reports[0].duplicates == 1 and reports[0].unreadable == 2
+    assert dump(pooled, times=False) == dump(alone, times=False)
+    counts = [{k: v for k, v in dataclasses.asdict(r).items() if k not in ("store", "elapsed")} for r in reports]
+    assert counts[0] == counts[1]
+    # second round: a changed file, a new copy, a touched file with the same text, a deleted copy
+    (corpus / "00007.txt").write_text(article_text(7)[0].replace("captured", "seized control of"), encoding="utf-8")
+    shutil.copy(corpus / "00009.txt", corpus / "00009-copy.txt")
+    os.utime(corpus / "00011.txt", ns=(1, 1))
+    (corpus / "00003.txt").unlink()
+    reports = [ingest([corpus], alone, batch_size=batch_size, workers=1),
+               ingest([corpus], pooled, batch_size=batch_size, workers=2)]
+    assert (reports[0].changed, reports[0].duplicates, reports[0].unchanged_text) == (1, 1, 1)
+    assert dump(pooled, times=False) == dump(alone, times=False)
+    assert reports[1].changed == 1 and reports[1].unchanged_text == 1 and reports[1].duplicates == 1
+    # idempotent: a third pool ingest changes nothing and reads nothing
+    snapshot = dump(pooled)
+    again = ingest([corpus], pooled, batch_size=batch_size, workers=2)
+    assert again.extracted == 0 and again.skipped_unchanged == again.files_seen
+    assert dump(pooled) == snapshot
+    deadline = time.monotonic() + 5
+    while _children() - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _children() - before
+
+
+def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker skips a file it was told is unchanged; if the store says otherwise, it is extracted here."""
+    import geo.ingest
+    from geo.corpus import read_article
+
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 5)
+    reference = tmp_path / "ref.gpkg"
+    ingest([corpus], reference, workers=1)
+    real = geo.ingest._Planner._stat
+
+    def wrong_guess(self, item):
+        task = real(self, item)
+        article, _ = read_article(item.path, item.meta)
+        return geo.ingest._Task(task.path, task.meta, task.source, task.held, geo.ingest._key(article))
+
+    skipped: list[bool] = []
+    real_read = geo.ingest.read_and_extract
+
+    def reading(tasks):
+        reads = real_read(tasks)
+        skipped.extend(r.extraction is None for r in reads)
+        return reads
+
+    monkeypatch.setattr(geo.ingest._Planner, "_stat", wrong_guess)
+    monkeypatch.setattr(geo.ingest, "read_and_extract", reading)
+    store = tmp_path / "s.gpkg"
+    report = ingest([corpus], store, workers=1)
+    assert skipped == [True] * 5  # the worker trusted the guess
+    assert report.new_articles == 5 and report.events_added == 5
+    assert dump(store, times=False) == dump(reference, times=False)
+
+
+def test_a_failing_worker_is_one_error_naming_the_batch_and_keeps_whole_batches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    import geo.ingest
+
+    corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
+    write_corpus(corpus, 12)
+    real = geo.ingest.extract_article
+
+    def failing(article, *args):
+        if article.path.endswith("00009.txt"):
+            raise ValueError("no such thing")
+        return real(article, *args)
+
+    monkeypatch.setattr(geo.ingest, "extract_article", failing)  # the forked workers inherit it
+    before = _children()
+    argv = ["ingest", str(corpus), "--store", str(store), "--batch-size", "4", "--workers", "2"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert f"ExtractionError: batch 2 (4 items, first {corpus / '00008.txt'}) failed in a worker process " \
+           "(ValueError: no such thing); rerun with --workers 1 --traceback" in err
+    assert not _children() - before
+    with EventStore.open(store) as opened:
+        assert opened.counts()["articles"] == 8  # batches 0 and 1, whole
+
+
+def test_cli_workers_and_scheduler_usage(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    write_corpus(tmp_path / "c", 2)
+    base = ["ingest", str(tmp_path / "c"), "--store", str(tmp_path / "s.gpkg")]
+    assert main([*base, "--workers", "0"]) == 2
+    assert "--workers" in capsys.readouterr().err
+    assert main([*base, "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "--scheduler applies to --engine dask only" in capsys.readouterr().err
+    assert not (tmp_path / "s.gpkg").exists()
