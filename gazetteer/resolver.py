@@ -68,6 +68,16 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.store)
 
+    def preload(self) -> Gazetteer:
+        """Decompress every column and build the name automaton now, rather than on first use.
+
+        Call it before forking worker processes: they then share all of it copy-on-write
+        and start at once. Returns the gazetteer itself.
+        """
+        self.store.preload()
+        _ = self._matcher
+        return self
+
     @functools.cached_property
     def _matcher(self) -> NameMatcher:
         return NameMatcher(key for key, _ in self.store.keys())

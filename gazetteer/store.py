@@ -95,6 +95,11 @@ class PlaceStore:
     def __len__(self) -> int:
         return self._n_world + len(self._extra)
 
+    def preload(self) -> None:
+        """Decompress every column of the packaged data now (it is otherwise read on first use)."""
+        for name in self._world:
+            self._world[name]
+
     def _strings(self, name: str) -> StringColumn:
         return StringColumn(self._world[name], self._world[f"{name}_off"])
 
@@ -254,14 +259,22 @@ def read_places_csv(path: Path | str, *, text: str | None = None) -> list[Place]
 
 
 class _LazyColumns(Mapping[str, np.ndarray]):
-    """The arrays of an ``.npz`` file, each decompressed on first use and kept."""
+    """The arrays of an ``.npz`` file, each decompressed on first use and kept.
 
-    def __init__(self, npz: np.lib.npyio.NpzFile) -> None:
-        self._npz = npz
+    Safe after ``fork``: a child process opens the file again rather than reading through
+    the parent's file descriptor, whose offset parent and children would share.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._npz = np.load(path)
+        self._pid = os.getpid()
         self._cache: dict[str, np.ndarray] = {}
 
     def __getitem__(self, name: str) -> np.ndarray:
         if name not in self._cache:
+            if self._pid != os.getpid():
+                self._npz, self._pid = np.load(self._path), os.getpid()
             self._cache[name] = self._npz[name]
         return self._cache[name]
 
@@ -292,7 +305,7 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     data = resources.files("gazetteer") / "data"
     try:
         with resources.as_file(data / "world.npz") as path:
-            world = _LazyColumns(np.load(path))
+            world = _LazyColumns(Path(path))
         admin1 = json.loads((data / "syria_admin1.geojson").read_text(encoding="utf-8"))
         curated = read_places_csv("curated_syria.csv", text=(data / "curated_syria.csv").read_text(encoding="utf-8"))
     except (OSError, KeyError, ValueError) as exc:

@@ -173,17 +173,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _load_gazetteer() -> None:
     """Load all the gazetteer data and build its name automaton here, before forking.
 
-    The workers then share them copy-on-write. Loading every column also matters for
-    correctness: columns left to load lazily would be read by every worker through the one
-    file descriptor (one file offset) they inherit, and concurrent reads would be corrupt.
+    The workers then share them copy-on-write instead of each decompressing and building
+    its own copy.
     """
     from gazetteer import default_gazetteer
-    from gazetteer.store import load_store
 
-    default_gazetteer()._matcher  # noqa: B018 - a cached property: built once, here
-    world = load_store()._world  # lazily decompressed columns of world.npz
-    for name in world:
-        world[name]  # noqa: B018 - decompressed and kept
+    default_gazetteer().preload()
 
 
 def _pooled(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], workers: int,

@@ -308,3 +308,27 @@ def test_alternate_names_merge_sources_without_duplicates() -> None:
     assert names[:3] == ["Dar`a", "Dara'a", "Hauran"]
     assert "Deraa" in names and "محافظة درعا" in names
     assert len({n.casefold() for n in names}) == len(names)
+
+
+
+_FORKED: dict[str, object] = {}
+
+
+def _column_digest(name: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(_FORKED["columns"][name].tobytes()).hexdigest()
+
+
+def test_lazy_columns_read_correctly_in_forked_children() -> None:
+    """Children forked before any column is read decompress their own copies, all at once, without corruption."""
+    import multiprocessing
+    from importlib import resources
+
+    from gazetteer.store import _LazyColumns
+
+    _FORKED["columns"] = columns = _LazyColumns(Path(str(resources.files("gazetteer") / "data" / "world.npz")))
+    names = list(columns)
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        digests = pool.map(_column_digest, names * 2)
+    assert digests == [_column_digest(n) for n in names] * 2
