@@ -6,13 +6,14 @@ import re
 
 __all__ = ["split_sentences"]
 
-_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+#: ``[.!?…]+`` written as one character then a repeat: a pattern that starts with a character class
+#: is skipped through in C, one that starts with a repeat is tried at every offset.
+_TERMINAL = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _OPENERS = "\"'\u201c\u2018\u00ab(["
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
-_LINE = re.compile(r"[^\n]+")
-#: After a terminal: spaces, then opening quotes or brackets, then the next character (if any).
-_NEXT = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*(.?)")
-#: A chunk of one line without its surrounding whitespace (str.strip and re agree on whitespace).
+#: After a terminal: spaces, then opening quotes or brackets, then the next character of the line (if any).
+_NEXT = re.compile(r"[^\S\n]*[\"'\u201c\u2018\u00ab(\[]*(.?)")
+#: The pieces of lines without their surrounding whitespace (str.strip and re agree on whitespace).
 _CONTENT = re.compile(r"\S(?:.*\S)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _TITLES = frozenset(
@@ -42,25 +43,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets of each sentence, without surrounding whitespace.
     """
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        start, end = line.span()
-        cut = after = start
-        for m in _TERMINAL.finditer(text, start, end):  # endpos: as if the line were the whole text
-            if _is_boundary(text, start, after, end, m):
-                _add_span(spans, text, cut, m.end())
-                cut = m.end()
-            after = m.end()
-        _add_span(spans, text, cut, end)
+    cut = after = 0
+    for m in _TERMINAL.finditer(text):
+        end = m.end()
+        if text[end] == "\n":  # at a line end: the line ends the sentence anyway
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1  # the line's start
+        if _is_boundary(text, start, max(after, start), m):
+            spans.extend(c.span() for c in _CONTENT.finditer(text, cut, end))
+            cut = end
+        after = end
+    spans.extend(c.span() for c in _CONTENT.finditer(text, cut))
     return spans
 
 
-def _is_boundary(text: str, start: int, after: int, end: int, m: re.Match[str]) -> bool:
-    """Decide whether the terminal punctuation matched by m (in the line start..end) ends a sentence.
+def _is_boundary(text: str, start: int, after: int, m: re.Match[str]) -> bool:
+    """Decide whether the terminal punctuation matched by m (in the line from start) ends a sentence.
 
     *after* is the end of the line's previous terminal (or the line start): the word before m
     lies after it unless only spaces do.
     """
-    nxt = _NEXT.match(text, m.end(), end)[1]
+    nxt = _NEXT.match(text, m.end())[1]
     if nxt.islower():
         return False
     if m.group().rstrip(_CLOSERS) != ".":
@@ -70,8 +73,3 @@ def _is_boundary(text: str, start: int, after: int, end: int, m: re.Match[str]) 
     if word.lower() in _TITLES or _INITIALS.fullmatch(word):
         return False
     return not (word.lower() in _BEFORE_NUMBER and nxt.isdigit())
-
-
-def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    if m := _CONTENT.search(text, start, end):
-        spans.append(m.span())
