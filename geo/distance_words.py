@@ -66,8 +66,17 @@ _QTY_BODY = rf"""(?:between{_SP}+(?P<b1>{_NUM}){_SP}+and{_SP}+(?P<b2>{_NUM})
   |(?P<r1>{_NUM})(?:(?<=\d){_SP}*[-–]{_SP}*|{_SP}*–{_SP}*|{_SP}+(?:to|or){_SP}+)(?P<r2>{_NUM})
   |(?P<n>{_NUM}))
   {_SP}*-?{_SP}*(?P<unit>{_UNITS})(?![\w²³^])"""
-#: A unit as a word of its own: every quantity has one, and this is much cheaper than QTY.
-UNIT_ANYWHERE = re.compile(rf"(?<![^\W\d_])(?:{_UNITS})(?![\w²³^])", re.I)
+#: A unit as a word of its own (``(?<![^\W\d_])(?:{_UNITS})(?![\w²³^])`` under ``re.I``): every quantity
+#: has one. Written to start with a case-sensitive character class, the one form ``re`` skips through
+#: in C: the class holds every character ``re.I`` equates with a unit's first letter (Kelvin sign K
+#: included); the look-behinds then check the letter before and the letter consumed.
+UNIT_ANYWHERE = re.compile(
+    rf"""[kK\u212anNmMyYfF](?<![^\W\d_].)
+    (?:(?<=[kK\u212a])(?i:ilomet(?:re|er)s?|ms?|licks?)|(?<=[nN])(?i:autical{_SP}+miles?)
+      |(?<=[mM])(?i:iles?|et(?:re|er)s?)|(?<=m)i?|(?<=[yY])(?i:ards?)|(?<=y)ds?
+      |(?<=[fF])(?i:eet|oot)|(?<=f)t)(?![\w²³^])""",
+    re.X,
+)
 QTY = re.compile(
     rf"""(?<![\w$£€.,/\-–])
     (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)

@@ -219,6 +219,26 @@ def _finish(text: str, start: int, pos: int, q: Quantity, qualifier: str,
 QUANTITY_REACH = 200
 
 
+def _next_quantity(text: str, start: int, units: list[tuple[int, int]], k: int) -> re.Match[str] | None:
+    """``QTY.search(text, start)``, where ``units[k]`` is the first unit at or after *start*.
+
+    A quantity ends with its unit and no unit word can sit inside one, so the first quantity
+    from *start* ends with the first unit that ends one. Each unit in turn is tried with the
+    search cut 3 characters after it (the look-ahead past a unit reads one): a match ending
+    at that unit is the one the whole-text search finds, and no quantity ending at a later unit
+    starts before this unit.
+    """
+    lo = start
+    for u0, u1 in units[k:]:
+        if u1 + 3 >= len(text):
+            return QTY.search(text, lo)
+        m = QTY.search(text, lo, u1 + 3)
+        if m is not None and m.end() <= u1:
+            return m
+        lo = max(lo, u0)
+    return None
+
+
 def find_distances(text: str) -> list[DistanceSpan]:
     """Find the distances to places quoted in ``text``.
 
@@ -240,15 +260,15 @@ def find_distances(text: str) -> list[DistanceSpan]:
     (20.0, 'about', 'NW', 'Hama', 'Clashes')
     """
     spans: list[DistanceSpan] = []
-    units = [u.start() for u in UNIT_ANYWHERE.finditer(text)]
+    units = [u.span() for u in UNIT_ANYWHERE.finditer(text)]
     pos, k = 0, 0
     while True:
         # Every quantity ends in a unit: start looking no earlier than QUANTITY_REACH before the next one.
-        while k < len(units) and units[k] < pos:
+        while k < len(units) and units[k][0] < pos:
             k += 1
         if k == len(units):
             return spans
-        m = QTY.search(text, max(pos, units[k] - QUANTITY_REACH))
+        m = _next_quantity(text, max(pos, units[k][0] - QUANTITY_REACH), units, k)
         if m is None:
             return spans
         span, resume = _read_distance(text, m)

@@ -6,8 +6,15 @@ import re
 
 __all__ = ["split_sentences"]
 
-_TERMINAL = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
+#: ``[.!?…]+`` written as one character then a repeat: a pattern that starts with a character class
+#: is skipped through in C, one that starts with a repeat is tried at every offset.
+_TERMINAL = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019\u00bb)\]]*(?=\s)")
 _OPENERS = "\"'\u201c\u2018\u00ab(["
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+#: After a terminal: spaces, then opening quotes or brackets, then the next character of the line (if any).
+_NEXT = re.compile(r"[^\S\n]*[\"'\u201c\u2018\u00ab(\[]*(.?)")
+#: The pieces of lines without their surrounding whitespace (str.strip and re agree on whitespace).
+_CONTENT = re.compile(r"\S(?:.*\S)?")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _TITLES = frozenset(
     "mr mrs ms mx dr prof gen lt col maj capt cpt sgt cpl pvt adm brig cmdr cdr gov sen rep rev hon "
@@ -36,33 +43,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets of each sentence, without surrounding whitespace.
     """
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        s, base, cut = line.group(), line.start(), 0
-        for m in _TERMINAL.finditer(s):
-            if _is_boundary(s, m):
-                _add_span(spans, text, base + cut, base + m.end())
-                cut = m.end()
-        _add_span(spans, text, base + cut, line.end())
+    cut = after = 0
+    for m in _TERMINAL.finditer(text):
+        end = m.end()
+        if text[end] == "\n":  # at a line end: the line ends the sentence anyway
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1  # the line's start
+        if _is_boundary(text, start, max(after, start), m):
+            spans.extend(c.span() for c in _CONTENT.finditer(text, cut, end))
+            cut = end
+        after = end
+    spans.extend(c.span() for c in _CONTENT.finditer(text, cut))
     return spans
 
 
-def _is_boundary(line: str, m: re.Match[str]) -> bool:
-    """Decide whether the terminal punctuation matched by m ends a sentence."""
-    rest = line[m.end():].lstrip().lstrip(_OPENERS)
-    if rest[:1].islower():
+def _is_boundary(text: str, start: int, after: int, m: re.Match[str]) -> bool:
+    """Decide whether the terminal punctuation matched by m (in the line from start) ends a sentence.
+
+    *after* is the end of the line's previous terminal (or the line start): the word before m
+    lies after it unless only spaces do.
+    """
+    nxt = _NEXT.match(text, m.end())[1]
+    if nxt.islower():
         return False
-    if m.group().rstrip("\"'\u201d\u2019\u00bb)]") != ".":
+    if m.group().rstrip(_CLOSERS) != ".":
         return True
-    before = line[:m.start()].split()
+    before = text[after:m.start()].split() or text[start:m.start()].split()
     word = before[-1].lstrip(_OPENERS) if before else ""
     if word.lower() in _TITLES or _INITIALS.fullmatch(word):
         return False
-    return not (word.lower() in _BEFORE_NUMBER and rest[:1].isdigit())
-
-
-def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+    return not (word.lower() in _BEFORE_NUMBER and nxt.isdigit())

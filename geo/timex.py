@@ -33,10 +33,11 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from geo.errors import DateError
+from geo.prefilter import required_literals
 
 __all__ = ["CALENDAR_WORD", "TimeMention", "find_time_expressions", "parse_date", "precision_of_range"]
 
@@ -351,6 +352,73 @@ def _resolve_relative(m: re.Match[str], pub: dt.date | None) -> _Span | None:
 _RULES = ((_RANGE_RX, _resolve_range), (_SINGLE_RX, _resolve_single),
           (_REL_RX, _resolve_relative))
 
+# The screen (see _candidates). Every range or single-date match holds a calendar token (a run of
+# digits or a month name, found lower-cased) after at most 5 words, and starts with one of _FIRST
+# (or at that token). Relative expressions need one of the words of _REL_SCREEN.
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+_MONTH_LOW = re.compile("|".join(sorted({m[:3] for m in _MONTHS})))
+_FIRST = tuple(sorted({*re.findall(r"(?<=[:>|])[a-z]+", _PRE + _QUAL), "between", "the", *_WEEKDAYS,
+                       *(m[:3] for m in _MONTHS)}))
+_REL_SCREEN = re.compile("|".join(sorted(required_literals(_REL_RX) or ())))
+_MAX_LEAD_WORDS = 5
+#: Characters that ``re.I`` equates with an ASCII letter but str.lower() does not map to it.
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def _folded(text: str) -> str | None:
+    """Return the text lower-cased letter for letter, or None where that would break the screen."""
+    low = text.lower()
+    if len(low) != len(text) or not text.isascii() and _UNFOLDED.search(text):
+        return None
+    return low
+
+
+def _candidates(text: str, low: str, start: int, end: int) -> list[int]:
+    """Return the offsets in [start, end) where a range or single-date match may begin, in order.
+
+    A match begins a word and holds a calendar token (digit run or month name) after at most
+    :data:`_MAX_LEAD_WORDS` words of its own ("since the beginning of | May"), so it begins at
+    one of the last words up to a token and that word is a token or starts with a word of
+    :data:`_FIRST`.
+    """
+    digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
+    tokens = sorted(digits + [m.start() for m in _MONTH_LOW.finditer(low, start, end)])
+    if not tokens:
+        return []
+    words = [m.start() for m in _WORD.finditer(text, start, end)]
+    found: set[int] = set()
+    for q in tokens:
+        k = bisect.bisect_right(words, q)
+        found.update(p for p in words[max(0, k - _MAX_LEAD_WORDS - 1):k]
+                     if p in digits or low.startswith(_FIRST, p))
+    return sorted(found)
+
+
+def _matches(text: str, rx: re.Pattern[str], start: int, end: int,
+             starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, start, end)``, trying only *starts* when given (they hold every match)."""
+    if starts is None:
+        yield from rx.finditer(text, start, end)
+        return
+    pos = start
+    for p in starts:
+        if p >= pos and (m := rx.match(text, p, end)):
+            yield m
+            pos = m.end()
+
+
+def _rule_matches(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(rule index, match) for each rule, each window: what plain finditer gives, in that order."""
+    low = _folded(text)
+    starts = [None if low is None else _candidates(text, low, s, e) for s, e in windows]
+    for k, (rx, _) in enumerate(_RULES):
+        for (s, e), first in zip(windows, starts, strict=True):
+            if k < 2:
+                yield from ((k, m) for m in _matches(text, rx, s, e, first))
+            elif low is None or _REL_SCREEN.search(low, s, e):
+                yield from ((k, m) for m in rx.finditer(text, s, e))
+
 
 def _mention(text: str, m: re.Match[str], span: _Span, pub: dt.date | None) -> TimeMention:
     s, e, precision = span
@@ -385,14 +453,13 @@ def find_time_expressions(text: str, published: dt.date | None,
         published = published.date()
     found: list[TimeMention] = []
     windows = [(0, len(text))] if spans is None else spans
-    for rx, resolve in _RULES:
-        for m in (m for start, end in windows for m in rx.finditer(text, start, end)):
-            try:
-                span = resolve(m, published)
-            except (ValueError, OverflowError):  # dates beyond 1..9999 near date.min/max
-                span = None
-            if span is not None:
-                found.append(_mention(text, m, span, published))
+    for k, m in _rule_matches(text, windows):
+        try:
+            span = _RULES[k][1](m, published)
+        except (ValueError, OverflowError):  # dates beyond 1..9999 near date.min/max
+            span = None
+        if span is not None:
+            found.append(_mention(text, m, span, published))
     return _longest_disjoint(found)
 
 

@@ -1,0 +1,108 @@
+"""The fast unit finder and quantity search of geo.distances agree with the plain ones.
+
+``PLAIN_UNIT`` and ``plain_find_distances`` are the implementations before the speed-up, kept
+as oracles: a unit pattern under ``re.I`` tried at every offset, and ``QTY.search`` over the
+whole rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo import distances
+from geo.corpus import read_article
+from geo.distance_words import _UNITS, QTY, UNIT_ANYWHERE
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+PLAIN_UNIT = re.compile(rf"(?<![^\W\d_])(?:{_UNITS})(?![\w²³^])", re.I)
+
+
+def plain_find_distances(text):
+    """The oracle: the loop of find_distances with the plain unit pattern and whole-text search."""
+    spans = []
+    units = [u.start() for u in PLAIN_UNIT.finditer(text)]
+    pos, k = 0, 0
+    while True:
+        while k < len(units) and units[k] < pos:
+            k += 1
+        if k == len(units):
+            return spans
+        m = QTY.search(text, max(pos, units[k] - distances.QUANTITY_REACH))
+        if m is None:
+            return spans
+        span, resume = distances._read_distance(text, m)
+        if span is not None and span.distance_km > 0:
+            spans.append(span)
+        pos = max(resume, m.start() + 1)
+
+
+def _outcome(f, text):
+    try:
+        return f(text)
+    except Exception as e:  # noqa: BLE001 - a failure of the oracle must be the same failure
+        return type(e)
+
+
+def agree(text):
+    assert [m.span() for m in UNIT_ANYWHERE.finditer(text)] == [m.span() for m in PLAIN_UNIT.finditer(text)]
+    assert _outcome(distances.find_distances, text) == _outcome(plain_find_distances, text)
+
+
+_HOSTILE = ["İ", "ı", "ſ", "K", "\u0301", "\u200f", "\u05d0", "\x00", "²", "³", "^", "-", "–", "(", ")", "/",
+            ",", ".", "\n", "\u00a0", "\u202f", "٣", "ß", "$", "£"]
+_WORDS = [
+    "km", "KM", "Km", "kms", "kilometres", "Kilometers", "kilometer", "klick", "klicks", "nautical miles",
+    "Nautical  Mile", "mile", "miles", "MILES", "mi", "Mi", "m", "M", "metres", "meters", "Meter", "yards",
+    "yd", "yds", "YD", "feet", "foot", "ft", "FT", "sq", "square", "per", "hour", "long", "wide", "radius",
+    "of", "from", "away", "north", "south-west", "NNW", "to", "the", "within", "about", "some", "nearly",
+    "more than", "less than", "up to", "between", "and", "or", "to", "a", "half", "dozen", "quarter", "one",
+    "seven", "twenty-five", "hundred", "thousand", "0", "5", "7.5", "10", "1,200", "3km", "5m", "20km2",
+    "100", "~", "Aleppo", "Hama's", "town", "citadel", "raised", "advanced", "range", "I'm", "amid",
+]
+_PIECE = st.one_of(st.sampled_from(_WORDS), st.sampled_from(_HOSTILE), st.text(max_size=4))
+_SEP = st.sampled_from([" ", " ", " ", "", ", ", "\n", "-", "\t", "  ", "\u00a0", "(", ") "])
+_PHRASES = st.lists(st.tuples(_PIECE, _SEP), max_size=40).map(lambda ps: "".join(a + b for a, b in ps))
+_TEXT = st.one_of(st.text(max_size=300), _PHRASES,
+                  st.text(alphabet="".join(_HOSTILE) + "kmnyfiKMNYFIsdlt 0159", max_size=80))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_TEXT)
+def test_agrees_with_plain_search(text):
+    agree(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PHRASES, st.integers(0, 400))
+def test_agrees_with_far_apart_units(text, gap):
+    agree(text + " " * gap + "5 km from Homs")
+    agree("about 20" + " " * gap + "km north of Hama " + text)
+
+
+@pytest.mark.parametrize("text", [
+    "about 20 km (12 miles) north-west of Hama, I'm 5 m away; 3 mi. from x; 7 nautical  miles off the coast of Y",
+    "at a distance of between three hundred and fifty and four hundred metres from the wall",
+    "Kilometres: 5 Km from A, 5 kM from B, 6 \u212am from C, 5 ſq km, 5 km² of land, 20 km/h, a 5km-long convoy",
+    "only 5" + " " * 300 + "km from Idlib, and 5 km",
+    "m m m 5m 5 m. 5 mi 5 mil 5 miles",
+])
+def test_written_distances_agree(text):
+    agree(text)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seeds_agree(path):
+    agree(read_article(path)[0].text)
+
+
+def test_unit_class_holds_every_case_variant_of_a_first_letter():
+    first = r"[kK\u212anNmMyYfF]"
+    assert UNIT_ANYWHERE.pattern.startswith(first)
+    variants = re.compile("[kmnyf]", re.I)
+    missing = [hex(c) for c in range(0x110000) if variants.fullmatch(chr(c)) and not re.fullmatch(first, chr(c))]
+    assert missing == []
