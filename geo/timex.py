@@ -24,93 +24,28 @@ Conventions (past tense is assumed: news reports what has happened):
 * without a publication date only expressions that carry a year are resolved;
 * "May", "March" and "August" are months only when capitalised ("may" and "march" are
   verbs); a month or year on its own needs a preposition or a qualifier ("in March",
-  "late 2016"), abbreviated months need a day or a year ("Aug. 6").
+  "late 2016"), abbreviated months need a day or a year ("Aug. 6");
+* a rule word written with a letter that only case-insensitive matching equates with an
+  ASCII letter ("ſept", "yeſterday", "fıve days ago") is not that word: the match is refused.
+
+Layout: :mod:`geo.timex_words` (word tables and patterns), :mod:`geo.timex_screen` (where the
+patterns can match), :mod:`geo.timex_resolve` (matches to date ranges), this module (the API).
 """
 
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.errors import DateError
-from geo.prefilter import required_literals
+from geo.timex_resolve import Span, precision_of_range, resolve
+from geo.timex_screen import rule_matches
+from geo.timex_words import CALENDAR_WORD, MONTHS, RELATION, STRICT
 
 __all__ = ["CALENDAR_WORD", "TimeMention", "find_time_expressions", "parse_date", "precision_of_range"]
-
-_D = dt.timedelta(days=1)
-_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-_MONTHS = {m: i + 1 for i, m in enumerate(_FULL_MONTHS)}
-_MONTHS.update({m[:3]: i + 1 for i, m in enumerate(_FULL_MONTHS)} | {"sept": 9})
-_CAPITAL_ONLY = frozenset({"may", "march", "mar", "august"})
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBERS = {w: i for i, w in enumerate(("zero one two three four five six seven eight nine ten "
-                                        "eleven twelve thirteen fourteen fifteen sixteen "
-                                        "seventeen eighteen nineteen twenty").split())}
-_NUMBERS.update({"a": 1, "an": 1, "thirty": 30})
-_RELATION = {"since": "since", "from": "since", "by": "by", "until": "by", "till": "by",
-             "up to": "by", "before": "before", "after": "after"}
-_QUALS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid",
-          "middle": "mid", "late": "late", "end": "late", "earlier": "earlier", "later": "later"}
-
-
-def _alt(words: object) -> str:
-    return "|".join(sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_MONTH = rf"(?:(?:{_alt(_FULL_MONTHS)})\b|(?:{_alt(k for k in _MONTHS if len(k) <= 4)})\b\.?)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:1[89]|20)\d\d\b"
-_WD = rf"(?:{_alt(_WEEKDAYS)})\b"
-#: A weekday or month name written as a name (capitalised): never a place, whatever the gazetteer holds.
-CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in (*_WEEKDAYS, *_FULL_MONTHS)) + r")\b")
-_QUAL = r"(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+"
-_NUM = rf"\d{{1,3}}|(?:a\s+)?couple\s+of|{_alt(_NUMBERS)}"
-_B = r"(?<![\w-])"
-_PRE = (r"(?:(?P<pre>since|by|until|till|up\s+to|before|after|in|on|at|over|during|within"
-        r"|as\s+of|from|throughout|through)\s+)?")
-
-
-def _point(named: bool, bare_day: bool) -> str:
-    """Regex of one calendar point; named groups only in the version used for parsing."""
-    def g(name: str) -> str:
-        return f"(?P<{name}>" if named else "(?:"
-    alts = [
-        rf"{g('iso')}\d{{4}}-\d\d-\d\d)\b",
-        rf"(?:{_WD},?\s+)?(?:the\s+)?{g('d')}{_DAY})(?:\s+of)?\s+{g('m')}{_MONTH})"
-        rf"(?:,?\s+{g('y')}{_YEAR}))?",
-        rf"(?:{_WD},?\s+)?{g('m2')}{_MONTH})\s+{g('d2')}{_DAY})(?:,?\s+{g('y2')}{_YEAR}))?",
-        rf"{g('q')}{_QUAL})?{g('m3')}{_MONTH})(?:,?\s+{g('y3')}{_YEAR}))?",
-        rf"{g('q2')}{_QUAL})?{g('y4')}{_YEAR})",
-    ]
-    if bare_day:
-        alts.append(rf"{g('d3')}{_DAY})(?:,?\s+{g('y5')}{_YEAR}))?")
-    return "|".join(alts)
-
-
-_POINT_RX = re.compile(_point(True, True), re.I)
-_SINGLE_RX = re.compile(rf"{_B}{_PRE}(?P<pt>{_point(False, False)})", re.I)
-_RANGE_RX = re.compile(
-    rf"{_B}(?:(?P<rpre>between|from)\s+)?(?P<a>{_point(False, True)})"
-    rf"(?P<conn>\s+(?:and|to|until|till|through)\s+|\s*[-–—]\s*)(?P<b>{_point(False, True)})",
-    re.I)
-_REL_RX = re.compile(rf"""{_B}{_PRE}(?:
-   (?P<dby>(?:the\s+)?day\s+before\s+yesterday)
-  |(?P<word>yesterday|today|tonight|overnight|last\s+night|earlier\s+today
-     |this\s+(?:morning|afternoon|evening))
-  |(?:(?P<wx>this\s+past|past|last|next|this|coming|the|a|every|each|following)\s+)?
-     (?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?
-  |(?P<pq>{_QUAL}|earlier\s+|later\s+)?(?P<which>last|this\s+past|this|(?<=of\s)the)\s+
-     (?P<unit>weekend|week|month|year)\b(?!\s+of\b)
-  |the\s+(?P<wkend>weekend)
-  |(?P<n>{_NUM})\s+(?P<agou>hour|day|week|fortnight|month|year)s?\s+ago
-  |(?:the\s+)?(?:past|last)\s+(?:(?P<pn>{_NUM})\s+)?
-     (?P<pu>hour|day|week|fortnight|month|year)(?P<pl>s)?\b(?!\s+of\b)
-)(?!\w)""", re.I | re.X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,299 +66,10 @@ class TimeMention:
     relation: str
 
 
-def precision_of_range(start: dt.date, end: dt.date | None) -> str:
-    """Return the ACLED-style precision of an inclusive date range.
-
-    Parameters
-    ----------
-    start, end : datetime.date
-        First and last day; ``end`` None means the single day ``start``.
-
-    Returns
-    -------
-    str
-        "day" for one day, "week" up to 7 days, "month" up to 31 days, else "year".
-    """
-    days = 1 if end is None else (end - start).days + 1
-    return "day" if days <= 1 else "week" if days <= 7 else "month" if days <= 31 else "year"
-
-
-def _number(word: str) -> int:
-    w = " ".join(word.lower().split())
-    return int(w) if w.isdigit() else 2 if w.endswith("couple of") else _NUMBERS[w]
-
-
-def _qual(phrase: str | None) -> str | None:
-    if not phrase:
-        return None
-    m = re.search(r"earlier|early|later|late|middle|mid|start|beginning|end", phrase, re.I)
-    return _QUALS[m.group().lower()] if m else None
-
-
-def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
-    y, m = divmod(year * 12 + month - 1 + k, 12)
-    return y, m + 1
-
-
-def _month_range(year: int, month: int, q: str | None) -> tuple[dt.date, dt.date]:
-    last = calendar.monthrange(year, month)[1]
-    first, final = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(q or "", (1, last))
-    return dt.date(year, month, first), dt.date(year, month, final)
-
-
-def _year_range(year: int, q: str | None) -> tuple[dt.date, dt.date]:
-    first, final = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(q or "", (1, 12))
-    return dt.date(year, first, 1), _month_range(year, final, None)[1]
-
-
-def _span_of(d: int | None, mo: int | None, y: int, q: str | None) -> tuple[dt.date, dt.date]:
-    if d is not None and mo is not None:
-        day = dt.date(y, mo, d)
-        return day, day
-    return _month_range(y, mo, q) if mo is not None else _year_range(y, q)
-
-
-def _infer_year(d: int | None, mo: int, q: str | None, pub: dt.date) -> int | None:
-    """Latest year putting the point at or before publication (+1 day for a day date)."""
-    limit = pub + _D if d is not None and pub < dt.date.max else pub
-    for y in range(min(pub.year + 1, 9999), max(pub.year - 9, 0), -1):
-        try:
-            if _span_of(d, mo, y, q)[0] <= limit:
-                return y
-        except ValueError:  # 29 February in a common year
-            continue
-    return None
-
-
-def _parse_point(s: str) -> tuple[int | None, int | None, int | None, str | None, bool] | None:
-    """(day, month, year, qualifier, month-written-in-full) of one point, None if refused."""
-    m = _POINT_RX.fullmatch(s)
-    if m is None:
-        return None
-    g = m.groupdict()
-    if g["iso"]:
-        y, mo, d = map(int, g["iso"].split("-"))
-        return d, mo, y, None, True
-    d, y = g["d"] or g["d2"] or g["d3"], g["y"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
-    token, mo, full = g["m"] or g["m2"] or g["m3"], None, True
-    if token:
-        key = token.rstrip(".").lower()
-        if key in _CAPITAL_ONLY and not token[0].isupper():
-            return None
-        mo, full = _MONTHS[key], key in _FULL_MONTHS
-    day = int(d.rstrip("stndrhSTNDRH")) if d else None
-    return day, mo, int(y) if y else None, _qual(g["q"] or g["q2"]), full
-
-
-_Span = tuple[dt.date, dt.date, str]
-
-
-def _resolve_point(d: int | None, mo: int | None, y: int | None, q: str | None,
-                   pub: dt.date | None) -> _Span | None:
-    explicit = y is not None
-    if y is None:
-        if pub is None or mo is None or (y := _infer_year(d, mo, q, pub)) is None:
-            return None
-    s, e = _span_of(d, mo, y, q)
-    if not explicit and pub is not None:
-        e = max(s, min(e, pub))
-    return s, e, precision_of_range(s, e)
-
-
-def _resolve_single(m: re.Match[str], pub: dt.date | None) -> _Span | None:
-    p = _parse_point(m["pt"])
-    if p is None:
-        return None
-    d, mo, y, q, full = p
-    if d is None and (mo is None or y is None) and not (m["pre"] or q):
-        return None  # "March", "2016" alone: a name, a verb or a number, not a date
-    if d is None and y is None and not full:
-        return None  # "in Mar Elias": abbreviations need a day or a year
-    return _resolve_point(d, mo, y, q, pub)
-
-
-def _resolve_range(m: re.Match[str], pub: dt.date | None) -> _Span | None:
-    conn = m["conn"].strip().lower()
-    if conn == "and" and (m["rpre"] or "").lower() != "between":
-        return None  # "on 1 and 3 December" names two days, not a range
-    a, b = _parse_point(m["a"]), _parse_point(m["b"])
-    if a is None or b is None:
-        return None
-    (ad, am, ay, aq, _), (bd, bm, by, bq, _) = a, b
-    am, bm = am or (bm if ad else None), bm or (am if bd else None)
-    if (ad and am is None) or (bd and bm is None):
-        return None  # "between 2 and 3 million"
-    explicit = ay is not None or by is not None
-    if not explicit:  # the range starts at or before publication (+1 day), like one date
-        if pub is None or am is None or (ay := _infer_year(ad, am, aq, pub)) is None:
-            return None
-    if by is None:
-        by = ay + ((bm or 12, bd or 31) < (am or 1, ad or 1))  # type: ignore[operator]
-    if ay is None:
-        ay = by - ((am or 1, ad or 1) > (bm or 12, bd or 31))
-    s, e = _span_of(ad, am, ay, aq)[0], _span_of(bd, bm, by, bq)[1]
-    if e <= s:
-        return None
-    if not explicit and pub is not None:
-        e = max(s, min(e, pub))
-    return s, e, precision_of_range(s, e)
-
-
-def _weekend(pub: dt.date, last: bool) -> tuple[dt.date, dt.date]:
-    sat = pub - ((pub.weekday() - 5) % 7 or 7) * _D
-    if last and pub.weekday() == 6:
-        sat -= 7 * _D  # "last weekend" written on a Sunday: not the one ending today
-    return sat, min(sat + _D, pub)
-
-
-def _period_span(pq: str | None, which: str, unit: str, pub: dt.date) -> _Span | None:
-    q, this, unit = _qual(pq), which.lower() in ("this", "the"), unit.lower()
-    if q == "later":
-        return None  # future
-    if unit == "weekend":
-        return (*_weekend(pub, not this), "week")
-    if unit == "week":
-        s = pub - (pub.weekday() + (0 if this else 7)) * _D
-        first, final = {"early": (0, 2), "mid": (1, 3), "late": (3, 6)}.get(q or "", (0, 6))
-        s, e = s + first * _D, s + final * _D
-    elif unit == "month":
-        s, e = _month_range(*_add_months(pub.year, pub.month, 0 if this else -1), q)
-    else:
-        s, e = _year_range(pub.year - (0 if this else 1), q)
-    if s > pub:
-        return None  # "late this month" written on the 5th
-    e = max(s, min(e, pub - _D if q == "earlier" else pub))
-    return s, e, precision_of_range(s, e)
-
-
-def _ago_span(n: str, unit: str, pub: dt.date) -> _Span:
-    k, unit = _number(n), unit.lower()
-    if unit in ("hour", "day"):
-        d = pub - (k // 24 if unit == "hour" else k) * _D
-        return d, d, "day"
-    if unit in ("week", "fortnight"):
-        d = pub - k * (7 if unit == "week" else 14) * _D
-        return d, d, "week"
-    if unit == "month":
-        return (*_month_range(*_add_months(pub.year, pub.month, -k), None), "month")
-    return (*_year_range(pub.year - k, None), "year")
-
-
-def _past_span(n: str | None, unit: str, plural: str | None, pub: dt.date) -> _Span | None:
-    if n is None and plural:
-        return None  # "the past days": vague
-    k, unit = (_number(n) if n else 1), unit.lower()
-    if unit in ("month", "year"):
-        y, mo = _add_months(pub.year, pub.month, -k * (1 if unit == "month" else 12))
-        s = dt.date(y, mo, min(pub.day, calendar.monthrange(y, mo)[1]))
-    else:
-        days = {"hour": -(-k // 24), "day": k, "week": 7 * k, "fortnight": 14 * k}[unit]
-        s = pub - days * _D
-    return s, pub, precision_of_range(min(s + _D, pub), pub)  # "past week": 7 days' precision
-
-
-def _resolve_relative(m: re.Match[str], pub: dt.date | None) -> _Span | None:
-    if pub is None:
-        return None
-    g = m.groupdict()
-    if g["dby"]:
-        return pub - 2 * _D, pub - 2 * _D, "day"
-    if g["word"]:
-        w = " ".join(g["word"].lower().split())
-        if w == "overnight":
-            return pub - _D, pub, "day"
-        d = pub - _D if w in ("yesterday", "last night") else pub
-        return d, d, "day"
-    if g["wd"]:
-        wx = " ".join((g["wx"] or "").lower().split())
-        if wx not in ("", "last", "past", "this past"):
-            return None  # "next Friday", "this Friday", "every Friday", "the Sunday Times"
-        off = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7 or (7 if wx else 0)
-        return pub - off * _D, pub - off * _D, "day"
-    if g["unit"]:
-        return _period_span(g["pq"], g["which"], g["unit"], pub)
-    if g["wkend"]:
-        return (*_weekend(pub, False), "week")
-    if g["agou"]:
-        return _ago_span(g["n"], g["agou"], pub)
-    return _past_span(g["pn"], g["pu"], g["pl"], pub)
-
-
-_RULES = ((_RANGE_RX, _resolve_range), (_SINGLE_RX, _resolve_single),
-          (_REL_RX, _resolve_relative))
-
-# The screen (see _candidates). Every range or single-date match holds a calendar token (a run of
-# digits or a month name, found lower-cased) after at most 5 words, and starts with one of _FIRST
-# (or at that token). Relative expressions need one of the words of _REL_SCREEN.
-_DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"\w+")
-_MONTH_LOW = re.compile("|".join(sorted({m[:3] for m in _MONTHS})))
-_FIRST = tuple(sorted({*re.findall(r"(?<=[:>|])[a-z]+", _PRE + _QUAL), "between", "the", *_WEEKDAYS,
-                       *(m[:3] for m in _MONTHS)}))
-_REL_SCREEN = re.compile("|".join(sorted(required_literals(_REL_RX) or ())))
-_MAX_LEAD_WORDS = 5
-#: Characters that ``re.I`` equates with an ASCII letter but str.lower() does not map to it.
-_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
-
-
-def _folded(text: str) -> str | None:
-    """Return the text lower-cased letter for letter, or None where that would break the screen."""
-    low = text.lower()
-    if len(low) != len(text) or not text.isascii() and _UNFOLDED.search(text):
-        return None
-    return low
-
-
-def _candidates(text: str, low: str, start: int, end: int) -> list[int]:
-    """Return the offsets in [start, end) where a range or single-date match may begin, in order.
-
-    A match begins a word and holds a calendar token (digit run or month name) after at most
-    :data:`_MAX_LEAD_WORDS` words of its own ("since the beginning of | May"), so it begins at
-    one of the last words up to a token and that word is a token or starts with a word of
-    :data:`_FIRST`.
-    """
-    digits = [m.start() for m in _DIGITS.finditer(text, start, end)]
-    tokens = sorted(digits + [m.start() for m in _MONTH_LOW.finditer(low, start, end)])
-    if not tokens:
-        return []
-    words = [m.start() for m in _WORD.finditer(text, start, end)]
-    found: set[int] = set()
-    for q in tokens:
-        k = bisect.bisect_right(words, q)
-        found.update(p for p in words[max(0, k - _MAX_LEAD_WORDS - 1):k]
-                     if p in digits or low.startswith(_FIRST, p))
-    return sorted(found)
-
-
-def _matches(text: str, rx: re.Pattern[str], start: int, end: int,
-             starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text, start, end)``, trying only *starts* when given (they hold every match)."""
-    if starts is None:
-        yield from rx.finditer(text, start, end)
-        return
-    pos = start
-    for p in starts:
-        if p >= pos and (m := rx.match(text, p, end)):
-            yield m
-            pos = m.end()
-
-
-def _rule_matches(text: str, windows: Sequence[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(rule index, match) for each rule, each window: what plain finditer gives, in that order."""
-    low = _folded(text)
-    starts = [None if low is None else _candidates(text, low, s, e) for s, e in windows]
-    for k, (rx, _) in enumerate(_RULES):
-        for (s, e), first in zip(windows, starts, strict=True):
-            if k < 2:
-                yield from ((k, m) for m in _matches(text, rx, s, e, first))
-            elif low is None or _REL_SCREEN.search(low, s, e):
-                yield from ((k, m) for m in rx.finditer(text, s, e))
-
-
-def _mention(text: str, m: re.Match[str], span: _Span, pub: dt.date | None) -> TimeMention:
+def _mention(text: str, m: re.Match[str], span: Span, pub: dt.date | None) -> TimeMention:
     s, e, precision = span
     pre = m.groupdict().get("pre")
-    relation = _RELATION.get(" ".join(pre.lower().split()), "at") if pre else "at"
+    relation = RELATION.get(" ".join(pre.lower().split()), "at") if pre else "at"
     end: dt.date | None = None if e == s else e
     if relation == "since":  # from the anchor up to publication (open without one)
         end = pub if pub is not None and pub > s else None if pub is None else end
@@ -453,11 +99,8 @@ def find_time_expressions(text: str, published: dt.date | None,
         published = published.date()
     found: list[TimeMention] = []
     windows = [(0, len(text))] if spans is None else spans
-    for k, m in _rule_matches(text, windows):
-        try:
-            span = _RULES[k][1](m, published)
-        except (ValueError, OverflowError):  # dates beyond 1..9999 near date.min/max
-            span = None
+    for k, m in rule_matches(text, windows):
+        span = resolve(k, m, published)
         if span is not None:
             found.append(_mention(text, m, span, published))
     return _longest_disjoint(found)
@@ -484,16 +127,6 @@ def _longest_disjoint(found: list[TimeMention]) -> list[TimeMention]:
     return chosen
 
 
-_STRICT = (
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
-               r"(?:Z|[+-]\d\d:?\d\d)?)?"),
-    re.compile(rf"(?:{_WD},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})",
-               re.I),
-    re.compile(rf"(?:{_WD},?\s+)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-               re.I),
-)
-
-
 def parse_date(value: str) -> dt.date:
     """Parse one unambiguous calendar date.
 
@@ -514,11 +147,13 @@ def parse_date(value: str) -> dt.date:
         which are ambiguous, and impossible dates such as ``2024-02-30``.
     """
     s = value.strip() if isinstance(value, str) else ""
-    for rx in _STRICT:
+    for rx in STRICT:
         m = rx.fullmatch(s)
         if m:
             mo = m["m"]
-            month = int(mo) if mo.isdigit() else _MONTHS[mo.rstrip(".").lower()]
+            month = int(mo) if mo.isdigit() else MONTHS.get(mo.rstrip(".").lower())
+            if month is None:  # "ſept": re.I took ſ for s, but it is no month name
+                break
             try:
                 return dt.date(int(m["y"]), month, int(m["d"]))
             except ValueError:

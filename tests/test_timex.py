@@ -370,3 +370,36 @@ def test_relative_dates_are_not_after_publication(text, pub):
             assert m.date <= pub
         if m.date_end is not None and m.relation != "since":
             assert m.date_end <= pub + dt.timedelta(days=1)
+
+
+# Letters that case-insensitive matching equates with an ASCII letter but that do not lower-case to
+# it (long s, dotless i, dotted capital I): "ſept" matched the month pattern and then raised KeyError.
+@pytest.mark.parametrize("text", [
+    "ſept ", "on 5 ſept", "on 5 ſeptember 2016", "ſept. 5, 2016", "in AUGUſT 2016", "yeſterday", "laſt night",
+    "fıve days ago", "the paſt fortnıght", "in mıd-2016", "by the ſtart of 2016", "ıN 2016", "thıs week",
+    "on ſunday", "ſince 5 May 2016", "between 1 and 3 Auguſt 2016",
+])
+@pytest.mark.parametrize("pub", [None, D(2024, 11, 29)])
+def test_words_with_unfolded_letters_are_refused_not_raised(text, pub):
+    assert find_time_expressions(text, pub) == []
+    assert find_time_expressions(f"Fighting on 5 Sept 2016 and {text}.", pub)[0].date == D(2016, 9, 5)
+
+
+def test_kelvin_sign_lowercases_to_k_and_is_read():
+    # "K" (U+212A) lower-cases to "k": the word is what it says.
+    found = find_time_expressions("last wee\u212a", D(2024, 11, 29))
+    assert [(m.date, m.date_end, m.precision) for m in found] == [(D(2024, 11, 18), D(2024, 11, 24), "week")]
+
+
+def test_every_letter_matched_as_ascii_either_lowercases_to_it_or_is_refused():
+    from geo.timex_words import UNFOLDED
+
+    odd = [chr(c) for c in range(128, 0x110000)
+           if any(re.fullmatch(a, chr(c), re.I) for a in "abcdefghijklmnopqrstuvwxyz")]
+    assert odd and all(c.lower().isascii() or UNFOLDED.fullmatch(c) for c in odd), odd
+
+
+@pytest.mark.parametrize("value", ["5 ſeptember 2016", "ſept 5, 2016", "Auguſt 6, 2016", "5 Aprıl 2016"])
+def test_parse_date_refuses_unfolded_month_names(value):
+    with pytest.raises(DateError, match="cannot read date"):
+        parse_date(value)
