@@ -85,13 +85,37 @@ def _clean_subject(chunk: str) -> str | None:
     return chunk[words[0].start():words[-1].end()]
 
 
+#: Where a scan for subject cuts may restart: a word start after white space, not "to" (the one
+#: cut spanning white space is "according to"; every other cut is one character, a word, or a
+#: word and the white space up to the next word).
+_RESTART = re.compile(r"\s(?!(?i:to)\b)(?=\w)")
+#: How much of the end of a phrase is scanned for its last cut before the whole of it is.
+_TAIL = 64
+
+
+def _last_cut(s: str) -> re.Match[str] | None:
+    """Return the last match of ``SUBJ_CUT.finditer(s)``, or None.
+
+    No cut straddles a restart point, so the cuts a scan from one finds are the last cuts of
+    the whole scan: if there is any, the last of them is the last; else the whole is scanned.
+    """
+    last = None
+    if len(s) > _TAIL and (r := _RESTART.search(s, len(s) - _TAIL)):
+        for last in SUBJ_CUT.finditer(s, r.end()):  # noqa: B007 - the loop keeps the last
+            pass
+        if last is not None:
+            return last
+    for last in SUBJ_CUT.finditer(s):  # noqa: B007
+        pass
+    return last
+
+
 def subject_before(text: str, start: int) -> str | None:
     """Return what the sentence says is ``start``'s distance away, as written, or None."""
     window = text[max(0, start - 300):start]
-    cuts = list(SUBJ_CUT.finditer(window))
-    if not cuts:
+    last = _last_cut(window)
+    if last is None:
         return _clean_subject(window) if start <= 300 else None
-    last = cuts[-1]
     tail = window[last.end():]
     if not all(_is_filler(w) for w in tail.split()):
         return _clean_subject(tail)
@@ -101,8 +125,8 @@ def subject_before(text: str, start: int) -> str | None:
     # "Saraqeb, about 20 km south of Idlib" / "Clashes were reported 5 km from Hama":
     # the subject is the phrase before the comma or the verb.
     head = window[:last.start()].rstrip(" ,")
-    earlier = list(SUBJ_CUT.finditer(head))
-    phrase = head[earlier[-1].end():] if earlier else head
+    earlier = _last_cut(head)
+    phrase = head[earlier.end():] if earlier else head
     first = phrase.split()[:1]
     if not first or (cut == "," and first[0].lower() in PREPOSITIONS):
         return None

@@ -15,7 +15,7 @@ import re
 __all__ = [
     "AFTER_SKIP", "ALWAYS_STOP", "ANCHOR_STOP", "AND_HALF", "AUXILIARIES", "AWAY_FROM", "BORDER_WORDS",
     "CLAUSE_WORDS", "COMPASS", "CONV", "DIR_PARTS", "ING_NOUNS", "LEAD_SKIP", "MAX_ANCHOR_WORDS",
-    "MAX_SUBJECT_WORDS", "MONEY", "OR_SO", "PAREN_CONV", "PREPOSITIONS", "PRONOUNS", "QTY", "QUALIFIERS",
+    "MAX_SUBJECT_WORDS", "MONEY", "OR_SO", "PAREN_CONV", "PREPOSITIONS", "PRONOUNS", "QTY", "QTY_FIRST", "QUALIFIERS",
     "QUAL_MAP", "RADIUS_AFTER", "RADIUS_BEFORE", "RADIUS_LEAD", "RANGE_LEAD", "REL", "SMALL", "SUBJ_CUT",
     "SUBJ_LEAD", "SUBJ_TRAIL", "TOKEN", "TRAILING_FUNC", "UNIT_ANYWHERE", "UNIT_KM", "VAGUE_FIRST",
     "VAGUE_HEAD", "WORD_SPLIT", "WS",
@@ -47,6 +47,8 @@ QUAL_MAP = {
 }
 
 _SP = r"[ \t\u00a0\u202f]"
+#: Words that may lead a quantity before its qualifier ("only", "at a distance of").
+_LEADS = ("only", "just", "merely", "a mere", "still", "at a distance of", "a distance of")
 _QUALS = "|".join(
     re.escape(q).replace(r"\ ", _SP + "+") for q in sorted(QUAL_MAP, key=len, reverse=True)
 )
@@ -79,11 +81,17 @@ UNIT_ANYWHERE = re.compile(
 )
 QTY = re.compile(
     rf"""(?<![\w$£€.,/\-–])
-    (?:\b(?P<lead>only|just|merely|a{_SP}+mere|still|(?:at{_SP}+)?a{_SP}+distance{_SP}+of)
+    (?:\b(?P<lead>{"|".join(w.replace(" ", _SP + "+") for w in _LEADS)})
        (?!{_SP}+(?:over|under|short)\b){_SP}+)?
     (?:(?P<qual>{_QUALS})(?:{_SP}+|(?<=~)))?{_QTY_BODY}""",
     re.I | re.X,
 )
+#: The first word (lower case) of every quantity not written from a digit or "~": the first words
+#: of the leads, qualifiers, "between" and the number words ``_WORDNUM`` starts with (a test checks
+#: each against ``QTY``). A quantity begins a word (``QTY`` looks behind for a word character).
+QTY_FIRST = frozenset(
+    [re.match(r"\w*", w)[0] for w in (*_LEADS, *QUAL_MAP)] + ["between", *SMALL, "half", "quarter", "quarters"]
+) - {""}
 _INNER = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:(?:{_QUALS}){_SP}*)?{_QTY_BODY}(?:{_SP}+or{_SP}+so)?")
 CONV = re.compile(rf"{_SP}*(?:[(\[]{_SP}*{_INNER}{_SP}*[)\]]|/{_SP}*{_INNER}|,?{_SP}+or{_SP}+{_INNER},?)",
                    re.I | re.X)

@@ -82,6 +82,7 @@ from geo.distance_words import (
     MONEY,
     PAREN_CONV,
     QTY,
+    QTY_FIRST,
     QUALIFIERS,
     RADIUS_AFTER,
     RADIUS_BEFORE,
@@ -93,6 +94,7 @@ from geo.distance_words import (
 )
 from geo.errors import ExtractionError
 from geo.model import Article, DistanceMention
+from geo.timex_screen import folded
 
 __all__ = ["DistanceSpan", "find_distances", "to_mentions", "QUALIFIERS"]
 
@@ -217,9 +219,27 @@ def _finish(text: str, start: int, pos: int, q: Quantity, qualifier: str,
 #: The longest a quantity runs before its unit ("at a distance of between three hundred and fifty
 #: and four hundred" is 69 characters); generous, since it only bounds where the search starts.
 QUANTITY_REACH = 200
+_QTY_WORD = re.compile(r"\w+|~")
 
 
-def _next_quantity(text: str, start: int, units: list[tuple[int, int]], k: int) -> re.Match[str] | None:
+def _first_quantity(text: str, low: str | None, start: int, end: int) -> re.Match[str] | None:
+    """``QTY.search(text, start, end)``, tried only where a quantity can begin.
+
+    A quantity begins a word (the character before it is no word character) or a "~", and that
+    word is a number written in digits or one of :data:`QTY_FIRST` (compared lower-cased in
+    *low*, the text lower-cased letter for letter; None: search everywhere).
+    """
+    if low is None:
+        return QTY.search(text, start, end)
+    for w in _QTY_WORD.finditer(text, start, end):
+        p = w.start()
+        if (not text[p].isalpha() or low[p:w.end()] in QTY_FIRST) and (m := QTY.match(text, p, end)):
+            return m
+    return None
+
+
+def _next_quantity(text: str, low: str | None, start: int, units: list[tuple[int, int]],
+                   k: int) -> re.Match[str] | None:
     """``QTY.search(text, start)``, where ``units[k]`` is the first unit at or after *start*.
 
     A quantity ends with its unit and no unit word can sit inside one, so the first quantity
@@ -231,8 +251,8 @@ def _next_quantity(text: str, start: int, units: list[tuple[int, int]], k: int) 
     lo = start
     for u0, u1 in units[k:]:
         if u1 + 3 >= len(text):
-            return QTY.search(text, lo)
-        m = QTY.search(text, lo, u1 + 3)
+            return _first_quantity(text, low, lo, len(text))
+        m = _first_quantity(text, low, lo, u1 + 3)
         if m is not None and m.end() <= u1:
             return m
         lo = max(lo, u0)
@@ -261,6 +281,7 @@ def find_distances(text: str) -> list[DistanceSpan]:
     """
     spans: list[DistanceSpan] = []
     units = [u.span() for u in UNIT_ANYWHERE.finditer(text)]
+    low = folded(text) if units else None
     pos, k = 0, 0
     while True:
         # Every quantity ends in a unit: start looking no earlier than QUANTITY_REACH before the next one.
@@ -268,7 +289,7 @@ def find_distances(text: str) -> list[DistanceSpan]:
             k += 1
         if k == len(units):
             return spans
-        m = _next_quantity(text, max(pos, units[k][0] - QUANTITY_REACH), units, k)
+        m = _next_quantity(text, low, max(pos, units[k][0] - QUANTITY_REACH), units, k)
         if m is None:
             return spans
         span, resume = _read_distance(text, m)

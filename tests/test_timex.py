@@ -355,7 +355,7 @@ def test_never_raises_and_mentions_are_consistent(text, pub):
         assert m.date_end is None or m.date <= m.date_end
         assert m.precision in ("day", "week", "month", "year")
         assert m.relation in ("at", "since", "by", "before", "after")
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
 
 
