@@ -41,7 +41,7 @@ def plain_tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def plain_scan(matcher: NameMatcher, text: str) -> list[RawMatch]:
+def plain_scan(matcher: NameMatcher, text: str, exclude: list[tuple[int, int]] = ()) -> list[RawMatch]:
     words = [(f, s, e) for f, s, e in plain_tokens(text) if f not in ARTICLES]
     if not words:
         return []
@@ -59,6 +59,8 @@ def plain_scan(matcher: NameMatcher, text: str) -> list[RawMatch]:
         if " " not in key and len(key) < 3:
             continue
         if text[start].isalpha() and text[start].isascii() and not text[start].isupper():
+            continue
+        if any(s < words[last][2] and e > start for s, e in exclude):
             continue
         found.append((first, last, key))
     found.sort(key=lambda m: (-(m[1] - m[0]), -(words[m[1]][2] - words[m[0]][1]), m[0]))
@@ -130,6 +132,13 @@ _MATCHER = NameMatcher(normalize_name(n) for n in [*_NAMES, "Ab", "Bab", "Aleppo
 @given(_hostile)
 def test_scan_matches_the_plain_scan(text: str) -> None:
     assert _MATCHER.scan(text) == plain_scan(_MATCHER, text)
+
+
+@SETTINGS
+@given(_hostile, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=6))
+def test_scan_with_exclusions_matches_the_plain_scan(text: str, spans: list[tuple[int, int]]) -> None:
+    exclude = [(s, s + n) for s, n in spans]
+    assert _MATCHER.scan(text, exclude=exclude) == plain_scan(_MATCHER, text, exclude)
 
 
 def test_scan_matches_the_plain_scan_with_the_real_gazetteer() -> None:
