@@ -64,6 +64,7 @@ class Gazetteer:
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
         self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], tuple[Candidate, ...]] = {}
+        self._phrase_cache: dict[tuple[str, tuple[str, ...]], Place | None] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -191,9 +192,18 @@ class Gazetteer:
 
         A part of a place (a landmark, neighbourhood or site whose ``parent`` is the place)
         is chosen when the phrase's head noun is in its name; "the centre of Homs" is Homs.
-        Otherwise the longest name found in the phrase is returned, or None.
+        Otherwise the longest name found in the phrase is returned, or None. Memoised per
+        (phrase, focus): a corpus quotes the same anchors again and again.
         """
         phrase = phrase.strip()
+        cache_key = (phrase, tuple(focus))
+        if cache_key not in self._phrase_cache:
+            if len(self._phrase_cache) >= _RANK_CACHE_SIZE:
+                self._phrase_cache.clear()
+            self._phrase_cache[cache_key] = self._resolve_phrase(phrase, focus)
+        return self._phrase_cache[cache_key]
+
+    def _resolve_phrase(self, phrase: str, focus: Sequence[str]) -> Place | None:
         for pattern in (_POSSESSIVE, _OF_PHRASE):
             m = pattern.match(phrase)
             if not m:
