@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Mapping
 
 from gazetteer import Mention
 from geo import lexicon as lx
@@ -25,14 +25,11 @@ from geo.factions import find_actors
 from geo.model import ControlEvent
 from geo.timex import TimeMention
 
-__all__ = ["BACKGROUND", "background_events"]
-
-#: The background patterns, in the order they are read.
-BACKGROUND = (lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+__all__ = ["background_events"]
 
 
 def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]],
-                      wording: Collection[re.Pattern[str]] = BACKGROUND) -> list[ControlEvent]:
+                      wording: Mapping[re.Pattern[str], int] | None = None) -> list[ControlEvent]:
     """Standing control stated in passing: "forced out by the army in 2016", "rebel-held east of the city".
 
     Parameters
@@ -44,8 +41,10 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
     taken : list of (start, end)
         Article offsets of the triggers that already made events (a "held" adjective there
         is not read again).
-    wording : collection of re.Pattern, default BACKGROUND
-        The background patterns that may match in the sentence; the others are not tried.
+    wording : mapping of re.Pattern to int, optional
+        The background patterns that may match in the sentence, each with the article offset
+        to search from (its first match, or the sentence start); the others are not tried.
+        By default every pattern, from the sentence start.
 
     Returns
     -------
@@ -54,8 +53,9 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
     """
     events: list[ControlEvent] = []
     for pattern, read in _READERS:
-        if pattern in wording:
-            for m in pattern.finditer(ctx.article.text, sent.start, sent.end):
+        begin = sent.start if wording is None else wording.get(pattern)
+        if begin is not None:
+            for m in pattern.finditer(ctx.article.text, begin, sent.end):
                 events.extend(read(ctx, sent, m, taken))
     return events
 

@@ -32,13 +32,16 @@ from geo.model import Article, ControlEvent
 from geo.prefilter import LiteralScreen
 from geo.timex import CALENDAR_WORD, TimeMention, find_time_expressions
 
-__all__ = ["EVENT_WORDING", "Sentence", "Context", "read_sentences", "event_candidates", "time_for", "make_event"]
+__all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
+           "make_event"]
 
 _DEFAULT_WINDOW = dt.timedelta(days=6)
 #: Every trigger pattern (in the order of :data:`geo.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
 _START = operator.attrgetter("start")
+#: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
+Wording = tuple[tuple[int, int], ...]
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
 _HAD_FIRST = re.compile(r"had\b")
 _HAD_BEEN = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
@@ -106,7 +109,7 @@ def _within(items: list, start: int, end: int) -> list:
     return items[lo:hi]
 
 
-def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, ...]]]:
+def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], Wording]]:
     """The sentences in which some trigger or background pattern matches, with the patterns to try there.
 
     Only these sentences can hold events.
@@ -114,7 +117,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     A literal screen (:mod:`geo.prefilter`) finds the sentences holding a word that a
     pattern needs; only there are the patterns tried, in order, until one matches. The
     patterns that did not match, and (where the screen is exact) those screened out, are
-    not tried again.
+    not tried again, and the one that matched is read on from its first match.
 
     Parameters
     ----------
@@ -125,22 +128,27 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
 
     Returns
     -------
-    list of ((start, end), tuple of int)
-        The candidate sentences in order, each with the indices into :data:`EVENT_WORDING`
-        of the patterns that may match in it, ascending.
+    list of ((start, end), Wording)
+        The candidate sentences in order, each with the patterns that may match in it.
     """
     chosen = []
     for k, ids in _EVENT_SCREEN.candidates(text, spans).items():
         s, e = spans[k]
         order = sorted(ids)
-        first = next((n for n, i in enumerate(order) if EVENT_WORDING[i].search(text, s, e)), None)
-        if first is None:
+        failed = []
+        for i in order:
+            found = EVENT_WORDING[i].search(text, s, e)
+            if found:
+                break
+            failed.append(i)
+        else:
             continue
         if _EVENT_SCREEN.exact_on(text[s:e]):
-            chosen.append((spans[k], tuple(order[first:])))
-        else:
-            failed = set(order[:first])
-            chosen.append((spans[k], tuple(i for i in range(len(EVENT_WORDING)) if i not in failed)))
+            rest: Sequence[int] = order[len(failed) + 1 :]
+        else:  # every pattern not tried yet
+            rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
+        wording = sorted([(i, found.start()), *((j, s) for j in rest)])
+        chosen.append((spans[k], tuple(wording)))
     return chosen
 
 

@@ -39,7 +39,16 @@ from dataclasses import replace
 from gazetteer import Gazetteer, Place
 from geo import lexicon as lx
 from geo.background import background_events
-from geo.event_context import EVENT_WORDING, Context, Sentence, event_candidates, make_event, read_sentences, time_for
+from geo.event_context import (
+    EVENT_WORDING,
+    Context,
+    Sentence,
+    Wording,
+    event_candidates,
+    make_event,
+    read_sentences,
+    time_for,
+)
 from geo.event_places import SETTLEMENTS, target_places
 from geo.factions import find_actors
 from geo.model import Article, ControlEvent
@@ -78,35 +87,29 @@ _StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | 
                     list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
 
 
-class _Reading:
-    """What the triggers of one sentence share, each computed once, when first needed.
+def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.lexicon.CLAUSE_BREAK`)."""
+    lo, hi = start, end
+    for m in lx.CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= pos:
+            lo = m.start() if m.group(0).strip().lower() in _OPENERS else m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
 
-    The clause breaks and the stance cues of the sentence.
-    """
 
-    __slots__ = ("text", "sent", "_breaks", "_cues")
+class _Stance:
+    """The stance cues of one sentence, found once (when its first event needs them) for all its triggers."""
+
+    __slots__ = ("text", "sent", "_cues")
 
     def __init__(self, text: str, sent: Sentence) -> None:
         self.text = text
         self.sent = sent
-        self._breaks: list[tuple[int, int, bool]] | None = None
         self._cues: _StanceCues | None = None
 
-    def clause(self, pos: int) -> tuple[int, int]:
-        """The clause around *pos* (clause breaks from :data:`geo.lexicon.CLAUSE_BREAK`)."""
-        if self._breaks is None:
-            self._breaks = [(m.start(), m.end(), m.group(0).strip().lower() in _OPENERS)
-                            for m in lx.CLAUSE_BREAK.finditer(self.text, self.sent.start, self.sent.end)]
-        lo, hi = self.sent.start, self.sent.end
-        for start, end, opener in self._breaks:
-            if end <= pos:
-                lo = start if opener else end
-            elif start >= pos:
-                hi = start
-                break
-        return lo, hi
-
-    def stance(self, pos: int) -> tuple[str, str | None]:
+    def at(self, pos: int) -> tuple[str, str | None]:
         """The stance of an event whose trigger is at *pos*.
 
         A denial counts only for what follows it ("X said it had taken A, but Y denied it was
@@ -177,28 +180,28 @@ def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | No
     return (after[0].faction, True) if after else (None, True)
 
 
-def _sentence_events(ctx: Context, sent: Sentence, wording: tuple[int, ...]) -> list[ControlEvent]:
-    """The events of a candidate sentence; *wording*: the :data:`EVENT_WORDING` patterns that may match."""
+def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
+    """The events of a candidate sentence; *wording*: the patterns that may match there and where to search from."""
     text = ctx.article.text
-    reading = _Reading(text, sent)
+    stance = _Stance(text, sent)
     events: list[ControlEvent] = []
     claimed_spans: list[tuple[int, int]] = []
-    for i in wording:
+    for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
         trigger = lx.TRIGGERS[i]
-        for trig in trigger.pattern.finditer(text, sent.start, sent.end):
+        for trig in trigger.pattern.finditer(text, begin, sent.end):
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
-            clause = reading.clause(trig.start())
+            clause = _clause_bounds(text, sent.start, sent.end, trig.start())
             if _hedged(text, clause[0], trig, trigger.kind):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets:
                 continue
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, reading.stance(trig.start())))
-    background = [EVENT_WORDING[i] for i in wording if i >= _N_TRIGGERS]
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+    background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
 
@@ -259,26 +262,35 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
 
 
 def _read_events(ctx: Context, sentences: list[Sentence],
-                 wording: dict[tuple[int, int], tuple[int, ...]]) -> list[ControlEvent]:
+                 wording: dict[tuple[int, int], Wording]) -> list[ControlEvent]:
     """The events of the sentences read in order; *wording*: candidate sentence -> patterns to try."""
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))
         if tried is not None:
             events.extend(_sentence_events(ctx, sent, tried))
-        settlement = next((m for m in reversed(sent.places) if m.place and m.place.kind in SETTLEMENTS), None)
-        if settlement is not None:
-            ctx.last_settlement = settlement
-        faction = next((a.faction for a in sent.actors if a.faction and a.faction != "unknown"), None)
-        ctx.faction_age = 0 if faction else ctx.faction_age + 1
-        if faction:
-            ctx.last_faction = faction
+        _remember(ctx, sent)
     unique: dict[tuple[str | None, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
         key = (e.place_id, e.kind, e.start)
         if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
             unique[key] = e
     return sorted(unique.values(), key=lambda e: (e.start, e.id))
+
+
+def _remember(ctx: Context, sent: Sentence) -> None:
+    """Note the last settlement and the first fighting side the sentence names (or one more sentence without)."""
+    for m in reversed(sent.places):
+        place = m.place
+        if place and place.kind in SETTLEMENTS:
+            ctx.last_settlement = m
+            break
+    for a in sent.actors:
+        if a.faction and a.faction != "unknown":
+            ctx.faction_age = 0
+            ctx.last_faction = a.faction
+            return
+    ctx.faction_age += 1
 
 
 def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:

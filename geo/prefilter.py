@@ -127,8 +127,9 @@ class LiteralScreen:
             self._automaton.make_automaton()
         self._empty = not users
         self._ascii_words = all(word.isascii() for word in users)
-        letters = sorted(set("".join(users)))
-        self._case_variant = re.compile("[" + "".join(map(re.escape, letters)) + "]" if letters else "(?!)", re.I)
+        letters = "".join(map(re.escape, sorted(set("".join(users)))))
+        #: a non-ASCII character that ``re.IGNORECASE`` equates with a letter of the literals
+        self._case_variant = re.compile(rf"(?=[^\x00-\x7f])(?i:[{letters}])" if letters else "(?!)")
 
     def candidates(self, text: str, spans: Sequence[tuple[int, int]]) -> dict[int, frozenset[int]]:
         """For each sentence that may match, the ids of the patterns that may match in it.
@@ -180,8 +181,4 @@ class LiteralScreen:
         bool
             True when every pattern that can match in *segment* is among its ids.
         """
-        if not self._ascii_words:
-            return False
-        if segment.isascii():
-            return True
-        return not any(self._case_variant.match(c) for c in set(segment) if not c.isascii())
+        return self._ascii_words and (segment.isascii() or self._case_variant.search(segment) is None)
