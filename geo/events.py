@@ -56,8 +56,6 @@ from geo.model import Article, ControlEvent
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
-
-
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 _TO_END = re.compile(r"\bto\s+$")
@@ -82,11 +80,6 @@ def _same_span(text: str, a: int, b: int) -> bool:
     return a <= b and not _CONTRAST.search(text, a, b)
 
 
-#: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
-_StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | None] | None,
-                    list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
-
-
 def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.lexicon.CLAUSE_BREAK`)."""
     lo, hi = start, end
@@ -97,6 +90,11 @@ def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]
             hi = m.start()
             break
     return lo, hi
+
+
+#: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
+_StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | None] | None,
+                    list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
 
 
 class _Stance:
