@@ -5,7 +5,8 @@ between sentences (the last settlement, landmark and faction named).
 
 * **Candidate sentences**: only sentences in which some trigger or background pattern of
   :mod:`geo.lexicon` matches can hold an event (a literal screen, :mod:`geo.prefilter`,
-  picks them before any pattern is tried); time expressions are resolved only there.
+  picks them before any pattern is tried); time expressions are resolved only there, and
+  only the patterns that may match there are tried again.
 * **Places, actors, times**: per sentence, the gazetteer places (not inside an actor, a time
   expression or a weekday; Syrian places preferred when the article mentions Syria), the
   faction mentions and the time expressions resolved against the publication date.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,12 +32,19 @@ from geo.model import Article, ControlEvent
 from geo.prefilter import LiteralScreen
 from geo.timex import CALENDAR_WORD, TimeMention, find_time_expressions
 
-__all__ = ["Sentence", "Context", "read_sentences", "event_spans", "time_for", "make_event"]
+__all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
+           "make_event"]
 
 _DEFAULT_WINDOW = dt.timedelta(days=6)
-#: Every trigger and background pattern, to find the sentences worth reading.
-_EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
-_EVENT_SCREEN = LiteralScreen(_EVENT_WORDING)
+#: Every trigger pattern (in the order of :data:`geo.lexicon.TRIGGERS`), then the background ones.
+EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+_EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
+_START = operator.attrgetter("start")
+#: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
+Wording = tuple[tuple[int, int], ...]
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
+_HAD_FIRST = re.compile(r"had\b")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +104,20 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
 
 def _within(items: list, start: int, end: int) -> list:
     """The items (sorted by ``.start``) that start in ``[start, end)``."""
-    lo = bisect.bisect_left(items, start, key=lambda x: x.start)
-    hi = bisect.bisect_left(items, end, lo, key=lambda x: x.start)
+    lo = bisect.bisect_left(items, start, key=_START)
+    hi = bisect.bisect_left(items, end, lo, key=_START)
     return items[lo:hi]
 
 
-def event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences in which some trigger or background pattern matches: the only ones with events.
+def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], Wording]]:
+    """The sentences in which some trigger or background pattern matches, with the patterns to try there.
+
+    Only these sentences can hold events.
 
     A literal screen (:mod:`geo.prefilter`) finds the sentences holding a word that a
-    pattern needs; only there is the pattern itself tried.
+    pattern needs; only there are the patterns tried, in order, until one matches. The
+    patterns that did not match, and (where the screen is exact) those screened out, are
+    not tried again, and the one that matched is read on from its first match.
 
     Parameters
     ----------
@@ -115,14 +128,27 @@ def event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
     Returns
     -------
-    list of (start, end)
-        The candidate sentences, in order.
+    list of ((start, end), Wording)
+        The candidate sentences in order, each with the patterns that may match in it.
     """
     chosen = []
     for k, ids in _EVENT_SCREEN.candidates(text, spans).items():
         s, e = spans[k]
-        if any(_EVENT_WORDING[i].search(text, s, e) for i in sorted(ids)):
-            chosen.append(spans[k])
+        order = sorted(ids)
+        failed = []
+        for i in order:
+            found = EVENT_WORDING[i].search(text, s, e)
+            if found:
+                break
+            failed.append(i)
+        else:
+            continue
+        if _EVENT_SCREEN.exact_on(text[s:e]):
+            rest: Sequence[int] = order[len(failed) + 1 :]
+        else:  # every pattern not tried yet
+            rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
+        wording = sorted([(i, found.start()), *((j, s) for j in rest)])
+        chosen.append((spans[k], tuple(wording)))
     return chosen
 
 
@@ -205,8 +231,9 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, wri
     ControlEvent
     """
     article = ctx.article
-    pluperfect = bool(re.search(r"\bhad\s+(?:\w+\s+){0,2}$", article.text[max(sent.start, trig.start() - 25):trig.start()])
-                      or re.match(r"had\b", trig.group(0)) or re.search(r"\bhad\s+(?:\w+\s+)?been\b", trig.group(0)))
+    written_trigger = trig.group(0)
+    pluperfect = bool(_HAD_BEFORE.search(article.text[max(sent.start, trig.start() - 25):trig.start()])
+                      or _HAD_FIRST.match(written_trigger) or _HAD_BEEN.search(written_trigger))
     date, date_end, date_precision = _dates(time, article.published, pluperfect)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,

@@ -32,6 +32,8 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
                            r"\w+ern|north-\w+|south-\w+|province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over|towards?)\s*,?\s+)*$", re.I)
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
+_RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
+_LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
 def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bool, weak: bool,
@@ -39,7 +41,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     """The places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
-        if re.search(r",\s*(?:which|who|that)\s*$", text[max(sent.start, lo - 12) : lo]):
+        if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
         return before[-1:]
@@ -127,7 +129,7 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
 
 def _noun_phrase(words: str) -> str:
     """The noun phrase from its determiner on ("that the artillery base" -> "the artillery base")."""
-    m = re.search(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", words, re.I)
+    m = _LAST_DETERMINER.search(words)
     return words[m.start():].strip() if m else words.strip()
 
 

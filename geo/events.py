@@ -39,7 +39,16 @@ from dataclasses import replace
 from gazetteer import Gazetteer, Place
 from geo import lexicon as lx
 from geo.background import background_events
-from geo.event_context import Context, Sentence, event_spans, make_event, read_sentences, time_for
+from geo.event_context import (
+    EVENT_WORDING,
+    Context,
+    Sentence,
+    Wording,
+    event_candidates,
+    make_event,
+    read_sentences,
+    time_for,
+)
 from geo.event_places import SETTLEMENTS, target_places
 from geo.factions import find_actors
 from geo.model import Article, ControlEvent
@@ -47,19 +56,12 @@ from geo.model import Article, ControlEvent
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
-
-
-def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.lexicon.CLAUSE_BREAK`)."""
-    lo, hi = start, end
-    for m in lx.CLAUSE_BREAK.finditer(text, start, end):
-        if m.end() <= pos:
-            lo = m.start() if m.group(0).strip().lower() in {"before", "after", "when", "since", "following",
-                                                              "until"} else m.end()
-        elif m.start() >= pos:
-            hi = m.start()
-            break
-    return lo, hi
+_OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
+_CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
+_TO_END = re.compile(r"\bto\s+$")
+_TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
+_AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
+_N_TRIGGERS = len(lx.TRIGGERS)
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
@@ -68,12 +70,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
         return True
-    if re.search(r"\bto\s+$", window) and not lx.ACHIEVED.search(window):
+    if _TO_END.search(window) and not lx.ACHIEVED.search(window):
         return True
     return kind == "contested" and bool(lx.ENDED.search(text[trig.end() : trig.end() + 60]))
-
-
-_CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 
 
 def _same_span(text: str, a: int, b: int) -> bool:
@@ -81,45 +80,86 @@ def _same_span(text: str, a: int, b: int) -> bool:
     return a <= b and not _CONTRAST.search(text, a, b)
 
 
-def _stance(sent: Sentence, text: str, pos: int | None = None) -> tuple[str, str | None]:
-    """The stance of an event whose trigger is at *pos*: a denial counts only for what follows it
-    ("X said it had taken A, but Y denied it was besieged"), never for "a claim the army denied"."""
+def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.lexicon.CLAUSE_BREAK`)."""
+    lo, hi = start, end
+    for m in lx.CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= pos:
+            lo = m.start() if m.group(0).strip().lower() in _OPENERS else m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+#: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
+_StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | None] | None,
+                    list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
+
+
+class _Stance:
+    """The stance cues of one sentence, found once (when its first event needs them) for all its triggers."""
+
+    __slots__ = ("text", "sent", "_cues")
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text = text
+        self.sent = sent
+        self._cues: _StanceCues | None = None
+
+    def at(self, pos: int) -> tuple[str, str | None]:
+        """The stance of an event whose trigger is at *pos*.
+
+        A denial counts only for what follows it ("X said it had taken A, but Y denied it was
+        besieged"), never for "a claim the army denied"; a report only for its own span.
+        """
+        if self._cues is None:
+            self._cues = _stance_cues(self.sent)
+        deny_at, denied, verified, reports, default = self._cues
+        if deny_at is not None and _same_span(self.text, deny_at, pos):
+            return denied  # type: ignore[return-value]
+        if verified is not None:
+            return verified
+        for at, outcome in reports:
+            if outcome is not None and (at >= pos or _same_span(self.text, at, pos)):
+                return outcome
+        return default
+
+
+def _stance_cues(sent: Sentence) -> _StanceCues:
+    """The stance words of a sentence and what each makes of an event they qualify."""
     s = sent.text
-    verify = lx.VERIFY.search(s)
-    if lx.UNVERIFIED.search(s):
-        verify = None
-    speakers = [a for a in sent.actors]
+    unverified = lx.UNVERIFIED.search(s)
+    claim_denied = lx.CLAIM_DENIED.search(s)
     deny = lx.DENY.search(s)
-    if deny and lx.CLAIM_DENIED.search(s) and lx.CLAIM_DENIED.search(s).end() >= deny.end():
+    if deny and claim_denied and claim_denied.end() >= deny.end():
         deny = None
-    if deny and pos is not None and not _same_span(text, sent.start + deny.start(), pos):
-        deny = None  # a denial qualifies its own clause, not what follows "but" or comes before it
+    denied = verified = None
     if deny:
-        who = [a for a in speakers if a.start - sent.start < deny.start()]
-        return "denied", (who[-1].faction or who[-1].text) if who else None
-    if verify:
-        who = [a for a in speakers if a.monitor]
-        return "verified", who[0].text if who else None
-    for m in lx.REPORT.finditer(s):
-        if pos is not None and m.start() + sent.start < pos and not _same_span(text, sent.start + m.start(), pos):
-            continue
-        who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
-        if m.group(0).lower().startswith("according"):
-            who = [a for a in speakers if a.start - sent.start > m.start()][:1]
-        if not who:
-            affiliated = re.search(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b",
-                                   s[: m.start()], re.I)
-            if affiliated:
-                faction = find_actors(affiliated.group(1) + "s")[:1] or find_actors(affiliated.group(1))[:1]
-                return "claimed", faction[0].faction if faction else None
-            continue
+        who = [a for a in sent.actors if a.start - sent.start < deny.start()]
+        denied = "denied", (who[-1].faction or who[-1].text) if who else None
+    if lx.VERIFY.search(s) and not unverified:
+        monitors = [a for a in sent.actors if a.monitor]
+        verified = "verified", monitors[0].text if monitors else None
+    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
+    default = ("claimed", None) if unverified or claim_denied else ("reported", None)
+    return (sent.start + deny.start() if deny else None), denied, verified, reports, default
+
+
+def _report_stance(sent: Sentence, m: re.Match[str]) -> tuple[str, str | None] | None:
+    """The stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
+    speakers = sent.actors
+    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
+    if m.group(0).lower().startswith("according"):
+        who = [a for a in speakers if a.start - sent.start > m.start()][:1]
+    if who:
         speaker = who[-1]
-        if speaker.monitor:
-            return "reported", speaker.text
-        return "claimed", speaker.faction
-    if lx.UNVERIFIED.search(s) or lx.CLAIM_DENIED.search(s):
-        return "claimed", None
-    return "reported", None
+        return ("reported", speaker.text) if speaker.monitor else ("claimed", speaker.faction)
+    affiliated = _AFFILIATED.search(sent.text[: m.start()])
+    if affiliated:
+        faction = find_actors(affiliated.group(1) + "s")[:1] or find_actors(affiliated.group(1))[:1]
+        return "claimed", faction[0].faction if faction else None
+    return None
 
 
 def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | None) -> tuple[str | None, bool]:
@@ -138,13 +178,17 @@ def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | No
     return (after[0].faction, True) if after else (None, True)
 
 
-def _sentence_events(ctx: Context, sent: Sentence) -> list[ControlEvent]:
+def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
+    """The events of a candidate sentence; *wording*: the patterns that may match there and where to search from."""
     text = ctx.article.text
-    stance = _stance(sent, text)
+    stance = _Stance(text, sent)
     events: list[ControlEvent] = []
     claimed_spans: list[tuple[int, int]] = []
-    for trigger in lx.TRIGGERS:
-        for trig in trigger.pattern.finditer(text, sent.start, sent.end):
+    for i, begin in wording:
+        if i >= _N_TRIGGERS:
+            break
+        trigger = lx.TRIGGERS[i]
+        for trig in trigger.pattern.finditer(text, begin, sent.end):
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
@@ -154,9 +198,9 @@ def _sentence_events(ctx: Context, sent: Sentence) -> list[ControlEvent]:
             if not targets:
                 continue
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets,
-                                          _stance(sent, text, trig.start())))
-    events.extend(background_events(ctx, sent, claimed_spans, stance))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+    background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
+    events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
 
 
@@ -174,7 +218,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if trigger.loser:
         losing = actor if not inferred else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
-                  and re.search(r"\bto\s+(?:the\s+)?$", ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
+                  and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
     time = time_for(sent, trig.start(), clause)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
@@ -210,25 +254,41 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
         In text order; events of an undated article have ``date`` None.
     """
     ctx = Context(article, gazetteer)
+    candidates = event_candidates(article.text, sentences)
+    read = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates])
+    return _read_events(ctx, read, dict(candidates))
+
+
+def _read_events(ctx: Context, sentences: list[Sentence],
+                 wording: dict[tuple[int, int], Wording]) -> list[ControlEvent]:
+    """The events of the sentences read in order; *wording*: candidate sentence -> patterns to try."""
     events: list[ControlEvent] = []
-    chosen = event_spans(article.text, sentences)
-    candidates = set(chosen)
-    for sent in read_sentences(article, gazetteer, sentences, chosen):
-        if (sent.start, sent.end) in candidates:
-            events.extend(_sentence_events(ctx, sent))
-        settlements = [m for m in sent.places if m.place and m.place.kind in SETTLEMENTS]
-        if settlements:
-            ctx.last_settlement = settlements[-1]
-        fighters = [a for a in sent.actors if a.faction and a.faction != "unknown"]
-        ctx.faction_age = 0 if fighters else ctx.faction_age + 1
-        if fighters:
-            ctx.last_faction = fighters[0].faction
+    for sent in sentences:
+        tried = wording.get((sent.start, sent.end))
+        if tried is not None:
+            events.extend(_sentence_events(ctx, sent, tried))
+        _remember(ctx, sent)
     unique: dict[tuple[str | None, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
         key = (e.place_id, e.kind, e.start)
         if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
             unique[key] = e
     return sorted(unique.values(), key=lambda e: (e.start, e.id))
+
+
+def _remember(ctx: Context, sent: Sentence) -> None:
+    """Note the last settlement and the first fighting side the sentence names (or one more sentence without)."""
+    for m in reversed(sent.places):
+        place = m.place
+        if place and place.kind in SETTLEMENTS:
+            ctx.last_settlement = m
+            break
+    for a in sent.actors:
+        if a.faction and a.faction != "unknown":
+            ctx.faction_age = 0
+            ctx.last_faction = a.faction
+            return
+    ctx.faction_age += 1
 
 
 def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:

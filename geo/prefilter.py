@@ -126,6 +126,10 @@ class LiteralScreen:
         if users:
             self._automaton.make_automaton()
         self._empty = not users
+        self._ascii_words = all(word.isascii() for word in users)
+        letters = "".join(map(re.escape, sorted(set("".join(users)))))
+        #: a non-ASCII character that ``re.IGNORECASE`` equates with a letter of the literals
+        self._case_variant = re.compile(rf"(?=[^\x00-\x7f])(?i:[{letters}])" if letters else "(?!)")
 
     def candidates(self, text: str, spans: Sequence[tuple[int, int]]) -> dict[int, frozenset[int]]:
         """For each sentence that may match, the ids of the patterns that may match in it.
@@ -157,3 +161,24 @@ class LiteralScreen:
             for k in range(len(spans)):
                 found.setdefault(k, set()).update(self._always)
         return {k: frozenset(ids) for k, ids in sorted(found.items())}
+
+    def exact_on(self, segment: str) -> bool:
+        """Whether :meth:`candidates` is exact on *segment* (one of the screened sentences).
+
+        Exact means that a pattern left out of the sentence's ids has no match in it. The
+        screen compares lower-cased text, but ``re.IGNORECASE`` also equates letters whose
+        ``str.lower`` differs ("ı" and "ſ" match "i" and "s"): a sentence holding a non-ASCII
+        character that case-insensitively equals a literal's character, or any sentence when
+        some literal is not ASCII, may match a pattern that was screened out.
+
+        Parameters
+        ----------
+        segment : str
+            The text of one sentence passed to :meth:`candidates`.
+
+        Returns
+        -------
+        bool
+            True when every pattern that can match in *segment* is among its ids.
+        """
+        return self._ascii_words and (segment.isascii() or self._case_variant.search(segment) is None)

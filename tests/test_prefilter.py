@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,3 +67,51 @@ def test_no_sentence_with_a_match_is_screened_out(words: list[str]) -> None:
         for i, pattern in enumerate(EVENT_PATTERNS):
             if pattern.search(text, s, e):
                 assert i in screened.get(k, ()), (text[s:e], pattern.pattern[:60])
+
+
+def _plain_exact_on(screen: LiteralScreen, segment: str) -> bool:
+    """The definition: no non-ASCII character of *segment* case-insensitively equals a literal's letter."""
+    letters = set("".join(w for p in screen.patterns for w in required_literals(p) or ()))
+    assert all(ch.isascii() for ch in letters)
+    return not any(re.fullmatch(re.escape(ch), c, re.I) for c in set(segment) if not c.isascii() for ch in letters)
+
+
+def test_the_screen_is_exact_only_without_case_variant_letters() -> None:
+    screen = LiteralScreen(EVENT_PATTERNS)
+    assert screen.exact_on("Rebels captured Ḩamāh — “quoted” — on Friday.")
+    for odd in ("the army ſeized Homs", "rebels capturıng", "İdlib", "\u212aobani"):
+        assert not screen.exact_on(odd), odd
+    assert not LiteralScreen([re.compile("çatışma", re.I)]).exact_on("rebels")  # a non-ASCII literal
+
+
+@pytest.mark.slow
+def test_exact_on_agrees_with_its_definition_on_every_character() -> None:
+    screen = LiteralScreen(EVENT_PATTERNS)
+    chars = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    letters = set("".join(w for p in EVENT_PATTERNS for w in required_literals(p) or ()))
+    variants = re.compile("[" + "".join(sorted(letters)) + "]", re.I)
+    expected = {c for c in chars if variants.fullmatch(c)}
+    assert {c for c in chars if not screen.exact_on(c)} == expected
+    assert expected >= {"ſ", "ı", "\u212a"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("ſıİKßﬁΣσς\u0301\u200f\x00")), max_size=60))
+def test_exact_on_agrees_with_its_definition(text: str) -> None:
+    screen = LiteralScreen(EVENT_PATTERNS)
+    assert screen.exact_on(text) == _plain_exact_on(screen, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "ſeized", "capturıng", "İdlib", "\u212aobani", "—", "é"]), min_size=1,
+                max_size=40))
+def test_where_the_screen_is_exact_no_matching_pattern_is_screened_out(words: list[str]) -> None:
+    text = " ".join(words).replace(" .", ".")
+    spans = split_sentences(text)
+    screen = LiteralScreen(EVENT_PATTERNS)
+    screened = screen.candidates(text, spans)
+    for k, (s, e) in enumerate(spans):
+        if screen.exact_on(text[s:e]):
+            for i, pattern in enumerate(EVENT_PATTERNS):
+                if pattern.search(text, s, e):
+                    assert i in screened.get(k, ()), (text[s:e], pattern.pattern[:60])
