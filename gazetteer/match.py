@@ -1,11 +1,14 @@
-"""Finding gazetteer names in text: one pass of an Aho–Corasick automaton over all names.
+"""Finding gazetteer names in text: a trie of all names, entered at the words that can start one.
 
 The text is cut into words and each word folded with :func:`gazetteer.names.fold_token`
 (the same fold the index uses); article words (``al``, ``as`` ...) are left out, as they
-are from the keys. The folded words, joined by single spaces and padded with a space at
-each end, are scanned once by a ``pyahocorasick`` automaton holding every key (padded the
-same way, so a match always starts and ends on a word boundary). Overlapping matches are
-resolved longest first, then leftmost. Rules for names that are also ordinary words:
+are from the keys. Every key, padded with a space at each end, is held in one
+``pyahocorasick`` trie (also a complete Aho–Corasick automaton over the keys). From each word
+that can start a name (below), the folded words that follow are joined one by one while
+they still begin some key, and each join that is a whole key is a match; so a match always
+starts and ends on a word boundary, and the many lower-case words of a text cost one test
+each. Overlapping matches are resolved longest first, then leftmost. Rules for names that
+are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
@@ -79,20 +82,22 @@ class NameMatcher:
         keys, starts, ends = content_word_table(text)
         if not keys:
             return []
-        stream = " " + " ".join(keys) + " "
-        # The word that starts at each offset of the stream: word i starts at 1 + i + the lengths before it.
-        offsets = map(operator.add, itertools.accumulate(map(len, keys), initial=1), itertools.count())
-        word_at = dict(zip(offsets, range(len(keys)), strict=False))  # the last offset is the stream's end
         excluded = _Exclusions(exclude) if exclude else None
+        is_prefix, is_key = self._automaton.match, self._automaton.exists
         found = []
-        for end_pos, (key, spaces) in self._automaton.iter(stream):
-            first = word_at[end_pos - len(key)]
-            start = starts[first]
-            if text[start] in _LOWER_ASCII:
-                continue  # a name starts with a capital (or a non-Latin letter, or a digit)
-            last = first + spaces
-            if excluded is None or not excluded.overlaps(start, ends[last]):
-                found.append((first, last, key))
+        # A name starts with a capital (or a non-Latin letter, or a digit): only there are the keys looked up,
+        # word by word while the words so far begin some key.
+        lower = map(_LOWER_ASCII.__contains__, map(text.__getitem__, starts))
+        for first in itertools.compress(itertools.count(), map(operator.not_, lower)):
+            probe = " " + keys[first]
+            last = first
+            while is_prefix(probe):
+                if is_key(probe + " ") and (excluded is None or not excluded.overlaps(starts[first], ends[last])):
+                    found.append((first, last, probe[1:]))
+                last += 1
+                if last == len(keys):
+                    break
+                probe += " " + keys[last]
         found.sort(key=lambda m: (-(m[1] - m[0]), -(ends[m[1]] - starts[m[0]]), m[0]))
         taken: set[int] = set()
         matches = []
