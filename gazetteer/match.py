@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from gazetteer.names import ARTICLES, content_word_table
+from gazetteer.names import ARTICLES, fold_content_word, split_words
 
 __all__ = ["NameMatcher", "RawMatch"]
 
@@ -47,8 +47,8 @@ class RawMatch:
 
 
 #: An article directly before a name, as its own word ("al-" in "al-Atarib", "Al " in "Al Bab").
-_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?P<article>" + "|".join(sorted(map(re.escape, ARTICLES), key=len, reverse=True))
-                             + r")(?P<sep>[- ])$", re.I)
+_ARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, ARTICLES), key=len, reverse=True))
+_ARTICLE_BEFORE = re.compile(rf"(?<![^\W_])(?P<article>{_ARTICLE_ALTERNATIVES})(?P<sep>[- ])$", re.I)
 
 
 class NameMatcher:
@@ -79,38 +79,51 @@ class NameMatcher:
         exclude : sequence of (start, end)
             Spans not to match inside (for example the names of armed groups).
         """
-        keys, starts, ends = content_word_table(text)
-        if not keys:
-            return []
+        pieces = split_words(text)  # separator, word, separator, ..., word, separator
+        words = pieces[1::2]
+        offsets = list(itertools.accumulate(map(len, pieces), initial=0))  # word i starts at offsets[2i + 1]
         excluded = _Exclusions(exclude) if exclude else None
         is_prefix, is_key = self._automaton.match, self._automaton.exists
         found = []
-        # A name starts with a capital (or a non-Latin letter, or a digit): only there are the keys looked up,
-        # word by word while the words so far begin some key.
-        lower = map(_LOWER_ASCII.__contains__, map(text.__getitem__, starts))
+        # A name starts with a capital (or a non-Latin letter, or a digit): only there are keys looked up,
+        # joining the content words that follow one by one while the words so far begin some key.
+        lower = map(_LOWER_ASCII.__contains__, map(operator.itemgetter(0), words))
         for first in itertools.compress(itertools.count(), map(operator.not_, lower)):
-            probe = " " + keys[first]
-            last = first
+            key = fold_content_word(words[first])[0]
+            if not key:
+                continue  # an article or a sign: not a word of any key
+            probe, last, count = " " + key, first, 1
             while is_prefix(probe):
-                if is_key(probe + " ") and (excluded is None or not excluded.overlaps(starts[first], ends[last])):
-                    found.append((first, last, probe[1:]))
-                last += 1
-                if last == len(keys):
+                if is_key(probe + " "):
+                    start, end = offsets[2 * first + 1], offsets[2 * last + 1] + fold_content_word(words[last])[1]
+                    if excluded is None or not excluded.overlaps(start, end):
+                        found.append((count, start, end, first, last, probe[1:]))
+                last = _next_content_word(words, last + 1)
+                if last is None:
                     break
-                probe += " " + keys[last]
-        found.sort(key=lambda m: (-(m[1] - m[0]), -(ends[m[1]] - starts[m[0]]), m[0]))
+                probe += " " + fold_content_word(words[last])[0]
+                count += 1
+        found.sort(key=lambda m: (-m[0], m[1] - m[2], m[3]))  # most words, then most characters, then leftmost
         taken: set[int] = set()
         matches = []
-        for first, last, key in found:
+        for _, start, end, first, last, key in found:
             if taken.intersection(range(first, last + 1)):
                 continue
             taken.update(range(first, last + 1))
-            start = _with_article(text, starts[first])
-            matches.append(RawMatch(start, ends[last], key, _sentence_initial(text, start)))
+            start = _with_article(text, start)
+            matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
         return sorted(matches, key=lambda m: m.start)
 
 
 _LOWER_ASCII = frozenset(string.ascii_lowercase)
+
+
+def _next_content_word(words: Sequence[str], k: int) -> int | None:
+    """The index of the first word from *k* on that is part of keys (not an article), or None."""
+    for j in range(k, len(words)):
+        if fold_content_word(words[j])[0]:
+            return j
+    return None
 
 
 class _Exclusions:

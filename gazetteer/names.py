@@ -30,9 +30,9 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "content_word_table", "ARTICLES"]
+__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES"]
 
 #: Arabic article forms (as separate tokens after hyphen splitting) that are dropped.
 ARTICLES: frozenset[str] = frozenset(
@@ -110,23 +110,24 @@ def word_table(text: str) -> tuple[list[str], list[int], list[int]]:
     offsets from the running sum of the pieces' lengths, and one memoised fold per distinct
     word; no Python code runs per word but the fold of a word not seen before.
     """
-    return _table(text, _fold_word)
-
-
-def content_word_table(text: str) -> tuple[list[str], list[int], list[int]]:
-    """:func:`word_table` without the articles (``al``, ``el`` ...): the words name keys are made of."""
-    return _table(text, _fold_content_word)
-
-
-def _table(text: str, fold: Callable[[str], tuple[str, int]]) -> tuple[list[str], list[int], list[int]]:
-    pieces = _WORD.split(text.replace("_", " "))  # separator, word, separator, ..., word, separator
+    pieces = split_words(text)
     if len(pieces) == 1:
         return [], [], []
-    keys, lengths = zip(*map(fold, pieces[1::2]), strict=True)
+    keys, lengths = zip(*map(_fold_word, pieces[1::2]), strict=True)
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = list(itertools.compress(offsets[1::2], keys))
     ends = list(map(operator.add, starts, itertools.compress(lengths, keys)))
     return list(filter(None, keys)), starts, ends
+
+
+def split_words(text: str) -> list[str]:
+    """Cut *text* into separators and words, alternately: ``[sep, word, sep, ..., word, sep]``.
+
+    The words are those of :func:`iter_tokens` before folding (a possessive ``'s`` still on);
+    the pieces join back into *text* (with any ``_`` made a space), so offsets are running sums
+    of their lengths.
+    """
+    return _WORD.split(text.replace("_", " "))
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -138,7 +139,12 @@ def _fold_word(word: str) -> tuple[str, int]:
 
 
 @functools.lru_cache(maxsize=262_144)
-def _fold_content_word(word: str) -> tuple[str, int]:
+def fold_content_word(word: str) -> tuple[str, int]:
+    """Fold one word as :func:`split_words` cut it.
+
+    Returns its key (``""`` for an article or a word with no letters left) and its length
+    without an English possessive ``'s``.
+    """
     key, length = _fold_word(word)
     return ("" if key in ARTICLES else key), length
 
