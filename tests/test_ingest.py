@@ -64,15 +64,16 @@ def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
 
 def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import geo.ingest
+    import geo.ingestplan
 
     seen: list[str] = []
-    real = geo.ingest.extract_article
+    real = geo.ingestplan.extract_article
 
     def counting(article, *args):
         seen.append(article.path)
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingest, "extract_article", counting)
+    monkeypatch.setattr(geo.ingestplan, "extract_article", counting)
     ingest = functools.partial(geo.ingest.ingest, workers=1)  # in this process, where the spy is
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 6)
@@ -291,18 +292,19 @@ def test_a_pool_ingest_writes_exactly_what_one_process_writes(tmp_path: Path, ba
 def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker skips a file it was told is unchanged; if the store says otherwise, it is extracted here."""
     import geo.ingest
+    import geo.ingestplan
     from geo.corpus import read_article
 
     corpus = tmp_path / "c"
     write_corpus(corpus, 5)
     reference = tmp_path / "ref.gpkg"
     ingest([corpus], reference, workers=1)
-    real = geo.ingest._Planner._stat
+    real = geo.ingestplan.Planner._stat
 
     def wrong_guess(self, item):
         task = real(self, item)
         article, _ = read_article(item.path, item.meta)
-        return geo.ingest._Task(task.path, task.meta, task.source, task.held, geo.ingest._key(article))
+        return geo.ingestplan.Task(task.path, task.meta, task.source, task.held, geo.ingestplan.stored_key(article))
 
     skipped: list[bool] = []
     real_read = geo.ingest.read_and_extract
@@ -312,7 +314,7 @@ def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: 
         skipped.extend(r.extraction is None for r in reads)
         return reads
 
-    monkeypatch.setattr(geo.ingest._Planner, "_stat", wrong_guess)
+    monkeypatch.setattr(geo.ingestplan.Planner, "_stat", wrong_guess)
     monkeypatch.setattr(geo.ingest, "read_and_extract", reading)
     store = tmp_path / "s.gpkg"
     report = ingest([corpus], store, workers=1)
@@ -324,17 +326,18 @@ def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: 
 def test_a_failing_worker_is_one_error_naming_the_batch_and_keeps_whole_batches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     import geo.ingest
+    import geo.ingestplan
 
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 12)
-    real = geo.ingest.extract_article
+    real = geo.ingestplan.extract_article
 
     def failing(article, *args):
         if article.path.endswith("00009.txt"):
             raise ValueError("no such thing")
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingest, "extract_article", failing)  # the forked workers inherit it
+    monkeypatch.setattr(geo.ingestplan, "extract_article", failing)  # the forked workers inherit it
     before = _children()
     argv = ["ingest", str(corpus), "--store", str(store), "--batch-size", "4", "--workers", "2"]
     assert main(argv) == 1
