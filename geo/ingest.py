@@ -32,10 +32,12 @@ from geo.ingestplan import (
 )
 from geo.model import Article
 from geo.store import EventStore, SourceFile
-from geo.storeio import Batch, write_baseline, write_batch
+from geo.storeio import Batch, ExtractionRows, write_baseline, write_batch
 from geo.storelink import Linker, Prints
 
 __all__ = ["IngestReport", "ingest", "read_and_extract", "DEFAULT_BATCH_SIZE"]
+
+Extracted = ArticleExtraction | ExtractionRows  # from the Dask engine | rendered by a local worker
 
 
 def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
@@ -78,7 +80,7 @@ def _progress(enabled: bool | None):
 
 
 def _extracted(planner: Planner, inputs: Sequence[Input], engine: str, batch_size: int,
-               options: Mapping[str, object]) -> Iterator[tuple[list[ArticleExtraction], Prints]]:
+               options: Mapping[str, object]) -> Iterator[tuple[list[Extracted], Prints]]:
     """Each batch's accepted extractions (in input order) and the fingerprints the workers computed."""
     from geo.engines import extract_batches, map_batches
 
@@ -98,7 +100,7 @@ def _extracted(planner: Planner, inputs: Sequence[Input], engine: str, batch_siz
         yield extractions, prints
 
 
-def _write(store: EventStore, planner: Planner, linker: Linker, results: list[ArticleExtraction],
+def _write(store: EventStore, planner: Planner, linker: Linker, results: list[Extracted],
            prints: Prints) -> None:
     """Write one extracted batch, with the side batch, its sources, warnings and near-duplicate links."""
     report = planner.report

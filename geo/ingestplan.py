@@ -22,10 +22,10 @@ import numpy as np
 from geo.corpus import BASELINE_FILE, METADATA_FILE, read_article, read_metadata
 from geo.dedup import fingerprint
 from geo.errors import CorpusError, UsageError
-from geo.extract import ArticleExtraction, extract_article
+from geo.extract import extract_article
 from geo.model import Article
 from geo.store import EventStore, SourceFile
-from geo.storeio import Batch, write_batch
+from geo.storeio import Batch, ExtractionRows, extraction_rows, write_batch
 
 __all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Input", "Planner", "Read", "Task", "collect", "extraction",
            "meta_hash", "read_and_extract", "stored_key", "txt_files"]
@@ -147,13 +147,13 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """A worker's result for one file: its article, warnings, fingerprint and extraction."""
+    """A worker's result for one file: its article, warnings, fingerprint and extraction (as store rows)."""
 
     task: Task
     article: Article | None
     messages: list[str]
     prints: tuple[np.ndarray, np.ndarray] | None
-    extraction: ArticleExtraction | None
+    extraction: ExtractionRows | None
 
 
 _WORDS: dict[str, int] = {}  # word hashes of this process, shared by every text it fingerprints
@@ -167,25 +167,27 @@ def stored_key(article: Article) -> tuple:
 def read_and_extract(tasks: list[Task]) -> list[Read]:
     """Read, fingerprint and extract each file of a batch (what a worker process does).
 
-    A file whose text and metadata are those of the stored article it held (``expect``)
-    is not extracted: :meth:`Planner.accept` will skip it as unchanged.
+    The extraction comes back rendered as the rows the store inserts. A file whose text
+    and metadata are those of the stored article it held (``expect``) is not extracted:
+    :meth:`Planner.accept` will skip it as unchanged.
     """
     out = []
     for task in tasks:
         article, warns = read_article(Path(task.path), task.meta)
         prints = fingerprint(article.text, _WORDS) if article is not None else None
         skip = article is None or (task.expect is not None and stored_key(article) == task.expect)
-        out.append(Read(task, article, [w.message for w in warns], prints, None if skip else extract_article(article)))
+        rows = None if skip else extraction_rows(extract_article(article))
+        out.append(Read(task, article, [w.message for w in warns], prints, rows))
     return out
 
 
-def extraction(read: Read) -> ArticleExtraction:
+def extraction(read: Read) -> ExtractionRows:
     """Return the worker's extraction of an accepted file, or extract it here.
 
     The worker skips a file expected unchanged; if the store moved on meanwhile and the
     planner accepts it after all, it is extracted in this process.
     """
-    return read.extraction or extract_article(read.article)
+    return read.extraction or extraction_rows(extract_article(read.article))
 
 
 class Planner:
