@@ -2,9 +2,9 @@
 
 For every new article: candidates from the LSH index (stored and earlier new articles),
 containment checked exactly or estimated when a stored article's file is gone, then the
-whole group is re-decided: the canonical version is the earliest
-dated, then longest, then last by path (as :func:`geo.dedup.link_near_duplicates`), and
-every other member points at it. The changes go into the batch's ``links``.
+whole group is re-decided: the canonical version is the earliest dated, then longest, then
+last by path (as :func:`geo.dedup.link_near_duplicates`), and every other member points
+at it. The changes go into the batch's ``links``.
 
 The exact check needs both articles' shingle sets. Those of the articles this ingest has
 seen (fingerprinted by the workers, or read back once) are kept in memory, up to
