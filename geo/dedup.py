@@ -10,11 +10,11 @@ Two ways in:
 
 * :func:`link_near_duplicates` / :func:`near_duplicate_links` for articles held in memory
   (``geo.corpus.read_corpus``);
-* :func:`fingerprint`, :class:`SignatureIndex`, :func:`containment` and
-  :func:`estimated_containment` for linking that grows with an event store
-  (``geo.storelink``): stored articles are known by their signature alone, and when a
-  stored article's file is gone, containment is estimated from the signatures and the
-  stored shingle counts.
+* :func:`fingerprint`, :func:`band_keys`, :func:`containment`, :func:`estimated_containment`
+  and :func:`estimates` for linking that grows with an event store (``geo.storelink``,
+  with the index of :mod:`geo.sigindex`): stored articles are known by their signature
+  alone, and when a stored article's file is gone, containment is estimated from the
+  signatures and the stored shingle counts.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from geo.model import Article
 
 __all__ = [
     "THRESHOLD", "shingle_hashes", "fingerprint", "containment", "estimated_containment",
-    "near_duplicate_links", "apply_links", "link_near_duplicates", "SignatureIndex", "GATE_MARGIN", "canonical_index",
+    "near_duplicate_links", "apply_links", "link_near_duplicates", "GATE_MARGIN", "canonical_index", "band_keys",
+    "estimates",
 ]
 
 #: Minimum containment for two articles to be versions of one report.
@@ -103,8 +104,8 @@ def fingerprint(text: str, cache: dict[str, int] | None = None) -> tuple[np.ndar
     return _minhash(shingles).astype("<u8"), shingles
 
 
-def _band_keys(signatures: np.ndarray, rows: int = _ROWS) -> np.ndarray:
-    """One 64-bit key per LSH band and row of signatures: shape (n, bands)."""
+def band_keys(signatures: np.ndarray, rows: int = _ROWS) -> np.ndarray:
+    """Return one 64-bit key per LSH band of `rows` signature values, for each signature: shape (n, bands)."""
     sig = signatures.reshape(len(signatures), -1, rows)
     keys = sig[:, :, 0].copy()
     for row in range(1, rows):
@@ -126,8 +127,8 @@ def estimated_containment(sig_a: np.ndarray, n_a: int, sig_b: np.ndarray, n_b: i
     return min(1.0, jaccard * (n_a + n_b) / ((1 + jaccard) * min(n_a, n_b)))
 
 
-def _estimates(sig_a: np.ndarray, n_a: np.ndarray, sig_b: np.ndarray, n_b: np.ndarray) -> np.ndarray:
-    """:func:`estimated_containment` of many pairs at once (rows of the arrays)."""
+def estimates(sig_a: np.ndarray, n_a: np.ndarray, sig_b: np.ndarray, n_b: np.ndarray) -> np.ndarray:
+    """Return :func:`estimated_containment` of many pairs at once (rows of the arrays; 0 where a set is empty)."""
     jaccard = (sig_a == sig_b).mean(axis=1)
     small = np.minimum(n_a, n_b)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -139,9 +140,9 @@ def _estimates(sig_a: np.ndarray, n_a: np.ndarray, sig_b: np.ndarray, n_b: np.nd
 def _candidate_pairs(signatures: np.ndarray, rows: int = _ROWS) -> set[tuple[int, int]]:
     """Pairs of articles (rows of signatures) that agree on every row of an LSH band."""
     pairs: set[tuple[int, int]] = set()
-    band_keys = _band_keys(signatures, rows)
-    for band in range(band_keys.shape[1]):
-        keys = band_keys[:, band]
+    keyed = band_keys(signatures, rows)
+    for band in range(keyed.shape[1]):
+        keys = keyed[:, band]
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1], True])
@@ -171,7 +172,7 @@ def _scored_pairs(articles: Sequence[Article], threshold: float) -> list[tuple[i
     pairs = sorted(_candidate_pairs(signatures, _ROWS if threshold >= 0.5 else 2))
     if pairs:
         left, right = np.array(pairs).T
-        estimate = _estimates(signatures[left], counts[left], signatures[right], counts[right])
+        estimate = estimates(signatures[left], counts[left], signatures[right], counts[right])
         pairs = [p for p, e in zip(pairs, estimate, strict=True) if e >= threshold - GATE_MARGIN]
     out = []
     for a, b in pairs:
@@ -279,82 +280,3 @@ def link_near_duplicates(articles: Sequence[Article], *, threshold: float = THRE
         The articles in the same order; those not found to be duplicates are unchanged.
     """
     return apply_links(articles, near_duplicate_links(articles, threshold))
-
-
-# --------------------------------------------------------------------------- an index that grows
-class SignatureIndex:
-    """LSH index of signatures by band key: a sorted main part plus a small recent part.
-
-    Queries binary-search the main part band by band and compare the recent part
-    directly; the recent part is merged into the main part when it grows past
-    ``merge_at`` rows, so adding n signatures costs O(n log n) overall.
-    """
-
-    def __init__(self, merge_at: int = 2048) -> None:
-        self._merge_at = merge_at
-        self._ids: list[str] = []
-        self._keys = np.zeros((0, _BANDS), dtype=np.uint64)
-        self._sorted = self._keys.T.copy()
-        self._order = np.zeros((_BANDS, 0), dtype=np.int64)
-        self._recent_ids: list[str] = []
-        self._recent: list[np.ndarray] = []
-        self._signatures: list[np.ndarray] = []  # by position: main part, then recent part
-        self._counts: list[int] = []  # shingle counts, -1 when unknown
-
-    def __len__(self) -> int:
-        return len(self._ids) + len(self._recent_ids)
-
-    def add(self, article_id: str, signature: np.ndarray, count: int | None = None) -> None:
-        """Index one article's signature (and its shingle count, to estimate containment)."""
-        self._recent_ids.append(article_id)
-        self._recent.append(_band_keys(signature.reshape(1, -1))[0])
-        self._signatures.append(np.asarray(signature, dtype=np.uint64))
-        self._counts.append(-1 if count is None else int(count))
-        if len(self._recent) >= self._merge_at:
-            self._merge()
-
-    def extend(self, ids: list[str], signatures: np.ndarray, counts: Sequence[int] | None = None) -> None:
-        """Index many signatures at once (rows of ``signatures``, in the order of ``ids``)."""
-        self._recent_ids += ids
-        self._recent += list(_band_keys(signatures))
-        self._signatures += list(np.asarray(signatures, dtype=np.uint64))
-        self._counts += [-1] * len(ids) if counts is None else [int(c) for c in counts]
-        self._merge()
-
-    def _merge(self) -> None:
-        self._ids += self._recent_ids
-        self._keys = np.vstack([self._keys, np.array(self._recent, dtype=np.uint64)])
-        self._order = np.argsort(self._keys, axis=0, kind="stable").T.copy()
-        self._sorted = np.take_along_axis(self._keys.T, self._order, axis=1)
-        self._recent_ids, self._recent = [], []
-
-    def candidates(self, signature: np.ndarray, count: int | None = None, limit: int | None = None) -> set[str]:
-        """Ids of indexed articles that share an LSH band with the signature.
-
-        With the text's shingle *count*, candidates of known count whose estimated
-        containment is ``GATE_MARGIN`` or more below ``THRESHOLD`` are left out, and with
-        *limit* only that many are kept, the highest estimates first (a report syndicated
-        a hundred times is still linked to all its copies through the ones kept, and the
-        work per article stays bounded as the store grows).
-        """
-        keys = _band_keys(signature.reshape(1, -1))[0]
-        rows: list[np.ndarray] = []
-        if self._ids:
-            lo = [np.searchsorted(self._sorted[b], keys[b], "left") for b in range(_BANDS)]
-            hi = [np.searchsorted(self._sorted[b], keys[b], "right") for b in range(_BANDS)]
-            rows += [self._order[b, lo[b]:hi[b]] for b in range(_BANDS)]
-        if self._recent:
-            hits = (np.array(self._recent, dtype=np.uint64) == keys).any(axis=1)
-            rows.append(np.flatnonzero(hits) + len(self._ids))
-        found = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)
-        if count is not None and found.size:
-            known = np.array([self._counts[i] for i in found])
-            sigs = np.vstack([self._signatures[i] for i in found])
-            mine = np.asarray(signature, dtype=np.uint64)[None, :]
-            estimate = _estimates(sigs, known, mine, np.full_like(known, count))
-            keep = (known < 0) | (estimate >= THRESHOLD - GATE_MARGIN)
-            found, estimate = found[keep], np.where(known[keep] < 0, 1.0, estimate[keep])
-            if limit is not None and found.size > limit:
-                found = found[np.argsort(-estimate, kind="stable")[:limit]]
-        main = len(self._ids)
-        return {self._ids[i] if i < main else self._recent_ids[i - main] for i in found.tolist()}

@@ -25,6 +25,7 @@ skipped without being read), ``events``, ``distances``, ``warnings``, ``baseline
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -113,6 +114,10 @@ class StoredArticle:
     meta_hash: str
 
 
+_STORED_NAMES = tuple(f.name for f in fields(StoredArticle))
+_SELECT_STORED = f"SELECT {', '.join(_STORED_NAMES)} FROM articles WHERE id = ?"
+
+
 def extractor_version() -> dict[str, str]:
     """Return the geo version and a fingerprint of the gazetteer data (packaged files and user imports)."""
     from importlib import resources
@@ -132,7 +137,7 @@ def extractor_version() -> dict[str, str]:
 
 
 def sql_value(value: Any) -> Any:
-    """A value as stored: dates as ISO text, everything else as is."""
+    """Return a value as stored: dates as ISO text, everything else as is."""
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -140,9 +145,15 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+@functools.cache
+def _dated(cls: type) -> frozenset[str]:
+    """Names of the date-typed fields of a dataclass."""
+    return frozenset(f.name for f in fields(cls) if "date" in str(f.type))
+
+
 def record_from_row(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
-    """A dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
-    dated = {f.name for f in fields(cls) if "date" in str(f.type)}
+    """Return a dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
+    dated = _dated(cls)
     return cls(**{n: _date(row[n]) if n in dated else row[n] for n in names})
 
 
@@ -268,12 +279,11 @@ class EventStore:
 
     def articles(self, ids: Iterable[str]) -> list[StoredArticle]:
         """Return the stored records of these article ids (missing ones are left out)."""
-        names = [f.name for f in fields(StoredArticle)]
         out = []
         for article_id in dict.fromkeys(ids):
-            row = self.conn.execute(f"SELECT {', '.join(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = self.conn.execute(_SELECT_STORED, (article_id,)).fetchone()
             if row:
-                out.append(record_from_row(StoredArticle, row, names))
+                out.append(record_from_row(StoredArticle, row, _STORED_NAMES))
         return out
 
     def members(self, canonical_ids: Iterable[str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 One :class:`Batch` is written in one transaction (:func:`write_batch`): its articles with
 all their events and distances, the source files that produced them, their warnings and
-the near-duplicate links they change. A source file whose content changed releases its
+the near-duplicate links they change. An article's events and distances are written as
+the rows :func:`extraction_rows` renders; a worker process can render them
+(:class:`ExtractionRows`), so the writing process only inserts them. A source file whose content changed releases its
 old article, which is deleted (with its events) once no other file holds that text.
 """
 
@@ -12,6 +14,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from geo import gpkg
 from geo.baseline import BaselineEntry
@@ -30,7 +33,10 @@ from geo.store import (
     sql_value,
 )
 
-__all__ = ["ArticlePrint", "Batch", "write_batch", "write_baseline", "read_result"]
+__all__ = ["ArticlePrint", "Batch", "ExtractionRows", "extraction_rows", "write_batch", "write_baseline", "read_result"]
+
+_EVENT_VALUES = attrgetter(*EVENT_COLUMNS)
+_DISTANCE_VALUES = attrgetter(*DISTANCE_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +48,34 @@ class ArticlePrint:
     meta_hash: str
 
 
+@dataclass(frozen=True, slots=True)
+class ExtractionRows:
+    """An article's extraction as the store's ``events`` and ``distances`` rows (see :func:`extraction_rows`)."""
+
+    article: Article
+    events: tuple[tuple, ...]
+    distances: tuple[tuple, ...]
+
+
+def extraction_rows(ex: ArticleExtraction) -> ExtractionRows:
+    """Render an extraction as the rows :func:`write_batch` inserts.
+
+    Each event row is ``(geom, seq, *EVENT_COLUMNS)`` and each distance row
+    ``(geom, seq, *DISTANCE_COLUMNS)``: a GeoPackage point, the position in the article,
+    then the record's fields as stored (dates as ISO text).
+    """
+    events = tuple((gpkg.point_blob(e.lon, e.lat), i, *map(sql_value, _EVENT_VALUES(e)))
+                   for i, e in enumerate(ex.events))
+    distances = tuple((gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *map(sql_value, _DISTANCE_VALUES(d)))
+                      for i, d in enumerate(ex.distances))
+    return ExtractionRows(ex.article, events, distances)
+
+
 @dataclass(slots=True)
 class Batch:
-    """Everything one transaction writes."""
+    """Everything one transaction writes (extractions as records, or as rows rendered elsewhere)."""
 
-    extractions: list[ArticleExtraction] = field(default_factory=list)
+    extractions: list[ArticleExtraction | ExtractionRows] = field(default_factory=list)
     prints: dict[str, ArticlePrint] = field(default_factory=dict)
     sources: list[SourceFile] = field(default_factory=list)
     warnings: dict[str, list[str]] = field(default_factory=dict)
@@ -60,26 +89,24 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
     if rows:
         marks = ", ".join("?" * len(columns))
         conn.executemany(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
-def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction, fp: ArticlePrint, now: str) -> None:
-    a = ex.article
+def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction | ExtractionRows, fp: ArticlePrint,
+                    now: str) -> None:
+    rows = ex if isinstance(ex, ExtractionRows) else extraction_rows(ex)
+    a = rows.article
     conn.execute("DELETE FROM events WHERE article = ?", (a.id,))
     conn.execute("DELETE FROM distances WHERE article = ?", (a.id,))
     row = (a.id, a.path, sql_value(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
            fp.shingles, fp.signature, fp.meta_hash, now)
     conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(row))})",
                  row)
-    _insert(conn, "events", ["geom", "seq", *EVENT_COLUMNS],
-            [(gpkg.point_blob(e.lon, e.lat), i, *(sql_value(getattr(e, c)) for c in EVENT_COLUMNS))
-             for i, e in enumerate(ex.events)])
-    _insert(conn, "distances", ["geom", "seq", *DISTANCE_COLUMNS],
-            [(gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *(sql_value(getattr(d, c)) for c in DISTANCE_COLUMNS))
-             for i, d in enumerate(ex.distances)])
+    _insert(conn, "events", ["geom", "seq", *EVENT_COLUMNS], rows.events)
+    _insert(conn, "distances", ["geom", "seq", *DISTANCE_COLUMNS], rows.distances)
 
 
 def _repoint(conn: sqlite3.Connection, gone: str) -> None:

@@ -1,16 +1,24 @@
 """Linking each newly extracted batch to the near-duplicates already in an event store.
 
 For every new article: candidates from the LSH index (stored and earlier new articles),
-containment checked exactly (re-reading a stored article's file) or estimated when the
-file is gone, then the whole group is re-decided: the canonical version is the earliest
-dated, then longest, then last by path (as :func:`geo.dedup.link_near_duplicates`), and
-every other member points at it. The changes go into the batch's ``links``.
+containment checked exactly or estimated when a stored article's file is gone, then the
+whole group is re-decided: the canonical version is the earliest dated, then longest, then
+last by path (as :func:`geo.dedup.link_near_duplicates`), and every other member points
+at it. The changes go into the batch's ``links``.
+
+The exact check needs both articles' shingle sets. Those of the articles this ingest has
+seen (fingerprinted by the workers, or read back once) are kept in memory, up to
+:data:`SHINGLE_BUDGET` hashes, the least recently used dropped first; a stored article not
+kept is read back from its file. An article id is the hash of its text, so a kept set is
+the set its file gives as long as the file still holds that text; when it no longer does
+(its file was changed or deleted during the ingest), the kept set is still that text's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +27,7 @@ import numpy as np
 from geo.corpus import read_article
 from geo.dedup import (
     THRESHOLD,
-    SignatureIndex,
+    band_keys,
     canonical_index,
     containment,
     estimated_containment,
@@ -27,10 +35,12 @@ from geo.dedup import (
     shingle_hashes,
 )
 from geo.extract import ArticleExtraction
+from geo.model import Article
+from geo.sigindex import SignatureIndex
 from geo.store import EventStore
-from geo.storeio import ArticlePrint, Batch
+from geo.storeio import ArticlePrint, Batch, ExtractionRows
 
-__all__ = ["Linker", "Prints", "CANDIDATES_PER_ARTICLE"]
+__all__ = ["Linker", "Prints", "CANDIDATES_PER_ARTICLE", "SHINGLE_BUDGET"]
 
 #: Article id -> (MinHash signature, sorted shingle hashes), as :func:`geo.dedup.fingerprint`
 #: returns them (computed by the worker that read the article).
@@ -39,6 +49,10 @@ Prints = Mapping[str, tuple[np.ndarray, np.ndarray]]
 #: At most this many stored articles (the most similar by their signatures) are checked
 #: exactly against each new one.
 CANDIDATES_PER_ARTICLE = 8
+
+#: Shingle hashes (8 bytes each) kept in memory for exact checks: 64 MB, about 18,000 wire
+#: stories of 2,600 characters.
+SHINGLE_BUDGET = 8_000_000
 
 
 @dataclass(slots=True)
@@ -55,13 +69,24 @@ class _Node:
 
 
 class Linker:
-    """Near-duplicate state of one ingest: the signature index and the batch being linked."""
+    """Near-duplicate state of one ingest: the signature index, kept shingle sets and the batch being linked.
 
-    def __init__(self, store: EventStore) -> None:
+    Parameters
+    ----------
+    store : EventStore
+        The store being written.
+    shingle_budget : int, optional
+        Most shingle hashes kept in memory (default :data:`SHINGLE_BUDGET`; see the module docstring).
+    """
+
+    def __init__(self, store: EventStore, shingle_budget: int | None = None) -> None:
         self.store = store
         self._index: SignatureIndex | None = None
         self._pending: dict[str, _Node] = {}
         self._words: dict[str, int] = {}  # word hashes, shared by every text of this ingest
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()  # article id -> shingles, least recent first
+        self._kept_size = 0
+        self._budget = SHINGLE_BUDGET if shingle_budget is None else shingle_budget
 
     @property
     def index(self) -> SignatureIndex:
@@ -77,21 +102,23 @@ class Linker:
                 self._index.extend(ids, np.vstack(sigs), counts)
         return self._index
 
-    def link(self, results: list[ArticleExtraction], batch: Batch, prints: Prints | None = None) -> None:
+    def link(self, results: Sequence[ArticleExtraction | ExtractionRows], batch: Batch,
+             prints: Prints | None = None) -> None:
         """Record each article's print and link it to its near-duplicates, in order.
 
         Fingerprints missing from `prints` are computed here.
         """
         meta_hash = {s.article: s.meta_hash for s in batch.sources}
-        for ex in results:
+        fps = [self._print(ex.article, prints) for ex in results]
+        keys = band_keys(np.vstack([sig for sig, _ in fps]).astype(np.uint64)) if fps else None
+        for i, (ex, (signature, shingles)) in enumerate(zip(results, fps, strict=True)):
             a = ex.article
-            given = prints.get(a.id) if prints else None
-            signature, shingles = given if given is not None else fingerprint(a.text, self._words)
             batch.prints[a.id] = ArticlePrint(signature.tobytes(), int(shingles.size), meta_hash.get(a.id, ""))
             node = _Node(a.id, a.path, a.published, len(a.text), None, None, signature, int(shingles.size), shingles)
             self._pending[a.id] = node
+            self._keep(a.id, shingles)
             matched = {}
-            candidates = self.index.candidates(signature, int(shingles.size), limit=CANDIDATES_PER_ARTICLE)
+            candidates = self.index.candidates(signature, int(shingles.size), CANDIDATES_PER_ARTICLE, keys[i])
             for other_id in sorted(candidates - {a.id}):
                 other = self._node(other_id)
                 score = self._score(node, other) if other else 0.0
@@ -99,7 +126,11 @@ class Linker:
                     matched[other_id] = score
             if matched:
                 self._group(node, matched, batch)
-            self.index.add(a.id, signature, int(shingles.size))
+            self.index.add(a.id, signature, int(shingles.size), keys[i])
+
+    def _print(self, article: Article, prints: Prints | None) -> tuple[np.ndarray, np.ndarray]:
+        given = prints.get(article.id) if prints else None
+        return given if given is not None else fingerprint(article.text, self._words)
 
     def committed(self) -> None:
         """Forget the written batch: its in-memory view."""
@@ -116,12 +147,31 @@ class Linker:
             self._pending[article_id] = node
         return node
 
+    def _keep(self, article_id: str, shingles: np.ndarray) -> None:
+        """Keep an article's shingles (most recently used last), dropping the least recent beyond the budget."""
+        old = self._kept.pop(article_id, None)
+        self._kept_size += shingles.size - (0 if old is None else old.size)
+        self._kept[article_id] = shingles
+        while self._kept_size > self._budget and self._kept:
+            self._kept_size -= self._kept.popitem(last=False)[1].size
+
+    def _shingles(self, node: _Node) -> np.ndarray | None:
+        """Return the article's shingles: kept, else read back from its file (None when it no longer holds the text)."""
+        kept = self._kept.get(node.id)
+        if kept is not None:
+            self._kept.move_to_end(node.id)
+            return kept
+        article, _ = read_article(Path(node.path))
+        if article is None or article.id != node.id:
+            return None
+        shingles = shingle_hashes(article.text, self._words)
+        self._keep(node.id, shingles)
+        return shingles
+
     def _score(self, a: _Node, b: _Node) -> float:
         for node in (a, b):
             if node.shingles is None:
-                article, _ = read_article(Path(node.path))
-                if article is not None and article.id == node.id:
-                    node.shingles = shingle_hashes(article.text, self._words)
+                node.shingles = self._shingles(node)
         if a.shingles is not None and b.shingles is not None:
             return containment(a.shingles, b.shingles)
         return estimated_containment(a.signature, a.count, b.signature, b.count)

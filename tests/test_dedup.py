@@ -7,11 +7,12 @@ import random
 from pathlib import Path
 
 import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo import dedup
 from geo.corpus import article_id, read_corpus
 from geo.dedup import (
-    SignatureIndex,
     containment,
     estimated_containment,
     fingerprint,
@@ -20,6 +21,7 @@ from geo.dedup import (
     shingle_hashes,
 )
 from geo.model import Article
+from geo.sigindex import SignatureIndex
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -152,3 +154,124 @@ def test_index_keeps_the_most_similar_candidates_first_when_limited() -> None:
     sig, shingles = fingerprint(full)
     assert index.candidates(sig, int(shingles.size), limit=1) == {"same"}
     assert index.candidates(sig, int(shingles.size), limit=2) == {"same", "most"}
+
+
+class _PlainIndex:
+    """The index before geo.sigindex (per-band sorted arrays, Python lists): the oracle for SignatureIndex."""
+
+    def __init__(self, merge_at: int = 2048) -> None:
+        self._merge_at, self._ids, self._recent_ids, self._recent = merge_at, [], [], []
+        self._keys = np.zeros((0, 32), dtype=np.uint64)
+        self._sorted, self._order = self._keys.T.copy(), np.zeros((32, 0), dtype=np.int64)
+        self._signatures, self._counts = [], []
+
+    def add(self, article_id: str, signature: np.ndarray, count: int | None = None) -> None:
+        self._recent_ids.append(article_id)
+        self._recent.append(dedup.band_keys(signature.reshape(1, -1))[0])
+        self._signatures.append(np.asarray(signature, dtype=np.uint64))
+        self._counts.append(-1 if count is None else int(count))
+        if len(self._recent) >= self._merge_at:
+            self._merge()
+
+    def extend(self, ids: list[str], signatures: np.ndarray, counts: list[int] | None = None) -> None:
+        self._recent_ids += ids
+        self._recent += list(dedup.band_keys(signatures))
+        self._signatures += list(np.asarray(signatures, dtype=np.uint64))
+        self._counts += [-1] * len(ids) if counts is None else [int(c) for c in counts]
+        self._merge()
+
+    def _merge(self) -> None:
+        self._ids += self._recent_ids
+        self._keys = np.vstack([self._keys, np.array(self._recent, dtype=np.uint64).reshape(-1, 32)])
+        self._order = np.argsort(self._keys, axis=0, kind="stable").T.copy()
+        self._sorted = np.take_along_axis(self._keys.T, self._order, axis=1)
+        self._recent_ids, self._recent = [], []
+
+    def candidates(self, signature: np.ndarray, count: int | None = None, limit: int | None = None) -> set[str]:
+        keys = dedup.band_keys(signature.reshape(1, -1))[0]
+        rows: list[np.ndarray] = []
+        if self._ids:
+            lo = [np.searchsorted(self._sorted[b], keys[b], "left") for b in range(32)]
+            hi = [np.searchsorted(self._sorted[b], keys[b], "right") for b in range(32)]
+            rows += [self._order[b, lo[b]:hi[b]] for b in range(32)]
+        if self._recent:
+            rows.append(np.flatnonzero((np.array(self._recent, dtype=np.uint64) == keys).any(axis=1)) + len(self._ids))
+        found = np.unique(np.concatenate(rows)) if rows else np.zeros(0, dtype=np.int64)
+        if count is not None and found.size:
+            known = np.array([self._counts[i] for i in found])
+            sigs = np.vstack([self._signatures[i] for i in found])
+            estimate = dedup.estimates(sigs, known, np.asarray(signature, dtype=np.uint64)[None, :],
+                                       np.full_like(known, count))
+            keep = (known < 0) | (estimate >= dedup.THRESHOLD - dedup.GATE_MARGIN)
+            found, estimate = found[keep], np.where(known[keep] < 0, 1.0, estimate[keep])
+            if limit is not None and found.size > limit:
+                found = found[np.argsort(-estimate, kind="stable")[:limit]]
+        main = len(self._ids)
+        return {self._ids[i] if i < main else self._recent_ids[i - main] for i in found.tolist()}
+
+
+def _signature(base: np.ndarray, entry: tuple) -> np.ndarray:
+    """A variant of base: value i XOR v for each tweak, then every band's last row XOR spoil.
+
+    Changing a band's last row only changes the low bits of its key, so a small spoil makes
+    every band key differ from base's in its lowest 5 bits alone.
+    """
+    _, tweaks, _, spoil = entry
+    sig = base.copy()
+    for i, v in tweaks:
+        sig[i] ^= np.uint64(v)
+    sig[3::4] ^= np.uint64(spoil)
+    return sig
+
+
+_U64 = st.integers(0, 2**64 - 1)
+_TWEAK = st.tuples(st.integers(0, 127), st.sampled_from([1, 2, 16, 31, 32, 1 << 40, 2**63, 2**64 - 1]))
+_ENTRY = st.tuples(st.integers(0, 2), st.lists(_TWEAK, max_size=40), st.one_of(st.none(), st.integers(0, 600)),
+                   st.sampled_from([0, 0, 1, 2, 16, 31, 32]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bases=st.lists(st.lists(_U64, min_size=128, max_size=128), min_size=3, max_size=3),
+       stored=st.lists(_ENTRY, max_size=30), added=st.lists(_ENTRY, max_size=30),
+       queries=st.lists(st.tuples(_ENTRY, st.one_of(st.none(), st.integers(1, 4))), min_size=1, max_size=6),
+       merge_at=st.sampled_from([1, 2, 5, 2048]))
+def test_signature_index_agrees_with_the_plain_index(bases, stored, added, queries, merge_at) -> None:
+    base = [np.array(b, dtype=np.uint64) for b in bases]
+    fast, plain = SignatureIndex(merge_at=merge_at), _PlainIndex(merge_at=merge_at)
+    if stored:  # what the store holds, indexed at once; unknown counts where the entry has none
+        sigs = np.vstack([_signature(base[e[0]], e) for e in stored])
+        counts = [-1 if e[2] is None else e[2] for e in stored]
+        for index in (fast, plain):
+            index.extend([f"s{i}" for i in range(len(stored))], sigs, counts)
+    for i, entry in enumerate(added):  # then the new articles, one by one, queried as they come
+        sig, count = _signature(base[entry[0]], entry), entry[2]
+        for q, limit in queries:
+            query = _signature(base[q[0]], q)
+            assert fast.candidates(query, q[2], limit) == plain.candidates(query, q[2], limit)
+        assert fast.candidates(sig, count, 3) == plain.candidates(sig, count, 3)
+        fast.add(f"a{i}", sig, count)
+        plain.add(f"a{i}", sig, count)
+    assert len(fast) == len(stored) + len(added)
+    for q, limit in queries:
+        query = _signature(base[q[0]], q)
+        assert fast.candidates(query, q[2], limit) == plain.candidates(query, q[2], limit)
+
+
+def test_signature_index_agrees_with_the_plain_index_on_seed_and_wire_texts() -> None:
+    """Real texts: the seeds and generated versions of them (lines dropped, added, reordered)."""
+    articles, _ = read_corpus(SEEDS)
+    rng = random.Random(11)
+    texts = []
+    for a in articles:
+        lines = a.text.splitlines()
+        texts += [a.text, "\n".join(lines[: max(1, len(lines) * 2 // 3)]), "\n".join(rng.sample(lines, len(lines))),
+                  a.text + "\n" + BOILERPLATE, _story(rng) + "\n" + BOILERPLATE]
+    fast, plain = SignatureIndex(merge_at=4), _PlainIndex(merge_at=4)
+    for i, text in enumerate(texts):
+        sig, shingles = fingerprint(text)
+        for limit in (None, 1, 2, 8):
+            assert fast.candidates(sig, int(shingles.size), limit) == plain.candidates(sig, int(shingles.size), limit)
+        fast.add(str(i), sig, int(shingles.size))
+        plain.add(str(i), sig, int(shingles.size))
+    sig, shingles = fingerprint(texts[0])
+    assert len(fast.candidates(sig)) >= 3  # the versions of the first seed were found

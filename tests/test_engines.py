@@ -1,4 +1,4 @@
-"""geo.engines: the Dask engine yields exactly what the local engine does, and cleans up after itself."""
+"""geo.engines, geo.localpool, geo.daskengine: Dask yields what the local pool does; both clean up after themselves."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from geo import engines
+from geo import daskengine, engines
 from geo.corpus import read_corpus
 from geo.engines import ENGINES, extract_batches
 from geo.errors import ExtractionError, GeoError, UsageError
@@ -174,9 +174,9 @@ def test_dask_option_values_are_checked():
 
 def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
-    assert engines.data_fingerprint().endswith("user gazetteer none")
+    assert daskengine.data_fingerprint().endswith("user gazetteer none")
     (tmp_path / "user_gazetteer.csv").write_text("id,name\n", encoding="utf-8")
-    with_user = engines.data_fingerprint()
+    with_user = daskengine.data_fingerprint()
     assert "none" not in with_user and with_user.startswith("geo ")
 
 
@@ -288,7 +288,7 @@ def test_a_worker_with_other_data_is_refused(scheduler, tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_an_unreachable_scheduler_then_a_local_cluster(monkeypatch):
-    monkeypatch.setattr(engines, "_CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr(daskengine, "_CONNECT_TIMEOUT", "2s")
     with pytest.raises(GeoError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 .*dask scheduler"):
         next(extract_batches([[]], engine="dask", scheduler="tcp://127.0.0.1:9"))
     # The failed client must not deadlock the next cluster start-up (distributed's loop-runner lock).

@@ -64,15 +64,16 @@ def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
 
 def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import geo.ingest
+    import geo.ingestplan
 
     seen: list[str] = []
-    real = geo.ingest.extract_article
+    real = geo.ingestplan.extract_article
 
     def counting(article, *args):
         seen.append(article.path)
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingest, "extract_article", counting)
+    monkeypatch.setattr(geo.ingestplan, "extract_article", counting)
     ingest = functools.partial(geo.ingest.ingest, workers=1)  # in this process, where the spy is
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 6)
@@ -291,18 +292,19 @@ def test_a_pool_ingest_writes_exactly_what_one_process_writes(tmp_path: Path, ba
 def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker skips a file it was told is unchanged; if the store says otherwise, it is extracted here."""
     import geo.ingest
+    import geo.ingestplan
     from geo.corpus import read_article
 
     corpus = tmp_path / "c"
     write_corpus(corpus, 5)
     reference = tmp_path / "ref.gpkg"
     ingest([corpus], reference, workers=1)
-    real = geo.ingest._Planner._stat
+    real = geo.ingestplan.Planner._stat
 
     def wrong_guess(self, item):
         task = real(self, item)
         article, _ = read_article(item.path, item.meta)
-        return geo.ingest._Task(task.path, task.meta, task.source, task.held, geo.ingest._key(article))
+        return geo.ingestplan.Task(task.path, task.meta, task.source, task.held, geo.ingestplan.stored_key(article))
 
     skipped: list[bool] = []
     real_read = geo.ingest.read_and_extract
@@ -312,7 +314,7 @@ def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: 
         skipped.extend(r.extraction is None for r in reads)
         return reads
 
-    monkeypatch.setattr(geo.ingest._Planner, "_stat", wrong_guess)
+    monkeypatch.setattr(geo.ingestplan.Planner, "_stat", wrong_guess)
     monkeypatch.setattr(geo.ingest, "read_and_extract", reading)
     store = tmp_path / "s.gpkg"
     report = ingest([corpus], store, workers=1)
@@ -324,17 +326,18 @@ def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: 
 def test_a_failing_worker_is_one_error_naming_the_batch_and_keeps_whole_batches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     import geo.ingest
+    import geo.ingestplan
 
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 12)
-    real = geo.ingest.extract_article
+    real = geo.ingestplan.extract_article
 
     def failing(article, *args):
         if article.path.endswith("00009.txt"):
             raise ValueError("no such thing")
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingest, "extract_article", failing)  # the forked workers inherit it
+    monkeypatch.setattr(geo.ingestplan, "extract_article", failing)  # the forked workers inherit it
     before = _children()
     argv = ["ingest", str(corpus), "--store", str(store), "--batch-size", "4", "--workers", "2"]
     assert main(argv) == 1
@@ -355,3 +358,56 @@ def test_cli_workers_and_scheduler_usage(tmp_path: Path, capsys: pytest.CaptureF
     assert main([*base, "--scheduler", "tcp://127.0.0.1:8786"]) == 2
     assert "--scheduler applies to --engine dask only" in capsys.readouterr().err
     assert not (tmp_path / "s.gpkg").exists()
+
+
+def _versions_corpus(folder: Path) -> dict[str, str]:
+    """Twelve stories, then later files that are other versions of three of them; version name -> original name."""
+    write_corpus(folder, 12)
+    made = {}
+    for i in (1, 4, 7):
+        text = article_text(i)[0]
+        lines = text.splitlines()
+        (folder / f"v{i}-longer.txt").write_text(text + "\nResidents said the roads stayed closed.\n", encoding="utf-8")
+        (folder / f"w{i}-shorter.txt").write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
+        earlier = text.replace(text[5:15], "2020-01-01") + "\nA council member confirmed the account.\n"
+        (folder / f"x{i}-earlier.txt").write_text(earlier, encoding="utf-8")
+        made.update({f"v{i}-longer.txt": f"{i:05d}.txt", f"w{i}-shorter.txt": f"{i:05d}.txt",
+                     f"x{i}-earlier.txt": f"{i:05d}.txt"})
+    return made
+
+
+@pytest.mark.parametrize("budget", [0, 150])
+def test_kept_shingles_link_exactly_as_reading_the_files_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              budget: int) -> None:
+    """The linker keeps this run's shingle sets instead of re-reading files: same store, no re-reads.
+
+    Budget 0 keeps nothing (every exact check of an article from an earlier batch reads its
+    file back, as before the sets were kept); 150 hashes keep about one article (the least
+    recently used are dropped).
+    """
+    import geo.storelink
+
+    corpus = tmp_path / "c"
+    versions = _versions_corpus(corpus)
+    reads: list[str] = []
+    real = geo.storelink.read_article
+
+    def counting(path, *args):
+        reads.append(Path(path).name)
+        return real(path, *args)
+
+    monkeypatch.setattr(geo.storelink, "read_article", counting)
+    kept, limited = tmp_path / "kept.gpkg", tmp_path / "limited.gpkg"
+    ingest([corpus], kept, batch_size=3, workers=1)
+    assert reads == []  # every candidate's shingles were kept
+    monkeypatch.setattr(geo.storelink, "SHINGLE_BUDGET", budget)
+    ingest([corpus], limited, batch_size=3, workers=1)
+    assert reads and set(reads) <= set(versions.values()) | set(versions)
+    assert dump(limited, times=False) == dump(kept, times=False)
+    by_name = {Path(a.path).name: a for a in load(kept).articles}
+    for i in (1, 4, 7):  # each group of four points at its earliest dated version
+        canonical = by_name[f"x{i}-earlier.txt"]
+        assert canonical.duplicate_of is None
+        for name in (f"{i:05d}.txt", f"v{i}-longer.txt", f"w{i}-shorter.txt"):
+            assert by_name[name].duplicate_of == canonical.id, name
+    assert sum(a.duplicate_of is not None for a in by_name.values()) == 9
