@@ -126,14 +126,29 @@ _SIMILARITY_CACHE_SIZE = 500_000
 
 
 def _similarity(written: str, place: Place) -> float:
+    """The best ``SequenceMatcher(None, light_form(written), light_form(name)).ratio()`` over the names.
+
+    A name's ratio is computed only when its cheap upper bounds (``real_quick_ratio``,
+    ``quick_ratio``) exceed the best so far, and each name's matcher (which indexes the name)
+    is kept for the next spelling: the maximum is the same, for much less work.
+    """
     target = light_form(written)
+    forms = [light_form(name) for name in (place.name, *place.names)]
+    if target in forms:
+        return 1.0
     best = 0.0
-    for name in (place.name, *place.names):
-        form = light_form(name)
-        if form == target:
-            return 1.0
-        best = max(best, SequenceMatcher(None, target, form).ratio())
+    for form in forms:
+        matcher = _matcher_against(form)
+        matcher.set_seq1(target)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
     return best
+
+
+@functools.lru_cache(maxsize=65_536)
+def _matcher_against(form: str) -> SequenceMatcher:
+    """A matcher whose second sequence is *form* (indexed once); callers set the first."""
+    return SequenceMatcher(None, "", form)
 
 
 def _spelling_score(written: str, place: Place) -> float:

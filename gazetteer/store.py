@@ -174,13 +174,18 @@ class PlaceStore:
             key = normalize_name(name)
             if key and row not in self._extra_keys.setdefault(key, []):
                 self._extra_keys[key].append(row)
+        self._rows_for_key.cache_clear()
 
     def rows_for_key(self, key: str) -> list[int]:
-        """Rows whose name or an alternate folds to *key* exactly."""
+        """Rows whose name or an alternate folds to *key* exactly (a new list each call)."""
+        return list(self._rows_for_key(key))
+
+    @functools.lru_cache(maxsize=131_072)  # noqa: B019 - the store lives as long as the process; add() clears it
+    def _rows_for_key(self, key: str) -> tuple[int, ...]:
         lo = bisect.bisect_left(self._keys, key)
         hi = bisect.bisect_right(self._keys, key, lo=lo)
         rows = [int(r) for r in self._key_rows[lo:hi]]
-        return rows + [r for r in self._extra_keys.get(key, ()) if r not in rows]
+        return (*rows, *(r for r in self._extra_keys.get(key, ()) if r not in rows))
 
     def keys(self) -> Iterator[tuple[str, int]]:
         """Yield every ``(key, row)`` pair of the index."""

@@ -168,3 +168,33 @@ def test_cue_reads_of_phrases_after_any_whitespace() -> None:
     assert cue_in_context("fighting in the PROVINCE OF\n", " where").wants == "region"
     assert cue_in_context("the streets of the\t", "").wants == "settlement"
     assert cue_in_context("province of the Kurds ", "").wants is None
+
+
+def plain_similarity(written: str, names: tuple[str, ...]) -> float:
+    from difflib import SequenceMatcher
+
+    from gazetteer.rank import light_form
+
+    target, best = light_form(written), 0.0
+    for name in names:
+        form = light_form(name)
+        if form == target:
+            return 1.0
+        best = max(best, SequenceMatcher(None, target, form).ratio())
+    return best
+
+
+_SPELLINGS = st.lists(st.sampled_from(["Aleppo", "Halab", "Alep", "Haleb", "Deraa", "Daraa", "Dar'a", "Hama", "Hamah",
+                                       "Homs", "Hims", "Emesa", "al-Bab", "Bab", "Idlib", "Edleb", "a", "", "xy",
+                                       "Ma'arrat al-Nu'man", "Maarat"]) | st.text(max_size=8), min_size=1, max_size=6)
+
+
+@SETTINGS
+@given(st.sampled_from(["Aleppo", "Alepo", "Halab", "Haleppo", "Dera", "Hamma", "Hom", "Idleb", "Maarat al Numan"])
+       | st.text(max_size=10), _SPELLINGS)
+def test_similarity_is_the_plain_best_ratio(written: str, names: list[str]) -> None:
+    from gazetteer.model import Place
+    from gazetteer.rank import _similarity
+
+    place = Place(id="t:1", name=names[0], names=tuple(names[1:]), kind="town", lat=0.0, lon=0.0)
+    assert _similarity(written, place) == plain_similarity(written, tuple(names))
