@@ -138,6 +138,9 @@ def _similarity(written: str, place: Place) -> float:
         return 1.0
     best = 0.0
     for form in forms:
+        total = len(target) + len(form)
+        if total and 2.0 * min(len(target), len(form)) / total <= best:
+            continue  # real_quick_ratio, from the lengths alone
         matcher = _matcher_against(form)
         matcher.set_seq1(target)
         if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
