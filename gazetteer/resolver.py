@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from gazetteer.errors import PlaceNotFoundError
-from gazetteer.match import NameMatcher, RawMatch
+from gazetteer.match import NameMatcher
 from gazetteer.model import Place
 from gazetteer.names import fold_token, normalize_name
 from gazetteer.rank import Candidate, Cue, cue_in_context, document_focus, light_form, rank, spelling_similarity
@@ -52,6 +53,18 @@ class Mention:
         return self.candidates[0].place if self.candidates else None
 
 
+class _Resolution(NamedTuple):
+    """A memoised ranking of a name as written.
+
+    The best candidates, whether the best is named exactly, and whether to keep the mention,
+    indexed by whether it starts a sentence (``keep[sentence_initial]``).
+    """
+
+    candidates: tuple[Candidate, ...]
+    exact: bool
+    keep: tuple[bool, bool]
+
+
 class Gazetteer:
     """Place records with name lookup, text matching, ranking and reverse geocoding.
 
@@ -63,7 +76,7 @@ class Gazetteer:
 
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
-        self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], tuple[Candidate, ...]] = {}
+        self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], _Resolution] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...]], Place | None] = {}
 
     def __len__(self) -> int:
@@ -101,7 +114,8 @@ class Gazetteer:
         """Return the record with this id; :class:`PlaceNotFoundError` if there is none."""
         row = self.store.row_of(place_id)
         if row is None:
-            raise PlaceNotFoundError(f"no place with id {place_id!r}; ids look like geonames:170063 or local:aleppo-citadel")
+            raise PlaceNotFoundError(f"no place with id {place_id!r}; "
+                                     "ids look like geonames:170063 or local:aleppo-citadel")
         return self.store.place(row)
 
     def candidates(self, name: str) -> list[Place]:
@@ -147,40 +161,46 @@ class Gazetteer:
         found = [(m, text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
                                                           text[m.end : m.end + 40]).wants) for m in raw]
         given = tuple(sorted(set(focus)))
-        ranked = [self._ranked(m.key, written, wants, given) for m, written, wants in found]
+        ranked = [self._resolved(m.key, written, wants, given) for m, written, wants in found]
         # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        votes = document_focus(c[0].place for c, (_, written, _) in zip(ranked, found, strict=True)
-                               if c and _exact(written, c[0].place))
+        votes = document_focus(r.candidates[0].place for r in ranked if r.exact)
         doc_focus = tuple(sorted(set(focus) | votes))
         if doc_focus != given:
-            ranked = [self._ranked(m.key, written, wants, doc_focus) for m, written, wants in found]
-        return [Mention(m.start, m.end, written, candidates, wants)
-                for (m, written, wants), candidates in zip(found, ranked, strict=True)
-                if candidates and self._keep(candidates[0].place, written, m, doc_focus)]
+            ranked = [self._resolved(m.key, written, wants, doc_focus) for m, written, wants in found]
+        return [Mention(m.start, m.end, written, r.candidates, wants)
+                for (m, written, wants), r in zip(found, ranked, strict=True) if r.keep[m.sentence_initial]]
 
-    def _ranked(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> tuple[Candidate, ...]:
-        """The best five candidates for a key as written; memoised, since a corpus repeats its names.
+    def _resolved(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> _Resolution:
+        """The ranking of a key as written, and whether to keep it; memoised, since a corpus repeats its names.
 
-        The ranking depends only on these four arguments, so a cache hit is exactly the
-        ranking that would be computed; it holds at most ``_RANK_CACHE_SIZE`` entries.
+        Both depend only on these four arguments (and on whether the name starts a sentence,
+        which indexes ``keep``), so a cache hit is exactly what would be computed; the cache
+        holds at most ``_RANK_CACHE_SIZE`` entries.
         """
         cache_key = (key, written, wants, focus)
         found = self._rank_cache.get(cache_key)
         if found is None:
             places = [self.store.place(r) for r in self.store.rows_for_key(key)]
-            found = tuple(rank(places, written, cue=Cue(wants), focus=focus)[:5])
+            candidates = tuple(rank(places, written, cue=Cue(wants), focus=focus)[:5])
+            if candidates:
+                best = candidates[0].place
+                exact = _exact(written, best)
+                keep = tuple(self._keep(best, written, key, exact, initial, focus) for initial in (False, True))
+                found = _Resolution(candidates, exact, keep)
+            else:
+                found = _Resolution((), False, (False, False))
             if len(self._rank_cache) >= _RANK_CACHE_SIZE:
                 self._rank_cache.clear()
             self._rank_cache[cache_key] = found
         return found
 
-    def _keep(self, best: Place, written: str, raw: RawMatch, focus: Sequence[str]) -> bool:
+    def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
+              focus: Sequence[str]) -> bool:
         """The rules for names that are also words, and for loose spellings (module docs of match)."""
-        exact = _exact(written, best)
         in_focus = best.country in focus or best.kind in ("country", "admin1")
-        if " " not in raw.key and written.lower() in self._common_words:
-            return exact and not raw.sentence_initial and in_focus
-        if " " not in raw.key and raw.sentence_initial and not in_focus:
+        if " " not in key and written.lower() in self._common_words:
+            return exact and not sentence_initial and in_focus
+        if " " not in key and sentence_initial and not in_focus:
             return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
