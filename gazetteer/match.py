@@ -48,6 +48,7 @@ class RawMatch:
 
 #: An article directly before a name, as its own word ("al-" in "al-Atarib", "Al " in "Al Bab").
 _ARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, ARTICLES), key=len, reverse=True))
+_ARTICLE_ENDINGS = tuple(ARTICLES)
 _ARTICLE_BEFORE = re.compile(rf"(?<![^\W_])(?P<article>{_ARTICLE_ALTERNATIVES})(?P<sep>[- ])$", re.I)
 
 
@@ -141,8 +142,11 @@ class _Exclusions:
 
 def _with_article(text: str, start: int) -> int:
     """Extend a match left over a directly preceding article ("al-Atarib", "Al Bab")."""
-    before = text[start - 1 : start]  # the pattern ends in "-" or " " (then "$", which may also precede a "\n")
-    if before not in ("-", " ") and not (before == "\n" and text[start - 2 : start - 1] in ("-", " ")):
+    # The pattern ends in an article, then "-" or " ", then "$" (which may also precede a "\n"): test that first.
+    sep = start - 1 if text[start - 1 : start] in ("-", " ") else start - 2
+    if sep == start - 2 and not (text[start - 1 : start] == "\n" and text[start - 2 : start - 1] in ("-", " ")):
+        return start
+    if not text[max(0, start - 5) : sep].lower().replace("ſ", "s").endswith(_ARTICLE_ENDINGS):
         return start
     m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
     if m is None:

@@ -153,6 +153,8 @@ def test_scan_matches_the_plain_scan_with_the_real_gazetteer() -> None:
 @given(_hostile, st.integers(min_value=0, max_value=40))
 @example("Al \nBab", 4)
 @example("x al-\nBab", 6)
+@example("x aſ-Bab", 5)
+@example("AſH Bab", 4)
 def test_article_extension_matches_the_plain_regex(text: str, start: int) -> None:
     start = min(start, len(text))
     assert match_module._with_article(text, start) == plain_with_article(text, start)
