@@ -10,8 +10,11 @@ machines are noisy, so ratios are the figures to compare):
    automaton (the practical limit of any name finder), and against Mordecai 2's published
    CPU figures (≈10 documents/s, ≈3.7k words/s; FIELD-ANCHORS A5). The known events of the
    generated articles are scored (recall, precision).
-2. **Growth**: ``geo ingest`` in a fresh process on 1k, 10k and 100k articles (``--sizes``):
-   wall time and peak resident memory of that process (``os.wait4``), per article.
+2. **Growth**: ``geo ingest`` in a fresh process on 1k, 10k and 100k articles (``--sizes``),
+   with its default process pool (one worker per CPU): wall time and peak resident memory
+   of the parent and of the largest worker (``os.wait4`` reports the largest of the
+   process and its waited-for children), per article; then the middle size again with
+   ``--workers 1``.
 3. **Incremental store**: re-ingesting the largest corpus unchanged (every file skipped),
    then adding 1% new articles.
 4. **Outputs from the store** at the largest size: ``geo render --date`` and ``geo export
@@ -122,13 +125,13 @@ def throughput(folder: Path, gold: Path) -> dict[str, float]:
     }
 
 
-def growth(workdir: Path, sizes: list[int], seed: int, engine: list[str]) -> list[dict[str, float]]:
+def growth(workdir: Path, sizes: list[int], seed: int, engine: list[str], tag: str = "") -> list[dict[str, float]]:
     """``geo ingest`` from scratch at each size, in a fresh process each."""
     rows = []
     for n in sizes:
         folder = corpus(workdir, n, seed)
-        store = workdir / f"store-{n}.gpkg"
-        for leftover in workdir.glob(f"store-{n}.gpkg*"):
+        store = workdir / f"store-{n}{tag}.gpkg"
+        for leftover in workdir.glob(f"store-{n}{tag}.gpkg*"):
             leftover.unlink()
         m = run_measured([sys.executable, "-m", "geo", "ingest", str(folder), "--store", str(store), *engine])
         rows.append({"articles": n, **m, "ms_per_article": 1000 * m["seconds"] / n,
@@ -178,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report["throughput"]), flush=True)
     if "growth" not in args.skip:
         report["growth"] = growth(args.workdir, args.sizes, args.seed, [])
+        # The same ingest in one process (--workers 1) at the middle size: the pool's gain, same run.
+        middle = sorted(args.sizes)[len(args.sizes) // 2]
+        report["growth_one_process"] = growth(args.workdir, [middle], args.seed, ["--workers", "1"], "-w1")
     if "incremental" not in args.skip:
         report["incremental"] = incremental(args.workdir, max(args.sizes), args.seed)
         print(json.dumps(report["incremental"]), flush=True)
