@@ -27,7 +27,7 @@ import operator
 import re
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -36,9 +36,8 @@ from gazetteer.names import ARTICLES, fold_content_word, split_words
 __all__ = ["NameMatcher", "RawMatch"]
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
-    """A span of text whose folded words equal a gazetteer key."""
+class RawMatch(NamedTuple):
+    """A span of text whose folded words equal a gazetteer key (a named tuple: many are made per text)."""
 
     start: int
     end: int

@@ -69,6 +69,9 @@ class Cue:
 
 
 _REGION, _SETTLEMENT, _NO_CUE = Cue("region"), Cue("settlement"), Cue(None)
+#: The first letters of the words the "after" patterns start with ("and", "province", "city" ...), lower
+#: case; "ſ" is there because re.IGNORECASE reads it as "s".
+_AFTER_INITIALS = frozenset("apgrcdmostvſ")
 
 
 def cue_in_context(before: str, after: str) -> Cue:
@@ -89,11 +92,13 @@ def cue_in_context(before: str, after: str) -> Cue:
     'settlement'
     """
     # Both "before" patterns end in "of" or "of the" and spaces: test the tail before searching.
+    # Both "after" patterns start with one of a few words, after spaces: test its first letter first.
     tail = before.rstrip()
     of_before = tail[-2:].lower() == "of" or tail[-3:].lower() == "the"
-    if _REGION_AFTER.match(after) or (of_before and _REGION_BEFORE.search(before)):
+    cue_after = after.lstrip()[:1].lower() in _AFTER_INITIALS
+    if (cue_after and _REGION_AFTER.match(after)) or (of_before and _REGION_BEFORE.search(before)):
         return _REGION
-    if (of_before and _SETTLEMENT_BEFORE.search(before)) or _SETTLEMENT_AFTER.match(after):
+    if (of_before and _SETTLEMENT_BEFORE.search(before)) or (cue_after and _SETTLEMENT_AFTER.match(after)):
         return _SETTLEMENT
     return _NO_CUE
 

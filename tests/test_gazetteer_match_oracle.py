@@ -162,6 +162,9 @@ def test_article_extension_matches_the_plain_regex(text: str, start: int) -> Non
 
 @SETTINGS
 @given(_hostile, _hostile)
+@example("in ", " ſtates")
+@example("", "\u00a0AND Idlib PROVINCES")
+@example("the streets of\u2003", " Town")
 def test_cue_matches_the_plain_regexes(before: str, after: str) -> None:
     assert cue_in_context(before, after).wants == plain_cue(before, after)
 
