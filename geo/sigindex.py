@@ -67,12 +67,18 @@ class SignatureIndex:
         """
         signature = np.asarray(signature, dtype=np.uint64).reshape(1, -1)
         keys = band_keys(signature) if keys is None else np.asarray(keys, dtype=np.uint64).reshape(1, -1)
+        position = len(self._ids)
         self._append([article_id], signature, np.array([-1 if count is None else int(count)]), keys)
+        for exact in _exact(keys[0]):
+            self._recent.setdefault(exact, []).append(position)
         if len(self._ids) - self._main >= self._merge_at:
             self._merge()
 
     def extend(self, ids: list[str], signatures: np.ndarray, counts: Sequence[int] | None = None) -> None:
-        """Index many signatures at once (rows of ``signatures``, in the order of ``ids``)."""
+        """Index many signatures at once (rows of ``signatures``, in the order of ``ids``).
+
+        They go straight into the sorted main part (with any recent rows), in one vectorised merge.
+        """
         signatures = np.asarray(signatures, dtype=np.uint64).reshape(len(ids), -1)
         counts = np.full(len(ids), -1) if counts is None else np.array([int(c) for c in counts], dtype=np.int64)
         self._append(list(ids), signatures, counts, band_keys(signatures))
@@ -87,9 +93,6 @@ class SignatureIndex:
             self._keys = _grown(self._keys, n, size)
         self._sigs[n:n + k], self._counts[n:n + k], self._keys[n:n + k] = signatures, counts, keys
         self._ids += ids
-        for position, row in enumerate(keys, n):
-            for exact in _exact(row):
-                self._recent.setdefault(exact, []).append(position)
 
     def _merge(self) -> None:
         """Insert the recent rows' entries into the sorted main arrays."""
