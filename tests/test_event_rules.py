@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Mention, Place
+from gazetteer import Gazetteer, Place
 from geo import lexicon as lx
+from geo.background import _coordinated_before  # unchanged
 from geo.corpus import read_article
 from geo.event_context import EVENT_WORDING, Context, Sentence, _dates, _event_id, read_sentences, time_for
-from geo.event_places import _GAP_TO_PLACE, _GENERIC_SITES, COORDINATION, SETTLEMENTS
+from geo.event_places import SETTLEMENTS, target_places  # unchanged but for hoisted regex compiles
 from geo.events import extract_events
 from geo.factions import find_actors
 from geo.model import Article, ControlEvent
@@ -26,8 +27,8 @@ from geo.sentences import split_sentences
 from geo.timex import TimeMention
 
 # ---------------------------------------------------------------------------------------------------------
-# The oracle: geo.events, geo.background, geo.event_places and the event parts of geo.event_context as they
-# were before the per-sentence sharing and the per-pattern screen (docstrings left out).
+# The oracle: geo.events, geo.background and the event parts of geo.event_context as they were before
+# the per-sentence sharing and the per-pattern screen (docstrings left out); geo.event_places is imported.
 # ---------------------------------------------------------------------------------------------------------
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
@@ -233,95 +234,6 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
     return events
 
 
-def _coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
-    chosen = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not COORDINATION.match(text[m.end : chosen[0].start]):
-            break
-        chosen.insert(0, m)
-    return chosen
-def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bool, weak: bool,
-                     clause: tuple[int, int]) -> list[Mention]:
-    lo, hi = clause
-    if passive:
-        if re.search(r",\s*(?:which|who|that)\s*$", text[max(sent.start, lo - 12) : lo]):
-            lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
-        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
-        return before[-1:]
-    after = [m for m in sent.places if trig.end() <= m.start < hi]
-    if not after or not _GAP_TO_PLACE.match(text[trig.end() : after[0].start]):
-        return []
-    if weak and after[0].start - trig.end() > 40:
-        return []
-    chosen = [after[0]]
-    for m in after[1:]:
-        if not COORDINATION.match(text[chosen[-1].end : m.start]):
-            break
-        chosen.append(m)
-    return chosen
-
-
-def _reference(text: str, m: Mention) -> bool:
-    return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
-                or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
-
-
-def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
-                  passive: bool, weak: bool) -> list[tuple[str, Place, int]]:
-    found = _governed_places(text, sent, trig, passive, weak, clause)
-    targets = []
-    for m in found:
-        if m.place is None or m.place.kind == "country":
-            continue
-        precision = 3 if m.place.kind == "admin1" else 1
-        if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
-            precision = 2
-        targets.append((m.text, m.place, precision))
-    if targets:
-        return targets
-    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
-    if earlier:
-        ctx.last_settlement = earlier[-1]
-    if passive:
-        landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
-        if landmarks:
-            return _landmark(ctx, landmarks[-1])
-        subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
-        if subjects and ctx.last_settlement and ctx.last_settlement.place:
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
-        return []
-    gap = text[trig.end() : clause[1]]
-    landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
-    anaphora = lx.ANAPHORA.search(gap[:60])
-    if landmark:
-        found = _landmark(ctx, landmark)
-        if found:
-            return found
-    if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
-        if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
-            before = text[trig.end() : trig.end() + anaphora.start()]
-            precision = 2 if lx.PART_OF_PLACE.search(before) else 1
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
-    return []
-
-
-def _noun_phrase(words: str) -> str:
-    m = re.search(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", words, re.I)
-    return words[m.start():].strip() if m else words.strip()
-
-
-def _landmark(ctx: Context, match: re.Match[str]) -> list[tuple[str, Place, int]]:
-    if not (ctx.last_settlement and ctx.last_settlement.place):
-        return []
-    words = [w for w in match.group(0).split() if w.lower() not in {"the", "a", "an", "major", "key", "main"}]
-    for word in reversed(words):
-        part = ctx.gazetteer.part_named(ctx.last_settlement.place, word)
-        if part is not None:
-            ctx.last_landmark = part
-            return [(_noun_phrase(match.group(0)), part, 1)]
-    if ctx.last_landmark is not None and words and words[-1].lower() in _GENERIC_SITES:
-        return [(_noun_phrase(match.group(0)), ctx.last_landmark, 1)]
-    return []
 def plain_event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     chosen = []
     for k, ids in _PLAIN_SCREEN.candidates(text, spans).items():
