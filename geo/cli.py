@@ -249,6 +249,9 @@ def ingest_cmd(
     = 256,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-extract every stored article still on disk")]
     = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Forget the stored files of the given folders that were "
+                                        "deleted (their articles and events go unless another file holds them)")]
+    = False,
 ) -> None:
     """Extract new and changed articles into an event store; prints a one-line summary to stderr."""
     from geo.ingest import ingest
@@ -258,7 +261,8 @@ def ingest_cmd(
     if not paths and not rebuild:
         raise UsageError("geo ingest needs PATHS (article files or corpus folders), or --rebuild")
     options = {k: v for k, v in (("scheduler", scheduler), ("workers", workers)) if v is not None}
-    report = ingest(paths or [], store, engine=engine, batch_size=batch_size, rebuild=rebuild, **options)
+    report = ingest(paths or [], store, engine=engine, batch_size=batch_size, rebuild=rebuild, prune=prune,
+                    **options)
     if report.stale:
         typer.echo(f"warning: {report.stale}", err=True)
     for message in report.warnings[:20]:

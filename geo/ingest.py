@@ -32,7 +32,7 @@ from geo.ingestplan import (
 )
 from geo.model import Article
 from geo.store import EventStore, SourceFile
-from geo.storeio import Batch, ExtractionRows, write_baseline, write_batch
+from geo.storeio import Batch, ExtractionRows, forget_sources, write_baseline, write_batch
 from geo.storelink import Linker, Prints
 
 __all__ = ["IngestReport", "ingest", "read_and_extract", "DEFAULT_BATCH_SIZE"]
@@ -120,7 +120,8 @@ def _write(store: EventStore, planner: Planner, linker: Linker, results: list[Ex
 
 
 def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_size: int = DEFAULT_BATCH_SIZE,
-           rebuild: bool = False, progress: bool | None = None, **engine_options: object) -> IngestReport:
+           rebuild: bool = False, prune: bool = False, progress: bool | None = None,
+           **engine_options: object) -> IngestReport:
     """Extract the new and changed articles of PATHS into the store at ``store`` (created if missing).
 
     Parameters
@@ -138,6 +139,10 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     rebuild : bool, default False
         Re-extract every file of PATHS and every stored file still present, and record
         the running extractor version.
+    prune : bool, default False
+        First forget the stored files of the folders in PATHS that no longer exist: their
+        articles go, with their events and distances, unless another file holds the text
+        (:func:`geo.storeio.forget_sources`). Without it a deleted file stays in the store.
     progress : bool, optional
         Show a progress bar on stderr; by default only when stderr is a terminal.
 
@@ -165,6 +170,8 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
         stored = [Path(p) for p in st.source_paths()] if rebuild else []
         listed = [*paths, *(p for p in stored if p.name not in (METADATA_FILE, BASELINE_FILE) and p.is_file())]
         inputs, baselines, meta_warnings = collect(listed)
+        if prune:
+            report.pruned = _prune(st, paths)
         bar = _progress(progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None
         advance = (lambda n: bar.advance(task, n)) if bar else (lambda n: None)
@@ -181,6 +188,14 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
             st.stamp_version()
     report.elapsed = time.perf_counter() - started
     return report
+
+
+def _prune(store: EventStore, paths: Sequence[Path]) -> int:
+    """Forget the stored files of the folders in *paths* that are gone; return how many."""
+    folders = {Path(p).absolute() for p in paths if Path(p).is_dir()}
+    gone = [p for p in store.source_paths() if Path(p).parent in folders and not Path(p).exists()]
+    forget_sources(store, gone)
+    return len(gone)
 
 
 class _Null:

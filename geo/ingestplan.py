@@ -48,6 +48,7 @@ class IngestReport:
     unreadable: int = 0
     events_added: int = 0
     distances_added: int = 0
+    pruned: int = 0
     warnings: list[str] = field(default_factory=list)
     stale: str | None = None
     elapsed: float = 0.0
@@ -64,7 +65,8 @@ class IngestReport:
                 f"{self.new_articles} new, {self.changed} changed, {self.rebuilt} rebuilt, "
                 f"{self.duplicates} duplicate texts, {self.unreadable} unreadable; {self.events_added} events, "
                 f"{self.distances_added} distances, {len(self.warnings)} warnings; "
-                f"{self.elapsed:.1f} s ({rate:.1f} articles/s)")
+                + (f"{self.pruned} deleted files forgotten; " if self.pruned else "")
+                + f"{self.elapsed:.1f} s ({rate:.1f} articles/s)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ from geo.store import (
     sql_value,
 )
 
-__all__ = ["ArticlePrint", "Batch", "ExtractionRows", "extraction_rows", "write_batch", "write_baseline", "read_result"]
+__all__ = ["ArticlePrint", "Batch", "ExtractionRows", "extraction_rows", "forget_sources", "write_batch",
+           "write_baseline", "read_result"]
 
 _EVENT_VALUES = attrgetter(*EVENT_COLUMNS)
 _DISTANCE_VALUES = attrgetter(*DISTANCE_COLUMNS)
@@ -171,6 +172,25 @@ def write_batch(store: EventStore, batch: Batch) -> None:
         for path, messages in batch.warnings.items():
             _put_warnings(conn, path, messages, now)
         if batch.extractions:
+            gpkg.update_extent(conn, "events", "lon", "lat")
+            gpkg.update_extent(conn, "distances", "anchor_lon", "anchor_lat")
+
+
+def forget_sources(store: EventStore, paths: Sequence[str]) -> None:
+    """Forget files that are gone, in one transaction.
+
+    Their source rows, warnings and baseline rows go; an article that no other stored file
+    holds goes with its events and distances (its near-duplicates get a new canonical
+    version among themselves); one another file holds stays, under that file.
+    """
+    with store.transaction() as conn:
+        for path in paths:
+            row = conn.execute("SELECT article FROM sources WHERE path = ?", (path,)).fetchone()
+            for table, column in (("sources", "path"), ("warnings", "path"), ("baseline", "file")):
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (path,))
+            if row and row[0]:
+                _release(conn, row[0], path)
+        if paths:
             gpkg.update_extent(conn, "events", "lon", "lat")
             gpkg.update_extent(conn, "distances", "anchor_lon", "anchor_lat")
 

@@ -411,3 +411,71 @@ def test_kept_shingles_link_exactly_as_reading_the_files_back(tmp_path: Path, mo
         for name in (f"{i:05d}.txt", f"v{i}-longer.txt", f"w{i}-shorter.txt"):
             assert by_name[name].duplicate_of == canonical.id, name
     assert sum(a.duplicate_of is not None for a in by_name.values()) == 9
+
+
+# ------------------------------------------------------------------------------------------- --prune
+def _places(store: Path) -> dict[str, str]:
+    """Stored file name -> the place of its events."""
+    conn = sqlite3.connect(store)
+    rows = conn.execute("SELECT s.path, e.place FROM sources s JOIN events e ON e.article = s.article").fetchall()
+    conn.close()
+    return {Path(p).name: place for p, place in rows}
+
+
+def test_prune_forgets_deleted_files_and_their_events_only_when_asked(tmp_path: Path) -> None:
+    folder, store = tmp_path / "c", tmp_path / "s.gpkg"
+    paths = write_corpus(folder, 4)
+    ingest([folder], store)
+    gone_place = article_text(1)[1]
+    paths[1].unlink()
+    kept = ingest([folder], store)  # without --prune a deleted file stays
+    assert kept.pruned == 0 and "00001.txt" in _places(store)
+    report = ingest([folder], store, prune=True)
+    assert report.pruned == 1 and "1 deleted files forgotten" in report.summary()
+    places = _places(store)
+    assert set(places) == {"00000.txt", "00002.txt", "00003.txt"}
+    assert all(place == article_text(i)[1] for i, place in ((0, places["00000.txt"]), (2, places["00002.txt"])))
+    assert sum(1 for e in load(store).events if e.place == gone_place) == sum(
+        1 for i in (0, 2, 3) if article_text(i)[1] == gone_place)
+    before = dump(store)
+    again = ingest([folder], store, prune=True)
+    assert again.pruned == 0 and dump(store) == before
+
+
+def test_prune_keeps_an_article_another_file_still_holds(tmp_path: Path) -> None:
+    folder, store = tmp_path / "c", tmp_path / "s.gpkg"
+    paths = write_corpus(folder, 2)
+    shutil.copy(paths[0], folder / "copy.txt")
+    ingest([folder], store)
+    paths[0].unlink()
+    assert ingest([folder], store, prune=True).pruned == 1
+    conn = sqlite3.connect(store)
+    (article_path,) = conn.execute("SELECT path FROM articles WHERE path LIKE '%copy.txt'").fetchone()
+    conn.close()
+    assert Path(article_path).name == "copy.txt"
+    assert _places(store)["copy.txt"] == article_text(0)[1]
+
+
+def test_prune_forgets_a_deleted_baseline_and_only_the_folders_given(tmp_path: Path) -> None:
+    one, two, store = tmp_path / "one", tmp_path / "two", tmp_path / "s.gpkg"
+    write_corpus(one, 2)
+    gone = write_corpus(two, 2, start=10)[0]
+    shutil.copy(SEEDS / "baseline.csv", one / "baseline.csv")
+    ingest([one, two], store)
+    assert dump(store)["baseline"]
+    (one / "baseline.csv").unlink()
+    gone.unlink()
+    assert ingest([one], store, prune=True).pruned == 1  # the baseline of "one"; "two" was not given
+    assert not dump(store)["baseline"]
+    assert {Path(row[0]).name for row in dump(store)["sources"]} >= {"00010.txt", "00011.txt", "00000.txt"}
+
+
+def test_cli_prune(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    folder, store = tmp_path / "c", tmp_path / "s.gpkg"
+    write_corpus(folder, 3)
+    assert main(["ingest", str(folder), "--store", str(store)]) == 0
+    (folder / "00002.txt").unlink()
+    capsys.readouterr()
+    assert main(["ingest", str(folder), "--store", str(store), "--prune", "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "1 deleted files forgotten" in err
