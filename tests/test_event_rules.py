@@ -17,7 +17,14 @@ from gazetteer import Gazetteer, Place
 from geo import lexicon as lx
 from geo.background import _coordinated_before  # unchanged
 from geo.corpus import read_article
-from geo.event_context import EVENT_WORDING, Context, Sentence, _dates, _event_id, read_sentences, time_for
+from geo.event_context import (  # make_event: unchanged
+    EVENT_WORDING,
+    Context,
+    Sentence,
+    make_event,
+    read_sentences,
+    time_for,
+)
 from geo.event_places import SETTLEMENTS, target_places  # unchanged but for hoisted regex compiles
 from geo.events import extract_events
 from geo.factions import find_actors
@@ -241,24 +248,6 @@ def plain_event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
         if any(EVENT_WORDING[i].search(text, s, e) for i in sorted(ids)):
             chosen.append(spans[k])
     return chosen
-
-def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, written: str, place: Place,
-               precision: int, gaining: str | None, losing: str | None, stance: tuple[str, str | None],
-               time: TimeMention | None, confidence: float) -> ControlEvent:
-    article = ctx.article
-    pluperfect = bool(re.search(r"\bhad\s+(?:\w+\s+){0,2}$",
-                                article.text[max(sent.start, trig.start() - 25):trig.start()])
-                      or re.match(r"had\b", trig.group(0)) or re.search(r"\bhad\s+(?:\w+\s+)?been\b", trig.group(0)))
-    date, date_end, date_precision = _dates(time, article.published, pluperfect)
-    return ControlEvent(
-        id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,
-        place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
-        date_end=date_end if date_end != date else None, date_precision=date_precision,
-        time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
-        stance=stance[0], attributed_to=stance[1], sentence=sent.text, start=sent.start, end=sent.end,
-        confidence=round(confidence, 2), source=article.source,
-    )
-
 
 # ---------------------------------------------------------------------------------------------------------
 # The tests
