@@ -29,6 +29,7 @@ from geo.ingestplan import (
     collect,
     extraction,
     read_and_extract,
+    txt_files,
 )
 from geo.model import Article
 from geo.store import EventStore, SourceFile
@@ -142,7 +143,8 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     prune : bool, default False
         First forget the stored files of the folders in PATHS that no longer exist: their
         articles go, with their events and distances, unless another file holds the text
-        (:func:`geo.storeio.forget_sources`). Without it a deleted file stays in the store.
+        (:func:`geo.storeio.forget_sources`); a folder left with no article is then no
+        error. Without it a deleted file stays in the store.
     progress : bool, optional
         Show a progress bar on stderr; by default only when stderr is a terminal.
 
@@ -169,9 +171,10 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
         report = IngestReport(Path(store), stale=None if rebuild else st.version_warning())
         stored = [Path(p) for p in st.source_paths()] if rebuild else []
         listed = [*paths, *(p for p in stored if p.name not in (METADATA_FILE, BASELINE_FILE) and p.is_file())]
-        inputs, baselines, meta_warnings = collect(listed)
         if prune:
             report.pruned = _prune(st, paths)
+            listed = [p for p in listed if not (Path(p).is_dir() and not txt_files(Path(p).absolute()))]
+        inputs, baselines, meta_warnings = collect(listed)
         bar = _progress(progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None
         advance = (lambda n: bar.advance(task, n)) if bar else (lambda n: None)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
+from geo.errors import CorpusError
 from geo.ingest import ingest
 from geo.pipeline import analyse, build_map_data
 from geo.store import EventStore, load
@@ -479,3 +480,15 @@ def test_cli_prune(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["ingest", str(folder), "--store", str(store), "--prune", "--workers", "1"]) == 0
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "1 deleted files forgotten" in err
+
+
+def test_prune_forgets_the_last_file_of_a_folder(tmp_path: Path) -> None:
+    folder, store = tmp_path / "c", tmp_path / "s.gpkg"
+    paths = write_corpus(folder, 2)
+    ingest([folder], store)
+    for path in paths:
+        path.unlink()
+    with pytest.raises(CorpusError, match="has no .txt files"):
+        ingest([folder], store)  # without --prune an empty folder is still a mistake
+    assert ingest([folder], store, prune=True).pruned == 2
+    assert not dump(store)["articles"] and not dump(store)["events"]
