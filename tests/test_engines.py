@@ -96,11 +96,8 @@ def test_default_workers_are_the_cpus_this_process_may_use():
     assert engines.default_workers() == expected >= 1
 
 
-def test_local_pool_yields_exactly_the_in_process_results_in_order():
-    articles = _corpus()
-    batches = _batches(articles)
-    alone = list(extract_batches(batches, workers=1))
-    before = _children()
+def _pulled_ahead(batches: list[list[Article]], **options: object) -> tuple[list, list[int]]:
+    """The results of ``extract_batches`` and, for each, how many batches had been pulled ahead of it."""
     pulled = 0
 
     def counted() -> Iterator[list[Article]]:
@@ -109,10 +106,19 @@ def test_local_pool_yields_exactly_the_in_process_results_in_order():
             pulled += 1
             yield batch
 
-    pooled, ahead = [], []
-    for result in extract_batches(counted(), workers=2, in_flight_per_worker=2):
-        ahead.append(pulled - len(pooled))
-        pooled.append(result)
+    results, ahead = [], []
+    for result in extract_batches(counted(), **options):
+        ahead.append(pulled - len(results))
+        results.append(result)
+    return results, ahead
+
+
+def test_local_pool_yields_exactly_the_in_process_results_in_order():
+    articles = _corpus()
+    batches = _batches(articles)
+    alone = list(extract_batches(batches, workers=1))
+    before = _children()
+    pooled, ahead = _pulled_ahead(batches, workers=2, in_flight_per_worker=2)
     _assert_no_new_children(before)
     assert max(ahead) <= 2 * 2 and len(batches) > 2 * 2 * 2  # bounded look-ahead
     assert [[x.article.id for x in r] for r in pooled] == [[a.id for a in b] for b in batches]  # input order
@@ -184,20 +190,9 @@ def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypat
 def test_dask_two_workers_yield_exactly_the_local_results():
     articles = _corpus()
     batches = _batches(articles)
-    local = list(extract_batches(batches))
+    local = list(extract_batches(batches, workers=1))
     before = _children()
-    pulled = 0
-
-    def counted() -> Iterator[list[Article]]:
-        nonlocal pulled
-        for batch in batches:
-            pulled += 1
-            yield batch
-
-    dask, ahead = [], []
-    for result in extract_batches(counted(), engine="dask", workers=2, in_flight_per_worker=2):
-        ahead.append(pulled - len(dask))
-        dask.append(result)
+    dask, ahead = _pulled_ahead(batches, engine="dask", workers=2, in_flight_per_worker=2)
     _assert_no_new_children(before)
     # Backpressure: never more than 2 per worker in flight, plus the one submitted as a batch comes out.
     assert max(ahead) <= 2 * 2 + 1 and len(batches) > 2 * (2 * 2 + 1)
