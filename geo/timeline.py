@@ -75,6 +75,7 @@ from typing import Iterable, Iterator, Sequence
 from geo.baseline import REGION_PREFIX, BaselineEntry
 from geo.factions import FACTIONS
 from geo.model import ControlEvent, ControlState
+from geo.rival_claims import RivalClaims, faction, favoured
 
 __all__ = [
     "FACTION_IDS",
@@ -276,48 +277,8 @@ def _counts(ev: ControlEvent) -> bool:
     return ev.geo_precision != 3 or _is_region(ev.place_id)
 
 
-def _faction(value: str | None) -> str | None:
-    value = (value or "").strip().lower()
-    return value if value in FACTION_IDS and value != UNKNOWN else None
-
-
-def _claimant(ev: ControlEvent) -> str | None:
-    return _faction(ev.attributed_to) or _faction(ev.actor_gaining)
-
-
-def _favoured(ev: ControlEvent) -> str | None:
-    return _faction(ev.actor_gaining) or _claimant(ev)
-
-
-def _denier(ev: ControlEvent) -> str | None:
-    return _faction(ev.attributed_to) or _faction(ev.actor_losing)
-
-
-def _near(a: ControlEvent, b: ControlEvent, slack: int = 1) -> bool:
-    """True when b's date range meets a's range widened by ``slack`` days each side."""
-    assert a.date is not None and b.date is not None
-    pad = dt.timedelta(days=slack)
-    return b.date <= (a.date_end or a.date) + pad and (b.date_end or b.date) >= a.date - pad
-
-
-def _opposed(claim: ControlEvent, same_place: Iterable[ControlEvent]) -> bool:
-    who, side = _claimant(claim), _favoured(claim)
-    for other in same_place:
-        if other.id == claim.id or not _near(claim, other):
-            continue
-        if other.stance == "denied":
-            denier = _denier(other)
-            if denier is None or denier != who:
-                return True
-        elif other.stance == "claimed":
-            o_who, o_side = _claimant(other), _favoured(other)
-            if None not in (who, o_who, side, o_side) and o_who != who and o_side != side:
-                return True
-    return False
-
-
-def _event_obs(ev: ControlEvent, same_place: Sequence[ControlEvent]) -> _Obs:
-    opposed = ev.stance == "claimed" and _opposed(ev, same_place)
+def _event_obs(ev: ControlEvent, rivals: RivalClaims) -> _Obs:
+    opposed = ev.stance == "claimed" and rivals.opposes(ev)
     klass = 2 if ev.kind in _CHANGE_KINDS else 1
     key = (
         _effective(ev),
@@ -332,11 +293,11 @@ def _event_obs(ev: ControlEvent, same_place: Sequence[ControlEvent]) -> _Obs:
         effective=key[0],
         evidence_id=ev.id,
         kind=ev.kind,
-        gaining=_faction(ev.actor_gaining),
-        losing=_faction(ev.actor_losing),
+        gaining=faction(ev.actor_gaining),
+        losing=faction(ev.actor_losing),
         precision=2 if ev.geo_precision == 2 else 1,
         opposed_claim=opposed,
-        claimant=_favoured(ev) if opposed else None,
+        claimant=favoured(ev) if opposed else None,
     )
 
 
@@ -369,9 +330,10 @@ def _observations(
             entry.place_id, _Where(entry.name, entry.lat, entry.lon, entry.geo_precision)
         )
     for place_id, evs in by_place.items():
+        rivals = RivalClaims(evs)
         for ev in evs:
             if ev.stance != "denied" and (ev.kind in _CHANGE_KINDS or ev.kind == "held"):
-                obs[place_id].append(_event_obs(ev, evs))
+                obs[place_id].append(_event_obs(ev, rivals))
         located = sorted((e for e in evs if e.lat is not None and e.lon is not None),
                          key=lambda e: (_effective(e), e.id))
         if place_id not in where and located:
