@@ -33,12 +33,12 @@ def faction(value: str | None) -> str | None:
 
 
 def claimant(ev: ControlEvent) -> str | None:
-    """The side making a claim: the one it is attributed to, else the side said to gain."""
+    """Return the side making a claim: the one it is attributed to, else the side said to gain."""
     return faction(ev.attributed_to) or faction(ev.actor_gaining)
 
 
 def favoured(ev: ControlEvent) -> str | None:
-    """The side a claim says holds the place: the gaining side, else the claimant."""
+    """Return the side a claim says holds the place: the gaining side, else the claimant."""
     return faction(ev.actor_gaining) or claimant(ev)
 
 
@@ -68,7 +68,7 @@ class RivalClaims:
         self._long = [e for e in rivals if _end(e) - e.date > _SHORT_SPAN]
 
     def _near(self, claim: ControlEvent) -> Iterable[ControlEvent]:
-        """The indexed events whose date range meets the claim's, widened by the slack each side."""
+        """Yield the indexed events whose date range meets the claim's, widened by the slack each side."""
         pad = dt.timedelta(days=SLACK_DAYS)
         first, last = claim.date - pad, _end(claim) + pad  # type: ignore[operator]
         lo = bisect.bisect_left(self._starts, first - _SHORT_SPAN)  # a short event ending by *first* starts here
