@@ -117,7 +117,7 @@ def _repoint(conn: sqlite3.Connection, gone: str) -> None:
         return
     recs = [record_from_row(_Rec, r, ("id", "path", "published", "chars")) for r in rows]
     keep = recs[canonical_index([(r.published, r.chars, r.path) for r in recs])].id
-    conn.execute("UPDATE articles SET duplicate_of = NULL, duplicate_score = NULL WHERE id = ?", (keep,))
+    conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (keep,))
     conn.execute("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?", (keep, gone))
 
 
@@ -216,9 +216,13 @@ def _read_warnings(conn: sqlite3.Connection) -> list[CorpusWarning]:
             for p, first in copies]
     versions = conn.execute("SELECT a.path, c.path, a.duplicate_score FROM articles a JOIN articles c "
                             "ON c.id = a.duplicate_of ORDER BY a.path")
-    out += [CorpusWarning(p, f"{p}: is another version of {c} (containment {s or 0:.2f}); counted as one report")
+    out += [CorpusWarning(p, f"{p}: is another version of {c} ({_containment(s)}); counted as one report")
             for p, c, s in versions]
     return out
+
+
+def _containment(score: float | None) -> str:
+    return "containment not recorded" if score is None else f"containment {score:.2f}"  # stores before 2026-11
 
 
 def read_result(store: EventStore):

@@ -189,4 +189,4 @@ class Linker:
         keep = nodes[canonical_index([(n.published, n.chars, n.path) for n in nodes])]
         for n in nodes:
             n.duplicate_of = None if n is keep else keep.id
-            batch.links[n.id] = (n.duplicate_of, n.score if n.duplicate_of else None)
+            batch.links[n.id] = (n.duplicate_of, n.score)  # the canonical keeps its score, for if it is demoted

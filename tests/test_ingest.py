@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
+from geo.dedup import THRESHOLD
 from geo.errors import CorpusError
 from geo.ingest import ingest
 from geo.pipeline import analyse, build_map_data
@@ -133,10 +134,34 @@ def test_near_duplicates_link_across_ingests(tmp_path: Path) -> None:
     assert by_name["early.txt"].duplicate_of is None
     assert by_name["00001.txt"].duplicate_of == by_name["later.txt"].duplicate_of == by_name["early.txt"].id
     result = load(store)
+    # the demoted canonical version reports the containment it reached in its group, not 0
+    versions = [w.message for w in result.warnings if "is another version of" in w.message]
+    assert len(versions) == 2
+    assert all(float(m.split("(containment ")[1][:4]) >= THRESHOLD for m in versions), versions
     ids = {a.id for a in result.articles if Path(a.path).name in ("later.txt", "00001.txt")}
     place = article_text(1)[1]
     repeats = [e for e in result.events if e.article in ids and e.place == place]
     assert repeats and all(e.duplicate_of for e in repeats)
+
+
+def test_a_demoted_canonical_version_keeps_its_containment(tmp_path: Path) -> None:
+    # C is a short story, D repeats it with a long addition, N (published earlier) carries D's addition only:
+    # N is a version of D, not of C, yet becomes canonical for all three.
+    p1, p2, p3 = (article_text(i, seed=11)[0].split("\n\n", 1)[1] for i in (1, 2, 3))
+    folder, store = tmp_path / "c", tmp_path / "s.gpkg"
+    folder.mkdir()
+    short = p1[: p1.rindex(" ", 0, len(p1) // 2)]
+    (folder / "c.txt").write_text("date 2024-03-01\n\n" + short, encoding="utf-8")
+    (folder / "d.txt").write_text("date 2024-03-02\n\n" + short + " " + p2, encoding="utf-8")
+    ingest([folder], store)
+    (folder / "n.txt").write_text("date 2024-02-01\n\n" + p2 + p3[: p3.index(" ", 60)], encoding="utf-8")
+    ingest([folder], store)
+    by_name = {Path(a.path).name: a for a in load(store).articles}
+    assert by_name["n.txt"].duplicate_of is None
+    assert by_name["c.txt"].duplicate_of == by_name["d.txt"].duplicate_of == by_name["n.txt"].id
+    versions = {w.path: w.message for w in load(store).warnings if "is another version of" in w.message}
+    assert len(versions) == 2
+    assert all(float(m.split("(containment ")[1][:4]) >= THRESHOLD for m in versions.values()), versions
 
 
 def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
