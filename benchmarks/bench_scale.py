@@ -9,7 +9,9 @@ machines are noisy, so ratios are the figures to compare):
    (articles/s, MB/s, words/s), against a bare Aho–Corasick scan of the same text with the gazetteer's own
    automaton (the practical limit of any name finder), and against Mordecai 2's published
    CPU figures (≈10 documents/s, ≈3.7k words/s; FIELD-ANCHORS A5). The known events of the
-   generated articles are scored (recall, precision).
+   generated articles are scored (recall, precision). Mordecai 2 only geoparses (finds and
+   resolves place names), so geoparsing alone (``Gazetteer.find`` on each article) is also
+   timed, in the pool and in a fresh process, for the like-for-like comparison.
 2. **Growth**: ``geo ingest`` in a fresh process on 1k, 10k and 100k articles (``--sizes``),
    with its default process pool (one worker per CPU): wall time and peak resident memory
    of the parent and of the largest worker (``os.wait4`` reports the largest of the
@@ -78,6 +80,46 @@ def run_measured(argv: list[str]) -> dict[str, float]:
     return {"seconds": wall, "peak_mb": usage.ru_maxrss / 1024, "stderr_lines": len(lines), "stderr": lines[-1:]}
 
 
+def geoparse_batch(articles: list) -> int:
+    """Find and resolve the place names of each article (what Mordecai 2 does); the number found."""
+    from gazetteer import default_gazetteer
+
+    gz = default_gazetteer()
+    return sum(len(gz.find(a.text)) for a in articles)
+
+
+def geoparse_one_process(folder: Path) -> dict[str, float]:
+    """:func:`geoparse_batch` over every article in this process (run in a fresh child: memos empty)."""
+    from gazetteer import default_gazetteer
+    from geo.corpus import read_article
+
+    default_gazetteer().find("Aleppo")  # builds the name automaton
+    articles = [a for a in (read_article(p)[0] for p in sorted(folder.glob("*.txt"))) if a is not None]
+    t0 = time.perf_counter()
+    found = geoparse_batch(articles)
+    return {"seconds": time.perf_counter() - t0, "mentions": found}
+
+
+def geoparse(folder: Path, articles: list, words: int, workers: int) -> dict[str, float]:
+    """Geoparsing alone, the task Mordecai 2's figures measure: in the pool, then in a fresh process."""
+    from geo.engines import map_batches
+
+    n = len(articles)
+    t0 = time.perf_counter()
+    pooled = sum(map_batches(geoparse_batch, [articles[i : i + 100] for i in range(0, n, 100)], workers=workers))
+    pool = time.perf_counter() - t0
+    child = subprocess.run([sys.executable, __file__, "--geoparse-child", str(folder)], check=True,
+                           capture_output=True, text=True)
+    one = json.loads(child.stdout)
+    if one["mentions"] != pooled:
+        raise SystemExit("the process pool found other place names than one process")
+    return {"mentions": pooled, "one_process_s": one["seconds"], "articles_per_s": n / one["seconds"],
+            "x_mordecai2_docs": n / one["seconds"] / MORDECAI2_DOCS_PER_S,
+            "x_mordecai2_words": words / one["seconds"] / MORDECAI2_WORDS_PER_S,
+            "pool_s": pool, "pool_articles_per_s": n / pool, "pool_x_mordecai2_docs": n / pool / MORDECAI2_DOCS_PER_S,
+            "pool_x_mordecai2_words": words / pool / MORDECAI2_WORDS_PER_S}
+
+
 def throughput(folder: Path, gold: Path) -> dict[str, float]:
     """Extraction vs a bare automaton scan of the same articles, in this process."""
     from gazetteer import default_gazetteer
@@ -104,6 +146,7 @@ def throughput(folder: Path, gold: Path) -> dict[str, float]:
     # process's): the process pool of ``geo ingest``, start-up included; batches of 100 are pickled
     # out and the records pickled back.
     workers = default_workers()
+    geoparsing = geoparse(folder, articles, words, workers)
     batches = [articles[i : i + 100] for i in range(0, n, 100)]
     t0 = time.perf_counter()
     pooled = [e for r in map_batches(extract_articles, batches, workers=workers) for x in r for e in x.events]
@@ -128,7 +171,7 @@ def throughput(folder: Path, gold: Path) -> dict[str, float]:
         "pool_workers": workers, "pool_s": pool, "pool_articles_per_s": n / pool, "pool_mb_per_s": mb / pool,
         "pool_x_one_process": extract / pool, "pool_x_mordecai2_docs": n / pool / MORDECAI2_DOCS_PER_S,
         "pool_x_mordecai2_words": words / pool / MORDECAI2_WORDS_PER_S,
-        "events": len(events), "quality": quality,
+        "events": len(events), "quality": quality, "geoparse_only": geoparsing,
     }
 
 
@@ -179,7 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20241127)
     parser.add_argument("--date", default="2024-12-08")
     parser.add_argument("--skip", nargs="*", default=[], choices=["throughput", "growth", "incremental", "outputs"])
+    parser.add_argument("--geoparse-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.geoparse_child:
+        print(json.dumps(geoparse_one_process(args.geoparse_child)))
+        return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {}
     if "growth" not in args.skip:
