@@ -176,7 +176,7 @@ def _apply(geom: BaseGeometry, transform: Callable) -> BaseGeometry:
 
 @functools.lru_cache(maxsize=4096)
 def _projected_anchor(lat: float, lon: float, *_zero_signs: float) -> tuple[float, float, Callable]:
-    """The anchor's (x, y) in its own aeqd plane (~5 cm off 0: the plane's centre is rounded) and the inverse."""
+    """Return the anchor's (x, y) in its aeqd plane (~5 cm off 0: the centre is rounded) and the inverse."""
     forward, inverse = local_aeqd(lat, lon)
     cx, cy = forward(lon, lat)
     return cx, cy, inverse
@@ -209,7 +209,7 @@ def _to_lonlat(rings: list[np.ndarray], inverse: Callable, lat: float, lon: floa
 
 @functools.lru_cache(maxsize=1024)
 def _unit_arc(start_deg: float, end_deg: float) -> tuple[np.ndarray, np.ndarray]:
-    """sin and cos of the bearings start..end, one every ``ARC_STEP_DEG`` at most (read-only)."""
+    """Return sin and cos of the bearings start..end, one every ``ARC_STEP_DEG`` at most (read-only)."""
     n = max(2, math.ceil((end_deg - start_deg) / ARC_STEP_DEG) + 1)
     theta = np.radians(np.linspace(start_deg, end_deg, n))
     sin, cos = np.sin(theta), np.cos(theta)
@@ -224,6 +224,7 @@ def _arc(cx: float, cy: float, radius_m: float, start_deg: float, end_deg: float
 
 
 def _closed(ring: np.ndarray) -> np.ndarray:
+    """Close a ring in the aeqd plane, so in lon/lat it ends on its own transformed first vertex."""
     return np.vstack((ring, ring[:1]))
 
 
