@@ -188,15 +188,12 @@ def _anchor(lat: float, lon: float) -> tuple[float, float, Callable]:
     return _projected_anchor(lat, lon, math.copysign(1.0, lat), math.copysign(1.0, lon))
 
 
-def _to_lonlat(rings: list[np.ndarray], inverse: Callable, lat: float, lon: float) -> Polygon:
-    """Polygon of closed aeqd rings (shell, then holes) moved to lon/lat in one transform, checked."""
-    xy = np.vstack(rings)
-    lonlat = np.column_stack(inverse(xy[:, 0], xy[:, 1]))
-    ends = np.cumsum([len(r) for r in rings])[:-1]
-    ok = bool(np.all(np.isfinite(lonlat)))
+def _to_lonlat(lons: np.ndarray, lats: np.ndarray, n_shell: int, lat: float, lon: float) -> Polygon:
+    """Polygon of lon/lat vertices (the closed shell, then the closed hole if any), checked."""
+    ok = bool(np.all(np.isfinite(lons)) and np.all(np.isfinite(lats)))
     if ok:
-        shell, *holes = np.split(lonlat, ends)
-        out = Polygon(shell, holes)
+        xy = np.column_stack((lons, lats))
+        out = Polygon(xy[:n_shell], [xy[n_shell:]] if len(xy) > n_shell else [])
         x0, _, x1, _ = out.bounds
         ok = x1 - x0 < 180 and out.is_valid
     if not ok:
@@ -209,23 +206,39 @@ def _to_lonlat(rings: list[np.ndarray], inverse: Callable, lat: float, lon: floa
 
 @functools.lru_cache(maxsize=1024)
 def _unit_arc(start_deg: float, end_deg: float) -> tuple[np.ndarray, np.ndarray]:
-    """Return sin and cos of the bearings start..end, one every ``ARC_STEP_DEG`` at most (read-only)."""
+    """Return sin and cos of the bearings start..end, one every ``ARC_STEP_DEG`` at most."""
     n = max(2, math.ceil((end_deg - start_deg) / ARC_STEP_DEG) + 1)
     theta = np.radians(np.linspace(start_deg, end_deg, n))
-    sin, cos = np.sin(theta), np.cos(theta)
-    sin.flags.writeable = cos.flags.writeable = False
-    return sin, cos
+    return np.sin(theta), np.cos(theta)
 
 
-def _arc(cx: float, cy: float, radius_m: float, start_deg: float, end_deg: float) -> np.ndarray:
-    """Vertices at ``radius_m`` from (cx, cy) for bearings start..end (clockwise from N)."""
-    sin, cos = _unit_arc(start_deg, end_deg)
-    return np.column_stack((cx + radius_m * sin, cy + radius_m * cos))
+@functools.lru_cache(maxsize=1024)
+def _layout(bearing: float | None, half_width: float, inner: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Return the unit vector and radius kind of every vertex of a ring or sector, and the shell's length.
 
-
-def _closed(ring: np.ndarray) -> np.ndarray:
-    """Close a ring in the aeqd plane, so in lon/lat it ends on its own transformed first vertex."""
-    return np.vstack((ring, ring[:1]))
+    Vertex k around an aeqd point (cx, cy) is ``(cx + r_k * sin_k, cy + r_k * cos_k)``, with
+    r_k the outer radius (kind 0), the inner one (1) or 0 (2, the anchor of a disc sector,
+    whose unit vector (-0.0, -0.0) keeps it exactly (cx, cy)). Arcs run clockwise from
+    ``bearing - half_width``; each ring (shell, then hole) is closed on a copy of its first vertex.
+    """
+    if bearing is None or half_width >= 180:
+        sin, cos = (v[:-1] for v in _unit_arc(0.0, 360.0))
+        rings = [(sin, cos, np.zeros(len(sin), np.int8))]
+        if inner:
+            rings.append((sin[::-1], cos[::-1], np.ones(len(sin), np.int8)))
+    else:
+        sin, cos = _unit_arc(bearing - half_width, bearing + half_width)
+        if inner:
+            back = (sin[::-1], cos[::-1], np.ones(len(sin), np.int8))
+        else:
+            back = (np.array([-0.0]), np.array([-0.0]), np.array([2], np.int8))
+        rings = [(np.concatenate((sin, back[0])), np.concatenate((cos, back[1])),
+                  np.concatenate((np.zeros(len(sin), np.int8), back[2])))]
+    closed = [[np.append(v, v[0]) for v in ring] for ring in rings]
+    out = [np.concatenate(v) for v in zip(*closed, strict=True)]
+    for arr in out:
+        arr.flags.writeable = False
+    return out[0], out[1], out[2], len(closed[0][0])
 
 
 def _sector_lonlat(
@@ -234,15 +247,10 @@ def _sector_lonlat(
     """Ring or ring sector [inner, outer] around (lat, lon), as a lon/lat polygon."""
     cx, cy, inverse = _anchor(lat, lon)
     r_in, r_out = max(inner_km, 0.0) * 1000.0, outer_km * 1000.0
-    if bearing is None or half_width >= 180:
-        rings = [_closed(_arc(cx, cy, r_out, 0.0, 360.0)[:-1])]
-        if r_in > 0:
-            rings.append(_closed(_arc(cx, cy, r_in, 0.0, 360.0)[:-1][::-1]))
-    else:
-        start, end = bearing - half_width, bearing + half_width
-        inner = _arc(cx, cy, r_in, start, end)[::-1] if r_in > 0 else np.array([[cx, cy]])
-        rings = [_closed(np.vstack((_arc(cx, cy, r_out, start, end), inner)))]
-    return _to_lonlat(rings, inverse, lat, lon)
+    sin, cos, kind, n_shell = _layout(bearing, half_width, r_in > 0)
+    radius = np.array((r_out, r_in, 0.0))[kind]
+    lons, lats = inverse(cx + radius * sin, cy + radius * cos)
+    return _to_lonlat(lons, lats, n_shell, lat, lon)
 
 
 def bearing_of(direction: str | float) -> float:

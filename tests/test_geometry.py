@@ -160,13 +160,14 @@ def test_aeqd_pipelines_match_from_crs_bit_for_bit(lat, lon, km, azimuth, seed):
 
 
 _DIRECTIONS = st.one_of(st.none(), st.sampled_from(["N", "WSW", "north-east", "270°"]), st.floats(-720, 720))
+_KM = st.one_of(st.floats(0.001, 50.0), st.floats(0.001, 3000.0))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     _LAT,
     _LON,
-    st.floats(0.001, 3000.0),
+    _KM,
     st.floats(0.0, 100.0),
     st.sampled_from(["about", None, "within", "more than", "under"]),
     _DIRECTIONS,
@@ -175,6 +176,8 @@ _DIRECTIONS = st.one_of(st.none(), st.sampled_from(["N", "WSW", "north-east", "2
 @example(lat=0.0, lon=-0.0, d=1.0, t=0.0, qualifier="within", direction="E", half=22.5)  # signed zeros
 @example(lat=-0.0, lon=0.0, d=1.0, t=0.0, qualifier="within", direction="E", half=22.5)
 @example(lat=89.9, lon=0.0, d=50.0, t=5.0, qualifier="about", direction=None, half=22.5)  # pole
+@example(lat=84.0, lon=-179.9, d=3.0, t=0.0, qualifier="about", direction=None, half=22.5)  # ring with a hole
+@example(lat=-70.0, lon=179.5, d=10.0, t=2.0, qualifier="more than", direction=None, half=22.5)
 @example(lat=10.0, lon=179.95, d=20.0, t=1.0, qualifier="about", direction="E", half=22.5)  # antimeridian
 @example(lat=10.0, lon=-179.95, d=20.0, t=1.0, qualifier="about", direction="W", half=22.5)
 def test_mention_geometry_matches_the_from_crs_oracle(lat, lon, d, t, qualifier, direction, half):
