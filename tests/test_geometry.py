@@ -13,11 +13,15 @@ import shapely
 from geopy.distance import geodesic
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pyproj import Geod
+from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, shape
 
 from geo.errors import ExtractionError, GazetteerError, GeoError, UsageError
 from geo.geometry import (
+    ARC_STEP_DEG,
+    _check_half_width,
+    _check_km,
+    _mention_radii,
     bearing_of,
     control_areas,
     distance_disc,
@@ -71,6 +75,139 @@ def test_local_aeqd_measures_true_geodesic_distance_from_centre():
     back = inverse(x, y)
     assert back == pytest.approx((far.x, far.y), abs=1e-9)
     assert local_aeqd(lat, lon)[0].__self__ is forward.__self__  # cached transformer
+
+
+# --- oracle: the plain from_crs route the explicit pipelines replaced ------------------------
+
+_WGS84 = CRS.from_epsg(4326)
+
+
+def _crs_pair(lat: float, lon: float) -> tuple[Transformer, Transformer]:
+    """Forward/inverse aeqd transformers built through the CRS database (the original route)."""
+    crs = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
+    return Transformer.from_crs(_WGS84, crs, always_xy=True), Transformer.from_crs(crs, _WGS84, always_xy=True)
+
+
+def _oracle_sector(lat, lon, inner_km, outer_km, bearing, half_width):
+    """The original ring/sector: a polygon drawn in aeqd, then shapely.transform'ed to lon/lat."""
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ExtractionError(f"coordinates lat={lat!r}, lon={lon!r} are not valid WGS 84 degrees")
+    fwd, inv = _crs_pair(round(float(lat), 6), round(float(lon), 6))
+    cx, cy = fwd.transform(lon, lat)
+
+    def arc(r, a, b):
+        theta = np.radians(np.linspace(a, b, max(2, math.ceil((b - a) / ARC_STEP_DEG) + 1)))
+        return np.column_stack((cx + r * np.sin(theta), cy + r * np.cos(theta)))
+
+    r_in, r_out = max(inner_km, 0.0) * 1000.0, outer_km * 1000.0
+    if bearing is None or half_width >= 180:
+        shape_ = Polygon(arc(r_out, 0.0, 360.0)[:-1], [arc(r_in, 0.0, 360.0)[:-1][::-1]] if r_in > 0 else [])
+    else:
+        a, b = bearing - half_width, bearing + half_width
+        inner = arc(r_in, a, b)[::-1] if r_in > 0 else np.array([[cx, cy]])
+        shape_ = Polygon(np.vstack((arc(r_out, a, b), inner)))
+    out = shapely.transform(shape_, lambda xy: np.column_stack(inv.transform(xy[:, 0], xy[:, 1])))
+    x0, _, x1, _ = out.bounds
+    if not (np.all(np.isfinite(shapely.get_coordinates(out))) and x1 - x0 < 180 and out.is_valid):
+        raise ExtractionError(f"the shape around lat={lat}, lon={lon} crosses the antimeridian or a pole")
+    return out
+
+
+def _oracle_mention(d, t, qualifier, direction, lat, lon, half_width_deg=22.5):
+    inner, outer = _mention_radii(qualifier, _check_km("d", d), _check_km("t", t, allow_zero=True))
+    if direction is None:
+        return _oracle_sector(lat, lon, inner, outer, None, 180.0)
+    return _oracle_sector(lat, lon, inner, outer, bearing_of(direction), _check_half_width(half_width_deg))
+
+
+def _outcome(build, *args):
+    """WKB of the result (bit-exact, signed zeros included), or the error's class and first words."""
+    try:
+        return build(*args).wkb
+    except ExtractionError as exc:
+        return ("ExtractionError", str(exc).split(";")[0])
+
+
+def _same_bits(a, b) -> bool:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and a.tobytes() == b.tobytes()
+
+
+_LAT = st.one_of(st.floats(-90, 90), st.floats(80, 90), st.floats(-90, -80), st.sampled_from([0.0, -0.0, 90.0]))
+_LON = st.one_of(
+    st.floats(-180, 180), st.floats(179, 180), st.floats(-180, -179), st.sampled_from([0.0, -0.0, 180.0, -180.0])
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LAT, _LON, st.floats(0.0, 7500.0), st.floats(0, 360), st.integers(0, 2**32 - 1))
+@example(lat=-0.0, lon=-0.0, km=0.0, azimuth=0.0, seed=0)
+@example(lat=90.0, lon=180.0, km=7500.0, azimuth=180.0, seed=1)
+@example(lat=-89.9999995, lon=-179.9999995, km=3.0, azimuth=45.0, seed=2)
+def test_aeqd_pipelines_match_from_crs_bit_for_bit(lat, lon, km, azimuth, seed):
+    forward, inverse = local_aeqd(lat, lon)
+    ref_fwd, ref_inv = _crs_pair(round(lat, 6), round(lon, 6))
+    rng = np.random.default_rng(seed)
+    lons = np.concatenate(([lon], rng.uniform(-180, 180, 20), lon + rng.normal(0, 0.5, 20)))
+    lats = np.concatenate(([lat], rng.uniform(-90, 90, 20), np.clip(lat + rng.normal(0, 0.5, 20), -90, 90)))
+    assert _same_bits(forward(lons, lats), ref_fwd.transform(lons, lats))
+    assert _same_bits(forward(lon, lat), ref_fwd.transform(lon, lat))
+    # inverse: points at up to 7500 km in every direction, plus the centre
+    r = np.concatenate(([km, 0.0], rng.uniform(0, 7.5e6, 30)))
+    theta = np.radians(np.concatenate(([azimuth, 0.0], rng.uniform(0, 360, 30))))
+    x, y = r * np.sin(theta), r * np.cos(theta)
+    assert _same_bits(inverse(x, y), ref_inv.transform(x, y))
+
+
+_DIRECTIONS = st.one_of(st.none(), st.sampled_from(["N", "WSW", "north-east", "270°"]), st.floats(-720, 720))
+_KM = st.one_of(st.floats(0.001, 50.0), st.floats(0.001, 3000.0))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _LAT,
+    _LON,
+    _KM,
+    st.floats(0.0, 100.0),
+    st.sampled_from(["about", None, "within", "more than", "under"]),
+    _DIRECTIONS,
+    st.floats(1.0, 180.0),
+)
+@example(lat=0.0, lon=-0.0, d=1.0, t=0.0, qualifier="within", direction="E", half=22.5)  # signed zeros
+@example(lat=-0.0, lon=0.0, d=1.0, t=0.0, qualifier="within", direction="E", half=22.5)
+@example(lat=89.9, lon=0.0, d=50.0, t=5.0, qualifier="about", direction=None, half=22.5)  # pole
+@example(lat=84.0, lon=-179.9, d=3.0, t=0.0, qualifier="about", direction=None, half=22.5)  # ring with a hole
+@example(lat=-70.0, lon=179.5, d=10.0, t=2.0, qualifier="more than", direction=None, half=22.5)
+@example(lat=10.0, lon=179.95, d=20.0, t=1.0, qualifier="about", direction="E", half=22.5)  # antimeridian
+@example(lat=10.0, lon=-179.95, d=20.0, t=1.0, qualifier="about", direction="W", half=22.5)
+def test_mention_geometry_matches_the_from_crs_oracle(lat, lon, d, t, qualifier, direction, half):
+    args = (d, t, qualifier, direction, lat, lon)
+    got = _outcome(lambda *a: mention_geometry(*a, half_width_deg=half), *args)
+    assert got == _outcome(_oracle_mention, *args, half)
+    assert got == _outcome(lambda *a: mention_geometry(*a, half_width_deg=half), *args)  # cached path too
+
+
+@pytest.mark.parametrize(
+    "lat, lon, message", [(91.0, 36.0, "not valid"), (36.0, float("nan"), "not valid"), (36.0, -180.5, "not valid"),
+                          (89.5, 20.0, "antimeridian"), (-5.0, 179.99, "antimeridian")],
+)
+def test_mention_geometry_errors_match_the_oracle(lat, lon, message):
+    for build in (mention_geometry, _oracle_mention):
+        with pytest.raises(ExtractionError, match=message):
+            build(80.0, 5.0, "about", None, lat, lon)
+
+
+@pytest.mark.slow
+def test_new_centres_are_much_cheaper_than_through_the_crs_database():
+    rng = np.random.default_rng(11)
+    centres = [(float(a), float(b)) for a, b in zip(rng.uniform(30, 40, 120), rng.uniform(30, 45, 120), strict=True)]
+    times = {}
+    for build in (_oracle_mention, mention_geometry):  # distinct centres: every one is a cache miss
+        start = time.process_time()
+        for lat, lon in centres:
+            build(12.0, 2.0, "about", "NW", lat, lon)
+        times[build] = time.process_time() - start
+    assert times[_oracle_mention] > 5 * times[mention_geometry]
 
 
 # --- rings, discs and sectors ---------------------------------------------------------------
