@@ -12,6 +12,7 @@ written; their repeated strings (sentences, sources) are stored once in ``string
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from typing import Any
 
@@ -313,6 +314,19 @@ def build_payload(data: MapData, *, date: dt.date | None = None) -> dict[str, An
     dict
         Plain JSON types only; see the module docstring for the layout.
     """
+    # The payload is many small lists that all stay alive: the cyclic collector would only
+    # re-scan them while they are built (on a 10,000-article store, 3/4 of the time spent
+    # writing coordinates). Paused here, its previous state restored.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _payload(data, date)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _payload(data: MapData, date: dt.date | None) -> dict[str, Any]:
     b = _Builder(data)
     dates, start = _slider_dates(data, date)
     places = _deltas([b.place_rows(s) for s in _snapshots(data.states, dates)])
