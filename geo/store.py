@@ -40,7 +40,8 @@ from geo.errors import CorpusError
 from geo.model import ControlEvent, DistanceMention
 
 __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version", "load",
-           "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row", "sql_value"]
+           "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row",
+           "records_from_rows", "sql_value"]
 
 #: Version of the store's table layout; a store with a newer one is refused.
 SCHEMA_VERSION = 1
@@ -155,6 +156,47 @@ def record_from_row(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
     """Return a dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
     dated = _dated(cls)
     return cls(**{n: _date(row[n]) if n in dated else row[n] for n in names})
+
+
+@functools.cache
+def _leading_fields(cls: type, count: int) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))[:count]
+
+
+def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[str]) -> list[Any]:
+    """Return dataclass records of type *cls* from rows of plain values, built column by column.
+
+    Parameters
+    ----------
+    cls : type
+        A dataclass.
+    rows : sequence of sequences
+        Rows whose first ``len(names)`` values are the columns *names* (more values after
+        them are ignored); date-typed fields hold ISO text or None, as stored.
+    names : sequence of str
+        The first fields of *cls*, in their order (the others keep their defaults).
+
+    Returns
+    -------
+    list
+        One record per row, equal to what :func:`record_from_row` gives for it.
+
+    Raises
+    ------
+    ValueError
+        *names* are not the leading fields of *cls* in order.
+    """
+    names = tuple(names)
+    if _leading_fields(cls, len(names)) != names:
+        raise ValueError(f"{names} are not the first fields of {cls.__name__}; select them in field order")
+    if not rows:
+        return []
+    columns: list[Iterable[Any]] = list(zip(*rows))[:len(names)]
+    for i, name in enumerate(names):
+        if name in _dated(cls):
+            parsed = {v: _date(v) for v in set(columns[i])}
+            columns[i] = map(parsed.__getitem__, columns[i])
+    return list(map(cls, *columns))
 
 
 class EventStore:

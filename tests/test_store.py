@@ -6,12 +6,24 @@ from pathlib import Path
 
 import pyogrio
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo import gpkg
 from geo.errors import CorpusError
 from geo.extract import ArticleExtraction
 from geo.model import Article, ControlEvent, DistanceMention
-from geo.store import SCHEMA_VERSION, EventStore, SourceFile, load
+from geo.store import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    SCHEMA_VERSION,
+    EventStore,
+    SourceFile,
+    load,
+    record_from_row,
+    records_from_rows,
+    sql_value,
+)
 from geo.storeio import ArticlePrint, Batch, write_batch
 
 D = dt.date
@@ -141,3 +153,71 @@ def test_version_warning_names_rebuild(tmp_path: Path) -> None:
         assert "geo ingest --rebuild" in store.version_warning()
         store.stamp_version()
         assert store.version_warning() is None
+
+
+def _oracle_read(conn: sqlite3.Connection, cls: type, sql: str, names: list[str]) -> list:
+    """The plain read: SQL join and order, then one record per :class:`sqlite3.Row`."""
+    conn.row_factory = sqlite3.Row
+    return [record_from_row(cls, r, names) for r in conn.execute(sql)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["/b/1.txt", "/a/2.txt", "/a/10.txt", "/é/x.txt", "/a/Z.txt"]),
+                          st.integers(0, 5), st.none() | st.dates().map(str)), max_size=25))
+def test_bulk_read_gives_the_joined_rows_in_path_then_seq_order(tmp_path: Path, rows: list) -> None:
+    """Events of several articles inserted in any order read back as the SQL join orders them."""
+    path = tmp_path / f"s{abs(hash(repr(rows)))}.gpkg"
+    with EventStore.open(path, create=True) as store:
+        conn = store.conn
+        for p in sorted({p for p, _, _ in rows}):
+            aid = f"id{p}"
+            conn.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES "
+                         f"({', '.join('?' * len(ARTICLE_COLUMNS))})",
+                         (aid, p, "2024-12-01", "W", "T", None, None, None, 1, 1, b"", "m", "now"))
+        for i, (p, seq, day) in enumerate(rows):
+            ev = _event(f"id{p}", i, date=None)
+            values = [sql_value(getattr(ev, c)) for c in EVENT_COLUMNS]
+            values[EVENT_COLUMNS.index("date")] = day
+            conn.execute(f"INSERT OR IGNORE INTO events (seq, {', '.join(EVENT_COLUMNS)}) VALUES "
+                         f"(?, {', '.join('?' * len(EVENT_COLUMNS))})", (seq, *values))
+        conn.execute("INSERT INTO events (seq, id, article, place, geo_precision, kind, stance, sentence, start, "
+                     "end, confidence) VALUES (0, 'orphan', 'not-stored', 'X', 1, 'took', 'reported', 's', 0, 1, 1)")
+        got = load(path).events
+        want = _oracle_read(sqlite3.connect(path), ControlEvent, "SELECT e.* FROM events e JOIN articles a "
+                            "ON a.id = e.article ORDER BY a.path, e.seq", EVENT_COLUMNS)
+    assert [e.id for e in got] == [e.id for e in want] and got == want
+    assert all(e.date is None or isinstance(e.date, D) for e in got)
+
+
+def test_records_from_rows_equals_one_record_per_row() -> None:
+    rows = [("a" * 16, "/x.txt", "2024-12-01", None, "T", None, "", None),
+            ("b" * 16, "/y.txt", None, "W", None, "u", "", "a" * 16), ("c" * 16, "/z.txt", "", "W", None, "u", "", None)]
+    names = ["id", "path", "published", "source", "title", "url", "text", "duplicate_of"]
+    want = [record_from_row(Article, dict(zip(names, r)), names) for r in rows]
+    assert records_from_rows(Article, rows, names) == want
+    assert want[0].published == D(2024, 12, 1) and want[2].published is None
+    assert records_from_rows(Article, [r + ("extra",) for r in rows], names) == want
+    assert records_from_rows(Article, [], names) == []
+    with pytest.raises(ValueError, match="field order"):
+        records_from_rows(Article, rows, ["path", "id"])
+
+
+def test_empty_store_and_a_store_missing_a_column(tmp_path: Path) -> None:
+    empty = load(_store_with_one_article(tmp_path / "e.gpkg", articles=False))
+    assert (empty.articles, empty.events, empty.distances, empty.baseline) == ([], [], [], [])
+    path = _store_with_one_article(tmp_path / "old.gpkg")
+    assert len(load(path).events) == 1
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE events DROP COLUMN time_text")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusError, match=r"old.gpkg cannot be read \(no such column: time_text\); make a new"):
+        load(path)
+
+
+def _store_with_one_article(path: Path, *, articles: bool = True) -> Path:
+    with EventStore.open(path, create=True) as store:
+        if articles:
+            a = _article()
+            _write(store, ArticleExtraction(a, (_event(a.id),), (_distance(a.id),)))
+    return path
