@@ -8,9 +8,11 @@ they share it and start at once; elsewhere they are spawned and load it themselv
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,9 +84,27 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     if method == "fork":
         _load_gazetteer()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                               initializer=_worker_start, initargs=(os.getpid(),))
     pool.submit(int).result()  # start them now (fork: all at once), before the caller opens files
     return pool
+
+
+def _worker_start(parent: int) -> None:
+    """Set a worker up: Ctrl-C is the parent's to handle, and the worker ends when the parent does.
+
+    A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down; on Linux
+    the kernel then sends each worker SIGKILL (``PR_SET_PDEATHSIG``), so none is left
+    behind holding memory. Elsewhere the workers end when they find their pipe closed.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the request was made
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _load_gazetteer() -> None:

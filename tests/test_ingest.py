@@ -250,9 +250,15 @@ def test_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path: Path) -> N
             continue
         if written >= 40:
             break
+    workers = _children_of(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 40 <= written < 300, "the ingest finished before it could be interrupted"
+    assert workers, "the ingest ran no worker processes"
+    deadline = time.monotonic() + 30
+    while _alive(workers) and time.monotonic() < deadline:  # the kernel ends them with their parent
+        time.sleep(0.05)
+    assert not _alive(workers), "worker processes outlived their killed parent"
     partial = load(store)
     assert 0 < len(partial.articles) < 300 and len(partial.articles) % 8 == 0
     for a in partial.articles:
@@ -262,6 +268,24 @@ def test_interrupted_ingest_keeps_whole_batches_and_resumes(tmp_path: Path) -> N
         assert opened.counts()["sources"] == len(partial.articles)
     ingest([corpus], store, batch_size=8)
     assert dump(store, times=False) == dump(reference, times=False)
+
+
+def _children_of(pid: int) -> set[int]:
+    import psutil
+
+    return {p.pid for p in psutil.Process(pid).children() if "resource_tracker" not in " ".join(p.cmdline())}
+
+
+def _alive(pids: set[int]) -> bool:
+    import psutil
+
+    def alive(pid: int) -> bool:
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    return any(map(alive, pids))
 
 
 def _children() -> set[int]:
