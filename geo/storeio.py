@@ -11,10 +11,8 @@ old article, which is deleted (with its events) once no other file holds that te
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
@@ -24,6 +22,7 @@ from geo.corpus import CorpusWarning
 from geo.dedup import canonical_index
 from geo.errors import CorpusError
 from geo.extract import ArticleExtraction
+from geo.gcpause import gc_paused
 from geo.model import Article, ControlEvent, DistanceMention
 from geo.store import (
     ARTICLE_COLUMNS,
@@ -255,26 +254,9 @@ def _article_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
     return rows
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that all stay alive.
-
-    Each generation-0 collection would otherwise re-scan the growing lists of records
-    (reading a 100,000-article store: about 40 % of the time). Nothing built here forms
-    reference cycles; the collector's previous state is restored on exit.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def read_result(store: EventStore):
     """Return the store's contents as a :class:`geo.pipeline.CorpusResult` (article texts are "")."""
-    with _gc_paused():
+    with gc_paused():
         return _read_result(store)
 
 
