@@ -19,7 +19,7 @@ from geo.corpus import CorpusWarning, read_corpus
 from geo.events import link_duplicate_events
 from geo.extract import extract_articles
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
-from geo.timeline import change_dates, states_on
+from geo.timeline import Evidence
 
 __all__ = ["CorpusResult", "analyse", "baseline_resolver", "build_map_data", "governorates", "country_outline"]
 
@@ -120,12 +120,13 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
     from geo.render.data import MapData
 
     counted = [e for e in result.events if not e.duplicate_of]
-    dates = _slider_dates(change_dates(counted, baseline=result.baseline), date, days)
+    evidence = Evidence(counted, baseline=result.baseline)  # gathered once for the dates and the states
+    dates = _slider_dates(evidence.change_dates(), date, days)
     outline = country_outline()
     outline_shape = shape(outline["features"][0]["geometry"])
     states, regions, areas, fronts = {}, {}, {}, {}
     places: dict[str, dict[str, Any]] = {}
-    snapshots = states_on(counted, dates, baseline=result.baseline)
+    snapshots = evidence.states_on(dates)
     for day in dates:
         states[day], regions[day] = _split_regions(snapshots[day])
         for s in states[day].values():

@@ -79,6 +79,7 @@ from geo.rival_claims import RivalClaims, faction, favoured
 
 __all__ = [
     "FACTION_IDS",
+    "Evidence",
     "state_on",
     "states_on",
     "history",
@@ -160,13 +161,7 @@ def state_on(
     list of ControlState
         One state per place, sorted by ``place_id``; evidence up to ``date`` only.
     """
-    obs, where = _observations(events, baseline)
-    states = []
-    for place_id in sorted(obs):
-        periods = _fold(o for o in obs[place_id] if o.effective <= date)
-        if periods:
-            states.append(_state(place_id, where[place_id], periods[-1]))
-    return states
+    return Evidence(events, baseline=baseline).state_on(date)
 
 
 def states_on(
@@ -181,15 +176,7 @@ def states_on(
     evidence is grouped and sorted once and each place is folded once, so the cost grows
     with the evidence plus the states returned, not with their product.
     """
-    wanted = sorted(set(dates))
-    out: dict[dt.date, list[ControlState]] = {d: [] for d in wanted}
-    obs, where = _observations(events, baseline)
-    for place_id in sorted(obs):
-        for day, period, n_evidence in _snapshots(obs[place_id], wanted):
-            out[day].append(_state(place_id, where[place_id],
-                                   _Period(period.controller, period.status, period.since,
-                                           period.evidence[:n_evidence])))
-    return out
+    return Evidence(events, baseline=baseline).states_on(dates)
 
 
 def _snapshots(obs: Sequence[_Obs], wanted: Sequence[dt.date]) -> Iterator[tuple[dt.date, _Period, int]]:
@@ -239,8 +226,7 @@ def change_dates(
     events: Sequence[ControlEvent], *, baseline: Sequence[BaselineEntry] = ()
 ) -> list[dt.date]:
     """Return every date on which the state of some place begins or changes, sorted."""
-    hists = timelines(events, baseline=baseline).values()
-    return sorted({s.since for hist in hists for s in hist if s.since is not None})
+    return Evidence(events, baseline=baseline).change_dates()
 
 
 def timelines(
@@ -251,8 +237,53 @@ def timelines(
     Folding once is cheaper than calling :func:`history` per place, e.g. for a
     time-sliced map.
     """
-    obs, where = _observations(events, baseline)
-    return {pid: [_state(pid, where[pid], p) for p in _fold(obs[pid])] for pid in sorted(obs)}
+    return Evidence(events, baseline=baseline).timelines()
+
+
+class Evidence:
+    """The evidence of a corpus, grouped by place and sorted once, to fold in several ways.
+
+    The module's functions each gather the evidence anew; a caller that needs, say, the
+    change dates and then the states on some of them gathers it once here.
+
+    Parameters
+    ----------
+    events : sequence of ControlEvent
+        All extracted events; the folding rules of this module decide which count.
+    baseline : sequence of BaselineEntry, optional
+        Control before the first event.
+    """
+
+    def __init__(self, events: Sequence[ControlEvent], *, baseline: Sequence[BaselineEntry] = ()) -> None:
+        self._obs, self._where = _observations(events, baseline)
+
+    def state_on(self, date: dt.date) -> list[ControlState]:
+        """Return :func:`state_on` for this evidence."""
+        states = []
+        for place_id in sorted(self._obs):
+            periods = _fold(o for o in self._obs[place_id] if o.effective <= date)
+            if periods:
+                states.append(_state(place_id, self._where[place_id], periods[-1]))
+        return states
+
+    def states_on(self, dates: Sequence[dt.date]) -> dict[dt.date, list[ControlState]]:
+        """Return :func:`states_on` for this evidence."""
+        wanted = sorted(set(dates))
+        out: dict[dt.date, list[ControlState]] = {d: [] for d in wanted}
+        for place_id in sorted(self._obs):
+            for day, period, n_evidence in _snapshots(self._obs[place_id], wanted):
+                out[day].append(_state(place_id, self._where[place_id],
+                                       _Period(period.controller, period.status, period.since,
+                                               period.evidence[:n_evidence])))
+        return out
+
+    def timelines(self) -> dict[str, list[ControlState]]:
+        """Return :func:`timelines` for this evidence."""
+        return {pid: [_state(pid, self._where[pid], p) for p in _fold(self._obs[pid])] for pid in sorted(self._obs)}
+
+    def change_dates(self) -> list[dt.date]:
+        """Return :func:`change_dates` for this evidence."""
+        return sorted({s.since for hist in self.timelines().values() for s in hist if s.since is not None})
 
 
 # --------------------------------------------------------------------------- evidence

@@ -13,6 +13,7 @@ from gazetteer.model import Place
 from geo.baseline import BaselineEntry
 from geo.model import ControlEvent
 from geo.timeline import (
+    Evidence,
     change_dates,
     history,
     state_on,
@@ -410,4 +411,19 @@ def test_states_on_many_dates_equals_state_on_each(args: list, offsets: list[int
     assert set(many) == set(dates)
     for day in dates:  # same states, same evidence known by that day
         assert many[day] == state_on(events, day, baseline=[GOV])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_event_args, max_size=14), st.lists(st.integers(-2, 26), max_size=8))
+def test_evidence_gathered_once_folds_like_fresh_calls(args: list, offsets: list[int]) -> None:
+    start = D(2024, 11, 1)
+    events = _generated_events(args, start)
+    evidence = Evidence(events, baseline=[GOV])
+    dates = [start + dt.timedelta(days=o) for o in offsets]
+    for _ in range(2):  # folding never changes the gathered evidence: a second round gives the same
+        assert evidence.change_dates() == change_dates(events, baseline=[GOV])
+        assert evidence.timelines() == timelines(events, baseline=[GOV])
+        assert evidence.states_on(dates) == states_on(events, dates, baseline=[GOV])
+        for day in dates:
+            assert evidence.state_on(day) == state_on(events, day, baseline=[GOV])
 
