@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from geo.corpus import BASELINE_FILE, METADATA_FILE
@@ -32,6 +33,7 @@ from geo.ingestplan import (
     txt_files,
 )
 from geo.model import Article
+from geo.progress import progress_bar
 from geo.store import EventStore, SourceFile
 from geo.storeio import Batch, ExtractionRows, forget_sources, write_baseline, write_batch
 from geo.storelink import Linker, Prints
@@ -67,17 +69,6 @@ def _ingest_baselines(store: EventStore, files: list[Path], report: IngestReport
             entries, messages = None, [str(exc)]
         report.warnings += messages
         write_baseline(store, SourceFile(str(path), None, st.st_size, st.st_mtime_ns, "baseline"), entries, messages)
-
-
-def _progress(enabled: bool | None):
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    console = Console(stderr=True)
-    if enabled is False or (enabled is None and not console.is_terminal):
-        return None
-    return Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=console, transient=True)
 
 
 def _extracted(planner: Planner, inputs: Sequence[Input], engine: str, batch_size: int,
@@ -175,14 +166,14 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
             report.pruned = _prune(st, paths)
             listed = [p for p in listed if not (Path(p).is_dir() and not txt_files(Path(p).absolute()))]
         inputs, baselines, meta_warnings = collect(listed)
-        bar = _progress(progress)
+        bar = progress_bar("ingest", progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None
         advance = (lambda n: bar.advance(task, n)) if bar else (lambda n: None)
         planner = Planner(st, report, rebuild=rebuild, advance=advance)
         for path, messages in meta_warnings.items():
             planner.warn(path, messages)
         linker = Linker(st)
-        with bar or _Null():
+        with bar or nullcontext():
             _ingest_baselines(st, baselines, report, rebuild)
             for results, prints in _extracted(planner, inputs, engine, batch_size, engine_options):
                 _write(st, planner, linker, results, prints)
@@ -199,11 +190,3 @@ def _prune(store: EventStore, paths: Sequence[Path]) -> int:
     gone = [p for p in store.source_paths() if Path(p).parent in folders and not Path(p).exists()]
     forget_sources(store, gone)
     return len(gone)
-
-
-class _Null:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None

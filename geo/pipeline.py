@@ -17,8 +17,9 @@ from gazetteer import Gazetteer, default_gazetteer
 from geo.baseline import BaselineEntry, read_baseline
 from geo.corpus import CorpusWarning, read_corpus
 from geo.events import link_duplicate_events
-from geo.extract import extract_articles
+from geo.extract import extract_article
 from geo.model import Article, ControlEvent, ControlState, DistanceMention
+from geo.progress import tracked
 from geo.timeline import Evidence
 
 __all__ = ["CorpusResult", "analyse", "baseline_resolver", "build_map_data", "governorates", "country_outline"]
@@ -47,8 +48,12 @@ def baseline_resolver(gz: Gazetteer):
     return resolve
 
 
-def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult:
+def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None) -> CorpusResult:
     """Read a corpus folder and extract its events, distances and baseline.
+
+    A progress bar over the articles is shown on stderr when *progress* is True, or by
+    default when stderr is a terminal (a large folder takes a while: the event store of
+    ``geo ingest`` keeps the extraction instead).
 
     Raises
     ------
@@ -59,7 +64,8 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None) -> CorpusResult
     articles, warnings = read_corpus(folder)  # near-duplicate versions already linked
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
-    for extraction in extract_articles(articles, gz):
+    for article in tracked(articles, "articles", progress):
+        extraction = extract_article(article, gz)
         events.extend(extraction.events)
         distances.extend(extraction.distances)
     events = link_duplicate_events(events, articles)
@@ -97,7 +103,7 @@ def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState],
 
 
 def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: int | None = None,
-                   max_reach_km: float = 25.0):
+                   max_reach_km: float = 25.0, progress: bool | None = None):
     """Fold the events into states on every change date and draw the layers (a render MapData).
 
     Parameters
@@ -113,6 +119,8 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         evidence before it). Without it, every change date.
     max_reach_km : float, default 25
         How far an inferred control area reaches from its place.
+    progress : bool, optional
+        A progress bar over the dates on stderr; by default only when stderr is a terminal.
     """
     from shapely.geometry import shape
 
@@ -127,7 +135,7 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
     states, regions, areas, fronts = {}, {}, {}, {}
     places: dict[str, dict[str, Any]] = {}
     snapshots = evidence.states_on(dates)
-    for day in dates:
+    for day in tracked(dates, "map dates", progress):
         states[day], regions[day] = _split_regions(snapshots[day])
         for s in states[day].values():
             places.setdefault(s.place_id, {"id": s.place_id, "name": s.name, "lat": s.lat, "lon": s.lon,
