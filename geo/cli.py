@@ -76,6 +76,18 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
     return fmt
 
 
+def _map_data(result, day: dt.date | None, window: int | None):
+    """The map's layers; a notice on stderr when a long history is shown in coarser steps."""
+    from geo.pipeline import build_map_data
+
+    data = build_map_data(result, date=day, days=window)
+    if data.step:
+        typer.echo(f"notice: {data.changes} change dates: the map steps by {data.step} ({len(data.dates)} steps, "
+                   "each the last change of its period); for every change date of a period, use "
+                   "--date YYYY-MM-DD --days N", err=True)
+    return data
+
+
 def _analyse(corpus: Path | None, store: Path | None = None):
     """Analyse a corpus folder, or load an event store (warning when it is stale)."""
     if corpus is not None and store is not None:
@@ -202,14 +214,13 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
                corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
-    from geo.pipeline import build_map_data
     from geo.render import write_map
 
     day = _date(date)
     window = _days(days, day)
     target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
-    result = _analyse(corpus, store)
-    path = write_map(build_map_data(result, date=day, days=window), target, date=day)
+    data = _map_data(_analyse(corpus, store), day, window)
+    path = write_map(data, target, date=day)
     typer.echo(str(path))
 
 
@@ -220,7 +231,6 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg 
                corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
     from geo.export import export
-    from geo.pipeline import build_map_data
 
     _check_format(fmt, ("geojson", "gpkg", "csv"))
     day = _date(date)
@@ -228,8 +238,7 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg 
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
-    result = _analyse(corpus, store)
-    for path in export(build_map_data(result, date=day, days=window), fmt, out or default, date=day):
+    for path in export(_map_data(_analyse(corpus, store), day, window), fmt, out or default, date=day):
         typer.echo(str(path))
 
 

@@ -5,9 +5,11 @@ This is the one place that wires the pure modules together; the CLI calls it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -88,6 +90,52 @@ def country_outline() -> dict[str, Any]:
     return _data_json("syria_outline.geojson")
 
 
+#: A map of the whole history steps by week, month, quarter or year beyond this many change dates: each
+#: step draws inferred areas, and an archive of years has thousands of change dates.
+MAX_SLIDER_DATES = 400
+_PERIODS: tuple[tuple[str, Callable[[dt.date], object]], ...] = (
+    ("week", lambda d: d.isocalendar()[:2]),
+    ("month", lambda d: (d.year, d.month)),
+    ("quarter", lambda d: (d.year, (d.month - 1) // 3)),
+    ("year", lambda d: d.year),
+)
+
+
+def coarse_steps(changes: Sequence[dt.date], limit: int = MAX_SLIDER_DATES) -> tuple[list[dt.date], str | None]:
+    """Return the slider steps of a long history and their period (None: every change date).
+
+    When there are more than *limit* change dates, each step is the last change date of a
+    week, else of a month, a quarter or a year: the finest period that keeps at most *limit*
+    steps (a year when none does). The last change date is always a step.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> days = [dt.date(2024, 1, 1) + dt.timedelta(days=k) for k in range(60)]
+    >>> coarse_steps(days, limit=3)
+    ([datetime.date(2024, 1, 31), datetime.date(2024, 2, 29)], 'month')
+    """
+    if len(changes) <= limit:
+        return list(changes), None
+    ordered = sorted(changes)
+    for name, period in _PERIODS:
+        steps = sorted({period(d): d for d in ordered}.values())  # the last change date of each period
+        if len(steps) <= limit:
+            return steps, name
+    return steps, "year"
+
+
+def _step_events(events: Sequence[ControlEvent], steps: Sequence[dt.date]) -> dict[dt.date, list[str]]:
+    """The ids of the events of each step: dated after the step before, up to the step."""
+    out: dict[dt.date, list[str]] = defaultdict(list)
+    for e in events:
+        when = e.date_end or e.date
+        k = bisect.bisect_left(steps, when) if when is not None else len(steps)
+        if k < len(steps):
+            out[steps[k]].append(e.id)
+    return dict(out)
+
+
 def _slider_dates(changes: list[dt.date], date: dt.date | None, days: int | None) -> list[dt.date]:
     """The dates of the time slider: the change dates, ending at *date*, within *days* of it."""
     if date is None:
@@ -129,7 +177,9 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
 
     counted = [e for e in result.events if not e.duplicate_of]
     evidence = Evidence(counted, baseline=result.baseline)  # gathered once for the dates and the states
-    dates = _slider_dates(evidence.change_dates(), date, days)
+    changes = evidence.change_dates()
+    dates, step = coarse_steps(changes, MAX_SLIDER_DATES) if date is None else \
+        (_slider_dates(changes, date, days), None)
     outline = country_outline()
     outline_shape = shape(outline["features"][0]["geometry"])
     states, regions, areas, fronts = {}, {}, {}, {}
@@ -145,10 +195,13 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         areas[day] = control_areas(points, outline_shape, max_reach_km=max_reach_km) if points else {}
         fronts[day] = front_lines(areas[day]) if len(areas[day]) > 1 else []
     event_dates: dict[dt.date, list[str]] = defaultdict(list)
-    for e in counted:
-        when = e.date_end or e.date
-        if when is not None:
-            event_dates[when].append(e.id)
+    if step is not None:
+        event_dates.update(_step_events(counted, dates))
+    else:
+        for e in counted:
+            when = e.date_end or e.date
+            if when is not None:
+                event_dates[when].append(e.id)
     rings = []
     for m in result.distances:  # a dated map shows the rings quoted in its window, none from later
         if date is not None and m.published is not None and not (
@@ -162,5 +215,5 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         title=f"Control of territory — {result.folder.name}", corpus=result.folder.name, dates=dates,
         places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
         event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=governorates(),
-        outline=outline,
+        outline=outline, step=step, changes=len(changes),
     )

@@ -57,6 +57,12 @@ class MapData:
         GeoJSON FeatureCollection of admin1 polygons (properties ``id``, ``name``).
     outline : dict
         GeoJSON FeatureCollection of the country outline.
+    step : str or None
+        None when the slider steps through every change date; else the period ("week",
+        "month", "quarter", "year") whose last change date each step shows, for a long
+        history (``event_dates`` then holds each step's events since the step before).
+    changes : int
+        How many change dates the history has (more than ``dates`` when ``step`` is set).
     """
 
     title: str
@@ -76,3 +82,5 @@ class MapData:
     outline: dict[str, Any] = field(
         default_factory=lambda: {"type": "FeatureCollection", "features": []}
     )
+    step: str | None = None
+    changes: int = 0

@@ -342,7 +342,7 @@ def _payload(data: MapData, date: dt.date | None) -> dict[str, Any]:
     outline = _collection(data.outline, BASE_TOLERANCE)
     return {
         "title": data.title, "corpus": data.corpus,
-        "dates": [d.isoformat() for d in dates], "start": start,
+        "dates": [d.isoformat() for d in dates], "start": start, "step": data.step, "changes": data.changes,
         "colours": FACTION_COLOURS, "labels": FACTION_LABELS, "statuses": STATUS_LABELS,
         "places": b.places.items, "states": places, "regions": regions,
         "event_fields": list(EVENT_FIELDS), "events": b.events.items,

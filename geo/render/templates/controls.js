@@ -28,7 +28,8 @@ function geoControls(G, update) {
     if (k < 0 || k > last) return;
     if (k !== G.index) update(k);
     range.value = k; label.textContent = D.dates[k];
-    when.textContent = `as of ${D.dates[k]} (step ${k + 1} of ${last + 1})`;
+    const per = D.step ? `; one step per ${D.step}, the last of its changes: ${D.changes} change dates in all` : "";
+    when.textContent = `as of ${D.dates[k]} (step ${k + 1} of ${last + 1}${per})`;
     if (writeHash && location.hash !== "#" + D.dates[k]) location.replace("#" + D.dates[k]);
   }
   G.show = show;
