@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -120,3 +121,16 @@ def test_screenshot_helper(map_file: Path, tmp_path: Path, chromium: Any) -> Non
                    timeout=120)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_a_map_in_coarser_steps_names_its_period(page: Any, tmp_path: Path) -> None:
+    base = make_map_data()
+    data = dataclasses.replace(base, step="month", changes=len(base.dates) + 40)
+    path = write_map(data, tmp_path / "monthly.html")
+    open_map(page, path, date=data.dates[-1])
+    label = page.locator(".geo-when").inner_text()
+    assert "one step per month" in label and f"{data.changes} change dates" in label
+    plain = page.context.new_page()
+    open_map(plain, write_map(make_map_data(), tmp_path / "daily.html"), date=data.dates[-1])
+    assert "one step per" not in plain.locator(".geo-when").inner_text()
+    assert page.console_errors == []
