@@ -21,8 +21,8 @@ machines are noisy, so ratios are the figures to compare):
    then adding 1% new articles.
 4. **Outputs from the store** at the largest size: ``geo render --date`` and ``geo export
    --format gpkg --date`` (time, peak memory, output size). Both keep the default 90-day
-   window of change dates; a full-history export of a 100k-article archive spanning 13
-   years is not measured (it draws inferred areas on thousands of dates).
+   window of change dates. Then ``geo render`` of the whole history, without ``--date``
+   (a history of more than 400 change dates steps by week, month, quarter or year).
 
 Run: ``python benchmarks/bench_scale.py [--sizes 1000 10000 100000] [--workdir DIR]``.
 Generated corpora are cached in the work directory (``/tmp/geo-scale`` by default).
@@ -208,9 +208,12 @@ def outputs(workdir: Path, n: int, date: str) -> dict[str, object]:
                            "--out", str(html)])
     export = run_measured([sys.executable, "-m", "geo", "export", "--store", str(store), "--format", "gpkg",
                            "--date", date, "--out", str(gpkg)])
+    whole = workdir / f"map-{n}-history.html"
+    history = run_measured([sys.executable, "-m", "geo", "render", "--store", str(store), "--out", str(whole)])
     baseline = run_measured([sys.executable, "-c", "import folium, geopandas"])
     return {"render": {**render, "mb": html.stat().st_size / 1e6},
             "export": {**export, "mb": gpkg.stat().st_size / 1e6},
+            "render_history": {**history, "mb": whole.stat().st_size / 1e6},
             "baseline_import_folium_geopandas": baseline}
 
 
