@@ -191,7 +191,7 @@ def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[
         raise ValueError(f"{names} are not the first fields of {cls.__name__}; select them in field order")
     if not rows:
         return []
-    columns: list[Iterable[Any]] = list(zip(*rows))[:len(names)]
+    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))[:len(names)]
     for i, name in enumerate(names):
         if name in _dated(cls):
             parsed = {v: _date(v) for v in set(columns[i])}
