@@ -29,8 +29,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from geo.engines import extract_batches  # noqa: E402
-from geo.extract import extract_articles  # noqa: E402
+from geo.extract.article import extract_articles  # noqa: E402
+from geo.ingest.engines import extract_batches  # noqa: E402
 from geo.model import Article  # noqa: E402
 
 

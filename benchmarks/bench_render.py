@@ -22,8 +22,9 @@ from pathlib import Path
 
 from shapely.geometry import LineString, MultiPoint, Point, box, mapping
 
+from geo.layers.data import MapData
 from geo.model import ControlEvent, ControlState, DistanceMention
-from geo.render import MapData, write_map
+from geo.render import write_map
 
 FACTIONS = ("government", "opposition", "sna", "sdf", "islamic_state")
 STATUSES = ("held", "held", "held", "contested", "besieged", "claimed")

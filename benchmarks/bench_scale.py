@@ -5,7 +5,7 @@ machines are noisy, so ratios are the figures to compare):
 
 1. **Throughput** on ``--throughput-n`` generated wire articles (default 10,000), with the
    gazetteer loaded and every memo empty: in a pool of one process per CPU (what ``geo
-   ingest`` runs), then in this process, ``geo.extract.extract_article`` per article
+   ingest`` runs), then in this process, ``geo.extract.article.extract_article`` per article
    (articles/s, MB/s, words/s), against a bare Aho–Corasick scan of the same text with the gazetteer's own
    automaton (the practical limit of any name finder), and against Mordecai 2's published
    CPU figures (≈10 documents/s, ≈3.7k words/s; FIELD-ANCHORS A5). The known events of the
@@ -91,7 +91,7 @@ def geoparse_batch(articles: list) -> int:
 def geoparse_one_process(folder: Path) -> dict[str, float]:
     """:func:`geoparse_batch` over every article in this process (run in a fresh child: memos empty)."""
     from gazetteer import default_gazetteer
-    from geo.corpus import read_article
+    from geo.read.corpus import read_article
 
     default_gazetteer().find("Aleppo")  # builds the name automaton
     articles = [a for a in (read_article(p)[0] for p in sorted(folder.glob("*.txt"))) if a is not None]
@@ -102,7 +102,7 @@ def geoparse_one_process(folder: Path) -> dict[str, float]:
 
 def geoparse(folder: Path, articles: list, words: int, workers: int) -> dict[str, float]:
     """Geoparsing alone, the task Mordecai 2's figures measure: in the pool, then in a fresh process."""
-    from geo.engines import map_batches
+    from geo.ingest.engines import map_batches
 
     n = len(articles)
     t0 = time.perf_counter()
@@ -123,9 +123,9 @@ def geoparse(folder: Path, articles: list, words: int, workers: int) -> dict[str
 def throughput(folder: Path, gold: Path) -> dict[str, float]:
     """Extraction vs a bare automaton scan of the same articles, in this process."""
     from gazetteer import default_gazetteer
-    from geo.corpus import read_article
-    from geo.engines import default_workers, map_batches
-    from geo.extract import extract_article, extract_articles
+    from geo.extract.article import extract_article, extract_articles
+    from geo.ingest.engines import default_workers, map_batches
+    from geo.read.corpus import read_article
 
     t0 = time.perf_counter()
     gz = default_gazetteer()

@@ -76,7 +76,7 @@ class GeneratedArticle:
     @property
     def article_id(self) -> str:
         """The id geo gives the article (sha256 of the normalised body)."""
-        from geo.corpus import article_id
+        from geo.read.corpus import article_id
         return article_id(self.text)
 
 

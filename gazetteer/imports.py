@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.store import CSV_COLUMNS, user_gazetteer_path
+from gazetteer.store import CSV_COLUMNS, load_store, user_gazetteer_path
 
 __all__ = ["import_geonames", "kind_of"]
 
@@ -118,7 +118,5 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
             names = dict.fromkeys([*row["names"], *extra.get(row["id"].split(":", 1)[1], [])])
             writer.writerow({**row, "names": "|".join(n.replace("|", " ") for n in names if n != row["name"])})
     os.replace(tmp, target)
-    from gazetteer.store import load_store
-
     load_store.cache_clear()
     return target, len(rows)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import normalize_name
 
@@ -240,7 +241,6 @@ def read_places_csv(path: Path | str, *, text: str | None = None) -> list[Place]
     gazetteer.errors.GazetteerDataError
         On a missing column, an unknown kind or a coordinate that is not a number.
     """
-    from gazetteer.errors import GazetteerDataError
 
     content = text if text is not None else Path(path).read_text(encoding="utf-8-sig")
     reader = csv.DictReader(content.splitlines())
@@ -305,7 +305,6 @@ def _admin1_places(doc: dict) -> list[Place]:
 @functools.lru_cache(maxsize=1)
 def load_store(*, include_user: bool = True) -> PlaceStore:
     """Load the packaged gazetteer (and the user's imports), once per process."""
-    from gazetteer.errors import GazetteerDataError
 
     data = resources.files("gazetteer") / "data"
     try:

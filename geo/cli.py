@@ -78,7 +78,7 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 def _map_data(result, day: dt.date | None, window: int | None):
     """The map's layers; a notice on stderr when a long history is shown in coarser steps."""
-    from geo.pipeline import build_map_data
+    from geo.layers.build import build_map_data
 
     data = build_map_data(result, date=day, days=window)
     if data.step:
@@ -93,7 +93,8 @@ def _analyse(corpus: Path | None, store: Path | None = None):
     if corpus is not None and store is not None:
         raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
     if store is not None:
-        from geo.store import EventStore, load
+        from geo.store.event_store import EventStore
+        from geo.store.rows import load
 
         with EventStore.open(store) as opened:
             stale = opened.version_warning()
@@ -147,7 +148,7 @@ def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Pyth
 @app.command("articles")
 def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
     """List the corpus's articles (id, file, date, source, near-duplicate links)."""
-    from geo.corpus import read_corpus
+    from geo.read.corpus import read_corpus
 
     _check_format(fmt, ("table", "json", "csv"))
     if store is not None:
@@ -183,7 +184,7 @@ def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "tab
 def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
                 store: Store = None, fmt: Format = "table") -> None:
     """Every place with a known state on a date."""
-    from geo.timeline import state_on
+    from geo.timeline.fold import state_on
 
     day = _date(date)
     _check_format(fmt, ("table", "json", "csv"))
@@ -198,7 +199,7 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
                  store: Store = None, fmt: Format = "table") -> None:
     """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
-    from geo.timeline import history
+    from geo.timeline.fold import history
 
     _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
@@ -220,7 +221,7 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
     window = _days(days, day)
     target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
     data = _map_data(_analyse(corpus, store), day, window)
-    path = write_map(data, target, date=day)
+    path = write_map(data, target)
     typer.echo(str(path))
 
 
@@ -238,7 +239,7 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg 
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
-    for path in export(_map_data(_analyse(corpus, store), day, window), fmt, out or default, date=day):
+    for path in export(_map_data(_analyse(corpus, store), day, window), fmt, out or default):
         typer.echo(str(path))
 
 
@@ -263,15 +264,14 @@ def ingest_cmd(
     = False,
 ) -> None:
     """Extract new and changed articles into an event store; prints a one-line summary to stderr."""
-    from geo.ingest import ingest
+    from geo.ingest.run import ingest
 
     if store is None:
         raise UsageError("geo ingest needs --store FILE, the event store to write (e.g. --store events.gpkg)")
     if not paths and not rebuild:
         raise UsageError("geo ingest needs PATHS (article files or corpus folders), or --rebuild")
-    options = {k: v for k, v in (("scheduler", scheduler), ("workers", workers)) if v is not None}
     report = ingest(paths or [], store, engine=engine, batch_size=batch_size, rebuild=rebuild, prune=prune,
-                    **options)
+                    scheduler=scheduler, workers=workers)
     if report.stale:
         typer.echo(f"warning: {report.stale}", err=True)
     for message in report.warnings[:20]:

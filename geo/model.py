@@ -1,39 +1,60 @@
-"""The data model of geo (field names are part of the JSON contract in DESIGN.md)."""
+"""The data model of geo: the records every stage passes on, and the words they may hold.
+
+Field names are part of the JSON contract of ``geo events``, ``geo control`` and the
+exports (see ``docs/architecture.md``). Everything here is plain data: no module of geo is
+imported, so every stage may import this one.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, get_args
 
 __all__ = [
     "Article",
+    "BaselineEntry",
     "ControlEvent",
-    "DistanceMention",
     "ControlState",
+    "CorpusResult",
+    "CorpusWarning",
+    "DATE_PRECISIONS",
+    "DatePrecision",
+    "DistanceMention",
     "EVENT_KINDS",
+    "EventKind",
+    "REGION_PREFIX",
     "STANCES",
     "STATUSES",
-    "DATE_PRECISIONS",
+    "Stance",
+    "StanceWord",
+    "Status",
 ]
 
-#: Kinds of control-change events.
-EVENT_KINDS: tuple[str, ...] = (
-    "captured",
-    "entered",
-    "contested",
-    "besieged",
-    "siege_broken",
-    "withdrew",
-    "regained",
-    "held",
-)
+#: Kind of a control-change event.
+EventKind = Literal["captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained", "held"]
 #: Who stands behind an event: the reporter, one side's claim, a denial, a verification.
-STANCES: tuple[str, ...] = ("reported", "claimed", "denied", "verified")
+StanceWord = Literal["reported", "claimed", "denied", "verified"]
 #: Status of a place on a date.
-STATUSES: tuple[str, ...] = ("held", "contested", "besieged", "claimed")
+Status = Literal["held", "contested", "besieged", "claimed"]
 #: Precision of a resolved date, after ACLED's time precision.
-DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+DatePrecision = Literal["day", "week", "month", "year"]
+
+EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
+STANCES: tuple[StanceWord, ...] = get_args(StanceWord)
+STATUSES: tuple[Status, ...] = get_args(Status)
+DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+
+#: Id prefix of a region (a first-level administrative division) in place ids.
+REGION_PREFIX = "admin1:"
+
+
+class Stance(NamedTuple):
+    """Who stands behind an event: the stance word and the party it is attributed to, if any."""
+
+    word: StanceWord
+    attributed_to: str | None = None
 
 
 def _jsonable(value: Any) -> Any:
@@ -84,12 +105,12 @@ class ControlEvent:
     geo_precision: int
     date: dt.date | None
     date_end: dt.date | None
-    date_precision: str | None
+    date_precision: DatePrecision | None
     time_text: str | None
-    kind: str
+    kind: EventKind
     actor_gaining: str | None
     actor_losing: str | None
-    stance: str
+    stance: StanceWord
     attributed_to: str | None
     sentence: str
     start: int
@@ -137,7 +158,7 @@ class ControlState:
     lat: float
     lon: float
     controller: str
-    status: str
+    status: Status
     since: dt.date | None
     evidence: tuple[str, ...] = field(default=())
     geo_precision: int = 1
@@ -145,3 +166,44 @@ class ControlState:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""
         return {k: _jsonable(v) for k, v in asdict(self).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """Control of one place before the first event, from a row of a baseline file."""
+
+    place: str
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    controller: str
+    as_of: dt.date
+    source: str
+    geo_precision: int
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusWarning:
+    """A problem with one input file that did not stop the corpus from being read."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """The analysis of a corpus: everything extracted from a folder, or read back from an event store.
+
+    ``folder`` is the corpus folder, or the store file when the result was read from one.
+    """
+
+    folder: Path
+    articles: list[Article]
+    warnings: list[CorpusWarning]
+    events: list[ControlEvent]
+    distances: list[DistanceMention]
+    baseline: list[BaselineEntry]

@@ -1,4 +1,4 @@
-"""Tests of geo.baseline: reading a baseline CSV, its errors, and the seed baseline."""
+"""Tests of geo.read.baseline: reading a baseline CSV, its errors, and the seed baseline."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gazetteer.model import Place
-from geo.baseline import read_baseline
 from geo.errors import CorpusError, PlaceNotFoundError
+from geo.read.baseline import read_baseline
 
 D = dt.date
 TOWN = "geonames:1"

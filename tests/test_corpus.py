@@ -1,4 +1,4 @@
-"""Tests of geo.corpus: reading articles, metadata, encodings, identical and near-duplicate files."""
+"""Tests of geo.read.corpus: reading articles, metadata, encodings, identical and near-duplicate files."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.corpus import CorpusWarning, article_id, read_article, read_corpus
 from geo.errors import CorpusError, GeoError
-from geo.model import Article
-from geo.sentences import split_sentences
+from geo.model import Article, CorpusWarning
+from geo.read.corpus import article_id, read_article, read_corpus
+from geo.read.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 BODY = "Rebels said on Tuesday they had captured the town of Saraqeb.\nThe army denied it.\n"

@@ -1,4 +1,4 @@
-"""Tests of geo.dedup: near-duplicate linking of articles in memory, and the fingerprints the store keeps."""
+"""Tests of geo.read.dedup: near-duplicate linking of articles in memory, and the fingerprints the store keeps."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import dedup
-from geo.corpus import article_id, read_corpus
-from geo.dedup import (
+from geo.model import Article
+from geo.read import dedup
+from geo.read.corpus import article_id, read_corpus
+from geo.read.dedup import (
     containment,
     estimated_containment,
     fingerprint,
@@ -20,8 +21,7 @@ from geo.dedup import (
     near_duplicate_links,
     shingle_hashes,
 )
-from geo.model import Article
-from geo.sigindex import SignatureIndex
+from geo.read.sigindex import SignatureIndex
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -157,7 +157,7 @@ def test_index_keeps_the_most_similar_candidates_first_when_limited() -> None:
 
 
 class _PlainIndex:
-    """The index before geo.sigindex (per-band sorted arrays, Python lists): the oracle for SignatureIndex."""
+    """The index before geo.read.sigindex (per-band sorted arrays, Python lists): the oracle for SignatureIndex."""
 
     def __init__(self, merge_at: int = 2048) -> None:
         self._merge_at, self._ids, self._recent_ids, self._recent = merge_at, [], [], []

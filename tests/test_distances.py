@@ -1,4 +1,4 @@
-"""Tests of geo.distances: distances quoted in article text."""
+"""Tests of geo.extract.distance.mentions: distances quoted in article text."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.model import Place
-from geo.distances import QUALIFIERS, DistanceSpan, find_distances, to_mentions
 from geo.errors import ExtractionError, GeoError
+from geo.extract.distance.mentions import QUALIFIERS, DistanceSpan, find_distances, to_mentions
 from geo.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -550,8 +550,8 @@ def test_long_text_is_linear_enough():
 
 def _naive_find(text: str) -> list:
     """find_distances without the unit-position shortcut: QTY tried from every position."""
-    from geo.distance_words import QTY
-    from geo.distances import _read_distance
+    from geo.extract.distance.mentions import _read_distance
+    from geo.extract.distance.words import QTY
 
     spans, pos = [], 0
     while (m := QTY.search(text, pos)) is not None:

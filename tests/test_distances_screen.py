@@ -1,4 +1,4 @@
-"""The fast unit finder, quantity search and subject finder of geo.distances agree with the plain ones.
+"""The fast unit finder, quantity search and subject finder of geo.extract.distance.mentions agree with the plain ones.
 
 ``PLAIN_UNIT``, ``plain_find_distances`` and ``plain_subject_before`` are the implementations before
 the speed-ups, kept as oracles: a unit pattern under ``re.I`` tried at every offset, ``QTY.search``
@@ -15,10 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import distances
-from geo.corpus import read_article
-from geo.distance_phrases import _clean_subject, _is_filler, _last_cut, subject_before
-from geo.distance_words import (
+from geo.extract.distance import mentions as distances
+from geo.extract.distance.phrases import _clean_subject, _is_filler, _last_cut, subject_before
+from geo.extract.distance.words import (
     _LEADS,
     _UNITS,
     CLAUSE_WORDS,
@@ -30,6 +29,7 @@ from geo.distance_words import (
     SUBJ_CUT,
     UNIT_ANYWHERE,
 )
+from geo.read.corpus import read_article
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 PLAIN_UNIT = re.compile(rf"(?<![^\W\d_])(?:{_UNITS})(?![\w²³^])", re.I)

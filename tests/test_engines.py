@@ -1,4 +1,4 @@
-"""geo.engines, geo.localpool, geo.daskengine: Dask yields what the local pool does; both clean up after themselves."""
+"""geo.ingest.engines, geo.ingest.localpool, geo.ingest.dask_engine: Dask yields what the local pool does; both clean up after themselves."""
 
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from pathlib import Path
 import psutil
 import pytest
 
-from geo import daskengine, engines
-from geo.corpus import read_corpus
-from geo.engines import ENGINES, extract_batches
 from geo.errors import ExtractionError, GeoError, UsageError
-from geo.extract import ArticleExtraction
+from geo.extract.article import ArticleExtraction
+from geo.ingest import dask_engine as daskengine
+from geo.ingest import engines
+from geo.ingest.engines import ENGINES, extract_batches
 from geo.model import Article
+from geo.read.corpus import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -14,10 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Place
-from geo import lexicon as lx
-from geo.background import _coordinated_before  # unchanged
-from geo.corpus import read_article
-from geo.event_context import (  # make_event: unchanged
+from geo.extract import lexicon as lx
+from geo.extract.background import _coordinated_before  # unchanged
+from geo.extract.context import (  # make_event: unchanged
     EVENT_WORDING,
     Context,
     Sentence,
@@ -25,17 +24,18 @@ from geo.event_context import (  # make_event: unchanged
     read_sentences,
     time_for,
 )
-from geo.event_places import SETTLEMENTS, target_places  # unchanged but for hoisted regex compiles
-from geo.events import extract_events
+from geo.extract.events import extract_events
+from geo.extract.places import SETTLEMENTS, target_places  # unchanged but for hoisted regex compiles
+from geo.extract.prefilter import LiteralScreen
+from geo.extract.time.expressions import TimeMention
 from geo.factions import find_actors
 from geo.model import Article, ControlEvent
-from geo.prefilter import LiteralScreen
-from geo.sentences import split_sentences
-from geo.timex import TimeMention
+from geo.read.corpus import read_article
+from geo.read.sentences import split_sentences
 
 # ---------------------------------------------------------------------------------------------------------
-# The oracle: geo.events, geo.background and the event parts of geo.event_context as they were before
-# the per-sentence sharing and the per-pattern screen (docstrings left out); geo.event_places is imported.
+# The oracle: geo.extract.events, geo.extract.background and the event parts of geo.extract.context as they were before
+# the per-sentence sharing and the per-pattern screen (docstrings left out); geo.extract.places is imported.
 # ---------------------------------------------------------------------------------------------------------
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
@@ -323,7 +323,7 @@ def test_generated_sentences_give_the_plain_events(gz, text: str, published: dt.
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_TEXTS)
 def test_shared_stance_agrees_with_the_per_trigger_one_at_every_offset(gz, text: str) -> None:
-    from geo.events import _Stance
+    from geo.extract.events import _Stance
 
     spans = split_sentences(text)
     for sent in read_sentences(_article(text), gz, spans, spans):
@@ -335,7 +335,7 @@ def test_shared_stance_agrees_with_the_per_trigger_one_at_every_offset(gz, text:
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_candidate_sentences_are_the_plain_ones_and_every_matching_pattern_is_tried(text: str) -> None:
-    from geo.event_context import event_candidates
+    from geo.extract.context import event_candidates
 
     spans = split_sentences(text)
     found = event_candidates(text, spans)

@@ -1,4 +1,4 @@
-"""Probe sentences (written for these tests, not taken from any corpus) for each rule of geo.events."""
+"""Probe sentences (written for these tests, not taken from any corpus) for each rule of geo.extract.events."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from geo.events import extract_events, link_duplicate_events
+from geo.extract.events import extract_events, link_duplicate_events
 from geo.model import Article, ControlEvent
-from geo.sentences import split_sentences
+from geo.read.sentences import split_sentences
 
 PUB = dt.date(2024, 12, 10)  # a Tuesday
 

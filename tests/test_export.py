@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pyogrio
@@ -17,9 +18,9 @@ from geo.errors import OutputError, UsageError
 from geo.export import FORMATS, LAYERS, build_layers, export
 from geo.export.events_csv import COLUMNS, acled_type
 from geo.export.periods import runs
+from geo.layers.data import MapData
+from geo.layers.style import FACTION_COLOURS
 from geo.model import ControlEvent, ControlState, DistanceMention
-from geo.render import MapData
-from geo.render.style import FACTION_COLOURS
 
 D = dt.date
 NOV26, NOV30, DEC5 = D(2024, 11, 26), D(2024, 11, 30), D(2024, 12, 5)
@@ -45,6 +46,16 @@ def _event(eid: str, pid: str, sentence: str, kind: str, gaining: str | None, lo
 def _st(pid: str, ctrl: str, status: str, since: dt.date | None, ev: tuple[str, ...] = ()) -> ControlState:
     name, lat, lon = PLACES[pid]
     return ControlState(pid, name, lat, lon, ctrl, status, since, ev)
+
+
+def dated(data: MapData, day: dt.date) -> MapData:
+    """The map data for one day, as build_map_data makes it: the day is one of its dates, with its areas."""
+    def as_of(table: dict) -> dict:
+        before = [d for d in sorted(table) if d <= day]
+        return {**table, day: table[before[-1]]} if before else table
+
+    return replace(data, date=day, dates=sorted({*data.dates, day}), areas=as_of(data.areas),
+                   fronts=as_of(data.fronts))
 
 
 def make_data() -> MapData:
@@ -136,20 +147,20 @@ def test_history_place_that_drops_out_ends_and_new_state_since_splits() -> None:
 @pytest.mark.parametrize(("day", "ctrl"), [(D(2024, 11, 29), "government"), (NOV30, "opposition"),
                                            (D(2025, 1, 1), "opposition")])
 def test_date_mode_gives_the_state_on_that_day(day: dt.date, ctrl: str) -> None:
-    layers = build_layers(make_data(), day)
+    layers = build_layers(dated(make_data(), day))
     aleppo = rows(layers["places"], place_id="aleppo")
     assert [r["controller"] for r in aleppo] == [ctrl]
     assert all(v is None for v in layers["places"]["valid_to"])
 
 
 def test_date_mode_uses_only_what_was_known_then() -> None:
-    layers = build_layers(make_data(), D(2024, 12, 1))
+    layers = build_layers(dated(make_data(), D(2024, 12, 1)))
     aleppo = rows(layers["places"], place_id="aleppo")[0]
     assert aleppo["evidence"] == "ev-aleppo"  # ev-x only arrives on Dec 5
     assert set(layers["events"]["event_id"]) == {"ev-aleppo", "ev-odd", "ev-idlib"}
     assert list(layers["control_areas"]["controller"]) == ["opposition"]
     assert len(layers["front_lines"]) == 0 and len(layers["distance_rings"]) == 1
-    before = build_layers(make_data(), D(2024, 1, 1))
+    before = build_layers(dated(make_data(), D(2024, 1, 1)))
     assert len(before["places"]) == 0 and len(before["distance_rings"]) == 0
     assert len(before["governorates"]) == 2 and before["governorates"]["controller"].isna().all()
 
@@ -230,7 +241,7 @@ def test_geojson_one_rfc7946_file_per_layer(tmp_path: Path) -> None:
            and f["properties"]["place_id"] == "aleppo"][0]
     assert (gov["valid_from"], gov["valid_to"]) == ("2024-11-26", "2024-11-29")
     # writing again replaces the files in place
-    assert export(make_data(), "geojson", out, date=NOV30) == paths
+    assert export(dated(make_data(), NOV30), "geojson", out) == paths
     assert len(pyogrio.read_dataframe(out / "places.geojson")) == 4
 
 
@@ -309,7 +320,7 @@ def test_csv_round_trip_acled_columns_bom_arabic(tmp_path: Path) -> None:
     assert (hama["sub_event_type"], hama["time_precision"]) == ("Government regains territory", "2")
     assert by_id["ev-odd"]["time_precision"] == "3" and by_id["ev-odd"]["actor1"] == ODD
     assert by_id["ev-idlib"]["latitude"] == "" and by_id["ev-idlib"]["event_date"] == "2024-11-26"
-    only = export(make_data(), "csv", tmp_path / "events.csv", date=NOV26)[0]
+    only = export(dated(make_data(), NOV26), "csv", tmp_path / "events.csv")[0]
     assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(only.read_text("utf-8-sig")))] == ["ev-idlib"]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from geo.export import LAYERS, build_layers, export
-from geo.render.style import FACTION_COLOURS
+from geo.layers.style import FACTION_COLOURS
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_export import make_data  # noqa: E402

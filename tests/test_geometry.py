@@ -1,4 +1,4 @@
-"""Tests of geo.geometry: geodesic rings and sectors, inferred control areas, front lines."""
+"""Tests of geo.layers.geometry: geodesic rings and sectors, inferred control areas, front lines."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pyproj import CRS, Geod, Transformer
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, shape
 
 from geo.errors import ExtractionError, GazetteerError, GeoError, UsageError
-from geo.geometry import (
+from geo.layers.geometry import (
     ARC_STEP_DEG,
     _check_half_width,
     _check_km,

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.dedup import THRESHOLD
 from geo.errors import CorpusError
-from geo.ingest import ingest
-from geo.pipeline import analyse, build_map_data
-from geo.store import EventStore, load
+from geo.ingest.run import ingest
+from geo.layers.build import build_map_data
+from geo.pipeline import analyse
+from geo.read.dedup import THRESHOLD
+from geo.store.event_store import EventStore
+from geo.store.rows import load
 
 sys.path.insert(0, str(Path(__file__).parent))
 from ingest_corpus import article_text, write_corpus  # noqa: E402
@@ -65,18 +67,18 @@ def test_reingest_is_idempotent_and_skips_by_stat(seeds_store: Path) -> None:
 
 
 def test_only_new_and_changed_articles_are_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import geo.ingest
-    import geo.ingestplan
+    import geo.ingest.plan
+    import geo.ingest.run
 
     seen: list[str] = []
-    real = geo.ingestplan.extract_article
+    real = geo.ingest.plan.extract_article
 
     def counting(article, *args):
         seen.append(article.path)
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingestplan, "extract_article", counting)
-    ingest = functools.partial(geo.ingest.ingest, workers=1)  # in this process, where the spy is
+    monkeypatch.setattr(geo.ingest.plan, "extract_article", counting)
+    ingest = functools.partial(geo.ingest.run.ingest, workers=1)  # in this process, where the spy is
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 6)
     assert ingest([corpus], store, batch_size=4).new_articles == 6 and len(seen) == 6
@@ -341,31 +343,31 @@ def test_a_pool_ingest_writes_exactly_what_one_process_writes(tmp_path: Path, ba
 
 def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker skips a file it was told is unchanged; if the store says otherwise, it is extracted here."""
-    import geo.ingest
-    import geo.ingestplan
-    from geo.corpus import read_article
+    import geo.ingest.plan
+    import geo.ingest.run
+    from geo.read.corpus import read_article
 
     corpus = tmp_path / "c"
     write_corpus(corpus, 5)
     reference = tmp_path / "ref.gpkg"
     ingest([corpus], reference, workers=1)
-    real = geo.ingestplan.Planner._stat
+    real = geo.ingest.plan.Planner._stat
 
     def wrong_guess(self, item):
         task = real(self, item)
         article, _ = read_article(item.path, item.meta)
-        return geo.ingestplan.Task(task.path, task.meta, task.source, task.held, geo.ingestplan.stored_key(article))
+        return geo.ingest.plan.Task(task.path, task.meta, task.source, task.held, geo.ingest.plan.stored_key(article))
 
     skipped: list[bool] = []
-    real_read = geo.ingest.read_and_extract
+    real_read = geo.ingest.run.read_and_extract
 
     def reading(tasks):
         reads = real_read(tasks)
         skipped.extend(r.extraction is None for r in reads)
         return reads
 
-    monkeypatch.setattr(geo.ingestplan.Planner, "_stat", wrong_guess)
-    monkeypatch.setattr(geo.ingest, "read_and_extract", reading)
+    monkeypatch.setattr(geo.ingest.plan.Planner, "_stat", wrong_guess)
+    monkeypatch.setattr(geo.ingest.run, "read_and_extract", reading)
     store = tmp_path / "s.gpkg"
     report = ingest([corpus], store, workers=1)
     assert skipped == [True] * 5  # the worker trusted the guess
@@ -375,19 +377,19 @@ def test_a_stale_unchanged_guess_is_extracted_here(tmp_path: Path, monkeypatch: 
 
 def test_a_failing_worker_is_one_error_naming_the_batch_and_keeps_whole_batches(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
-    import geo.ingest
-    import geo.ingestplan
+    import geo.ingest.plan
+    import geo.ingest.run
 
     corpus, store = tmp_path / "c", tmp_path / "s.gpkg"
     write_corpus(corpus, 12)
-    real = geo.ingestplan.extract_article
+    real = geo.ingest.plan.extract_article
 
     def failing(article, *args):
         if article.path.endswith("00009.txt"):
             raise ValueError("no such thing")
         return real(article, *args)
 
-    monkeypatch.setattr(geo.ingestplan, "extract_article", failing)  # the forked workers inherit it
+    monkeypatch.setattr(geo.ingest.plan, "extract_article", failing)  # the forked workers inherit it
     before = _children()
     argv = ["ingest", str(corpus), "--store", str(store), "--batch-size", "4", "--workers", "2"]
     assert main(argv) == 1
@@ -435,22 +437,22 @@ def test_kept_shingles_link_exactly_as_reading_the_files_back(tmp_path: Path, mo
     file back, as before the sets were kept); 150 hashes keep about one article (the least
     recently used are dropped).
     """
-    import geo.storelink
+    import geo.store.link
 
     corpus = tmp_path / "c"
     versions = _versions_corpus(corpus)
     reads: list[str] = []
-    real = geo.storelink.read_article
+    real = geo.store.link.read_article
 
     def counting(path, *args):
         reads.append(Path(path).name)
         return real(path, *args)
 
-    monkeypatch.setattr(geo.storelink, "read_article", counting)
+    monkeypatch.setattr(geo.store.link, "read_article", counting)
     kept, limited = tmp_path / "kept.gpkg", tmp_path / "limited.gpkg"
     ingest([corpus], kept, batch_size=3, workers=1)
     assert reads == []  # every candidate's shingles were kept
-    monkeypatch.setattr(geo.storelink, "SHINGLE_BUDGET", budget)
+    monkeypatch.setattr(geo.store.link, "SHINGLE_BUDGET", budget)
     ingest([corpus], limited, batch_size=3, workers=1)
     assert reads and set(reads) <= set(versions.values()) | set(versions)
     assert dump(limited, times=False) == dump(kept, times=False)

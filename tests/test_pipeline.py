@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from geo import pipeline
 from geo.cli import main
-from geo.pipeline import CorpusResult, analyse, build_map_data, coarse_steps
+from geo.layers import build as layers_build
+from geo.layers.build import build_map_data, coarse_steps
+from geo.model import CorpusResult
+from geo.pipeline import analyse
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 D = dt.date
@@ -73,7 +75,7 @@ def test_an_undated_map_of_a_long_history_shows_each_step_with_its_events(
         seeds: CorpusResult, monkeypatch: pytest.MonkeyPatch) -> None:
     full = build_map_data(seeds)
     assert full.step is None and full.dates == sorted(full.dates) and full.changes == len(full.dates)
-    monkeypatch.setattr(pipeline, "MAX_SLIDER_DATES", 2)
+    monkeypatch.setattr(layers_build, "MAX_SLIDER_DATES", 2)
     coarse = build_map_data(seeds)
     assert coarse.step in ("week", "month", "quarter", "year") and coarse.changes == len(full.dates)
     assert set(coarse.dates) <= set(full.dates) and coarse.dates[-1] == full.dates[-1]
@@ -91,7 +93,7 @@ def test_an_undated_map_of_a_long_history_shows_each_step_with_its_events(
 
 def test_cli_says_when_the_map_steps_by_a_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture) -> None:
-    monkeypatch.setattr(pipeline, "MAX_SLIDER_DATES", 2)
+    monkeypatch.setattr(layers_build, "MAX_SLIDER_DATES", 2)
     assert main(["render", "--corpus", str(SEEDS), "--out", str(tmp_path / "m.html")]) == 0
     notices = [line for line in capsys.readouterr().err.splitlines() if line.startswith("notice:")]
     assert len(notices) == 1 and "--date YYYY-MM-DD --days N" in notices[0]

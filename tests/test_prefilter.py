@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import lexicon as lx
-from geo.prefilter import LiteralScreen, required_literals
-from geo.sentences import split_sentences
+from geo.extract import lexicon as lx
+from geo.extract.prefilter import LiteralScreen, required_literals
+from geo.read.sentences import split_sentences
 
 EVENT_PATTERNS = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
 

@@ -29,13 +29,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import default_gazetteer
-from geo.corpus import article_id, read_article, read_corpus
-from geo.distances import QUALIFIERS, find_distances
 from geo.errors import DateError, GeoError
-from geo.events import extract_events
+from geo.extract.distance.mentions import QUALIFIERS, find_distances
+from geo.extract.events import extract_events
+from geo.extract.time.expressions import find_time_expressions, parse_date
 from geo.model import EVENT_KINDS, STANCES, Article
-from geo.sentences import split_sentences
-from geo.timex import find_time_expressions, parse_date
+from geo.read.corpus import article_id, read_article, read_corpus
+from geo.read.sentences import split_sentences
 
 #: Generated inputs per property test (fixed; override with GEO_PROPERTY_EXAMPLES for a deep run).
 MAX_EXAMPLES = int(os.environ.get("GEO_PROPERTY_EXAMPLES", "400"))
@@ -275,7 +275,7 @@ def test_extract_events_never_raises_and_events_point_into_the_text(gz, text: st
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40))
 def test_overlap_resolution_equals_the_quadratic_rule(pairs: list[tuple[int, int]]) -> None:
     """The bisect overlap resolution (added for a 10 MB article) keeps what the scan kept."""
-    from geo.timex import TimeMention, _longest_disjoint
+    from geo.extract.time.expressions import TimeMention, _longest_disjoint
 
     _count("longest_disjoint")
     found = [TimeMention("x" * n, s, s + n, dt.date(2024, 1, 1), None, "day", "at") for s, n in pairs]
@@ -287,7 +287,7 @@ def test_overlap_resolution_equals_the_quadratic_rule(pairs: list[tuple[int, int
 
 
 def test_lone_surrogates_get_an_id_and_are_replaced_when_normalised() -> None:
-    from geo.corpus import normalise_text
+    from geo.read.corpus import normalise_text
 
     assert len(article_id("Aleppo \ud800")) == 16 and article_id("a\ud800") != article_id("a\udfff")
     assert normalise_text("Hama\ud83d fell") == "Hama\ufffd fell"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -13,8 +14,10 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 from geo.errors import OutputError
+from geo.layers.data import MapData
+from geo.layers.style import FACTION_COLOURS
 from geo.model import ControlEvent, ControlState, DistanceMention
-from geo.render import FACTION_COLOURS, MapData, render_html, write_map
+from geo.render import render_html, write_map
 from geo.render.html import DATA_ELEMENT_ID, script_json
 from geo.render.payload import build_payload
 
@@ -228,8 +231,9 @@ def test_geometry_written_once_and_rounded() -> None:
 def test_start_date() -> None:
     data = make_map_data()
     assert build_payload(data)["start"] == 3
-    assert build_payload(data, date=D2)["start"] == 1
-    p = build_payload(data, date=dt.date(2024, 12, 1))  # not a change date: added, as of D2
+    assert build_payload(replace(data, date=D2))["start"] == 1
+    dec1 = dt.date(2024, 12, 1)  # not a change date: a step of its own, as of D2
+    p = build_payload(replace(data, date=dec1, dates=sorted([*data.dates, dec1])))
     assert p["dates"][p["start"]] == "2024-12-01" and len(p["dates"]) == 5
     assert fold(p["states"])[p["start"]] == fold(p["states"])[1]
 
@@ -248,7 +252,7 @@ def test_colours_are_distinct_hex() -> None:
 
 
 def test_write_map_is_atomic(tmp_path: Path) -> None:
-    out = write_map(make_map_data(), tmp_path / "maps" / "control.html", date=D1)
+    out = write_map(replace(make_map_data(), date=D1), tmp_path / "maps" / "control.html")
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
     assert [f.name for f in out.parent.iterdir()] == ["control.html"]
     assert out.stat().st_mode & 0o044 == 0o044  # readable by others, like any written file

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from test_render import HOSTILE_IMG, HOSTILE_SCRIPT, make_map_data
 
-from geo.render import FACTION_COLOURS, screenshot, write_map
+from geo.layers.style import FACTION_COLOURS
+from geo.render import screenshot, write_map
 from geo.render.browser import open_map
 
 pytestmark = pytest.mark.browser

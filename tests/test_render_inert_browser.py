@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from geo.export import export
-from geo.pipeline import analyse, build_map_data
+from geo.layers.build import build_map_data
+from geo.pipeline import analyse
 from geo.render import write_map
 from geo.render.browser import open_map
 
@@ -56,7 +57,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     day = dt.date(2024, 12, 8)  # the ring is shown from its publication date, after the last change date
     data = build_map_data(result, date=day)
     out = folder.parent / "out"
-    return {"result": result, "data": data, "map": write_map(data, out / "map.html", date=day), "out": out}
+    return {"result": result, "data": data, "map": write_map(data, out / "map.html"), "out": out}
 
 
 _OPEN_ALL = """() => {

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.rival_claims import RivalClaims, claimant, faction, favoured
+from geo.timeline.rival_claims import RivalClaims, claimant, faction, favoured
 from tests.test_timeline import ev
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""Tests of geo.sentences: sentence boundaries in English news text."""
+"""Tests of geo.read.sentences: sentence boundaries in English news text."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import geo.sentences as sentences_module
-from geo.corpus import read_article
-from geo.sentences import split_sentences
+import geo.read.sentences as sentences_module
+from geo.read.corpus import read_article
+from geo.read.sentences import split_sentences
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

@@ -9,22 +9,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import gpkg
 from geo.errors import CorpusError
-from geo.extract import ArticleExtraction
+from geo.extract.article import ArticleExtraction
 from geo.model import Article, ControlEvent, DistanceMention
-from geo.store import (
+from geo.store import gpkg
+from geo.store.event_store import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     SCHEMA_VERSION,
     EventStore,
     SourceFile,
-    load,
     record_from_row,
     records_from_rows,
     sql_value,
 )
-from geo.storeio import ArticlePrint, Batch, write_batch
+from geo.store.rows import ArticlePrint, Batch, load, write_batch
 
 D = dt.date
 

@@ -1,4 +1,4 @@
-"""Tests of geo.timeline: each folding rule on small hand-made event lists."""
+"""Tests of geo.timeline.fold: each folding rule on small hand-made event lists."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer.model import Place
-from geo.baseline import BaselineEntry
-from geo.model import ControlEvent
-from geo.timeline import (
+from geo.model import BaselineEntry, ControlEvent
+from geo.timeline.fold import (
     Evidence,
     change_dates,
     history,

@@ -1,4 +1,4 @@
-"""Tests of geo.timex: time expressions resolved against the publication date."""
+"""Tests of geo.extract.time.expressions: time expressions resolved against the publication date."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.errors import DateError, GeoError
-from geo.timex import TimeMention, find_time_expressions, parse_date, precision_of_range
+from geo.extract.time.expressions import TimeMention, find_time_expressions, parse_date, precision_of_range
 
 D = dt.date
 FRI = D(2024, 11, 29)  # a Friday
@@ -392,7 +392,7 @@ def test_kelvin_sign_lowercases_to_k_and_is_read():
 
 
 def test_every_letter_matched_as_ascii_either_lowercases_to_it_or_is_refused():
-    from geo.timex_words import UNFOLDED
+    from geo.extract.time.words import UNFOLDED
 
     odd = [chr(c) for c in range(128, 0x110000)
            if any(re.fullmatch(a, chr(c), re.I) for a in "abcdefghijklmnopqrstuvwxyz")]

@@ -1,7 +1,7 @@
-"""The screened rule scan of geo.timex (geo.timex_screen) agrees with the plain one (every rule, every window).
+"""The screened rule scan of geo.extract.time.expressions (geo.extract.time.screen) agrees with the plain one (every rule, every window).
 
 ``plain_find_time_expressions`` is the implementation before the screen, kept as the oracle; it
-resolves with the same :func:`geo.timex_resolve.resolve`, so both refuse "ſept" and never raise.
+resolves with the same :func:`geo.extract.time.resolve.resolve`, so both refuse "ſept" and never raise.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import timex, timex_screen
-from geo.corpus import read_article
-from geo.sentences import split_sentences
-from geo.timex_resolve import resolve
-from geo.timex_words import RULE_PATTERNS
+from geo.extract.time import expressions as timex
+from geo.extract.time import screen as timex_screen
+from geo.extract.time.resolve import resolve
+from geo.extract.time.words import RULE_PATTERNS
+from geo.read.corpus import read_article
+from geo.read.sentences import split_sentences
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 

@@ -14,7 +14,7 @@ from geo.export.events_csv import write_events_csv
 from geo.export.geojson import write_geojson
 from geo.export.gpkg import write_gpkg
 from geo.export.layers import LAYERS, build_layers
-from geo.render.data import MapData
+from geo.layers.data import MapData
 
 __all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
 
@@ -22,29 +22,28 @@ __all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
 FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file"}
 
 
-def _writer(fmt: str) -> Callable[[MapData, Path, dt.date | None], list[Path]]:
+def _writer(fmt: str) -> Callable[[MapData, Path], list[Path]]:
     if fmt == "geojson":
-        return lambda data, out, date: write_geojson(build_layers(data, date), out)
+        return lambda data, out: write_geojson(build_layers(data), out)
     if fmt == "gpkg":
-        return lambda data, out, date: write_gpkg(build_layers(data, date), out)
-    return lambda data, out, date: [write_events_csv(data, out, date=date)]
+        return lambda data, out: write_gpkg(build_layers(data), out)
+    return lambda data, out: [write_events_csv(data, out)]
 
 
-def export(data: MapData, fmt: str, out: Path, *, date: dt.date | None = None) -> list[Path]:
+def export(data: MapData, fmt: str, out: Path) -> list[Path]:
     """Export the map's layers.
 
     Parameters
     ----------
     data : MapData
-        The map's data (the renderer's input).
+        The map's data (the renderer's input). With ``data.date`` None: the full history
+        with ``valid_from`` / ``valid_to`` per row; with a date: the state on that day
+        (and, for csv, the events up to it).
     fmt : str
         ``geojson`` (one RFC 7946 file per layer), ``gpkg`` (all layers, Date fields,
         default QGIS styles) or ``csv`` (events with ACLED-like columns).
     out : pathlib.Path
         A folder for ``geojson``, a file for ``gpkg`` and ``csv``; created or replaced.
-    date : datetime.date, optional
-        None: full history with ``valid_from`` / ``valid_to`` per row. A date: the state
-        on that day (and, for csv, the events up to it).
 
     Returns
     -------
@@ -66,4 +65,4 @@ def export(data: MapData, fmt: str, out: Path, *, date: dt.date | None = None) -
         raise UsageError(f"--out {out} is a folder; {key} export writes one file, e.g. {out / ('map.' + key)}")
     if FORMATS[key] == "folder" and out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; geojson export writes one file per layer into a folder")
-    return _writer(key)(data, out, date)
+    return _writer(key)(data, out)

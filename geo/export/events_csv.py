@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from geo.export.ogr import publish, staging_dir
+from geo.layers.data import MapData
+from geo.layers.style import FACTION_LABELS
 from geo.model import ControlEvent
-from geo.render.data import MapData
-from geo.render.style import FACTION_LABELS
 
 __all__ = ["COLUMNS", "event_row", "events_csv_text", "write_events_csv", "acled_type"]
 
@@ -96,8 +96,9 @@ def event_row(ev: ControlEvent) -> dict[str, Any]:
     return {k: _defuse(v) if k in _FROM_ARTICLE else v for k, v in row.items()}
 
 
-def events_csv_text(data: MapData, *, date: dt.date | None = None) -> str:
-    """Return the CSV text (without BOM): events sorted by date then id, up to ``date`` if given."""
+def events_csv_text(data: MapData) -> str:
+    """Return the CSV text (without BOM): events sorted by date then id, up to ``data.date`` if set."""
+    date = data.date
     evs = [e for e in data.events.values()
            if date is None or ((d := e.date or e.published) is not None and d <= date)]
     evs.sort(key=lambda e: ((e.date or e.published or dt.date.max), e.id))
@@ -108,17 +109,15 @@ def events_csv_text(data: MapData, *, date: dt.date | None = None) -> str:
     return buf.getvalue()
 
 
-def write_events_csv(data: MapData, path: Path, *, date: dt.date | None = None) -> Path:
+def write_events_csv(data: MapData, path: Path) -> Path:
     """Write the events CSV atomically, UTF-8 with BOM (spreadsheets then read Arabic right).
 
     Parameters
     ----------
     data : MapData
-        Holds the events.
+        Holds the events; only those dated up to ``data.date`` when it is set.
     path : pathlib.Path
         The ``.csv`` file.
-    date : datetime.date, optional
-        Only events dated up to this day.
 
     Returns
     -------
@@ -130,7 +129,7 @@ def write_events_csv(data: MapData, path: Path, *, date: dt.date | None = None) 
     OutputError
         The file or its folder cannot be written.
     """
-    text = events_csv_text(data, date=date)
+    text = events_csv_text(data)
     with staging_dir(path.parent, f"CSV {path.name}") as tmp:
         work = tmp / path.name
         work.write_text(text, encoding="utf-8-sig", newline="")

@@ -1,4 +1,4 @@
-"""The export layers as GeoDataFrames, built from a :class:`~geo.render.data.MapData` (pure).
+"""The export layers as GeoDataFrames, built from a :class:`~geo.layers.data.MapData` (pure).
 
 Every temporal layer carries ``valid_from`` / ``valid_to``: the closed interval of dates
 over which the row holds (``valid_to`` None: still valid on the last date). With a
@@ -18,9 +18,9 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from geo.export.periods import Period, keyed_periods, runs, snapshots
+from geo.export.periods import Period, keyed_periods, runs
+from geo.layers.data import MapData, snapshots
 from geo.model import ControlEvent, ControlState
-from geo.render.data import MapData
 
 __all__ = ["build_layers", "SCHEMA", "LAYERS", "TEMPORAL_LAYERS", "AREA_METHOD", "FRONT_METHOD"]
 
@@ -52,9 +52,9 @@ SCHEMA: dict[str, dict[str, str]] = {
 LAYERS: tuple[str, ...] = tuple(SCHEMA)
 TEMPORAL_LAYERS: tuple[str, ...] = tuple(k for k, v in SCHEMA.items() if "valid_from" in v)
 AREA_METHOD = ("inferred: Voronoi cells of the held places, clipped to a maximum reach and "
-               "to the country outline, dissolved per controller (geo.geometry.control_areas)")
+               "to the country outline, dissolved per controller (geo.layers.geometry.control_areas)")
 FRONT_METHOD = ("inferred: boundary shared by the inferred areas of two controllers "
-                "(geo.geometry.front_lines); not a surveyed position")
+                "(geo.layers.geometry.front_lines); not a surveyed position")
 
 
 def _frame(layer: str, rows: list[dict[str, Any]], geoms: list[BaseGeometry | None]) -> gpd.GeoDataFrame:
@@ -175,16 +175,15 @@ def governorates_layer(data: MapData, dates: list[dt.date], date: dt.date | None
     return _frame("governorates", rows, geoms)
 
 
-def build_layers(data: MapData, date: dt.date | None = None) -> dict[str, gpd.GeoDataFrame]:
+def build_layers(data: MapData) -> dict[str, gpd.GeoDataFrame]:
     """Build every export layer.
 
     Parameters
     ----------
     data : MapData
-        The map's data (the renderer's input).
-    date : datetime.date, optional
-        None: full history, one row per validity period. A date: the state on that day,
-        using only the change dates up to it; ``valid_to`` is then empty on every row.
+        The map's data (the renderer's input). With ``data.date`` None: the full history,
+        one row per validity period. With a date: the state on that day, using only the
+        change dates up to it; ``valid_to`` is then empty on every row.
 
     Returns
     -------
@@ -192,6 +191,7 @@ def build_layers(data: MapData, date: dt.date | None = None) -> dict[str, gpd.Ge
         ``places``, ``events``, ``control_areas``, ``front_lines``, ``distance_rings``,
         ``governorates`` (in that order), each in EPSG:4326 with the columns of :data:`SCHEMA`.
     """
+    date = data.date
     dates = _dates(data, date)
     return {
         "places": places_layer(data, dates, date),

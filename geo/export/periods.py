@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Period", "snapshots", "runs", "keyed_periods", "covers", "ONE_DAY"]
+__all__ = ["Period", "runs", "keyed_periods", "covers", "ONE_DAY"]
 
 T = TypeVar("T")
 ONE_DAY = dt.timedelta(days=1)
@@ -27,32 +27,6 @@ class Period(Generic[T]):
     valid_from: dt.date
     valid_to: dt.date | None
 
-
-def snapshots(table: Mapping[dt.date, Mapping[Any, Any]], dates: Iterable[dt.date], *,
-              carry: bool) -> list[Mapping[Any, Any]]:
-    """Return the snapshot on each date.
-
-    Parameters
-    ----------
-    table : mapping
-        date -> key -> value.
-    dates : iterable of datetime.date
-        Sorted dates to look at.
-    carry : bool
-        True: a date missing from ``table`` keeps the snapshot before it (states).
-        False: a missing date has an empty snapshot (areas, fronts).
-
-    Returns
-    -------
-    list of mapping
-        One snapshot per date.
-    """
-    out: list[Mapping[Any, Any]] = []
-    cur: Mapping[Any, Any] = {}
-    for d in dates:
-        cur = table.get(d, cur if carry else {})
-        out.append(cur)
-    return out
 
 
 def runs(values: list[T | None], dates: list[dt.date],

@@ -21,7 +21,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from geo.render.style import FACTION_COLOURS, FACTION_LABELS, colour_of
+from geo.layers.style import FACTION_COLOURS, FACTION_LABELS, colour_of
 
 __all__ = ["layer_qml", "categories", "QGIS_VERSION", "START_EXPRESSION", "END_EXPRESSION"]
 

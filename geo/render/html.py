@@ -25,7 +25,7 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 
 from geo.errors import OutputError
-from geo.render.data import MapData
+from geo.layers.data import MapData
 from geo.render.payload import build_payload
 
 __all__ = ["render_html", "write_map", "script_json", "DATA_ELEMENT_ID"]
@@ -105,24 +105,21 @@ def _page_title(data: MapData, payload: dict[str, Any]) -> str:
     return f"{data.title} ({data.corpus}, {when})"
 
 
-def render_html(data: MapData, *, date: dt.date | None = None) -> str:
+def render_html(data: MapData) -> str:
     """Render the control map as one self-contained HTML document.
 
     Parameters
     ----------
     data : MapData
-        What to draw.
-    date : datetime.date, optional
-        Date the map opens on (``#YYYY-MM-DD`` in the URL still wins). The slider keeps
-        every date of ``data.dates``; ``date`` is added to it when it is not a change
-        date, showing the state as of that day. None opens on the latest date.
+        What to draw. The map opens on ``data.date`` (``#YYYY-MM-DD`` in the URL still
+        wins), the latest date when it is None; the slider steps through ``data.dates``.
 
     Returns
     -------
     str
         The HTML text; it loads nothing over the network.
     """
-    payload = build_payload(data, date=date)
+    payload = build_payload(data)
     (s, w), (n, e) = payload["bounds"]
     fmap = folium.Map(location=[(s + n) / 2, (w + e) / 2], zoom_start=6, tiles=None,
                       control_scale=True)
@@ -154,8 +151,7 @@ def _reason(folder: Path, exc: OSError) -> str:
     return str(exc.strerror or exc)
 
 
-def write_map(data: MapData, path: str | os.PathLike[str], *,
-              date: dt.date | None = None) -> Path:
+def write_map(data: MapData, path: str | os.PathLike[str]) -> Path:
     """Render the map and write it atomically (temporary file, then ``os.replace``).
 
     Parameters
@@ -164,8 +160,6 @@ def write_map(data: MapData, path: str | os.PathLike[str], *,
         What to draw.
     path : str or path-like
         Output HTML file; its folder is created if missing.
-    date : datetime.date, optional
-        Date to open on, as in :func:`render_html`.
 
     Returns
     -------
@@ -178,7 +172,7 @@ def write_map(data: MapData, path: str | os.PathLike[str], *,
         The file or its folder cannot be written.
     """
     out = Path(path)
-    text = render_html(data, date=date)
+    text = render_html(data)
     tmp = None
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

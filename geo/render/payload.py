@@ -21,9 +21,9 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geo.gcpause import gc_paused
+from geo.layers.data import MapData, snapshots
+from geo.layers.style import FACTION_COLOURS, FACTION_LABELS, STATUS_LABELS
 from geo.model import ControlEvent, ControlState
-from geo.render.data import MapData
-from geo.render.style import FACTION_COLOURS, FACTION_LABELS, STATUS_LABELS
 
 __all__ = ["build_payload", "geometry_json", "round_array", "round_coords", "EVENT_FIELDS", "PRECISION"]
 
@@ -257,14 +257,6 @@ class _Builder:
         return rows
 
 
-def _snapshots(table: dict[dt.date, dict[str, Any]], dates: list[dt.date]) -> list[dict]:
-    """Full snapshot on each date; a date without one keeps the one before."""
-    out, cur = [], {}
-    for d in dates:
-        cur = table.get(d, cur)
-        out.append(cur)
-    return out
-
 
 def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
     """Per date, ``[key, *row]`` for what changed and ``[key]`` for what went away."""
@@ -276,13 +268,6 @@ def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
         prev = rows
     return out
 
-
-def _slider_dates(data: MapData, date: dt.date | None) -> tuple[list[dt.date], int]:
-    """Sorted slider dates (``date`` added if missing) and the index to open on."""
-    dates = sorted(set(data.dates) | ({date} if date else set()))
-    if not dates:
-        return [], -1
-    return dates, dates.index(date) if date else len(dates) - 1
 
 
 def _bounds(outline: dict[str, Any], places: list[list[Any]]) -> list[list[float]]:
@@ -298,16 +283,13 @@ def _bounds(outline: dict[str, Any], places: list[list[Any]]) -> list[list[float
     return round_coords([[s, w], [n, e]])
 
 
-def build_payload(data: MapData, *, date: dt.date | None = None) -> dict[str, Any]:
+def build_payload(data: MapData) -> dict[str, Any]:
     """Build the JSON-ready payload of the map.
 
     Parameters
     ----------
     data : MapData
-        What to draw.
-    date : datetime.date, optional
-        Date to open on; added to the slider if it is not a change date (the map then
-        shows the state as of that date). None opens on the latest date.
+        What to draw; the map opens on ``data.date`` (the latest date when it is None).
 
     Returns
     -------
@@ -315,15 +297,15 @@ def build_payload(data: MapData, *, date: dt.date | None = None) -> dict[str, An
         Plain JSON types only; see the module docstring for the layout.
     """
     with gc_paused():  # the payload is many small lists that all stay alive
-        return _payload(data, date)
+        return _payload(data)
 
 
-def _payload(data: MapData, date: dt.date | None) -> dict[str, Any]:
+def _payload(data: MapData) -> dict[str, Any]:
     b = _Builder(data)
-    dates, start = _slider_dates(data, date)
-    places = _deltas([b.place_rows(s) for s in _snapshots(data.states, dates)])
+    dates, start = data.dates, data.start_index()
+    places = _deltas([b.place_rows(s) for s in snapshots(data.states, dates, carry=True)])
     regions = _deltas([{k: b.state_row(st) for k, st in s.items()}
-                       for s in _snapshots(data.regions, dates)])
+                       for s in snapshots(data.regions, dates, carry=True)])
     happening = [[i for i in (b.event(e) for e in data.event_dates.get(d, [])) if i is not None]
                  for d in dates]
     areas = [[[c, g] for c, geom in sorted(data.areas.get(d, {}).items())

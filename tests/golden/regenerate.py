@@ -25,7 +25,7 @@ CORPORA: dict[str, str] = {
 def golden_of(folder: Path) -> dict[str, Any]:
     """Return the events, distances and per-place control histories of one corpus folder."""
     from geo.pipeline import analyse
-    from geo.timeline import Evidence
+    from geo.timeline.fold import Evidence
 
     result = analyse(folder, progress=False)
     counted = [e for e in result.events if not e.duplicate_of]

@@ -1,0 +1,66 @@
+"""Everything extracted from one article: the unit of work every engine maps over a corpus.
+
+:func:`extract_article` is pure (an article and a gazetteer in, records out), so the
+single-process path, a process pool and a Dask cluster all produce the same records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, default_gazetteer
+from geo.extract.distance.mentions import find_distances, to_mentions
+from geo.extract.events import extract_events
+from geo.model import Article, ControlEvent, DistanceMention
+from geo.read.sentences import split_sentences
+
+__all__ = ["ArticleExtraction", "extract_article", "extract_articles"]
+
+#: Countries whose places win ties when an article resolves a distance's anchor.
+_ANCHOR_FOCUS = ("SY",)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """The events and distances of one article (near-duplicate linking happens later, corpus-wide)."""
+
+    article: Article
+    events: tuple[ControlEvent, ...]
+    distances: tuple[DistanceMention, ...]
+
+
+def _sentence_finder(spans: list[tuple[int, int]]):
+    def sentence_of(offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in spans if s <= offset < e), (offset, offset))
+
+    return sentence_of
+
+
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+    """Extract the control-change events and quoted distances of one article.
+
+    Parameters
+    ----------
+    article : Article
+        The article; its ``published`` date anchors relative time expressions.
+    gazetteer : Gazetteer, optional
+        Resolves place names; the packaged one (loaded once per process) by default.
+
+    Returns
+    -------
+    ArticleExtraction
+        The article with its events and distances, in text order.
+    """
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    spans = split_sentences(article.text)
+    events = extract_events(article, gz, spans)
+    found = find_distances(article.text)
+    distances = to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
+                            resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=_ANCHOR_FOCUS))
+    return ArticleExtraction(article, tuple(events), tuple(distances))
+
+
+def extract_articles(articles: list[Article], gazetteer: Gazetteer | None = None) -> list[ArticleExtraction]:
+    """:func:`extract_article` over a batch, in order (the function engines ship to workers)."""
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    return [extract_article(a, gz) for a in articles]

@@ -1,0 +1,114 @@
+"""Background control statements: standing control stated in passing, not a change.
+
+Each becomes a ``held`` event, ``reported``, at its own date, never at the publication date:
+
+* "forced out by the army in 2016": the place before "forced out" was held by the side
+  named after it from the date that follows (confidence 0.7);
+* "previously under government control" (with a date in the sentence): the place(s) before
+  it, coordinated ones included, were held by that side on the day before the earliest date
+  of the sentence (confidence 0.6);
+* "rebel-held east of the city": the places the adjective governs were held by that side
+  ("half" of a place gives geo precision 2), at the time of the sentence (confidence 0.6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from gazetteer import Mention
+from geo.extract import lexicon as lx
+from geo.extract.context import Context, Sentence, make_event, time_for
+from geo.extract.places import COORDINATION, target_places
+from geo.extract.time.expressions import TimeMention
+from geo.factions import find_actors
+from geo.model import ControlEvent
+
+__all__ = ["background_events"]
+
+
+def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]],
+                      wording: Mapping[re.Pattern[str], int] | None = None) -> list[ControlEvent]:
+    """Standing control stated in passing: "forced out by the army in 2016", "rebel-held east of the city".
+
+    Parameters
+    ----------
+    ctx : Context
+        The article being read.
+    sent : Sentence
+        A candidate sentence.
+    taken : list of (start, end)
+        Article offsets of the triggers that already made events (a "held" adjective there
+        is not read again).
+    wording : mapping of re.Pattern to int, optional
+        The background patterns that may match in the sentence, each with the article offset
+        to search from (its first match, or the sentence start); the others are not tried.
+        By default every pattern, from the sentence start.
+
+    Returns
+    -------
+    list of ControlEvent
+        The ``held`` events of the sentence, by pattern then text order.
+    """
+    events: list[ControlEvent] = []
+    for pattern, read in _READERS:
+        begin = sent.start if wording is None else wording.get(pattern)
+        if begin is not None:
+            for m in pattern.finditer(ctx.article.text, begin, sent.end):
+                events.extend(read(ctx, sent, m, taken))
+    return events
+
+
+def _forced_out(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tuple[int, int]]) -> list[ControlEvent]:
+    """"X ... forced out by the army in 2016": X held by the army then."""
+    by = [a for a in sent.actors if a.faction and a.start >= m.end()][:1]
+    before = [p for p in sent.places if p.end <= m.start() and p.place and p.place.kind != "country"]
+    time = next((t for t in sent.times if t.start >= m.end()), None)
+    if not (by and before and time):
+        return []
+    place = before[-1]
+    return [make_event(ctx, sent, m, "held", place.text, place.place, 1, by[0].faction, None, ("reported", None),
+                       time, 0.7)]
+
+
+def _previously(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tuple[int, int]]) -> list[ControlEvent]:
+    """"X and Y, previously under government control": held the day before the sentence's earliest date."""
+    owner = [a for a in sent.actors if a.faction and m.start() <= a.start < m.end() + 30][:1]
+    before = [p for p in sent.places if p.end <= m.start() and p.place and p.place.kind != "country"]
+    earliest = min(sent.times, key=lambda t: t.date, default=None)
+    if not (owner and before and earliest):
+        return []
+    day_before = earliest.date - dt.timedelta(days=1)
+    prior = TimeMention(earliest.text, earliest.start, earliest.end, day_before, None, "day", "by")
+    return [make_event(ctx, sent, m, "held", place.text, place.place, 1, owner[0].faction, None, ("reported", None),
+                       prior, 0.6) for place in _coordinated_before(ctx.article.text, before)]
+
+
+def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[tuple[int, int]]) -> list[ControlEvent]:
+    """"rebel-held east of the city": the places the adjective governs, held by that side."""
+    if any(s <= m.start() < e for s, e in taken):
+        return []
+    text = ctx.article.text
+    faction = find_actors(m.group(1) + "s")[:1] or find_actors(m.group(1))[:1]
+    targets = target_places(text, ctx, sent, m, (sent.start, sent.end), False, True)
+    events = []
+    for written, place, precision in targets:
+        if faction and faction[0].faction:
+            events.append(make_event(ctx, sent, m, "held", written, place, max(precision, 2 if
+                                     "half" in text[m.end():m.end() + 12] else precision), faction[0].faction,
+                                     None, ("reported", None), time_for(sent, m.start(), (sent.start, sent.end)),
+                                     0.6))
+    return events
+
+
+_READERS = ((lx.FORCED_OUT, _forced_out), (lx.PREVIOUSLY, _previously), (lx.HELD_ADJECTIVE, _held_adjective))
+
+
+def _coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
+    chosen = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not COORDINATION.match(text[m.end : chosen[0].start]):
+            break
+        chosen.insert(0, m)
+    return chosen

@@ -1,0 +1,245 @@
+"""The per-article context of event extraction, and the event record built from it.
+
+It holds the candidate sentences, what each sentence names, and what the reader remembers
+between sentences (the last settlement, landmark and faction named).
+
+* **Candidate sentences**: only sentences in which some trigger or background pattern of
+  :mod:`geo.extract.lexicon` matches can hold an event (a literal screen, :mod:`geo.extract.prefilter`,
+  picks them before any pattern is tried); time expressions are resolved only there, and
+  only the patterns that may match there are tried again.
+* **Places, actors, times**: per sentence, the gazetteer places (not inside an actor, a time
+  expression or a weekday; Syrian places preferred when the article mentions Syria), the
+  faction mentions and the time expressions resolved against the publication date.
+* **Dates of an event**: those of its time expression; "since June" states start then and
+  end with the unit named (30 June), not at publication; with no expression, the week up to
+  publication (precision ``week``), or the week before it for a pluperfect ("had fallen").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, Mention, Place
+from geo.extract import lexicon as lx
+from geo.extract.prefilter import LiteralScreen
+from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
+from geo.factions import ActorMention, find_actors
+from geo.model import Article, ControlEvent
+
+__all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
+           "make_event"]
+
+_DEFAULT_WINDOW = dt.timedelta(days=6)
+#: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
+EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+_EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
+_START = operator.attrgetter("start")
+#: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
+Wording = tuple[tuple[int, int], ...]
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
+_HAD_FIRST = re.compile(r"had\b")
+_HAD_BEEN = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article (offsets in the article text) with what it names."""
+
+    start: int
+    end: int
+    text: str
+    places: list[Mention]
+    actors: list[ActorMention]
+    times: list[TimeMention]
+
+
+@dataclass(slots=True)
+class Context:
+    """What the extractor remembers while reading one article."""
+
+    article: Article
+    gazetteer: Gazetteer
+    last_settlement: Mention | None = None
+    last_faction: str | None = None
+    faction_age: int = 0
+    last_landmark: Place | None = None
+
+
+def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
+                   event_spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+    """The sentences with their places and actors; time expressions only where an event may be.
+
+    Parameters
+    ----------
+    article : Article
+        The article; its ``published`` date anchors relative time expressions.
+    gz : Gazetteer
+        Finds the places.
+    spans : sequence of (start, end)
+        Every sentence of ``article.text``.
+    event_spans : sequence of (start, end)
+        The candidate sentences (:func:`event_spans`).
+
+    Returns
+    -------
+    list of Sentence
+        One per span, in order.
+    """
+    text = article.text
+    syria_words = bool(re.search(r"\bSyri", text))
+    actors = find_actors(text, syria=syria_words)
+    times = find_time_expressions(text, article.published, event_spans)
+    taken = ([(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]
+             + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
+    places = gz.find(text, exclude=taken, focus=("SY",) if syria_words else ())
+    return [Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e))
+            for s, e in spans]
+
+
+def _within(items: list, start: int, end: int) -> list:
+    """The items (sorted by ``.start``) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(items, start, key=_START)
+    hi = bisect.bisect_left(items, end, lo, key=_START)
+    return items[lo:hi]
+
+
+def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], Wording]]:
+    """The sentences in which some trigger or background pattern matches, with the patterns to try there.
+
+    Only these sentences can hold events.
+
+    A literal screen (:mod:`geo.extract.prefilter`) finds the sentences holding a word that a
+    pattern needs; only there are the patterns tried, in order, until one matches. The
+    patterns that did not match, and (where the screen is exact) those screened out, are
+    not tried again, and the one that matched is read on from its first match.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    spans : sequence of (start, end)
+        Every sentence of *text*.
+
+    Returns
+    -------
+    list of ((start, end), Wording)
+        The candidate sentences in order, each with the patterns that may match in it.
+    """
+    chosen = []
+    for k, ids in _EVENT_SCREEN.candidates(text, spans).items():
+        s, e = spans[k]
+        order = sorted(ids)
+        failed = []
+        for i in order:
+            found = EVENT_WORDING[i].search(text, s, e)
+            if found:
+                break
+            failed.append(i)
+        else:
+            continue
+        if _EVENT_SCREEN.exact_on(text[s:e]):
+            rest: Sequence[int] = order[len(failed) + 1 :]
+        else:  # every pattern not tried yet
+            rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
+        wording = sorted([(i, found.start()), *((j, s) for j in rest)])
+        chosen.append((spans[k], tuple(wording)))
+    return chosen
+
+
+def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention | None:
+    """The time expression of the clause nearest to *pos*, else of the sentence, else None.
+
+    Parameters
+    ----------
+    sent : Sentence
+        The sentence.
+    pos : int
+        Article offset of the trigger.
+    clause : (start, end)
+        Article offsets of the trigger's clause.
+
+    Returns
+    -------
+    TimeMention or None
+    """
+    in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1]]
+    pool = in_clause or sent.times
+    return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
+
+
+def _dates(time: TimeMention | None, published: dt.date | None,
+           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, str | None]:
+    if time is not None:
+        if time.relation == "since":  # the state starts within the stated unit ("since 2014": in 2014)
+            return time.date, _unit_end(time), time.precision
+        return time.date, time.date_end, time.precision
+    if published is None:
+        return None, None, None
+    if pluperfect:  # "had fallen", undated: before the report, so before its publication day
+        return published - _DEFAULT_WINDOW - dt.timedelta(days=1), published - dt.timedelta(days=1), "week"
+    return published - _DEFAULT_WINDOW, published, "week"
+
+
+def _unit_end(time: TimeMention) -> dt.date | None:
+    """The last day of the unit a "since" expression names ("since June" -> 30 June), not publication."""
+    start = time.date
+    if time.precision == "year":
+        end = dt.date(start.year, 12, 31)
+    elif time.precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        end = following - dt.timedelta(days=1)
+    else:
+        return None
+    return min(end, time.date_end) if time.date_end else end
+
+
+def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str | None) -> str:
+    raw = f"{article.id}:{sent_start}:{trig_start}:{place_id}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:12]
+
+
+def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, written: str, place: Place,
+               precision: int, gaining: str | None, losing: str | None, stance: tuple[str, str | None],
+               time: TimeMention | None, confidence: float) -> ControlEvent:
+    """The event of one trigger (or background pattern) match on one place.
+
+    Parameters
+    ----------
+    ctx : Context
+        The article being read.
+    sent : Sentence
+        The evidence sentence.
+    trig : re.Match
+        The trigger match; its offset makes the event id and tells a pluperfect.
+    kind, written, place, precision, gaining, losing
+        The event's kind, place as written, gazetteer place, geo precision and sides.
+    stance : (str, str or None)
+        Stance and ``attributed_to``.
+    time : TimeMention or None
+        The time expression; None gives the week up to publication.
+    confidence : float
+        Rounded to two decimals.
+
+    Returns
+    -------
+    ControlEvent
+    """
+    article = ctx.article
+    written_trigger = trig.group(0)
+    pluperfect = bool(_HAD_BEFORE.search(article.text[max(sent.start, trig.start() - 25):trig.start()])
+                      or _HAD_FIRST.match(written_trigger) or _HAD_BEEN.search(written_trigger))
+    date, date_end, date_precision = _dates(time, article.published, pluperfect)
+    return ControlEvent(
+        id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,
+        place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
+        date_end=date_end if date_end != date else None, date_precision=date_precision,
+        time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
+        stance=stance[0], attributed_to=stance[1], sentence=sent.text, start=sent.start, end=sent.end,
+        confidence=round(confidence, 2), source=article.source,
+    )

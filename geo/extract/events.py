@@ -1,0 +1,308 @@
+"""Extracting control-change events from an article, sentence by sentence.
+
+For each candidate sentence (:mod:`geo.extract.context` finds them, with their places, actors
+and time expressions) the extractor finds the triggers (:mod:`geo.extract.lexicon`). Each trigger
+yields one event per place it governs:
+
+* **Place**: the places the trigger governs, as :mod:`geo.extract.places` finds them: for an
+  active trigger those that follow it in its clause, coordinated ones included ("rebels
+  captured X and Y"); for a passive one the place just before it ("X fell to"); "the city"
+  and unnamed landmarks resolve to the last settlement named. A part ("eastern Aleppo")
+  gives geo precision 2, a governorate 3.
+* **Hedges**: a trigger whose clause has a negation, failure, threat, intention or approach
+  before it ("failed to capture", "threatened to take", "reached the outskirts of") is not
+  an event.
+* **Actors**: the gaining side is the nearest faction before an active trigger (or after
+  "by"/"to" for a passive one), else the last faction of the previous sentences; for
+  ``withdrew`` the side named is the losing one.
+* **Stance**: a side that says or claims it makes the event ``claimed`` (attributed to that
+  side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
+  ``verified``; a monitor's report ("according to the Syrian Observatory") stays
+  ``reported`` with the monitor as ``attributed_to``.
+* **Time**: the time expression of the clause (else of the sentence); "since June" states
+  start then; with no expression, the week up to publication (precision ``week``; the
+  dates are set by :func:`geo.extract.context.make_event`).
+* **Background statements** ("forced out by the army in 2016", "previously under
+  government control", "rebel-held") become ``held`` at their own date, never at the
+  publication date (:mod:`geo.extract.background`).
+* **Partial region statements** ("positions in a number of towns in Aleppo and Idlib
+  provinces") become ``contested`` for the governorate, never a full change of hands.
+* **One event per place, kind and sentence**: the strongest stance wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from gazetteer import Gazetteer, Place
+from geo.extract import lexicon as lx
+from geo.extract.background import background_events
+from geo.extract.context import (
+    EVENT_WORDING,
+    Context,
+    Sentence,
+    Wording,
+    event_candidates,
+    make_event,
+    read_sentences,
+    time_for,
+)
+from geo.extract.places import SETTLEMENTS, target_places
+from geo.factions import find_actors
+from geo.model import Article, ControlEvent
+
+__all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
+
+_STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
+_OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
+_CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
+_TO_END = re.compile(r"\bto\s+$")
+_TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
+_AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
+_N_TRIGGERS = len(lx.TRIGGERS)
+
+
+def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
+    """A negation, failure, threat or intention before the trigger; an infinitive of purpose; or, for a
+    contest, fighting said to be over ("fighting in Idlib had largely wound down")."""
+    window = text[max(lo, trig.start() - 60) : trig.start()]
+    if lx.HEDGE.search(window):
+        return True
+    if _TO_END.search(window) and not lx.ACHIEVED.search(window):
+        return True
+    return kind == "contested" and bool(lx.ENDED.search(text[trig.end() : trig.end() + 60]))
+
+
+def _same_span(text: str, a: int, b: int) -> bool:
+    """Whether *a* comes before *b* with no contrast (", but", ";", "however") between them."""
+    return a <= b and not _CONTRAST.search(text, a, b)
+
+
+def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.extract.lexicon.CLAUSE_BREAK`)."""
+    lo, hi = start, end
+    for m in lx.CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= pos:
+            lo = m.start() if m.group(0).strip().lower() in _OPENERS else m.end()
+        elif m.start() >= pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+#: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
+_StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | None] | None,
+                    list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
+
+
+class _Stance:
+    """The stance cues of one sentence, found once (when its first event needs them) for all its triggers."""
+
+    __slots__ = ("text", "sent", "_cues")
+
+    def __init__(self, text: str, sent: Sentence) -> None:
+        self.text = text
+        self.sent = sent
+        self._cues: _StanceCues | None = None
+
+    def at(self, pos: int) -> tuple[str, str | None]:
+        """The stance of an event whose trigger is at *pos*.
+
+        A denial counts only for what follows it ("X said it had taken A, but Y denied it was
+        besieged"), never for "a claim the army denied"; a report only for its own span.
+        """
+        if self._cues is None:
+            self._cues = _stance_cues(self.sent)
+        deny_at, denied, verified, reports, default = self._cues
+        if deny_at is not None and _same_span(self.text, deny_at, pos):
+            return denied  # type: ignore[return-value]
+        if verified is not None:
+            return verified
+        for at, outcome in reports:
+            if outcome is not None and (at >= pos or _same_span(self.text, at, pos)):
+                return outcome
+        return default
+
+
+def _stance_cues(sent: Sentence) -> _StanceCues:
+    """The stance words of a sentence and what each makes of an event they qualify."""
+    s = sent.text
+    unverified = lx.UNVERIFIED.search(s)
+    claim_denied = lx.CLAIM_DENIED.search(s)
+    deny = lx.DENY.search(s)
+    if deny and claim_denied and claim_denied.end() >= deny.end():
+        deny = None
+    denied = verified = None
+    if deny:
+        who = [a for a in sent.actors if a.start - sent.start < deny.start()]
+        denied = "denied", (who[-1].faction or who[-1].text) if who else None
+    if lx.VERIFY.search(s) and not unverified:
+        monitors = [a for a in sent.actors if a.monitor]
+        verified = "verified", monitors[0].text if monitors else None
+    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
+    default = ("claimed", None) if unverified or claim_denied else ("reported", None)
+    return (sent.start + deny.start() if deny else None), denied, verified, reports, default
+
+
+def _report_stance(sent: Sentence, m: re.Match[str]) -> tuple[str, str | None] | None:
+    """The stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
+    speakers = sent.actors
+    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
+    if m.group(0).lower().startswith("according"):
+        who = [a for a in speakers if a.start - sent.start > m.start()][:1]
+    if who:
+        speaker = who[-1]
+        return ("reported", speaker.text) if speaker.monitor else ("claimed", speaker.faction)
+    affiliated = _AFFILIATED.search(sent.text[: m.start()])
+    if affiliated:
+        faction = find_actors(affiliated.group(1) + "s")[:1] or find_actors(affiliated.group(1))[:1]
+        return "claimed", faction[0].faction if faction else None
+    return None
+
+
+def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | None) -> tuple[str | None, bool]:
+    """The side that gains (nearest before an active trigger, after a passive one), and whether it was guessed."""
+    fighters = [a for a in sent.actors if a.faction]
+    if passive:
+        after = [a for a in fighters if a.start >= trig.end()]
+        if after:
+            return after[0].faction, False
+    before = [a for a in fighters if a.end <= trig.start()]
+    if before:
+        return before[-1].faction, False
+    after = [a for a in fighters if a.start >= trig.end() and not passive]
+    if recent:
+        return recent, True
+    return (after[0].faction, True) if after else (None, True)
+
+
+def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
+    """The events of a candidate sentence; *wording*: the patterns that may match there and where to search from."""
+    text = ctx.article.text
+    stance = _Stance(text, sent)
+    events: list[ControlEvent] = []
+    claimed_spans: list[tuple[int, int]] = []
+    for i, begin in wording:
+        if i >= _N_TRIGGERS:
+            break
+        trigger = lx.TRIGGERS[i]
+        for trig in trigger.pattern.finditer(text, begin, sent.end):
+            if any(s <= trig.start() < e for s, e in claimed_spans):
+                continue
+            clause = _clause_bounds(text, sent.start, sent.end, trig.start())
+            if _hedged(text, clause[0], trig, trigger.kind):
+                continue
+            targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
+            if not targets:
+                continue
+            claimed_spans.append((trig.start(), trig.end()))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+    background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
+    events.extend(background_events(ctx, sent, claimed_spans, background))
+    return events
+
+
+def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
+                    clause: tuple[int, int], targets: list[tuple[str, Place, int]],
+                    stance: tuple[str, str | None]) -> list[ControlEvent]:
+    recent = ctx.last_faction if ctx.faction_age <= 2 else None
+    actor, inferred = _actors(sent, trig, trigger.agent_after, recent)
+    if trigger.kind == "besieged" and inferred:
+        actor = None  # a siege named as a noun says nothing of who besieges
+    inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
+    if trigger.kind == "held" and inside:
+        actor, inferred = inside[0].faction, False
+    gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger.loser:
+        losing = actor if not inferred else None
+        winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
+                  and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
+        gaining = winner[0].faction if winner else "unknown"
+    time = time_for(sent, trig.start(), clause)
+    confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
+    events = []
+    for written, place, precision in targets:
+        kind = trigger.kind
+        if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
+                ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
+            kind = "contested"
+        event_stance = stance
+        if kind == "held" and stance[0] == "claimed" and stance[1] == gaining:
+            event_stance = ("reported", None)
+        events.append(make_event(ctx, sent, trig, kind, written, place, precision, gaining, losing, event_stance,
+                                 time, confidence))
+    return events
+
+
+def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]]) -> list[ControlEvent]:
+    """Extract every control-change event of one article.
+
+    Parameters
+    ----------
+    article : Article
+        The article (its ``published`` date anchors relative time expressions).
+    gazetteer : Gazetteer
+        Resolves place names.
+    sentences : sequence of (start, end)
+        Sentence offsets in ``article.text`` (:func:`geo.read.corpus.split_sentences`).
+
+    Returns
+    -------
+    list of ControlEvent
+        In text order; events of an undated article have ``date`` None.
+    """
+    ctx = Context(article, gazetteer)
+    candidates = event_candidates(article.text, sentences)
+    read = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates])
+    return _read_events(ctx, read, dict(candidates))
+
+
+def _read_events(ctx: Context, sentences: list[Sentence],
+                 wording: dict[tuple[int, int], Wording]) -> list[ControlEvent]:
+    """The events of the sentences read in order; *wording*: candidate sentence -> patterns to try."""
+    events: list[ControlEvent] = []
+    for sent in sentences:
+        tried = wording.get((sent.start, sent.end))
+        if tried is not None:
+            events.extend(_sentence_events(ctx, sent, tried))
+        _remember(ctx, sent)
+    unique: dict[tuple[str | None, str, int], ControlEvent] = {}
+    for e in events:  # one event per place, kind and sentence: the strongest stance wins
+        key = (e.place_id, e.kind, e.start)
+        if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
+            unique[key] = e
+    return sorted(unique.values(), key=lambda e: (e.start, e.id))
+
+
+def _remember(ctx: Context, sent: Sentence) -> None:
+    """Note the last settlement and the first fighting side the sentence names (or one more sentence without)."""
+    for m in reversed(sent.places):
+        place = m.place
+        if place and place.kind in SETTLEMENTS:
+            ctx.last_settlement = m
+            break
+    for a in sent.actors:
+        if a.faction and a.faction != "unknown":
+            ctx.faction_age = 0
+            ctx.last_faction = a.faction
+            return
+    ctx.faction_age += 1
+
+
+def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:
+    """Mark the events of a near-duplicate article that repeat an event of its original.
+
+    An event of an article whose ``duplicate_of`` is set gets ``duplicate_of`` = the id of
+    the original's event on the same place with the same kind and stance; events the later
+    version adds stay independent.
+    """
+    original_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
+    by_key = {(e.article, e.place_id, e.kind, e.stance): e.id for e in events if e.article not in original_of}
+    out = []
+    for e in events:
+        source = original_of.get(e.article)
+        match = by_key.get((source, e.place_id, e.kind, e.stance)) if source else None
+        out.append(replace(e, duplicate_of=match) if match else e)
+    return out

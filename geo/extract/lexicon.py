@@ -1,0 +1,132 @@
+"""The words of control-change events: triggers, hedges, reporting verbs, place-part cues.
+
+Kept apart from :mod:`geo.extract.events` so the rules read as code and the vocabulary as data.
+Every pattern is compiled once, case-insensitive, with word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "UNVERIFIED", "PART_OF_PLACE",
+           "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY", "CLAUSE_BREAK",
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+class Trigger:
+    """A trigger phrase: its event kind, and whether its place comes after it (active) or before (passive).
+
+    ``weak`` triggers ("took", "swept through") count only when a place follows right away.
+    """
+
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser")
+
+    def __init__(self, kind: str, pattern: str, *, passive: bool = False, weak: bool = False,
+                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False) -> None:
+        self.kind = kind
+        self.loser = loser  # the side named before the trigger is the one that lost the place
+        self.agent_after = passive if agent_after is None else agent_after
+        self.pattern = _re(rf"\b(?:{pattern})\b")
+        self.passive = passive
+        self.weak = weak
+        self.confidence = confidence
+
+
+_W = r"(?:\s+\w+){0,4}?"  # up to four words in between
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+)?"
+            rf"(?:\w+\s+){{0,3}}siege(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|were)\s+"
+            r"(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
+    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+control\s+of)?|"
+            r"regain(?:ed|ing)?\s+control\s+(?:of|over)|regaining|won\s+back|took\s+back|taken\s+back|"
+            r"re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of"),
+    Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
+            r"(?:captured|seized|taken|overrun|conquered|lost)\s+(?:by|to)", passive=True),
+    Trigger("captured", r"captured?|capturing|seized?|seizing|(?:took|taken|taking|take|gained|gaining|wrested|"
+            r"seized|assumed|seize)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|overr[au]n|overrunning|"
+            r"took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|secured\s+control\s+of"),
+    Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
+            r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
+            confidence=0.6),
+    Trigger("withdrew", r"withdr[eaw]w?n?\s+from|withdrawing\s+from|pulled\s+(?:out|back)\s+(?:of|from)|"
+            r"pulling\s+out\s+of|retreated\s+from|retreating\s+from|abandoned|evacuated\s+from", confidence=0.75),
+    # A capture stated through the loser: "the army lost control of X", "losing X".
+    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing",
+            loser=True, confidence=0.7),
+    Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
+            r"poured\s+into|stormed(?:\s+into)?|storming|(?:are|were|is|was|now|already|fighters|forces|troops|"
+            r"vehicles|men|rebels|insurgents)\s+inside",
+            confidence=0.8),
+    Trigger("contested", r"fighting\s+(?:in|inside|around)|clash(?:es|ed)?\s+(?:in|inside|around)|"
+            r"battles?\s+(?:in|inside)|battling\s+for|street\s+fighting\s+in|contested", confidence=0.7),
+    Trigger("contested", r"driving\s+(?:the\s+)?\w+\s+out|pushing\s+(?:the\s+)?\w+\s+back|fierce\s+battles|"
+            r"fighting\s+(?:is|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)", passive=True,
+            agent_after=False, confidence=0.6),
+    Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
+            r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)", confidence=0.75),
+    Trigger("besieged", r"under\s+siege|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
+            r"cut\s+off)", passive=True, confidence=0.75),
+    Trigger("held", r"(?:controlled|held|run|ruled|governed)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
+            r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
+            r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
+            confidence=0.7),
+    Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
+            r"in\s+(?:full\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in",
+            confidence=0.7),
+)
+
+#: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
+HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
+            r"threat(?:en|ened|ens|ening)?|vow(?:s|ed)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|sought|"
+            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|may|verge|unable|hope(?:s|d)?|"
+            r"intend(?:s|ed)?|prepar(?:e|es|ed|ing)|expected|poised|ready|want(?:s|ed)?|order(?:s|ed)?\s+to|"
+            r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
+
+#: Reporting verbs after a speaker: a side saying it makes a claim.
+REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated?|states|insist(?:s|ed)?|"
+             r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
+DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
+VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
+UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|"
+                 r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
+
+#: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of".
+PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
+                    r"neighbou?rhoods?|districts?|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
+                    r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
+                    r"southern|rebel-held|government-held|regime-held)\s+$")
+#: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
+PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
+#: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
+HELD_ADJECTIVE = _re(r"\b(rebel|opposition|government|regime|HTS|SDF|Kurdish|IS|ISIS|jihadist|militant|"
+                     r"insurgent|army|Turkish)-(?:held|controlled|run)\b")
+#: "the city", "the town": the last settlement named before.
+ANAPHORA = _re(r"\bthe\s+(city|town|village|capital)\b(?!\s+of\b)")
+#: Head nouns of unnamed landmarks resolved inside the article's main city.
+LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
+                    r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")
+#: "forced out by the army in 2016": the forcing side held the place then.
+FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+of\s+(?:the\s+)?\w+)?\s+by\b")
+#: After a contest trigger: the fighting is over, not going on.
+ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
+            r"ceased|stopped|eased|died\s+down)\b")
+#: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
+ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on)\s+to\s*$")
+PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
+#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
+REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
+                    r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
+                    r"\s+(?:the\s+)?$")
+#: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
+MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
+#: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
+CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
+                   r"dismissed|refuted)\b")
+#: Where a clause ends: a trigger's place is not looked for beyond these.
+CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as)\b|\b(?:but|while|whereas|"
+                   r"although|after|before|when|since|following|because|where|until)\b")

@@ -1,0 +1,148 @@
+"""The places an event trigger governs.
+
+* For an active trigger ("rebels captured X and Y") the places that follow it in its
+  clause, with coordinated places ("X and Y", "X, Y") included; for a passive one ("X fell
+  to", "is controlled by") the place just before it, unless it is a reference point or a
+  modifier ("north of Hama", "the Damascus-Aleppo road").
+* "The city" and unnamed landmarks ("the artillery academy") resolve to the last settlement
+  named, or to a part of it; a generic "the base" to the last landmark resolved.
+* A part ("eastern Aleppo", "a western suburb of the city") gives geo precision 2, a
+  governorate 3; a country is never a target.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazetteer import Mention, Place
+from geo.extract import lexicon as lx
+from geo.extract.context import Context, Sentence
+
+__all__ = ["SETTLEMENTS", "COORDINATION", "target_places"]
+
+#: Gazetteer kinds that "the city" and unnamed landmarks can refer back to.
+SETTLEMENTS = frozenset({"city", "town", "village"})
+#: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y").
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
+                          r"(?:(?:town|city|village|towns|cities)\s+of\s+)?$", re.I)
+_GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|half|portion|swathes?|section|"
+                           r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
+                           r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
+                           r"northern|southern|eastern|western|central|nearby|neighbouring|rebel-held|government-held|"
+                           r"\w+ern|north-\w+|south-\w+|province|region|capital|country['’]s|"
+                           r"second-largest|largest|biggest|Syrian|of|in|over|towards?)\s*,?\s+)*$", re.I)
+_GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
+_RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
+_LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
+
+
+def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bool, weak: bool,
+                     clause: tuple[int, int]) -> list[Mention]:
+    """The places a trigger governs (see the module docstring)."""
+    lo, hi = clause
+    if passive:
+        if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
+            lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
+        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
+        return before[-1:]
+    after = [m for m in sent.places if trig.end() <= m.start < hi]
+    if not after or not _GAP_TO_PLACE.match(text[trig.end() : after[0].start]):
+        return []
+    if weak and after[0].start - trig.end() > 40:
+        return []
+    chosen = [after[0]]
+    for m in after[1:]:
+        if not COORDINATION.match(text[chosen[-1].end : m.start]):
+            break
+        chosen.append(m)
+    return chosen
+
+
+def _reference(text: str, m: Mention) -> bool:
+    """A place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
+    return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
+                or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
+
+
+def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
+                  passive: bool, weak: bool) -> list[tuple[str, Place, int]]:
+    """(name as written, place, geo precision) for each place the trigger governs.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    ctx : Context
+        The article being read; its last settlement and landmark are read and updated.
+    sent : Sentence
+        The sentence of the trigger.
+    trig : re.Match
+        The trigger match.
+    clause : (start, end)
+        Article offsets of the trigger's clause.
+    passive : bool
+        The place comes before the trigger ("X fell to").
+    weak : bool
+        The place must follow the trigger closely (within 40 characters).
+
+    Returns
+    -------
+    list of (str, Place, int)
+        In text order; empty when the trigger governs no known place.
+    """
+    found = _governed_places(text, sent, trig, passive, weak, clause)
+    targets = []
+    for m in found:
+        if m.place is None or m.place.kind == "country":
+            continue
+        precision = 3 if m.place.kind == "admin1" else 1
+        if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
+            precision = 2
+        targets.append((m.text, m.place, precision))
+    if targets:
+        return targets
+    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
+    if earlier:
+        ctx.last_settlement = earlier[-1]
+    if passive:
+        landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
+        if landmarks:
+            return _landmark(ctx, landmarks[-1])
+        subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
+        if subjects and ctx.last_settlement and ctx.last_settlement.place:
+            return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
+        return []
+    gap = text[trig.end() : clause[1]]
+    landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
+    anaphora = lx.ANAPHORA.search(gap[:60])
+    if landmark:
+        found = _landmark(ctx, landmark)
+        if found:
+            return found
+    if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
+        if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
+            before = text[trig.end() : trig.end() + anaphora.start()]
+            precision = 2 if lx.PART_OF_PLACE.search(before) else 1
+            return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
+    return []
+
+
+def _noun_phrase(words: str) -> str:
+    """The noun phrase from its determiner on ("that the artillery base" -> "the artillery base")."""
+    m = _LAST_DETERMINER.search(words)
+    return words[m.start():].strip() if m else words.strip()
+
+
+def _landmark(ctx: Context, match: re.Match[str]) -> list[tuple[str, Place, int]]:
+    """An unnamed landmark ("the artillery academy") as a part of the last settlement named."""
+    if not (ctx.last_settlement and ctx.last_settlement.place):
+        return []
+    words = [w for w in match.group(0).split() if w.lower() not in {"the", "a", "an", "major", "key", "main"}]
+    for word in reversed(words):
+        part = ctx.gazetteer.part_named(ctx.last_settlement.place, word)
+        if part is not None:
+            ctx.last_landmark = part
+            return [(_noun_phrase(match.group(0)), part, 1)]
+    if ctx.last_landmark is not None and words and words[-1].lower() in _GENERIC_SITES:
+        return [(_noun_phrase(match.group(0)), ctx.last_landmark, 1)]
+    return []

@@ -1,0 +1,1 @@
+"""Time expressions in text, resolved against an article's publication date."""

@@ -1,0 +1,276 @@
+"""Reading a corpus folder into :class:`geo.model.Article` objects.
+
+A corpus is a folder of ``.txt`` files, one article each, read in name order (no
+recursion; other files are ignored). Two files are special: ``metadata.csv``
+(``file,date,source,title,url``; non-empty cells win over header lines) and
+``baseline.csv`` (control before the first event; read by the timeline, not here).
+
+Header lines at the top of a file give metadata and are removed from the text:
+``date 2024-11-29``, ``source BBC News``, ``title ...``, ``url ...`` (also with a colon,
+also indented). A date header may run into the first sentence on the same line; the
+rest of that line is kept as text (see :mod:`geo.read.headers`). Problems with one file never
+stop the others: they come back as :class:`CorpusWarning` records, one line each, naming
+the file and the fix.
+
+Bytes become text in :mod:`geo.read.textfile` (``decode_bytes`` and ``normalise_text`` are
+re-exported here); near-duplicates (two versions of one report) are linked by
+:mod:`geo.read.dedup`; sentences are split by :mod:`geo.read.sentences`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+from geo.errors import CorpusError
+from geo.model import Article, CorpusWarning
+from geo.read.dedup import THRESHOLD, apply_links, near_duplicate_links
+from geo.read.headers import parse_full_date, split_headers
+from geo.read.textfile import decode_bytes, file_warning, normalise_text, shown_name
+
+__all__ = [
+    "read_corpus", "read_article", "read_metadata", "decode_bytes", "normalise_text",
+    "article_id", "METADATA_FILE", "BASELINE_FILE",
+]
+
+METADATA_FILE = "metadata.csv"
+BASELINE_FILE = "baseline.csv"
+_META_COLUMNS = ("file", "date", "source", "title", "url")
+
+
+def article_id(text: str) -> str:
+    """Return the article id: first 16 hex digits of the sha256 of the normalised text.
+
+    Parameters
+    ----------
+    text : str
+        The article text. It is put in NFC, runs of whitespace become one space and the
+        ends are stripped, so the same text with other line breaks or spacing has one id.
+
+    Returns
+    -------
+    str
+        16 lowercase hex digits.
+    """
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    # surrogatepass: a lone surrogate (possible in a str built in code) still gets a stable id
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- reading
+def read_article(
+    path: Path, meta: Mapping[str, str] | None = None
+) -> tuple[Article | None, list[CorpusWarning]]:
+    """Read one article file; never raises for bad content.
+
+    Parameters
+    ----------
+    path : Path
+        The ``.txt`` file.
+    meta : Mapping[str, str], optional
+        Its ``metadata.csv`` row (``date``, ``source``, ``title``, ``url``); non-empty
+        values win over the file's header lines.
+
+    Returns
+    -------
+    tuple of (Article or None, list of CorpusWarning)
+        The article (None if the file is unreadable, empty or binary) and the warnings.
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [file_warning(name, f"cannot be read ({reason}); check the path and its permissions")]
+    raw, warnings = decode_bytes(data, name)
+    if raw is None:
+        return None, warnings
+    text = normalise_text(raw)
+    headers, bad_dates, start = split_headers(text)
+    body = text[start:].strip()
+    warnings += [file_warning(name, f"header date '{v}' is not a real YYYY-MM-DD date; fix it") for v in bad_dates]
+    if not body:
+        return None, warnings + [file_warning(name, "has header lines but no article text; skipped. "
+                                              "Put the article text below the header lines or delete the file")]
+    fields, more = _merge_meta(name, headers, meta or {})
+    warnings += more
+    published = dt.date.fromisoformat(fields["date"]) if fields.get("date") else None
+    if published is None:
+        fix = f"add a line 'date YYYY-MM-DD' at the top of {name} or a row in {METADATA_FILE}"
+        warnings.append(file_warning(name, f"has no publication date; {fix}"))
+    article = Article(
+        id=article_id(body), path=name, published=published, source=fields.get("source"),
+        title=fields.get("title"), url=fields.get("url"), text=body,
+    )
+    return article, warnings
+
+
+def _merge_meta(
+    name: str, headers: Mapping[str, str], meta: Mapping[str, str]
+) -> tuple[dict[str, str], list[CorpusWarning]]:
+    """Overlay non-empty metadata values on header values; dates become ISO strings."""
+    fields = dict(headers)
+    warnings = []
+    for key in ("date", "source", "title", "url"):
+        value = (meta.get(key) or "").strip()
+        if not value:
+            continue
+        if key == "date":
+            date = parse_full_date(value)
+            if date is None:
+                problem = f"{METADATA_FILE} date '{value}' is not a YYYY-MM-DD date; fix the row"
+                warnings.append(file_warning(name, problem))
+                continue
+            value = date.isoformat()
+            if headers.get("date") not in (None, value):
+                warnings.append(file_warning(name, f"header date {headers['date']} differs from {METADATA_FILE} "
+                                            f"date {value}; using {METADATA_FILE}, fix whichever is wrong"))
+        fields[key] = value
+    return fields, warnings
+
+
+def read_metadata(path: Path, files: set[str]) -> tuple[dict[str, dict[str, str]], list[CorpusWarning]]:
+    """Read a corpus ``metadata.csv`` (``file,date,source,title,url``), row by row.
+
+    Broken rows (wrong column count, bad date, unknown file, repeated file) give a
+    warning naming the line; the other rows are still used. A missing file gives ``{}``.
+
+    Parameters
+    ----------
+    path : Path
+        The metadata file.
+    files : set of str
+        Names of the ``.txt`` files in the corpus folder.
+
+    Returns
+    -------
+    tuple of (dict, list of CorpusWarning)
+        Row values by file name (keys ``date``, ``source``, ``title``, ``url``), and warnings.
+    """
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}, []
+    except OSError as exc:
+        return {}, [file_warning(name, f"cannot be read ({exc.strerror}); check its permissions")]
+    text, warnings = decode_bytes(data, name)
+    if text is None:
+        return {}, warnings
+    try:
+        rows = _csv_rows(normalise_text(text))
+    except csv.Error as exc:
+        return {}, warnings + [file_warning(name, f"is not valid CSV ({exc}); fix it or delete it")]
+    return _parse_meta_rows(name, rows, files, warnings)
+
+
+def _csv_rows(text: str) -> list[tuple[list[str], int]]:
+    reader = csv.reader(io.StringIO(text))
+    return [(row, reader.line_num) for row in reader if any(cell.strip() for cell in row)]
+
+
+def _parse_meta_rows(
+    name: str, rows: list[tuple[list[str], int]], files: set[str], warnings: list[CorpusWarning]
+) -> tuple[dict[str, dict[str, str]], list[CorpusWarning]]:
+    """Turn CSV rows into metadata by file name, warning about each broken row."""
+    columns = list(_META_COLUMNS)
+    if rows and "file" in [c.strip().lower() for c in rows[0][0]]:
+        columns = [c.strip().lower() for c in rows[0][0]]
+        rows = rows[1:]
+    elif rows:
+        warnings.append(file_warning(name, f"line {rows[0][1]}: no header row; reading columns as {','.join(columns)}"))
+    out: dict[str, dict[str, str]] = {}
+    for row, line in rows:
+        where = f"line {line}"
+        if len(row) != len(columns):
+            warnings.append(file_warning(name, f"{where}: expected {len(columns)} columns ({','.join(columns)}), "
+                                        f"found {len(row)}; fix the row (quote values that contain commas)"))
+            continue
+        rec = {k: v.strip() for k, v in zip(columns, row, strict=True) if k in _META_COLUMNS}
+        file = rec.pop("file", "")
+        if file not in files:
+            warnings.append(file_warning(name, f"{where}: no file '{file}' in the corpus folder; "
+                                               "fix the name or remove the row"))
+            continue
+        if file in out:
+            warnings.append(file_warning(name, f"{where}: second row for {file}; the first is used, remove one"))
+            continue
+        if rec.get("date") and parse_full_date(rec["date"]) is None:
+            warnings.append(file_warning(name, f"{where}: date '{rec.pop('date')}' is not a YYYY-MM-DD date; "
+                                        "fix it (the row's other fields are used)"))
+        out[file] = rec
+    return out, warnings
+
+
+def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
+    """Read every ``.txt`` article of a corpus folder, in name order.
+
+    Identical texts in two files become one article (the first by name, with missing
+    metadata filled from the copy). Near-duplicates are linked with
+    :func:`geo.read.dedup.link_near_duplicates` (containment at least ``geo.read.dedup.THRESHOLD``)
+    and noted in the warnings.
+
+    Parameters
+    ----------
+    folder : Path
+        The corpus folder.
+
+    Returns
+    -------
+    tuple of (list of Article, list of CorpusWarning)
+
+    Raises
+    ------
+    CorpusError
+        The folder does not exist, is not a folder, cannot be listed or has no ``.txt`` file.
+    """
+    folder = Path(folder)
+    files = _article_files(folder)
+    meta, warnings = read_metadata(folder / METADATA_FILE, {p.name for p in files})
+    by_id: dict[str, Article] = {}
+    for path in files:
+        article, more = read_article(path, meta.get(path.name))
+        warnings += more
+        if article is None:
+            continue
+        first = by_id.get(article.id)
+        if first is None:
+            by_id[article.id] = article
+            continue
+        by_id[article.id] = _fill_missing(first, article)
+        warnings.append(file_warning(article.path, f"has the same text as {shown_name(first.path)}; read once, "
+                                            "delete one copy to silence this"))
+    articles = list(by_id.values())
+    links = near_duplicate_links(articles, THRESHOLD)
+    for i, (j, score) in sorted(links.items()):
+        warnings.append(file_warning(articles[i].path, f"is another version of {shown_name(articles[j].path)} "
+                                                f"(containment {score:.2f}); counted as one report"))
+    return apply_links(articles, links), warnings
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """Return the folder's ``.txt`` files sorted by name; raise CorpusError when there are none."""
+    fix = "pass --corpus DIR, a folder with one .txt file per article"
+    if not folder.exists():
+        raise CorpusError(f"corpus folder {folder} does not exist; {fix}")
+    if not folder.is_dir():
+        raise CorpusError(f"corpus {folder} is not a folder; {fix}")
+    try:
+        files = [p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file()]
+    except OSError as exc:
+        raise CorpusError(f"corpus folder {folder} cannot be listed ({exc.strerror}); check its permissions") from exc
+    if not files:
+        raise CorpusError(f"corpus folder {folder} has no .txt files; {fix}")
+    return sorted(files, key=lambda p: p.name)
+
+
+def _fill_missing(first: Article, copy: Article) -> Article:
+    """Fill the metadata fields that first lacks from an identical copy."""
+    keys = ("published", "source", "title", "url")
+    return replace(first, **{k: getattr(copy, k) for k in keys if getattr(first, k) is None})

@@ -1,0 +1,1 @@
+"""The event store: an SQLite/GeoPackage file holding the extraction of a corpus, read back as an analysis result."""

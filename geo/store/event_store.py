@@ -1,0 +1,345 @@
+"""The event store: a corpus's extraction results in one SQLite file that is also a GeoPackage.
+
+``geo ingest PATHS --store FILE`` writes it; ``render``, ``control``, ``timeline``,
+``events`` and ``export`` read it with ``--store FILE`` (see :func:`load`).
+
+Why SQLite/GeoPackage and not GeoParquet
+----------------------------------------
+* **Transactions.** Each batch of articles is written in one transaction: an interrupted
+  ingest keeps every committed batch and nothing half-written (an article is stored with
+  all its events, or not at all).
+* **Idempotent by key.** Articles are keyed by their content id, source files by path,
+  events by event id: re-ingesting the same files changes nothing.
+* **Appends without rewriting.** A new batch is an insert; GeoParquet files are immutable,
+  so incremental appends would need part files, compaction and a manifest, and still no
+  transactions.
+* One file, no server, indexed queries (events by place, date, article).
+* The ``events`` and ``distances`` tables are GeoPackage point layers (WGS 84), so QGIS,
+  GDAL and pyogrio open the store directly.
+
+Tables: ``articles`` (no full text; a MinHash signature for near-duplicate linking),
+``sources`` (file path -> article id, size, mtime, metadata hash: unchanged files are
+skipped without being read), ``events``, ``distances``, ``warnings``, ``baseline``, ``meta``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from geo.errors import CorpusError
+from geo.model import BaselineEntry, ControlEvent, DistanceMention
+from gazetteer.store import user_gazetteer_path
+from geo import __version__
+from geo.store import gpkg
+
+__all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version",
+           "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row",
+           "records_from_rows", "sql_value"]
+
+#: Version of the store's table layout; a store with a newer one is refused.
+SCHEMA_VERSION = 1
+EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
+DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
+BASELINE_COLUMNS = [f.name for f in fields(BaselineEntry)]
+ARTICLE_COLUMNS = ("id", "path", "published", "source", "title", "url", "duplicate_of", "duplicate_score", "chars",
+             "shingles", "signature", "meta_hash", "ingested_at")
+
+
+_SQL_TYPES = {"dt.date": "DATE", "float": "REAL", "int": "INTEGER"}
+
+
+def _sql_type(field_type: str) -> str:
+    return _SQL_TYPES.get(field_type.removesuffix(" | None"), "TEXT")
+
+
+def _columns(cls: type) -> str:
+    return ", ".join(f"{f.name} {_sql_type(str(f.type))}" for f in fields(cls))
+
+
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, published DATE, source TEXT, title TEXT, "
+    "url TEXT, duplicate_of TEXT, duplicate_score REAL, chars INTEGER NOT NULL, shingles INTEGER NOT NULL, "
+    "signature BLOB NOT NULL, meta_hash TEXT NOT NULL, ingested_at DATETIME NOT NULL)",
+    "CREATE TABLE sources (path TEXT PRIMARY KEY, article TEXT, size INTEGER NOT NULL, "
+    "mtime_ns INTEGER NOT NULL, meta_hash TEXT NOT NULL)",
+    f"CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, seq INTEGER NOT NULL, "
+    f"{_columns(ControlEvent)}, UNIQUE(id))",
+    f"CREATE TABLE distances (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, seq INTEGER NOT NULL, "
+    f"{_columns(DistanceMention)}, UNIQUE(article, seq))",
+    "CREATE TABLE warnings (path TEXT NOT NULL, message TEXT NOT NULL, at DATETIME NOT NULL, "
+    "PRIMARY KEY (path, message))",
+    f"CREATE TABLE baseline (file TEXT NOT NULL, seq INTEGER NOT NULL, {_columns(BaselineEntry)}, "
+    "PRIMARY KEY (file, seq))",
+    "CREATE INDEX events_place ON events(place_id)",
+    "CREATE INDEX events_date ON events(date)",
+    "CREATE INDEX events_article ON events(article)",
+    "CREATE INDEX distances_article ON distances(article)",
+    "CREATE INDEX sources_article ON sources(article)",
+    "CREATE INDEX articles_duplicate ON articles(duplicate_of)",
+)
+_FIX_CREATE = "pass a new file name to create a store, or the store 'geo ingest' wrote"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One input file as last ingested: its article (None if unusable) and what it looked like."""
+
+    path: str
+    article: str | None
+    size: int
+    mtime_ns: int
+    meta_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article's stored record (no text): what linking and skipping need."""
+
+    id: str
+    path: str
+    published: dt.date | None
+    source: str | None
+    title: str | None
+    url: str | None
+    duplicate_of: str | None
+    duplicate_score: float | None
+    chars: int
+    shingles: int
+    signature: bytes
+    meta_hash: str
+
+
+_STORED_NAMES = tuple(f.name for f in fields(StoredArticle))
+_SELECT_STORED = f"SELECT {', '.join(_STORED_NAMES)} FROM articles WHERE id = ?"
+
+
+def extractor_version() -> dict[str, str]:
+    """Return the geo version and a fingerprint of the gazetteer data (packaged files and user imports)."""
+    digest = hashlib.sha256()
+    data = resources.files("gazetteer") / "data"
+    names = sorted(p.name for p in data.iterdir() if p.name.endswith((".npz", ".csv", ".geojson", ".txt")))
+    for name in names:
+        digest.update(name.encode() + b"\0" + (data / name).read_bytes())
+    user = user_gazetteer_path()
+    if user.is_file():
+        digest.update(b"user\0" + user.read_bytes())
+    return {"geo_version": __version__, "gazetteer": digest.hexdigest()[:16]}
+
+
+def sql_value(value: Any) -> Any:
+    """Return a value as stored: dates as ISO text, everything else as is."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@functools.cache
+def _dated(cls: type) -> frozenset[str]:
+    """Names of the date-typed fields of a dataclass."""
+    return frozenset(f.name for f in fields(cls) if _sql_type(str(f.type)) == "DATE")
+
+
+def record_from_row(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
+    """Return a dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
+    dated = _dated(cls)
+    return cls(**{n: _date(row[n]) if n in dated else row[n] for n in names})
+
+
+@functools.cache
+def _leading_fields(cls: type, count: int) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))[:count]
+
+
+def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[str]) -> list[Any]:
+    """Return dataclass records of type *cls* from rows of plain values, built column by column.
+
+    Parameters
+    ----------
+    cls : type
+        A dataclass.
+    rows : sequence of sequences
+        Rows whose first ``len(names)`` values are the columns *names* (more values after
+        them are ignored); date-typed fields hold ISO text or None, as stored.
+    names : sequence of str
+        The first fields of *cls*, in their order (the others keep their defaults).
+
+    Returns
+    -------
+    list
+        One record per row, equal to what :func:`record_from_row` gives for it.
+
+    Raises
+    ------
+    ValueError
+        *names* are not the leading fields of *cls* in order.
+    """
+    names = tuple(names)
+    if _leading_fields(cls, len(names)) != names:
+        raise ValueError(f"{names} are not the first fields of {cls.__name__}; select them in field order")
+    if not rows:
+        return []
+    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))[:len(names)]
+    for i, name in enumerate(names):
+        if name in _dated(cls):
+            parsed = {v: _date(v) for v in set(columns[i])}
+            columns[i] = map(parsed.__getitem__, columns[i])
+    return list(map(cls, *columns))
+
+
+class EventStore:
+    """An open event store; use :meth:`open` (also a context manager that closes it)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> EventStore:
+        """Open a store, creating it when ``create`` and the file is missing or empty.
+
+        Raises
+        ------
+        CorpusError
+            The file is missing (and not ``create``), is not SQLite, is an SQLite or
+            GeoPackage file that is not a geo store, or has a newer schema.
+        """
+        path = Path(path)
+        fresh = not path.exists() or path.stat().st_size == 0
+        if fresh and not create:
+            raise CorpusError(f"store {path} does not exist; create it with 'geo ingest PATHS --store {path}'")
+        if path.is_dir():
+            raise CorpusError(f"store {path} is a folder; pass a .gpkg file (use --corpus for a folder)")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            conn.row_factory = sqlite3.Row
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"store {path} is not an SQLite file ({exc}); {_FIX_CREATE}") from exc
+        store = cls(path, conn)
+        try:
+            if not tables and create:
+                store._create()
+            store._check(tables or {"meta"})
+            conn.execute("PRAGMA journal_mode=WAL")
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _create(self) -> None:
+        with self.transaction() as conn:
+            gpkg.create_system_tables(conn)
+            for sql in _SCHEMA:
+                conn.execute(sql)
+            gpkg.register_points(conn, "events", "geom", "control-change events, with the evidence sentence")
+            gpkg.register_points(conn, "distances", "geom", "quoted distances, at their anchor place")
+            meta = {"schema_version": str(SCHEMA_VERSION), **extractor_version()}
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+    def _check(self, tables: set[str]) -> None:
+        if "meta" not in tables:
+            raise CorpusError(f"store {self.path} is not a geo event store (no meta table); {_FIX_CREATE}")
+        try:
+            meta = self.meta()
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"store {self.path} cannot be read ({exc}); restore it or rebuild it with "
+                              "'geo ingest --rebuild'") from exc
+        version = meta.get("schema_version", "")
+        if not version.isdigit():
+            raise CorpusError(f"store {self.path} is not a geo event store (no schema version); {_FIX_CREATE}")
+        if int(version) > SCHEMA_VERSION:
+            raise CorpusError(f"store {self.path} has schema {version}, newer than this geo's {SCHEMA_VERSION}; "
+                              "upgrade geo to read it")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the write-ahead log)."""
+        self.conn.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on exit, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ meta
+    def meta(self) -> dict[str, str]:
+        """Return the meta table as a dict (schema version, extractor version, gazetteer fingerprint)."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT key, value FROM meta")}
+
+    def version_warning(self) -> str | None:
+        """Return a one-line warning when the store was extracted by another geo or gazetteer, else None."""
+        meta, now = self.meta(), extractor_version()
+        stale = [f"{k} {meta.get(k, '?')} (now {v})" for k, v in now.items() if meta.get(k) != v]
+        if not stale:
+            return None
+        return (f"store {self.path} was extracted with {', '.join(stale)}; run "
+                f"'geo ingest --rebuild --store {self.path}' to re-extract its articles")
+
+    def stamp_version(self) -> None:
+        """Record the running geo version and gazetteer fingerprint (after a full rebuild)."""
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", extractor_version().items())
+
+    # ------------------------------------------------------------------ reading
+    def source(self, path: str) -> SourceFile | None:
+        """Return the stored record of one input file, or None."""
+        row = self.conn.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
+        return SourceFile(**dict(row)) if row else None
+
+    def source_paths(self) -> list[str]:
+        """Every input file path the store knows, sorted."""
+        return [r[0] for r in self.conn.execute("SELECT path FROM sources ORDER BY path")]
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """Return the stored record of one article, or None."""
+        return next(iter(self.articles([article_id])), None)
+
+    def articles(self, ids: Iterable[str]) -> list[StoredArticle]:
+        """Return the stored records of these article ids (missing ones are left out)."""
+        out = []
+        for article_id in dict.fromkeys(ids):
+            row = self.conn.execute(_SELECT_STORED, (article_id,)).fetchone()
+            if row:
+                out.append(record_from_row(StoredArticle, row, _STORED_NAMES))
+        return out
+
+    def members(self, canonical_ids: Iterable[str]) -> list[str]:
+        """Ids of the articles linked as near-duplicates of these canonical articles."""
+        out: list[str] = []
+        for cid in dict.fromkeys(canonical_ids):
+            out += [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (cid,))]
+        return out
+
+    def signatures(self) -> Iterator[tuple[str, bytes, int]]:
+        """``(article id, MinHash signature bytes, shingle count)`` of every stored article."""
+        yield from self.conn.execute("SELECT id, signature, shingles FROM articles ORDER BY rowid")
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the store's tables."""
+        names = ("articles", "sources", "events", "distances", "warnings", "baseline")
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in names}
+
