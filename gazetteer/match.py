@@ -98,9 +98,10 @@ class NameMatcher:
                     start, end = offsets[2 * first + 1], offsets[2 * last + 1] + fold_content_word(words[last])[1]
                     if excluded is None or not excluded.overlaps(start, end):
                         found.append((count, start, end, first, last, probe[1:]))
-                last = _next_content_word(words, last + 1)
-                if last is None:
+                following = _next_content_word(words, last + 1)
+                if following is None:
                     break
+                last = following
                 probe += " " + fold_content_word(words[last])[0]
                 count += 1
         found.sort(key=lambda m: (-m[0], m[1] - m[2], m[3]))  # most words, then most characters, then leftmost
@@ -119,7 +120,7 @@ _LOWER_ASCII = frozenset(string.ascii_lowercase)
 
 
 def _next_content_word(words: Sequence[str], k: int) -> int | None:
-    """The index of the first word from *k* on that is part of keys (not an article), or None."""
+    """Return the index of the first word from *k* on that is part of keys (not an article), or None."""
     for j in range(k, len(words)):
         if fold_content_word(words[j])[0]:
             return j

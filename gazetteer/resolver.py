@@ -144,7 +144,7 @@ class Gazetteer:
         return rank(places, name, cue=cue_in_context(before, after), focus=focus)[:limit]
 
     def resolve(self, name: str, **kwargs) -> Place:
-        """The best record for a name; :class:`PlaceNotFoundError` when none matches."""
+        """Return the best record for a name; :class:`PlaceNotFoundError` when none matches."""
         found = self.lookup(name, limit=1, **kwargs)
         if not found:
             raise PlaceNotFoundError(f"{name!r} is not in the gazetteer; check the spelling or add it with "
@@ -171,7 +171,7 @@ class Gazetteer:
                 for (m, written, wants), r in zip(found, ranked, strict=True) if r.keep[m.sentence_initial]]
 
     def _resolved(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> _Resolution:
-        """The ranking of a key as written, and whether to keep it; memoised, since a corpus repeats its names.
+        """Return the ranking of a key as written, and whether to keep it; memoised, since a corpus repeats its names.
 
         Both depend only on these four arguments (and on whether the name starts a sentence,
         which indexes ``keep``), so a cache hit is exactly what would be computed; the cache
@@ -185,7 +185,8 @@ class Gazetteer:
             if candidates:
                 best = candidates[0].place
                 exact = _exact(written, best)
-                keep = tuple(self._keep(best, written, key, exact, initial, focus) for initial in (False, True))
+                keep = (self._keep(best, written, key, exact, False, focus),
+                        self._keep(best, written, key, exact, True, focus))
                 found = _Resolution(candidates, exact, keep)
             else:
                 found = _Resolution((), False, (False, False))
@@ -196,7 +197,7 @@ class Gazetteer:
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
               focus: Sequence[str]) -> bool:
-        """The rules for names that are also words, and for loose spellings (module docs of match)."""
+        """Return the rules for names that are also words, and for loose spellings (module docs of match)."""
         in_focus = best.country in focus or best.kind in ("country", "admin1")
         if " " not in key and written.lower() in self._common_words:
             return exact and not sentence_initial and in_focus
@@ -247,7 +248,7 @@ class Gazetteer:
         return max(found, key=lambda m: m.end - m.start).place if found else None
 
     def part_named(self, owner: Place, word: str) -> Place | None:
-        """A landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
+        """Return a landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
         head = fold_token(word)
         for child in self._children.get(owner.id, ()):
             for name in (child.name, *child.names):
@@ -256,7 +257,7 @@ class Gazetteer:
         return None
 
     def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
-        """The nearest record to a point and its distance in km."""
+        """Return the nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
         return self.store.place(row), km
 
@@ -277,5 +278,5 @@ _EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer plus the user's imports, loaded once per process."""
+    """Return the packaged gazetteer plus the user's imports, loaded once per process."""
     return Gazetteer(load_store())

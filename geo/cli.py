@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from geo.errors import GeoError, UsageError
+from geo.model import CorpusWarning
 
 __all__ = ["app", "main", "ExitStatus"]
 
@@ -54,6 +55,13 @@ def _date(value: str | None, option: str = "--date") -> dt.date | None:
         raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
 
 
+def _required_date(value: str, option: str = "--date") -> dt.date:
+    day = _date(value, option)
+    if day is None:
+        raise UsageError(f"{option} is required; write it as YYYY-MM-DD, e.g. 2024-12-08")
+    return day
+
+
 #: Warnings printed one per line before a count of the rest.
 MAX_WARNINGS = 20
 #: With --date, the time slider covers the change dates of this many days before it.
@@ -77,7 +85,7 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
 
 
 def _map_data(result, day: dt.date | None, window: int | None):
-    """The map's layers; a notice on stderr when a long history is shown in coarser steps."""
+    """Return the map's layers; a notice on stderr when a long history is shown in coarser steps."""
     from geo.layers.build import build_map_data
 
     data = build_map_data(result, date=day, days=window)
@@ -153,7 +161,7 @@ def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "tabl
     _check_format(fmt, ("table", "json", "csv"))
     if store is not None:
         result = _analyse(corpus, store)
-        found, warnings = result.articles, []
+        found, warnings = result.articles, list[CorpusWarning]()
     else:
         found, warnings = read_corpus(corpus if corpus is not None else Path("seeds"))
     for w in warnings:
@@ -186,7 +194,7 @@ def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")],
     """Every place with a known state on a date."""
     from geo.timeline.fold import state_on
 
-    day = _date(date)
+    day = _required_date(date)
     _check_format(fmt, ("table", "json", "csv"))
     result = _analyse(corpus, store)
     states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)

@@ -1,0 +1,1 @@
+"""Scripts that derive the packaged gazetteer data from registry packages (see data/PROVENANCE.md)."""

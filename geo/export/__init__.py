@@ -5,7 +5,6 @@ Public API: :func:`export`, :func:`build_layers`, :data:`FORMATS`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 

@@ -96,7 +96,9 @@ def places_layer(data: MapData, dates: list[dt.date], date: dt.date | None) -> g
     per_place = keyed_periods(snapshots(data.states, dates, carry=True), dates, _same_state)
     for pid, periods in sorted(per_place.items()):
         for p in (p for p in periods if _keep(p, date)):
-            st: ControlState = p.value
+            st = p.value
+            if st is None:
+                continue
             rows.append({"place_id": pid, "name": st.name, "geo_precision": st.geo_precision,
                          **_state_row(data, st, p)})
             geoms.append(Point(st.lon, st.lat) if _finite(st.lon, st.lat) else None)

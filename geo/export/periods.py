@@ -9,13 +9,14 @@ still holds on the last date.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 __all__ = ["Period", "runs", "keyed_periods", "covers", "ONE_DAY"]
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -24,7 +25,7 @@ class Period(Generic[T]):
     """A value and the closed interval of dates over which it holds (None: open end)."""
 
     value: T
-    valid_from: dt.date
+    valid_from: dt.date | None
     valid_to: dt.date | None
 
 
@@ -52,7 +53,7 @@ def runs(values: list[T | None], dates: list[dt.date],
     starts: list[int] = []
     for i, v in enumerate(values):
         prev = values[i - 1] if i else None
-        if i == 0 or (v is None) != (prev is None) or (v is not None and not eq(prev, v)):
+        if i == 0 or (v is None) != (prev is None) or (v is not None and prev is not None and not eq(prev, v)):
             starts.append(i)
     out: list[Period[T | None]] = []
     for k, i in enumerate(starts):
@@ -62,8 +63,8 @@ def runs(values: list[T | None], dates: list[dt.date],
     return out
 
 
-def keyed_periods(snaps: list[Mapping[Hashable, T]], dates: list[dt.date],
-                  same: Callable[[T, T], bool] | None = None) -> dict[Hashable, list[Period[T | None]]]:
+def keyed_periods(snaps: Sequence[Mapping[K, T]], dates: list[dt.date],
+                  same: Callable[[T, T], bool] | None = None) -> dict[K, list[Period[T | None]]]:
     """Periods of each key across the snapshots (absent periods included as None).
 
     Parameters
@@ -80,7 +81,7 @@ def keyed_periods(snaps: list[Mapping[Hashable, T]], dates: list[dt.date],
     dict
         key -> its periods, keys in order of first appearance.
     """
-    keys: dict[Hashable, None] = {}
+    keys: dict[K, None] = {}
     for s in snaps:
         keys.update(dict.fromkeys(s))
     return {k: runs([s.get(k) for s in snaps], dates, same) for k in keys}

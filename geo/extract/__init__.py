@@ -1,1 +1,4 @@
-"""Extraction: control-change events and quoted distances from one article (pure: article and gazetteer in, records out)."""
+"""Extraction: control-change events and quoted distances from one article.
+
+Pure functions: an article and a gazetteer in, records out.
+"""

@@ -23,7 +23,7 @@ from geo.extract.context import Context, Sentence, make_event, time_for
 from geo.extract.places import COORDINATION, target_places
 from geo.extract.time.expressions import TimeMention
 from geo.factions import find_actors
-from geo.model import ControlEvent
+from geo.model import ControlEvent, Stance
 
 __all__ = ["background_events"]
 
@@ -68,8 +68,10 @@ def _forced_out(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tup
     if not (by and before and time):
         return []
     place = before[-1]
-    return [make_event(ctx, sent, m, "held", place.text, place.place, 1, by[0].faction, None, ("reported", None),
-                       time, 0.7)]
+    if place.place is None:
+        return []
+    return [make_event(ctx, sent, m, kind="held", written=place.text, place=place.place, precision=1,
+                       gaining=by[0].faction, losing=None, stance=Stance("reported"), time=time, confidence=0.7)]
 
 
 def _previously(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tuple[int, int]]) -> list[ControlEvent]:
@@ -81,8 +83,9 @@ def _previously(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tup
         return []
     day_before = earliest.date - dt.timedelta(days=1)
     prior = TimeMention(earliest.text, earliest.start, earliest.end, day_before, None, "day", "by")
-    return [make_event(ctx, sent, m, "held", place.text, place.place, 1, owner[0].faction, None, ("reported", None),
-                       prior, 0.6) for place in _coordinated_before(ctx.article.text, before)]
+    return [make_event(ctx, sent, m, kind="held", written=place.text, place=place.place, precision=1,
+                       gaining=owner[0].faction, losing=None, stance=Stance("reported"), time=prior, confidence=0.6)
+            for place in _coordinated_before(ctx.article.text, before) if place.place is not None]
 
 
 def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[tuple[int, int]]) -> list[ControlEvent]:
@@ -95,10 +98,11 @@ def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[
     events = []
     for written, place, precision in targets:
         if faction and faction[0].faction:
-            events.append(make_event(ctx, sent, m, "held", written, place, max(precision, 2 if
-                                     "half" in text[m.end():m.end() + 12] else precision), faction[0].faction,
-                                     None, ("reported", None), time_for(sent, m.start(), (sent.start, sent.end)),
-                                     0.6))
+            half = "half" in text[m.end():m.end() + 12]
+            events.append(make_event(ctx, sent, m, kind="held", written=written, place=place,
+                                     precision=max(precision, 2 if half else precision), gaining=faction[0].faction,
+                                     losing=None, stance=Stance("reported"),
+                                     time=time_for(sent, m.start(), (sent.start, sent.end)), confidence=0.6))
     return events
 
 

@@ -30,7 +30,7 @@ from geo.extract import lexicon as lx
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
 from geo.factions import ActorMention, find_actors
-from geo.model import Article, ControlEvent
+from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 
 __all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
            "make_event"]
@@ -73,7 +73,7 @@ class Context:
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
                    event_spans: Sequence[tuple[int, int]]) -> list[Sentence]:
-    """The sentences with their places and actors; time expressions only where an event may be.
+    """Return the sentences with their places and actors; time expressions only where an event may be.
 
     Parameters
     ----------
@@ -103,14 +103,14 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
 
 
 def _within(items: list, start: int, end: int) -> list:
-    """The items (sorted by ``.start``) that start in ``[start, end)``."""
+    """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
     lo = bisect.bisect_left(items, start, key=_START)
     hi = bisect.bisect_left(items, end, lo, key=_START)
     return items[lo:hi]
 
 
 def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], Wording]]:
-    """The sentences in which some trigger or background pattern matches, with the patterns to try there.
+    """Return the sentences in which some trigger or background pattern matches, with the patterns to try there.
 
     Only these sentences can hold events.
 
@@ -153,7 +153,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
 
 
 def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention | None:
-    """The time expression of the clause nearest to *pos*, else of the sentence, else None.
+    """Return the time expression of the clause nearest to *pos*, else of the sentence, else None.
 
     Parameters
     ----------
@@ -174,7 +174,7 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention |
 
 
 def _dates(time: TimeMention | None, published: dt.date | None,
-           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, str | None]:
+           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
     if time is not None:
         if time.relation == "since":  # the state starts within the stated unit ("since 2014": in 2014)
             return time.date, _unit_end(time), time.precision
@@ -187,7 +187,7 @@ def _dates(time: TimeMention | None, published: dt.date | None,
 
 
 def _unit_end(time: TimeMention) -> dt.date | None:
-    """The last day of the unit a "since" expression names ("since June" -> 30 June), not publication."""
+    """Return the last day of the unit a "since" expression names ("since June" -> 30 June), not publication."""
     start = time.date
     if time.precision == "year":
         end = dt.date(start.year, 12, 31)
@@ -204,10 +204,10 @@ def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str 
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
-def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, written: str, place: Place,
-               precision: int, gaining: str | None, losing: str | None, stance: tuple[str, str | None],
+def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str, place: Place,
+               precision: int, gaining: str | None, losing: str | None, stance: Stance,
                time: TimeMention | None, confidence: float) -> ControlEvent:
-    """The event of one trigger (or background pattern) match on one place.
+    """Return the event of one trigger (or background pattern) match on one place.
 
     Parameters
     ----------
@@ -219,8 +219,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, wri
         The trigger match; its offset makes the event id and tells a pluperfect.
     kind, written, place, precision, gaining, losing
         The event's kind, place as written, gazetteer place, geo precision and sides.
-    stance : (str, str or None)
-        Stance and ``attributed_to``.
+    stance : Stance
+        The stance word and who it is attributed to.
     time : TimeMention or None
         The time expression; None gives the week up to publication.
     confidence : float
@@ -240,6 +240,6 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, wri
         place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
         date_end=date_end if date_end != date else None, date_precision=date_precision,
         time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
-        stance=stance[0], attributed_to=stance[1], sentence=sent.text, start=sent.start, end=sent.end,
+        stance=stance.word, attributed_to=stance.attributed_to, sentence=sent.text, start=sent.start, end=sent.end,
         confidence=round(confidence, 2), source=article.source,
     )

@@ -51,7 +51,7 @@ from geo.extract.context import (
 )
 from geo.extract.places import SETTLEMENTS, target_places
 from geo.factions import find_actors
-from geo.model import Article, ControlEvent
+from geo.model import Article, ControlEvent, EventKind, Stance
 
 __all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
 
@@ -65,8 +65,12 @@ _N_TRIGGERS = len(lx.TRIGGERS)
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
-    """A negation, failure, threat or intention before the trigger; an infinitive of purpose; or, for a
-    contest, fighting said to be over ("fighting in Idlib had largely wound down")."""
+    """Tell whether the trigger is hedged.
+
+    Hedged: a negation, failure, threat or intention before the trigger; an infinitive of
+    purpose; or, for a contest, fighting said to be over ("fighting in Idlib had largely
+    wound down").
+    """
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
         return True
@@ -81,7 +85,7 @@ def _same_span(text: str, a: int, b: int) -> bool:
 
 
 def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The clause of *text[start:end]* around *pos* (clause breaks from :data:`geo.extract.lexicon.CLAUSE_BREAK`)."""
+    """Return the clause of *text[start:end]* around *pos* (breaks: :data:`geo.extract.lexicon.CLAUSE_BREAK`)."""
     lo, hi = start, end
     for m in lx.CLAUSE_BREAK.finditer(text, start, end):
         if m.end() <= pos:
@@ -93,8 +97,8 @@ def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]
 
 
 #: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
-_StanceCues = tuple[int | None, tuple[str, str | None] | None, tuple[str, str | None] | None,
-                    list[tuple[int, tuple[str, str | None] | None]], tuple[str, str | None]]
+_StanceCues = tuple[int | None, Stance | None, Stance | None,
+                    list[tuple[int, Stance | None]], Stance]
 
 
 class _Stance:
@@ -107,8 +111,8 @@ class _Stance:
         self.sent = sent
         self._cues: _StanceCues | None = None
 
-    def at(self, pos: int) -> tuple[str, str | None]:
-        """The stance of an event whose trigger is at *pos*.
+    def at(self, pos: int) -> Stance:
+        """Return the stance of an event whose trigger is at *pos*.
 
         A denial counts only for what follows it ("X said it had taken A, but Y denied it was
         besieged"), never for "a claim the army denied"; a report only for its own span.
@@ -116,8 +120,8 @@ class _Stance:
         if self._cues is None:
             self._cues = _stance_cues(self.sent)
         deny_at, denied, verified, reports, default = self._cues
-        if deny_at is not None and _same_span(self.text, deny_at, pos):
-            return denied  # type: ignore[return-value]
+        if deny_at is not None and denied is not None and _same_span(self.text, deny_at, pos):
+            return denied
         if verified is not None:
             return verified
         for at, outcome in reports:
@@ -127,7 +131,7 @@ class _Stance:
 
 
 def _stance_cues(sent: Sentence) -> _StanceCues:
-    """The stance words of a sentence and what each makes of an event they qualify."""
+    """Return the stance words of a sentence and what each makes of an event they qualify."""
     s = sent.text
     unverified = lx.UNVERIFIED.search(s)
     claim_denied = lx.CLAIM_DENIED.search(s)
@@ -137,33 +141,33 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     denied = verified = None
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
-        denied = "denied", (who[-1].faction or who[-1].text) if who else None
+        denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
     if lx.VERIFY.search(s) and not unverified:
         monitors = [a for a in sent.actors if a.monitor]
-        verified = "verified", monitors[0].text if monitors else None
+        verified = Stance("verified", monitors[0].text if monitors else None)
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
-    default = ("claimed", None) if unverified or claim_denied else ("reported", None)
+    default = Stance("claimed") if unverified or claim_denied else Stance("reported")
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
-def _report_stance(sent: Sentence, m: re.Match[str]) -> tuple[str, str | None] | None:
-    """The stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
+def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
+    """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
         speaker = who[-1]
-        return ("reported", speaker.text) if speaker.monitor else ("claimed", speaker.faction)
+        return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
     affiliated = _AFFILIATED.search(sent.text[: m.start()])
     if affiliated:
         faction = find_actors(affiliated.group(1) + "s")[:1] or find_actors(affiliated.group(1))[:1]
-        return "claimed", faction[0].faction if faction else None
+        return Stance("claimed", faction[0].faction if faction else None)
     return None
 
 
 def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | None) -> tuple[str | None, bool]:
-    """The side that gains (nearest before an active trigger, after a passive one), and whether it was guessed."""
+    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed."""
     fighters = [a for a in sent.actors if a.faction]
     if passive:
         after = [a for a in fighters if a.start >= trig.end()]
@@ -179,7 +183,7 @@ def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | No
 
 
 def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
-    """The events of a candidate sentence; *wording*: the patterns that may match there and where to search from."""
+    """Return the events of a candidate sentence; *wording*: the patterns to try there and where from."""
     text = ctx.article.text
     stance = _Stance(text, sent)
     events: list[ControlEvent] = []
@@ -206,7 +210,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
                     clause: tuple[int, int], targets: list[tuple[str, Place, int]],
-                    stance: tuple[str, str | None]) -> list[ControlEvent]:
+                    stance: Stance) -> list[ControlEvent]:
     recent = ctx.last_faction if ctx.faction_age <= 2 else None
     actor, inferred = _actors(sent, trig, trigger.agent_after, recent)
     if trigger.kind == "besieged" and inferred:
@@ -224,15 +228,16 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     for written, place, precision in targets:
-        kind = trigger.kind
+        kind: EventKind = trigger.kind
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
             kind = "contested"
         event_stance = stance
-        if kind == "held" and stance[0] == "claimed" and stance[1] == gaining:
-            event_stance = ("reported", None)
-        events.append(make_event(ctx, sent, trig, kind, written, place, precision, gaining, losing, event_stance,
-                                 time, confidence))
+        if kind == "held" and stance.word == "claimed" and stance.attributed_to == gaining:
+            event_stance = Stance("reported")
+        events.append(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=precision,
+                                 gaining=gaining, losing=losing, stance=event_stance, time=time,
+                                 confidence=confidence))
     return events
 
 
@@ -261,7 +266,7 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
 
 def _read_events(ctx: Context, sentences: list[Sentence],
                  wording: dict[tuple[int, int], Wording]) -> list[ControlEvent]:
-    """The events of the sentences read in order; *wording*: candidate sentence -> patterns to try."""
+    """Return the events of the sentences read in order; *wording*: candidate sentence -> patterns to try."""
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))

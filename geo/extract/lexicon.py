@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from geo.model import EventKind
+
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "UNVERIFIED", "PART_OF_PLACE",
-           "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY", "CLAUSE_BREAK",
+           "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
+           "CLAUSE_BREAK",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -25,7 +28,7 @@ class Trigger:
 
     __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser")
 
-    def __init__(self, kind: str, pattern: str, *, passive: bool = False, weak: bool = False,
+    def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
                  confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False) -> None:
         self.kind = kind
         self.loser = loser  # the side named before the trigger is the one that lost the place

@@ -38,7 +38,7 @@ _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bool, weak: bool,
                      clause: tuple[int, int]) -> list[Mention]:
-    """The places a trigger governs (see the module docstring)."""
+    """Return the places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
@@ -59,7 +59,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
 
 
 def _reference(text: str, m: Mention) -> bool:
-    """A place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
+    """Return a place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
     return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
                 or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
 
@@ -116,9 +116,9 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
     if landmark:
-        found = _landmark(ctx, landmark)
-        if found:
-            return found
+        parts = _landmark(ctx, landmark)
+        if parts:
+            return parts
     if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
@@ -128,13 +128,13 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
 
 
 def _noun_phrase(words: str) -> str:
-    """The noun phrase from its determiner on ("that the artillery base" -> "the artillery base")."""
+    """Return the noun phrase from its determiner on ("that the artillery base" -> "the artillery base")."""
     m = _LAST_DETERMINER.search(words)
     return words[m.start():].strip() if m else words.strip()
 
 
 def _landmark(ctx: Context, match: re.Match[str]) -> list[tuple[str, Place, int]]:
-    """An unnamed landmark ("the artillery academy") as a part of the last settlement named."""
+    """Return an unnamed landmark ("the artillery academy") as a part of the last settlement named."""
     if not (ctx.last_settlement and ctx.last_settlement.place):
         return []
     words = [w for w in match.group(0).split() if w.lower() not in {"the", "a", "an", "major", "key", "main"}]

@@ -18,13 +18,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # the standard library's regex parser
 
 import ahocorasick
-
-try:  # the parser of the standard library's own regex compiler
-    from re import _parser as sre_parse  # Python >= 3.11
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_parse  # type: ignore[no-redef]
 
 __all__ = ["LiteralScreen", "required_literals"]
 
@@ -36,7 +32,7 @@ _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MA
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The lower-case words of which every match of *pattern* contains at least one.
+    r"""Return the lower-case words of which every match of *pattern* contains at least one.
 
     Parameters
     ----------
@@ -65,7 +61,7 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 def _of_sequence(items) -> set[str] | None:
-    """The most selective requirement among the items of a sequence (any one of them must hold)."""
+    """Return the most selective requirement among the items of a sequence (any one of them must hold)."""
     options: list[set[str]] = []
     run: list[str] = []
 

@@ -86,9 +86,13 @@ def dask_batches(batches: Iterable[list[Article]], scheduler: str | None, worker
         A batch failed on a worker for another reason.
     """
     distributed = _import_distributed()
-    cluster = None if scheduler is not None else _start_local_cluster(distributed, workers or default_workers())
+    if scheduler is not None:
+        cluster, address = None, scheduler
+    else:
+        cluster = _start_local_cluster(distributed, workers or default_workers())
+        address = cluster.scheduler_address
     try:
-        client = _connect(distributed, scheduler or cluster.scheduler_address, scheduler is not None)
+        client = _connect(distributed, address, scheduler is not None)
         try:
             yield from _run(distributed, client, batches, per_worker)
         finally:

@@ -24,7 +24,7 @@ from geo.extract.article import extract_article
 from geo.model import Article
 from geo.read.corpus import BASELINE_FILE, METADATA_FILE, read_article, read_metadata
 from geo.read.dedup import fingerprint
-from geo.store.event_store import EventStore, SourceFile
+from geo.store.event_store import EventStore, SourceFile, StoredArticle
 from geo.store.rows import Batch, ExtractionRows, extraction_rows, write_batch
 
 __all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Input", "Planner", "Read", "Task", "collect", "extraction",
@@ -161,7 +161,7 @@ class Read:
 _WORDS: dict[str, int] = {}  # word hashes of this process, shared by every text it fingerprints
 
 
-def stored_key(article: Article) -> tuple:
+def stored_key(article: Article | StoredArticle) -> tuple:
     """Return what makes a stored article unchanged: ``(id, published, source, title, url)``."""
     return article.id, article.published, article.source, article.title, article.url
 
@@ -178,7 +178,7 @@ def read_and_extract(tasks: list[Task]) -> list[Read]:
         article, warns = read_article(Path(task.path), task.meta)
         prints = fingerprint(article.text, _WORDS) if article is not None else None
         skip = article is None or (task.expect is not None and stored_key(article) == task.expect)
-        rows = None if skip else extraction_rows(extract_article(article))
+        rows = None if skip or article is None else extraction_rows(extract_article(article))
         out.append(Read(task, article, [w.message for w in warns], prints, rows))
     return out
 
@@ -189,7 +189,11 @@ def extraction(read: Read) -> ExtractionRows:
     The worker skips a file expected unchanged; if the store moved on meanwhile and the
     planner accepts it after all, it is extracted in this process.
     """
-    return read.extraction or extraction_rows(extract_article(read.article))
+    if read.extraction is not None:
+        return read.extraction
+    if read.article is None:
+        raise ValueError(f"{read.task.path}: no article to extract")
+    return extraction_rows(extract_article(read.article))
 
 
 class Planner:
@@ -213,7 +217,7 @@ class Planner:
         """Read the files here and yield the articles to extract, in input order."""
         for task in self.tasks(inputs):
             article, warns = read_article(Path(task.path), task.meta)
-            if self.accept(task, article, [w.message for w in warns]):
+            if self.accept(task, article, [w.message for w in warns]) and article is not None:
                 yield article
             else:
                 self.advance(1)

@@ -18,6 +18,9 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TypeVar
+
+import numpy as np
 
 from gazetteer import default_gazetteer
 from geo.errors import CorpusError, UsageError
@@ -33,7 +36,6 @@ from geo.ingest.plan import (
     read_and_extract,
     txt_files,
 )
-from geo.model import Article
 from geo.progress import progress_bar
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, METADATA_FILE
@@ -43,13 +45,14 @@ from geo.store.rows import Batch, ExtractionRows, forget_sources, write_baseline
 
 __all__ = ["IngestReport", "ingest", "read_and_extract", "DEFAULT_BATCH_SIZE"]
 
+_T = TypeVar("_T")
 Extracted = ArticleExtraction | ExtractionRows  # from the Dask engine | rendered by a local worker
 
 
-def _batched(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
+def _batched(items: Iterator[_T], size: int) -> Iterator[list[_T]]:
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
@@ -75,16 +78,18 @@ def _extracted(planner: Planner, inputs: Sequence[Input], engine: str, batch_siz
     """Each batch's accepted extractions (in input order) and the fingerprints the workers computed."""
     if engine != "local":
         batches = _batched(planner.articles(inputs), batch_size)
-        yield from ((results, {}) for results in extract_batches(batches, engine=engine, scheduler=scheduler,
-                                                                  workers=workers))
+        for results in extract_batches(batches, engine=engine, scheduler=scheduler, workers=workers):
+            yield list[Extracted](results), {}
         return
     for reads in map_batches(read_and_extract, _batched(planner.tasks(inputs), batch_size), workers=workers):
-        extractions, prints = [], {}
+        extractions: list[Extracted] = []
+        prints: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for r in reads:
-            if planner.accept(r.task, r.article, r.messages):
+            if planner.accept(r.task, r.article, r.messages) and r.article is not None:
                 # None only when the file was expected unchanged and the store moved on meanwhile
                 extractions.append(extraction(r))
-                prints[r.article.id] = r.prints
+                if r.prints is not None:
+                    prints[r.article.id] = r.prints
             else:
                 planner.advance(1)
         yield extractions, prints
@@ -168,7 +173,10 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
         inputs, baselines, meta_warnings = collect(listed)
         bar = progress_bar("ingest", progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None
-        advance = (lambda n: bar.advance(task, n)) if bar else (lambda n: None)
+        def advance(n: int) -> None:
+            if bar is not None and task is not None:
+                bar.advance(task, n)
+
         planner = Planner(st, report, rebuild=rebuild, advance=advance)
         for path, messages in meta_warnings.items():
             planner.warn(path, messages)

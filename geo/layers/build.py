@@ -31,12 +31,12 @@ def _data_json(name: str) -> dict[str, Any]:
 
 
 def governorates() -> dict[str, Any]:
-    """The governorate polygons (GeoJSON FeatureCollection)."""
+    """Return the governorate polygons (GeoJSON FeatureCollection)."""
     return _data_json("syria_admin1.geojson")
 
 
 def country_outline() -> dict[str, Any]:
-    """The country outline (GeoJSON FeatureCollection)."""
+    """Return the country outline (GeoJSON FeatureCollection)."""
     return _data_json("syria_outline.geojson")
 
 
@@ -76,7 +76,7 @@ def coarse_steps(changes: Sequence[dt.date], limit: int = MAX_SLIDER_DATES) -> t
 
 
 def _step_events(events: Sequence[ControlEvent], steps: Sequence[dt.date]) -> dict[dt.date, list[str]]:
-    """The ids of the events of each step: dated after the step before, up to the step."""
+    """Return the ids of the events of each step: dated after the step before, up to the step."""
     out: dict[dt.date, list[str]] = defaultdict(list)
     for e in events:
         when = e.date_end or e.date
@@ -87,7 +87,7 @@ def _step_events(events: Sequence[ControlEvent], steps: Sequence[dt.date]) -> di
 
 
 def _slider_dates(changes: list[dt.date], date: dt.date | None, days: int | None) -> list[dt.date]:
-    """The dates of the time slider: the change dates, ending at *date*, within *days* of it."""
+    """Return the dates of the time slider: the change dates, ending at *date*, within *days* of it."""
     if date is None:
         return changes
     first = date - dt.timedelta(days=days) if days is not None else dt.date.min

@@ -440,7 +440,7 @@ def _sites(
     keys = np.round(xy / DUPLICATE_TOLERANCE_M)
     _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     owners: list[set[str]] = [set() for _ in first]
-    for site, point in zip(inverse.ravel(), points):
+    for site, point in zip(inverse.ravel(), points, strict=True):
         if not isinstance(point[2], str) or not point[2]:
             raise ExtractionError(f"held point {point!r} has no controller; pass a faction id")
         owners[site].add(str(point[2]))

@@ -63,7 +63,7 @@ def _is_boundary(text: str, start: int, after: int, m: re.Match[str]) -> bool:
     *after* is the end of the line's previous terminal (or the line start): the word before m
     lies after it unless only spaces do.
     """
-    nxt = _NEXT.match(text, m.end())[1]
+    nxt = following[1] if (following := _NEXT.match(text, m.end())) else ""
     if nxt.islower():
         return False
     if m.group().rstrip(_CLOSERS) != ".":

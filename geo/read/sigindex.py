@@ -80,8 +80,8 @@ class SignatureIndex:
         They go straight into the sorted main part (with any recent rows), in one vectorised merge.
         """
         signatures = np.asarray(signatures, dtype=np.uint64).reshape(len(ids), -1)
-        counts = np.full(len(ids), -1) if counts is None else np.array([int(c) for c in counts], dtype=np.int64)
-        self._append(list(ids), signatures, counts, band_keys(signatures))
+        sizes = np.full(len(ids), -1) if counts is None else np.array([int(c) for c in counts], dtype=np.int64)
+        self._append(list(ids), signatures, sizes, band_keys(signatures))
         self._merge()
 
     def _append(self, ids: list[str], signatures: np.ndarray, counts: np.ndarray, keys: np.ndarray) -> None:

@@ -9,7 +9,6 @@ as an optional layer, off by default, for readers who are online.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import json
 import os
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from geo.errors import OutputError
@@ -40,9 +39,9 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 
 def script_json(obj: Any) -> str:
-    """Serialise ``obj`` as JSON that is safe inside an HTML ``<script>`` element.
+    r"""Serialise ``obj`` as JSON that is safe inside an HTML ``<script>`` element.
 
-    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes, so no
+    ``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\uXXXX`` escapes, so no
     string in the data can close the element or open a comment. NaN is refused.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -125,10 +124,15 @@ def render_html(data: MapData) -> str:
                       control_scale=True)
     fmap.default_js, fmap.default_css = [], []
     tiles = folium.TileLayer("OpenStreetMap", name="Web tiles (OpenStreetMap; online only)",
-                             overlay=True, show=False, control=True).add_to(fmap)
-    control = folium.LayerControl(collapsed=True).add_to(fmap)
+                             overlay=True, show=False, control=True)
+    tiles.add_to(fmap)
+    control = folium.LayerControl(collapsed=True)
+    control.add_to(fmap)
     _GeoLayers(control, tiles).add_to(fmap)
     root = fmap.get_root()
+    if not isinstance(root, Figure):
+        raise OutputError(f"folium gave the map a root of type {type(root).__name__}, not a Figure; "
+                          "install a folium version that pyproject.toml names")
     root.title = html.escape(_page_title(data, payload))
     leaflet_js, leaflet_css = _leaflet()
     root.header.add_child(_Raw(f"<style>{leaflet_css}</style>"), name="geo_leaflet_css")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -199,7 +200,10 @@ def _finite(*xs: Any) -> bool:
 def _event_row(ev: ControlEvent, strings: _Table, where: tuple[Any, Any]) -> list[Any]:
     """One event as a row of :data:`EVENT_FIELDS`; lat/lon fall back to its place's."""
     lat, lon = (ev.lat, ev.lon) if _finite(ev.lat, ev.lon) else where
-    s = (lambda x: None if x is None else strings.add(str(x)))
+
+    def s(x: Any) -> int | None:
+        return None if x is None else strings.add(str(x))
+
     return [s(ev.sentence), s(ev.source), _iso(ev.published), ev.stance,
             s(ev.attributed_to), _iso(ev.date), _iso(ev.date_end), ev.date_precision,
             s(ev.time_text), ev.kind, s(ev.place), ev.actor_gaining, ev.actor_losing,
@@ -248,7 +252,7 @@ class _Builder:
             self._rows[key] = [st.controller, st.status, _iso(st.since), ev, len(st.evidence)]
         return self._rows[key]
 
-    def place_rows(self, snap: dict[str, ControlState]) -> dict[int, list[Any]]:
+    def place_rows(self, snap: Mapping[str, ControlState]) -> dict[int, list[Any]]:
         rows = {}
         for pid, st in snap.items():
             idx = self._place(pid, st.name, st.lat, st.lon, None)
@@ -260,7 +264,8 @@ class _Builder:
 
 def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
     """Per date, ``[key, *row]`` for what changed and ``[key]`` for what went away."""
-    out, prev = [], {}
+    out: list[list[list]] = []
+    prev: dict[Any, list] = {}
     for rows in rows_per_date:
         delta = [[k, *r] for k, r in rows.items() if prev.get(k) != r]
         delta += [[k] for k in prev if k not in rows]

@@ -30,15 +30,15 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from dataclasses import dataclass, fields
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from geo.errors import CorpusError
-from geo.model import BaselineEntry, ControlEvent, DistanceMention
 from gazetteer.store import user_gazetteer_path
 from geo import __version__
+from geo.errors import CorpusError
+from geo.model import BaselineEntry, ControlEvent, DistanceMention
 from geo.store import gpkg
 
 __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version",
@@ -190,11 +190,11 @@ def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[
         raise ValueError(f"{names} are not the first fields of {cls.__name__}; select them in field order")
     if not rows:
         return []
-    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))[:len(names)]
+    columns: list[Any] = list(zip(*rows, strict=True))[:len(names)]  # a tuple per column; dates: a list
     for i, name in enumerate(names):
         if name in _dated(cls):
             parsed = {v: _date(v) for v in set(columns[i])}
-            columns[i] = map(parsed.__getitem__, columns[i])
+            columns[i] = [parsed[v] for v in columns[i]]
     return list(map(cls, *columns))
 
 

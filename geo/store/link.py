@@ -110,7 +110,9 @@ class Linker:
         """
         meta_hash = {s.article: s.meta_hash for s in batch.sources}
         fps = [self._print(ex.article, prints) for ex in results]
-        keys = band_keys(np.vstack([sig for sig, _ in fps]).astype(np.uint64)) if fps else None
+        if not fps:
+            return
+        keys = band_keys(np.vstack([sig for sig, _ in fps]).astype(np.uint64))
         for i, (ex, (signature, shingles)) in enumerate(zip(results, fps, strict=True)):
             a = ex.article
             batch.prints[a.id] = ArticlePrint(signature.tobytes(), int(shingles.size), meta_hash.get(a.id, ""))

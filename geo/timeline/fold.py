@@ -68,12 +68,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Iterable, Iterator, Sequence
 
 from geo.factions import FACTIONS
-from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState
+from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState, Status
 from geo.timeline.rival_claims import RivalClaims, faction, favoured
 
 __all__ = [
@@ -122,7 +122,7 @@ class _Obs:
 @dataclass(slots=True)
 class _Period:
     controller: str
-    status: str
+    status: Status
     since: dt.date
     evidence: list[str] = field(default_factory=list)
 
@@ -179,7 +179,7 @@ def states_on(
 
 
 def _snapshots(obs: Sequence[_Obs], wanted: Sequence[dt.date]) -> Iterator[tuple[dt.date, _Period, int]]:
-    """The current period (and how much of its evidence was known) on each wanted date."""
+    """Return the current period (and how much of its evidence was known) on each wanted date."""
     periods: list[_Period] = []
     k = 0
     for day, group in groupby(obs, key=lambda o: o.effective):
@@ -383,9 +383,10 @@ def _defender(obs: _Obs, prev: str | None) -> str:
     return obs.losing or UNKNOWN
 
 
-def _outcome(obs: _Obs, prev: str | None, prev_status: str | None) -> tuple[str, str] | None:
-    """The (controller, status) one piece of evidence leads to (rules 4-6)."""
+def _outcome(obs: _Obs, prev: str | None, prev_status: str | None) -> tuple[str, Status] | None:
+    """Return the (controller, status) one piece of evidence leads to (rules 4-6)."""
     kind = obs.kind
+    result: tuple[str, Status]
     if obs.opposed_claim:
         result = (obs.claimant or UNKNOWN, "claimed")
     elif kind in ("baseline", "held"):
@@ -404,8 +405,8 @@ def _outcome(obs: _Obs, prev: str | None, prev_status: str | None) -> tuple[str,
     elif kind == "withdrew":
         if obs.gaining:
             result = (obs.gaining, "held")
-        elif obs.losing and prev not in (None, UNKNOWN, obs.losing):
-            result = (prev, "held")  # type: ignore[assignment]
+        elif obs.losing and prev is not None and prev not in (UNKNOWN, obs.losing):
+            result = (prev, "held")
         else:
             result = (UNKNOWN, "contested")
     else:
@@ -427,7 +428,7 @@ def _fold(obs: Iterable[_Obs]) -> list[_Period]:
 def _apply_day(periods: list[_Period], day: dt.date, group: Iterable[_Obs]) -> None:
     """Apply one day's evidence (in order) to the periods so far, in place."""
     cur = periods[-1] if periods else None
-    state = (cur.controller, cur.status) if cur else None
+    state: tuple[str, Status] | None = (cur.controller, cur.status) if cur else None
     support: list[str] = []
     for o in group:
         out = _outcome(o, state[0] if state else None, state[1] if state else None)

@@ -46,8 +46,14 @@ def _denier(ev: ControlEvent) -> str | None:
     return faction(ev.attributed_to) or faction(ev.actor_losing)
 
 
+def _start(ev: ControlEvent) -> dt.date:
+    if ev.date is None:
+        raise ValueError(f"event {ev.id} has no date; only dated events are indexed")
+    return ev.date
+
+
 def _end(ev: ControlEvent) -> dt.date:
-    return ev.date_end or ev.date  # type: ignore[return-value]
+    return ev.date_end or _start(ev)
 
 
 class RivalClaims:
@@ -62,15 +68,15 @@ class RivalClaims:
 
     def __init__(self, same_place: Iterable[ControlEvent]) -> None:
         rivals = [e for e in same_place if e.date is not None and e.stance in ("claimed", "denied")]
-        short = sorted((e for e in rivals if _end(e) - e.date <= _SHORT_SPAN), key=lambda e: e.date)
+        short = sorted((e for e in rivals if _end(e) - _start(e) <= _SHORT_SPAN), key=_start)
         self._short = short
-        self._starts = [e.date for e in short]
-        self._long = [e for e in rivals if _end(e) - e.date > _SHORT_SPAN]
+        self._starts = [_start(e) for e in short]
+        self._long = [e for e in rivals if _end(e) - _start(e) > _SHORT_SPAN]
 
     def _near(self, claim: ControlEvent) -> Iterable[ControlEvent]:
         """Yield the indexed events whose date range meets the claim's, widened by the slack each side."""
         pad = dt.timedelta(days=SLACK_DAYS)
-        first, last = claim.date - pad, _end(claim) + pad  # type: ignore[operator]
+        first, last = _start(claim) - pad, _end(claim) + pad
         lo = bisect.bisect_left(self._starts, first - _SHORT_SPAN)  # a short event ending by *first* starts here
         hi = bisect.bisect_right(self._starts, last)
         for other in (*self._short[lo:hi], *self._long):

@@ -90,7 +90,8 @@ QTY = re.compile(
 #: of the leads, qualifiers, "between" and the number words ``_WORDNUM`` starts with (a test checks
 #: each against ``QTY``). A quantity begins a word (``QTY`` looks behind for a word character).
 QTY_FIRST = frozenset(
-    [re.match(r"\w*", w)[0] for w in (*_LEADS, *QUAL_MAP)] + ["between", *SMALL, "half", "quarter", "quarters"]
+    [m[0] for w in (*_LEADS, *QUAL_MAP) if (m := re.match(r"\w*", w))]
+    + ["between", *SMALL, "half", "quarter", "quarters"]
 ) - {""}
 _INNER = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:(?:{_QUALS}){_SP}*)?{_QTY_BODY}(?:{_SP}+or{_SP}+so)?")
 CONV = re.compile(rf"{_SP}*(?:[(\[]{_SP}*{_INNER}{_SP}*[)\]]|/{_SP}*{_INNER}|,?{_SP}+or{_SP}+{_INNER},?)",

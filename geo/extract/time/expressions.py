@@ -44,6 +44,7 @@ from geo.errors import DateError
 from geo.extract.time.resolve import Span, precision_of_range, resolve
 from geo.extract.time.screen import rule_matches
 from geo.extract.time.words import CALENDAR_WORD, MONTHS, RELATION, STRICT
+from geo.model import DatePrecision
 
 __all__ = ["CALENDAR_WORD", "TimeMention", "find_time_expressions", "parse_date", "precision_of_range"]
 
@@ -62,7 +63,7 @@ class TimeMention:
     end: int
     date: dt.date
     date_end: dt.date | None
-    precision: str
+    precision: DatePrecision
     relation: str
 
 

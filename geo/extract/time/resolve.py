@@ -12,15 +12,16 @@ import datetime as dt
 import re
 
 from geo.extract.time.words import CAPITAL_ONLY, FULL_MONTHS, MONTHS, NUMBERS, POINT_RX, QUALS, UNFOLDED, WEEKDAYS
+from geo.model import DatePrecision
 
 __all__ = ["Span", "precision_of_range", "resolve"]
 
 _D = dt.timedelta(days=1)
 #: An inclusive date range and its precision.
-Span = tuple[dt.date, dt.date, str]
+Span = tuple[dt.date, dt.date, DatePrecision]
 
 
-def precision_of_range(start: dt.date, end: dt.date | None) -> str:
+def precision_of_range(start: dt.date, end: dt.date | None) -> DatePrecision:
     """Return the ACLED-style precision of an inclusive date range.
 
     Parameters
@@ -91,10 +92,13 @@ def _parse_point(s: str) -> tuple[int | None, int | None, int | None, str | None
         return None
     g = m.groupdict()
     if g["iso"]:
-        y, mo, d = map(int, g["iso"].split("-"))
-        return d, mo, y, None, True
-    d, y = g["d"] or g["d2"] or g["d3"], g["y"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
-    token, mo, full = g["m"] or g["m2"] or g["m3"], None, True
+        iso_y, iso_m, iso_d = map(int, g["iso"].split("-"))
+        return iso_d, iso_m, iso_y, None, True
+    d: str | None = g["d"] or g["d2"] or g["d3"]
+    y: str | None = g["y"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
+    token: str | None = g["m"] or g["m2"] or g["m3"]
+    mo: int | None = None
+    full = True
     if token:
         key = token.rstrip(".").lower()
         if key in CAPITAL_ONLY and not token[0].isupper():

@@ -1,4 +1,4 @@
-"""The words and patterns that time expressions are written with (see :mod:`geo.extract.time.expressions` for the rules).
+"""The words and patterns that time expressions are written with.
 
 Tables only: the patterns are matched by :mod:`geo.extract.time.screen`, resolved to dates by
 :mod:`geo.extract.time.resolve`, and :mod:`geo.extract.time.expressions` puts the two together.
@@ -7,6 +7,7 @@ Tables only: the patterns are matched by :mod:`geo.extract.time.screen`, resolve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 __all__ = [
     "CALENDAR_WORD", "CAPITAL_ONLY", "FULL_MONTHS", "MONTHS", "NUMBERS", "POINT_RX", "PRE", "QUAL", "QUALS",
@@ -32,8 +33,8 @@ QUALS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid",
 UNFOLDED = re.compile("[\u0130\u0131\u017f]")
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(set(words), key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
 
 
 _MONTH = rf"(?:(?:{_alt(FULL_MONTHS)})\b|(?:{_alt(k for k in MONTHS if len(k) <= 4)})\b\.?)"
