@@ -86,7 +86,7 @@ __all__ = [
     "timelines",
 ]
 
-#: Canonical faction ids (DESIGN.md "Factions"): those of :data:`geo.factions.FACTIONS`.
+#: Canonical faction ids: those of :data:`geo.factions.FACTIONS`.
 FACTION_IDS: tuple[str, ...] = FACTIONS
 UNKNOWN = "unknown"
 _CHANGE_KINDS = frozenset(
