@@ -25,6 +25,7 @@ from shapely.geometry import LineString, MultiPoint, Point, box, mapping
 from geo.layers.data import MapData
 from geo.model import ControlEvent, ControlState, DistanceMention
 from geo.render import write_map
+from geo.theatres import faction_styles
 
 FACTIONS = ("government", "opposition", "sna", "sdf", "islamic_state")
 STATUSES = ("held", "held", "held", "contested", "besieged", "claimed")
@@ -80,6 +81,7 @@ def synthetic(n_places: int = 2000, n_events: int = 20000, n_dates: int = 100,
     outline = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
                "geometry": mapping(box(35.7, 32.3, 42.4, 37.3))}]}
     return MapData(title="Benchmark", corpus="synthetic", dates=dates, places=places,
+                   factions=faction_styles(["syria"]),
                    states=states, events=events, event_dates=event_dates, areas=areas,
                    fronts=fronts, rings=rings, outline=outline,
                    governorates={"type": "FeatureCollection", "features": govs})

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 
 from geo.errors import GeoError, UsageError
-from geo.model import CorpusWarning
+from geo.model import CorpusResult, CorpusWarning
 
 __all__ = ["app", "main", "ExitStatus"]
 
@@ -42,6 +42,9 @@ Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt ar
 Store = Annotated[Path | None, typer.Option("--store",
                                             help="Event store written by 'geo ingest' (instead of --corpus)")]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+TheatreName = Annotated[str | None, typer.Option(
+    "--theatre", help="The war the articles are about: a packaged theatre (syria, ukraine, sudan, myanmar, drc, "
+    "iraq, yemen, ethiopia, libya, sahel) or a theatre file (docs/theatres.md); default: inferred per article")]
 Days = Annotated[int | None, typer.Option("--days", help="With --date: the change dates of the N days up to it "
                                                           "(default 90; an archive spans thousands)")]
 
@@ -96,10 +99,13 @@ def _map_data(result, day: dt.date | None, window: int | None):
     return data
 
 
-def _analyse(corpus: Path | None, store: Path | None = None):
+def _analyse(corpus: Path | None, store: Path | None = None, theatre: str | None = None):
     """Analyse a corpus folder, or load an event store (warning when it is stale)."""
     if corpus is not None and store is not None:
         raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
+    if store is not None and theatre is not None:
+        raise UsageError("--theatre applies when articles are read; a store keeps the theatre of each event "
+                         "from 'geo ingest': drop --theatre, or use --corpus")
     if store is not None:
         from geo.store.event_store import EventStore
         from geo.store.rows import load
@@ -111,8 +117,10 @@ def _analyse(corpus: Path | None, store: Path | None = None):
         result = load(store)
     else:
         from geo.pipeline import analyse
+        from geo.theatres import theatre_named
 
-        result = analyse(corpus if corpus is not None else Path("seeds"))
+        chosen = theatre_named(theatre) if theatre is not None else None
+        result = analyse(corpus if corpus is not None else Path("seeds"), theatre=chosen)
     for warning in result.warnings[:MAX_WARNINGS]:
         typer.echo(f"warning: {warning.message}", err=True)
     if len(result.warnings) > MAX_WARNINGS:
@@ -120,6 +128,20 @@ def _analyse(corpus: Path | None, store: Path | None = None):
         typer.echo(f"warning: and {len(result.warnings) - MAX_WARNINGS} more warnings; "
                    f"'geo articles {where}' lists the articles and their near-duplicate links", err=True)
     return result
+
+
+def _focus(result: CorpusResult) -> tuple[str, ...]:
+    """Return the countries of the corpus's most frequent theatre (their places win when a name is looked up)."""
+    from collections import Counter
+
+    from geo.theatres import packaged_theatres
+
+    counts = Counter(e.theatre for e in result.events if e.theatre)
+    theatres = packaged_theatres()
+    for theatre_id, _ in counts.most_common():
+        if theatre_id in theatres:
+            return theatres[theatre_id].countries
+    return ()
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
@@ -171,32 +193,34 @@ def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "tabl
 
 
 @app.command("events")
-def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
+def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table",
+               theatre: TheatreName = None) -> None:
     """Every extracted control-change event, with its sentence."""
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus, store)
+    result = _analyse(corpus, store, theatre)
     rows = [e.to_dict() for e in result.events]
     _emit(rows, fmt, ["date", "date_end", "kind", "place", "place_id", "actor_gaining", "stance", "attributed_to"])
 
 
 @app.command("distances")
-def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
+def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table",
+                  theatre: TheatreName = None) -> None:
     """Every distance quoted in the articles, with its anchor resolved."""
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus, store)
+    result = _analyse(corpus, store, theatre)
     rows = [d.to_dict() for d in result.distances]
     _emit(rows, fmt, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"])
 
 
 @app.command("control")
 def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
-                store: Store = None, fmt: Format = "table") -> None:
+                store: Store = None, fmt: Format = "table", theatre: TheatreName = None) -> None:
     """Every place with a known state on a date."""
     from geo.timeline.fold import state_on
 
     day = _required_date(date)
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus, store)
+    result = _analyse(corpus, store, theatre)
     states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
     rows = [s.to_dict() for s in states]
     _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "evidence"])
@@ -204,15 +228,15 @@ def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")],
 
 @app.command("timeline")
 def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")], corpus: Corpus = None,
-                 store: Store = None, fmt: Format = "table") -> None:
+                 store: Store = None, fmt: Format = "table", theatre: TheatreName = None) -> None:
     """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
     from geo.timeline.fold import history
 
     _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
-    place_id = gz.get(place).id if ":" in place else gz.resolve(place, focus=("SY",)).id
-    result = _analyse(corpus, store)
+    result = _analyse(corpus, store, theatre)
+    place_id = gz.get(place).id if ":" in place else gz.resolve(place, focus=_focus(result)).id
     states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
     rows = [s.to_dict() for s in states]
     _emit(rows, fmt, ["since", "controller", "status", "evidence"])
@@ -221,14 +245,14 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
 @app.command("render")
 def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
-               corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
+               corpus: Corpus = None, store: Store = None, days: Days = None, theatre: TheatreName = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
     from geo.render import write_map
 
     day = _date(date)
     window = _days(days, day)
     target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
-    data = _map_data(_analyse(corpus, store), day, window)
+    data = _map_data(_analyse(corpus, store, theatre), day, window)
     path = write_map(data, target)
     typer.echo(str(path))
 
@@ -237,7 +261,7 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg or csv")],
                date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default: full history")] = None,
                out: Annotated[Path | None, typer.Option("--out", help="a folder for geojson, a file otherwise")] = None,
-               corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
+               corpus: Corpus = None, store: Store = None, days: Days = None, theatre: TheatreName = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
     from geo.export import export
 
@@ -247,7 +271,7 @@ def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg 
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
-    for path in export(_map_data(_analyse(corpus, store), day, window), fmt, out or default):
+    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt, out or default):
         typer.echo(str(path))
 
 

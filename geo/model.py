@@ -118,6 +118,7 @@ class ControlEvent:
     confidence: float
     source: str | None = None
     duplicate_of: str | None = None
+    theatre: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""

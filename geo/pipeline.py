@@ -16,18 +16,19 @@ from geo.model import ControlEvent, CorpusResult, DistanceMention
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, read_corpus
+from geo.theatres import Theatre
 
 __all__ = ["analyse"]
 
 
-
-
-def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None) -> CorpusResult:
+def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
+            theatre: Theatre | None = None) -> CorpusResult:
     """Read a corpus folder and extract its events, distances and baseline.
 
     A progress bar over the articles is shown on stderr when *progress* is True, or by
     default when stderr is a terminal (a large folder takes a while: the event store of
-    ``geo ingest`` keeps the extraction instead).
+    ``geo ingest`` keeps the extraction instead). Each article's theatre (the war it is
+    about) is inferred from its places and faction names unless *theatre* is given.
 
     Raises
     ------
@@ -39,7 +40,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
     for article in tracked(articles, "articles", progress):
-        extraction = extract_article(article, gz)
+        extraction = extract_article(article, gz, theatre)
         events.extend(extraction.events)
         distances.extend(extraction.distances)
     events = link_duplicate_events(events, articles)

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Rank of each unit (a package, or a module directly in geo/); lower ranks sit below.
 RANKS: dict[str, int] = {
     "gazetteer": 0,
-    "geo": 1, "geo.errors": 1, "geo.model": 1, "geo.factions": 1, "geo.theatres": 1, "geo.gcpause": 1,
+    "geo": 1, "geo.errors": 1, "geo.model": 1, "geo.theatres": 1, "geo.gcpause": 1,
     "geo.progress": 1,
     "geo.read": 2,
     "geo.extract": 3,

@@ -47,7 +47,7 @@ def test_read_baseline(tmp_path: Path) -> None:
     ("row", "needle"),
     [
         ("Gamma,government,2024-11-26,x", "line 2: unknown place 'Gamma'"),
-        ("Alpha,rebels,2024-11-26,x", "line 2: unknown controller 'rebels'; use one of government"),
+        ("Alpha,rebels,2024-11-26,x", "line 2: unknown controller 'rebels'; use a faction id of its theatre (it means"),
         ("Alpha,government,26/11/2024,x", "line 2: bad as_of date '26/11/2024'; write it as YYYY-MM-DD"),
         ("Alpha,government,2024-11-26,", "line 2: empty source"),
     ],

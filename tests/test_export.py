@@ -19,8 +19,8 @@ from geo.export import FORMATS, LAYERS, build_layers, export
 from geo.export.events_csv import COLUMNS, acled_type
 from geo.export.periods import runs
 from geo.layers.data import MapData
-from geo.layers.style import FACTION_COLOURS
 from geo.model import ControlEvent, ControlState, DistanceMention
+from geo.theatres import faction_styles, packaged_theatres
 
 D = dt.date
 NOV26, NOV30, DEC5 = D(2024, 11, 26), D(2024, 11, 30), D(2024, 12, 5)
@@ -85,6 +85,7 @@ def make_data() -> MapData:
     ring = DistanceMention(30.0, 5.0, "about", "north", "aleppo", "حلب Aleppo", 36.20211, 37.13426,
                            "the front", "f" * 16, f"The front is 30 km north of Aleppo {HOSTILE}.", 0, 9)
     return MapData(
+        factions=faction_styles(["syria"]),
         title="test", corpus="probe", dates=[NOV26, NOV30, DEC5],
         places=[{"id": k, "name": v[0], "lat": v[1], "lon": v[2], "kind": "city"} for k, v in PLACES.items()],
         states=states,
@@ -290,7 +291,7 @@ def test_gpkg_default_styles_categorised_in_faction_colours(tmp_path: Path) -> N
     cats = [c.get("value") for c in rend.iter("category")]
     assert cats == ["government", "opposition", "sdf", ODD]  # palette order, odd id escaped intact
     colours = {o.get("value") for o in rend.iter("Option") if o.get("name") == "color"}
-    assert "213,94,0,255" in colours and FACTION_COLOURS["government"] == "#D55E00"
+    assert "213,94,0,255" in colours and packaged_theatres()["syria"].colours["government"] == "#D55E00"
     assert places.get("labelsEnabled") == "1" and places.find("labeling/settings/text-style").get("fieldName") == "name"
     fronts = ET.fromstring(styles["front_lines"]["styleQML"].split("\n", 1)[1])
     assert {o.get("value") for o in fronts.iter("Option") if o.get("name") == "line_style"} == {"dash"}

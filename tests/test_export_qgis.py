@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from geo.export import LAYERS, build_layers, export
-from geo.layers.style import FACTION_COLOURS
+from geo.theatres import packaged_theatres
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_export import make_data  # noqa: E402
@@ -71,8 +71,8 @@ def test_categorised_by_controller_in_faction_colours(qgis_report: dict, name: s
     present = set(build_layers(make_data())[name]["controller"])
     assert set(layer["categories"]) == present
     for faction, colour in layer["category_colours"].items():
-        if faction in FACTION_COLOURS:
-            assert colour == FACTION_COLOURS[faction].lower()
+        if faction in packaged_theatres()["syria"].colours:
+            assert colour == packaged_theatres()["syria"].colours[faction].lower()
 
 
 def test_places_labelled_and_fronts_rings_single_symbol(qgis_report: dict) -> None:

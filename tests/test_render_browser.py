@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from test_render import HOSTILE_IMG, HOSTILE_SCRIPT, make_map_data
 
-from geo.layers.style import FACTION_COLOURS
-from geo.render import screenshot, write_map
+from geo.render import write_map
 from geo.render.browser import open_map
+from geo.theatres import packaged_theatres
 
 pytestmark = pytest.mark.browser
 
 PLACE_PATHS = ".leaflet-geo-places-pane path.geo-place"
+
+SYRIA = packaged_theatres()["syria"].colours
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +40,14 @@ def slide_to(page: Any, index: int) -> None:
 def test_opens_on_hash_date_and_colours_by_controller(page: Any, map_file: Path) -> None:
     open_map(page, map_file, date=dt.date(2024, 11, 26))
     assert page.locator(PLACE_PATHS).count() == 4  # Tell Rifaat has no state yet
-    assert fill_of(page, "aleppo") == FACTION_COLOURS["government"]
-    assert fill_of(page, "idlib") == FACTION_COLOURS["opposition"]
+    assert fill_of(page, "aleppo") == SYRIA["government"]
+    assert fill_of(page, "idlib") == SYRIA["opposition"]
     assert page.locator(".geo-when").inner_text().startswith("as of 2024-11-26")
     page.goto(map_file.as_uri() + "#2024-12-08")
     page.reload()
     page.wait_for_function("window.__geoReady === true")
     assert page.locator(PLACE_PATHS).count() == 5
-    assert fill_of(page, "aleppo") == FACTION_COLOURS["opposition"]
+    assert fill_of(page, "aleppo") == SYRIA["opposition"]
     assert page.console_errors == [] and page.network_requests == []
 
 
@@ -53,15 +55,15 @@ def test_slider_recolours_and_updates_the_hash(page: Any, map_file: Path) -> Non
     open_map(page, map_file, date=dt.date(2024, 12, 8))
     slide_to(page, 0)
     assert page.evaluate("location.hash") == "#2024-11-26"
-    assert fill_of(page, "aleppo") == FACTION_COLOURS["government"]
+    assert fill_of(page, "aleppo") == SYRIA["government"]
     assert page.locator(".geo-date").inner_text() == "2024-11-26"
     slide_to(page, 1)
     assert page.evaluate("location.hash") == "#2024-11-30"
     aleppo = page.evaluate("__geo.marker('aleppo')._path.getAttribute('stroke-dasharray')")
-    assert fill_of(page, "aleppo") == FACTION_COLOURS["opposition"] and aleppo  # contested
+    assert fill_of(page, "aleppo") == SYRIA["opposition"] and aleppo  # contested
     slide_to(page, 2)
     homs = page.evaluate("+__geo.marker('homs')._path.getAttribute('stroke-width')")
-    assert homs >= 4 and fill_of(page, "homs") == FACTION_COLOURS["government"]  # besieged
+    assert homs >= 4 and fill_of(page, "homs") == SYRIA["government"]  # besieged
     page.evaluate("location.hash = '#2024-12-06'")  # between change dates: as of 2024-12-05
     page.wait_for_function("__geo.date === '2024-12-05'")
     assert page.console_errors == []
@@ -80,7 +82,7 @@ def test_layers_follow_the_date(page: Any, map_file: Path) -> None:
     region = page.evaluate("""() => { let f = null; __geo.map.eachLayer(l => {
         if (l.feature && l.feature.properties.id === 'SY02') f = l._path.getAttribute('fill'); });
         return f; }""")
-    assert region == FACTION_COLOURS["opposition"]
+    assert region == SYRIA["opposition"]
     assert page.locator(".leaflet-tile").count() == 0  # web tiles are off by default
 
 

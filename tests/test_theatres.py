@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import itertools
 from collections import Counter
 from pathlib import Path
@@ -134,34 +133,6 @@ def test_syria_keeps_the_existing_colours_and_labels() -> None:
     assert syria.labels["opposition"] == "Opposition (HTS and allied rebels)"
     assert syria.labels["sdf"] == "SDF / Kurdish-led forces"
     assert syria.labels["government"] == "Government and allies"
-
-
-def _old_faction_table() -> object | None:
-    for name in ("geo.factions", "geo.extract.factions", "geo.extract.actors"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        if hasattr(module, "_SYRIA_ALIASES"):
-            return module
-    return None
-
-
-def test_syria_carries_over_every_alias_of_the_first_table() -> None:
-    module = _old_faction_table()
-    if module is None:
-        pytest.skip("the first Syrian alias table is no longer importable")
-    table: dict[str, tuple[str, ...]] = module._SYRIA_ALIASES  # type: ignore[attr-defined]
-    syria = packaged_theatres()["syria"]
-    moved = {"Druze fighters", "Druze factions"}  # now their own faction
-    for faction, aliases in table.items():
-        for alias in aliases:
-            expected = "druze" if alias in moved else faction
-            assert syria.faction_of(alias) == expected, alias
-    old_colours: dict[str, str] = module.FACTION_COLOURS  # type: ignore[attr-defined]
-    old_labels: dict[str, str] = module.FACTION_LABELS  # type: ignore[attr-defined]
-    assert {f: syria.colours[f] for f in old_colours} == old_colours
-    assert {f: syria.labels[f] for f in old_labels} == old_labels
 
 
 @pytest.mark.parametrize("theatre,name,faction", [

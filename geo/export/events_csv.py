@@ -34,7 +34,7 @@ from typing import Any
 
 from geo.export.ogr import publish, staging_dir
 from geo.layers.data import MapData
-from geo.layers.style import FACTION_LABELS
+from geo.layers.style import Palette, label_of
 from geo.model import ControlEvent
 
 __all__ = ["COLUMNS", "event_row", "events_csv_text", "write_events_csv", "acled_type"]
@@ -63,8 +63,8 @@ def acled_type(kind: str, gaining: str | None) -> tuple[str, str]:
     return _TYPES.get(kind, ("Strategic developments", "Other"))
 
 
-def _actor(faction: str | None) -> str | None:
-    return FACTION_LABELS.get(faction, faction) if faction else faction
+def _actor(faction: str | None, palette: Palette) -> str | None:
+    return label_of(faction, palette)
 
 
 def _defuse(value: Any) -> Any:
@@ -77,15 +77,15 @@ def _coord(x: float | None) -> float | None:
     return round(x, 6) if isinstance(x, (int, float)) and math.isfinite(x) else None
 
 
-def event_row(ev: ControlEvent) -> dict[str, Any]:
-    """One event as an ACLED-like row (None for empty cells)."""
+def event_row(ev: ControlEvent, palette: Palette) -> dict[str, Any]:
+    """Return one event as an ACLED-like row (None for empty cells); actors named by the palette's labels."""
     event_type, sub = acled_type(ev.kind, ev.actor_gaining)
     day = ev.date or ev.published
     row = {"event_id_cnty": ev.id, "event_date": day.isoformat() if day else None,
            "year": day.year if day else None,
            "time_precision": _PRECISION.get(ev.date_precision or "", 3) if ev.date else 3,
            "event_type": event_type, "sub_event_type": sub,
-           "actor1": _actor(ev.actor_gaining), "actor2": _actor(ev.actor_losing),
+           "actor1": _actor(ev.actor_gaining, palette), "actor2": _actor(ev.actor_losing, palette),
            "kind": ev.kind, "stance": ev.stance, "attributed_to": ev.attributed_to,
            "location": ev.place, "place_id": ev.place_id,
            "latitude": _coord(ev.lat), "longitude": _coord(ev.lon),
@@ -105,7 +105,7 @@ def events_csv_text(data: MapData) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
-    w.writerows(event_row(e) for e in evs)
+    w.writerows(event_row(e, data.factions) for e in evs)
     return buf.getvalue()
 
 

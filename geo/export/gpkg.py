@@ -49,7 +49,8 @@ def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.Data
         ctrl = gdf["controller"] if "controller" in gdf else []
         rows.append({"f_table_catalog": "", "f_table_schema": "", "f_table_name": name,
                      "f_geometry_column": GEOMETRY_COLUMN, "styleName": STYLE_NAME,
-                     "styleQML": layer_qml(name, ctrl, temporal=name in TEMPORAL_LAYERS),
+                     "styleQML": layer_qml(name, ctrl, temporal=name in TEMPORAL_LAYERS,
+                                           palette=gdf.attrs.get("factions")),
                      "styleSLD": "", "useAsDefault": True,
                      "description": f"{name}: default style written by geo export",
                      "owner": "", "ui": None, "update_time": now})

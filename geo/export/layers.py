@@ -195,7 +195,7 @@ def build_layers(data: MapData) -> dict[str, gpd.GeoDataFrame]:
     """
     date = data.date
     dates = _dates(data, date)
-    return {
+    layers = {
         "places": places_layer(data, dates, date),
         "events": events_layer(data, date),
         "control_areas": _geometry_layer("control_areas", data.areas, dates, date,
@@ -206,3 +206,6 @@ def build_layers(data: MapData) -> dict[str, gpd.GeoDataFrame]:
         "distance_rings": rings_layer(data, date),
         "governorates": governorates_layer(data, dates, date),
     }
+    for frame in layers.values():
+        frame.attrs["factions"] = dict(data.factions)  # the styles' palette
+    return layers

@@ -21,7 +21,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from geo.layers.style import FACTION_COLOURS, FACTION_LABELS, colour_of
+from geo.layers.style import Palette, colour_of, label_of
 
 __all__ = ["layer_qml", "categories", "QGIS_VERSION", "START_EXPRESSION", "END_EXPRESSION"]
 
@@ -40,10 +40,10 @@ def _rgb(hex_colour: str, alpha: int = 255) -> str:
     return ",".join(str(int(h[i:i + 2], 16)) for i in (0, 2, 4)) + f",{alpha}"
 
 
-def categories(values: Iterable[object]) -> list[str]:
-    """Distinct non-empty controllers, in palette order first, then alphabetically."""
+def categories(values: Iterable[object], palette: Palette) -> list[str]:
+    """Return the distinct non-empty controllers, in palette order first, then alphabetically."""
     present = {str(v) for v in values if isinstance(v, str) and v}
-    order = list(FACTION_COLOURS)
+    order = list(palette)
     return sorted(present, key=lambda v: (order.index(v) if v in order else len(order), v))
 
 
@@ -77,14 +77,14 @@ def _props(kind: str, hex_colour: str) -> dict[str, str]:
     return _fill(_rgb(hex_colour, 90), _rgb(hex_colour))
 
 
-def _categorized(root: ET.Element, kind: str, values: list[str], *, with_null: bool) -> None:
+def _categorized(root: ET.Element, kind: str, values: list[str], palette: Palette, *, with_null: bool) -> None:
     rend = ET.SubElement(root, "renderer-v2", type="categorizedSymbol", attr="controller",
                          symbollevels="0", enableorderby="0", forceraster="0")
     cats, syms = ET.SubElement(rend, "categories"), ET.SubElement(rend, "symbols")
     for i, v in enumerate(values):
         ET.SubElement(cats, "category", render="true", symbol=str(i), value=v,
-                      label=FACTION_LABELS.get(v, v))
-        _symbol(syms, str(i), kind, _props(kind, colour_of(v)))
+                      label=label_of(v, palette) or v)
+        _symbol(syms, str(i), kind, _props(kind, colour_of(v, palette)))
     if with_null:  # QGIS: a category with an empty value takes every other value, NULL too
         ET.SubElement(cats, "category", render="true", symbol=str(len(values)), value="",
                       label="no reported state")
@@ -121,14 +121,14 @@ def _temporal(root: ET.Element) -> None:
     ET.SubElement(fixed, "end")
 
 
-def _symbology(root: ET.Element, layer: str, controllers: list[str]) -> None:
+def _symbology(root: ET.Element, layer: str, controllers: list[str], palette: Palette) -> None:
     if layer == "places":
-        _categorized(root, "marker", controllers, with_null=False)
+        _categorized(root, "marker", controllers, palette, with_null=False)
         _labels(root, "name", "6")  # 6: cartographic placement around the point
     elif layer == "control_areas":
-        _categorized(root, "fill", controllers, with_null=False)
+        _categorized(root, "fill", controllers, palette, with_null=False)
     elif layer == "governorates":
-        _categorized(root, "fill", controllers, with_null=True)
+        _categorized(root, "fill", controllers, palette, with_null=True)
         _labels(root, "name", "1")  # 1: over the polygon
     elif layer == "front_lines":
         _single(root, "line", {"line_color": _DARK, "line_width": "0.8", "line_width_unit": "MM",
@@ -141,7 +141,8 @@ def _symbology(root: ET.Element, layer: str, controllers: list[str]) -> None:
         _single(root, "marker", props)
 
 
-def layer_qml(layer: str, controllers: Iterable[object] = (), *, temporal: bool = True) -> str:
+def layer_qml(layer: str, controllers: Iterable[object] = (), *, temporal: bool = True,
+              palette: Palette | None = None) -> str:
     """Return the QML style of one export layer.
 
     Parameters
@@ -152,18 +153,21 @@ def layer_qml(layer: str, controllers: Iterable[object] = (), *, temporal: bool 
         The layer's ``controller`` values; one category is made per distinct faction.
     temporal : bool
         Turn on the Temporal Controller with ``valid_from`` / ``valid_to``.
+    palette : Palette, optional
+        The map's factions (labels and colours); an id missing from it draws grey.
 
     Returns
     -------
     str
         A QGIS QML document.
     """
-    cats = categories(controllers)
+    palette = palette or {}
+    cats = categories(controllers, palette)
     root = ET.Element("qgis", version=QGIS_VERSION, styleCategories="AllStyleCategories",
                       labelsEnabled="1" if layer in ("places", "governorates") else "0")
     if temporal:
         _temporal(root)
-    _symbology(root, layer, cats)
+    _symbology(root, layer, cats, palette)
     ET.SubElement(root, "blendMode").text = "0"
     ET.SubElement(root, "featureBlendMode").text = "0"
     ET.SubElement(root, "layerOpacity").text = "1"

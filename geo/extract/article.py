@@ -10,15 +10,12 @@ from dataclasses import dataclass
 
 from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.distance.mentions import find_distances, to_mentions
-from geo.extract.events import extract_events
+from geo.extract.events import events_and_theatre
 from geo.model import Article, ControlEvent, DistanceMention
 from geo.read.sentences import split_sentences
+from geo.theatres import Theatre
 
 __all__ = ["ArticleExtraction", "extract_article", "extract_articles"]
-
-#: Countries whose places win ties when an article resolves a distance's anchor.
-_ANCHOR_FOCUS = ("SY",)
-
 
 @dataclass(frozen=True, slots=True)
 class ArticleExtraction:
@@ -36,7 +33,8 @@ def _sentence_finder(spans: list[tuple[int, int]]):
     return sentence_of
 
 
-def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleExtraction:
+def extract_article(article: Article, gazetteer: Gazetteer | None = None,
+                    theatre: Theatre | None = None) -> ArticleExtraction:
     """Extract the control-change events and quoted distances of one article.
 
     Parameters
@@ -45,6 +43,9 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
         The article; its ``published`` date anchors relative time expressions.
     gazetteer : Gazetteer, optional
         Resolves place names; the packaged one (loaded once per process) by default.
+    theatre : Theatre, optional
+        The war the article is about; inferred from the article when None. Its countries'
+        places win ties when a place or a distance's anchor is resolved.
 
     Returns
     -------
@@ -53,14 +54,16 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     spans = split_sentences(article.text)
-    events = extract_events(article, gz, spans)
+    events, read_as = events_and_theatre(article, gz, spans, theatre)
+    focus = read_as.countries if read_as is not None else ()
     found = find_distances(article.text)
     distances = to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
-                            resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=_ANCHOR_FOCUS))
+                            resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=focus))
     return ArticleExtraction(article, tuple(events), tuple(distances))
 
 
-def extract_articles(articles: list[Article], gazetteer: Gazetteer | None = None) -> list[ArticleExtraction]:
-    """:func:`extract_article` over a batch, in order (the function engines ship to workers)."""
+def extract_articles(articles: list[Article], gazetteer: Gazetteer | None = None,
+                     theatre: Theatre | None = None) -> list[ArticleExtraction]:
+    """Run :func:`extract_article` over a batch, in order (the function engines ship to workers)."""
     gz = gazetteer if gazetteer is not None else default_gazetteer()
-    return [extract_article(a, gz) for a in articles]
+    return [extract_article(a, gz, theatre) for a in articles]

@@ -19,10 +19,10 @@ from collections.abc import Mapping
 
 from gazetteer import Mention
 from geo.extract import lexicon as lx
+from geo.extract.actors import actor_index
 from geo.extract.context import Context, Sentence, make_event, time_for
 from geo.extract.places import COORDINATION, target_places
 from geo.extract.time.expressions import TimeMention
-from geo.factions import find_actors
 from geo.model import ControlEvent, Stance
 
 __all__ = ["background_events"]
@@ -93,7 +93,8 @@ def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[
     if any(s <= m.start() < e for s, e in taken):
         return []
     text = ctx.article.text
-    faction = find_actors(m.group(1) + "s")[:1] or find_actors(m.group(1))[:1]
+    index = actor_index()
+    faction = index.actors(m.group(1) + "s", ctx.theatre)[:1] or index.actors(m.group(1), ctx.theatre)[:1]
     targets = target_places(text, ctx, sent, m, (sent.start, sent.end), False, True)
     events = []
     for written, place, precision in targets:

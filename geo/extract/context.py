@@ -7,9 +7,13 @@ between sentences (the last settlement, landmark and faction named).
   :mod:`geo.extract.lexicon` matches can hold an event (a literal screen, :mod:`geo.extract.prefilter`,
   picks them before any pattern is tried); time expressions are resolved only there, and
   only the patterns that may match there are tried again.
+* **Theatre**: the war the article is about (:mod:`geo.theatres`), given by the caller or
+  inferred from the countries of the places it names and from the theatre-specific faction
+  names it uses ("RSF", "HTS"); places in the theatre's countries win ties, and faction
+  names mean what that theatre says (:mod:`geo.extract.actors`).
 * **Places, actors, times**: per sentence, the gazetteer places (not inside an actor, a time
-  expression or a weekday; Syrian places preferred when the article mentions Syria), the
-  faction mentions and the time expressions resolved against the publication date.
+  expression or a weekday), the faction mentions and the time expressions resolved
+  against the publication date.
 * **Dates of an event**: those of its time expression; "since June" states start then and
   end with the unit named (30 June), not at publication; with no expression, the week up to
   publication (precision ``week``), or the week before it for a pluperfect ("had fallen").
@@ -19,18 +23,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import operator
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
+from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_theatre
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
-from geo.factions import ActorMention, find_actors
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
+from geo.theatres import Theatre, fold, packaged_theatres
 
 __all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
            "make_event"]
@@ -57,6 +64,7 @@ class Sentence:
     places: list[Mention]
     actors: list[ActorMention]
     times: list[TimeMention]
+    theatre: Theatre | None = None
 
 
 @dataclass(slots=True)
@@ -65,6 +73,7 @@ class Context:
 
     article: Article
     gazetteer: Gazetteer
+    theatre: Theatre | None = None
     last_settlement: Mention | None = None
     last_faction: str | None = None
     faction_age: int = 0
@@ -72,8 +81,11 @@ class Context:
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
-                   event_spans: Sequence[tuple[int, int]]) -> list[Sentence]:
-    """Return the sentences with their places and actors; time expressions only where an event may be.
+                   event_spans: Sequence[tuple[int, int]], theatre: Theatre | None = None,
+                   ) -> tuple[list[Sentence], Theatre | None]:
+    """Return the sentences with their places and actors, and the article's theatre.
+
+    Time expressions are resolved only where an event may be.
 
     Parameters
     ----------
@@ -85,21 +97,63 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
         Every sentence of ``article.text``.
     event_spans : sequence of (start, end)
         The candidate sentences (:func:`event_spans`).
+    theatre : Theatre, optional
+        The article's theatre; inferred when None (and then None when nothing points to one).
 
     Returns
     -------
-    list of Sentence
-        One per span, in order.
+    (list of Sentence, Theatre or None)
+        One sentence per span, in order, and the theatre they were read in.
     """
     text = article.text
-    syria_words = bool(re.search(r"\bSyri", text))
-    actors = find_actors(text, syria=syria_words)
+    index = actor_index()
+    if theatre is not None and theatre.id not in index.theatres:
+        index = _index_with(theatre)
+    names = index.spans(text)
     times = find_time_expressions(text, article.published, event_spans)
-    taken = ([(a.start, a.end) for a in actors] + [(t.start, t.end) for t in times]
+    fixed = ([(t.start, t.end) for t in times]
              + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
-    places = gz.find(text, exclude=taken, focus=("SY",) if syria_words else ())
-    return [Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e))
-            for s, e in spans]
+    voice = _voice_only(gz)
+    votes = index.votes(text, names)
+    guess = theatre or infer_theatre(Counter(), votes, index.theatres.values())
+    actors = index.resolve(text, names, guess, voice)
+    places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    if theatre is None:
+        countries = Counter(m.place.country for m in places if m.place is not None and m.place.country)
+        found = infer_theatre(countries, votes, index.theatres.values())
+        if found is not guess:
+            guess = found
+            actors = index.resolve(text, names, guess, voice)
+            places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    return [Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e), guess)
+            for s, e in spans], guess
+
+
+def _focus(theatre: Theatre | None) -> tuple[str, ...]:
+    return theatre.countries if theatre is not None else ()
+
+
+@functools.lru_cache(maxsize=8)
+def _index_with(theatre: Theatre) -> ActorIndex:
+    """Return the actor index of the packaged theatres and one more (a user's theatre file)."""
+    return ActorIndex((*packaged_theatres().values(), theatre))
+
+
+#: A single-word faction name that is also a place of at least this population is a place
+#: unless it speaks ("Damascus said").
+VOICE_POPULATION = 500_000
+
+
+def _voice_only(gz: Gazetteer) -> Callable[[str], bool]:
+    @functools.lru_cache(maxsize=4096)
+    def voice_only(word: str) -> bool:
+        found = gz.lookup(word, limit=1)
+        if not found:
+            return False
+        place = found[0].place
+        return place.population >= VOICE_POPULATION and fold(word) in {fold(n) for n in (place.name, *place.names)}
+
+    return voice_only
 
 
 def _within(items: list, start: int, end: int) -> list:
@@ -241,5 +295,5 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
         date_end=date_end if date_end != date else None, date_precision=date_precision,
         time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
         stance=stance.word, attributed_to=stance.attributed_to, sentence=sent.text, start=sent.start, end=sent.end,
-        confidence=round(confidence, 2), source=article.source,
+        confidence=round(confidence, 2), source=article.source, theatre=ctx.theatre.id if ctx.theatre else None,
     )

@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
+from geo.extract.actors import actor_index
 from geo.extract.background import background_events
 from geo.extract.context import (
     EVENT_WORDING,
@@ -50,10 +51,10 @@ from geo.extract.context import (
     time_for,
 )
 from geo.extract.places import SETTLEMENTS, target_places
-from geo.factions import find_actors
 from geo.model import Article, ControlEvent, EventKind, Stance
+from geo.theatres import Theatre
 
-__all__ = ["extract_events", "link_duplicate_events", "SETTLEMENTS"]
+__all__ = ["extract_events", "events_and_theatre", "link_duplicate_events", "SETTLEMENTS"]
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
@@ -161,7 +162,9 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
     affiliated = _AFFILIATED.search(sent.text[: m.start()])
     if affiliated:
-        faction = find_actors(affiliated.group(1) + "s")[:1] or find_actors(affiliated.group(1))[:1]
+        index = actor_index()
+        faction = (index.actors(affiliated.group(1) + "s", sent.theatre)[:1]
+                   or index.actors(affiliated.group(1), sent.theatre)[:1])
         return Stance("claimed", faction[0].faction if faction else None)
     return None
 
@@ -241,8 +244,18 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     return events
 
 
-def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]]) -> list[ControlEvent]:
-    """Extract every control-change event of one article.
+def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
+                   theatre: Theatre | None = None) -> list[ControlEvent]:
+    """Extract every control-change event of one article (each names the theatre it was read in).
+
+    See :func:`events_and_theatre` for the parameters.
+    """
+    return events_and_theatre(article, gazetteer, sentences, theatre)[0]
+
+
+def events_and_theatre(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
+                       theatre: Theatre | None = None) -> tuple[list[ControlEvent], Theatre | None]:
+    """Extract every control-change event of one article, and say which war it was read as.
 
     Parameters
     ----------
@@ -251,17 +264,20 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
     gazetteer : Gazetteer
         Resolves place names.
     sentences : sequence of (start, end)
-        Sentence offsets in ``article.text`` (:func:`geo.read.corpus.split_sentences`).
+        Sentence offsets in ``article.text`` (:func:`geo.read.sentences.split_sentences`).
+    theatre : Theatre, optional
+        The war the article is about; inferred from its places and faction names when None.
 
     Returns
     -------
-    list of ControlEvent
-        In text order; events of an undated article have ``date`` None.
+    (list of ControlEvent, Theatre or None)
+        The events in text order (those of an undated article have ``date`` None), and
+        the theatre they were read in (None when nothing pointed to one).
     """
-    ctx = Context(article, gazetteer)
     candidates = event_candidates(article.text, sentences)
-    read = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates])
-    return _read_events(ctx, read, dict(candidates))
+    read, found = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates], theatre)
+    ctx = Context(article, gazetteer, found)
+    return _read_events(ctx, read, dict(candidates)), found
 
 
 def _read_events(ctx: Context, sentences: list[Sentence],

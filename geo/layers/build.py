@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
@@ -21,9 +21,10 @@ from geo.layers.data import MapData, Ring
 from geo.layers.geometry import control_areas, front_lines, mention_geometry
 from geo.model import REGION_PREFIX, ControlEvent, ControlState, CorpusResult
 from geo.progress import tracked
+from geo.theatres import faction_styles
 from geo.timeline.fold import Evidence
 
-__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "country_outline", "governorates"]
+__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "country_outline", "governorates", "palette"]
 
 
 def _data_json(name: str) -> dict[str, Any]:
@@ -100,6 +101,12 @@ def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState],
     return places, regions
 
 
+def palette(result: CorpusResult) -> dict[str, tuple[str, str]]:
+    """Return the factions of the theatres of a corpus's events, the most frequent theatre first."""
+    counts = Counter(e.theatre for e in result.events if e.theatre)
+    return faction_styles([t for t, _ in counts.most_common()])
+
+
 def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: int | None = None,
                    max_reach_km: float = 25.0, progress: bool | None = None) -> MapData:
     """Fold the events into states on every change date and draw the layers (a render MapData).
@@ -160,5 +167,5 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         title=f"Control of territory — {result.folder.name}", corpus=result.folder.name, dates=dates,
         places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
         event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=governorates(),
-        outline=outline, step=step, changes=len(changes), date=date,
+        outline=outline, step=step, changes=len(changes), date=date, factions=palette(result),
     )

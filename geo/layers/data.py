@@ -69,6 +69,9 @@ class MapData:
         The date the map is for, one of ``dates`` (the map opens on it and the exports
         keep what is true on it); None for the whole history (the map opens on the last
         date).
+    factions : dict
+        Faction id -> (label, ``#RRGGBB`` colour): the palette of the theatres of the
+        events (:func:`geo.theatres.faction_styles`); ids missing from it draw grey.
     """
 
     title: str
@@ -91,6 +94,7 @@ class MapData:
     step: str | None = None
     changes: int = 0
     date: dt.date | None = None
+    factions: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.date is not None and self.date not in self.dates:

@@ -1,31 +1,23 @@
-"""Fixed colours and labels of the map (colour-blind safe; Okabe & Ito 2008 palette).
+"""Colours and labels of the map's factions and statuses.
 
-The palette is the eight-colour set of Okabe and Ito ("Color Universal Design"), chosen
-because its colours stay distinguishable under protanopia, deuteranopia and tritanopia.
-Each faction gets one colour, picked to echo the colours map desks already use for the
-Syrian war where the palette allows it:
-
-========================  =========  =======================================
-faction                   colour     Okabe-Ito name
-========================  =========  =======================================
-``government``            #D55E00    vermillion (the usual red of the state)
-``opposition``            #009E73    bluish green (the usual rebel green)
-``sna``                   #0072B2    blue
-``sdf``                   #F0E442    yellow (the usual SDF yellow)
-``islamic_state``         #000000    black (the usual IS black)
-``unknown``               #999999    grey (not an Okabe-Ito colour: "no side")
-========================  =========  =======================================
-
-Markers carry a thin dark stroke so the yellow stays visible on the light base map.
-A controller id not in the table is drawn in the ``unknown`` grey.
+The factions' colours and labels come from their theatres (``geo/theatres/*.toml``: each
+theatre's palette is colour-blind safe and distinct within the theatre, see
+``docs/theatres.md``); a map carries the palette of the theatres its events are in
+(:attr:`geo.layers.data.MapData.factions`), so the map, its legend and the exports agree.
+A controller id not in the palette is drawn in the ``unknown`` grey. Markers carry a thin
+dark stroke so light colours stay visible on the light base map.
 """
 
 from __future__ import annotations
 
-__all__ = ["FACTION_COLOURS", "FACTION_LABELS", "STATUS_LABELS", "colour_of"]
+from collections.abc import Mapping
 
-# The colours and labels have one owner, geo.factions (the export uses the same ones).
-from geo.factions import FACTION_COLOURS, FACTION_LABELS  # noqa: E402
+from geo.theatres import UNKNOWN, UNKNOWN_COLOUR
+
+__all__ = ["Palette", "STATUS_LABELS", "colour_of", "label_of"]
+
+#: Faction id -> (legend label, ``#RRGGBB`` colour).
+Palette = Mapping[str, tuple[str, str]]
 
 #: Legend label of each place status.
 STATUS_LABELS: dict[str, str] = {
@@ -36,17 +28,28 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
-def colour_of(faction: str | None) -> str:
+def colour_of(faction: str | None, palette: Palette) -> str:
     """Return the colour of a faction id, grey for None or an id not in the palette.
 
     Parameters
     ----------
     faction : str or None
         Canonical faction id such as ``"government"``.
+    palette : Palette
+        The map's factions.
 
     Returns
     -------
     str
         A ``#RRGGBB`` colour.
     """
-    return FACTION_COLOURS.get(faction or "unknown", FACTION_COLOURS["unknown"])
+    found = palette.get(faction or UNKNOWN)
+    return found[1] if found else UNKNOWN_COLOUR
+
+
+def label_of(faction: str | None, palette: Palette) -> str | None:
+    """Return the legend label of a faction id (the id itself when the palette lacks it; None for None)."""
+    if not faction:
+        return None
+    found = palette.get(faction)
+    return found[0] if found else faction

@@ -18,8 +18,8 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from gazetteer.model import Place
 from geo.errors import CorpusError, PlaceNotFoundError
-from geo.factions import FACTIONS
 from geo.model import REGION_PREFIX, BaselineEntry
+from geo.theatres import UNKNOWN, known_factions, packaged_theatres
 
 __all__ = ["baseline_resolver", "read_baseline"]
 
@@ -75,10 +75,13 @@ def _baseline_row(
     cells: dict[str, str], where: str, resolve: Callable[[str], Place | None]
 ) -> BaselineEntry:
     controller = cells["controller"].lower()
-    if controller not in FACTIONS:
+    if controller not in known_factions():
+        meant = sorted({f"{t.id} '{fid}'" for t in packaged_theatres().values()
+                        if (fid := t.faction_of(cells["controller"])) and fid != UNKNOWN})
+        hint = f" (it means {' or '.join(meant)})" if meant else ""
         raise CorpusError(
-            f"{where}: unknown controller {cells['controller']!r}; "
-            f"use one of {', '.join(FACTIONS)}"
+            f"{where}: unknown controller {cells['controller']!r}; use a faction id of its theatre{hint}; "
+            "the ids are in geo/theatres/*.toml"
         )
     try:
         as_of = dt.date.fromisoformat(cells["as_of"])

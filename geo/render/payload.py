@@ -23,8 +23,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.gcpause import gc_paused
 from geo.layers.data import MapData, snapshots
-from geo.layers.style import FACTION_COLOURS, FACTION_LABELS, STATUS_LABELS
+from geo.layers.style import STATUS_LABELS
 from geo.model import ControlEvent, ControlState
+from geo.theatres import UNKNOWN_COLOUR
 
 __all__ = ["build_payload", "geometry_json", "round_array", "round_coords", "EVENT_FIELDS", "PRECISION"]
 
@@ -288,6 +289,16 @@ def _bounds(outline: dict[str, Any], places: list[list[Any]]) -> list[list[float
     return round_coords([[s, w], [n, e]])
 
 
+def _present_factions(data: MapData) -> dict[str, tuple[str, str]]:
+    """Return the palette's factions that some state, area or front of the map shows, in palette order."""
+    seen = {st.controller for table in (data.states, data.regions) for snap in table.values() for st in snap.values()}
+    seen |= {c for snap in data.areas.values() for c in snap}
+    seen |= {side for fronts in data.fronts.values() for _, a, b in fronts for side in (a, b)}
+    known = {f: style for f, style in data.factions.items() if f in seen}
+    extra = {f: (f, UNKNOWN_COLOUR) for f in sorted(seen - set(data.factions))}
+    return {**known, **extra}
+
+
 def build_payload(data: MapData) -> dict[str, Any]:
     """Build the JSON-ready payload of the map.
 
@@ -327,10 +338,12 @@ def _payload(data: MapData) -> dict[str, Any]:
                           "subject": m.subject, "sentence": m.sentence,
                           "published": _iso(m.published)})
     outline = _collection(data.outline, BASE_TOLERANCE)
+    legend = _present_factions(data)
     return {
         "title": data.title, "corpus": data.corpus,
         "dates": [d.isoformat() for d in dates], "start": start, "step": data.step, "changes": data.changes,
-        "colours": FACTION_COLOURS, "labels": FACTION_LABELS, "statuses": STATUS_LABELS,
+        "colours": {f: colour for f, (_, colour) in legend.items()},
+        "labels": {f: label for f, (label, _) in legend.items()}, "statuses": STATUS_LABELS,
         "places": b.places.items, "states": places, "regions": regions,
         "event_fields": list(EVENT_FIELDS), "events": b.events.items,
         "strings": b.strings.items, "happening": happening,

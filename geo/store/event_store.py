@@ -45,8 +45,12 @@ __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extra
            "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row",
            "records_from_rows", "sql_value"]
 
-#: Version of the store's table layout; a store with a newer one is refused.
-SCHEMA_VERSION = 1
+#: Version of the store's table layout; a store with a newer one is refused, an older one upgraded.
+SCHEMA_VERSION = 2
+#: The columns each version added, as ``ALTER TABLE`` statements run when an older store is opened.
+_UPGRADES: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE events ADD COLUMN theatre TEXT",),
+}
 EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
 DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
 BASELINE_COLUMNS = [f.name for f in fields(BaselineEntry)]
@@ -263,6 +267,21 @@ class EventStore:
         if int(version) > SCHEMA_VERSION:
             raise CorpusError(f"store {self.path} has schema {version}, newer than this geo's {SCHEMA_VERSION}; "
                               "upgrade geo to read it")
+        if int(version) < SCHEMA_VERSION:
+            self._upgrade(int(version))
+
+    def _upgrade(self, version: int) -> None:
+        """Add the columns of the newer schema versions to a store written by an older geo."""
+        try:
+            with self.transaction() as conn:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for sql in _UPGRADES.get(step, ()):
+                        conn.execute(sql)
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        except sqlite3.OperationalError as exc:
+            raise CorpusError(f"store {self.path} has schema {version} and cannot be upgraded to "
+                              f"{SCHEMA_VERSION} ({exc}); make it writable, or make a new store with "
+                              "'geo ingest PATHS --store NEW.gpkg'") from exc
 
     def close(self) -> None:
         """Close the connection (checkpointing the write-ahead log)."""

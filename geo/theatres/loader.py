@@ -39,7 +39,9 @@ __all__ = [
     "Faction",
     "Theatre",
     "TheatreError",
+    "faction_styles",
     "fold",
+    "known_factions",
     "load_theatre",
     "packaged_theatres",
     "theatre_for_countries",
@@ -558,3 +560,45 @@ def theatre_for_countries(codes: Mapping[str, int] | Counter[str],
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][1].id != scored[1][1].id:
         return None
     return scored[0][1]
+
+
+def known_factions(extra: Iterable[Theatre] = ()) -> frozenset[str]:
+    """Return the faction ids of the packaged theatres (and of *extra* ones), :data:`UNKNOWN` included."""
+    extra = tuple(extra)
+    if not extra:
+        return _packaged_factions()
+    return _packaged_factions() | {f.id for theatre in extra for f in theatre.factions}
+
+
+@functools.cache
+def _packaged_factions() -> frozenset[str]:
+    return frozenset({f.id for theatre in _packaged() for f in theatre.factions} | {UNKNOWN})
+
+
+def faction_styles(theatre_ids: Iterable[str | None], extra: Iterable[Theatre] = ()) -> dict[str, tuple[str, str]]:
+    """Return faction id -> (label, colour) for the factions of the given theatres, in their files' order.
+
+    Parameters
+    ----------
+    theatre_ids : iterable of str or None
+        The theatres of a corpus's events, most frequent first (None and unknown ids are
+        skipped). When two theatres use one id (``government``), the first theatre's label
+        and colour win.
+    extra : iterable of Theatre
+        Theatres read from files (``--theatre FILE``), known besides the packaged ones.
+
+    Returns
+    -------
+    dict
+        Every faction of those theatres; :data:`UNKNOWN` always, in its grey.
+    """
+    by_id = {t.id: t for t in (*_packaged(), *extra)}
+    styles: dict[str, tuple[str, str]] = {}
+    for theatre_id in theatre_ids:
+        theatre = by_id.get(theatre_id or "")
+        if theatre is None:
+            continue
+        for faction in theatre.factions:
+            styles.setdefault(faction.id, (faction.label, faction.colour))
+    styles.setdefault(UNKNOWN, ("Unknown", UNKNOWN_COLOUR))
+    return styles

@@ -72,12 +72,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from geo.factions import FACTIONS
 from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState, Status
 from geo.timeline.rival_claims import RivalClaims, faction, favoured
 
 __all__ = [
-    "FACTION_IDS",
     "Evidence",
     "state_on",
     "states_on",
@@ -86,8 +84,6 @@ __all__ = [
     "timelines",
 ]
 
-#: Canonical faction ids: those of :data:`geo.factions.FACTIONS`.
-FACTION_IDS: tuple[str, ...] = FACTIONS
 UNKNOWN = "unknown"
 _CHANGE_KINDS = frozenset(
     ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained")

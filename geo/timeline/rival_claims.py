@@ -14,8 +14,8 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
-from geo.factions import FACTIONS
 from geo.model import ControlEvent
+from geo.theatres import known_factions
 
 __all__ = ["RivalClaims", "claimant", "faction", "favoured"]
 
@@ -28,8 +28,8 @@ _UNKNOWN = "unknown"
 
 def faction(value: str | None) -> str | None:
     """Return a canonical faction id, or None for an unknown, empty or unrecognised side."""
-    value = (value or "").strip().lower()
-    return value if value in FACTIONS and value != _UNKNOWN else None
+    value = (value or "").strip()
+    return value if value in known_factions() and value != _UNKNOWN else None
 
 
 def claimant(ev: ControlEvent) -> str | None:

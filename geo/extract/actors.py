@@ -1,0 +1,248 @@
+"""Factions and monitors named in text, resolved through the theatre of the article.
+
+One Aho-Corasick automaton holds the aliases and generic words of every theatre
+(:mod:`geo.theatres`) and the monitors' names. :meth:`ActorIndex.spans` finds where names
+stand in a text, the same for every theatre; :meth:`ActorIndex.votes` says which theatres
+the specific names point to ("RSF" only to Sudan, "HTS" only to Syria); and
+:meth:`ActorIndex.resolve` turns the spans into :class:`ActorMention` records with the
+faction each name means in the article's theatre: "Russian forces" are ``government``
+in Syria and ``russia`` in Ukraine, "the army" is whatever the theatre's generic words
+say. In an article of no known theatre only generic words count, as ``unknown``.
+
+Matching rules
+--------------
+* Case-insensitive on word boundaries (a name never touches a letter, digit, underscore or
+  hyphen); where names overlap the longest wins ("the Army of Conquest" is the alliance,
+  not "the army"), then the leftmost; each hyphen of a name also matches a space.
+* A name known to a theatre only without its article ("rebels") also counts with it ("the
+  rebels").
+* A name written in capitals only ("IS", "AP", "HTS", "M23", "SANA") matches only in
+  capitals: "is" and "ap" are words.
+* A single-word name that is also a big city ("Damascus" as the Syrian government's voice)
+  counts only as a speaker, directly before a verb of saying; elsewhere it is the place.
+  Which names those are the caller says (``voice_only``), from its gazetteer.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres
+
+__all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "infer_theatre"]
+
+#: Monitors and verifiers: they report or verify, they do not fight (the same in every war).
+MONITORS: tuple[str, ...] = (
+    "Syrian Observatory for Human Rights", "Syrian Observatory", "SOHR", "BBC Verify", "the BBC", "BBC",
+    "Reuters", "AFP", "the Associated Press", "AP", "the UN", "United Nations", "ACLED", "ISW",
+    "Institute for the Study of War", "monitors", "a war monitor", "the monitor", "activists", "witnesses",
+    "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
+    "MONUSCO", "UN peacekeepers",
+)
+#: Weight of one theatre-specific name against one place mention when the theatre is inferred.
+NAME_WEIGHT = 2.0
+_SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
+_CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A faction or monitor named in text (``faction`` None for a monitor)."""
+
+    start: int
+    end: int
+    text: str
+    faction: str | None
+    monitor: bool = False
+
+
+def _char_fold(text: str) -> str:
+    """Fold *text* one character for one, so that offsets into the fold are offsets into *text*.
+
+    Lower case, with 'İ', 'ı', 'ſ' as 'i', 'i', 's' and typographic apostrophes as ``'``:
+    what ``re.IGNORECASE`` equates with ASCII letters, without ``str.lower`` lengthening 'İ'.
+    """
+    return text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s").replace("’", "'").replace("‘", "'")
+
+
+def _spellings(name: str) -> set[str]:
+    """Spell *name* char-folded, each hyphen once as a hyphen and once as a space."""
+    parts = _char_fold(" ".join(name.split())).split("-")
+    return {"".join(part + sep for part, sep in zip(parts, (*seps, ""), strict=True))
+            for seps in itertools.product("- ", repeat=len(parts) - 1)}
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_" or char == "-"
+
+
+class ActorIndex:
+    """The names of every faction of the given theatres, their generic words and the monitors.
+
+    Parameters
+    ----------
+    theatres : sequence of Theatre
+        The theatres whose names are known; an article's theatre must be among them.
+    """
+
+    def __init__(self, theatres: Sequence[Theatre]) -> None:
+        self.theatres = {t.id: t for t in theatres}
+        names: set[str] = set(MONITORS)
+        self._specific: dict[str, frozenset[str]] = {}
+        generic: set[str] = set()
+        owners: dict[str, set[str]] = {}
+        for theatre in theatres:
+            for faction in theatre.factions:
+                for alias in faction.aliases:
+                    names.add(alias)
+                    owners.setdefault(fold(alias), set()).add(theatre.id)
+            for word, _ in theatre.generic:
+                names.add(word)
+                generic.add(fold(word))
+        self._specific = {key: frozenset(ids) for key, ids in owners.items()}
+        self._generic = frozenset(generic)
+        self._monitors = frozenset(fold(m) for m in MONITORS)
+        self._capitals = frozenset(fold(n) for n in names if _CAPITALS_ONLY.fullmatch(n))
+        self._automaton = ahocorasick.Automaton()
+        for name in names:
+            for key in _spellings(name):
+                self._automaton.add_word(key, len(key))
+        self._automaton.make_automaton()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` of every name in *text*, leftmost first, longest at its start."""
+        return list(self._spans(text))
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        candidates: list[tuple[int, int]] = []
+        last = len(text)
+        for final, length in self._automaton.iter(_char_fold(text)):
+            start, end = final + 1 - length, final + 1
+            if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
+                continue
+            candidates.append((start, end))
+        taken: list[tuple[int, int]] = []
+        for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+        yield from sorted(taken)
+
+    def _written_ok(self, written: str) -> bool:
+        """Whether a name written so may count (capitals-only names must be written in capitals)."""
+        return fold(written) not in self._capitals or bool(_CAPITALS_ONLY.fullmatch(written))
+
+    def votes(self, text: str, spans: Iterable[tuple[int, int]]) -> dict[str, float]:
+        """Return how strongly the names in *spans* point to each theatre.
+
+        A name that is an alias in n theatres gives each of them 1/n; generic words and
+        monitors give nothing.
+        """
+        out: dict[str, float] = {}
+        for start, end in spans:
+            written = text[start:end]
+            owners = self._specific.get(fold(written))
+            if owners and self._written_ok(written):
+                for theatre_id in owners:
+                    out[theatre_id] = out.get(theatre_id, 0.0) + 1 / len(owners)
+        return out
+
+    def resolve(self, text: str, spans: Iterable[tuple[int, int]], theatre: Theatre | None,
+                voice_only: Callable[[str], bool] | None = None) -> list[ActorMention]:
+        """Return the actors of *spans* as the *theatre* reads them.
+
+        Parameters
+        ----------
+        text : str
+            The text the spans index.
+        spans : iterable of (start, end)
+            From :meth:`spans`.
+        theatre : Theatre or None
+            The article's theatre; None: only generic words count, as ``unknown``.
+        voice_only : callable, optional
+            True for a single-word name that is also a place and counts only as a speaker.
+        """
+        found = []
+        for start, end in spans:
+            written = text[start:end]
+            if not self._written_ok(written):
+                continue
+            key = fold(written)
+            if key in self._monitors:
+                found.append(ActorMention(start, end, written, None, True))
+                continue
+            if theatre is not None:
+                faction = theatre.faction_of(written)
+                bare = _ARTICLE.sub("", written, count=1)
+                if faction is None and bare != written:
+                    faction = theatre.faction_of(bare)
+            else:
+                faction = UNKNOWN if key in self._generic else None
+            if faction is None:
+                continue
+            if " " not in key and key not in self._capitals and voice_only is not None \
+                    and voice_only(written) and not _SPEECH.match(text, end):
+                continue
+            found.append(ActorMention(start, end, written, faction))
+        return found
+
+    def actors(self, text: str, theatre: Theatre | None) -> list[ActorMention]:
+        """Find and resolve the actors of a short text (a phrase) in one call."""
+        return self.resolve(text, self.spans(text), theatre)
+
+
+@functools.cache
+def actor_index() -> ActorIndex:
+    """Return the index of the packaged theatres (built once per process)."""
+    return ActorIndex(tuple(packaged_theatres().values()))
+
+
+def infer_theatre(countries: Counter[str], votes: Mapping[str, float], theatres: Iterable[Theatre]) -> Theatre | None:
+    """Pick the theatre an article is about, from the countries of its places and its faction names.
+
+    Parameters
+    ----------
+    countries : Counter
+        ISO country code -> how many place mentions of the article are in that country.
+    votes : mapping
+        Theatre id -> :meth:`ActorIndex.votes` of the article's names; each counts as
+        :data:`NAME_WEIGHT` place mentions.
+    theatres : iterable of Theatre
+        The candidates.
+
+    Returns
+    -------
+    Theatre or None
+        The theatre with the most weight (places in its countries, plus names); among
+        equals, the most weight in its context countries, then the fewest countries. None
+        when nothing points to any theatre or two stay tied.
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> from geo.theatres import packaged_theatres
+    >>> infer_theatre(Counter({"UA": 3, "RU": 1}), Counter(), packaged_theatres().values()).id
+    'ukraine'
+    >>> infer_theatre(Counter(), {"sudan": 1.0}, packaged_theatres().values()).id
+    'sudan'
+    """
+    scored = []
+    for theatre in theatres:
+        primary = sum(countries[c] for c in theatre.countries) + NAME_WEIGHT * votes.get(theatre.id, 0.0)
+        if primary <= 0:
+            continue
+        context = sum(countries[c] for c in theatre.context_countries)
+        scored.append(((primary, context, -len(theatre.countries)), theatre))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: item[0], reverse=True)
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
