@@ -3,7 +3,10 @@
 Runs ``python -m geo articles|events|distances --format json --corpus DIR`` for the
 seed corpus and the development set, matches predictions to
 ``benchmarks/devset/gold.json`` article by article and prints TP, FP, FN, precision,
-recall and F1. The annotation guideline is ``benchmarks/devset/README.md``.
+recall and F1, then the same per theatre (the war an article is about, the gold's
+``theatre`` field): *loose* as in the main table, *strict* when the predicted
+``actor_gaining`` must also equal the gold's. The annotation guideline is
+``benchmarks/devset/README.md``.
 
 Usage::
 
@@ -31,6 +34,21 @@ CORPORA = {"seeds": ROOT / "seeds", "devset": ROOT / "benchmarks" / "devset" / "
 KINDS = ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained", "held")
 STANCES = ("reported", "claimed", "denied", "verified")
 FACTIONS = ("government", "opposition", "sna", "sdf", "islamic_state", "unknown")
+#: Faction ids a gold event may use, per theatre (``unknown`` is allowed everywhere).
+THEATRE_FACTIONS: dict[str, tuple[str, ...]] = {
+    "syria": ("government", "opposition", "sna", "sdf", "islamic_state", "israel", "druze"),
+    "ukraine": ("russia", "ukraine"),
+    "sudan": ("saf", "rsf", "splm_n", "joint_forces"),
+    "myanmar": ("junta", "resistance", "aa", "mndaa", "tnla", "kia"),
+    "drc": ("fardc", "m23", "wazalendo", "adf"),
+    "iraq": ("government", "islamic_state", "peshmerga"),
+    "yemen": ("houthis", "government", "stc", "aqap"),
+    "ethiopia": ("government", "tplf", "fano", "ola", "eritrea"),
+    "libya": ("lna", "gna", "islamic_state"),
+    "sahel": ("fama", "jnim", "islamic_state_sahel", "fla", "burkina_army", "niger_army"),
+}
+#: Theatre of a gold entry without a ``theatre`` field (the set began with Syria only).
+DEFAULT_THEATRE = "syria"
 QUALIFIERS = ("about", "within", "more than", "less than", "exact")
 #: Kinds that are the same change seen at different strength (used with --lenient).
 LENIENT_GROUPS: tuple[frozenset[str], ...] = (
@@ -192,7 +210,8 @@ def _finish(pred: Sequence[Record], gold: Sequence[Record], owner: dict[int, int
 
 
 def match_events(pred: Sequence[Record], gold: Sequence[Record], *, normalize: Normalizer = local_normalize,
-                 kind_groups: Sequence[frozenset[str]] = (), slack_days: int = 1) -> Score:
+                 kind_groups: Sequence[frozenset[str]] = (), slack_days: int = 1,
+                 require_side: bool = False) -> Score:
     """Match the predicted events of one article to its gold events, one to one.
 
     A pair matches when the normalised place equals the gold place or one of its
@@ -211,6 +230,9 @@ def match_events(pred: Sequence[Record], gold: Sequence[Record], *, normalize: N
         Kinds treated as interchangeable.
     slack_days : int
         Tolerance on dates, in days.
+    require_side : bool
+        Strict matching: the predicted ``actor_gaining`` must also equal the gold's
+        (for a repeat to count as redundant, too).
 
     Returns
     -------
@@ -218,11 +240,14 @@ def match_events(pred: Sequence[Record], gold: Sequence[Record], *, normalize: N
     """
     keys = [place_keys(g, normalize) for g in gold]
 
+    def same_side(p: Record, g: Record) -> bool:
+        return not require_side or p.get("actor_gaining") == g.get("actor_gaining")
+
     def ok(p: Record, gi: int) -> bool:
         g = gold[gi]
         return (normalize(p.get("place") or "") in keys[gi]
                 and kinds_compatible(p.get("kind", ""), g.get("kind", ""), kind_groups)
-                and dates_compatible(p, g, slack_days))
+                and dates_compatible(p, g, slack_days) and same_side(p, g))
 
     cands = [sorted((gi for gi in range(len(gold)) if ok(p, gi)), key=lambda gi: _date_gap(p, gold[gi]))
              for p in pred]
@@ -231,7 +256,7 @@ def match_events(pred: Sequence[Record], gold: Sequence[Record], *, normalize: N
     def redundant(p: Record, g: Record) -> bool:
         same_kind = p.get("kind") == g.get("kind") or p.get("kind") in SUBSUMED.get(g.get("kind", ""), ())
         return (same_kind and normalize(p.get("place") or "") in place_keys(g, normalize)
-                and dates_compatible(p, g, slack_days))
+                and dates_compatible(p, g, slack_days) and same_side(p, g))
 
     return _finish(pred, gold, owner, redundant)
 
@@ -292,16 +317,48 @@ def score_corpus(gold: dict[str, Record], events: dict[str, list[Record]], dista
     return total
 
 
+def theatre_of(entry: Record) -> str:
+    """The theatre of a gold entry (:data:`DEFAULT_THEATRE` when it has none)."""
+    return str(entry.get("theatre") or DEFAULT_THEATRE)
+
+
+def score_by_theatre(gold: dict[str, Record], events: dict[str, list[Record]], distances: dict[str, list[Record]],
+                     *, normalize: Normalizer = local_normalize,
+                     kind_groups: Sequence[frozenset[str]] = ()) -> dict[str, dict[str, Score]]:
+    """Score one gold corpus theatre by theatre.
+
+    Returns theatre -> ``{"events": loose, "events_strict": side required, "distances": ...}``;
+    predictions for files not in gold go to theatre ``"?"``.
+    """
+    out: dict[str, dict[str, Score]] = {}
+    for name in sorted(set(gold) | set(events) | set(distances)):
+        g = gold.get(name)
+        by = out.setdefault(theatre_of(g) if g is not None else "?",
+                            {"events": Score(), "events_strict": Score(), "distances": Score()})
+        g = g or {}
+        pe, ge = events.get(name, []), g.get("events", [])
+        by["events"] = by["events"].add(match_events(pe, ge, normalize=normalize, kind_groups=kind_groups))
+        by["events_strict"] = by["events_strict"].add(
+            match_events(pe, ge, normalize=normalize, kind_groups=kind_groups, require_side=True))
+        by["distances"] = by["distances"].add(
+            match_distances(distances.get(name, []), g.get("distances", []), normalize=normalize))
+    return out
+
+
 def validate_gold(doc: dict[str, Any]) -> list[str]:
     """Return a list of problems in a gold document (empty when it is well formed)."""
     problems: list[str] = []
     for corpus in ("seeds", "devset"):
         for name, entry in doc.get(corpus, {}).items():
+            theatre = theatre_of(entry)
+            if theatre not in THEATRE_FACTIONS:
+                problems.append(f"{corpus}/{name}: unknown theatre {theatre!r}")
+            sides = THEATRE_FACTIONS.get(theatre, ()) + ("unknown",)
             for i, e in enumerate(entry.get("events", [])):
                 where = f"{corpus}/{name} event {i} ({e.get('place')})"
                 checks = [(e.get("kind") in KINDS, "kind"), (e.get("stance") in STANCES, "stance"),
-                          (e.get("actor_gaining") in FACTIONS, "actor_gaining"),
-                          (e.get("actor_losing") in FACTIONS + (None,), "actor_losing"),
+                          (e.get("actor_gaining") in sides, "actor_gaining"),
+                          (e.get("actor_losing") in sides + (None,), "actor_losing"),
                           (bool(e.get("place")), "place"), (bool(e.get("note")), "note")]
                 problems += [f"{where}: bad {what}" for good, what in checks if not good]
                 try:
@@ -355,14 +412,26 @@ def _describe(r: Record, corpus: Path, is_gold: bool) -> str:
     return f"    {r.get('_file')}: {head}\n        | {sent}"
 
 
-def report(results: dict[str, dict[str, Score]], verbose: bool) -> str:
-    """Format the per-corpus table (and, verbose, every FP and FN with its sentence)."""
+def report(results: dict[str, dict[str, Score]], verbose: bool,
+           theatres: dict[str, dict[str, dict[str, Score]]] | None = None) -> str:
+    """Format the per-corpus table, the per-theatre table (and, verbose, every FP and FN with its sentence)."""
     lines = [f"{'corpus':8} {'what':10} {'TP':>4} {'FP':>4} {'FN':>4} {'red':>4} "
              f"{'P':>6} {'R':>6} {'F1':>6} {'stance=':>8} {'actor=':>7}"]
     for corpus, by_what in results.items():
         for what, s in by_what.items():
             lines.append(f"{corpus:8} {what:10} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.redundant:4d} "
                          f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.stance_agree:8d} {s.actor_agree:7d}")
+    if theatres:
+        lines += ["", "events by theatre: loose = place, kind and date; strict = and actor_gaining",
+                  f"{'corpus':8} {'theatre':9} {'gold':>4} | {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} | "
+                  f"{'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} | {'dist TP/FP/FN':>13} {'F1':>6}"]
+        for corpus, by_theatre in theatres.items():
+            for theatre, sc in sorted(by_theatre.items()):
+                lo, st, di = sc["events"], sc["events_strict"], sc["distances"]
+                lines.append(f"{corpus:8} {theatre:9} {lo.tp + lo.fn:4d} | {lo.tp:4d} {lo.fp:4d} {lo.fn:4d} "
+                             f"{lo.precision:6.3f} {lo.recall:6.3f} {lo.f1:6.3f} | {st.tp:4d} {st.fp:4d} {st.fn:4d} "
+                             f"{st.precision:6.3f} {st.recall:6.3f} {st.f1:6.3f} | "
+                             f"{f'{di.tp}/{di.fp}/{di.fn}':>13} {di.f1:6.3f}")
     if verbose:
         for corpus, by_what in results.items():
             for what, s in by_what.items():
@@ -390,19 +459,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     normalize = default_normalizer()
     groups = LENIENT_GROUPS if args.lenient else ()
     results: dict[str, dict[str, Score]] = {}
+    theatres: dict[str, dict[str, dict[str, Score]]] = {}
     try:
         for corpus in (("seeds", "devset") if args.corpus == "all" else (args.corpus,)):
             arts = run_geo("articles", CORPORA[corpus])
             ev = group_by_file(run_geo("events", CORPORA[corpus]), arts)
             di = group_by_file(run_geo("distances", CORPORA[corpus]), arts)
             results[corpus] = score_corpus(doc[corpus], ev, di, normalize=normalize, kind_groups=groups)
+            theatres[corpus] = score_by_theatre(doc[corpus], ev, di, normalize=normalize, kind_groups=groups)
     except (RuntimeError, json.JSONDecodeError) as exc:
         print(f"error: {exc}; check that `python -m geo` runs from {ROOT}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({c: {w: s.numbers() for w, s in r.items()} for c, r in results.items()}, indent=2))
+        numbers: dict[str, Any] = {c: {w: s.numbers() for w, s in r.items()} for c, r in results.items()}
+        for c, by_theatre in theatres.items():
+            numbers[c]["by_theatre"] = {t: {w: s.numbers() for w, s in sc.items()} for t, sc in by_theatre.items()}
+        print(json.dumps(numbers, indent=2))
     else:
-        print(report(results, args.verbose))
+        print(report(results, args.verbose, theatres))
     return 0
 
 
