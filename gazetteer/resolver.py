@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+import numpy as np
+
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
-from gazetteer.model import Place
+from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import fold_token, normalize_name
 from gazetteer.rank import Candidate, Cue, cue_in_context, document_focus, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
@@ -255,6 +257,26 @@ class Gazetteer:
                 if head in normalize_name(name).split():
                     return child
         return None
+
+    def largest_places(self, west: float, south: float, east: float, north: float, *, limit: int = 300,
+                       kinds: Sequence[str] = ("city", "town", "village")) -> list[Place]:
+        """Return the most populous places of the given kinds inside a box, largest first.
+
+        Parameters
+        ----------
+        west, south, east, north : float
+            The box in degrees (``west <= east``; no antimeridian crossing).
+        limit : int, default 300
+            At most this many places.
+        kinds : sequence of str
+            Place kinds to keep (settlements by default).
+        """
+        store = self.store
+        wanted = np.isin(store.kind_codes, [PLACE_KINDS.index(k) for k in kinds if k in PLACE_KINDS])
+        inside = wanted & (store.lat >= south) & (store.lat <= north) & (store.lon >= west) & (store.lon <= east)
+        rows = np.flatnonzero(inside)
+        order = rows[np.argsort(-store.population[rows], kind="stable")][:limit]
+        return [store.place(int(r)) for r in order]
 
     def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
         """Return the nearest record to a point and its distance in km."""

@@ -140,6 +140,11 @@ class PlaceStore:
         return self._world["lon_e5"].astype(np.float64) / 1e5
 
     @functools.cached_property
+    def kind_codes(self) -> np.ndarray:
+        """Kinds of the world table, as indexes into :data:`gazetteer.model.PLACE_KINDS`."""
+        return self._world["kinds"]
+
+    @functools.cached_property
     def population(self) -> np.ndarray:
         """Populations of the world table (0 when unknown)."""
         return self._world["population"]

@@ -137,3 +137,24 @@ def test_a_map_in_coarser_steps_names_its_period(page: Any, tmp_path: Path) -> N
     open_map(plain, write_map(make_map_data(), tmp_path / "daily.html"), date=data.dates[-1])
     assert "one step per" not in plain.locator(".geo-when").inner_text()
     assert page.console_errors == []
+
+
+def test_town_labels_never_overlap_and_more_show_when_zoomed_in(page: Any, tmp_path: Path) -> None:
+    towns = [("Bigcity", 35.0, 37.0, 2_000_000), ("Midtown", 35.4, 37.4, 200_000), ("Smallville", 35.2, 37.2, 20_000),
+             ("Closeby", 35.001, 37.001, 1_500_000), ("<img src=x onerror=alert(1)>", 34.8, 36.8, 1_200_000)]
+    data = dataclasses.replace(make_map_data(), towns=towns)
+    open_map(page, write_map(data, tmp_path / "towns.html"))
+    shown = lambda: page.evaluate(  # noqa: E731
+        "() => Array.from(document.querySelectorAll('.geo-town')).map(e => e.textContent)")
+    boxes = page.evaluate("() => Array.from(document.querySelectorAll('.geo-town')).map(e => { "
+                          "const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })")
+    assert all(not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+               for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert "Bigcity" in shown() and "Closeby" not in shown()  # the larger of two at one spot wins
+    assert page.locator(".geo-town img").count() == 0  # a name is text, never markup
+    page.evaluate("() => __geo.map.setView([35.2, 37.2], 5, {animate: false})")
+    country = shown()
+    assert "Bigcity" in country and "Smallville" not in country and "Midtown" not in country
+    page.evaluate("() => __geo.map.setView([35.2, 37.2], 11, {animate: false})")
+    assert "Smallville" in shown()
+    assert page.console_errors == [] and page.network_requests == []

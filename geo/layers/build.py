@@ -17,8 +17,10 @@ from typing import Any
 
 from shapely.geometry import shape
 
+from gazetteer import default_gazetteer
 from geo.layers.data import MapData, Ring
 from geo.layers.geometry import control_areas, front_lines, mention_geometry
+from geo.layers.towns import town_labels
 from geo.model import REGION_PREFIX, ControlEvent, ControlState, CorpusResult
 from geo.progress import tracked
 from geo.theatres import faction_styles
@@ -168,4 +170,5 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
         event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=governorates(),
         outline=outline, step=step, changes=len(changes), date=date, factions=palette(result),
+        towns=town_labels(default_gazetteer(), [(p["lat"], p["lon"]) for p in places.values()]),
     )

@@ -72,6 +72,9 @@ class MapData:
     factions : dict
         Faction id -> (label, ``#RRGGBB`` colour): the palette of the theatres of the
         events (:func:`geo.theatres.faction_styles`); ids missing from it draw grey.
+    towns : list
+        ``(name, lat, lon, population)`` of the settlements labelled on the base layer,
+        largest first (:func:`geo.layers.towns.town_labels`).
     """
 
     title: str
@@ -95,6 +98,7 @@ class MapData:
     changes: int = 0
     date: dt.date | None = None
     factions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    towns: list[tuple[str, float, float, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.date is not None and self.date not in self.dates:

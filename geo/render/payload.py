@@ -276,17 +276,32 @@ def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
 
 
 
-def _bounds(outline: dict[str, Any], places: list[list[Any]]) -> list[list[float]]:
-    """``[[south, west], [north, east]]`` of the outline, else of the places."""
+#: The smallest span, in degrees, the opening view shows (one place alone is not a map).
+MIN_VIEW_DEGREES = 1.0
+
+
+def _bounds(data: MapData, outline: dict[str, Any]) -> list[list[float]]:
+    """Return ``[[south, west], [north, east]]`` of the view the map opens on.
+
+    The places with a state on the opening date; else every place of the map; else the
+    outline; else the world. A view narrower than :data:`MIN_VIEW_DEGREES` is widened.
+    """
+    start = data.start_index()
+    opening = snapshots(data.states, data.dates, carry=True)[start] if start >= 0 else {}
+    points = [(st.lat, st.lon) for st in opening.values() if _finite(st.lat, st.lon)]
+    if not points:
+        points = [(p["lat"], p["lon"]) for p in data.places if _finite(p.get("lat"), p.get("lon"))]
     geoms = [shape(f["geometry"]) for f in outline.get("features", [])]
-    if geoms:
-        w, s, e, n = shapely.GeometryCollection(geoms).bounds
-    elif places:
-        lats, lons = [p[2] for p in places], [p[3] for p in places]
+    if points:
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
         s, w, n, e = min(lats), min(lons), max(lats), max(lons)
+    elif geoms:
+        w, s, e, n = shapely.GeometryCollection(geoms).bounds
     else:
         s, w, n, e = -60.0, -170.0, 75.0, 170.0
-    return round_coords([[s, w], [n, e]])
+    pad_lat, pad_lon = max(0.0, MIN_VIEW_DEGREES - (n - s)) / 2, max(0.0, MIN_VIEW_DEGREES - (e - w)) / 2
+    return round_coords([[max(s - pad_lat, -90.0), max(w - pad_lon, -180.0)],
+                         [min(n + pad_lat, 90.0), min(e + pad_lon, 180.0)]])
 
 
 def _present_factions(data: MapData) -> dict[str, tuple[str, str]]:
@@ -349,5 +364,6 @@ def _payload(data: MapData) -> dict[str, Any]:
         "strings": b.strings.items, "happening": happening,
         "geoms": b.geoms.table.items, "areas": areas, "fronts": fronts, "rings": rings,
         "governorates": _collection(data.governorates, BASE_TOLERANCE), "outline": outline,
-        "bounds": _bounds(outline, b.places.items),
+        "bounds": _bounds(data, outline),
+        "towns": [[name, *round_coords([lat, lon]), population] for name, lat, lon, population in data.towns],
     }
