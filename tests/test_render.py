@@ -225,8 +225,17 @@ def test_geometry_written_once_and_rounded() -> None:
     assert p["rings"][0]["from"] == "2024-11-30" and p["rings"][0]["km"] == 30.0
     floats = re.findall(r"-?\d+\.(\d+)", json.dumps(p["geoms"]) + json.dumps(p["places"]))
     assert floats and max(len(f) for f in floats) <= 5
-    (s, w), (n, e) = p["bounds"]
-    assert (s, w, n, e) == (32.3, 35.6, 37.3, 42.4)
+
+
+def test_the_view_fits_the_places_of_the_opening_date() -> None:
+    data = make_map_data()
+    (s, w), (n, e) = build_payload(data)["bounds"]
+    opening = data.states[max(data.states)].values()
+    assert all(s <= st.lat <= n and w <= st.lon <= e for st in opening)
+    assert (n - s) < 5 and (e - w) < 5  # the places, not the whole country outline (5 x 7 degrees)
+    one = replace(data, states={d: {k: v for k, v in snap.items() if k == "idlib"} for d, snap in data.states.items()})
+    (s, w), (n, e) = build_payload(one)["bounds"]
+    assert n - s >= 1.0 and e - w >= 1.0  # one place still opens on a region around it
 
 
 def test_start_date() -> None:
