@@ -86,8 +86,8 @@ _PLURAL_NOUNS = {"city": "cities", "town": "towns", "village": "villages", "": "
 
 
 def _faction(side: str | None) -> str | None:
-    from geo.factions import FACTIONS
-    return None if side is None else side if side in FACTIONS else "unknown"
+    from geo.theatres import known_factions
+    return None if side is None else side if side in known_factions() else "unknown"
 
 
 def _place_phrase(st: Story, site: Site, name: str, room_after: bool) -> str:

@@ -7,6 +7,10 @@ from typing import Any
 
 import pytest
 
+#: Not importable under the test run's Python (``--doctest-modules`` imports every module): a script for
+#: Debian's Python with the QGIS bindings, run in a subprocess by tests/test_export_qgis.py.
+collect_ignore = ["qgis_check.py"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium (/usr/bin/chromium)")

@@ -549,7 +549,8 @@ def test_long_text_is_linear_enough():
 
 
 def _naive_find(text: str) -> list:
-    """find_distances without the unit-position shortcut: QTY tried from every position."""
+    """find_distances without its screens (a unit near, a word a quantity can begin with): QTY tried from
+    every position. The brute-force reference kept: it reads each quantity with the same rule."""
     from geo.extract.distance.mentions import _read_distance
     from geo.extract.distance.words import QTY
 
@@ -567,7 +568,9 @@ def _naive_find(text: str) -> list:
     "Clashes were reported about 20 km (12 miles) north-west of Hama.", "filler " * 60,
     "between three hundred and fifty and four hundred metres from the front", "5km", "m", "The 3 mi. road",
     "at a distance of seven kilometres from Aleppo's medieval citadel.", "nearly 40 kilometers south of Homs",
-    "\n", "  ", "km", "10 - 12 km east of Idlib", "a dozen miles away"]), max_size=12))
+    "\n", "  ", "km", "10 - 12 km east of Idlib", "a dozen miles away", "5 \u212am from Homs", "ſome 5 km from Hama",
+    "About 20" + " " * 150 + "km north of Hama", "HALF A DOZEN miles from Idlib", "İdlib", "5 KMS", "~3 Km"]),
+    max_size=12))
 def test_unit_shortcut_finds_what_a_scan_from_every_position_finds(parts: list[str]) -> None:
     text = " ".join(parts)
     assert find_distances(text) == _naive_find(text)

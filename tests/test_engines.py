@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -30,10 +31,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def _corpus() -> list[Article]:
     """The seeds, the hand-written devset and generated wire copy (other wars, spellings, distances)."""
     articles = read_corpus(ROOT / "seeds")[0] + read_corpus(ROOT / "benchmarks" / "devset" / "articles")[0]
-    try:
-        import wire_corpus
-    except ImportError:
-        return articles
+    import wire_corpus  # benchmarks/, on the path above: a broken import must fail, not shrink the corpus
+
     return articles + [Article(id=g.article_id, path=g.filename, published=g.published, source=g.source,
                                title=g.title, url=None, text=g.text) for g in wire_corpus.generate(40, seed=7)]
 
@@ -74,22 +73,32 @@ def _assert_no_new_children(before: set[int], wait_s: float = 15.0) -> None:
     assert not left, f"processes left behind: {[psutil.Process(p).cmdline() for p in left if psutil.pid_exists(p)]}"
 
 
+def _says(info: pytest.ExceptionInfo, *words: str) -> None:
+    """The error is one line holding every word: what went wrong and the fix, however it is punctuated."""
+    message = str(info.value)
+    assert "\n" not in message
+    missing = [w for w in words if w not in message]
+    assert not missing, (missing, message)
+
+
 def test_unknown_engine_is_a_usage_error_at_call_time():
     assert ENGINES == ("local", "dask")
-    with pytest.raises(UsageError, match="unknown engine 'spark'; use one of: local, dask") as info:
+    with pytest.raises(UsageError) as info:
         extract_batches([], engine="spark")
-    assert "\n" not in str(info.value)
+    _says(info, "unknown engine", "spark", "local", "dask")
 
 
 def test_scheduler_needs_the_dask_engine():
-    with pytest.raises(UsageError, match="--scheduler applies to --engine dask only"):
+    with pytest.raises(UsageError) as info:
         extract_batches([], scheduler="tcp://127.0.0.1:8786")
+    _says(info, "--scheduler", "--engine dask")
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_workers_below_one_is_a_usage_error(engine):
-    with pytest.raises(UsageError, match="--workers 0 is not a positive number"):
+    with pytest.raises(UsageError) as info:
         extract_batches([], engine=engine, workers=0)
+    _says(info, "--workers 0", "positive")
 
 
 def test_default_workers_are_the_cpus_this_process_may_use():
@@ -132,10 +141,9 @@ def test_local_pool_yields_exactly_the_in_process_results_in_order():
 def test_a_failing_batch_in_the_pool_is_one_extraction_error_and_the_pool_ends():
     before = _children()
     articles = read_corpus(ROOT / "seeds")[0]
-    failed = r"^batch 2 \(1 items, first \?\) failed in a worker process \(AttributeError: .*--workers 1 --traceback"
-    with pytest.raises(ExtractionError, match=failed) as info:
+    with pytest.raises(ExtractionError) as info:
         list(extract_batches([articles[:1], articles[1:2], ["not an article"], articles[2:]], workers=2))
-    assert "\n" not in str(info.value)
+    _says(info, "batch 2", "worker process", "AttributeError", "--workers 1 --traceback")  # which, why, and the fix
     _assert_no_new_children(before)
 
 
@@ -160,8 +168,9 @@ def test_closing_early_and_interrupts_end_the_local_pool():
 
 def test_a_worker_that_dies_is_named_not_waited_for():
     before = _children()
-    with pytest.raises(ExtractionError, match=r"a worker process died during batch 0 \(1 items"):
+    with pytest.raises(ExtractionError) as info:
         list(engines.map_batches(_die, [[os.getpid()]], workers=2))
+    _says(info, "worker process died", "batch 0")
     _assert_no_new_children(before, wait_s=5)
 
 
@@ -175,8 +184,9 @@ def test_dask_option_values_are_checked():
         extract_batches([], engine="dask", scheduler="tcp://127.0.0.1:8786", workers=2)
     with pytest.raises(UsageError, match="--workers 0"):
         extract_batches([], engine="dask", workers=0)
-    with pytest.raises(UsageError, match="--scheduler 'nowhere' is not a scheduler address"):
+    with pytest.raises(UsageError) as info:
         next(extract_batches([[]], engine="dask", scheduler="nowhere"))
+    _says(info, "--scheduler", "nowhere", "scheduler address")
 
 
 def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypatch):
@@ -229,10 +239,9 @@ def test_closing_early_and_interrupts_leave_no_processes():
 @pytest.mark.slow
 def test_a_failing_batch_is_one_extraction_error_and_the_cluster_closes():
     before = _children()
-    failed = r"batch 0 \(1 articles.*failed on a Dask worker \(AttributeError"
-    with pytest.raises(ExtractionError, match=failed) as info:
+    with pytest.raises(ExtractionError) as info:
         list(extract_batches([["not an article"]], engine="dask", workers=1))
-    assert "\n" not in str(info.value)
+    _says(info, "batch 0", "Dask worker", "AttributeError")
     _assert_no_new_children(before)
 
 
@@ -258,8 +267,9 @@ def test_a_worker_without_geo_is_named_with_the_fix(scheduler):
     env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"])
     worker = _worker(scheduler, env, "-S")
     try:
-        with pytest.raises(GeoError, match=r"Dask worker tcp://127\.0\.0\.1:\d+ cannot import geo; install the same"):
+        with pytest.raises(GeoError) as info:
             next(extract_batches([read_corpus(ROOT / "seeds")[0][:1]], engine="dask", scheduler=scheduler))
+        _says(info, "Dask worker tcp://127.0.0.1:", "cannot import geo", "install")
     finally:
         worker.terminate()
         worker.wait(10)
@@ -274,9 +284,11 @@ def test_a_worker_with_other_data_is_refused(scheduler, tmp_path, monkeypatch):
     (tmp_path / "user_gazetteer.csv").write_text("id,name,names,kind,lat,lon,admin1,country,population,parent,"
                                                  "source\nuser:1,Tal Xyz,,village,36.1,37.2,,SY,,,me\n")
     try:
-        with pytest.raises(GeoError, match=r"has geo .* user gazetteer none, the client has geo .*user gazetteer "
-                                           r"[0-9a-f]{12}; .*copy user_gazetteer\.csv"):
+        with pytest.raises(GeoError) as info:
             next(extract_batches([read_corpus(ROOT / "seeds")[0][:1]], engine="dask", scheduler=scheduler))
+        # the worker's user gazetteer (none), the client's (its fingerprint), and the fix
+        _says(info, "user gazetteer none", "copy user_gazetteer.csv")
+        assert re.search(r"user gazetteer [0-9a-f]{12}\b", str(info.value)), str(info.value)
     finally:
         worker.terminate()
         worker.wait(10)
@@ -285,7 +297,8 @@ def test_a_worker_with_other_data_is_refused(scheduler, tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_an_unreachable_scheduler_then_a_local_cluster(monkeypatch):
     monkeypatch.setattr(daskengine, "_CONNECT_TIMEOUT", "2s")
-    with pytest.raises(GeoError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 .*dask scheduler"):
+    with pytest.raises(GeoError) as info:
         next(extract_batches([[]], engine="dask", scheduler="tcp://127.0.0.1:9"))
+    _says(info, "cannot reach", "tcp://127.0.0.1:9", "dask scheduler")
     # The failed client must not deadlock the next cluster start-up (distributed's loop-runner lock).
     assert list(extract_batches([[]], engine="dask", workers=1)) == [[]]

@@ -1,4 +1,9 @@
-"""RivalClaims: the date index finds exactly the claims the plain pairwise rule calls opposed."""
+"""RivalClaims: the date index finds exactly the claims the pairwise rule calls opposed.
+
+The pairwise rule below is kept as the reference: it is the definition of an opposed claim (every
+other event of the place checked, twenty lines), which the written cases illustrate; the index
+is the fast way to the same answer.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from tests.test_timeline import ev
 D = dt.date
 
 
-# ------------------------------------------------------------- the plain rule, kept as the oracle
+# ------------------------------------------------------------- the pairwise rule (the reference)
 
 
 def _near_plain(a, b, slack: int = 1) -> bool:
@@ -81,7 +86,7 @@ def test_reports_and_undated_events_never_oppose() -> None:
     assert not RivalClaims([claim, report, undated]).opposes(claim)
 
 
-# ------------------------------------------------------------------------------ against the oracle
+# ------------------------------------------------------------------------------ against the rule
 
 _SIDES = st.sampled_from([None, "government", "opposition", "sdf", "unknown", "isis", "Nobody"])
 _DAY0 = D(2024, 11, 1)

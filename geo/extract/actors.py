@@ -25,6 +25,7 @@ Matching rules
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -129,11 +130,15 @@ class ActorIndex:
             if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
                 continue
             candidates.append((start, end))
-        taken: list[tuple[int, int]] = []
-        for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if all(end <= s or start >= e for s, e in taken):
-                taken.append((start, end))
-        yield from sorted(taken)
+        starts: list[int] = []  # the chosen spans, sorted and disjoint: starts[i] pairs with ends[i]
+        ends: list[int] = []
+        for start, end in sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0])):
+            k = bisect.bisect_left(starts, start)
+            if (k < len(starts) and starts[k] < end) or (k and ends[k - 1] > start):
+                continue  # overlaps a longer (or equally long, earlier) name already chosen
+            starts.insert(k, start)
+            ends.insert(k, end)
+        yield from zip(starts, ends, strict=True)
 
     def _written_ok(self, written: str) -> bool:
         """Whether a name written so may count (capitals-only names must be written in capitals)."""

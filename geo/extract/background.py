@@ -94,7 +94,7 @@ def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[
         return []
     text = ctx.article.text
     index = actor_index()
-    faction = index.actors(m.group(1) + "s", ctx.theatre)[:1] or index.actors(m.group(1), ctx.theatre)[:1]
+    faction = index.actors(m.group(1) + "s", sent.theatre)[:1] or index.actors(m.group(1), sent.theatre)[:1]
     targets = target_places(text, ctx, sent, m, (sent.start, sent.end), False, True)
     events = []
     for written, place, precision in targets:

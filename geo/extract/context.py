@@ -28,8 +28,8 @@ import hashlib
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
@@ -125,8 +125,44 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             guess = found
             actors = index.resolve(text, names, guess, voice)
             places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
-    return [Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e), guess)
-            for s, e in spans], guess
+    out = []
+    candidates = set(event_spans)
+    for s, e in spans:
+        own, sentence_actors, sentence_places = guess, _within(actors, s, e), _within(places, s, e)
+        if theatre is None and (s, e) in candidates:
+            own = _sentence_theatre(sentence_places, index.votes(text, _within_spans(names, s, e)), guess,
+                                    index.theatres.values())
+            if own is not guess:  # read again in its own war: its factions, its places first
+                sentence_actors = index.resolve(text, _within_spans(names, s, e), own, voice)
+                skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
+                                                                          for a in sentence_actors]
+                sentence_places = [replace(m, start=m.start + s, end=m.end + s)
+                                   for m in gz.find(text[s:e], exclude=skip, focus=_focus(own))]
+        out.append(Sentence(s, e, text[s:e], sentence_places, sentence_actors, _within(times, s, e), own))
+    return out, guess
+
+
+def _within_spans(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    lo = bisect.bisect_left(spans, (start, -1))
+    hi = bisect.bisect_left(spans, (end, -1), lo)
+    return spans[lo:hi]
+
+
+def _sentence_theatre(places: Sequence[Mention], votes: dict[str, float], article: Theatre | None,
+                      theatres: Iterable[Theatre]) -> Theatre | None:
+    """Return the theatre of one sentence: the article's, unless the sentence is plainly about another war.
+
+    A sentence is read in another theatre only when its own places and faction names point
+    to that theatre and say nothing of the article's ("Rebels captured Saraqeb in Syria"
+    in a digest of world news; not "Moscow said Russian forces helped retake Palmyra").
+    """
+    countries = Counter(m.place.country for m in places if m.place is not None and m.place.country)
+    own = infer_theatre(countries, votes, theatres)
+    if own is None or own is article:
+        return article
+    if article is not None and (votes.get(article.id) or any(countries[c] for c in article.countries)):
+        return article
+    return own
 
 
 def _focus(theatre: Theatre | None) -> tuple[str, ...]:
@@ -236,8 +272,14 @@ def _dates(time: TimeMention | None, published: dt.date | None,
     if published is None:
         return None, None, None
     if pluperfect:  # "had fallen", undated: before the report, so before its publication day
-        return published - _DEFAULT_WINDOW - dt.timedelta(days=1), published - dt.timedelta(days=1), "week"
-    return published - _DEFAULT_WINDOW, published, "week"
+        before = _days_before(published, 1)
+        return _days_before(before, _DEFAULT_WINDOW.days), before, "week"
+    return _days_before(published, _DEFAULT_WINDOW.days), published, "week"
+
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """Return *day* minus *days* days, no earlier than the calendar's first day (1 January of year 1)."""
+    return day - dt.timedelta(days=min(days, (day - dt.date.min).days))
 
 
 def _unit_end(time: TimeMention) -> dt.date | None:
@@ -295,5 +337,5 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
         date_end=date_end if date_end != date else None, date_precision=date_precision,
         time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
         stance=stance.word, attributed_to=stance.attributed_to, sentence=sent.text, start=sent.start, end=sent.end,
-        confidence=round(confidence, 2), source=article.source, theatre=ctx.theatre.id if ctx.theatre else None,
+        confidence=round(confidence, 2), source=article.source, theatre=sent.theatre.id if sent.theatre else None,
     )

@@ -48,9 +48,9 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
     Examples
     --------
-    >>> sorted(required_literals(re.compile(r"\\b(?:fell\\s+to|was\\s+seized)")))
+    >>> sorted(required_literals(re.compile(r"\b(?:fell\s+to|was\s+seized)")))
     ['fell', 'seized']
-    >>> required_literals(re.compile(r"\\d+\\s*km")) is None
+    >>> required_literals(re.compile(r"\d+\s*km")) is None
     True
     """
     try:
