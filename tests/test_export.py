@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -16,7 +14,6 @@ from shapely.geometry import LineString, Point, box
 
 from geo.errors import OutputError, UsageError
 from geo.export import FORMATS, LAYERS, build_layers, export
-from geo.export.events_csv import COLUMNS, acled_type
 from geo.export.periods import runs
 from geo.layers.data import MapData
 from geo.layers.style import FACTION_COLOURS
@@ -297,42 +294,6 @@ def test_gpkg_default_styles_categorised_in_faction_colours(tmp_path: Path) -> N
     rings = ET.fromstring(styles["distance_rings"]["styleQML"].split("\n", 1)[1])
     fill = [o.get("value") for o in rings.iter("Option") if o.get("name") == "color"][0]
     assert 0 < int(fill.split(",")[3]) < 128  # translucent
-
-
-# ------------------------------------------------------------------ CSV
-
-
-def test_csv_round_trip_acled_columns_bom_arabic(tmp_path: Path) -> None:
-    path = export(make_data(), "csv", tmp_path / "events.csv")[0]
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert tuple(table[0]) == COLUMNS and len(table) == 4
-    by_id = {r["event_id_cnty"]: r for r in table}
-    aleppo = by_id["ev-aleppo"]
-    assert (aleppo["event_date"], aleppo["time_precision"], aleppo["event_type"], aleppo["sub_event_type"]) == (
-        "2024-11-30", "1", "Battles", "Non-state actor overtakes territory")
-    assert aleppo["actor1"].startswith("Opposition") and aleppo["actor2"].startswith("Government")
-    assert ARABIC in aleppo["notes"] and HOSTILE in aleppo["notes"]
-    assert aleppo["attributed_to"].startswith("'=") and aleppo["source"] == "'-Evil <b>Wire</b>"
-    assert (aleppo["latitude"], aleppo["longitude"]) == ("36.20211", "37.13426")
-    hama = by_id["ev-hama"]
-    assert (hama["sub_event_type"], hama["time_precision"]) == ("Government regains territory", "2")
-    assert by_id["ev-odd"]["time_precision"] == "3" and by_id["ev-odd"]["actor1"] == ODD
-    assert by_id["ev-idlib"]["latitude"] == "" and by_id["ev-idlib"]["event_date"] == "2024-11-26"
-    only = export(dated(make_data(), NOV26), "csv", tmp_path / "events.csv")[0]
-    assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(only.read_text("utf-8-sig")))] == ["ev-idlib"]
-
-
-@pytest.mark.parametrize(("kind", "gaining", "expected"), [
-    ("captured", "opposition", ("Battles", "Non-state actor overtakes territory")),
-    ("captured", "government", ("Battles", "Government regains territory")),
-    ("entered", "opposition", ("Battles", "Armed clash")),
-    ("withdrew", "government", ("Strategic developments", "Non-violent transfer of territory")),
-    ("held", "sdf", ("Strategic developments", "Other")),
-])
-def test_acled_type_mapping(kind: str, gaining: str, expected: tuple[str, str]) -> None:
-    assert acled_type(kind, gaining) == expected
 
 
 # ------------------------------------------------------------------ errors

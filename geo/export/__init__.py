@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from gazetteer import PlaceNotFoundError, default_gazetteer
 from geo.errors import UsageError
 from geo.export.events_csv import write_events_csv
 from geo.export.geojson import write_geojson
@@ -21,12 +22,20 @@ __all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
 FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file"}
 
 
+def gazetteer_country(place_id: str) -> str | None:
+    """Return the ISO alpha-2 country of a gazetteer place, None when the gazetteer does not know it."""
+    try:
+        return default_gazetteer().get(place_id).country
+    except PlaceNotFoundError:
+        return None
+
+
 def _writer(fmt: str) -> Callable[[MapData, Path], list[Path]]:
     if fmt == "geojson":
         return lambda data, out: write_geojson(build_layers(data), out)
     if fmt == "gpkg":
         return lambda data, out: write_gpkg(build_layers(data), out)
-    return lambda data, out: [write_events_csv(data, out)]
+    return lambda data, out: write_events_csv(data, out, gazetteer_country)
 
 
 def export(data: MapData, fmt: str, out: Path) -> list[Path]:
