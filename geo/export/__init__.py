@@ -1,4 +1,4 @@
-"""Export of the control map's layers for QGIS and other tools: GeoJSON, GeoPackage, CSV.
+"""Export of the control map's layers for QGIS and other tools: GeoJSON, GeoPackage, CSV, a QGIS project.
 
 Public API: :func:`export`, :func:`build_layers`, :data:`FORMATS`.
 """
@@ -14,12 +14,13 @@ from geo.export.events_csv import write_events_csv
 from geo.export.geojson import write_geojson
 from geo.export.gpkg import write_gpkg
 from geo.export.layers import LAYERS, build_layers
+from geo.export.qgis_project import write_qgis_project
 from geo.layers.data import MapData
 
 __all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
 
 #: Export formats and what ``out`` is for each.
-FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file"}
+FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file", "qgis": "file"}
 
 
 def gazetteer_country(place_id: str) -> str | None:
@@ -35,6 +36,8 @@ def _writer(fmt: str) -> Callable[[MapData, Path], list[Path]]:
         return lambda data, out: write_geojson(build_layers(data), out)
     if fmt == "gpkg":
         return lambda data, out: write_gpkg(build_layers(data), out)
+    if fmt == "qgis":
+        return lambda data, out: write_qgis_project(build_layers(data), out, data.title)
     return lambda data, out: write_events_csv(data, out, gazetteer_country)
 
 
@@ -48,10 +51,13 @@ def export(data: MapData, fmt: str, out: Path) -> list[Path]:
         with ``valid_from`` / ``valid_to`` per row; with a date: the state on that day
         (and, for csv, the events up to it).
     fmt : str
-        ``geojson`` (one RFC 7946 file per layer), ``gpkg`` (all layers, Date fields,
-        default QGIS styles) or ``csv`` (events with ACLED-like columns).
+        ``geojson`` (one RFC 7946 file and one QGIS ``.qml`` style per layer), ``gpkg``
+        (all layers, Date fields, default QGIS styles), ``csv`` (ACLED-compatible events,
+        and beside them the reports ACLED would not code) or ``qgis`` (a ``.qgz`` project
+        over a GeoPackage of the same name beside it).
     out : pathlib.Path
-        A folder for ``geojson``, a file for ``gpkg`` and ``csv``; created or replaced.
+        A folder for ``geojson``, a file for the others (``.qgz`` for ``qgis``); created or
+        replaced.
 
     Returns
     -------
@@ -73,4 +79,7 @@ def export(data: MapData, fmt: str, out: Path) -> list[Path]:
         raise UsageError(f"--out {out} is a folder; {key} export writes one file, e.g. {out / ('map.' + key)}")
     if FORMATS[key] == "folder" and out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; geojson export writes one file per layer into a folder")
+    if key == "qgis" and out.suffix.lower() != ".qgz":
+        raise UsageError(f"--out {out} is not a .qgz file; the QGIS project is written as FILE.qgz, "
+                         f"e.g. --out {out.with_suffix('.qgz')}")
     return _writer(key)(data, out)
