@@ -378,14 +378,16 @@ def export_cmd(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensit
                                                         "(FILE.qgz for qgis)")] = None,
                corpus: Corpus = None, store: Store = None, days: Days = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
-    from geo.export import export
+    from geo.export import check_target, export
 
     day = _date(date)
     window = _days(days, day)
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv", "qgis": Path("maps") / f"control{suffix}.qgz"}[fmt.value]
-    for path in export(_map_data(_analyse(corpus, store), day, window), fmt.value, out or default):
+    target = out or default
+    check_target(fmt.value, target)  # before the analysis: a wrong --out is a usage error at once
+    for path in export(_map_data(_analyse(corpus, store), day, window), fmt.value, target):
         typer.echo(str(path))
 
 

@@ -127,3 +127,17 @@ def test_an_empty_history_says_so(corpus: Path, capsys: pytest.CaptureFixture[st
     assert main(["control", "--date", "2020-01-01", "--corpus", str(corpus)]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "no place has a known state on 2020-01-01" in captured.err
+
+
+def test_a_wrong_export_target_is_a_usage_error_before_any_reading(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    missing = str(tmp_path / "no-such-corpus")  # would be a failure (1) if it were read first
+    assert main(["export", "--format", "qgis", "--out", str(tmp_path / "map.qgs"), "--corpus", missing]) == 2
+    assert "--out " + str(tmp_path / "map.qgz") in capsys.readouterr().err
+    assert main(["export", "--format", "qgis", "--out", str(tmp_path), "--corpus", missing]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_qgis_export_from_the_command(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "qgis", "--corpus", str(corpus), "--out", str(tmp_path / "c.qgz")]) == 0
+    assert capsys.readouterr().out.split() == [str(tmp_path / "c.qgz"), str(tmp_path / "c.gpkg")]

@@ -17,10 +17,11 @@ from geo.export.layers import LAYERS, build_layers
 from geo.export.qgis_project import write_qgis_project
 from geo.layers.data import MapData
 
-__all__ = ["export", "build_layers", "FORMATS", "LAYERS"]
+__all__ = ["export", "check_target", "build_layers", "FORMATS", "LAYERS"]
 
 #: Export formats and what ``out`` is for each.
 FORMATS: dict[str, str] = {"geojson": "folder", "gpkg": "file", "csv": "file", "qgis": "file"}
+_SUFFIXES = {"gpkg": ".gpkg", "csv": ".csv", "qgis": ".qgz"}
 
 
 def gazetteer_country(place_id: str) -> str | None:
@@ -71,15 +72,28 @@ def export(data: MapData, fmt: str, out: Path) -> list[Path]:
     OutputError
         An output cannot be written.
     """
+    key = check_target(fmt, out)
+    return _writer(key)(data, Path(out))
+
+
+def check_target(fmt: str, out: Path) -> str:
+    """Check an export format and its ``out`` path before any work; return the format's key.
+
+    Raises
+    ------
+    UsageError
+        ``fmt`` is not one of :data:`FORMATS`, or ``out`` is the wrong kind of path.
+    """
     key = str(fmt).strip().lower()
     if key not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
     out = Path(out)
     if FORMATS[key] == "file" and out.is_dir():
-        raise UsageError(f"--out {out} is a folder; {key} export writes one file, e.g. {out / ('map.' + key)}")
+        example = out / ("map" + _SUFFIXES.get(key, "." + key))
+        raise UsageError(f"--out {out} is a folder; {key} export writes one file, e.g. {example}")
     if FORMATS[key] == "folder" and out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; geojson export writes one file per layer into a folder")
     if key == "qgis" and out.suffix.lower() != ".qgz":
         raise UsageError(f"--out {out} is not a .qgz file; the QGIS project is written as FILE.qgz, "
                          f"e.g. --out {out.with_suffix('.qgz')}")
-    return _writer(key)(data, out)
+    return key
