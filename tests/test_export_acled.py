@@ -171,6 +171,14 @@ def test_a_place_outside_the_polygons_takes_the_gazetteer_country() -> None:
     assert row["interaction"] == "Political militia only"
 
 
+def test_an_undated_event_is_listed_as_uncoded_with_its_reason() -> None:
+    undated = _event("ev-undated", "hama", "Rebels took Hama.", "captured", "opposition", None, NOV26,
+                     date=None, published=None, date_precision=None)
+    tables = event_tables(replace(make_data(), events={"ev-undated": undated}), _syria)
+    assert tables.events == [] and [(r["event_id"], r["reason"]) for r in tables.uncoded] == [
+        ("ev-undated", "no date, and no publication date")]
+
+
 def test_date_keeps_the_events_up_to_it(tmp_path: Path) -> None:
     only = event_tables(dated(csv_data(), NOV26), _syria)
     assert only.events == [] and [r["event_id"] for r in only.uncoded] == ["ev-idlib"]

@@ -82,7 +82,7 @@ _FROM_ARTICLE = ("location", "source", "notes", "claimed_by", "time_text")
 _STANCE_RANK = {"verified": 0, "reported": 1, "claimed": 2, "denied": 3}
 #: Why a report is not an ACLED event.
 REASONS = {"held": "standing control: a statement, not a change", "denied": "a denial of a reported event",
-           "nowhere": "no coordinates"}
+           "nowhere": "no coordinates", "undated": "no date, and no publication date"}
 
 #: place id -> ISO 3166-1 alpha-2 country, for places outside the admin-1 polygons.
 PlaceCountry = Callable[[str], "str | None"]
@@ -251,7 +251,8 @@ def event_tables(data: MapData, place_country: PlaceCountry | None = None) -> Ev
         Both tables, sorted by date, place and id; ``event_id_cnty`` numbered per country.
     """
     limit = data.date
-    chosen = [e for e in data.events.values() if (d := _day(e)) is not None and (limit is None or d <= limit)]
+    chosen = [e for e in data.events.values()  # an undated event only in the whole history (to say why it is uncoded)
+              if ((d := _day(e)) is None and limit is None) or (d is not None and (limit is None or d <= limit))]
     known = {e.id for e in chosen}
     copies: dict[str, list[ControlEvent]] = defaultdict(list)
     originals: list[ControlEvent] = []
@@ -265,6 +266,8 @@ def event_tables(data: MapData, place_country: PlaceCountry | None = None) -> Ev
     uncoded = []
     for e in originals:
         reason, day, types = _reason(e), _day(e), acled_type(e.kind, e.actor_gaining)
+        if reason is None and day is None:
+            reason = REASONS["undated"]
         if reason is not None or day is None or types is None:
             uncoded.append(_uncoded_row(e, reason or REASONS["held"], copies, places))
             continue
