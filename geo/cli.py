@@ -10,17 +10,19 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from geo.errors import GeoError, UsageError
-from geo.model import CorpusResult, CorpusWarning
+from geo.model import BaselineEntry, ControlEvent, ControlState, CorpusResult, CorpusWarning
 
-__all__ = ["app", "main", "ExitStatus"]
+__all__ = ["app", "main", "ExitStatus", "TableFormat", "LookupFormat", "ExportFormat", "Engine", "event_row",
+           "state_rows"]
 
 
 class ExitStatus(IntEnum):
@@ -31,17 +33,51 @@ class ExitStatus(IntEnum):
     USAGE = 2
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+class TableFormat(StrEnum):
+    """Output of a listing command."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class LookupFormat(StrEnum):
+    """Output of ``geo gazetteer lookup``."""
+
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """What ``geo export`` writes."""
+
+    geojson = "geojson"
+    gpkg = "gpkg"
+    csv = "csv"
+    qgis = "qgis"
+
+
+class Engine(StrEnum):
+    """Where ``geo ingest`` extracts."""
+
+    local = "local"
+    dask = "dask"
+
+
+#: Environment variables that stand for --corpus and --store when neither is given.
+CORPUS_ENV, STORE_ENV = "GEO_CORPUS", "GEO_STORE"
+
+app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles about a war into a time-sliced control map, with the evidence.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Look up and extend the offline gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 
 _STATE = {"traceback": False}
 Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt articles (metadata.csv, baseline.csv); "
-                                              "default: seeds")]
-Store = Annotated[Path | None, typer.Option("--store",
-                                            help="Event store written by 'geo ingest' (instead of --corpus)")]
-Format = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+                                              f"default: ${CORPUS_ENV}, else seeds")]
+Store = Annotated[Path | None, typer.Option("--store", help="Event store written by 'geo ingest' (instead of "
+                                            f"--corpus); default: ${STORE_ENV}")]
+Format = Annotated[TableFormat, typer.Option("--format", case_sensitive=False, help="How to print the result.")]
 TheatreName = Annotated[str | None, typer.Option(
     "--theatre", help="The war the articles are about: a packaged theatre (syria, ukraine, sudan, myanmar, drc, "
     "iraq, yemen, ethiopia, libya, sahel) or a theatre file (docs/theatres.md); default: inferred per article")]
@@ -81,12 +117,6 @@ def _days(days: int | None, day: dt.date | None) -> int | None:
     return days
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> str:
-    if fmt not in allowed:
-        raise UsageError(f"--format {fmt!r} is not supported here; use one of: {', '.join(allowed)}")
-    return fmt
-
-
 def _map_data(result, day: dt.date | None, window: int | None):
     """Return the map's layers; a notice on stderr when a long history is shown in coarser steps."""
     from geo.layers.build import build_map_data
@@ -99,13 +129,24 @@ def _map_data(result, day: dt.date | None, window: int | None):
     return data
 
 
-def _analyse(corpus: Path | None, store: Path | None = None, theatre: str | None = None):
-    """Analyse a corpus folder, or load an event store (warning when it is stale)."""
-    if corpus is not None and store is not None:
-        raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
-    if store is not None and theatre is not None:
-        raise UsageError("--theatre applies when articles are read; a store keeps the theatre of each event "
-                         "from 'geo ingest': drop --theatre, or use --corpus")
+def _sources(corpus: Path | None, store: Path | None) -> tuple[Path | None, Path | None]:
+    """Return (corpus, store): the options, else $GEO_CORPUS / $GEO_STORE (an option beats both variables)."""
+    if corpus is not None or store is not None:
+        return corpus, store
+    env_corpus, env_store = os.environ.get(CORPUS_ENV) or None, os.environ.get(STORE_ENV) or None
+    if env_corpus and env_store:
+        raise UsageError(f"{CORPUS_ENV} and {STORE_ENV} are both set and are exclusive; unset one, "
+                         "or pass --corpus or --store")
+    return (Path(env_corpus) if env_corpus else None), (Path(env_store) if env_store else None)
+
+
+def _where(corpus: Path | None, store: Path | None) -> str:
+    """Name the input as the user would pass it."""
+    return f"--store {store}" if store is not None else f"--corpus {corpus or 'seeds'}"
+
+
+def _read(corpus: Path | None, store: Path | None, theatre: str | None = None) -> CorpusResult:
+    """Analyse a corpus folder, or load an event store (a warning on stderr when it is stale)."""
     if store is not None:
         from geo.store.event_store import EventStore
         from geo.store.rows import load
@@ -114,17 +155,34 @@ def _analyse(corpus: Path | None, store: Path | None = None, theatre: str | None
             stale = opened.version_warning()
         if stale:
             typer.echo(f"warning: {stale}", err=True)
-        result = load(store)
-    else:
-        from geo.pipeline import analyse
-        from geo.theatres import theatre_named
+        return load(store)
+    from geo.pipeline import analyse
+    from geo.theatres import theatre_named
 
-        chosen = theatre_named(theatre) if theatre is not None else None
-        result = analyse(corpus if corpus is not None else Path("seeds"), theatre=chosen)
+    chosen = theatre_named(theatre) if theatre is not None else None
+    return analyse(corpus if corpus is not None else Path("seeds"), theatre=chosen)
+
+
+def _analyse(corpus: Path | None, store: Path | None = None, theatre: str | None = None) -> CorpusResult:
+    """Analyse the corpus or store the options (or $GEO_CORPUS / $GEO_STORE) name; print its warnings."""
+    if corpus is not None and store is not None:
+        raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
+    from_env = corpus is None and store is None
+    corpus, store = _sources(corpus, store)
+    if store is not None and theatre is not None:
+        raise UsageError("--theatre applies when articles are read; a store keeps the theatre of each event "
+                         "from 'geo ingest': drop --theatre, or use --corpus")
+    try:
+        result = _read(corpus, store, theatre)
+    except GeoError as exc:
+        if from_env and (corpus is not None or store is not None):
+            variable = STORE_ENV if store is not None else CORPUS_ENV
+            raise type(exc)(f"{exc} (the path comes from ${variable})") from None
+        raise
     for warning in result.warnings[:MAX_WARNINGS]:
         typer.echo(f"warning: {warning.message}", err=True)
     if len(result.warnings) > MAX_WARNINGS:
-        where = f"--store {store}" if store is not None else f"--corpus {corpus or 'seeds'}"
+        where = _where(corpus, store)
         typer.echo(f"warning: and {len(result.warnings) - MAX_WARNINGS} more warnings; "
                    f"'geo articles {where}' lists the articles and their near-duplicate links", err=True)
     return result
@@ -144,7 +202,72 @@ def _focus(result: CorpusResult) -> tuple[str, ...]:
     return ()
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+#: Longest quote in a table cell.
+QUOTE_CHARS = 70
+
+
+def _short(text: str | None, width: int = QUOTE_CHARS) -> str:
+    """Return text on one line, cut at a word boundary to ``width`` characters with an ellipsis."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width - 1].rsplit(" ", 1)[0] or flat[:width - 1]
+    return cut + "…"
+
+
+def _when(ev: ControlEvent) -> str:
+    day = ev.date or ev.published
+    text = day.isoformat() if day else "undated"
+    return f"{text}..{ev.date_end.isoformat()}" if ev.date_end and ev.date_end != day else text
+
+
+def _sides(ev: ControlEvent) -> str:
+    return f"{ev.actor_gaining or '?'} > {ev.actor_losing}" if ev.actor_losing else (ev.actor_gaining or "?")
+
+
+def _stance(ev: ControlEvent) -> str:
+    return f"{ev.stance} by {ev.attributed_to}" if ev.attributed_to else ev.stance
+
+
+def event_row(ev: ControlEvent) -> dict[str, Any]:
+    """One event as a row of the ``events`` table."""
+    return {"id": ev.id, "place": ev.place, "date": _when(ev), "kind": ev.kind, "sides": _sides(ev),
+            "stance": _stance(ev), "sentence": _short(ev.sentence)}
+
+
+def _evidence_cell(state: ControlState, events: dict[str, ControlEvent],
+                   baseline: dict[str, BaselineEntry]) -> str:
+    """Return the deciding evidence of a state as date and a short quote, and how many more reports support it."""
+    if not state.evidence:
+        return ""
+    first, more = state.evidence[0], len(state.evidence) - 1
+    if first in events:
+        ev = events[first]
+        day = ev.date or ev.published
+        cell = f"{day.isoformat() if day else 'undated'} \u201c{_short(ev.sentence, 60)}\u201d"
+    elif first in baseline:
+        row = baseline[first]
+        cell = f"{row.as_of.isoformat()} baseline: {_short(row.source, 50)}"
+    else:
+        cell = first
+    return cell + (f" (+{more} more)" if more else "")
+
+
+def state_rows(states: list[ControlState], result: CorpusResult) -> list[dict[str, Any]]:
+    """States as rows of the ``control`` and ``timeline`` tables: the evidence as date and quote."""
+    events = {e.id: e for e in result.events}
+    baseline = {f"baseline:{b.place}": b for b in result.baseline}
+    return [{**s.to_dict(), "evidence": _evidence_cell(s, events, baseline)} for s in states]
+
+
+def _csv_cell(value: Any) -> Any:
+    return ";".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str | None = None) -> None:
+    """Print rows as a table, JSON or CSV; with no rows, ``empty`` on stderr (and no empty table)."""
+    if not rows and empty:
+        typer.echo(empty, err=True)
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -152,8 +275,10 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
         typer.echo(buf.getvalue(), nl=False)
+        return
+    if not rows and empty:
         return
     from rich.console import Console
     from rich.table import Table
@@ -164,23 +289,29 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
     Console(width=200).print(table)
 
 
-@app.callback()
-def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Python tracebacks.")] = False,
-          version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
-    _STATE["traceback"] = traceback
-    if version:
+def _version(value: bool) -> None:
+    if value:
         from geo import __version__
 
         typer.echo(f"geo {__version__}")
         raise typer.Exit()
 
 
+@app.callback()
+def _root(traceback: Annotated[bool, typer.Option("--traceback", help="Show Python tracebacks.")] = False,
+          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    _STATE["traceback"] = traceback
+
+
 @app.command("articles")
-def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
+def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table) -> None:
     """List the corpus's articles (id, file, date, source, near-duplicate links)."""
     from geo.read.corpus import read_corpus
 
-    _check_format(fmt, ("table", "json", "csv"))
+    if corpus is not None and store is not None:
+        raise UsageError("--corpus and --store are exclusive; pass a folder to analyse or a store to read")
+    corpus, store = _sources(corpus, store)
     if store is not None:
         result = _analyse(corpus, store)
         found, warnings = result.articles, list[CorpusWarning]()
@@ -189,57 +320,62 @@ def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "tabl
     for w in warnings:
         typer.echo(f"warning: {w.message}", err=True)
     rows = [a.to_dict() for a in found]
-    _emit(rows, fmt, ["id", "path", "published", "source", "duplicate_of"])
+    _emit(rows, fmt.value, ["id", "path", "published", "source", "duplicate_of"])
 
 
 @app.command("events")
-def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table",
+def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
                theatre: TheatreName = None) -> None:
-    """Every extracted control-change event, with its sentence."""
-    _check_format(fmt, ("table", "json", "csv"))
+    """Every extracted control-change event, with its sentence (the table shortens it)."""
     result = _analyse(corpus, store, theatre)
-    rows = [e.to_dict() for e in result.events]
-    _emit(rows, fmt, ["date", "date_end", "kind", "place", "place_id", "actor_gaining", "stance", "attributed_to"])
+    empty = f"no control events found in {_where(*_sources(corpus, store))}"
+    if fmt is TableFormat.table:
+        _emit([event_row(e) for e in result.events], fmt.value,
+              ["id", "place", "date", "kind", "sides", "stance", "sentence"], empty)
+        return
+    _emit([e.to_dict() for e in result.events], fmt.value, [], empty)
 
 
 @app.command("distances")
-def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table",
+def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
                   theatre: TheatreName = None) -> None:
     """Every distance quoted in the articles, with its anchor resolved."""
-    _check_format(fmt, ("table", "json", "csv"))
     result = _analyse(corpus, store, theatre)
     rows = [d.to_dict() for d in result.distances]
-    _emit(rows, fmt, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"])
+    _emit(rows, fmt.value, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"],
+          f"no quoted distances found in {_where(*_sources(corpus, store))}")
 
 
 @app.command("control")
 def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
-                store: Store = None, fmt: Format = "table", theatre: TheatreName = None) -> None:
-    """Every place with a known state on a date."""
+                store: Store = None, fmt: Format = TableFormat.table, theatre: TheatreName = None) -> None:
+    """Every place with a known state on a date, with the evidence for it."""
     from geo.timeline.fold import state_on
 
     day = _required_date(date)
-    _check_format(fmt, ("table", "json", "csv"))
     result = _analyse(corpus, store, theatre)
     states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
-    rows = [s.to_dict() for s in states]
-    _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "evidence"])
+    rows = state_rows(states, result) if fmt is TableFormat.table else [s.to_dict() for s in states]
+    _emit(rows, fmt.value, ["place_id", "name", "controller", "status", "since", "evidence"],
+          f"no place has a known state on {day.isoformat()} in {_where(*_sources(corpus, store))}: "
+          "no event or baseline row up to that date")
 
 
 @app.command("timeline")
 def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")], corpus: Corpus = None,
-                 store: Store = None, fmt: Format = "table", theatre: TheatreName = None) -> None:
+                 store: Store = None, fmt: Format = TableFormat.table, theatre: TheatreName = None) -> None:
     """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
     from geo.timeline.fold import history
 
-    _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
     result = _analyse(corpus, store, theatre)
-    place_id = gz.get(place).id if ":" in place else gz.resolve(place, focus=_focus(result)).id
-    states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
-    rows = [s.to_dict() for s in states]
-    _emit(rows, fmt, ["since", "controller", "status", "evidence"])
+    found = gz.get(place) if ":" in place else gz.resolve(place, focus=_focus(result))
+    states = history([e for e in result.events if not e.duplicate_of], found.id, baseline=result.baseline)
+    rows = state_rows(states, result) if fmt is TableFormat.table else [s.to_dict() for s in states]
+    _emit(rows, fmt.value, ["since", "controller", "status", "evidence"],
+          f"no control history for {place!r} ({found.name}, {found.id}) in {_where(*_sources(corpus, store))}: "
+          "no event or baseline row names it")
 
 
 @app.command("render")
@@ -258,30 +394,37 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 
 
 @app.command("export")
-def export_cmd(fmt: Annotated[str, typer.Option("--format", help="geojson, gpkg or csv")],
+def export_cmd(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensitive=False,
+                                                         help="What to write (qgis: a .qgz project and its "
+                                                         "GeoPackage)")],
                date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default: full history")] = None,
-               out: Annotated[Path | None, typer.Option("--out", help="a folder for geojson, a file otherwise")] = None,
+               out: Annotated[Path | None, typer.Option("--out", help="A folder for geojson, a file otherwise "
+                                                        "(FILE.qgz for qgis)")] = None,
                corpus: Corpus = None, store: Store = None, days: Days = None, theatre: TheatreName = None) -> None:
     """Export the layers for QGIS and other tools; prints the paths written."""
-    from geo.export import export
+    from geo.export import check_target, export
 
-    _check_format(fmt, ("geojson", "gpkg", "csv"))
     day = _date(date)
     window = _days(days, day)
     suffix = f"-{day.isoformat()}" if day else ""
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
-               "csv": Path("maps") / f"events{suffix}.csv"}[fmt]
-    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt, out or default):
+               "csv": Path("maps") / f"events{suffix}.csv", "qgis": Path("maps") / f"control{suffix}.qgz"}[fmt.value]
+    target = out or default
+    check_target(fmt.value, target)  # before the analysis: a wrong --out is a usage error at once
+    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt.value, target):
         typer.echo(str(path))
 
 
 @app.command("ingest")
 def ingest_cmd(
     paths: Annotated[list[Path] | None, typer.Argument(help="Article files and corpus folders")] = None,
-    store: Annotated[Path | None, typer.Option("--store", help="The event store file (.gpkg), created if missing")]
+    store: Annotated[Path | None, typer.Option("--store", help="The event store file (.gpkg), created if missing; "
+                                               f"default: ${STORE_ENV}")]
     = None,
-    engine: Annotated[str, typer.Option("--engine", help="local (process pool on this machine) or dask")]
-    = "local",
+    engine: Annotated[Engine, typer.Option("--engine", case_sensitive=False,
+                                           help="local (process pool on this machine) or dask (pip install "
+                                           "\"geo-control-map[dask]\")")]
+    = Engine.local,
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (--engine dask)")]
     = None,
     workers: Annotated[int | None, typer.Option(
@@ -298,11 +441,14 @@ def ingest_cmd(
     """Extract new and changed articles into an event store; prints a one-line summary to stderr."""
     from geo.ingest.run import ingest
 
+    if store is None and os.environ.get(STORE_ENV):
+        store = Path(os.environ[STORE_ENV])
     if store is None:
-        raise UsageError("geo ingest needs --store FILE, the event store to write (e.g. --store events.gpkg)")
+        raise UsageError(f"geo ingest needs --store FILE (or ${STORE_ENV}), the event store to write "
+                         "(e.g. --store events.gpkg)")
     if not paths and not rebuild:
         raise UsageError("geo ingest needs PATHS (article files or corpus folders), or --rebuild")
-    report = ingest(paths or [], store, engine=engine, batch_size=batch_size, rebuild=rebuild, prune=prune,
+    report = ingest(paths or [], store, engine=engine.value, batch_size=batch_size, rebuild=rebuild, prune=prune,
                     scheduler=scheduler, workers=workers)
     if report.stale:
         typer.echo(f"warning: {report.stale}", err=True)
@@ -314,19 +460,20 @@ def ingest_cmd(
 
 
 @gazetteer_app.command("lookup")
-def lookup_cmd(name: str, fmt: Format = "table",
+def lookup_cmd(name: str,
+               fmt: Annotated[LookupFormat, typer.Option("--format", case_sensitive=False,
+                                                         help="How to print the result.")] = LookupFormat.table,
                limit: Annotated[int, typer.Option("--limit", min=1, help="Most candidates shown")] = 10) -> None:
     """Ranked gazetteer candidates for a name."""
     from gazetteer import default_gazetteer
 
-    _check_format(fmt, ("table", "json"))
     found = default_gazetteer().lookup(name, limit=limit)
     if not found:
         from geo.errors import PlaceNotFoundError
 
         raise PlaceNotFoundError(f"{name!r} is not in the gazetteer; check the spelling or add places with "
                                  "'geo gazetteer import FILE'")
-    _emit([c.to_dict() for c in found], fmt, ["id", "name", "kind", "lat", "lon", "admin1", "country", "score"])
+    _emit([c.to_dict() for c in found], fmt.value, ["id", "name", "kind", "lat", "lon", "admin1", "country", "score"])
 
 
 @gazetteer_app.command("import")
@@ -346,13 +493,15 @@ def main(argv: list[str] | None = None) -> int:
     from typer.exceptions import TyperException
 
     try:
-        status = app(args=argv, standalone_mode=False)
+        status = app(args=argv, prog_name="geo", standalone_mode=False)
         if isinstance(status, int) and status == 130:  # typer turns Ctrl-C into a returned 130
             typer.echo("error: interrupted; what was written before stays (an ingest resumes where it stopped)",
                        err=True)
             return status
     except typer.Exit as exc:
         return exc.exit_code
+    except SystemExit as exc:  # typer's --show-completion and --install-completion end with sys.exit
+        return exc.code if isinstance(exc.code, int) else ExitStatus.OK
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("error: interrupted; what was written before stays (an ingest resumes where it stopped)",
                    err=True)

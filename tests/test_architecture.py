@@ -3,7 +3,9 @@
 The order is the one ``docs/architecture.md`` draws. A module may import a module of its
 own package, or of a package of a lower rank; never one of the same rank in another package
 or of a higher rank. Imports inside functions count too, and outside the CLI (which defers
-its imports for start-up speed) none may name a geo module.
+its imports for start-up speed) none may name a geo module, with one exception: the package
+``geo`` re-exports the notebook API of ``geo.api`` through a module ``__getattr__``
+(:data:`LAZY_REEXPORTS`), so that ``import geo`` stays cheap.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ RANKS: dict[str, int] = {
     "geo.layers": 5,
     "geo.render": 6, "geo.export": 6,
     "geo.pipeline": 7, "geo.ingest": 7,
-    "geo.cli": 8,
+    "geo.cli": 8, "geo.api": 8,
     "geo.__main__": 9,
 }
 #: Within rank 1 these may be imported by the others (the error and model types are the floor).
 FLOOR = {"geo", "geo.errors", "geo.model"}
+#: (module, what it imports inside its module ``__getattr__``): the lazy re-exports allowed.
+LAZY_REEXPORTS = {("geo", "geo.api")}
 
 
 def module_name(path: Path) -> str:
@@ -82,7 +86,8 @@ def graph() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for path in source_files():
         me = module_name(path)
-        out[me] = {name for name, _, _ in imports(path) if name in known and name != me}
+        out[me] = {name for name, _, inside in imports(path)  # a lazy re-export runs after the import
+                   if name in known and name != me and not (inside and (me, name) in LAZY_REEXPORTS)}
     return out
 
 
@@ -97,8 +102,8 @@ def test_imports_go_down_the_stages() -> None:
     for path in source_files():
         me = module_name(path)
         mine = unit_of(me)
-        for name, line, _ in imports(path):
-            if name not in known:
+        for name, line, inside in imports(path):
+            if name not in known or (inside and (me, name) in LAZY_REEXPORTS):
                 continue
             theirs = unit_of(name)
             if theirs == mine or RANKS[theirs] < RANKS[mine]:
@@ -142,7 +147,8 @@ def test_no_import_cycle() -> None:
 def test_no_deferred_imports_outside_the_cli() -> None:
     deferred = [f"{p.relative_to(ROOT)}:{line} {name}" for p in source_files()
                 if module_name(p) not in ("geo.cli", "geo.__main__")
-                for name, line, inside in imports(p) if inside]
+                for name, line, inside in imports(p)
+                if inside and (module_name(p), name) not in LAZY_REEXPORTS and name != module_name(p)]
     assert not deferred, "imports inside functions (move them to the top):\n" + "\n".join(sorted(set(deferred)))
 
 
@@ -151,3 +157,14 @@ def test_the_checker_sees_a_bad_import(tmp_path: Path) -> None:
     bad.write_text("import geo.cli\n\ndef f():\n    from geo.render import html\n", encoding="utf-8")
     assert list(imports(bad)) == [("geo.cli", 1, False), ("geo.render", 4, True), ("geo.render.html", 4, True)]
     assert unit_of("geo.render.html") == "geo.render" and RANKS[unit_of("geo.cli")] > RANKS["geo.layers"]
+
+
+def test_import_geo_loads_no_stage() -> None:
+    """``import geo`` (what the command and ``geo.analyse`` start from) imports none of the stages."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, geo; print(sorted(m for m in sys.modules if m.startswith('geo.') "
+             "or m in ('pandas', 'geopandas', 'folium', 'shapely')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

@@ -189,6 +189,22 @@ def test_dask_option_values_are_checked():
     _says(info, "--scheduler", "nowhere", "scheduler address")
 
 
+def test_dask_engine_without_dask_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed now raises ImportError
+    with pytest.raises(GeoError, match=r'pip install "geo-control-map\[dask\]", or use --engine local') as info:
+        next(extract_batches([[]], engine="dask", workers=1))
+    assert "\n" not in str(info.value)
+
+
+def test_the_extra_is_named_after_the_distribution():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == daskengine.DISTRIBUTION
+    assert any(req.startswith("dask[distributed]") for req in project["optional-dependencies"]["dask"])
+    assert not any(req.startswith("dask") for req in project["dependencies"])
+
+
 def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
     assert daskengine.data_fingerprint().endswith("user gazetteer none")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from shapely.geometry import LineString, Point, box
 
 from geo.errors import OutputError, UsageError
 from geo.export import FORMATS, LAYERS, build_layers, export
-from geo.export.events_csv import COLUMNS, acled_type
+from geo.export.layers import SCHEMA
 from geo.export.periods import runs
 from geo.layers.data import MapData
 from geo.model import ControlEvent, ControlState, DistanceMention
@@ -228,9 +227,10 @@ def check_rfc7946(doc: dict) -> None:
 
 def test_geojson_one_rfc7946_file_per_layer(tmp_path: Path) -> None:
     out = tmp_path / "layers"
-    paths = export(make_data(), "geojson", out)
-    assert [p.name for p in paths] == [f"{name}.geojson" for name in LAYERS]
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)  # no temp files left
+    written = export(make_data(), "geojson", out)
+    assert [p.name for p in written] == [f"{name}.{ext}" for name in LAYERS for ext in ("geojson", "qml")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)  # no temp files left
+    paths = [p for p in written if p.suffix == ".geojson"]
     for p in paths:
         check_rfc7946(json.loads(p.read_text(encoding="utf-8")))
         assert pyogrio.read_info(p)["crs"] == "EPSG:4326"
@@ -242,8 +242,36 @@ def test_geojson_one_rfc7946_file_per_layer(tmp_path: Path) -> None:
            and f["properties"]["place_id"] == "aleppo"][0]
     assert (gov["valid_from"], gov["valid_to"]) == ("2024-11-26", "2024-11-29")
     # writing again replaces the files in place
-    assert export(dated(make_data(), NOV30), "geojson", out) == paths
+    assert export(dated(make_data(), NOV30), "geojson", out) == written
     assert len(pyogrio.read_dataframe(out / "places.geojson")) == 4
+
+
+def test_geojson_missing_dates_are_null_never_empty_strings(tmp_path: Path) -> None:
+    for data in (make_data(), dated(make_data(), NOV30)):
+        out = tmp_path / str(data.date)
+        for p in export(data, "geojson", out):
+            if p.suffix != ".geojson":
+                continue
+            dates = [k for k, kind in SCHEMA[p.stem].items() if kind == "date"]
+            for f in json.loads(p.read_text(encoding="utf-8"))["features"]:
+                for k in dates:
+                    value = f["properties"][k]
+                    assert value is None or D.fromisoformat(value), (p.name, k, value)
+    history = json.loads((tmp_path / "None" / "governorates.geojson").read_text(encoding="utf-8"))
+    assert any(f["properties"]["valid_from"] is None for f in history["features"])  # the case that broke QGIS
+
+
+def test_geojson_layers_have_the_gpkg_style_beside_them(tmp_path: Path) -> None:
+    out = tmp_path / "layers"
+    export(make_data(), "geojson", out)
+    gpkg = _styles(export(make_data(), "gpkg", tmp_path / "map.gpkg")[0])
+    for name in LAYERS:
+        qml = (out / f"{name}.qml").read_text(encoding="utf-8")
+        assert qml == gpkg[name]["styleQML"], name
+        root = ET.fromstring(qml.split("\n", 1)[1])
+        assert root.find("temporal").get("enabled") == "1"
+    places = ET.fromstring((out / "places.qml").read_text(encoding="utf-8").split("\n", 1)[1])
+    assert [c.get("value") for c in places.iter("category")] == ["government", "opposition", "sdf", ODD]
 
 
 # ------------------------------------------------------------------ GeoPackage
@@ -300,49 +328,37 @@ def test_gpkg_default_styles_categorised_in_faction_colours(tmp_path: Path) -> N
     assert 0 < int(fill.split(",")[3]) < 128  # translucent
 
 
-# ------------------------------------------------------------------ CSV
+# ------------------------------------------------------------------ QGIS project (opened in QGIS: test_export_qgis.py)
 
 
-def test_csv_round_trip_acled_columns_bom_arabic(tmp_path: Path) -> None:
-    path = export(make_data(), "csv", tmp_path / "events.csv")[0]
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert tuple(table[0]) == COLUMNS and len(table) == 4
-    by_id = {r["event_id_cnty"]: r for r in table}
-    aleppo = by_id["ev-aleppo"]
-    assert (aleppo["event_date"], aleppo["time_precision"], aleppo["event_type"], aleppo["sub_event_type"]) == (
-        "2024-11-30", "1", "Battles", "Non-state actor overtakes territory")
-    assert aleppo["actor1"].startswith("Opposition") and aleppo["actor2"].startswith("Government")
-    assert ARABIC in aleppo["notes"] and HOSTILE in aleppo["notes"]
-    assert aleppo["attributed_to"].startswith("'=") and aleppo["source"] == "'-Evil <b>Wire</b>"
-    assert (aleppo["latitude"], aleppo["longitude"]) == ("36.20211", "37.13426")
-    hama = by_id["ev-hama"]
-    assert (hama["sub_event_type"], hama["time_precision"]) == ("Government regains territory", "2")
-    assert by_id["ev-odd"]["time_precision"] == "3" and by_id["ev-odd"]["actor1"] == ODD
-    assert by_id["ev-idlib"]["latitude"] == "" and by_id["ev-idlib"]["event_date"] == "2024-11-26"
-    only = export(dated(make_data(), NOV26), "csv", tmp_path / "events.csv")[0]
-    assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(only.read_text("utf-8-sig")))] == ["ev-idlib"]
+def test_qgis_project_is_a_qgz_beside_its_gpkg_with_relative_sources(tmp_path: Path) -> None:
+    data = replace(make_data(), title=f"Control {HOSTILE}")
+    written = export(data, "qgis", tmp_path / "control.qgz")
+    assert written == [tmp_path / "control.qgz", tmp_path / "control.gpkg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["control.gpkg", "control.qgz"]
+    assert set(LAYERS) | {"layer_styles"} == {name for name, _ in pyogrio.list_layers(written[1])}
+    with zipfile.ZipFile(written[0]) as archive:
+        assert archive.namelist() == ["control.qgs"]
+        root = ET.fromstring(archive.read("control.qgs").decode("utf-8").split("\n", 1)[1])
+    assert root.find("title").text == f"Control {HOSTILE}"
+    sources = [ml.find("datasource").text for ml in root.iter("maplayer")]
+    assert sorted(sources) == sorted(f"./control.gpkg|layername={name}" for name in LAYERS)
+    assert all(ml.find("temporal").get("enabled") == "1" for ml in root.iter("maplayer"))
 
 
-@pytest.mark.parametrize(("kind", "gaining", "expected"), [
-    ("captured", "opposition", ("Battles", "Non-state actor overtakes territory")),
-    ("captured", "government", ("Battles", "Government regains territory")),
-    ("entered", "opposition", ("Battles", "Armed clash")),
-    ("withdrew", "government", ("Strategic developments", "Non-violent transfer of territory")),
-    ("held", "sdf", ("Strategic developments", "Other")),
-])
-def test_acled_type_mapping(kind: str, gaining: str, expected: tuple[str, str]) -> None:
-    assert acled_type(kind, gaining) == expected
+def test_qgis_project_needs_a_qgz_name(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="not a .qgz file.*control.qgz"):
+        export(make_data(), "qgis", tmp_path / "control.qgs")
+    assert list(tmp_path.iterdir()) == []
 
 
 # ------------------------------------------------------------------ errors
 
 
 def test_unknown_format_lists_the_valid_ones(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="geojson, gpkg, csv"):
+    with pytest.raises(UsageError, match="geojson, gpkg, csv, qgis"):
         export(make_data(), "shp", tmp_path / "x")
-    assert list(FORMATS) == ["geojson", "gpkg", "csv"]
+    assert list(FORMATS) == ["geojson", "gpkg", "csv", "qgis"]
 
 
 def test_wrong_kind_of_out_path(tmp_path: Path) -> None:

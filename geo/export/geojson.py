@@ -1,8 +1,14 @@
-"""GeoJSON export: one RFC 7946 file per layer, written by GDAL with ``RFC7946=YES``.
+"""GeoJSON export: one RFC 7946 file per layer, written by GDAL with ``RFC7946=YES``, each with its QGIS style.
 
 GDAL's RFC 7946 mode writes longitude/latitude (CRS84) without a ``crs`` member, polygons
 with counter-clockwise exterior rings, geometries crossing the antimeridian split, and a
 ``bbox``; coordinates are rounded to :data:`COORDINATE_PRECISION` decimals (6: about 0.1 m).
+A missing date is JSON ``null``, never an empty string.
+
+Beside each ``<layer>.geojson`` goes ``<layer>.qml``, the layer's style from
+:func:`geo.export.styles.layer_qml` (the one the GeoPackage keeps in ``layer_styles``):
+QGIS loads a ``.qml`` of the same name as a file's default style, so each layer opens
+coloured by controller and, for the dated layers, with the Temporal Controller on.
 """
 
 from __future__ import annotations
@@ -11,17 +17,19 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo.export.layers import SCHEMA
+from geo.export.layers import SCHEMA, TEMPORAL_LAYERS
 from geo.export.ogr import publish, staging_dir, write_layer
+from geo.export.styles import layer_qml
 
-__all__ = ["write_geojson", "COORDINATE_PRECISION", "SUFFIX"]
+__all__ = ["write_geojson", "COORDINATE_PRECISION", "SUFFIX", "STYLE_SUFFIX"]
 
 COORDINATE_PRECISION = 6
 SUFFIX = ".geojson"
+STYLE_SUFFIX = ".qml"
 
 
 def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Path]:
-    """Write each layer to ``folder/<layer>.geojson``, each file replaced atomically.
+    """Write each layer to ``folder/<layer>.geojson`` and its style to ``<layer>.qml``, each file replaced atomically.
 
     Parameters
     ----------
@@ -33,7 +41,7 @@ def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pat
     Returns
     -------
     list of pathlib.Path
-        The written files, in layer order.
+        The written files, in layer order, each layer's ``.geojson`` then its ``.qml``.
 
     Raises
     ------
@@ -47,5 +55,9 @@ def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pat
             write_layer(path, gdf, SCHEMA[name], name, driver="GeoJSON",
                         RFC7946="YES", COORDINATE_PRECISION=str(COORDINATE_PRECISION),
                         WRITE_NAME="YES")
-            written.append(path)
+            style = tmp / f"{name}{STYLE_SUFFIX}"
+            controllers = gdf["controller"] if "controller" in gdf else ()
+            style.write_text(layer_qml(name, controllers, temporal=name in TEMPORAL_LAYERS,
+                                       palette=gdf.attrs.get("factions")), encoding="utf-8")
+            written += [path, style]
         return [publish(p, folder / p.name) for p in written]

@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geo.export.layers import SCHEMA, TEMPORAL_LAYERS
+from geo.export.layers import GEOMETRY_TYPES, SCHEMA, TEMPORAL_LAYERS
 from geo.export.ogr import publish, staging_dir, write_layer
 from geo.export.styles import layer_qml
 
@@ -83,7 +83,7 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
     with staging_dir(path.parent, f"GeoPackage {path.name}") as tmp:
         work = tmp / path.name
         for name, gdf in layers.items():
-            write_layer(work, gdf, SCHEMA[name], name, driver="GPKG",
+            write_layer(work, gdf, SCHEMA[name], name, driver="GPKG", geom_type=GEOMETRY_TYPES[name],
                         dataset_options=DATASET_OPTIONS, GEOMETRY_NAME=GEOMETRY_COLUMN,
                         SPATIAL_INDEX="YES")
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)

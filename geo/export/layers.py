@@ -22,7 +22,7 @@ from geo.export.periods import Period, keyed_periods, runs
 from geo.layers.data import MapData, snapshots
 from geo.model import ControlEvent, ControlState
 
-__all__ = ["build_layers", "SCHEMA", "LAYERS", "TEMPORAL_LAYERS", "AREA_METHOD", "FRONT_METHOD"]
+__all__ = ["build_layers", "SCHEMA", "LAYERS", "TEMPORAL_LAYERS", "GEOMETRY_TYPES", "AREA_METHOD", "FRONT_METHOD"]
 
 _T = ["valid_from", "valid_to"]
 #: Field types of every layer (str, date, int, float, bool), in column order.
@@ -50,6 +50,10 @@ SCHEMA: dict[str, dict[str, str]] = {
                          valid_from="date", valid_to="date"),
 }
 LAYERS: tuple[str, ...] = tuple(SCHEMA)
+#: OGR geometry type of every layer (lines and polygons as multi-part), also when a layer is empty.
+GEOMETRY_TYPES: dict[str, str] = {"places": "Point", "events": "Point", "control_areas": "MultiPolygon",
+                                  "front_lines": "MultiLineString", "distance_rings": "MultiPolygon",
+                                  "governorates": "MultiPolygon"}
 TEMPORAL_LAYERS: tuple[str, ...] = tuple(k for k, v in SCHEMA.items() if "valid_from" in v)
 AREA_METHOD = ("inferred: Voronoi cells of the held places, clipped to a maximum reach and "
                "to the country outline, dissolved per controller (geo.layers.geometry.control_areas)")

@@ -25,8 +25,10 @@ from geo.extract.article import ArticleExtraction, extract_articles
 from geo.ingest.localpool import default_workers, one_line
 from geo.model import Article
 
-__all__ = ["dask_batches", "data_fingerprint"]
+__all__ = ["dask_batches", "data_fingerprint", "DISTRIBUTION"]
 
+#: The distribution name on PyPI; its ``dask`` extra installs Dask distributed.
+DISTRIBUTION = "geo-control-map"
 _CONNECT_TIMEOUT = "10s"
 _WORKER_WAIT_S = 30.0
 
@@ -106,8 +108,8 @@ def _import_distributed() -> Any:
     try:
         import distributed
     except ImportError as exc:
-        raise GeoError(f"--engine dask needs dask.distributed ({exc}); pip install \"dask[distributed]\", "
-                       "or use --engine local") from None
+        raise GeoError(f"--engine dask needs Dask, which is not installed ({exc}); "
+                       f"pip install \"{DISTRIBUTION}[dask]\", or use --engine local") from None
     return distributed
 
 

@@ -27,7 +27,7 @@ from geo.errors import OutputError
 from geo.layers.data import MapData
 from geo.render.payload import build_payload
 
-__all__ = ["render_html", "write_map", "script_json", "DATA_ELEMENT_ID"]
+__all__ = ["folium_map", "render_html", "write_map", "script_json", "DATA_ELEMENT_ID"]
 
 #: id of the ``<script type="application/json">`` element that carries the payload.
 DATA_ELEMENT_ID = "geo-data"
@@ -105,19 +105,22 @@ def _page_title(data: MapData, payload: dict[str, Any]) -> str:
     return f"{data.title} ({data.corpus}, {when})"
 
 
-def render_html(data: MapData) -> str:
-    """Render the control map as one self-contained HTML document.
+def folium_map(data: MapData) -> folium.Map:
+    """Return the control map as a folium map whose page carries Leaflet, the map's script and its data.
+
+    A notebook shows it inline (folium renders the whole page into the cell); nothing is
+    fetched from the network.
 
     Parameters
     ----------
     data : MapData
-        What to draw. The map opens on ``data.date`` (``#YYYY-MM-DD`` in the URL still
-        wins), the latest date when it is None; the slider steps through ``data.dates``.
+        What to draw. The map opens on ``data.date``, the latest date when it is None; the
+        slider steps through ``data.dates``.
 
     Returns
     -------
-    str
-        The HTML text; it loads nothing over the network.
+    folium.Map
+        The map; ``fmap.get_root().render()`` is :func:`render_html`'s text.
     """
     payload = build_payload(data)
     (s, w), (n, e) = payload["bounds"]
@@ -145,7 +148,24 @@ def render_html(data: MapData) -> str:
     root.header.add_child(_Raw(f"<script>{_safe_script(js)}</script>"), name="geo_js")
     root.html.add_child(_Raw(f'<script type="application/json" id="{DATA_ELEMENT_ID}">'
                              f"{script_json(payload)}</script>"), name="geo_data")
-    return root.render()
+    return fmap
+
+
+def render_html(data: MapData) -> str:
+    """Render the control map as one self-contained HTML document.
+
+    Parameters
+    ----------
+    data : MapData
+        What to draw. The map opens on ``data.date`` (``#YYYY-MM-DD`` in the URL still
+        wins), the latest date when it is None; the slider steps through ``data.dates``.
+
+    Returns
+    -------
+    str
+        The HTML text; it loads nothing over the network.
+    """
+    return folium_map(data).get_root().render()
 
 
 def _reason(folder: Path, exc: OSError) -> str:

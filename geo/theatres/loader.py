@@ -62,7 +62,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOP_KEYS = ("id", "name", "countries", "context_countries", "stale_after_days", "government", "baseline",
              "factions", "generic")
 _TOP_REQUIRED = ("id", "name", "countries", "government", "factions")
-_FACTION_KEYS = ("label", "colour", "side", "aliases")
+_FACTION_KEYS = ("label", "colour", "side", "aliases", "state")
 _FACTION_REQUIRED = ("label", "colour")
 
 #: ISO 3166-1 alpha-2 codes, plus XK (Kosovo), which GeoNames and the gazetteer use.
@@ -122,6 +122,9 @@ class Faction:
     aliases : tuple of str
         Names, spellings, abbreviations, units and leaders' forces that mean this faction
         in this theatre, as written in the file (duplicates removed).
+    state : bool
+        The armed forces of a state (the incumbent government's, or a foreign state's in an
+        interstate war, such as Russia's in Ukraine): ACLED's "State forces".
     """
 
     id: str
@@ -129,6 +132,7 @@ class Faction:
     colour: str
     side: str
     aliases: tuple[str, ...] = ()
+    state: bool = False
 
 
 @dataclass(frozen=True)
@@ -415,7 +419,11 @@ def _factions(table: Any, check: _Checker) -> tuple[Faction, ...]:
                            "an alias names one faction: keep it in one of them")
             if written not in kept:
                 kept.append(written)
-        factions.append(Faction(id=fid, label=label, colour=colour, side=side, aliases=tuple(kept)))
+        state = body.get("state", False)
+        if not isinstance(state, bool):
+            check.fail(f"{where}.state {_show(state)} is not true or false; write state = true for a state's "
+                       "armed forces, or leave it out")
+        factions.append(Faction(id=fid, label=label, colour=colour, side=side, aliases=tuple(kept), state=state))
     if UNKNOWN not in table:
         if UNKNOWN_COLOUR in colour_of:
             check.fail(f"factions.{colour_of[UNKNOWN_COLOUR]}.colour '{UNKNOWN_COLOUR}' is the colour of "
