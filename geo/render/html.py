@@ -32,7 +32,7 @@ __all__ = ["render_html", "write_map", "script_json", "DATA_ELEMENT_ID"]
 #: id of the ``<script type="application/json">`` element that carries the payload.
 DATA_ELEMENT_ID = "geo-data"
 #: Templates inlined into every map, in load order.
-_JS_TEMPLATES = ("controls.js", "map.js")
+_JS_TEMPLATES = ("controls.js", "popups.js", "inferred.js", "map.js")
 _CSS_TEMPLATES = ("map.css",)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
