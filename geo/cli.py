@@ -181,25 +181,48 @@ def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table"
 
 @app.command("distances")
 def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = "table") -> None:
-    """Every distance quoted in the articles, with its anchor resolved."""
+    """Every distance quoted in the articles, with its anchor resolved (a report's once, not per version)."""
+    from geo.extract.distance.once import counted_distances
+
     _check_format(fmt, ("table", "json", "csv"))
     result = _analyse(corpus, store)
-    rows = [d.to_dict() for d in result.distances]
+    rows = [d.to_dict() for d in counted_distances(result.distances, result.articles)]
     _emit(rows, fmt, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"])
+
+
+#: Pieces of evidence a table row quotes (JSON lists them all).
+_TABLE_EVIDENCE = 3
+
+
+def _state_rows(corpus_states, states, fmt: str) -> list[dict[str, Any]]:
+    """States as rows: JSON resolves each evidence id; a table or CSV shows it as readable lines."""
+    from geo.timeline.evidence import brief
+
+    rows = []
+    for s in states:
+        row, cited = s.to_dict(), corpus_states.explain(s)
+        if fmt == "json":
+            row["evidence_detail"] = cited
+        else:
+            shown = [brief(c) for c in cited[:_TABLE_EVIDENCE]]
+            more = len(cited) - len(shown)
+            row["evidence"] = "\n".join(shown + ([f"and {more} more (--format json lists them)"] if more else []))
+        rows.append(row)
+    return rows
 
 
 @app.command("control")
 def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
                 store: Store = None, fmt: Format = "table") -> None:
-    """Every place with a known state on a date."""
-    from geo.timeline.fold import state_on
+    """Every place with a known state on a date, how old its evidence is, and the evidence."""
+    from geo.layers.states import CorpusStates
 
     day = _required_date(date)
     _check_format(fmt, ("table", "json", "csv"))
-    result = _analyse(corpus, store)
-    states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
-    rows = [s.to_dict() for s in states]
-    _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "evidence"])
+    states = CorpusStates(_analyse(corpus, store))
+    rows = _state_rows(states, states.on(day), fmt)
+    _emit(rows, fmt, ["place_id", "name", "controller", "status", "since", "last_evidence", "stale", "note",
+                      "evidence"])
 
 
 @app.command("timeline")
@@ -207,15 +230,44 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
                  store: Store = None, fmt: Format = "table") -> None:
     """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
-    from geo.timeline.fold import history
+    from geo.layers.states import CorpusStates
 
     _check_format(fmt, ("table", "json", "csv"))
     gz = default_gazetteer()
     place_id = gz.get(place).id if ":" in place else gz.resolve(place, focus=("SY",)).id
-    result = _analyse(corpus, store)
-    states = history([e for e in result.events if not e.duplicate_of], place_id, baseline=result.baseline)
-    rows = [s.to_dict() for s in states]
-    _emit(rows, fmt, ["since", "controller", "status", "evidence"])
+    states = CorpusStates(_analyse(corpus, store), gazetteer=gz)
+    rows = _state_rows(states, states.history(place_id), fmt)
+    _emit(rows, fmt, ["since", "controller", "status", "last_evidence", "evidence"])
+
+
+#: The default corpus, whose maps keep the plain names the README promises.
+DEFAULT_CORPUS = Path("seeds")
+
+
+def default_map_name(corpus: Path | None, store: Path | None, day: dt.date | None) -> str:
+    """Return the default file name of a map: ``control[-NAME][-YYYY-MM-DD].html``.
+
+    The default corpus (no ``--corpus``, or the seeds folder) keeps ``control-YYYY-MM-DD.html``;
+    any other corpus folder or event store puts its name in, so rendering it never
+    overwrites the seed map.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from pathlib import Path
+    >>> default_map_name(None, None, dt.date(2024, 12, 8))
+    'control-2024-12-08.html'
+    >>> default_map_name(Path("wires/ukraine"), None, dt.date(2024, 12, 8))
+    'control-ukraine-2024-12-08.html'
+    >>> default_map_name(None, Path("events.gpkg"), None)
+    'control-events.html'
+    """
+    source = store if store is not None else corpus
+    name = None
+    if source is not None and source.resolve() != DEFAULT_CORPUS.resolve():
+        name = (source.stem if store is not None else source.resolve().name) or "corpus"
+    parts = ["control", *([name] if name else []), *([day.isoformat()] if day else [])]
+    return "-".join(parts) + ".html"
 
 
 @app.command("render")
@@ -227,7 +279,7 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 
     day = _date(date)
     window = _days(days, day)
-    target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
+    target = out or Path("maps") / default_map_name(corpus, store, day)
     data = _map_data(_analyse(corpus, store), day, window)
     path = write_map(data, target)
     typer.echo(str(path))
