@@ -7,7 +7,10 @@ from pyproj import Geod
 from shapely.geometry import Point, box
 
 from geo.errors import UsageError
-from geo.layers.inferred import BANDS_KM, band_labels, infer_areas
+import doctest
+
+from geo.layers import inferred
+from geo.layers.inferred import BANDS_KM, band_labels, controller_at, infer_areas
 
 OUTLINE = box(35.0, 32.0, 39.0, 37.0)
 WEST, EAST = box(35.0, 32.0, 37.0, 37.0), box(37.0, 32.0, 39.0, 37.0)
@@ -56,3 +59,11 @@ def test_no_evidence_no_area_and_bad_bands_are_refused() -> None:
         infer_areas([(36.0, 34.5, "government")], [], OUTLINE, bands_km=(25, 10))
     assert band_labels((5, 20)) == ["within 5 km of a reported place", "5-20 km from one", "region report only"]
     assert km((36.0, 34.5), (36.05, 34.5)) < 10 < km((36.0, 34.5), (36.2, 34.5)) < 25 < km((36.0, 34.5), (36.4, 34.5))
+
+
+def test_the_controller_at_a_town_s_point_and_its_band() -> None:
+    got = infer_areas([(36.0, 34.5, "government"), (36.6, 34.5, "opposition")], [(WEST, None)], OUTLINE)
+    assert controller_at(got, 36.05, 34.5) == ("government", 0)
+    assert controller_at(got, 36.45, 34.5) == ("opposition", 1)  # ~14 km from the opposition's place
+    assert controller_at(got, 38.0, 34.5) is None  # east of the reported region
+    assert doctest.testmod(inferred).failed == 0

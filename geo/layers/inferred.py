@@ -38,8 +38,11 @@ from shapely.geometry.base import BaseGeometry
 from geo.errors import UsageError
 from geo.layers.geometry import _apply, _check_outline, _polygonal, _reach_cells, _sites, local_aeqd
 
-__all__ = ["BANDS_KM", "Inferred", "band_labels", "infer_areas"]
+__all__ = ["BANDS_KM", "Inferred", "band_labels", "controller_at", "infer_areas"]
 
+#: Overlays run on a grid of this many metres in the projected plane: GEOS's snapping makes them
+#: robust where cells, discs and region boundaries nearly coincide.
+GRID_M = 1.0
 #: Outer radius (km) of each distance band of an inferred area; the last is the reach of a point.
 BANDS_KM: tuple[float, ...] = (10.0, 25.0, 50.0)
 
@@ -110,43 +113,99 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
     forward, inverse = local_aeqd(centre.y, centre.x)
     reach = bands[-1] * 1000.0
     if points:
-        xy, owners = _sites(points, forward)
-        cells = list(_reach_cells(xy, reach))
+        xy, owner_list = _sites(points, forward)
+        cells = np.asarray(_reach_cells(xy, reach), dtype=object)
     else:
-        xy, owners, cells = np.empty((0, 2)), [], []
+        xy, owner_list, cells = np.empty((0, 2)), [], np.empty(0, dtype=object)
+    owners = np.asarray(owner_list, dtype=object)
     sites = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
-    projected = [(_apply(g, forward), c) for g, c in regions]
-    allowed = shapely.union_all([g for g, _ in projected] + [shapely.buffer(p, reach) for p in sites
-                                                              if not any(g.covers(p) for g, _ in projected)])
-    allowed = shapely.intersection(allowed, _apply(outline, forward))
-    for k, owner in enumerate(owners):  # rule 4: a region report beats a point of another side outside it
-        for geom, side in projected:
-            if side is not None and side != owner and not geom.covers(sites[k]):
-                cells[k] = shapely.difference(cells[k], geom)
-    cells = [shapely.intersection(c, allowed) for c in cells]
-    sides = sorted({o for o in owners if o is not None} | {c for _, c in projected if c is not None})
-    rings = [shapely.union_all(shapely.buffer(sites, b * 1000.0, quad_segs=32)) if len(sites) else Polygon()
-             for b in bands]
+    projected = [(shapely.make_valid(_apply(g, forward)), c) for g, c in regions]
+    inside = np.zeros(len(sites), dtype=bool)
+    for geom, side in projected:
+        covered = shapely.covers(geom, sites) if len(sites) else inside
+        inside |= covered
+        if side is not None:  # rule 4: a region report beats a point of another side outside it
+            shapely.prepare(geom)
+            cut = ~covered & (owners != side)
+            cut[cut] = shapely.intersects(geom, cells[cut])
+            cells[cut] = _polys(shapely.difference(cells[cut], geom, grid_size=GRID_M))
+    allowed = _union([g for g, _ in projected] + list(shapely.buffer(sites[~inside], reach, quad_segs=32)))
+    allowed = _polygonal(shapely.intersection(allowed, shapely.make_valid(_apply(outline, forward)), grid_size=GRID_M))
+    cells = _clip(cells, allowed)
+    sides = sorted({o for o in owner_list if o is not None} | {c for _, c in projected if c is not None})
+    pieces, inner = [], None  # rule 5: in its own cell, a place is the nearest one
+    for b in bands:
+        disc = shapely.buffer(sites, b * 1000.0, quad_segs=32)
+        piece = cells.copy()
+        out_of = ~shapely.contains_properly(disc, piece) if len(piece) else np.zeros(0, dtype=bool)
+        piece[out_of] = _polys(shapely.intersection(piece[out_of], disc[out_of], grid_size=GRID_M))
+        if inner is not None and len(piece):
+            near = shapely.intersects(inner, piece)
+            piece[near] = _polys(shapely.difference(piece[near], inner[near], grid_size=GRID_M))
+        pieces.append(piece)
+        inner = disc
+    claimed = _union(list(cells))
     out = Inferred()
     for side in sides:
-        own = shapely.union_all([c for c, o in zip(cells, owners, strict=True) if o == side])
-        others = shapely.union_all([c for c, o in zip(cells, owners, strict=True) if o != side])
-        fill = shapely.union_all([shapely.difference(g, others) for g, c in projected if c == side])
-        fill = shapely.difference(shapely.intersection(fill, allowed), own)
-        pieces = []
-        inner: BaseGeometry = Polygon()
-        for k, ring in enumerate(rings):
-            pieces.append((k, shapely.difference(shapely.intersection(own, ring), inner)))
-            inner = ring
-        pieces.append((len(bands), fill))
-        for k, geom in pieces:
+        mine = owners == side
+        held = [g for g, c in projected if c == side]
+        fill = _polygonal(shapely.intersection(_union(held), allowed, grid_size=GRID_M)) if held else Polygon()
+        fill = _polygonal(shapely.difference(fill, claimed, grid_size=GRID_M))
+        for k, geom in [*((k, _union(list(p[mine]))) for k, p in enumerate(pieces)), (len(bands), fill)]:
             lonlat = _lonlat(geom, inverse)
             if not lonlat.is_empty:
                 out.bands.append((side, k, lonlat))
-        whole = _lonlat(shapely.union(own, fill), inverse)
+        whole = _lonlat(_union([*cells[mine], fill]), inverse)
         if not whole.is_empty:
             out.areas[side] = whole
     return out
+
+
+def controller_at(inferred: Inferred, lon: float, lat: float) -> tuple[str, int] | None:
+    """Return the side whose inferred area holds a point, with its confidence band (None: no area).
+
+    The reading a benchmark of the inferred areas makes at a town's point: on a band's
+    boundary the more confident band wins.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> got = infer_areas([(36.0, 34.5, "government")], [(box(35, 32, 37, 37), None)], box(35, 32, 39, 37))
+    >>> controller_at(got, 36.05, 34.5), controller_at(got, 38.0, 34.5)
+    (('government', 0), None)
+    """
+    point = shapely.points(lon, lat)
+    hits = sorted((band, side) for side, band, geom in inferred.bands if geom.covers(point))
+    if hits:
+        return hits[0][1], hits[0][0]
+    side = next((s for s, geom in sorted(inferred.areas.items()) if geom.covers(point)), None)
+    return None if side is None else (side, len(BANDS_KM))
+
+
+def _union(geoms: list[BaseGeometry]) -> BaseGeometry:
+    """Return the union of projected polygons, polygons only (on the :data:`GRID_M` grid if GEOS needs it)."""
+    if not geoms:
+        return Polygon()
+    try:
+        return _polygonal(shapely.union_all(geoms))
+    except shapely.errors.GEOSException:
+        return _polygonal(shapely.union_all(geoms, grid_size=GRID_M))
+
+
+def _clip(cells: np.ndarray, area: BaseGeometry) -> np.ndarray:
+    """Return each cell cut to an area; cells wholly inside it are kept as they are."""
+    if not len(cells):
+        return cells
+    shapely.prepare(area)
+    out = cells.copy()
+    cut = ~shapely.contains_properly(area, cells)
+    out[cut] = _polys(shapely.intersection(cells[cut], area, grid_size=GRID_M))
+    return out
+
+
+def _polys(geoms: np.ndarray) -> np.ndarray:
+    """Return the polygon parts of each geometry of an array (an overlay on a grid may leave slivers as lines)."""
+    return np.asarray([_polygonal(g) for g in geoms], dtype=object)
 
 
 def _lonlat(geom: BaseGeometry, inverse: object) -> BaseGeometry:
