@@ -29,7 +29,7 @@ from geo.extract.places import SETTLEMENTS, target_places  # unchanged but for h
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import TimeMention
 from geo.factions import find_actors
-from geo.model import Article, ControlEvent
+from geo.model import Article, ControlEvent, Stance
 from geo.read.corpus import read_article
 from geo.read.sentences import split_sentences
 
@@ -173,9 +173,18 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         event_stance = stance
         if kind == "held" and stance[0] == "claimed" and stance[1] == gaining:
             event_stance = ("reported", None)
-        events.append(make_event(ctx, sent, trig, kind, written, place, precision, gaining, losing, event_stance,
+        events.append(_make_event(ctx, sent, trig, kind, written, place, precision, gaining, losing, event_stance,
                                  time, confidence))
     return events
+
+def _make_event(ctx: Context, sent: Sentence, trig: re.Match[str], kind: str, written: str, place: Place,
+                precision: int, gaining: str | None, losing: str | None, stance: tuple[str, str | None],
+                time: TimeMention | None, confidence: float) -> ControlEvent:
+    """make_event as the plain extractor calls it (positionally; the real one takes keywords and a Stance)."""
+    return make_event(ctx, sent, trig, kind=kind, written=written, place=place,  # type: ignore[arg-type]
+                      precision=precision, gaining=gaining, losing=losing,
+                      stance=Stance(*stance), time=time, confidence=confidence)  # type: ignore[arg-type]
+
 
 def plain_extract_events(article: Article, gazetteer: Gazetteer,
                          sentences: Sequence[tuple[int, int]]) -> list[ControlEvent]:
@@ -215,7 +224,7 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
         time = next((t for t in sent.times if t.start >= m.end()), None)
         if by and before and time:
             place = before[-1]
-            events.append(make_event(ctx, sent, m, "held", place.text, place.place, 1, by[0].faction, None,
+            events.append(_make_event(ctx, sent, m, "held", place.text, place.place, 1, by[0].faction, None,
                                      ("reported", None), time, 0.7))
     for m in lx.PREVIOUSLY.finditer(text, sent.start, sent.end):
         owner = [a for a in sent.actors if a.faction and m.start() <= a.start < m.end() + 30][:1]
@@ -225,7 +234,7 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
             day_before = earliest.date - dt.timedelta(days=1)
             prior = TimeMention(earliest.text, earliest.start, earliest.end, day_before, None, "day", "by")
             for place in _coordinated_before(text, before):
-                events.append(make_event(ctx, sent, m, "held", place.text, place.place, 1, owner[0].faction, None,
+                events.append(_make_event(ctx, sent, m, "held", place.text, place.place, 1, owner[0].faction, None,
                                          ("reported", None), prior, 0.6))
     for m in lx.HELD_ADJECTIVE.finditer(text, sent.start, sent.end):
         if any(s <= m.start() < e for s, e in taken):
@@ -234,7 +243,7 @@ def background_events(ctx: Context, sent: Sentence, taken: list[tuple[int, int]]
         targets = target_places(text, ctx, sent, m, (sent.start, sent.end), False, True)
         for written, place, precision in targets:
             if faction and faction[0].faction:
-                events.append(make_event(ctx, sent, m, "held", written, place, max(precision, 2 if
+                events.append(_make_event(ctx, sent, m, "held", written, place, max(precision, 2 if
                                          "half" in text[m.end():m.end() + 12] else precision), faction[0].faction,
                                          None, ("reported", None), time_for(sent, m.start(), (sent.start, sent.end)),
                                          0.6))
