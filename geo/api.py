@@ -27,15 +27,16 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import UsageError
 from geo.export.layers import SCHEMA, build_layers
-from geo.layers.build import build_map_data
+from geo.extract.distance.once import counted_distances
+from geo.layers.build import build_map_data, stale_window
 from geo.layers.data import MapData
 from geo.layers.geometry import mention_geometry
+from geo.layers.states import CorpusStates
 from geo.model import ControlEvent, ControlState, CorpusResult, CorpusWarning, DistanceMention
 from geo.pipeline import analyse as analyse_folder
 from geo.render.html import folium_map
 from geo.store.event_store import EventStore
 from geo.store.rows import load
-from geo.timeline.fold import history, state_on
 
 __all__ = ["Analysis", "analyse"]
 
@@ -130,11 +131,13 @@ class Analysis:
 
     @cached_property
     def distances(self) -> gpd.GeoDataFrame:
-        """Every quoted distance, drawn as its ring, disc or sector (geodesic)."""
-        return distances_frame(self.result.distances)
+        """Every quoted distance (a near-duplicate report's once), drawn as its ring, disc or sector (geodesic)."""
+        return distances_frame(counted_distances(self.result.distances, self.result.articles))
 
-    def _counted(self) -> list[ControlEvent]:
-        return [e for e in self.result.events if not e.duplicate_of]
+    @cached_property
+    def _states(self) -> CorpusStates:
+        """The corpus's states as every output shows them (aged, named, regions reconciled)."""
+        return CorpusStates(self.result)
 
     def control(self, date: DateLike) -> gpd.GeoDataFrame:
         """Return the state of every place with a known state on ``date``.
@@ -150,11 +153,11 @@ class Analysis:
             ``place_id``, ``name``, ``lat``, ``lon``, ``controller``, ``status``, ``since``,
             ``evidence``, ``geo_precision``; a point per place.
         """
-        return states_frame(state_on(self._counted(), as_date(date), baseline=self.result.baseline))
+        return states_frame(self._states.on(as_date(date), stale_after_days=stale_window(self.result)))
 
     def timeline(self, place_id: str) -> gpd.GeoDataFrame:
         """Return the control history of one place (a gazetteer id such as ``geonames:170063``), oldest first."""
-        return states_frame(history(self._counted(), place_id, baseline=self.result.baseline))
+        return states_frame(self._states.history(place_id))
 
     def map_data(self, date: DateLike | None = None, days: int | None = None) -> MapData:
         """Return the map's data: on ``date`` (its slider over the ``days`` before), or the whole history."""

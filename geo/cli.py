@@ -19,10 +19,9 @@ from typing import Annotated, Any
 import typer
 
 from geo.errors import GeoError, UsageError
-from geo.model import BaselineEntry, ControlEvent, ControlState, CorpusResult, CorpusWarning
+from geo.model import ControlEvent, CorpusResult, CorpusWarning
 
-__all__ = ["app", "main", "ExitStatus", "TableFormat", "LookupFormat", "ExportFormat", "Engine", "event_row",
-           "state_rows"]
+__all__ = ["app", "main", "ExitStatus", "TableFormat", "LookupFormat", "ExportFormat", "Engine", "event_row"]
 
 
 class ExitStatus(IntEnum):
@@ -235,31 +234,6 @@ def event_row(ev: ControlEvent) -> dict[str, Any]:
             "stance": _stance(ev), "sentence": _short(ev.sentence)}
 
 
-def _evidence_cell(state: ControlState, events: dict[str, ControlEvent],
-                   baseline: dict[str, BaselineEntry]) -> str:
-    """Return the deciding evidence of a state as date and a short quote, and how many more reports support it."""
-    if not state.evidence:
-        return ""
-    first, more = state.evidence[0], len(state.evidence) - 1
-    if first in events:
-        ev = events[first]
-        day = ev.date or ev.published
-        cell = f"{day.isoformat() if day else 'undated'} \u201c{_short(ev.sentence, 60)}\u201d"
-    elif first in baseline:
-        row = baseline[first]
-        cell = f"{row.as_of.isoformat()} baseline: {_short(row.source, 50)}"
-    else:
-        cell = first
-    return cell + (f" (+{more} more)" if more else "")
-
-
-def state_rows(states: list[ControlState], result: CorpusResult) -> list[dict[str, Any]]:
-    """States as rows of the ``control`` and ``timeline`` tables: the evidence as date and quote."""
-    events = {e.id: e for e in result.events}
-    baseline = {f"baseline:{b.place}": b for b in result.baseline}
-    return [{**s.to_dict(), "evidence": _evidence_cell(s, events, baseline)} for s in states]
-
-
 def _csv_cell(value: Any) -> Any:
     return ";".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
 
@@ -339,24 +313,50 @@ def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFo
 @app.command("distances")
 def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
                   theatre: TheatreName = None) -> None:
-    """Every distance quoted in the articles, with its anchor resolved."""
+    """Every distance quoted in the articles, with its anchor resolved (a report's once, not per version)."""
+    from geo.extract.distance.once import counted_distances
+
     result = _analyse(corpus, store, theatre)
-    rows = [d.to_dict() for d in result.distances]
+    rows = [d.to_dict() for d in counted_distances(result.distances, result.articles)]
     _emit(rows, fmt.value, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"],
           f"no quoted distances found in {_where(*_sources(corpus, store))}")
+
+
+#: Pieces of evidence a table row quotes (JSON lists them all).
+_TABLE_EVIDENCE = 3
+
+
+def _state_rows(corpus_states, states, fmt: str) -> list[dict[str, Any]]:
+    """States as rows: JSON resolves each evidence id; a table or CSV shows it as readable lines."""
+    from geo.timeline.evidence import brief
+
+    rows = []
+    for s in states:
+        row, cited = s.to_dict(), corpus_states.explain(s)
+        if fmt == "json":
+            row["evidence_detail"] = cited
+        else:
+            shown = [brief(c) for c in cited[:_TABLE_EVIDENCE]]
+            more = len(cited) - len(shown)
+            lines = shown + ([f"and {more} more (--format json lists them)"] if more else [])
+            row["evidence"] = ("\n" if fmt == "table" else "; ").join(lines)  # CSV: one line, ;-joined
+        rows.append(row)
+    return rows
 
 
 @app.command("control")
 def control_cmd(date: Annotated[str, typer.Option("--date", help="YYYY-MM-DD")], corpus: Corpus = None,
                 store: Store = None, fmt: Format = TableFormat.table, theatre: TheatreName = None) -> None:
-    """Every place with a known state on a date, with the evidence for it."""
-    from geo.timeline.fold import state_on
+    """Every place with a known state on a date, how old its evidence is, and the evidence."""
+    from geo.layers.build import stale_window
+    from geo.layers.states import CorpusStates
 
     day = _required_date(date)
     result = _analyse(corpus, store, theatre)
-    states = state_on([e for e in result.events if not e.duplicate_of], day, baseline=result.baseline)
-    rows = state_rows(states, result) if fmt is TableFormat.table else [s.to_dict() for s in states]
-    _emit(rows, fmt.value, ["place_id", "name", "controller", "status", "since", "evidence"],
+    states = CorpusStates(result)
+    rows = _state_rows(states, states.on(day, stale_after_days=stale_window(result)), fmt.value)
+    _emit(rows, fmt.value, ["place_id", "name", "controller", "status", "since", "last_evidence", "stale", "note",
+                            "evidence"],
           f"no place has a known state on {day.isoformat()} in {_where(*_sources(corpus, store))}: "
           "no event or baseline row up to that date")
 
@@ -366,16 +366,46 @@ def timeline_cmd(place: Annotated[str, typer.Argument(help="A place name or id")
                  store: Store = None, fmt: Format = TableFormat.table, theatre: TheatreName = None) -> None:
     """Show the control history of one place, with evidence."""
     from gazetteer import default_gazetteer
-    from geo.timeline.fold import history
+    from geo.layers.states import CorpusStates
 
     gz = default_gazetteer()
     result = _analyse(corpus, store, theatre)
     found = gz.get(place) if ":" in place else gz.resolve(place, focus=_focus(result))
-    states = history([e for e in result.events if not e.duplicate_of], found.id, baseline=result.baseline)
-    rows = state_rows(states, result) if fmt is TableFormat.table else [s.to_dict() for s in states]
-    _emit(rows, fmt.value, ["since", "controller", "status", "evidence"],
+    states = CorpusStates(result, gazetteer=gz)
+    rows = _state_rows(states, states.history(found.id), fmt.value)
+    _emit(rows, fmt.value, ["since", "controller", "status", "last_evidence", "evidence"],
           f"no control history for {place!r} ({found.name}, {found.id}) in {_where(*_sources(corpus, store))}: "
           "no event or baseline row names it")
+
+
+#: The default corpus, whose maps keep the plain names the README promises.
+DEFAULT_CORPUS = Path("seeds")
+
+
+def default_map_name(corpus: Path | None, store: Path | None, day: dt.date | None) -> str:
+    """Return the default file name of a map: ``control[-NAME][-YYYY-MM-DD].html``.
+
+    The default corpus (no ``--corpus``, or the seeds folder) keeps ``control-YYYY-MM-DD.html``;
+    any other corpus folder or event store puts its name in, so rendering it never
+    overwrites the seed map.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from pathlib import Path
+    >>> default_map_name(None, None, dt.date(2024, 12, 8))
+    'control-2024-12-08.html'
+    >>> default_map_name(Path("wires/ukraine"), None, dt.date(2024, 12, 8))
+    'control-ukraine-2024-12-08.html'
+    >>> default_map_name(None, Path("events.gpkg"), None)
+    'control-events.html'
+    """
+    source = store if store is not None else corpus
+    name = None
+    if source is not None and source.resolve() != DEFAULT_CORPUS.resolve():
+        name = (source.stem if store is not None else source.resolve().name) or "corpus"
+    parts = ["control", *([name] if name else []), *([day.isoformat()] if day else [])]
+    return "-".join(parts) + ".html"
 
 
 @app.command("render")
@@ -387,7 +417,7 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
 
     day = _date(date)
     window = _days(days, day)
-    target = out or Path("maps") / (f"control-{day.isoformat()}.html" if day else "control.html")
+    target = out or Path("maps") / default_map_name(corpus, store, day)
     data = _map_data(_analyse(corpus, store, theatre), day, window)
     path = write_map(data, target)
     typer.echo(str(path))

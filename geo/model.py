@@ -8,12 +8,14 @@ imported, so every stage may import this one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
 __all__ = [
     "Article",
+    "BASELINE_PREFIX",
     "BaselineEntry",
     "ControlEvent",
     "ControlState",
@@ -48,6 +50,8 @@ DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 
 #: Id prefix of a region (a first-level administrative division) in place ids.
 REGION_PREFIX = "admin1:"
+#: Id prefix of a baseline row in a state's evidence.
+BASELINE_PREFIX = "baseline:"
 
 
 class Stance(NamedTuple):
@@ -152,7 +156,16 @@ class DistanceMention:
 
 @dataclass(frozen=True, slots=True)
 class ControlState:
-    """Who holds a place on a date, and on what evidence."""
+    """Who holds a place on a date, and on what evidence.
+
+    ``name`` is the place's name as English-language reporting writes it (never the words
+    of one sentence; those stay in the evidence). ``evidence`` holds event ids and baseline
+    row ids (:attr:`BaselineEntry.evidence_id`). ``last_evidence`` is the newest date the
+    supporting evidence speaks of, up to the date asked about; ``stale`` is True when that
+    is older than the staleness window. ``note`` says, in a short sentence, how a state was
+    derived when it is not simply the fold of the place's own evidence (a region report
+    that disagrees with the town's, a region following its fallen main city).
+    """
 
     place_id: str
     name: str
@@ -163,6 +176,9 @@ class ControlState:
     since: dt.date | None
     evidence: tuple[str, ...] = field(default=())
     geo_precision: int = 1
+    last_evidence: dt.date | None = None
+    stale: bool = False
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""
@@ -182,6 +198,20 @@ class BaselineEntry:
     as_of: dt.date
     source: str
     geo_precision: int
+
+    @property
+    def evidence_id(self) -> str:
+        """Return the id a state cites this row by: ``baseline:<place as written>@<as_of>:<digest>``.
+
+        The digest (six hex digits of the row's content) keeps the ids of two rows apart
+        even when they name the same place on the same date.
+        """
+        raw = "\x1f".join((self.place, self.place_id, self.controller, self.as_of.isoformat(), self.source))
+        return f"{BASELINE_PREFIX}{self.place}@{self.as_of.isoformat()}:{hashlib.sha1(raw.encode()).hexdigest()[:6]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict with the contract's field names and the evidence id."""
+        return {"id": self.evidence_id, **{k: _jsonable(v) for k, v in asdict(self).items()}}
 
 
 @dataclass(frozen=True, slots=True)

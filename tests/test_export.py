@@ -18,7 +18,7 @@ from geo.export import FORMATS, LAYERS, build_layers, export
 from geo.export.layers import SCHEMA
 from geo.export.periods import runs
 from geo.layers.data import MapData
-from geo.model import ControlEvent, ControlState, DistanceMention
+from geo.model import BaselineEntry, ControlEvent, ControlState, DistanceMention
 from geo.theatres import faction_styles, packaged_theatres
 
 D = dt.date
@@ -182,6 +182,24 @@ def test_areas_fronts_rings_governorates() -> None:
     assert [(r["controller"], r["valid_from"], r["valid_to"]) for r in sy02] == [
         (None, None, D(2024, 11, 29)), ("opposition", NOV30, None)]
     assert [(r["controller"], r["valid_from"]) for r in rows(layers["governorates"], gov_id="SY05")] == [(None, None)]
+
+
+def test_places_carry_their_age_and_a_baseline_row_decides_with_its_source_text() -> None:
+    row = BaselineEntry("Idlib", "idlib", "Idlib", 35.93062, 36.63393, "opposition", D(2016, 7, 17),
+                        "Idlib city was taken by Jaysh al-Fateh on 28 Mar 2015 (SOHR).", 1)
+    data = make_data()
+    old = replace(data.states[NOV26]["idlib"], evidence=(row.evidence_id,), last_evidence=D(2016, 7, 17),
+                  stale=True)
+    renewed = replace(old, last_evidence=NOV30, stale=False, note="renewed by a report")
+    states = {NOV26: {**data.states[NOV26], "idlib": old}, NOV30: {**data.states[NOV30], "idlib": renewed},
+              DEC5: {**data.states[DEC5], "idlib": renewed}}
+    places = build_layers(replace(data, states=states, baseline={row.evidence_id: row}))["places"]
+    idlib = sorted(rows(places, place_id="idlib"), key=lambda r: r["valid_from"])
+    assert [(r["stale"], r["last_evidence"], r["valid_from"], r["note"]) for r in idlib] == [
+        (True, D(2016, 7, 17), NOV26, None), (False, NOV30, NOV30, "renewed by a report")]  # a row per age
+    assert (idlib[0]["decided_by"], idlib[0]["source"], idlib[0]["published"]) == (
+        row.evidence_id, "baseline", D(2016, 7, 17))
+    assert "Jaysh al-Fateh" in idlib[0]["sentence"]
 
 
 def test_events_layer_keeps_events_without_coordinates() -> None:

@@ -172,7 +172,7 @@ def test_hostile_article_text_is_never_markup(page_html: str) -> None:
     parser.feed(page_html)
     payload = json.loads(parser.data[DATA_ELEMENT_ID])
     assert any(HOSTILE_IMG in s and HOSTILE_SCRIPT in s for s in payload["strings"])
-    for name in ("map.js", "controls.js"):
+    for name in ("map.js", "controls.js", "popups.js", "inferred.js"):
         js = resources.files("geo.render").joinpath("templates", name).read_text("utf-8")
         assert "innerHTML" not in js and "insertAdjacentHTML" not in js
 
@@ -219,7 +219,7 @@ def test_evidence_points_at_the_quoted_sentence() -> None:
 def test_geometry_written_once_and_rounded() -> None:
     p = build_payload(make_map_data())
     assert len(p["places"]) == 5
-    assert p["areas"][2] == p["areas"][3] == [["opposition", p["areas"][2][0][1]]]
+    assert p["areas"][2] == p["areas"][3] == [["opposition", p["areas"][2][0][1], None]]  # no bands: whole
     assert len(p["geoms"]) == 3  # one area (two dates), one front, one ring
     assert p["fronts"][3][0][1:] == ["opposition", "government"] and p["fronts"][0] == []
     assert p["rings"][0]["from"] == "2024-11-30" and p["rings"][0]["km"] == 30.0

@@ -76,7 +76,7 @@ def test_layers_follow_the_date(page: Any, map_file: Path) -> None:
     assert page.evaluate(count, ".leaflet-geo-rings-pane path") == 0  # ring shown from 11-30
     slide_to(page, 3)
     assert page.evaluate(count, ".leaflet-geo-areas-pane path") == 1
-    assert page.evaluate(count, ".leaflet-geo-fronts-pane path") == 1
+    assert page.evaluate(count, ".leaflet-geo-fronts-pane path.geo-front") == 1
     assert page.evaluate(count, ".leaflet-geo-rings-pane path") == 1
     assert page.evaluate(count, ".leaflet-geo-events-pane path.geo-pulse") == 1
     region = page.evaluate("""() => { let f = null; __geo.map.eachLayer(l => {

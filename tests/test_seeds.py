@@ -50,3 +50,39 @@ def test_aleppo_siege_broken_2016_08_07() -> None:
     assert "siege_broken" in kinds
     academy = state["local:ramouseh-artillery-academy"]
     assert academy["controller"] == "opposition"
+
+
+def test_a_2016_capture_is_stale_in_2024_and_named_not_phrased() -> None:
+    state = control("2024-11-26")
+    academy = state["local:ramouseh-artillery-academy"]
+    assert (academy["name"], academy["stale"], academy["last_evidence"]) == (
+        "Ramouseh Artillery Academy", True, "2016-08-07")
+    assert state[ALEPPO]["stale"] is False and state[ALEPPO]["last_evidence"] == "2024-11-26"
+    names = {row["place_id"]: row["name"] for row in state.values()}
+    assert names[HAMA] == "Hama" and names["geonames:170905"] == "Daraa"  # not Ḩamāh, Dar‘ā
+
+
+def test_daraa_city_is_not_a_confident_government_dot_on_8_december() -> None:
+    daraa = control("2024-12-08")["geonames:170905"]
+    assert (daraa["controller"], daraa["status"]) == ("government", "contested")
+    kinds = [(d["type"], d["kind"]) for d in daraa["evidence_detail"]]
+    assert kinds == [("baseline", "baseline"), ("event", "captured")]  # its own row, then the region report
+    assert "Daraa al-Balad" in daraa["evidence_detail"][0]["text"]
+    assert "Deraa region" in daraa["evidence_detail"][1]["text"] and "opposition" in daraa["note"]
+
+
+def test_baseline_rows_are_evidence_with_their_source_text() -> None:
+    state = control("2024-11-26")
+    damascus = state[DAMASCUS]["evidence_detail"]
+    assert [d["type"] for d in damascus] == ["baseline"] and "seat of the Assad government" in damascus[0]["text"]
+    ids = [i for row in state.values() for i in row["evidence"] if i.startswith("baseline:")]
+    idlib = [i for i in state[IDLIB]["evidence"] if i.startswith("baseline:Idlib@")]
+    assert len(idlib) == 2 and len(set(idlib)) == 2  # two rows for one place, two ids
+    assert all(d["type"] != "missing" for row in state.values() for d in row["evidence_detail"]) and ids
+
+
+def test_near_duplicate_reports_list_their_distance_once() -> None:
+    out = subprocess.run([sys.executable, "-m", "geo", "distances", "--corpus", str(ROOT / "seeds"), "--format",
+                          "json"], capture_output=True, text=True, check=True, cwd=ROOT)
+    rows = json.loads(out.stdout)
+    assert [(r["distance_km"], r["anchor"]) for r in rows if r["anchor"]] == [(7.0, "local:aleppo-citadel")]

@@ -13,6 +13,7 @@ from gazetteer.model import Place
 from geo.model import BaselineEntry, ControlEvent
 from geo.timeline.fold import (
     Evidence,
+    Geography,
     change_dates,
     history,
     state_on,
@@ -97,7 +98,7 @@ def test_undated_and_unplaced_events_are_left_out() -> None:
     unplaced = ev("captured", D(2024, 11, 29), place_id=None, actor_gaining="opposition")
     assert state_on([undated, unplaced], D(2025, 1, 1)) == []
     s = only(state_on([undated, unplaced], D(2025, 1, 1), baseline=[GOV]))
-    assert s.controller == "government" and s.evidence == ("baseline:Alpha",)
+    assert s.controller == "government" and s.evidence == (GOV.evidence_id,)
 
 
 def test_duplicate_report_counts_once() -> None:
@@ -244,7 +245,7 @@ def test_denial_alone_changes_nothing() -> None:
                 attributed_to="government")
     assert state_on([denial], D(2024, 11, 30)) == []
     s = only(state_on([denial], D(2024, 11, 30), baseline=[GOV]))
-    assert (s.controller, s.status, s.evidence) == ("government", "held", ("baseline:Alpha",))
+    assert (s.controller, s.status, s.evidence) == ("government", "held", (GOV.evidence_id,))
 
 
 def test_denial_far_away_in_time_or_by_claimant_does_not_oppose() -> None:
@@ -325,7 +326,7 @@ def test_region_baseline_and_region_precision_on_town_id() -> None:
 def test_baseline_applies_from_as_of_only() -> None:
     assert state_on([], D(2024, 11, 25), baseline=[GOV]) == []
     s = only(state_on([], D(2024, 11, 26), baseline=[GOV]))
-    assert s.evidence == ("baseline:Alpha",) and s.since == D(2024, 11, 26)
+    assert s.evidence == (GOV.evidence_id,) and s.since == D(2024, 11, 26)
 
 
 def test_evidence_deciding_first_then_corroborating_and_since_kept() -> None:
@@ -338,7 +339,7 @@ def test_evidence_deciding_first_then_corroborating_and_since_kept() -> None:
     assert s.evidence == (verified.id, claimed.id, later.id)
     held = ev("held", D(2024, 11, 28), actor_gaining="government")
     s = only(state_on([held], D(2024, 11, 28), baseline=[GOV]))
-    assert s.evidence == ("baseline:Alpha", held.id) and s.since == D(2024, 11, 26)
+    assert s.evidence == (GOV.evidence_id, held.id) and s.since == D(2024, 11, 26)
 
 
 def test_evidence_of_state_on_stops_at_the_date() -> None:
@@ -426,3 +427,68 @@ def test_evidence_gathered_once_folds_like_fresh_calls(args: list, offsets: list
         for day in dates:
             assert evidence.state_on(day) == state_on(events, day, baseline=[GOV])
 
+
+
+# ------------------------------------------------------------------ evidence ages (rule 9)
+
+
+def test_a_capture_ages_from_its_effective_date_and_goes_stale_after_the_window() -> None:
+    cap = ev("captured", D(2016, 8, 1), date_end=D(2016, 8, 7), actor_gaining="opposition")
+    s = only(state_on([cap], D(2016, 9, 1)))
+    assert (s.last_evidence, s.stale) == (D(2016, 8, 7), False)
+    s = only(state_on([cap], D(2024, 11, 26)))
+    assert (s.controller, s.last_evidence, s.stale) == ("opposition", D(2016, 8, 7), True)
+    assert only(state_on([cap], D(2016, 12, 5))).stale is False  # 120 days: not yet
+    assert only(state_on([cap], D(2016, 12, 6))).stale is True
+    assert only(state_on([cap], D(2016, 12, 6), stale_after_days=365)).stale is False
+
+
+def test_a_present_held_statement_speaks_up_to_its_publication() -> None:
+    # "Russian forces have held Mariupol since May 2022", published a year later
+    since = ev("held", D(2022, 5, 1), date_end=D(2023, 5, 20), time_text="since May 2022",
+               published=D(2023, 5, 20), actor_gaining="russia")
+    assert only(state_on([since], D(2023, 6, 1))).last_evidence == D(2023, 5, 20)
+    # known by the query date: on an earlier date the same report speaks up to that date
+    assert only(state_on([since], D(2022, 9, 1))).last_evidence == D(2022, 9, 1)
+    # "El Fasher is held by the army" (no time expression): the week up to publication
+    now = ev("held", D(2024, 6, 3), date_end=D(2024, 6, 9), date_precision="week", published=D(2024, 6, 9),
+             actor_gaining="government")
+    assert only(state_on([now], D(2024, 10, 1))).last_evidence == D(2024, 6, 9)
+    # "previously under government control" in late November: a past period ends there
+    past = ev("held", D(2024, 11, 20), time_text="in late November", published=D(2024, 12, 8),
+              actor_gaining="government")
+    assert only(state_on([past], D(2024, 12, 8))).last_evidence == D(2024, 11, 20)
+
+
+def test_a_new_report_renews_a_stale_state_and_a_baseline_row_ages_from_as_of() -> None:
+    cap = ev("captured", D(2016, 8, 7), actor_gaining="opposition")
+    again = ev("held", D(2024, 11, 20), date_end=D(2024, 11, 26), published=D(2024, 11, 26),
+               actor_gaining="opposition")
+    s = only(state_on([cap, again], D(2024, 12, 1)))
+    assert (s.since, s.last_evidence, s.stale) == (D(2016, 8, 7), D(2024, 11, 26), False)
+    s = only(state_on([], D(2025, 6, 1), baseline=[GOV]))
+    assert (s.last_evidence, s.stale) == (D(2024, 11, 26), True)
+
+
+def test_history_states_carry_the_age_of_their_period_and_are_never_stale() -> None:
+    cap = ev("captured", D(2016, 8, 7), actor_gaining="opposition")
+    hist = history([cap], TOWN, baseline=[base("government", D(2016, 6, 1))])
+    assert [(h.controller, h.last_evidence, h.stale) for h in hist] == [
+        ("government", D(2016, 6, 1), False), ("opposition", D(2016, 8, 7), False)]
+
+
+# ------------------------------------------------------------------ names (rule 10)
+
+
+def test_a_mark_is_named_by_the_proper_form_reporting_uses_never_a_phrase() -> None:
+    base_phrase = ev("captured", D(2016, 8, 7), place="the base", actor_gaining="opposition")
+    named = Evidence([base_phrase], geography=Geography(names={TOWN: "Ramouseh Artillery Academy"}))
+    assert only(named.state_on(D(2016, 8, 8))).name == "Ramouseh Artillery Academy"
+    towns = [ev("captured", D(2024, 12, 1), place=p, actor_gaining="opposition") for p in ("El Fasher", "the town",
+                                                                                    "El Fasher", "al-Fashir")]
+    assert only(Evidence(towns).state_on(D(2024, 12, 2))).name == "El Fasher"
+    folded = Evidence([ev("captured", D(2024, 12, 1), place="the city", actor_gaining="opposition")],
+                      geography=Geography(names={TOWN: "Ḩamāh"}))
+    assert only(folded.state_on(D(2024, 12, 2))).name == "Hamah"  # no proper form: the gazetteer's, plain
+    s = only(Evidence(towns).state_on(D(2024, 12, 2)))
+    assert set(s.evidence) == {e.id for e in towns}  # the words as written stay with the cited events

@@ -30,7 +30,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "places": dict(place_id="str", name="str", controller="str", status="str", since="date",
                    valid_from="date", valid_to="date", evidence="str", decided_by="str",
                    sentence="str", source="str", stance="str", published="date",
-                   geo_precision="int"),
+                   geo_precision="int", last_evidence="date", stale="bool", note="str"),
     "events": dict(event_id="str", event_date="date", date_end="date", date_precision="str",
                    time_text="str", kind="str", actor_gaining="str", actor_losing="str",
                    stance="str", attributed_to="str", place="str", place_id="str",
@@ -47,7 +47,8 @@ SCHEMA: dict[str, dict[str, str]] = {
                            valid_from="date", valid_to="date"),
     "governorates": dict(gov_id="str", name="str", controller="str", status="str",
                          since="date", evidence="str", sentence="str",
-                         valid_from="date", valid_to="date"),
+                         valid_from="date", valid_to="date", last_evidence="date", stale="bool",
+                         note="str"),
 }
 LAYERS: tuple[str, ...] = tuple(SCHEMA)
 #: OGR geometry type of every layer (lines and polygons as multi-part), also when a layer is empty.
@@ -55,8 +56,9 @@ GEOMETRY_TYPES: dict[str, str] = {"places": "Point", "events": "Point", "control
                                   "front_lines": "MultiLineString", "distance_rings": "MultiPolygon",
                                   "governorates": "MultiPolygon"}
 TEMPORAL_LAYERS: tuple[str, ...] = tuple(k for k, v in SCHEMA.items() if "valid_from" in v)
-AREA_METHOD = ("inferred: Voronoi cells of the held places, clipped to a maximum reach and "
-               "to the country outline, dissolved per controller (geo.layers.geometry.control_areas)")
+AREA_METHOD = ("inferred from the live (not stale) held places and held regions of the date: Voronoi "
+               "cells of the places clipped to a maximum reach, regions reported held given to their "
+               "holder, all clipped to the regions whose control is reported (geo.layers.inferred)")
 FRONT_METHOD = ("inferred: boundary shared by the inferred areas of two controllers "
                 "(geo.layers.geometry.front_lines); not a surveyed position")
 
@@ -78,20 +80,28 @@ def _keep(p: Period[Any], date: dt.date | None) -> bool:
 
 
 def _decider(data: MapData, st: ControlState) -> dict[str, Any]:
-    ev = next((data.events[e] for e in st.evidence if e in data.events), None)
-    return {"decided_by": ev.id if ev else (st.evidence[0] if st.evidence else None),
-            "sentence": ev.sentence if ev else None, "source": ev.source if ev else None,
-            "stance": ev.stance if ev else None, "published": ev.published if ev else None}
+    """Return the first evidence of a state that resolves: an event's sentence, or a baseline row's source text."""
+    for eid in st.evidence:
+        if (ev := data.events.get(eid)) is not None:
+            return {"decided_by": ev.id, "sentence": ev.sentence, "source": ev.source, "stance": ev.stance,
+                    "published": ev.published}
+        if (row := data.baseline.get(eid)) is not None:
+            return {"decided_by": eid, "sentence": row.source, "source": "baseline", "stance": "reported",
+                    "published": row.as_of}
+    return {"decided_by": st.evidence[0] if st.evidence else None, "sentence": None, "source": None,
+            "stance": None, "published": None}
 
 
 def _state_row(data: MapData, st: ControlState, p: Period[Any]) -> dict[str, Any]:
     return {"controller": st.controller, "status": st.status, "since": st.since,
             "valid_from": p.valid_from, "valid_to": p.valid_to,
-            "evidence": ";".join(st.evidence) or None, **_decider(data, st)}
+            "evidence": ";".join(st.evidence) or None, "last_evidence": st.last_evidence, "stale": st.stale,
+            "note": st.note, **_decider(data, st)}
 
 
 def _same_state(a: ControlState, b: ControlState) -> bool:
-    return (a.controller, a.status, a.since) == (b.controller, b.status, b.since)
+    """Two states are one row when controller, status, since, staleness and note agree."""
+    return (a.controller, a.status, a.since, a.stale, a.note) == (b.controller, b.status, b.since, b.stale, b.note)
 
 
 def places_layer(data: MapData, dates: list[dt.date], date: dt.date | None) -> gpd.GeoDataFrame:

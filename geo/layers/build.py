@@ -9,38 +9,28 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from importlib import resources
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
-from gazetteer import default_gazetteer
+from gazetteer import Gazetteer, default_gazetteer
+from geo.extract.distance.once import counted_distances
+from geo.layers.basemap import country_outline, governorates
 from geo.layers.data import MapData, Ring
-from geo.layers.geometry import control_areas, front_lines, mention_geometry
+from geo.layers.geometry import front_lines, mention_geometry
+from geo.layers.inferred import BANDS_KM, Inferred, infer_areas
+from geo.layers.states import CorpusStates
 from geo.layers.towns import town_labels
 from geo.model import REGION_PREFIX, ControlEvent, ControlState, CorpusResult
 from geo.progress import tracked
-from geo.theatres import faction_styles
-from geo.timeline.fold import Evidence
+from geo.theatres import faction_styles, packaged_theatres
+from geo.timeline.fold import STALE_AFTER_DAYS
 
-__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "country_outline", "governorates", "palette"]
-
-
-def _data_json(name: str) -> dict[str, Any]:
-    return json.loads((resources.files("gazetteer") / "data" / name).read_text(encoding="utf-8"))
-
-
-def governorates() -> dict[str, Any]:
-    """Return the governorate polygons (GeoJSON FeatureCollection)."""
-    return _data_json("syria_admin1.geojson")
-
-
-def country_outline() -> dict[str, Any]:
-    """Return the country outline (GeoJSON FeatureCollection)."""
-    return _data_json("syria_outline.geojson")
+__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "country_outline", "governorates", "palette",
+           "stale_window"]
 
 
 #: A map of the whole history steps by week, month, quarter or year beyond this many change dates: each
@@ -103,14 +93,64 @@ def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState],
     return places, regions
 
 
+class _Areas:
+    """Inferred areas of a date from its live evidence; equal evidence on two dates is inferred once."""
+
+    def __init__(self, regions: Mapping[str, Any], outline: BaseGeometry, bands_km: Sequence[float]) -> None:
+        self.shapes = {str(f["properties"]["id"]): shape(f["geometry"])
+                       for f in regions.get("features", []) if f.get("geometry") and f.get("properties")}
+        self.outline, self.bands_km = outline, tuple(bands_km)
+        self._cache: dict[tuple[Any, ...], Inferred] = {}
+
+    def of(self, places: Mapping[str, ControlState], regions: Mapping[str, ControlState],
+           region_of: Mapping[str, str]) -> Inferred:
+        live = [s for s in places.values() if not s.stale]
+        points = tuple(sorted((s.lon, s.lat, s.controller) for s in live if s.status in ("held", "besieged")
+                              and s.geo_precision == 1 and s.controller != "unknown"))
+        reported: dict[str, str | None] = {}
+        for s in live:
+            rid = region_of.get(s.place_id)
+            if rid is not None and rid in self.shapes:
+                reported.setdefault(rid, None)
+        for rid, st in regions.items():
+            if rid in self.shapes and not st.stale:
+                reported[rid] = st.controller if st.status == "held" and st.controller != "unknown" else None
+        key = (points, tuple(sorted(reported.items(), key=lambda kv: (kv[0], kv[1] or ""))))
+        if key not in self._cache:
+            self._cache[key] = infer_areas(points, [(self.shapes[r], c) for r, c in key[1]], self.outline,
+                                           bands_km=self.bands_km)
+        return self._cache[key]
+
+
+def _theatres(result: CorpusResult) -> list[str]:
+    """Return the theatre ids of a corpus's events, the most frequent first."""
+    return [t for t, _ in Counter(e.theatre for e in result.events if e.theatre).most_common()]
+
+
 def palette(result: CorpusResult) -> dict[str, tuple[str, str]]:
     """Return the factions of the theatres of a corpus's events, the most frequent theatre first."""
-    counts = Counter(e.theatre for e in result.events if e.theatre)
-    return faction_styles([t for t, _ in counts.most_common()])
+    return faction_styles(_theatres(result))
+
+
+def stale_window(result: CorpusResult) -> int:
+    """Return the staleness window of the corpus's most frequent theatre (its ``stale_after_days``).
+
+    :data:`geo.timeline.fold.STALE_AFTER_DAYS` when no event names a packaged theatre.
+    """
+    known = packaged_theatres()
+    return next((known[t].stale_after_days for t in _theatres(result) if t in known), STALE_AFTER_DAYS)
+
+
+def _place_entry(s: ControlState, states: CorpusStates) -> dict[str, Any]:
+    fact = states.fact(s.place_id)
+    kind = "region" if s.place_id.startswith(REGION_PREFIX) else (fact.kind if fact else "place")
+    return {"id": s.place_id, "name": s.name, "lat": s.lat, "lon": s.lon, "kind": kind,
+            "population": fact.population if fact else 0}
 
 
 def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: int | None = None,
-                   max_reach_km: float = 25.0, progress: bool | None = None) -> MapData:
+                   bands_km: Sequence[float] = BANDS_KM, stale_after_days: int | None = None,
+                   gazetteer: Gazetteer | None = None, progress: bool | None = None) -> MapData:
     """Fold the events into states on every change date and draw the layers (a render MapData).
 
     Parameters
@@ -124,29 +164,39 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         With *date*: keep only the change dates of the *days* days up to *date* (a large
         archive spans thousands of change dates; the state on *date* still folds all the
         evidence before it). Without it, every change date.
-    max_reach_km : float, default 25
-        How far an inferred control area reaches from its place.
+    bands_km : sequence of float, default BANDS_KM
+        Outer radii of the confidence bands of the inferred areas; the last is how far an
+        inferred area reaches from a reported place (:mod:`geo.layers.inferred`).
+    stale_after_days : int, optional
+        A state with no evidence for this many days before a date is stale on it: drawn
+        faded and left out of the inferred areas and front lines. Default: the window of
+        the corpus's theatre (:func:`stale_window`).
+    gazetteer : Gazetteer, optional
+        For the places' names, kinds and populations and the regions' main cities; the
+        packaged one by default.
     progress : bool, optional
         A progress bar over the dates on stderr; by default only when stderr is a terminal.
     """
-    counted = [e for e in result.events if not e.duplicate_of]
-    evidence = Evidence(counted, baseline=result.baseline)  # gathered once for the dates and the states
+    regions_fc = governorates()
+    if stale_after_days is None:
+        stale_after_days = stale_window(result)
+    corpus = CorpusStates(result, gazetteer=gazetteer, regions=regions_fc)
+    counted = corpus.counted
+    evidence = corpus.evidence  # gathered once for the dates and the states
     changes = evidence.change_dates()
     dates, step = coarse_steps(changes, MAX_SLIDER_DATES) if date is None else \
         (_slider_dates(changes, date, days), None)
     outline = country_outline()
-    outline_shape = shape(outline["features"][0]["geometry"])
-    states, regions, areas, fronts = {}, {}, {}, {}
+    inference = _Areas(regions_fc, shape(outline["features"][0]["geometry"]), bands_km)
+    states, regions, areas, bands, fronts = {}, {}, {}, {}, {}
     places: dict[str, dict[str, Any]] = {}
-    snapshots = evidence.states_on(dates)
+    snapshots = evidence.states_on(dates, stale_after_days=stale_after_days)
     for day in tracked(dates, "map dates", progress):
         states[day], regions[day] = _split_regions(snapshots[day])
         for s in states[day].values():
-            places.setdefault(s.place_id, {"id": s.place_id, "name": s.name, "lat": s.lat, "lon": s.lon,
-                                           "kind": "place"})
-        points = [(s.lon, s.lat, s.controller) for s in states[day].values()
-                  if s.status in ("held", "besieged") and s.geo_precision == 1 and s.controller != "unknown"]
-        areas[day] = control_areas(points, outline_shape, max_reach_km=max_reach_km) if points else {}
+            places.setdefault(s.place_id, _place_entry(s, corpus))
+        inferred = inference.of(states[day], regions[day], corpus.geography.region_of)
+        areas[day], bands[day] = inferred.areas, inferred.bands
         fronts[day] = front_lines(areas[day]) if len(areas[day]) > 1 else []
     event_dates: dict[dt.date, list[str]] = defaultdict(list)
     if step is not None:
@@ -157,8 +207,8 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
             if when is not None:
                 event_dates[when].append(e.id)
     rings: list[Ring] = []
-    for m in result.distances:  # a dated map shows the rings quoted in its window, none from later
-        if date is not None and m.published is not None and not (
+    for m in counted_distances(result.distances, result.articles):  # a report's ring once, not per version
+        if date is not None and m.published is not None and not (  # a dated map: the rings of its window
                 (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date):
             continue
         if m.anchor_lat is not None and m.anchor_lon is not None:
@@ -168,7 +218,8 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
     return MapData(
         title=f"Control of territory — {result.folder.name}", corpus=result.folder.name, dates=dates,
         places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
-        event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=governorates(),
-        outline=outline, step=step, changes=len(changes), date=date, factions=palette(result),
-        towns=town_labels(default_gazetteer(), [(p["lat"], p["lon"]) for p in places.values()]),
+        event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=regions_fc,
+        outline=outline, step=step, changes=len(changes), date=date, baseline=dict(corpus.baseline), bands=bands,
+        stale_after_days=stale_after_days, bands_km=tuple(float(b) for b in bands_km), factions=palette(result),
+        towns=town_labels(gazetteer or default_gazetteer(), [(p["lat"], p["lon"], p["name"]) for p in places.values()]),
     )

@@ -14,15 +14,18 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from geo.model import ControlEvent, ControlState, DistanceMention
+from geo.model import BaselineEntry, ControlEvent, ControlState, DistanceMention
 
-__all__ = ["MapData", "Front", "Ring", "snapshots"]
+__all__ = ["MapData", "Band", "Front", "Ring", "snapshots"]
 
 #: An inferred front line: the line, and the two factions on either side of it.
 Front = tuple[BaseGeometry, str, str]
 #: A distance ring: the mention it draws, its geometry, and the date it is shown from
 #: (None: shown on every date).
 Ring = tuple[DistanceMention, BaseGeometry, "dt.date | None"]
+#: A confidence band of an inferred area: controller, band index (:data:`geo.layers.inferred.BANDS_KM`;
+#: one past the last: land only a region report gives), geometry.
+Band = tuple[str, int, BaseGeometry]
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,13 @@ class MapData:
         date -> admin1 id -> :class:`ControlState` (region-level states), full snapshots;
         the ids are the ``id`` properties of ``governorates``.
     events : dict
-        Event id -> :class:`ControlEvent`; ``ControlState.evidence`` refers to these ids.
+        Event id -> :class:`ControlEvent`; ``ControlState.evidence`` refers to these ids
+        and to those of ``baseline``.
     event_dates : dict
         date -> ids of the events that happen on that date (highlighted on the map).
     areas : dict
-        date -> controller -> inferred control area (shapely, lon/lat).
+        date -> controller -> inferred control area (shapely, lon/lat), from the live
+        evidence of the date only (:mod:`geo.layers.inferred`).
     fronts : dict
         date -> list of ``(line, side_a, side_b)`` inferred front lines.
     rings : list
@@ -75,6 +80,15 @@ class MapData:
     towns : list
         ``(name, lat, lon, population)`` of the settlements labelled on the base layer,
         largest first (:func:`geo.layers.towns.town_labels`).
+    baseline : dict
+        Baseline evidence id -> :class:`BaselineEntry` (the rows states cite).
+    bands : dict
+        date -> list of ``(controller, band, geometry)`` confidence bands of the inferred
+        areas, drawn with opacity falling with the band.
+    stale_after_days : int
+        The staleness window the states were aged with (days without a report).
+    bands_km : tuple of float
+        Outer radii of the confidence bands of ``bands`` (the last: an inferred area's reach).
     """
 
     title: str
@@ -99,6 +113,10 @@ class MapData:
     date: dt.date | None = None
     factions: dict[str, tuple[str, str]] = field(default_factory=dict)
     towns: list[tuple[str, float, float, int]] = field(default_factory=list)
+    baseline: dict[str, BaselineEntry] = field(default_factory=dict)
+    bands: dict[dt.date, list[Band]] = field(default_factory=dict)
+    stale_after_days: int = 120
+    bands_km: tuple[float, ...] = (10.0, 25.0, 50.0)
 
     def __post_init__(self) -> None:
         if self.date is not None and self.date not in self.dates:

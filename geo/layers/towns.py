@@ -50,19 +50,33 @@ def extent(points: Iterable[tuple[float, float]], *, margin: float = 0.25,
             min(max(lons) + pad_lon, 180.0), min(max(lats) + pad_lat, 90.0))
 
 
-def town_labels(gazetteer: Gazetteer, points: Iterable[tuple[float, float]], *, limit: int = MAX_TOWNS) -> list[Town]:
+#: A settlement this close (degrees, about 3 km) to a place the map marks takes the mark's name.
+SAME_PLACE_DEGREES = 0.03
+
+
+def town_labels(gazetteer: Gazetteer, places: Iterable[tuple[float, float, str]], *,
+                limit: int = MAX_TOWNS) -> list[Town]:
     """Return the largest settlements around the map's places, largest first.
 
     Parameters
     ----------
     gazetteer : Gazetteer
         Where the settlements come from.
-    points : iterable of (lat, lon)
-        The places the map shows; the labels cover their extent with a margin.
+    places : iterable of (lat, lon, name)
+        The places the map marks; the labels cover their extent with a margin, and a
+        settlement at a marked place is labelled with the mark's name ("Hama", not the
+        gazetteer's "Hamah").
     limit : int
         At most this many labels.
     """
-    box = extent(points)
+    marked = list(places)
+    box = extent((lat, lon) for lat, lon, _ in marked)
     if box is None:
         return []
-    return [(plain_name(p.name), p.lat, p.lon, p.population) for p in gazetteer.largest_places(*box, limit=limit)]
+
+    def name_of(lat: float, lon: float, name: str) -> str:
+        near = [n for a, o, n in marked if abs(a - lat) < SAME_PLACE_DEGREES and abs(o - lon) < SAME_PLACE_DEGREES]
+        return near[0] if near else plain_name(name)
+
+    return [(name_of(p.lat, p.lon, p.name), p.lat, p.lon, p.population)
+            for p in gazetteer.largest_places(*box, limit=limit)]

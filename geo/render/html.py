@@ -32,7 +32,7 @@ __all__ = ["folium_map", "render_html", "write_map", "script_json", "DATA_ELEMEN
 #: id of the ``<script type="application/json">`` element that carries the payload.
 DATA_ELEMENT_ID = "geo-data"
 #: Templates inlined into every map, in load order.
-_JS_TEMPLATES = ("controls.js", "map.js", "labels.js")
+_JS_TEMPLATES = ("controls.js", "popups.js", "inferred.js", "map.js", "labels.js")
 _CSS_TEMPLATES = ("map.css",)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -4,9 +4,14 @@ Geometry is written once: each place once, each distinct area or front geometry 
 (identical geometries on several dates share one entry), each ring once. What changes
 with the date is written as small tables: place and region states as *changes* against
 the date before (the JavaScript folds them back into full snapshots), and per date the
-list of ``[controller, geometry index]`` areas and ``[geometry index, side, side]`` fronts.
+list of ``[controller, geometry index, band]`` inferred areas (``band`` the confidence band,
+null for a whole area without bands) and ``[geometry index, side, side]`` fronts.
+A state row is ``[controller, status, since, evidence rows, evidence count, last_evidence,
+stale (0/1), note string index]``. A place row is ``[id, name, lat, lon, kind, population]``.
 Only the events that some state cites as evidence, or that happen on a slider date, are
-written; their repeated strings (sentences, sources) are stored once in ``strings``.
+written, and the baseline rows states cite (as event rows of kind ``baseline``: the row's
+source text in the sentence column, its ``as_of`` as the date); their repeated strings
+(sentences, sources) are stored once in ``strings``.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.gcpause import gc_paused
 from geo.layers.data import MapData, snapshots
+from geo.layers.inferred import band_labels
 from geo.layers.style import STATUS_LABELS
-from geo.model import ControlEvent, ControlState
+from geo.model import BaselineEntry, ControlEvent, ControlState
 from geo.theatres import UNKNOWN_COLOUR
 
 __all__ = ["build_payload", "geometry_json", "round_array", "round_coords", "EVENT_FIELDS", "PRECISION"]
@@ -211,6 +217,13 @@ def _event_row(ev: ControlEvent, strings: _Table, where: tuple[Any, Any]) -> lis
             round_coords(lat), round_coords(lon), round(float(ev.confidence), 3)]
 
 
+def _baseline_row(row: BaselineEntry, strings: _Table) -> list[Any]:
+    """One baseline row as a row of :data:`EVENT_FIELDS` (kind ``baseline``, its source text as the sentence)."""
+    return [strings.add(row.source), strings.add("baseline"), None, "reported", None,
+            row.as_of.isoformat(), None, "day", None, "baseline", strings.add(row.place),
+            row.controller, None, round_coords(row.lat), round_coords(row.lon), 1.0]
+
+
 class _Builder:
     """Collects the tables of one payload."""
 
@@ -224,33 +237,39 @@ class _Builder:
         self._event_index: dict[str, int | None] = {}
         self._rows: dict[tuple[Any, ...], list[Any]] = {}
         for p in data.places:
-            self._place(str(p["id"]), p.get("name"), p.get("lat"), p.get("lon"), p.get("kind"))
+            self._place(str(p["id"]), p.get("name"), p.get("lat"), p.get("lon"), p.get("kind"),
+                        p.get("population", 0))
 
-    def _place(self, pid: str, name: Any, lat: Any, lon: Any, kind: Any) -> int | None:
+    def _place(self, pid: str, name: Any, lat: Any, lon: Any, kind: Any, population: Any = 0) -> int | None:
         if pid in self._coords:
             return self.places.add(pid)
         if not _finite(lat, lon):
             return None
         self._coords.setdefault(pid, (lat, lon))
         return self.places.add(pid, [pid, str(name or pid), round_coords(float(lat)),
-                                     round_coords(float(lon)), kind])
+                                     round_coords(float(lon)), kind, int(population or 0)])
 
     def event(self, eid: str) -> int | None:
         if eid in self._event_index:
             return self._event_index[eid]
         ev = self.data.events.get(eid)
+        row = self.data.baseline.get(eid)
         idx = None
         if ev is not None:
             where = self._coords.get(ev.place_id or "", (None, None))
             idx = self.events.add(eid, _event_row(ev, self.strings, where))
+        elif row is not None:
+            idx = self.events.add(eid, _baseline_row(row, self.strings))
         self._event_index[eid] = idx
         return idx
 
     def state_row(self, st: ControlState) -> list[Any]:
-        key = (st.controller, st.status, st.since, st.evidence)
+        key = (st.controller, st.status, st.since, st.evidence, st.last_evidence, st.stale, st.note)
         if key not in self._rows:
             ev = [i for i in (self.event(e) for e in st.evidence[:MAX_EVIDENCE]) if i is not None]
-            self._rows[key] = [st.controller, st.status, _iso(st.since), ev, len(st.evidence)]
+            note = None if st.note is None else self.strings.add(st.note)
+            self._rows[key] = [st.controller, st.status, _iso(st.since), ev, len(st.evidence),
+                               _iso(st.last_evidence), int(st.stale), note]
         return self._rows[key]
 
     def place_rows(self, snap: Mapping[str, ControlState]) -> dict[int, list[Any]]:
@@ -274,6 +293,13 @@ def _deltas(rows_per_date: list[dict[Any, list]]) -> list[list[list]]:
         prev = rows
     return out
 
+
+
+def _area_rows(data: MapData, day: dt.date) -> list[tuple[str, int | None, BaseGeometry]]:
+    """Return the inferred areas of a date: its confidence bands, else its whole areas (band None)."""
+    if day in data.bands:
+        return sorted(data.bands[day], key=lambda r: (r[1], r[0]))
+    return [(c, None, geom) for c, geom in sorted(data.areas.get(day, {}).items())]
 
 
 #: The smallest span, in degrees, the opening view shows (one place alone is not a map).
@@ -339,7 +365,7 @@ def _payload(data: MapData) -> dict[str, Any]:
                        for s in snapshots(data.regions, dates, carry=True)])
     happening = [[i for i in (b.event(e) for e in data.event_dates.get(d, [])) if i is not None]
                  for d in dates]
-    areas = [[[c, g] for c, geom in sorted(data.areas.get(d, {}).items())
+    areas = [[[c, g, band] for c, band, geom in _area_rows(data, d)
               if (g := b.geoms.add(geom, AREA_TOLERANCE)) is not None] for d in dates]
     fronts = [[[g, a, z] for geom, a, z in data.fronts.get(d, [])
                if (g := b.geoms.add(geom, AREA_TOLERANCE)) is not None] for d in dates]
@@ -359,6 +385,8 @@ def _payload(data: MapData) -> dict[str, Any]:
         "dates": [d.isoformat() for d in dates], "start": start, "step": data.step, "changes": data.changes,
         "colours": {f: colour for f, (_, colour) in legend.items()},
         "labels": {f: label for f, (label, _) in legend.items()}, "statuses": STATUS_LABELS,
+        "bands": band_labels(data.bands_km), "bands_km": list(data.bands_km),
+        "stale_after_days": data.stale_after_days,
         "places": b.places.items, "states": places, "regions": regions,
         "event_fields": list(EVENT_FIELDS), "events": b.events.items,
         "strings": b.strings.items, "happening": happening,

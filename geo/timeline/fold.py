@@ -55,28 +55,51 @@ Folding rules
    outcome would change the controller, the place becomes ``contested`` and keeps its
    previous controller (or the ``actor_losing``, else ``unknown``).
 7. **Regions.** Events and baseline rows on a region (``admin1:`` ids) give the REGION a
-   state (``geo_precision`` 3); no town-level state is derived from a region, and no
-   region state from its towns. The caller shades the region.
+   state (``geo_precision`` 3); no town-level state is created from a region, and no
+   region state from its towns. On a date, when a region report and a town's own evidence
+   disagree, or a region's main city has fallen since the region's last report, the states
+   are reconciled by the rules of :mod:`geo.timeline.regions` (given a
+   :class:`~geo.timeline.regions.Geography`; without one, nothing is reconciled). The
+   caller shades the region.
 8. **Evidence.** ``ControlState.evidence`` lists the ids of the events (and
-   ``baseline:<place>`` for a baseline row) that support the current state: the deciding
-   event first (on its day, the strongest by rule 3), then the others of the same state
-   in the order they were applied. Evidence of the same state neither resets ``since``
-   (the effective date of the change) nor starts a new state.
+   :attr:`~geo.model.BaselineEntry.evidence_id` for a baseline row) that support the
+   current state: the deciding event first (on its day, the strongest by rule 3), then the
+   others of the same state in the order they were applied. Evidence of the same state
+   neither resets ``since`` (the effective date of the change) nor starts a new state.
+9. **Evidence ages.** Each piece of evidence speaks of control up to a date: a change up to
+   its effective date; a ``held`` statement in the present ("is held by", no time
+   expression, or "since ...") up to its publication date (it asserts control as of
+   then); any other ``held`` statement up to the end of its date range; a baseline row up
+   to its ``as_of``. A state's ``last_evidence`` on a date is the latest of these among
+   its evidence, but never after that date. The state is ``stale`` when ``last_evidence``
+   is more than ``stale_after_days`` (default :data:`STALE_AFTER_DAYS`) before the date:
+   nothing has been reported about the place for that long. A new report renews it. In
+   :func:`timelines` (and :func:`history`) each state carries the ``last_evidence`` of its
+   whole period (never after the day before the next state begins) and ``stale`` False:
+   a history has no date to be stale on.
+10. **Names.** ``ControlState.name`` is the place's name as reporting writes it, chosen
+    from the written forms of the corpus by :func:`geo.timeline.names.display_names`
+    (the gazetteer's names of :class:`~geo.timeline.regions.Geography` are the fallback).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from geo.extract.time.words import RELATION
 from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState, Status
+from geo.timeline.names import display_names
+from geo.timeline.regions import Geography, reconcile
 from geo.timeline.rival_claims import RivalClaims, faction, favoured
 
 __all__ = [
+    "STALE_AFTER_DAYS",
     "Evidence",
+    "Geography",
     "state_on",
     "states_on",
     "history",
@@ -85,6 +108,10 @@ __all__ = [
 ]
 
 UNKNOWN = "unknown"
+#: A state is stale when its newest evidence is older than this many days (rule 9); a theatre
+#: may set its own window.
+STALE_AFTER_DAYS = 120
+_ONE_DAY = dt.timedelta(days=1)
 _CHANGE_KINDS = frozenset(
     ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained")
 )
@@ -106,6 +133,7 @@ class _Obs:
 
     key: tuple
     effective: dt.date
+    speaks_to: dt.date
     evidence_id: str
     kind: str
     gaining: str | None
@@ -121,6 +149,7 @@ class _Period:
     status: Status
     since: dt.date
     evidence: list[str] = field(default_factory=list)
+    last: dt.date = dt.date.min
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +168,7 @@ def state_on(
     date: dt.date,
     *,
     baseline: Sequence[BaselineEntry] = (),
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> list[ControlState]:
     """Return the state of every place with a known state on ``date``.
 
@@ -150,13 +180,15 @@ def state_on(
         The day to report; evidence whose effective date is later is not used.
     baseline : sequence of BaselineEntry, optional
         Control before the first event.
+    stale_after_days : int, default STALE_AFTER_DAYS
+        A state whose newest evidence is older than this on ``date`` is ``stale`` (rule 9).
 
     Returns
     -------
     list of ControlState
         One state per place, sorted by ``place_id``; evidence up to ``date`` only.
     """
-    return Evidence(events, baseline=baseline).state_on(date)
+    return Evidence(events, baseline=baseline).state_on(date, stale_after_days=stale_after_days)
 
 
 def states_on(
@@ -164,6 +196,7 @@ def states_on(
     dates: Sequence[dt.date],
     *,
     baseline: Sequence[BaselineEntry] = (),
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> dict[dt.date, list[ControlState]]:
     """Return :func:`state_on` for many dates in one pass over the evidence.
 
@@ -171,24 +204,24 @@ def states_on(
     evidence is grouped and sorted once and each place is folded once, so the cost grows
     with the evidence plus the states returned, not with their product.
     """
-    return Evidence(events, baseline=baseline).states_on(dates)
+    return Evidence(events, baseline=baseline).states_on(dates, stale_after_days=stale_after_days)
 
 
-def _snapshots(obs: Sequence[_Obs], wanted: Sequence[dt.date]) -> Iterator[tuple[dt.date, _Period, int]]:
-    """Return the current period (and how much of its evidence was known) on each wanted date."""
+def _snapshots(obs: Sequence[_Obs], wanted: Sequence[dt.date]) -> Iterator[tuple[dt.date, _Period, int, dt.date]]:
+    """Return the current period on each wanted date, with how much of its evidence was known and its age then."""
     periods: list[_Period] = []
     k = 0
     for day, group in groupby(obs, key=lambda o: o.effective):
         while k < len(wanted) and wanted[k] < day:  # the state before this day's evidence
             if periods:
-                yield wanted[k], periods[-1], len(periods[-1].evidence)
+                yield wanted[k], periods[-1], len(periods[-1].evidence), periods[-1].last
             k += 1
         if k == len(wanted):
             return
         _apply_day(periods, day, group)
     for day in wanted[k:]:
         if periods:
-            yield day, periods[-1], len(periods[-1].evidence)
+            yield day, periods[-1], len(periods[-1].evidence), periods[-1].last
 
 
 def history(
@@ -211,8 +244,9 @@ def history(
     Returns
     -------
     list of ControlState
-        Oldest first; each carries the evidence gathered while it lasted. Empty when
-        nothing is known about the place.
+        Oldest first; each carries the evidence gathered while it lasted and the
+        ``last_evidence`` of its period (``stale`` False, rule 9). Empty when nothing is
+        known about the place.
     """
     return timelines(events, baseline=baseline).get(place_id, [])
 
@@ -230,7 +264,8 @@ def timelines(
     """Return the history of every place at once, keyed by ``place_id``.
 
     Folding once is cheaper than calling :func:`history` per place, e.g. for a
-    time-sliced map.
+    time-sliced map. States carry the ``last_evidence`` of their period and ``stale``
+    False (rule 9); regions and towns are not reconciled (a history has no one date).
     """
     return Evidence(events, baseline=baseline).timelines()
 
@@ -247,38 +282,63 @@ class Evidence:
         All extracted events; the folding rules of this module decide which count.
     baseline : sequence of BaselineEntry, optional
         Control before the first event.
+    geography : Geography, optional
+        The gazetteer's names of the places, the region each lies in and each region's
+        main city (rules 7 and 10); without it, names come from the written forms alone
+        and regions and towns are not reconciled.
     """
 
-    def __init__(self, events: Sequence[ControlEvent], *, baseline: Sequence[BaselineEntry] = ()) -> None:
-        self._obs, self._where = _observations(events, baseline)
+    def __init__(self, events: Sequence[ControlEvent], *, baseline: Sequence[BaselineEntry] = (),
+                 geography: Geography | None = None) -> None:
+        self.geography = geography or Geography()
+        self._obs, self._where = _observations(events, baseline, self.geography.names)
 
-    def state_on(self, date: dt.date) -> list[ControlState]:
-        """Return :func:`state_on` for this evidence."""
+    def locations(self) -> dict[str, tuple[float, float]]:
+        """Return ``(lat, lon)`` of every place with evidence, keyed by place id."""
+        return {pid: (w.lat, w.lon) for pid, w in self._where.items() if pid in self._obs}
+
+    def state_on(self, date: dt.date, *, stale_after_days: int = STALE_AFTER_DAYS) -> list[ControlState]:
+        """Return :func:`state_on` for this evidence (reconciled by the geography, rule 7)."""
         states = []
         for place_id in sorted(self._obs):
             periods = _fold(o for o in self._obs[place_id] if o.effective <= date)
             if periods:
-                states.append(_state(place_id, self._where[place_id], periods[-1]))
-        return states
+                states.append(_state(place_id, self._where[place_id], periods[-1],
+                                     _aged(periods[-1].last, date, stale_after_days)))
+        return reconcile(states, self.geography)
 
-    def states_on(self, dates: Sequence[dt.date]) -> dict[dt.date, list[ControlState]]:
-        """Return :func:`states_on` for this evidence."""
+    def states_on(self, dates: Sequence[dt.date], *,
+                  stale_after_days: int = STALE_AFTER_DAYS) -> dict[dt.date, list[ControlState]]:
+        """Return :func:`states_on` for this evidence (reconciled by the geography, rule 7)."""
         wanted = sorted(set(dates))
         out: dict[dt.date, list[ControlState]] = {d: [] for d in wanted}
         for place_id in sorted(self._obs):
-            for day, period, n_evidence in _snapshots(self._obs[place_id], wanted):
+            for day, period, n_evidence, last in _snapshots(self._obs[place_id], wanted):
                 out[day].append(_state(place_id, self._where[place_id],
                                        _Period(period.controller, period.status, period.since,
-                                               period.evidence[:n_evidence])))
-        return out
+                                               period.evidence[:n_evidence]),
+                                       _aged(last, day, stale_after_days)))
+        return {d: reconcile(states, self.geography) for d, states in out.items()}
 
     def timelines(self) -> dict[str, list[ControlState]]:
         """Return :func:`timelines` for this evidence."""
-        return {pid: [_state(pid, self._where[pid], p) for p in _fold(self._obs[pid])] for pid in sorted(self._obs)}
+        out = {}
+        for pid in sorted(self._obs):
+            periods = _fold(self._obs[pid])
+            ends = [p.since - _ONE_DAY for p in periods[1:]] + [dt.date.max] * bool(periods)
+            out[pid] = [_state(pid, self._where[pid], p, (min(p.last, end), False))
+                        for p, end in zip(periods, ends, strict=True)]
+        return out
 
     def change_dates(self) -> list[dt.date]:
         """Return :func:`change_dates` for this evidence."""
         return sorted({s.since for hist in self.timelines().values() for s in hist if s.since is not None})
+
+
+def _aged(last: dt.date, day: dt.date, stale_after_days: int) -> tuple[dt.date, bool]:
+    """Return the last evidence date as known on *day* and whether it is stale then (rule 9)."""
+    known = min(last, day)
+    return known, (day - known).days > stale_after_days
 
 
 # --------------------------------------------------------------------------- evidence
@@ -293,6 +353,18 @@ def _effective(ev: ControlEvent) -> dt.date:
     if ev.kind in _CHANGE_KINDS:
         return ev.date_end or ev.date
     return ev.date
+
+
+def _speaks_to(ev: ControlEvent) -> dt.date:
+    """Return the last date an event speaks of (rule 9)."""
+    effective = _effective(ev)
+    if ev.kind in _CHANGE_KINDS:
+        return effective
+    first = (ev.time_text or "").strip().lower().split(maxsplit=1)
+    present = not first or RELATION.get(first[0]) == "since"
+    if present and ev.published is not None:
+        return max(ev.published, effective)
+    return max(ev.date_end or effective, effective)
 
 
 def _counts(ev: ControlEvent) -> bool:
@@ -317,6 +389,7 @@ def _event_obs(ev: ControlEvent, rivals: RivalClaims) -> _Obs:
     return _Obs(
         key=key,
         effective=key[0],
+        speaks_to=_speaks_to(ev),
         evidence_id=ev.id,
         kind=ev.kind,
         gaining=faction(ev.actor_gaining),
@@ -328,11 +401,12 @@ def _event_obs(ev: ControlEvent, rivals: RivalClaims) -> _Obs:
 
 
 def _baseline_obs(entry: BaselineEntry) -> _Obs:
-    key = (entry.as_of, 0, 0, 0, 0.0, entry.place)
+    key = (entry.as_of, 0, 0, 0, 0.0, entry.evidence_id)
     return _Obs(
         key=key,
         effective=entry.as_of,
-        evidence_id=f"baseline:{entry.place}",
+        speaks_to=entry.as_of,
+        evidence_id=entry.evidence_id,
         kind="baseline",
         gaining=entry.controller,
         losing=None,
@@ -341,19 +415,27 @@ def _baseline_obs(entry: BaselineEntry) -> _Obs:
 
 
 def _observations(
-    events: Sequence[ControlEvent], baseline: Sequence[BaselineEntry]
+    events: Sequence[ControlEvent], baseline: Sequence[BaselineEntry], official: Mapping[str, str]
 ) -> tuple[dict[str, list[_Obs]], dict[str, _Where]]:
-    """Group the evidence by place, sorted by rule 3, and where each place is."""
+    """Group the evidence by place, sorted by rule 3, and where each place is (named by rule 10)."""
     by_place: dict[str, list[ControlEvent]] = defaultdict(list)
+    written: dict[str, list[str]] = defaultdict(list)
     for ev in events:
+        if ev.place_id:
+            written[ev.place_id].append(ev.place)
         if _counts(ev):
             by_place[ev.place_id].append(ev)  # type: ignore[index]
     obs: dict[str, list[_Obs]] = defaultdict(list)
     where: dict[str, _Where] = {}
+    gazetteer_names = dict(official)
+    for entry in baseline:
+        written[entry.place_id].append(entry.place)
+        gazetteer_names.setdefault(entry.place_id, entry.name)
+    names = display_names(written, gazetteer_names)
     for entry in baseline:
         obs[entry.place_id].append(_baseline_obs(entry))
         where.setdefault(
-            entry.place_id, _Where(entry.name, entry.lat, entry.lon, entry.geo_precision)
+            entry.place_id, _Where(names[entry.place_id], entry.lat, entry.lon, entry.geo_precision)
         )
     for place_id, evs in by_place.items():
         rivals = RivalClaims(evs)
@@ -365,7 +447,7 @@ def _observations(
         if place_id not in where and located:
             first = located[0]
             precision = 3 if _is_region(place_id) else 1
-            where[place_id] = _Where(first.place, first.lat, first.lon, precision)  # type: ignore[arg-type]
+            where[place_id] = _Where(names[place_id], first.lat, first.lon, precision)  # type: ignore[arg-type]
     return ({pid: sorted(o, key=lambda x: x.key) for pid, o in obs.items() if o and pid in where},
             where)
 
@@ -426,22 +508,25 @@ def _apply_day(periods: list[_Period], day: dt.date, group: Iterable[_Obs]) -> N
     cur = periods[-1] if periods else None
     state: tuple[str, Status] | None = (cur.controller, cur.status) if cur else None
     support: list[str] = []
+    last = dt.date.min
     for o in group:
         out = _outcome(o, state[0] if state else None, state[1] if state else None)
         if out is None:
             continue
         if out != state:
-            support, state = [], out
+            support, state, last = [], out, dt.date.min
         support.insert(0, o.evidence_id)  # later in the day = stronger = decides
+        last = max(last, o.speaks_to)
     if state is None or not support:
         return
     if cur is not None and state == (cur.controller, cur.status):
         cur.evidence.extend(support)
+        cur.last = max(cur.last, last)
     else:
-        periods.append(_Period(state[0], state[1], day, support))
+        periods.append(_Period(state[0], state[1], day, support, last))
 
 
-def _state(place_id: str, where: _Where, period: _Period) -> ControlState:
+def _state(place_id: str, where: _Where, period: _Period, aged: tuple[dt.date, bool]) -> ControlState:
     return ControlState(
         place_id=place_id,
         name=where.name,
@@ -452,4 +537,6 @@ def _state(place_id: str, where: _Where, period: _Period) -> ControlState:
         since=period.since,
         evidence=tuple(period.evidence),
         geo_precision=where.geo_precision,
+        last_evidence=aged[0],
+        stale=aged[1],
     )

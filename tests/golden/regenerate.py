@@ -23,13 +23,16 @@ CORPORA: dict[str, str] = {
 
 
 def golden_of(folder: Path) -> dict[str, Any]:
-    """Return the events, distances and per-place control histories of one corpus folder."""
+    """Return the events, distances and per-place control histories of one corpus folder.
+
+    The histories are those ``geo timeline`` shows: folded with the gazetteer's names and the
+    governorates (:class:`geo.layers.states.CorpusStates`).
+    """
+    from geo.layers.states import CorpusStates
     from geo.pipeline import analyse
-    from geo.timeline.fold import Evidence
 
     result = analyse(folder, progress=False)
-    counted = [e for e in result.events if not e.duplicate_of]
-    timelines = Evidence(counted, baseline=result.baseline).timelines()
+    timelines = CorpusStates(result).evidence.timelines()
     return {
         "events": [e.to_dict() for e in sorted(result.events, key=lambda e: (e.article, e.start, e.id))],
         "distances": [m.to_dict() for m in sorted(result.distances, key=lambda m: (m.article, m.start, m.text))],

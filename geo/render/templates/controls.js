@@ -8,6 +8,13 @@ function geoControls(G, update) {
   const when = el("span", null, "geo-when");
   title.append(el("h1", D.title), el("span", `corpus: ${D.corpus} · `, "geo-corpus"), when);
   map.getContainer().append(title);
+  /* Popups open clear of the title box and the time bar: Leaflet pans the map until they fit
+     between these paddings (every popup reads them from the prototype when it opens). */
+  const clearOf = () => {
+    const top = title.offsetTop + title.offsetHeight + 8, bottom = bar.offsetHeight + 24 + 8;
+    Object.assign(L.Popup.prototype.options, {autoPanPaddingTopLeft: L.point(8, top),
+                                              autoPanPaddingBottomRight: L.point(8, bottom)});
+  };
 
   const bar = stop(el("div", null, "geo-timebar"));
   const play = el("button", "▶", "geo-play"), range = el("input"), label = el("span", null, "geo-date");
@@ -16,6 +23,8 @@ function geoControls(G, update) {
   range.setAttribute("aria-label", "Date");
   bar.append(play, range, label);
   map.getContainer().append(bar);
+  clearOf();
+  map.on("resize", clearOf);
 
   const fromHash = () => {
     const h = decodeURIComponent(location.hash.slice(1));
@@ -31,6 +40,7 @@ function geoControls(G, update) {
     const per = D.step ? `; one step per ${D.step}, the last of its changes: ${D.changes} change dates in all` : "";
     when.textContent = `as of ${D.dates[k]} (step ${k + 1} of ${last + 1}${per})`;
     if (writeHash && location.hash !== "#" + D.dates[k]) location.replace("#" + D.dates[k]);
+    clearOf();
   }
   G.show = show;
   let timer = null;
@@ -65,16 +75,21 @@ function geoControls(G, update) {
     Object.keys(D.colours).forEach(f => row(dot([f, "held", null, []]), D.labels[f] || f));
     box.append(el("h4", "Status of a place"));
     Object.keys(D.statuses).forEach(s => row(dot(["unknown", s, null, []]), D.statuses[s]));
+    row(dot(["unknown", "held", null, [], 0, null, 1, null]),
+        `stale: no report for over ${D.stale_after_days} days (faded; hover: last reported)`);
     box.append(el("h4", "Inferred, not reported"));
-    row({tag: "rect", attrs: {x: 2, y: 2, width: 18, height: 12, fill: "#999", "fill-opacity": 0.25,
-      stroke: "#999", "stroke-dasharray": "3 2"}}, "control area (inferred)");
+    const opacity = G.bandOpacity;
+    D.bands.forEach((b, k) => row({tag: "rect", attrs: {x: 2, y: 2, width: 18, height: 12, fill: "#777",
+      "fill-opacity": opacity[Math.min(k, opacity.length - 1)], stroke: "none"}}, `control area: ${b}`));
     row({tag: "line", attrs: {x1: 1, y1: 8, x2: 21, y2: 8, stroke: "#222", "stroke-width": 2.5,
-      "stroke-dasharray": "5 3"}}, "front line (inferred)");
+      "stroke-dasharray": "5 3"}}, "front line (where two inferred areas meet)");
     row({tag: "circle", attrs: {cx: 11, cy: 8, r: 6, fill: "none", stroke: "#5b3a8c", "stroke-dasharray": "3 2"}},
       "distance ring (quoted distance)");
     row({tag: "circle", attrs: {cx: 11, cy: 8, r: 6, fill: "none", stroke: "#444", "stroke-width": 2.5}},
       "event on this date (pulsing)");
-    box.append(el("p", "Region shading: region-level control reported for a governorate.", "geo-note"));
+    box.append(el("p", "Region shading: region-level control reported for a governorate (dashed: " +
+      "contested, stale, or derived from its main city; the popup says which).", "geo-note"));
+    box.append(el("p", `How control areas are drawn: ${G.method} Stale marks take no part.`, "geo-note"));
     return box;
   };
   legend.addTo(map);

@@ -29,36 +29,13 @@ function geoMap(map, control, tiles) {
   };
   const snaps = fold(D.states), regionSnaps = fold(D.regions);
   [["geo-base", 250], ["geo-regions", 300], ["geo-areas", 410], ["geo-fronts", 420],
-   ["geo-rings", 430], ["geo-events", 440], ["geo-places", 450]].forEach(([name, z]) => {
+   ["geo-rings", 430], ["geo-events", 440], ["geo-places-minor", 445], ["geo-places", 450]].forEach(([name, z]) => {
     map.createPane(name).style.zIndex = z;
   });
-
-  function evidence(box, ids, total = ids.length) {
-    ids.slice(0, 5).forEach(i => {
-      const e = event(i), item = el("div", null, "geo-ev");
-      item.append(el("blockquote", e.sentence));
-      const who = e.attributed_to ? " by " + e.attributed_to : "";
-      const when = e.date ? e.date + (e.date_end ? " to " + e.date_end : "") : "undated";
-      item.append(el("p", `${e.kind}, ${e.stance}${who}; event date ${when} ` +
-                          `(precision: ${e.date_precision || "unknown"})`));
-      item.append(el("p", `${e.source || "unknown source"}, published ${e.published || "undated"}` +
-                          (e.place ? `; place as written: “${e.place}”` : ""), "geo-src"));
-      box.append(item);
-    });
-    if (total > 5) box.append(el("p", `and ${total - 5} more reports`));
-    return box;
-  }
-  function statePopup(name, st) {
-    const box = el("div", null, "geo-popup");
-    box.append(el("h3", name));
-    if (!st) {
-      box.append(el("p", `No reported state as of ${G.date}`));
-      return box;
-    }
-    const since = st[2] ? ` since ${st[2]}` : "";
-    box.append(el("p", `${D.labels[st[0]] || st[0]}: ${st[1]}${since} (as of ${G.date})`, "geo-state"));
-    return evidence(box, st[3], st[4]);
-  }
+  /* Landmarks, neighbourhoods and sites draw below the towns and cities they lie in. */
+  const MINOR = new Set(["neighbourhood", "landmark", "military", "infrastructure", "place", null, undefined]);
+  const {evidence, statePopup, label} = geoPopups(G, event);
+  const inferred = geoInferred(G, colour);
   function rival(st) {
     for (const i of st[3]) {
       const e = event(i);
@@ -72,6 +49,8 @@ function geoMap(map, control, tiles) {
     if (st[1] === "contested") Object.assign(s, {color: rival(st), weight: 3, dashArray: "3 3", radius: 8});
     if (st[1] === "besieged") Object.assign(s, {color: "#111", weight: 4, radius: 7});
     if (st[1] === "claimed") Object.assign(s, {fillOpacity: 0.15, color: fill, weight: 2, dashArray: "2 3"});
+    s.opacity = 1;
+    if (st[6]) Object.assign(s, {fillOpacity: s.fillOpacity * 0.3, opacity: 0.35, dashArray: "1 3"});
     return s;
   };
   G.placeStyle = placeStyle;
@@ -82,16 +61,20 @@ function geoMap(map, control, tiles) {
   tiles.on("remove", () => base.setStyle({fillOpacity: 1}));
   const regionStyle = f => {
     const st = G.regionSnap.get(f.properties.id);
+    const faded = st && st[6];
     return {color: "#888", weight: 1, fillColor: st ? colour(st[0]) : "#000",
-            fillOpacity: st ? 0.25 : 0, dashArray: st && st[1] !== "held" ? "4 4" : null};
+            fillOpacity: st ? (faded ? 0.06 : 0.25) : 0,
+            dashArray: st && (st[1] !== "held" || st[7] !== null || faded) ? "4 4" : null};
   };
   const regions = L.geoJSON(D.governorates, {pane: "geo-regions", style: regionStyle,
     onEachFeature: (f, l) => l.bindPopup(() => statePopup(f.properties.name, G.regionSnap.get(f.properties.id)))
   }).addTo(map);
 
   const places = L.layerGroup().addTo(map);
-  G.markers = D.places.map((p, i) => L.circleMarker([p[2], p[3]], {pane: "geo-places", className: "geo-place"})
-    .bindPopup(() => statePopup(p[1], G.snap.get(i)), {maxWidth: 380}));
+  G.markers = D.places.map((p, i) => L.circleMarker([p[2], p[3]],
+    {pane: MINOR.has(p[4]) ? "geo-places-minor" : "geo-places", className: "geo-place"})
+    .bindPopup(() => statePopup(p[1], G.snap.get(i)), {maxWidth: 380})
+    .bindTooltip(() => label(p[1], G.snap.get(i)), {direction: "top"}));
   G.placeIndex = new Map(D.places.map((p, i) => [p[0], i]));
   G.marker = id => G.markers[G.placeIndex.get(id)];
 
@@ -116,16 +99,13 @@ function geoMap(map, control, tiles) {
       const st = G.snap.get(i);
       if (!st) return places.removeLayer(m);
       places.addLayer(m); m.setStyle(placeStyle(st));
+      if (st[6]) m.bringToBack();  /* a stale mark never covers a live one */
     });
     regions.setStyle(regionStyle);
     areas.clearLayers(); fronts.clearLayers(); events.clearLayers(); rings.clearLayers();
-    D.areas[k].forEach(([c, g]) => areas.addLayer(shapeLayer(`a${g}:${c}`, () =>
-      L.geoJSON(D.geoms[g], {pane: "geo-areas", style: {color: colour(c), weight: 1, dashArray: "4 4",
-        fillColor: colour(c), fillOpacity: 0.18}})
-        .bindPopup(el("p", `Control area of ${D.labels[c] || c}: inferred from place states, not reported`)))));
-    D.fronts[k].forEach(([g, a, b]) => fronts.addLayer(shapeLayer(`f${g}:${a}:${b}`, () =>
-      L.geoJSON(D.geoms[g], {pane: "geo-fronts", style: {color: "#222", weight: 2.5, dashArray: "8 6"}})
-        .bindPopup(el("p", `Front line (inferred): ${D.labels[a] || a} / ${D.labels[b] || b}`)))));
+    D.areas[k].forEach(([c, g, band]) => areas.addLayer(shapeLayer(`a${g}:${c}:${band}`,
+      () => inferred.area(c, g, band))));
+    D.fronts[k].forEach(([g, a, b]) => fronts.addLayer(shapeLayer(`f${g}:${a}:${b}`, () => inferred.front(g, a, b))));
     D.rings.forEach((r, i) => { if (!r.from || r.from <= G.date) rings.addLayer(ringLayers[i]); });
     D.happening[k].forEach(i => {
       const e = event(i);
@@ -142,7 +122,8 @@ function geoMap(map, control, tiles) {
    [areas, "Control areas (inferred)"], [fronts, "Front lines (inferred)"],
    [rings, "Distance rings"], [events, "Events on this date"]].forEach(([l, n]) => control.addOverlay(l, n));
   const [[s, w], [n, e]] = D.bounds;
-  map.fitBounds([[s, w], [n, e]], {padding: [20, 20]});
+  /* clear of the title box above and the time bar below; ready means the view is final */
+  map.fitBounds([[s, w], [n, e]], {paddingTopLeft: [30, 90], paddingBottomRight: [30, 100], animate: false});
   geoControls(G, update);
   window.__geoReadyAt = performance.now();
   window.__geoReady = true;
