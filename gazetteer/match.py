@@ -12,7 +12,9 @@ are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
-* a one-word match shorter than three letters is ignored;
+* a one-word match shorter than three letters is ignored, unless its key is one of the
+  matcher's ``short`` keys (abbreviations) written in capitals ("US", "UK") or capitalised
+  before a full stop ("Ga.");
 * a match that is a common English word (``common_words.txt``, derived from the
   ``wordfreq`` package) is flagged ``common_word``; :class:`gazetteer.Gazetteer` then keeps
   it only when it is not the first word of a sentence and a candidate lies in the
@@ -60,12 +62,13 @@ class NameMatcher:
         Folded name keys (:func:`gazetteer.names.normalize_name` output).
     """
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], *, short: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton()
+        self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
         for key in keys:
             words = key.count(" ") + 1
-            if (words > 1 or len(key) >= 3) and f" {key} " not in automaton:  # shorter one-word keys never match
-                automaton.add_word(f" {key} ", (key, words - 1))
+            if (words > 1 or len(key) >= 3 or key in self._short) and f" {key} " not in automaton:
+                automaton.add_word(f" {key} ", (key, words - 1))  # other one-word keys under 3 letters never match
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -96,7 +99,8 @@ class NameMatcher:
             while is_prefix(probe):
                 if is_key(probe + " "):
                     start, end = offsets[2 * first + 1], offsets[2 * last + 1] + fold_content_word(words[last])[1]
-                    if excluded is None or not excluded.overlaps(start, end):
+                    if (excluded is None or not excluded.overlaps(start, end)) and (
+                            count > 1 or len(probe) > 3 or _abbreviation_as_written(words[first], text, end)):
                         found.append((count, start, end, first, last, probe[1:]))
                 last = _next_content_word(words, last + 1)
                 if last is None:
@@ -116,6 +120,12 @@ class NameMatcher:
 
 
 _LOWER_ASCII = frozenset(string.ascii_lowercase)
+
+
+def _abbreviation_as_written(word: str, text: str, end: int) -> bool:
+    """A one-word key under three letters (an abbreviation: "US", "UK", "Ga.") matches only in capitals or
+    capitalised before a full stop."""
+    return word.isupper() and len(word) > 1 or text[end : end + 1] == "."
 
 
 def _next_content_word(words: Sequence[str], k: int) -> int | None:

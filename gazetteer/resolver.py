@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
+import numpy as np
+
+from gazetteer.context import Doc, Entry, build_entry, resolve_document
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import Place
 from gazetteer.names import fold_token, normalize_name
-from gazetteer.rank import Candidate, Cue, cue_in_context, document_focus, light_form, rank, spelling_similarity
+from gazetteer.rank import Candidate, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
 
 __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
@@ -31,6 +34,42 @@ _RANK_CACHE_SIZE = 200_000
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.I)
+#: A place this populous may be named with a common English word inside a sentence ("Reading", "Mobile").
+COMMON_WORD_POPULATION = 100_000
+#: A country's share of a document's places from which it counts as the document's focus.
+FOCUS_SHARE = 0.2
+#: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
+_TITLES = frozenset(fold_token(w) for w in (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President", "Judge", "Justice",
+    "Coach", "Pastor", "Rev", "Reverend", "Sgt", "Sergeant", "Capt", "Captain", "Gen", "General", "Lt", "Col",
+    "Colonel", "Officer", "Minister", "Secretary", "Prince", "Princess", "Pope", "Deputy", "Detective", "Chief",
+    "Professor", "Prof", "Mayor", "Lord", "Lady", "Sir", "Dame", "Sheikh", "Emir", "Ayatollah", "Marshal"))
+#: Words before a name that make it a place again, even when the name was a person's elsewhere in the text.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "outside", "across", "toward",
+                                 "towards", "through", "around"})
+#: Words after a name that make it an outlet's, a team's or an organisation's ("Kansas City Star").
+_ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
+    "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
+    "Telegraph", "Press", "Star", "Sun", "Mirror", "Independent", "Guardian", "Register", "Courier", "Bee",
+    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record", "Democrat", "Republican",
+    "Sentinel", "Ledger", "Bulletin", "Broadcasting", "Radio", "Television", "TV", "Network", "Agency",
+    "University", "College", "Institute", "Foundation", "Association", "Federation", "League", "Club", "FC",
+    "United", "Rangers", "Stock", "Exchange", "Bank", "Company", "Corp", "Corporation", "Inc", "Ltd", "Group",
+    "Party", "Police", "Department", "Council", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
+    "Marathon", "Grand", "Prix", "Lions", "Tigers", "Bears", "Eagles", "Giants", "Cowboys", "Chiefs", "Bulls",
+    "Braves", "Hawks", "Falcons", "Jets", "Kings", "Warriors", "Nationals", "Royals", "Pirates", "Reds",
+    "Cardinals", "Blues", "Athletic", "Wanderers", "Rovers", "Medical", "Health", "Energy", "Electric",
+    "Motors", "Capital", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
+    "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
+#: Words after a name that are part of a place, not of a person or an organisation.
+_PLACE_WORDS = frozenset(fold_token(w) for w in (
+    "City", "County", "State", "Province", "Region", "District", "Governorate", "Oblast", "Valley", "River",
+    "Island", "Islands", "Mountains", "Mountain", "Hills", "Lake", "Bay", "Gulf", "Sea", "Coast", "Strait",
+    "Peninsula", "Desert", "Plain", "Plains", "Basin", "Delta", "Airport", "Base", "Airbase", "Port", "Harbor",
+    "Harbour", "Township", "Parish", "Borough", "Municipality", "Raion", "Prefecture", "Canton", "Territory",
+    "Territories", "Republic", "Kingdom", "Emirate", "Metro", "Area", "Square", "Street", "Road", "Bridge",
+    "Dam", "Canal", "Crossing", "Border", "Camp", "Village", "Town", "Countryside", "Suburbs", "Outskirts",
+    "Heights", "Strip", "Bank", "Front", "Line", "Corridor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,23 +85,13 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...]
     cue: str | None
+    #: How the text names the place: "name", "demonym" ("Syrian") or "abbreviation" ("U.S.").
+    form: str = "name"
 
     @property
     def place(self) -> Place | None:
         """The best candidate's record."""
         return self.candidates[0].place if self.candidates else None
-
-
-class _Resolution(NamedTuple):
-    """A memoised ranking of a name as written.
-
-    The best candidates, whether the best is named exactly, and whether to keep the mention,
-    indexed by whether it starts a sentence (``keep[sentence_initial]``).
-    """
-
-    candidates: tuple[Candidate, ...]
-    exact: bool
-    keep: tuple[bool, bool]
 
 
 class Gazetteer:
@@ -76,7 +105,7 @@ class Gazetteer:
 
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
-        self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], _Resolution] = {}
+        self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...]], Place | None] = {}
 
     def __len__(self) -> int:
@@ -94,7 +123,7 @@ class Gazetteer:
 
     @functools.cached_property
     def _matcher(self) -> NameMatcher:
-        return NameMatcher(key for key, _ in self.store.keys())
+        return NameMatcher((key for key, _ in self.store.keys()), short=self.store.abbreviation_keys())
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
@@ -137,11 +166,14 @@ class Gazetteer:
         limit : int
             At most this many candidates.
         """
-        places = self.candidates(name)
-        if not places:
+        wants = cue_in_context(before, after).wants
+        entry = self._entry(normalize_name(name), name.strip())
+        if entry is None:
             phrase = self.resolve_phrase(name)
-            places = [phrase] if phrase else []
-        return rank(places, name, cue=cue_in_context(before, after), focus=focus)[:limit]
+            return [Candidate(phrase, 0.0)] if phrase else []
+        doc = Doc(len(before), len(before) + len(name), entry, wants)
+        (order, scores), = resolve_document(self.store, before + name + after, [doc], focus)
+        return [Candidate(entry.places[j], float(scores[j])) for j in order[:limit]]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best record for a name; :class:`PlaceNotFoundError` when none matches."""
@@ -151,57 +183,154 @@ class Gazetteer:
                                      "'geo gazetteer import'")
         return found[0].place
 
-    def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = ()) -> list[Mention]:
-        """Find and resolve every place name in *text*.
+    def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = (),
+             demonyms: bool = True) -> list[Mention]:
+        """Find and resolve every place name in *text*, using the whole document.
 
-        Two passes: the first ranks each mention on its own and derives the document's focus
-        countries from the results (plus *focus*); the second ranks again with that focus.
+        The names are ranked together (:mod:`gazetteer.context`): the countries and divisions
+        the text names, the countries most of its places lie in (plus *focus*), places near
+        each other and the larger place named right after a name all count. Names that are
+        also words, persons' or organisations' names are left out (:meth:`_plausible`).
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        exclude : sequence of (start, end)
+            Spans not to match inside (for example the names of armed groups).
+        focus : sequence of str
+            ISO country codes the document is known to be about.
+        demonyms : bool
+            Also return demonyms ("Syrian", "Kurds") as mentions of what they name
+            (``Mention.form == "demonym"``). They count for the document's focus either way.
         """
         raw = self._matcher.scan(text, exclude=exclude)
-        found = [(m, text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
-                                                          text[m.end : m.end + 40]).wants) for m in raw]
-        given = tuple(sorted(set(focus)))
-        ranked = [self._resolved(m.key, written, wants, given) for m, written, wants in found]
-        # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        votes = document_focus(r.candidates[0].place for r in ranked if r.exact)
-        doc_focus = tuple(sorted(set(focus) | votes))
-        if doc_focus != given:
-            ranked = [self._resolved(m.key, written, wants, doc_focus) for m, written, wants in found]
-        return [Mention(m.start, m.end, written, r.candidates, wants)
-                for (m, written, wants), r in zip(found, ranked, strict=True) if r.keep[m.sentence_initial]]
+        docs: list[Doc] = []
+        initial: list[bool] = []
+        persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
+        for m in raw:
+            written = text[m.start : m.end]
+            entry = self._entry(m.key, written)
+            if entry is None:
+                continue
+            if not self._plausible(text, m.start, m.end, written, entry):
+                persons.add(written)
+                continue
+            if written in persons and entry.form == "name" and _word_before(text, m.start).lower() not in _PLACE_PREPOSITIONS:
+                continue
+            wants = cue_in_context(text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]).wants
+            docs.append(Doc(m.start, m.end, entry, wants))
+            initial.append(m.sentence_initial)
+        ranked = resolve_document(self.store, text, docs, focus)
+        doc_focus = _focus_of(docs, ranked, focus)
+        out = []
+        for d, (order, scores), sentence_initial in zip(docs, ranked, initial, strict=True):
+            if d.entry.form == "demonym" and not demonyms:
+                continue
+            best = d.entry.places[order[0]]
+            written = text[d.start : d.end]
+            if not self._keep(best, written, normalize_name(written), d.entry.level[order[0]] >= 2,
+                              sentence_initial, doc_focus, d.entry.form):
+                continue
+            end = d.end
+            if d.entry.form == "abbreviation" and text[end : end + 1] == "." and written + "." in best.abbreviations:
+                end += 1  # "U.S." with its last full stop
+                written += "."
+            candidates = tuple(Candidate(d.entry.places[j], float(scores[j])) for j in order[:5])
+            out.append(Mention(d.start, end, written, candidates, d.wants, d.entry.form))
+        return out
 
-    def _resolved(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> _Resolution:
-        """The ranking of a key as written, and whether to keep it; memoised, since a corpus repeats its names.
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *, focus: Sequence[str] = ()
+                      ) -> list[Mention]:
+        """Resolve names whose spans are given (for example by a person or another tagger), in context.
 
-        Both depend only on these four arguments (and on whether the name starts a sentence,
-        which indexes ``keep``), so a cache hit is exactly what would be computed; the cache
-        holds at most ``_RANK_CACHE_SIZE`` entries.
+        The names :meth:`find` finds elsewhere in *text* count as context too. Returns one
+        :class:`Mention` per span, in order; one with no candidates when the name is unknown.
         """
-        cache_key = (key, written, wants, focus)
-        found = self._rank_cache.get(cache_key)
-        if found is None:
-            places = [self.store.place(r) for r in self.store.rows_for_key(key)]
-            candidates = tuple(rank(places, written, cue=Cue(wants), focus=focus)[:5])
-            if candidates:
-                best = candidates[0].place
-                exact = _exact(written, best)
-                keep = tuple(self._keep(best, written, key, exact, initial, focus) for initial in (False, True))
-                found = _Resolution(candidates, exact, keep)
-            else:
-                found = _Resolution((), False, (False, False))
-            if len(self._rank_cache) >= _RANK_CACHE_SIZE:
-                self._rank_cache.clear()
-            self._rank_cache[cache_key] = found
+        found = [m for m in self.find(text, focus=focus)
+                 if not any(s < m.end and m.start < e for s, e in spans)]
+        docs: list[Doc] = []
+        index: dict[tuple[int, int], int] = {}
+        for s, e in spans:
+            written = text[s:e]
+            entry = self._entry(normalize_name(written), written)
+            if entry is None:
+                phrase = self.resolve_phrase(written, focus=focus)
+                if phrase is not None:
+                    entry = Entry((self.store.row_of(phrase.id) or 0,), (phrase,), np.array([phrase.lat]),
+                                  np.array([phrase.lon]), np.array([0.0]), (1,), "name", False)
+            if entry is not None:
+                index[(s, e)] = len(docs)
+                wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + 40]).wants
+                docs.append(Doc(s, e, entry, wants))
+        for m in found:
+            entry = self._entry(normalize_name(m.text), m.text)
+            if entry is not None:
+                docs.append(Doc(m.start, m.end, entry, m.cue))
+        order = sorted(range(len(docs)), key=lambda k: docs[k].start)
+        ranked_sorted = resolve_document(self.store, text, [docs[k] for k in order], focus)
+        ranked = [ranked_sorted[0]] * len(docs) if docs else []
+        for pos, k in enumerate(order):
+            ranked[k] = ranked_sorted[pos]
+        out = []
+        for s, e in spans:
+            k = index.get((s, e))
+            if k is None:
+                out.append(Mention(s, e, text[s:e], (), None))
+                continue
+            d, (ordering, scores) = docs[k], ranked[k]
+            out.append(Mention(s, e, text[s:e], tuple(Candidate(d.entry.places[j], float(scores[j]))
+                                                       for j in ordering[:5]), d.wants, d.entry.form))
+        return out
+
+    def _entry(self, key: str, written: str) -> Entry | None:
+        """The candidates of a key as written; memoised, since a corpus repeats its names."""
+        cache_key = (key, written)
+        if cache_key in self._entry_cache:
+            return self._entry_cache[cache_key]
+        if len(self._entry_cache) >= _RANK_CACHE_SIZE:
+            self._entry_cache.clear()
+        found = self._entry_cache[cache_key] = build_entry(self.store, key, written)
         return found
 
+    def _plausible(self, text: str, start: int, end: int, written: str, entry: Entry) -> bool:
+        """Whether a match reads as a place: not a person's name ("President Jackson", "Andrei Karlov"),
+        nor an outlet, team or organisation named after a place ("Kansas City Star")."""
+        before = _word_before(text, start)
+        after = _word_after(text, end)
+        if before and fold_token(before.rstrip(".")) in _TITLES or (
+                entry.form == "abbreviation" and fold_token(written.rstrip(".")) in _TITLES):
+            return False
+        if before.endswith("."):
+            before = ""  # the end of a sentence (or an abbreviation): no given name
+        if after:
+            folded = fold_token(after)
+            if folded in _ORGANISATION_WORDS and entry.form != "demonym":
+                return False
+            if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
+                    and not self._matcher._automaton.match(" " + folded) and entry.form == "name"
+                    and " " not in written.strip()):
+                return False  # "Jordan Peterson": a first name
+        if (before and before[0].isupper() and not before.isupper() and entry.form == "name"
+                and not self._matcher._automaton.match(" " + fold_token(before)) and not _sentence_start_before(
+                    text, start - len(before) - 1)):
+            return False  # "Andrei Karlov", "Mevlut Mert": a surname after a given name
+        return True
+
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              focus: Sequence[str]) -> bool:
+              focus: set[str] | Sequence[str], form: str = "name") -> bool:
         """The rules for names that are also words, and for loose spellings (module docs of match)."""
-        in_focus = best.country in focus or best.kind in ("country", "admin1")
+        in_focus = best.country in focus or best.kind in ("continent", "region", "country", "admin1")
+        if form != "name":
+            return exact  # a demonym or an abbreviation, as written
+        large = best.kind in ("continent", "region", "country", "admin1")
         if " " not in key and written.lower() in self._common_words:
-            return exact and not sentence_initial and in_focus
+            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place
+            return exact and not sentence_initial and in_focus and (large or best.population >= COMMON_WORD_POPULATION)
+        if written[:4].lower() == "the " and not large:
+            return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
-            return exact and best.population >= SENTENCE_START_POPULATION
+            return exact and best.population >= NOTABLE_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
             return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
@@ -259,6 +388,51 @@ class Gazetteer:
         """The nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
         return self.store.place(row), km
+
+
+def _focus_of(docs: Sequence[Doc], ranked: Sequence[tuple[list[int], np.ndarray]], given: Sequence[str]) -> set[str]:
+    """The document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
+    counts: dict[str, int] = {}
+    named = set(given)
+    for d, (order, _) in zip(docs, ranked, strict=True):
+        best = d.entry.places[order[0]]
+        if best.country and d.entry.exact:
+            counts[best.country] = counts.get(best.country, 0) + 1
+            if best.kind == "country":
+                named.add(best.country)
+    total = sum(counts.values())
+    return named | {c for c, n in counts.items() if n >= 2 and n >= FOCUS_SHARE * total}
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word directly before *start* (one space apart, same line), or ""."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    m = _LAST_WORD.search(text, max(0, start - 40), start - 1)
+    return m.group(0) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word directly after *end* (one space apart), or ""."""
+    if end >= len(text) - 1 or text[end] != " ":
+        return ""
+    m = _FIRST_WORD.match(text, end + 1)
+    return m.group(0) if m else ""
+
+
+def _sentence_start_before(text: str, k: int) -> bool:
+    """Whether the word ending just before position *k* + 1 starts a sentence."""
+    m = _LAST_WORD.search(text, max(0, k - 40), k + 1)
+    if m is None:
+        return True
+    j = m.start() - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
+
+
+_LAST_WORD = re.compile(r"[\w.'’-]+$")
+_FIRST_WORD = re.compile(r"[\w'’-]+")
 
 
 def _exact(written: str, place: Place) -> bool:
