@@ -52,9 +52,13 @@ CONTAINS_BONUS = 0.8
 NEAR_KM = 150.0
 NEAR_BONUS = 0.5
 INSIDE_NEXT_BONUS = 3.0
+_SETTLEMENTS = frozenset({"city", "town", "village"})
 _LARGE = frozenset({"continent", "region", "country", "admin1"})
 _AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
-_KIND_INDEX = {k: i for i, k in enumerate(PLACE_KINDS)}
+_PRIOR_BY_INDEX = np.array([KIND_PRIOR.get(k, 0.1) for k in PLACE_KINDS])
+#: At most this many candidates of a name are weighed (the largest by kind and population): "Center" names
+#: hundreds of villages.
+MAX_CANDIDATES = 24
 #: What may stand between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y".
 _LOCATING_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)$")
 
@@ -70,6 +74,10 @@ class Entry(NamedTuple):
     level: tuple[int, ...]
     form: str  # "name", "demonym" or "abbreviation"
     exact: bool
+    countries: np.ndarray | None = None  # ISO codes ("" when none), as a numpy string array
+    admin1: np.ndarray | None = None  # GeoNames admin-1 codes ("" when none)
+    settlement: np.ndarray | None = None  # True where the candidate is no area (a place for co-location)
+    contextual: np.ndarray | None = None  # True where the document's countries count (not a country or continent)
 
 
 def _is_abbreviation_form(written: str) -> bool:
@@ -93,10 +101,12 @@ def match_level(written: str, place: Place) -> tuple[int, str]:
 
 
 def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
-    """The candidates of *key* as *written*, filtered (abbreviations, demonyms, exact before fuzzy)."""
+    """Return the candidates of *key* as *written*, filtered (abbreviations, demonyms, exact before fuzzy)."""
     rows = store.rows_for_key(key)
     if not rows:
         return None
+    if len(rows) > MAX_CANDIDATES:
+        rows = _likeliest(store, rows)
     places = [store.place(r) for r in rows]
     levels = [match_level(written, p) for p in places]
     keep = list(range(len(rows)))
@@ -119,10 +129,42 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         prior = KIND_PRIOR.get(p.kind, 0.1)
         prior += math.log10(p.population + 1) * (0.15 if p.kind in _LARGE else 0.6)
         base.append(prior + LEVEL_BONUS[levels[i][0]])
+    # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
+    # otherwise: the division goes just below the best settlement of that name inside it.
+    codes = [store.admin1_code(rows[i]) for i in keep]
+    for a, i in enumerate(keep):
+        if places[i].kind == "admin1" and codes[a]:
+            inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS]
+            if inside:
+                base[a] = min(base[a], max(inside) - 0.1)
     chosen = [places[i] for i in keep]
-    return Entry(tuple(rows[i] for i in keep), tuple(chosen), np.array([p.lat for p in chosen]),
+    kept_rows = tuple(rows[i] for i in keep)
+    return Entry(kept_rows, tuple(chosen), np.array([p.lat for p in chosen]),
                  np.array([p.lon for p in chosen]), np.array(base), tuple(levels[i][0] for i in keep), form,
-                 bool(exact))
+                 bool(exact), np.array([p.country or "" for p in chosen]),
+                 np.array([store.admin1_code(r) for r in kept_rows]),
+                 np.array([p.kind not in _AREAS for p in chosen]),
+                 np.array([p.kind not in ("country", "continent") for p in chosen]))
+
+
+def _complete(entry: Entry, store: PlaceStore) -> Entry:
+    """Return the entry with its derived arrays (an entry made by hand may lack them)."""
+    if entry.countries is not None:
+        return entry
+    return entry._replace(countries=np.array([p.country or "" for p in entry.places]),
+                          admin1=np.array([store.admin1_code(r) for r in entry.rows]),
+                          settlement=np.array([p.kind not in _AREAS for p in entry.places]),
+                          contextual=np.array([p.kind not in ("country", "continent") for p in entry.places]))
+
+
+def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
+    """Return the :data:`MAX_CANDIDATES` rows of largest prior (kind and population), in their order; added rows stay."""
+    world = [r for r in rows if r < store._n_world]
+    arr = np.array(world)
+    kinds = store.kinds[arr]
+    prior = _PRIOR_BY_INDEX[kinds] + np.log10(store.population[arr] + 1.0) * 0.6
+    keep = set(arr[np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]].tolist())
+    return [r for r in rows if r in keep or r >= store._n_world]
 
 
 class Doc(NamedTuple):
@@ -151,10 +193,6 @@ def _km(lat: np.ndarray, lon: np.ndarray, plat: np.ndarray, plon: np.ndarray) ->
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _admin1_of(store: PlaceStore, entry: Entry) -> list[str]:
-    return [store.admin1_code(r) for r in entry.rows]
-
-
 def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = ()
                      ) -> list[tuple[list[int], np.ndarray]]:
     """Rank the candidates of every name of a document together.
@@ -164,56 +202,53 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     n = len(docs)
     if n == 0:
         return []
-    admin1 = [_admin1_of(store, d.entry) for d in docs]
-    countries = [[p.country or "" for p in d.entry.places] for d in docs]
-    static = [d.entry.base + _cue_scores(d.entry, d.wants) for d in docs]
+    entries = [_complete(d.entry, store) for d in docs]
+    admin1 = [e.admin1 for e in entries]
+    countries = [e.countries for e in entries]
+    static = [e.base + _cue_scores(e, d.wants) for e, d in zip(entries, docs, strict=True)]
     given = set(focus)
 
     # Pass 1: what the document names outright: countries (or their people) and first-level divisions.
     first = [int(np.argmax(s)) for s in static]
-    named_countries: Counter[str] = Counter()
+    named_countries: set[str] = set(given)
     named_admin1: set[str] = set()
-    for i, (d, k) in enumerate(zip(docs, first, strict=True)):
-        p = d.entry.places[k]
-        if p.kind == "country" and d.entry.exact and p.country:
-            named_countries[p.country] += 1
-        elif p.kind == "admin1" and d.entry.exact and admin1[i][k]:
+    for i, (e, k) in enumerate(zip(entries, first, strict=True)):
+        p = e.places[k]
+        if p.kind == "country" and e.exact and p.country:
+            named_countries.add(p.country)
+        elif p.kind == "admin1" and e.exact and admin1[i][k]:
             named_admin1.add(admin1[i][k])
+    named_c = np.array(sorted(named_countries)) if named_countries else np.array([""])
+    named_a = np.array(sorted(named_admin1)) if named_admin1 else np.array([""])
     scores = []
-    for i, d in enumerate(docs):
-        s = static[i].copy()
-        for j, p in enumerate(d.entry.places):
-            if p.kind not in ("country", "continent") and (p.country in named_countries or p.country in given):
-                s[j] += NAMED_COUNTRY_BONUS
-            if p.kind != "admin1" and admin1[i][j] and admin1[i][j] in named_admin1:
-                s[j] += ADMIN1_NAMED_BONUS
-        scores.append(s)
-    best = [int(np.argmax(s)) for s in scores]
+    for i, e in enumerate(entries):
+        in_named = np.isin(countries[i], named_c) & (countries[i] != "")
+        s = static[i] + NAMED_COUNTRY_BONUS * (in_named & e.contextual)
+        s = s + ADMIN1_NAMED_BONUS * (np.isin(admin1[i], named_a) & (admin1[i] != "") & e.settlement)
+        scores.append((s, in_named))
+    best = [int(np.argmax(s)) for s, _ in scores]
 
-    # Pass 2: the focus (share of the document's places in each country), co-location, containment,
-    # and the larger place named right after a name.
+    # Pass 2: the focus (share of the document's places in each country), co-location, containment.
     votes = Counter(countries[i][best[i]] for i in range(n) if countries[i][best[i]])
     total = sum(votes.values()) or 1
-    share = {c: v / total for c, v in votes.items()}
-    chosen_admin1 = Counter(admin1[i][best[i]] for i in range(n) if docs[i].entry.places[best[i]].kind not in _LARGE)
-    anchors = [(i, docs[i].entry.lat[best[i]], docs[i].entry.lon[best[i]]) for i in range(n)
-               if docs[i].entry.places[best[i]].kind not in _AREAS]
+    chosen_admin1 = Counter(admin1[i][best[i]] for i in range(n) if entries[i].settlement[best[i]] and admin1[i][best[i]])
+    anchor_idx = [i for i in range(n) if entries[i].settlement[best[i]]]
+    anchor_lat = np.array([entries[i].lat[best[i]] for i in anchor_idx])
+    anchor_lon = np.array([entries[i].lon[best[i]] for i in anchor_idx])
     final = []
-    for i, d in enumerate(docs):
-        s = scores[i].copy()
-        e = d.entry
-        for j, p in enumerate(e.places):
-            if p.country and p.kind not in ("country", "continent"):
-                named = NAMED_COUNTRY_BONUS if (p.country in named_countries or p.country in given) else 0.0
-                s[j] += max(0.0, FOCUS_BONUS * share.get(p.country, 0.0) - named)  # the larger of the two
-            if p.kind == "admin1" and chosen_admin1.get(admin1[i][j]):
-                s[j] += CONTAINS_BONUS
-        others = [(a, b) for k, a, b in anchors if k != i]
-        if others and len(e.rows) > 1:
-            km = _km(e.lat, e.lon, np.array([a for a, _ in others]), np.array([b for _, b in others]))
+    for i, e in enumerate(entries):
+        s, in_named = scores[i]
+        share = np.array([votes.get(c, 0) / total for c in countries[i]]) if votes else np.zeros(len(e.rows))
+        s = s + np.maximum(0.0, FOCUS_BONUS * share - NAMED_COUNTRY_BONUS * in_named) * e.contextual
+        is_admin1 = ~e.settlement & e.contextual & (admin1[i] != "")
+        own = admin1[i][best[i]] if e.settlement[best[i]] else ""
+        others_in = np.array([chosen_admin1.get(a, 0) - (a == own) > 0 for a in admin1[i]])  # other names' places
+        s = s + CONTAINS_BONUS * (is_admin1 & others_in)
+        if len(e.rows) > 1 and len(anchor_idx) > (1 if i in anchor_idx else 0):
+            others = np.array([k != i for k in anchor_idx])
+            km = _km(e.lat, e.lon, anchor_lat[others], anchor_lon[others])
             near = (km <= NEAR_KM).sum(axis=1)
-            mask = np.array([p.kind not in _AREAS for p in e.places])
-            s += np.where(mask, NEAR_BONUS * np.minimum(near, 3) / 3 + 0.2 * (near > 0), 0.0)
+            s = s + np.where(e.settlement, NEAR_BONUS * np.minimum(near, 3) / 3 + 0.2 * (near > 0), 0.0)
         final.append(s)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
@@ -221,7 +256,8 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
         a, b = docs[i], docs[i + 1]
         if not _LOCATING_GAP.match(text[a.end : b.start]):
             continue
-        inside = _inside_pairs(a.entry, admin1[i], countries[i], b.entry, admin1[i + 1], countries[i + 1])
+        inside = _inside_pairs(entries[i], list(admin1[i]), list(countries[i]), entries[i + 1], list(admin1[i + 1]),
+                               list(countries[i + 1]))
         if inside:
             best_pair = max(inside, key=lambda jk: final[i][jk[0]] + final[i + 1][jk[1]])
             final[i][best_pair[0]] += INSIDE_NEXT_BONUS
@@ -239,7 +275,8 @@ def _inside_pairs(small: Entry, small_a1: list[str], small_c: list[str], big: En
     pairs = []
     for k, q in enumerate(big.places):
         if q.kind == "country":
-            pairs += [(j, k) for j, c in enumerate(small_c) if c and c == q.country and small.places[j].kind != "country"]
+            pairs += [(j, k) for j, c in enumerate(small_c)
+                      if c and c == q.country and small.places[j].kind != "country"]
         elif q.kind == "admin1" and big_a1[k]:
             pairs += [(j, k) for j, a in enumerate(small_a1) if a == big_a1[k] and small.places[j].kind != "admin1"]
         elif q.kind == "admin2":

