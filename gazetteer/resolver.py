@@ -330,6 +330,9 @@ class Gazetteer:
         if " " not in key and written.lower() in self._common_words:
             # "Center", "March", "Brown": a word or a surname unless it names a large or populous place
             return exact and not sentence_initial and in_focus and (large or best.population >= COMMON_WORD_POPULATION)
+        if (" " in key and not large and best.population < COMMON_WORD_POPULATION
+                and all(w.lower() in self._common_words for w in written.split())):
+            return False  # "University Center", "Main Street": common words, not a village so named
         if written[:4].lower() == "the " and not large:
             return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
