@@ -183,7 +183,7 @@ class Gazetteer:
         return found[0].place
 
     def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = (),
-             demonyms: bool = True) -> list[Mention]:
+             demonyms: bool = False) -> list[Mention]:
         """Find and resolve every place name in *text*, using the whole document.
 
         The names are ranked together (:mod:`gazetteer.context`): the countries and divisions
@@ -201,7 +201,9 @@ class Gazetteer:
             ISO country codes the document is known to be about.
         demonyms : bool
             Also return demonyms ("Syrian", "Kurds") as mentions of what they name
-            (``Mention.form == "demonym"``). They count for the document's focus either way.
+            (``Mention.form == "demonym"``); off by default, since a caller that reads every
+            mention as a place would take "Syrian" in "the Syrian capital Damascus" for Syria.
+            They count for the document's focus and context either way.
         """
         raw = self._matcher.scan(text, exclude=exclude)
         docs: list[Doc] = []
@@ -247,7 +249,7 @@ class Gazetteer:
         The names :meth:`find` finds elsewhere in *text* count as context too. Returns one
         :class:`Mention` per span, in order; one with no candidates when the name is unknown.
         """
-        found = [m for m in self.find(text, focus=focus)
+        found = [m for m in self.find(text, focus=focus, demonyms=True)
                  if not any(s < m.end and m.start < e for s, e in spans)]
         docs: list[Doc] = []
         index: dict[tuple[int, int], int] = {}

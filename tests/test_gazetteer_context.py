@@ -20,7 +20,7 @@ def gz() -> Iterator[Gazetteer]:
 
 
 def found(gz: Gazetteer, text: str) -> dict[str, tuple[str, str, str]]:
-    return {m.text: (m.place.id, m.place.country or "", m.form) for m in gz.find(text)}
+    return {m.text: (m.place.id, m.place.country or "", m.form) for m in gz.find(text, demonyms=True)}
 
 
 def test_demonyms_are_a_name_kind_of_their_own_resolving_to_the_country(gz: Gazetteer) -> None:
@@ -30,10 +30,20 @@ def test_demonyms_are_a_name_kind_of_their_own_resolving_to_the_country(gz: Gaze
     assert gz.get("country:SY").demonyms and "Syrian" in gz.get("country:SY").demonyms
 
 
-def test_demonyms_can_be_left_out_of_the_mentions(gz: Gazetteer) -> None:
+def test_demonyms_are_mentions_only_when_asked_for(gz: Gazetteer) -> None:
     text = "Sudanese troops and Rapid Support Forces fought in El Fasher."
     assert "Sudanese" in found(gz, text)
+    assert "Sudanese" not in {m.text for m in gz.find(text)}
     assert "Sudanese" not in {m.text for m in gz.find(text, demonyms=False)}
+
+
+def test_a_demonym_is_no_place_by_default_but_still_context(gz: Gazetteer) -> None:
+    # A caller that reads every mention as a place must not see "Syrian" in front of the capital.
+    assert [(m.text, m.form) for m in gz.find("Rebels are now inside the Syrian capital Damascus.")] == [
+        ("Damascus", "name")]
+    # Left out of the mentions, the people named still tell which Tripoli the text means.
+    assert [m.place.country for m in gz.find("Lebanese troops were sent to Tripoli on Monday.")] == ["LB"]
+    assert [m.place.country for m in gz.find("Libyan troops were sent to Tripoli on Monday.")] == ["LY"]
 
 
 def test_region_demonyms_and_regions(gz: Gazetteer) -> None:
