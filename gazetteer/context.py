@@ -158,12 +158,19 @@ def _complete(entry: Entry, store: PlaceStore) -> Entry:
 
 
 def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
-    """Return the :data:`MAX_CANDIDATES` rows of largest prior (kind and population), in their order; added rows stay."""
+    """Return the likeliest rows, in their order: the :data:`MAX_CANDIDATES` of largest prior (kind and population)
+    and the likeliest of every other country, so that the document's countries can still pick a small place
+    ("Mallah" near Aleppo among 55 places so keyed); rows added by the user stay.
+    """
     world = [r for r in rows if r < store._n_world]
     arr = np.array(world)
     kinds = store.kinds[arr]
     prior = _PRIOR_BY_INDEX[kinds] + np.log10(store.population[arr] + 1.0) * 0.6
-    keep = set(arr[np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]].tolist())
+    by_prior = arr[np.argsort(-prior, kind="stable")]
+    keep = set(by_prior[:MAX_CANDIDATES].tolist())
+    countries = store.countries[by_prior]
+    _, first = np.unique(countries, return_index=True)  # the likeliest row of each country
+    keep.update(by_prior[first].tolist())
     return [r for r in rows if r in keep or r >= store._n_world]
 
 

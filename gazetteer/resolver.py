@@ -105,7 +105,7 @@ class Gazetteer:
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
-        self._phrase_cache: dict[tuple[str, tuple[str, ...]], Place | None] = {}
+        self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -257,7 +257,7 @@ class Gazetteer:
             written = text[s:e]
             entry = self._entry(normalize_name(written), written)
             if entry is None:
-                phrase = self.resolve_phrase(written, focus=focus)
+                phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
                 if phrase is not None:
                     entry = Entry((self.store.row_of(phrase.id) or 0,), (phrase,), np.array([phrase.lat]),
                                   np.array([phrase.lon]), np.array([0.0]), (1,), "name", False)
@@ -316,10 +316,10 @@ class Gazetteer:
                     and not self._matcher._automaton.match(" " + folded) and entry.form == "name"
                     and " " not in written.strip()):
                 return False  # "Jordan Peterson": a first name
-        if (before and before[0].isupper() and not before.isupper() and entry.form == "name"
+        if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and entry.form == "name"
                 and not self._matcher._automaton.match(" " + fold_token(before)) and not _sentence_start_before(
                     text, start - len(before) - 1)):
-            return False  # "Andrei Karlov", "Mevlut Mert": a surname after a given name
+            return False  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X" is none)
         return True
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
@@ -344,28 +344,30 @@ class Gazetteer:
             return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
         return notable
 
-    def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = ()) -> Place | None:
+    def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = (), demonyms: bool = False) -> Place | None:
         """Resolve a descriptive phrase: "Aleppo's medieval citadel", "the citadel of Aleppo".
 
         A part of a place (a landmark, neighbourhood or site whose ``parent`` is the place)
         is chosen when the phrase's head noun is in its name; "the centre of Homs" is Homs.
-        Otherwise the longest name found in the phrase is returned, or None. Memoised per
-        (phrase, focus): a corpus quotes the same anchors again and again.
+        Otherwise the longest name found in the phrase is returned, or None; with *demonyms*,
+        a demonym counts as a name ("European Commission" is Europe: for a span known to name a
+        place, as in :meth:`resolve_spans`). Memoised per (phrase, focus, demonyms): a corpus
+        quotes the same anchors again and again.
         """
         phrase = phrase.strip()
-        cache_key = (phrase, tuple(focus))
+        cache_key = (phrase, tuple(focus), demonyms)
         if cache_key not in self._phrase_cache:
             if len(self._phrase_cache) >= _RANK_CACHE_SIZE:
                 self._phrase_cache.clear()
-            self._phrase_cache[cache_key] = self._resolve_phrase(phrase, focus)
+            self._phrase_cache[cache_key] = self._resolve_phrase(phrase, focus, demonyms)
         return self._phrase_cache[cache_key]
 
-    def _resolve_phrase(self, phrase: str, focus: Sequence[str]) -> Place | None:
+    def _resolve_phrase(self, phrase: str, focus: Sequence[str], demonyms: bool) -> Place | None:
         for pattern in (_POSSESSIVE, _OF_PHRASE):
             m = pattern.match(phrase)
             if not m:
                 continue
-            owner = self._best_in(m.group("owner"), focus)
+            owner = self._best_in(m.group("owner"), focus, demonyms)
             if owner is None:
                 continue
             head = fold_token(m.group("rest").split()[-1])
@@ -374,13 +376,13 @@ class Gazetteer:
             part = self.part_named(owner, m.group("rest").split()[-1])
             if part is not None:
                 return part
-        return self._best_in(phrase, focus)
+        return self._best_in(phrase, focus, demonyms)
 
-    def _best_in(self, text: str, focus: Sequence[str]) -> Place | None:
+    def _best_in(self, text: str, focus: Sequence[str], demonyms: bool) -> Place | None:
         places = self.candidates(text)
         if places:
             return rank(places, text, focus=focus)[0].place
-        found = self.find(text, focus=focus)
+        found = self.find(text, focus=focus, demonyms=demonyms)
         return max(found, key=lambda m: m.end - m.start).place if found else None
 
     def part_named(self, owner: Place, word: str) -> Place | None:

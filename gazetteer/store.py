@@ -135,6 +135,11 @@ class PlaceStore:
         return self._strings("abbrevs")
 
     @functools.cached_property
+    def countries(self) -> np.ndarray:
+        """ISO code of each world row (bytes, ``b""`` when none)."""
+        return self._world["countries"]
+
+    @functools.cached_property
     def kinds(self) -> np.ndarray:
         """Kind of each world row, as an index into :data:`~gazetteer.model.PLACE_KINDS`."""
         return self._world["kinds"]
