@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -37,7 +36,8 @@ from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
 from gazetteer.store import PlaceStore
 
-__all__ = ["Entry", "Doc", "build_entry", "resolve_document", "match_level", "KIND_PRIOR"]
+__all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
+           "code_of", "KIND_PRIOR", "LOCATING_GAP"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -60,11 +60,15 @@ _PRIOR_BY_INDEX = np.array([KIND_PRIOR.get(k, 0.1) for k in PLACE_KINDS])
 #: hundreds of villages.
 MAX_CANDIDATES = 24
 #: What may stand between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y".
-_LOCATING_GAP = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+)$")
+LOCATING_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+")  # the whole gap (fullmatch)
 
 
 class Entry(NamedTuple):
-    """The candidates of one name as written, with the features the document passes need."""
+    """The candidates of one name as written, with the features the document passes need.
+
+    Made by :func:`build_entry` (or :func:`make_entry`) once per distinct (key, written form)
+    and memoised by the gazetteer: the document pass only concatenates these arrays.
+    """
 
     rows: tuple[int, ...]
     places: tuple[Place, ...]
@@ -74,10 +78,58 @@ class Entry(NamedTuple):
     level: tuple[int, ...]
     form: str  # "name", "demonym" or "abbreviation"
     exact: bool
-    countries: np.ndarray | None = None  # ISO codes ("" when none), as a numpy string array
-    admin1: np.ndarray | None = None  # GeoNames admin-1 codes ("" when none)
-    settlement: np.ndarray | None = None  # True where the candidate is no area (a place for co-location)
-    contextual: np.ndarray | None = None  # True where the document's countries count (not a country or continent)
+    #: Per candidate: the score before the document (prior, with no cue, a region cue, a settlement cue), lat, lon,
+    #: and the point as a unit vector (x, y, z) for distances by dot product.
+    floats: np.ndarray
+    #: Per candidate: country id, admin-1 id (:func:`code_id`; 0 for none), row, then the flags settlement (no area:
+    #: a place for co-location), contextual (not a country or continent: the document's countries count),
+    #: country, admin-1.
+    ints: np.ndarray
+
+
+#: Interned codes (ISO countries, GeoNames admin-1 codes); "" is 0.
+_CODES: list[str] = [""]
+_CODE_IDS: dict[str, int] = {"": 0}
+
+
+def code_id(code: str | None) -> int:
+    """Return the interned id of a country or admin-1 code (0 for none)."""
+    if not code:
+        return 0
+    found = _CODE_IDS.get(code)
+    if found is None:
+        found = _CODE_IDS[code] = len(_CODES)
+        _CODES.append(code)
+    return found
+
+
+def code_of(code_id: int) -> str:
+    """Return the code an id stands for (:func:`code_id`)."""
+    return _CODES[code_id]
+
+
+_F_STATIC, _F_LAT, _F_LON, _F_XYZ = 0, 3, 4, slice(5, 8)
+#: Two points are within :data:`NEAR_KM` of each other when the dot product of their unit vectors is at least this.
+_NEAR_COS = math.cos(NEAR_KM / 6371.0088)
+_I_COUNTRY, _I_ADMIN1, _I_ROW, _I_SETTLEMENT, _I_CONTEXTUAL, _I_IS_COUNTRY, _I_IS_ADMIN1 = range(7)
+_CUE_COLUMN = {None: 0, "region": 1}  # anything else asks for a settlement: column 2
+
+
+def make_entry(store: PlaceStore, rows: Sequence[int], places: Sequence[Place], base: Sequence[float],
+               levels: Sequence[int], form: str, exact: bool) -> Entry:
+    """Return an :class:`Entry` with its per-candidate arrays."""
+    base_arr = np.array(base, dtype=np.float64)
+    lat = np.array([p.lat for p in places], dtype=np.float64)
+    lon = np.array([p.lon for p in places], dtype=np.float64)
+    region = np.array([CUE_BONUS if p.kind in ("admin1", "admin2") else -CUE_PENALTY for p in places])
+    settlement = np.array([CUE_BONUS / 2 if p.kind in _SETTLEMENTS else -CUE_PENALTY for p in places])
+    la, lo = np.radians(lat), np.radians(lon)
+    floats = np.column_stack([base_arr, base_arr + region, base_arr + settlement, lat, lon, np.cos(la) * np.cos(lo),
+                              np.cos(la) * np.sin(lo), np.sin(la)]) if places else np.zeros((0, 8))
+    ints = np.array([(code_id(p.country), code_id(store.admin1_code(r)), r, p.kind not in _AREAS,
+                      p.kind not in ("country", "continent"), p.kind == "country", p.kind == "admin1")
+                     for r, p in zip(rows, places, strict=True)], dtype=np.int64).reshape(len(places), 7)
+    return Entry(tuple(rows), tuple(places), lat, lon, base_arr, tuple(levels), form, exact, floats, ints)
 
 
 def _is_abbreviation_form(written: str) -> bool:
@@ -85,12 +137,17 @@ def _is_abbreviation_form(written: str) -> bool:
     return letters.isalpha() and (letters.isupper() and len(letters) <= 4 or "." in written and len(letters) <= 5)
 
 
-def match_level(written: str, place: Place) -> tuple[int, str]:
-    """How *written* names *place*: (3 main name, 2 alternate/demonym/abbreviation, 1 folded only), and the form."""
-    if written in place.abbreviations or written.rstrip(".") in place.abbreviations or (
-            written + "." in place.abbreviations):
+def match_level(written: str, place: Place, target: str | None = None) -> tuple[int, str]:
+    """Return how *written* names *place*, and the form.
+
+    The level is 3 for the main name, 2 for an alternate, a demonym or an abbreviation, 1 when
+    only the folded keys are equal. *target* is ``light_form(written)`` when the caller has it.
+    """
+    if place.abbreviations and (written in place.abbreviations or written.rstrip(".") in place.abbreviations or (
+            written + "." in place.abbreviations)):
         return 2, "abbreviation"
-    target = light_form(written)
+    if target is None:
+        target = light_form(written)
     if target == light_form(place.name):
         return 3, "name"
     if any(target == light_form(d) for d in place.demonyms):
@@ -108,7 +165,8 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     if len(rows) > MAX_CANDIDATES:
         rows = _likeliest(store, rows)
     places = [store.place(r) for r in rows]
-    levels = [match_level(written, p) for p in places]
+    target = light_form(written)
+    levels = [match_level(written, p, target) for p in places]
     keep = list(range(len(rows)))
     if _is_abbreviation_form(written):
         abbreviations = [i for i in keep if levels[i][1] == "abbreviation"]
@@ -137,30 +195,16 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
             inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS]
             if inside:
                 base[a] = min(base[a], max(inside) - 0.1)
-    chosen = [places[i] for i in keep]
-    kept_rows = tuple(rows[i] for i in keep)
-    return Entry(kept_rows, tuple(chosen), np.array([p.lat for p in chosen]),
-                 np.array([p.lon for p in chosen]), np.array(base), tuple(levels[i][0] for i in keep), form,
-                 bool(exact), np.array([p.country or "" for p in chosen]),
-                 np.array([store.admin1_code(r) for r in kept_rows]),
-                 np.array([p.kind not in _AREAS for p in chosen]),
-                 np.array([p.kind not in ("country", "continent") for p in chosen]))
-
-
-def _complete(entry: Entry, store: PlaceStore) -> Entry:
-    """Return the entry with its derived arrays (an entry made by hand may lack them)."""
-    if entry.countries is not None:
-        return entry
-    return entry._replace(countries=np.array([p.country or "" for p in entry.places]),
-                          admin1=np.array([store.admin1_code(r) for r in entry.rows]),
-                          settlement=np.array([p.kind not in _AREAS for p in entry.places]),
-                          contextual=np.array([p.kind not in ("country", "continent") for p in entry.places]))
+    return make_entry(store, [rows[i] for i in keep], [places[i] for i in keep], base,
+                      [levels[i][0] for i in keep], form, bool(exact))
 
 
 def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
-    """Return the likeliest rows, in their order: the :data:`MAX_CANDIDATES` of largest prior (kind and population)
-    and the likeliest of every other country, so that the document's countries can still pick a small place
-    ("Mallah" near Aleppo among 55 places so keyed); rows added by the user stay.
+    """Return the likeliest rows, in their order.
+
+    These are the :data:`MAX_CANDIDATES` of largest prior (kind and population) and the
+    likeliest of every other country, so that the document's countries can still pick a small
+    place ("Mallah" near Aleppo among 55 places so keyed); rows added by the user stay.
     """
     world = [r for r in rows if r < store._n_world]
     arr = np.array(world)
@@ -183,111 +227,160 @@ class Doc(NamedTuple):
     wants: str | None
 
 
-def _cue_scores(entry: Entry, wants: str | None) -> np.ndarray:
-    if wants is None:
-        return np.zeros(len(entry.rows))
-    if wants == "region":
-        return np.array([CUE_BONUS if p.kind in ("admin1", "admin2") else -CUE_PENALTY for p in entry.places])
-    return np.array([CUE_BONUS / 2 if p.kind in ("city", "town", "village") else -CUE_PENALTY
-                     for p in entry.places])
+class Ranking(NamedTuple):
+    """The candidates of every name of a document, ranked; flat arrays, one segment per name.
+
+    Name *i*'s candidates are the flat positions ``offsets[i]`` to ``offsets[i + 1]`` (in its
+    entry's order); ``order`` holds the flat positions of each segment best first, ``best``
+    the best one of each name.
+    """
+
+    offsets: np.ndarray
+    order: np.ndarray
+    scores: np.ndarray
+    best: np.ndarray
+    ints: np.ndarray
+
+    def ranked(self, i: int, limit: int | None = None) -> list[tuple[int, float]]:
+        """Return name *i*'s candidates best first, as (index in its entry, score)."""
+        lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
+        if limit is not None:
+            hi = min(hi, lo + limit)
+        return [(j - lo, float(self.scores[j])) for j in self.order[lo:hi].tolist()]
+
+    def best_countries(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return the country id (:func:`code_id`) of each name's best candidate, and whether it is the country."""
+        chosen = self.ints[self.best]
+        return chosen[:, _I_COUNTRY], chosen[:, _I_IS_COUNTRY].astype(bool)
+
+    def best_index(self, i: int) -> int:
+        """Return the index (in its entry) of name *i*'s best candidate."""
+        return int(self.best[i] - self.offsets[i])
 
 
-def _km(lat: np.ndarray, lon: np.ndarray, plat: np.ndarray, plon: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) between each candidate (rows) and each anchor (columns)."""
-    la1, lo1 = np.radians(lat)[:, None], np.radians(lon)[:, None]
-    la2, lo2 = np.radians(plat)[None, :], np.radians(plon)[None, :]
-    a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+def _segment_argmax(scores: np.ndarray, starts: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Return the flat position of the largest score of each segment (the first of equal ones, as np.argmax)."""
+    top = np.maximum.reduceat(scores, starts)
+    at = np.where(scores == top[owner], np.arange(len(scores)), len(scores))
+    return np.minimum.reduceat(at, starts)
 
 
-def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = ()
-                     ) -> list[tuple[list[int], np.ndarray]]:
+def _table(ids: np.ndarray) -> np.ndarray:
+    """Return a boolean table over the interned codes, True at *ids* (0, no code, is never True)."""
+    table = np.zeros(len(_CODES), dtype=bool)
+    table[ids] = True
+    table[0] = False
+    return table
+
+
+def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = (), *,
+                     locating: Sequence[int] | None = None) -> Ranking:
     """Rank the candidates of every name of a document together.
 
-    Returns, per name, the candidate indices best first and their scores (same order as *docs*).
+    The whole document is one pass over flat arrays (every candidate of every name), so its
+    cost grows with the number of candidates, not with Python work per name. *locating*
+    lists the names *i* that the next one locates ("X, Y", :data:`LOCATING_GAP`), when the
+    caller has found them already; otherwise they are read from *text*.
     """
     n = len(docs)
     if n == 0:
-        return []
-    entries = [_complete(d.entry, store) for d in docs]
-    admin1 = [e.admin1 for e in entries]
-    countries = [e.countries for e in entries]
-    static = [e.base + _cue_scores(e, d.wants) for e, d in zip(entries, docs, strict=True)]
-    given = set(focus)
+        empty = np.zeros(0, dtype=np.int64)
+        return Ranking(np.zeros(1, dtype=np.int64), empty, np.zeros(0), empty, np.zeros((0, 7), dtype=np.int64))
+    entries = [d.entry for d in docs]
+    sizes = np.fromiter((len(e.rows) for e in entries), dtype=np.int64, count=n)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    starts = offsets[:-1]
+    owner = np.repeat(np.arange(n), sizes)
+    floats = np.concatenate([e.floats for e in entries])
+    ints = np.concatenate([e.ints for e in entries])
+    cue = np.fromiter((_CUE_COLUMN.get(d.wants, 2) for d in docs), dtype=np.int64, count=n)
+    static = floats[np.arange(len(owner)), _F_STATIC + cue[owner]]
+    countries, admin1 = ints[:, _I_COUNTRY], ints[:, _I_ADMIN1]
+    settlement, contextual = ints[:, _I_SETTLEMENT].astype(bool), ints[:, _I_CONTEXTUAL].astype(bool)
+    exact = np.fromiter((e.exact for e in entries), dtype=bool, count=n)
 
     # Pass 1: what the document names outright: countries (or their people) and first-level divisions.
-    first = [int(np.argmax(s)) for s in static]
-    named_countries: set[str] = set(given)
-    named_admin1: set[str] = set()
-    for i, (e, k) in enumerate(zip(entries, first, strict=True)):
-        p = e.places[k]
-        if p.kind == "country" and e.exact and p.country:
-            named_countries.add(p.country)
-        elif p.kind == "admin1" and e.exact and admin1[i][k]:
-            named_admin1.add(admin1[i][k])
-    named_c = np.array(sorted(named_countries)) if named_countries else np.array([""])
-    named_a = np.array(sorted(named_admin1)) if named_admin1 else np.array([""])
-    scores = []
-    for i, e in enumerate(entries):
-        in_named = np.isin(countries[i], named_c) & (countries[i] != "")
-        s = static[i] + NAMED_COUNTRY_BONUS * (in_named & e.contextual)
-        s = s + ADMIN1_NAMED_BONUS * (np.isin(admin1[i], named_a) & (admin1[i] != "") & e.settlement)
-        scores.append((s, in_named))
-    best = [int(np.argmax(s)) for s, _ in scores]
+    first = _segment_argmax(static, starts, owner)
+    named_country = exact & ints[first, _I_IS_COUNTRY].astype(bool) & (countries[first] != 0)
+    named_admin1 = exact & ~ints[first, _I_IS_COUNTRY].astype(bool) & ints[first, _I_IS_ADMIN1].astype(bool)
+    named_c = _table(np.concatenate([countries[first][named_country],
+                                     np.array([code_id(c) for c in focus], dtype=np.int64)]))
+    named_a = _table(admin1[first][named_admin1])
+    in_named = named_c[countries]
+    s = static + NAMED_COUNTRY_BONUS * (in_named & contextual)
+    s = s + ADMIN1_NAMED_BONUS * (named_a[admin1] & settlement)
+    best = _segment_argmax(s, starts, owner)
 
     # Pass 2: the focus (share of the document's places in each country), co-location, containment.
-    votes = Counter(countries[i][best[i]] for i in range(n) if countries[i][best[i]])
-    total = sum(votes.values()) or 1
-    chosen_admin1 = Counter(admin1[i][best[i]] for i in range(n) if entries[i].settlement[best[i]] and admin1[i][best[i]])
-    anchor_idx = [i for i in range(n) if entries[i].settlement[best[i]]]
-    anchor_lat = np.array([entries[i].lat[best[i]] for i in anchor_idx])
-    anchor_lon = np.array([entries[i].lon[best[i]] for i in anchor_idx])
-    final = []
-    for i, e in enumerate(entries):
-        s, in_named = scores[i]
-        share = np.array([votes.get(c, 0) / total for c in countries[i]]) if votes else np.zeros(len(e.rows))
-        s = s + np.maximum(0.0, FOCUS_BONUS * share - NAMED_COUNTRY_BONUS * in_named) * e.contextual
-        is_admin1 = ~e.settlement & e.contextual & (admin1[i] != "")
-        own = admin1[i][best[i]] if e.settlement[best[i]] else ""
-        others_in = np.array([chosen_admin1.get(a, 0) - (a == own) > 0 for a in admin1[i]])  # other names' places
-        s = s + CONTAINS_BONUS * (is_admin1 & others_in)
-        if len(e.rows) > 1 and len(anchor_idx) > (1 if i in anchor_idx else 0):
-            others = np.array([k != i for k in anchor_idx])
-            km = _km(e.lat, e.lon, anchor_lat[others], anchor_lon[others])
-            near = (km <= NEAR_KM).sum(axis=1)
-            s = s + np.where(e.settlement, NEAR_BONUS * np.minimum(near, 3) / 3 + 0.2 * (near > 0), 0.0)
-        final.append(s)
+    chosen_c = countries[best]
+    votes = np.bincount(chosen_c[chosen_c != 0], minlength=len(_CODES))
+    total = int(votes.sum())
+    share = votes[countries] / total if total else np.zeros(len(owner))
+    s = s + np.maximum(0.0, FOCUS_BONUS * share - NAMED_COUNTRY_BONUS * in_named) * contextual
+    anchor = settlement[best]
+    chosen_a = admin1[best]
+    counted = anchor & (chosen_a != 0)
+    chosen_admin1 = np.bincount(chosen_a[counted], minlength=len(_CODES))
+    own = np.where(anchor, chosen_a, 0)[owner]
+    others_in = chosen_admin1[admin1] - (admin1 == own) > 0  # other names' places lie in it
+    is_admin1 = ~settlement & contextual & (admin1 != 0)
+    s = s + CONTAINS_BONUS * (is_admin1 & others_in)
+    s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
-    for i in range(n - 1):
-        a, b = docs[i], docs[i + 1]
-        if not _LOCATING_GAP.match(text[a.end : b.start]):
-            continue
-        inside = _inside_pairs(entries[i], list(admin1[i]), list(countries[i]), entries[i + 1], list(admin1[i + 1]),
-                               list(countries[i + 1]))
+    if locating is None:
+        locating = [i for i in range(n - 1) if LOCATING_GAP.fullmatch(text, docs[i].end, docs[i + 1].start)]
+    for i in locating:
+        inside = _inside_pairs(entries[i], entries[i + 1])
         if inside:
-            best_pair = max(inside, key=lambda jk: final[i][jk[0]] + final[i + 1][jk[1]])
-            final[i][best_pair[0]] += INSIDE_NEXT_BONUS
-            final[i + 1][best_pair[1]] += INSIDE_NEXT_BONUS / 2
-    out = []
-    for s in final:
-        order = sorted(range(len(s)), key=lambda j: -s[j])
-        out.append((order, s))
-    return out
+            oa, ob = int(offsets[i]), int(offsets[i + 1])
+            j, k = max(inside, key=lambda jk: s[oa + jk[0]] + s[ob + jk[1]])
+            s[oa + j] += INSIDE_NEXT_BONUS
+            s[ob + k] += INSIDE_NEXT_BONUS / 2
+    order = np.lexsort((-s, owner))
+    return Ranking(offsets, order, s, order[starts], ints)
 
 
-def _inside_pairs(small: Entry, small_a1: list[str], small_c: list[str], big: Entry, big_a1: list[str],
-                  big_c: list[str]) -> list[tuple[int, int]]:
+def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,
+                sizes: np.ndarray, owner: np.ndarray) -> np.ndarray | float:
+    """Return the co-location bonus of every candidate: settlements near the other names' chosen places.
+
+    A name's candidates are weighed only when it has several and some other name chose a
+    settlement (an anchor). Within :data:`NEAR_KM` is a dot product of unit vectors.
+    """
+    n_anchor = int(anchor.sum())
+    if n_anchor == 0:
+        return 0.0
+    weigh = ((sizes > 1) & (n_anchor > anchor))[owner] & settlement
+    where = np.flatnonzero(weigh)
+    if len(where) == 0:
+        return 0.0
+    anchors = best[anchor]
+    close = floats[where, _F_XYZ] @ floats[anchors, _F_XYZ].T >= _NEAR_COS
+    near = close.sum(axis=1)
+    # A name's own chosen place is no neighbour of its candidates.
+    mine = np.flatnonzero(anchor[owner[where]])
+    column = (np.cumsum(anchor) - 1)[owner[where[mine]]]
+    near[mine] -= close[mine, column]
+    bonus = np.zeros(len(owner))
+    bonus[where] = NEAR_BONUS * np.minimum(near, 3) / 3 + 0.2 * (near > 0)
+    return bonus
+
+
+def _inside_pairs(small: Entry, big: Entry) -> list[tuple[int, int]]:
     """Pairs (candidate of the first name, candidate of the second) where the first lies in the second."""
     pairs = []
+    small_c, small_a1 = small.ints[:, _I_COUNTRY].tolist(), small.ints[:, _I_ADMIN1].tolist()
     for k, q in enumerate(big.places):
+        c, a1 = int(big.ints[k, _I_COUNTRY]), int(big.ints[k, _I_ADMIN1])
         if q.kind == "country":
-            pairs += [(j, k) for j, c in enumerate(small_c)
-                      if c and c == q.country and small.places[j].kind != "country"]
-        elif q.kind == "admin1" and big_a1[k]:
-            pairs += [(j, k) for j, a in enumerate(small_a1) if a == big_a1[k] and small.places[j].kind != "admin1"]
-        elif q.kind == "admin2":
+            pairs += [(j, k) for j, sc in enumerate(small_c)
+                      if sc and sc == c and small.places[j].kind != "country"]
+        elif q.kind == "admin1" and a1:
+            pairs += [(j, k) for j, sa in enumerate(small_a1) if sa == a1 and small.places[j].kind != "admin1"]
+        elif q.kind == "admin2" and c:
             pairs += [(j, k) for j in range(len(small.places))
-                      if small_c[j] == q.country and small.places[j].kind not in _AREAS
+                      if small_c[j] == c and small.places[j].kind not in _AREAS
                       and abs(small.lat[j] - big.lat[k]) < 0.7 and abs(small.lon[j] - big.lon[k]) < 0.9]
     return pairs

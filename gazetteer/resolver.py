@@ -7,15 +7,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Final
 
 import numpy as np
 
-from gazetteer.context import Doc, Entry, build_entry, resolve_document
+from gazetteer.context import (
+    LOCATING_GAP,
+    Doc,
+    Entry,
+    Ranking,
+    build_entry,
+    code_of,
+    make_entry,
+    resolve_document,
+)
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import Place
 from gazetteer.names import fold_token, normalize_name
-from gazetteer.rank import Candidate, cue_in_context, light_form, rank, spelling_similarity
+from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
 
 __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
@@ -29,6 +39,8 @@ NOTABLE_POPULATION = 50_000
 SENTENCE_START_POPULATION = 1_000_000
 #: How many (name, spelling, cue, focus) rankings a gazetteer remembers before starting afresh.
 _RANK_CACHE_SIZE = 200_000
+#: How many documents' resolutions a gazetteer remembers (by their names, cues and order) before starting afresh.
+_DOCUMENT_CACHE_SIZE = 4096
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
@@ -37,6 +49,9 @@ _OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<
 COMMON_WORD_POPULATION = 100_000
 #: A country's share of a document's places from which it counts as the document's focus.
 FOCUS_SHARE = 0.2
+_MISSING: Final = object()
+#: Verdicts of :meth:`Gazetteer._plausible_words`.
+_PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
 #: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
 _TITLES = frozenset(fold_token(w) for w in (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President", "Judge", "Justice",
@@ -106,6 +121,10 @@ class Gazetteer:
         self.store = store
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
+        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool], ...], tuple[int, ...],
+                                         tuple[str, ...]], list[tuple[tuple[Candidate, ...], str, bool] | None]] = {}
+        self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
+        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -171,8 +190,8 @@ class Gazetteer:
             phrase = self.resolve_phrase(name)
             return [Candidate(phrase, 0.0)] if phrase else []
         doc = Doc(len(before), len(before) + len(name), entry, wants)
-        (order, scores), = resolve_document(self.store, before + name + after, [doc], focus)
-        return [Candidate(entry.places[j], float(scores[j])) for j in order[:limit]]
+        ranking = resolve_document(self.store, before + name + after, [doc], focus)
+        return [Candidate(entry.places[j], score) for j, score in ranking.ranked(0, limit)]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """The best record for a name; :class:`PlaceNotFoundError` when none matches."""
@@ -206,41 +225,86 @@ class Gazetteer:
             They count for the document's focus and context either way.
         """
         raw = self._matcher.scan(text, exclude=exclude)
-        docs: list[Doc] = []
-        initial: list[bool] = []
+        spans: list[tuple[int, int, Entry]] = []
+        names: list[tuple[str, str, str | None, bool]] = []  # key, as written, cue, sentence-initial
+        locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
-        for m in raw:
-            written = text[m.start : m.end]
-            entry = self._entry(m.key, written)
-            if entry is None:
+        entries, verdicts = self._entry_cache, self._plausible_cache
+        previous_end = -1
+        for start, end, key, sentence_initial in raw:
+            written = text[start:end]
+            entry = entries.get((key, written), _MISSING)
+            if entry is _MISSING:
+                entry = self._entry(key, written)
+            if not isinstance(entry, Entry):  # None: no candidate
                 continue
-            if not self._plausible(text, m.start, m.end, written, entry):
+            before = _word_before(text, start)
+            words = (before, _word_after(text, end), written, entry.form)
+            verdict = verdicts.get(words) or self._plausible_verdict(words)
+            if verdict != _PLACE and (verdict == _NOT_PLACE
+                                      or not _sentence_start_before(text, start - len(before) - 1)):
                 persons.add(written)
                 continue
-            if (written in persons and entry.form == "name"
-                    and _word_before(text, m.start).lower() not in _PLACE_PREPOSITIONS):
+            if written in persons and entry.form == "name" and before.lower() not in _PLACE_PREPOSITIONS:
                 continue
-            wants = cue_in_context(text[max(0, m.start - 60) : m.start], text[m.end : m.end + 40]).wants
-            docs.append(Doc(m.start, m.end, entry, wants))
-            initial.append(m.sentence_initial)
-        ranked = resolve_document(self.store, text, docs, focus)
-        doc_focus = _focus_of(docs, ranked, focus)
+            wants = cue_at(text, start, end).wants
+            if previous_end >= 0 and LOCATING_GAP.fullmatch(text, previous_end, start):
+                locating.append(len(spans) - 1)
+            previous_end = end
+            spans.append((start, end, entry))
+            names.append((key, written, wants, sentence_initial))
+        # The resolution depends on nothing else than these: a text whose names, cues, order and locating
+        # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
+        signature = (tuple(names), tuple(locating), tuple(sorted(set(focus))))
+        resolved = self._document_cache.get(signature)
+        if resolved is None:
+            if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
+                self._document_cache.clear()
+            docs = [Doc(start, end, entry, name[2]) for (start, end, entry), name in zip(spans, names, strict=True)]
+            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, focus)
         out = []
-        for d, (order, scores), sentence_initial in zip(docs, ranked, initial, strict=True):
-            if d.entry.form == "demonym" and not demonyms:
+        for (start, end, _), (_, written, wants, _), found in zip(spans, names, resolved, strict=True):
+            if found is None:
                 continue
-            best = d.entry.places[order[0]]
-            written = text[d.start : d.end]
-            if not self._keep(best, written, normalize_name(written), d.entry.level[order[0]] >= 2,
-                              sentence_initial, doc_focus, d.entry.form):
+            candidates, form, dotted = found
+            if form == "demonym" and not demonyms:
                 continue
-            end = d.end
-            if d.entry.form == "abbreviation" and text[end : end + 1] == "." and written + "." in best.abbreviations:
+            if dotted and text[end : end + 1] == ".":
                 end += 1  # "U.S." with its last full stop
                 written += "."
-            candidates = tuple(Candidate(d.entry.places[j], float(scores[j])) for j in order[:5])
-            out.append(Mention(d.start, end, written, candidates, d.wants, d.entry.form))
+            out.append(Mention(start, end, written, candidates, wants, form))
         return out
+
+    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool]],
+                       locating: Sequence[int], focus: Sequence[str]
+                       ) -> list[tuple[tuple[Candidate, ...], str, bool] | None]:
+        """Rank a document's names together and apply the rules for names that are also words.
+
+        Returns per name None (not a place here) or its five best candidates, its form and
+        whether a full stop after it belongs to it (an abbreviation such as "U.S.").
+        """
+        ranking = resolve_document(self.store, "", docs, focus, locating=locating)
+        doc_focus = _focus_of(docs, ranking, focus)
+        out: list[tuple[tuple[Candidate, ...], str, bool] | None] = []
+        offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
+        for i, (d, (key, written, _, sentence_initial)) in enumerate(zip(docs, names, strict=True)):
+            entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
+            top = order[lo : min(hi, lo + 5)]
+            j = top[0] - lo
+            best = entry.places[j]
+            if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
+                                   best.country in doc_focus, entry.form):
+                out.append(None)
+                continue
+            dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
+            out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted))
+        return out
+
+    @staticmethod
+    def _candidates(entry: Entry, ranking: Ranking, i: int) -> tuple[Candidate, ...]:
+        """Return the five best candidates of name *i* of a ranking."""
+        places = entry.places
+        return tuple(Candidate(places[j], score) for j, score in ranking.ranked(i, 5))
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *, focus: Sequence[str] = ()
                       ) -> list[Mention]:
@@ -259,8 +323,8 @@ class Gazetteer:
             if entry is None:
                 phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
                 if phrase is not None:
-                    entry = Entry((self.store.row_of(phrase.id) or 0,), (phrase,), np.array([phrase.lat]),
-                                  np.array([phrase.lon]), np.array([0.0]), (1,), "name", False)
+                    row = self.store.row_of(phrase.id)
+                    entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
             if entry is not None:
                 index[(s, e)] = len(docs)
                 wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + 40]).wants
@@ -270,19 +334,17 @@ class Gazetteer:
             if entry is not None:
                 docs.append(Doc(m.start, m.end, entry, m.cue))
         order = sorted(range(len(docs)), key=lambda k: docs[k].start)
-        ranked_sorted = resolve_document(self.store, text, [docs[k] for k in order], focus)
-        ranked = [ranked_sorted[0]] * len(docs) if docs else []
-        for pos, k in enumerate(order):
-            ranked[k] = ranked_sorted[pos]
+        position = {k: pos for pos, k in enumerate(order)}
+        ranking = resolve_document(self.store, text, [docs[k] for k in order], focus)
         out = []
         for s, e in spans:
             k = index.get((s, e))
             if k is None:
                 out.append(Mention(s, e, text[s:e], (), None))
                 continue
-            d, (ordering, scores) = docs[k], ranked[k]
-            out.append(Mention(s, e, text[s:e], tuple(Candidate(d.entry.places[j], float(scores[j]))
-                                                       for j in ordering[:5]), d.wants, d.entry.form))
+            d = docs[k]
+            out.append(Mention(s, e, text[s:e], self._candidates(d.entry, ranking, position[k]), d.wants,
+                               d.entry.form))
         return out
 
     def _entry(self, key: str, written: str) -> Entry | None:
@@ -299,33 +361,67 @@ class Gazetteer:
         """Tell whether a match reads as a place.
 
         Not a person's name ("President Jackson", "Andrei Karlov"), nor an outlet, team or
-        organisation named after a place ("Kansas City Star").
+        organisation named after a place ("Kansas City Star"). Decided by the words right
+        before and after (memoised per those words) and, for a capitalised word before,
+        whether that word starts a sentence.
         """
         before = _word_before(text, start)
-        after = _word_after(text, end)
+        words = (before, _word_after(text, end), written, entry.form)
+        verdict = self._plausible_cache.get(words) or self._plausible_verdict(words)
+        if verdict == _GIVEN_NAME_BEFORE:
+            return _sentence_start_before(text, start - len(before) - 1)
+        return verdict == _PLACE
+
+    def _plausible_verdict(self, words: tuple[str, str, str, str]) -> int:
+        """Return :meth:`_plausible_words` for (word before, word after, name as written, form), memoised."""
+        if len(self._plausible_cache) >= _RANK_CACHE_SIZE:
+            self._plausible_cache.clear()
+        verdict = self._plausible_cache[words] = self._plausible_words(*words)
+        return verdict
+
+    def _plausible_words(self, before: str, after: str, written: str, form: str) -> int:
+        """Return whether a name between these two words reads as a place.
+
+        :data:`_PLACE`, :data:`_NOT_PLACE`, or :data:`_GIVEN_NAME_BEFORE`: a place only if the
+        word before starts a sentence.
+        """
         if before and fold_token(before.rstrip(".")) in _TITLES or (
-                entry.form == "abbreviation" and fold_token(written.rstrip(".")) in _TITLES):
-            return False
+                form == "abbreviation" and fold_token(written.rstrip(".")) in _TITLES):
+            return _NOT_PLACE
         if before.endswith("."):
             before = ""  # the end of a sentence (or an abbreviation): no given name
         if after:
             folded = fold_token(after)
-            if folded in _ORGANISATION_WORDS and entry.form != "demonym":
-                return False
+            if folded in _ORGANISATION_WORDS and form != "demonym":
+                return _NOT_PLACE
             if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
-                    and not self._matcher._automaton.match(" " + folded) and entry.form == "name"
+                    and not self._matcher._automaton.match(" " + folded) and form == "name"
                     and " " not in written.strip()):
-                return False  # "Jordan Peterson": a first name
-        if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and entry.form == "name"
-                and not self._matcher._automaton.match(" " + fold_token(before)) and not _sentence_start_before(
-                    text, start - len(before) - 1)):
-            return False  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X" is none)
-        return True
+                return _NOT_PLACE  # "Jordan Peterson": a first name
+        if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
+                and not self._matcher._automaton.match(" " + fold_token(before))):
+            return _GIVEN_NAME_BEFORE  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X")
+        return _PLACE
+
+    def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
+                   in_focus_country: bool, form: str) -> bool:
+        """Return :meth:`_keep`, memoised per its arguments (a corpus repeats its names)."""
+        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form)
+        verdict = self._keep_cache.get(cache_key)
+        if verdict is None:
+            if len(self._keep_cache) >= _RANK_CACHE_SIZE:
+                self._keep_cache.clear()
+            verdict = self._keep_cache[cache_key] = self._keep(best, written, key, exact, sentence_initial,
+                                                               in_focus_country, form)
+        return verdict
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              focus: set[str] | Sequence[str], form: str = "name") -> bool:
-        """The rules for names that are also words, and for loose spellings (module docs of match)."""
-        in_focus = best.country in focus or best.kind in ("continent", "region", "country", "admin1")
+              in_focus_country: bool, form: str = "name") -> bool:
+        """Apply the rules for names that are also words, and for loose spellings (module docs of match).
+
+        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries.
+        """
+        in_focus = in_focus_country or best.kind in ("continent", "region", "country", "admin1")
         if form != "name":
             return exact  # a demonym or an abbreviation, as written
         large = best.kind in ("continent", "region", "country", "admin1")
@@ -341,7 +437,7 @@ class Gazetteer:
             return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
-            return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
+            return in_focus_country and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
         return notable
 
     def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = (), demonyms: bool = False) -> Place | None:
@@ -400,28 +496,34 @@ class Gazetteer:
         return self.store.place(row), km
 
 
-def _focus_of(docs: Sequence[Doc], ranked: Sequence[tuple[list[int], np.ndarray]], given: Sequence[str]) -> set[str]:
+def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
     """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
-    counts: dict[str, int] = {}
     named = set(given)
-    for d, (order, _) in zip(docs, ranked, strict=True):
-        best = d.entry.places[order[0]]
-        if best.country and d.entry.exact:
-            counts[best.country] = counts.get(best.country, 0) + 1
-            if best.kind == "country":
-                named.add(best.country)
-    if not counts:
+    if not docs:
         return named
-    top = max(counts.values())
-    total = sum(counts.values())
-    return named | {c for c, n in counts.items() if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
+    exact = np.fromiter((d.entry.exact for d in docs), dtype=bool, count=len(docs))
+    country, is_country = ranking.best_countries()
+    counted = exact & (country != 0)
+    named.update(code_of(c) for c in set(country[counted & is_country].tolist()))
+    if not counted.any():
+        return named
+    ids, counts = np.unique(country[counted], return_counts=True)
+    top, total = int(counts.max()), int(counts.sum())
+    return named | {code_of(c) for c, n in zip(ids.tolist(), counts.tolist(), strict=True)
+                    if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
 
 
 def _word_before(text: str, start: int) -> str:
     """Return the word directly before *start* (one space apart, same line), or ""."""
     if start < 2 or text[start - 1] != " ":
         return ""
-    m = _LAST_WORD.search(text, max(0, start - 40), start - 1)
+    lo = max(0, start - 40)
+    last = text[text.rfind(" ", lo, start - 1) + 1 or lo : start - 1]
+    if _WORD.fullmatch(last):
+        return last  # the common case: a word right after a space (or the window's start)
+    if not last or last[-1] != "\n" and not _WORD_CHAR.match(last, len(last) - 1):
+        return ""  # "said, X": a sign, not a word, before the space
+    m = _LAST_WORD.search(text, lo, start - 1)
     return m.group(0) if m else ""
 
 
@@ -434,17 +536,22 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _sentence_start_before(text: str, k: int) -> bool:
-    """Whether the word ending just before position *k* + 1 starts a sentence."""
-    m = _LAST_WORD.search(text, max(0, k - 40), k + 1)
-    if m is None:
-        return True
-    j = m.start() - 1
+    """Tell whether the word ending just before position *k* + 1 starts a sentence."""
+    if 0 <= k < len(text) and _WORD_CHAR.match(text, k) and (k == 0 or not _WORD_CHAR.match(text, k - 1)):
+        j = k - 1  # the common case: a word starts at k
+    else:
+        m = _LAST_WORD.search(text, max(0, k - 40), k + 1)
+        if m is None:
+            return True
+        j = m.start() - 1
     while j >= 0 and text[j] in " \t\"'“‘(":
         j -= 1
     return j < 0 or text[j] in ".!?\n:"
 
 
 _LAST_WORD = re.compile(r"[\w.'’-]+$")
+_WORD = re.compile(r"[\w.'’-]+")
+_WORD_CHAR = re.compile(r"[\w.'’-]")
 _FIRST_WORD = re.compile(r"[\w'’-]+")
 
 

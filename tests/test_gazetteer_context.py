@@ -167,3 +167,20 @@ def test_resolve_spans_reads_a_demonym_inside_a_given_span(gz: Gazetteer) -> Non
     (mention,) = gz.resolve_spans(text, [(start, start + len("European Commission"))])
     assert mention.place is not None and mention.place.kind == "continent"
     assert gz.resolve_phrase("European Commission") is None  # a phrase is read without demonyms by default
+
+
+def test_a_repeated_document_is_resolved_once_and_alike(gz: Gazetteer) -> None:
+    text = "Storms hit Paris, Texas, and flooded Alexandria, Egyptian officials said."
+    first = gz.find(text, demonyms=True)
+    size = len(gz._document_cache)
+    again = gz.find("Update: " + text, demonyms=True)  # the same names, cues and order: resolved from the memo
+    assert len(gz._document_cache) == size
+    assert [(m.text, m.place.id, m.candidates) for m in again] == [(m.text, m.place.id, m.candidates) for m in first]
+    assert [m.start - len("Update: ") for m in again] == [m.start for m in first]
+    gz._document_cache.clear()
+    assert gz.find(text, demonyms=True) == first
+
+
+def test_the_memo_tells_a_locating_pair_from_two_names(gz: Gazetteer) -> None:
+    assert [m.place.country for m in gz.find("Storms hit Paris, Texas.")] == ["US", "US"]
+    assert [m.place.country for m in gz.find("Storms hit Paris and Texas.")] == ["FR", "US"]
