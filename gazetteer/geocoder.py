@@ -88,7 +88,7 @@ class OfflineGeocoder:
         return locations[0] if exactly_one else locations
 
     def reverse(self, query: Any, *, exactly_one: bool = True) -> Location | list[Location] | None:
-        """The nearest gazetteer place to a point.
+        """Return the nearest gazetteer place to a point.
 
         Parameters
         ----------

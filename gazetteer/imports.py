@@ -16,6 +16,7 @@ import os
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.store import CSV_COLUMNS, user_gazetteer_path
@@ -27,7 +28,7 @@ _INFRASTRUCTURE = {"AIRP", "AIRF", "DAM", "BDG", "RSTN", "PS", "PSTP", "PRT", "R
 
 
 def kind_of(feature_class: str, feature_code: str, population: int) -> str | None:
-    """The gazetteer kind of a GeoNames feature, or None for features not kept."""
+    """Return the gazetteer kind of a GeoNames feature, or None for features not kept."""
     if feature_class == "A":
         return "admin1" if feature_code == "ADM1" else None
     if feature_class == "P":
@@ -58,7 +59,7 @@ def _alternates(path: Path | None, wanted: set[str]) -> dict[str, list[str]]:
     return names
 
 
-def _rows(path: Path, country: str | None) -> list[dict[str, str]]:
+def _rows(path: Path, country: str | None) -> list[dict[str, Any]]:
     rows = []
     with path.open(encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):

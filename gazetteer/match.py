@@ -167,7 +167,7 @@ def _abbreviation_as_written(word: str, text: str, end: int) -> bool:
 
 
 def _next_content_word(words: Sequence[str], k: int) -> int | None:
-    """The index of the first word from *k* on that is part of keys (not an article), or None."""
+    """Return the index of the first word from *k* on that is part of keys (not an article), or None."""
     for j in range(k, len(words)):
         if fold_content_word(words[j])[0]:
             return j

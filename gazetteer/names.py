@@ -104,7 +104,7 @@ def iter_tokens(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def word_table(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The words of *text* as three parallel lists: folded form, start offset, end offset.
+    """Return the words of *text* as three parallel lists: folded form, start offset, end offset.
 
     The same words as :func:`iter_tokens`, cut in one pass: ``re.split`` on the word pattern,
     offsets from the running sum of the pieces' lengths, and one memoised fold per distinct
@@ -132,7 +132,7 @@ def split_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=262_144)
 def _fold_word(word: str) -> tuple[str, int]:
-    """The key of one word as cut from text and its length once an English possessive is dropped."""
+    """Return the key of one word as cut from text and its length once an English possessive is dropped."""
     if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
         return fold_token(word[:-2]), len(word) - 2  # "Aleppo's" is "Aleppo"
     return fold_token(word), len(word)

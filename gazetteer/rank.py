@@ -56,7 +56,7 @@ class Candidate:
     score: float
 
     def to_dict(self) -> dict[str, object]:
-        """The contract's fields: id, name, kind, lat, lon, admin1, country, score."""
+        """Return the contract's fields: id, name, kind, lat, lon, admin1, country, score."""
         p = self.place
         return {"id": p.id, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
                 "admin1": p.admin1, "country": p.country, "score": round(self.score, 3)}
@@ -128,7 +128,7 @@ def cue_in_context(before: str, after: str) -> Cue:
 
 @functools.lru_cache(maxsize=262_144)
 def light_form(name: str) -> str:
-    """A light normal form for comparing spellings: no case, diacritics, punctuation or article."""
+    """Return a light normal form for comparing spellings: no case, diacritics, punctuation or article."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['’‘`´ʿʾ]", "", text)
@@ -154,7 +154,7 @@ _SIMILARITY_CACHE_SIZE = 500_000
 
 
 def _similarity(written: str, place: Place) -> float:
-    """The best ``SequenceMatcher(None, light_form(written), light_form(name)).ratio()`` over the names.
+    """Return the best ``SequenceMatcher(None, light_form(written), light_form(name)).ratio()`` over the names.
 
     A name's ratio is computed only when its cheap upper bounds (``real_quick_ratio``,
     ``quick_ratio``) exceed the best so far, and each name's matcher (which indexes the name)
@@ -178,7 +178,7 @@ def _similarity(written: str, place: Place) -> float:
 
 @functools.lru_cache(maxsize=65_536)
 def _matcher_against(form: str) -> SequenceMatcher:
-    """A matcher whose second sequence is *form* (indexed once); callers set the first."""
+    """Return a matcher whose second sequence is *form* (indexed once); callers set the first."""
     return SequenceMatcher(None, "", form)
 
 
@@ -188,7 +188,7 @@ def _spelling_score(written: str, place: Place) -> float:
 
 
 def document_focus(places: Iterable[Place]) -> set[str]:
-    """The countries a document is about: those of its unambiguous or most-named places.
+    """Return the countries a document is about: those of its unambiguous or most-named places.
 
     Parameters
     ----------

@@ -194,7 +194,7 @@ class Gazetteer:
         return [Candidate(entry.places[j], score) for j, score in ranking.ranked(0, limit)]
 
     def resolve(self, name: str, **kwargs) -> Place:
-        """The best record for a name; :class:`PlaceNotFoundError` when none matches."""
+        """Return the best record for a name; :class:`PlaceNotFoundError` when none matches."""
         found = self.lookup(name, limit=1, **kwargs)
         if not found:
             raise PlaceNotFoundError(f"{name!r} is not in the gazetteer; check the spelling or add it with "
@@ -482,7 +482,7 @@ class Gazetteer:
         return max(found, key=lambda m: m.end - m.start).place if found else None
 
     def part_named(self, owner: Place, word: str) -> Place | None:
-        """A landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
+        """Return a landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
         head = fold_token(word)
         for child in self._children.get(owner.id, ()):
             for name in (child.name, *child.names):
@@ -491,7 +491,7 @@ class Gazetteer:
         return None
 
     def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
-        """The nearest record to a point and its distance in km."""
+        """Return the nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
         return self.store.place(row), km
 
@@ -571,5 +571,5 @@ _EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
 
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer plus the user's imports, loaded once per process."""
+    """Return the packaged gazetteer plus the user's imports, loaded once per process."""
     return Gazetteer(load_store())

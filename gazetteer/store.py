@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -74,8 +75,8 @@ class StringColumn(Sequence[str]):
         text = self._blob.decode("utf-8")
         # Offsets are in bytes; re-encode positions only when the text is not ASCII.
         if len(text) == len(self._blob):
-            return [text[a:b] for a, b in zip(self._off, self._off[1:])]
-        return [self._blob[a:b].decode("utf-8") for a, b in zip(self._off, self._off[1:])]
+            return [text[a:b] for a, b in itertools.pairwise(self._off)]
+        return [self._blob[a:b].decode("utf-8") for a, b in itertools.pairwise(self._off)]
 
 
 class PlaceStore:
@@ -243,12 +244,12 @@ class PlaceStore:
 
     def keys(self) -> Iterator[tuple[str, int]]:
         """Yield every ``(key, row)`` pair of the index."""
-        yield from zip(self._keys.all(), self._key_rows.tolist())
+        yield from zip(self._keys.all(), self._key_rows.tolist(), strict=True)
         for key, rows in self._extra_keys.items():
             for row in rows:
                 yield key, row
 
-    @functools.lru_cache(maxsize=65_536)
+    @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:
         """Return the record at *row*."""
         if row >= self._n_world:
@@ -275,11 +276,11 @@ class PlaceStore:
         )
 
     def population_of(self, row: int) -> int:
-        """Population of the record at *row* (0 when unknown)."""
+        """Return the population of the record at *row* (0 when unknown)."""
         return int(self.population[row]) if row < self._n_world else self._extra[row - self._n_world].population
 
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[int, float]]:
-        """The *k* rows nearest to a point, with great-circle distance in km."""
+        """Return the *k* rows nearest to a point, with great-circle distance in km."""
         lat1, lon1 = np.radians(lat), np.radians(lon)
         all_lat = np.concatenate([self.lat, [p.lat for p in self._extra]])
         all_lon = np.concatenate([self.lon, [p.lon for p in self._extra]])

