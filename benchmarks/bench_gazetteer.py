@@ -229,7 +229,7 @@ def print_table(result: dict) -> None:
             e = r["e2e"]
             print(f"{name:32} {e['gold']:6d} {e['found']:6d} {e['precision']:6.3f} {e['recall']:6.3f} "
                   f"{e['f1']:6.3f} {e['lenient_f1']:10.3f} {e['acc161']:8.1%}")
-    print(f"\nstore load (fresh process, median of 5): "
+    print("\nstore load (fresh process, median of 5): "
           + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in result["load_s"].items())
           + f"; bare 'python -c pass': {result['python_start_s'] * 1000:.0f} ms")
     n = len(next(iter(result["speed_runs"].values())))
