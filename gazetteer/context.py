@@ -225,6 +225,9 @@ class Doc(NamedTuple):
     end: int
     entry: Entry
     wants: str | None
+    #: False for a name that qualifies an actor ("Russian-held", "Moscow-backed"): resolved, but no evidence of
+    #: where the document is (it names who holds or backs, not the place).
+    context: bool = True
 
 
 class Ranking(NamedTuple):
@@ -299,11 +302,12 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     countries, admin1 = ints[:, _I_COUNTRY], ints[:, _I_ADMIN1]
     settlement, contextual = ints[:, _I_SETTLEMENT].astype(bool), ints[:, _I_CONTEXTUAL].astype(bool)
     exact = np.fromiter((e.exact for e in entries), dtype=bool, count=n)
+    context = np.fromiter((d.context for d in docs), dtype=bool, count=n)
 
     # Pass 1: what the document names outright: countries (or their people) and first-level divisions.
     first = _segment_argmax(static, starts, owner)
-    named_country = exact & ints[first, _I_IS_COUNTRY].astype(bool) & (countries[first] != 0)
-    named_admin1 = exact & ~ints[first, _I_IS_COUNTRY].astype(bool) & ints[first, _I_IS_ADMIN1].astype(bool)
+    named_country = exact & context & ints[first, _I_IS_COUNTRY].astype(bool) & (countries[first] != 0)
+    named_admin1 = exact & context & ~ints[first, _I_IS_COUNTRY].astype(bool) & ints[first, _I_IS_ADMIN1].astype(bool)
     named_c = _table(np.concatenate([countries[first][named_country],
                                      np.array([code_id(c) for c in focus], dtype=np.int64)]))
     named_a = _table(admin1[first][named_admin1])
@@ -313,12 +317,12 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     best = _segment_argmax(s, starts, owner)
 
     # Pass 2: the focus (share of the document's places in each country), co-location, containment.
-    chosen_c = countries[best]
+    chosen_c = np.where(context, countries[best], 0)
     votes = np.bincount(chosen_c[chosen_c != 0], minlength=len(_CODES))
     total = int(votes.sum())
     share = votes[countries] / total if total else np.zeros(len(owner))
     s = s + np.maximum(0.0, FOCUS_BONUS * share - NAMED_COUNTRY_BONUS * in_named) * contextual
-    anchor = settlement[best]
+    anchor = settlement[best] & context
     chosen_a = admin1[best]
     counted = anchor & (chosen_a != 0)
     chosen_admin1 = np.bincount(chosen_a[counted], minlength=len(_CODES))

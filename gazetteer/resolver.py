@@ -121,7 +121,7 @@ class Gazetteer:
         self.store = store
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
-        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool], ...], tuple[int, ...],
+        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
                                          tuple[str, ...]], list[tuple[tuple[Candidate, ...], str, bool] | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
@@ -226,7 +226,7 @@ class Gazetteer:
         """
         raw = self._matcher.scan(text, exclude=exclude)
         spans: list[tuple[int, int, Entry]] = []
-        names: list[tuple[str, str, str | None, bool]] = []  # key, as written, cue, sentence-initial
+        names: list[tuple[str, str, str | None, bool, bool]] = []  # key, as written, cue, sentence start, context
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
         entries, verdicts = self._entry_cache, self._plausible_cache
@@ -252,7 +252,7 @@ class Gazetteer:
                 locating.append(len(spans) - 1)
             previous_end = end
             spans.append((start, end, entry))
-            names.append((key, written, wants, sentence_initial))
+            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end)))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
         signature = (tuple(names), tuple(locating), tuple(sorted(set(focus))))
@@ -260,10 +260,11 @@ class Gazetteer:
         if resolved is None:
             if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
                 self._document_cache.clear()
-            docs = [Doc(start, end, entry, name[2]) for (start, end, entry), name in zip(spans, names, strict=True)]
+            docs = [Doc(start, end, entry, name[2], name[4])
+                    for (start, end, entry), name in zip(spans, names, strict=True)]
             resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, focus)
         out = []
-        for (start, end, _), (_, written, wants, _), found in zip(spans, names, resolved, strict=True):
+        for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
             if found is None:
                 continue
             candidates, form, dotted = found
@@ -275,7 +276,7 @@ class Gazetteer:
             out.append(Mention(start, end, written, candidates, wants, form))
         return out
 
-    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool]],
+    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
                        locating: Sequence[int], focus: Sequence[str]
                        ) -> list[tuple[tuple[Candidate, ...], str, bool] | None]:
         """Rank a document's names together and apply the rules for names that are also words.
@@ -287,7 +288,7 @@ class Gazetteer:
         doc_focus = _focus_of(docs, ranking, focus)
         out: list[tuple[tuple[Candidate, ...], str, bool] | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
-        for i, (d, (key, written, _, sentence_initial)) in enumerate(zip(docs, names, strict=True)):
+        for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
@@ -328,11 +329,11 @@ class Gazetteer:
             if entry is not None:
                 index[(s, e)] = len(docs)
                 wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + 40]).wants
-                docs.append(Doc(s, e, entry, wants))
+                docs.append(Doc(s, e, entry, wants, not _ACTOR_COMPOUND.match(text, e)))
         for m in found:
             entry = self._entry(normalize_name(m.text), m.text)
             if entry is not None:
-                docs.append(Doc(m.start, m.end, entry, m.cue))
+                docs.append(Doc(m.start, m.end, entry, m.cue, not _ACTOR_COMPOUND.match(text, m.end)))
         order = sorted(range(len(docs)), key=lambda k: docs[k].start)
         position = {k: pos for pos, k in enumerate(order)}
         ranking = resolve_document(self.store, text, [docs[k] for k in order], focus)
@@ -549,6 +550,8 @@ def _sentence_start_before(text: str, k: int) -> bool:
     return j < 0 or text[j] in ".!?\n:"
 
 
+#: A name joined by a hyphen to a lower-case word qualifies an actor: "Russian-held", "Moscow-backed", "US-led".
+_ACTOR_COMPOUND = re.compile(r"-[a-z]")
 _LAST_WORD = re.compile(r"[\w.'’-]+$")
 _WORD = re.compile(r"[\w.'’-]+")
 _WORD_CHAR = re.compile(r"[\w.'’-]")

@@ -184,3 +184,12 @@ def test_a_repeated_document_is_resolved_once_and_alike(gz: Gazetteer) -> None:
 def test_the_memo_tells_a_locating_pair_from_two_names(gz: Gazetteer) -> None:
     assert [m.place.country for m in gz.find("Storms hit Paris, Texas.")] == ["US", "US"]
     assert [m.place.country for m in gz.find("Storms hit Paris and Texas.")] == ["FR", "US"]
+
+
+def test_a_name_that_qualifies_an_actor_is_no_evidence_of_where_the_text_is(gz: Gazetteer) -> None:
+    # "Russian-held", "Moscow-backed" name who holds or backs: the Donetsk meant is still Ukraine's.
+    for text in ("Russian-held Donetsk was shelled overnight.", "Moscow-backed forces shelled Donetsk overnight."):
+        assert {m.text: m.place.country for m in gz.find(text)}["Donetsk"] == "UA"
+    assert gz.resolve_phrase("the Russian-held regional capital Donetsk").country == "UA"
+    # Named outright, the country does count: a Donetsk in Russia is meant.
+    assert {m.text: m.place.country for m in gz.find("Floods hit Donetsk in Russia's Rostov region.")}["Donetsk"] == "RU"
