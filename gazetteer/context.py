@@ -52,6 +52,10 @@ CONTAINS_BONUS = 0.8
 NEAR_KM = 150.0
 NEAR_BONUS = 0.5
 INSIDE_NEXT_BONUS = 3.0
+#: A first-level division named like a country ("Georgia") wins in a document whose other places lie mostly
+#: (this share or more) in the division's country and none in the country so named.
+DIVISION_COUNTRY_SHARE = 0.34
+DIVISION_NOT_COUNTRY_BONUS = 3.0
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _LARGE = frozenset({"continent", "region", "country", "admin1"})
 _AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
@@ -331,6 +335,7 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     is_admin1 = ~settlement & contextual & (admin1 != 0)
     s = s + CONTAINS_BONUS * (is_admin1 & others_in)
     s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
+    s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
     if locating is None:
@@ -344,6 +349,36 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
             s[ob + k] += INSIDE_NEXT_BONUS / 2
     order = np.lexsort((-s, owner))
     return Ranking(offsets, order, s, order[starts], ints)
+
+
+def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.ndarray, votes: np.ndarray,
+                          total: int, starts: np.ndarray, owner: np.ndarray) -> np.ndarray | float:
+    """Return :data:`DIVISION_NOT_COUNTRY_BONUS` for a first-level division named like a country ("Georgia").
+
+    It goes to the division when at least :data:`DIVISION_COUNTRY_SHARE` of the places the
+    document names otherwise (other names than this one) lie in the division's country and
+    none in the country of that name.
+    """
+    is_country, is_admin1 = ints[:, _I_IS_COUNTRY].astype(bool), ints[:, _I_IS_ADMIN1].astype(bool)
+    if not (is_country.any() and is_admin1.any()):
+        return 0.0
+    # The votes of each name as written (all its mentions), to leave out of its own count.
+    groups: dict[int, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(id(d.entry), []).append(i)
+    same = np.zeros((len(docs), len(_CODES)), dtype=np.int64)
+    for members in groups.values():
+        row = np.bincount(chosen_c[members], minlength=len(_CODES))
+        row[0] = 0
+        same[members] = row
+    countries = ints[:, _I_COUNTRY]
+    other_votes = votes[countries] - same[owner, countries]
+    others = total - same.sum(axis=1)[owner]
+    share = np.where(others > 0, other_votes / np.maximum(others, 1), 0.0)
+    absent_country = is_country & (other_votes == 0) & (countries != 0)
+    name_has_absent_country = np.maximum.reduceat(absent_country, starts)[owner]
+    wanted = is_admin1 & name_has_absent_country & (share >= DIVISION_COUNTRY_SHARE)
+    return DIVISION_NOT_COUNTRY_BONUS * wanted
 
 
 def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,

@@ -157,7 +157,8 @@ def test_a_hyphenated_adjective_is_no_given_name(gz: Gazetteer) -> None:
 def test_a_small_place_of_the_documents_country_survives_the_candidate_cap(gz: Gazetteer) -> None:
     # "Mallah" folds like more than fifty places, most of them larger; the Syrian village must stay a candidate.
     assert len(gz.store.rows_for_key("mala")) > 24
-    got = {m.text: m.place.country for m in gz.find("Shelling hit the Mallah farms north of Aleppo, Syrian monitors said.")}
+    text = "Shelling hit the Mallah farms north of Aleppo, Syrian monitors said."
+    got = {m.text: m.place.country for m in gz.find(text)}
     assert got == {"Mallah": "SY", "Aleppo": "SY"}
 
 
@@ -192,4 +193,16 @@ def test_a_name_that_qualifies_an_actor_is_no_evidence_of_where_the_text_is(gz: 
         assert {m.text: m.place.country for m in gz.find(text)}["Donetsk"] == "UA"
     assert gz.resolve_phrase("the Russian-held regional capital Donetsk").country == "UA"
     # Named outright, the country does count: a Donetsk in Russia is meant.
-    assert {m.text: m.place.country for m in gz.find("Floods hit Donetsk in Russia's Rostov region.")}["Donetsk"] == "RU"
+    got = {m.text: m.place.country for m in gz.find("Floods hit Donetsk in Russia's Rostov region.")}
+    assert got["Donetsk"] == "RU"
+
+
+def test_a_division_named_like_a_country_in_a_text_about_its_own_country(gz: Gazetteer) -> None:
+    text = ("Storms hit Atlanta and Savannah, and Georgia officials closed schools in Macon. "
+            "Georgia will reopen them on Monday.")
+    assert [m.place.id for m in gz.find(text) if m.text == "Georgia"] == ["admin1:US-GA", "admin1:US-GA"]
+    assert {m.text: m.place.id for m in gz.find("Floods in Iowa, Ohio and Georgia.")}["Georgia"] == "admin1:US-GA"
+    # The country when the text names its neighbours, or nothing else.
+    assert {m.text: m.place.id for m in gz.find("Georgia and Armenia signed a deal in Tbilisi.")}["Georgia"] == (
+        "country:GE")
+    assert [m.place.id for m in gz.find("Talks on Georgia resumed.")] == ["country:GE"]
