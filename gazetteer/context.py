@@ -20,7 +20,11 @@ candidate's score is a prior plus what the document says for it:
 * **cue words** ("the province of Idlib", "the city of Aleppo"; :mod:`gazetteer.rank`).
 
 Two passes: the first ranks every name with the document's named countries and divisions;
-the second adds the focus and the co-location of the first pass's choices.
+the second adds the focus and the co-location of the first pass's choices, and lets a
+first-level division named like a country ("Georgia") win where the other names lie in the
+division's country and none in the country so named. A name that qualifies an actor
+("Russian-held", "Moscow-backed": :class:`Doc` ``context=False``) is ranked but counts for
+none of this.
 """
 
 from __future__ import annotations
