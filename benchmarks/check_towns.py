@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from geo.layers.build import country_outline
 
     gz = default_gazetteer()
-    outline = shape(country_outline()["features"][0]["geometry"])
+    outline = shape(country_outline(("SY",))["features"][0]["geometry"])
     with args.data.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         fields = list(reader.fieldnames or [])

@@ -12,7 +12,9 @@ are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
-* a one-word match shorter than three letters is ignored;
+* a one-word match shorter than three letters is ignored, unless its key is one of the
+  matcher's ``short`` keys (abbreviations) written in capitals ("US", "UK") or capitalised
+  before a full stop ("Ga.");
 * a match that is a common English word (``common_words.txt``, derived from the
   ``wordfreq`` package) is flagged ``common_word``; :class:`gazetteer.Gazetteer` then keeps
   it only when it is not the first word of a sentence and a candidate lies in the
@@ -48,6 +50,10 @@ class RawMatch(NamedTuple):
 #: An article directly before a name, as its own word ("al-" in "al-Atarib", "Al " in "Al Bab").
 _ARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, ARTICLES), key=len, reverse=True))
 _ARTICLE_ENDINGS = tuple(ARTICLES)
+#: The characters whose lower case ends as an article does ("l" of "al", "ſ" read as "s"); checked over all of
+#: Unicode, these are the letters themselves in both cases.
+_ARTICLE_FINALS = frozenset({a[-1] for a in ARTICLES} | {a[-1].upper() for a in ARTICLES}
+                            | ({"ſ"} if any(a.endswith("s") for a in ARTICLES) else set()))
 _ARTICLE_BEFORE = re.compile(rf"(?<![^\W_])(?P<article>{_ARTICLE_ALTERNATIVES})(?P<sep>[- ])$", re.I)
 
 
@@ -60,14 +66,18 @@ class NameMatcher:
         Folded name keys (:func:`gazetteer.names.normalize_name` output).
     """
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], *, short: Iterable[str] = ()) -> None:
         automaton = ahocorasick.Automaton()
+        self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
         for key in keys:
             words = key.count(" ") + 1
-            if (words > 1 or len(key) >= 3) and f" {key} " not in automaton:  # shorter one-word keys never match
-                automaton.add_word(f" {key} ", (key, words - 1))
+            if (words > 1 or len(key) >= 3 or key in self._short) and f" {key} " not in automaton:
+                automaton.add_word(f" {key} ", (key, words - 1))  # other one-word keys under 3 letters never match
         automaton.make_automaton()
         self._automaton = automaton
+        # A word as written -> (" " + its key, whether that is a whole key, its length without "'s"), or _NO_START
+        # when no key starts with it.
+        self._starts: dict[str, tuple[str, bool, int]] = {}
 
     def scan(self, text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[RawMatch]:
         """Find every name in *text*, longest first, no two overlapping.
@@ -84,39 +94,76 @@ class NameMatcher:
         offsets = list(itertools.accumulate(map(len, pieces), initial=0))  # word i starts at offsets[2i + 1]
         excluded = _Exclusions(exclude) if exclude else None
         is_prefix, is_key = self._automaton.match, self._automaton.exists
+        fold = fold_content_word
+        n_words = len(words)
         found = []
         # A name starts with a capital (or a non-Latin letter, or a digit): only there are keys looked up,
         # joining the content words that follow one by one while the words so far begin some key.
         lower = map(_LOWER_ASCII.__contains__, map(operator.itemgetter(0), words))
+        starts = self._starts
+        if len(starts) > _STARTS_CACHE_SIZE:
+            starts.clear()
         for first in itertools.compress(itertools.count(), map(operator.not_, lower)):
-            key = fold_content_word(words[first])[0]
-            if not key:
-                continue  # an article or a sign: not a word of any key
-            probe, last, count = " " + key, first, 1
-            while is_prefix(probe):
-                if is_key(probe + " "):
-                    start, end = offsets[2 * first + 1], offsets[2 * last + 1] + fold_content_word(words[last])[1]
-                    if excluded is None or not excluded.overlaps(start, end):
-                        found.append((count, start, end, first, last, probe[1:]))
-                following = _next_content_word(words, last + 1)
-                if following is None:
-                    break
+            word = words[first]
+            known = starts.get(word)
+            if known is None:
+                key, length = fold(word)  # key "" for an article or a sign: not a word of any key
+                known = starts[word] = (" " + key, is_key(" " + key + " "), length) if key and is_prefix(
+                    " " + key) else _NO_START
+            probe, whole, length = known
+            if not probe:
+                continue  # no key starts with this word
+            last, count = first, 1
+            while True:
+                if whole if count == 1 else is_key(probe + " "):
+                    start = offsets[2 * first + 1]
+                    end = offsets[2 * last + 1] + (length if count == 1 else fold(words[last])[1])
+                    if (excluded is None or not excluded.overlaps(start, end)) and (
+                            count > 1 or len(probe) > 3 or _abbreviation_as_written(words[first], text, end)):
+                        # sorted below by most words, then most characters, then leftmost (unique per first word)
+                        found.append((-count, start - end, first, last, start, end, probe[1:]))
+                following = last + 1
+                next_key = fold(words[following])[0] if following < n_words else ""
+                if not next_key:  # past the end, or an article: the next content word, if any
+                    next_content = _next_content_word(words, following)
+                    if next_content is None:
+                        break
+                    following, next_key = next_content, fold(words[next_content])[0]
                 last = following
-                probe += " " + fold_content_word(words[last])[0]
+                probe += " " + next_key
                 count += 1
-        found.sort(key=lambda m: (-m[0], m[1] - m[2], m[3]))  # most words, then most characters, then leftmost
+                if not is_prefix(probe):
+                    break
+        found.sort()
         taken: set[int] = set()
         matches = []
-        for _, start, end, first, last, key in found:
-            if taken.intersection(range(first, last + 1)):
-                continue
-            taken.update(range(first, last + 1))
+        for _, _, first, last, start, end, key in found:
+            if first == last:
+                if first in taken:
+                    continue
+                taken.add(first)
+            else:
+                if taken.intersection(range(first, last + 1)):
+                    continue
+                taken.update(range(first, last + 1))
             start = _with_article(text, start)
             matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
-        return sorted(matches, key=lambda m: m.start)
+        matches.sort()  # by start: no two overlap
+        return matches
 
 
 _LOWER_ASCII = frozenset(string.ascii_lowercase)
+#: How many distinct capitalised words the matcher remembers (whether a key starts with each) before starting afresh.
+_STARTS_CACHE_SIZE = 500_000
+_NO_START = ("", False, 0)
+
+
+def _abbreviation_as_written(word: str, text: str, end: int) -> bool:
+    """Tell whether a one-word key under three letters (an abbreviation) is written as one.
+
+    That is in capitals ("US", "UK") or capitalised before a full stop ("Ga.").
+    """
+    return word.isupper() and len(word) > 1 or text[end : end + 1] == "."
 
 
 def _next_content_word(words: Sequence[str], k: int) -> int | None:
@@ -146,6 +193,8 @@ def _with_article(text: str, start: int) -> int:
     sep = start - 1 if text[start - 1 : start] in ("-", " ") else start - 2
     if sep == start - 2 and not (text[start - 1 : start] == "\n" and text[start - 2 : start - 1] in ("-", " ")):
         return start
+    if sep < 1 or text[sep - 1] not in _ARTICLE_FINALS:
+        return start  # the word before does not end as an article does
     if not text[max(0, start - 5) : sep].lower().replace("ſ", "s").endswith(_ARTICLE_ENDINGS):
         return start
     m = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)

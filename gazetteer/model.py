@@ -8,8 +8,11 @@ __all__ = ["Place", "PLACE_KINDS"]
 
 #: Every kind a place can have, from the largest to the smallest.
 PLACE_KINDS: tuple[str, ...] = (
+    "continent",
+    "region",
     "country",
     "admin1",
+    "admin2",
     "city",
     "town",
     "village",
@@ -47,6 +50,12 @@ class Place:
         For a landmark, neighbourhood or military site: the id of its city.
     source : str
         Where the record and its coordinates come from.
+    demonyms : tuple of str
+        Words for its people or things ("Syrian", "Syrians", "Kurdish"): a name kind of its own,
+        found in text but never the place's name (not in :meth:`to_dict`).
+    abbreviations : tuple of str
+        Abbreviations written in the press ("US", "U.S.", "UAE", "Calif."), matched only as
+        written (case included).
     """
 
     id: str
@@ -60,6 +69,8 @@ class Place:
     population: int = 0
     parent: str | None = None
     source: str = ""
+    demonyms: tuple[str, ...] = field(default=(), compare=False)
+    abbreviations: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """Return the record as a JSON-ready dict (the contract's field names)."""

@@ -28,7 +28,8 @@ from difflib import SequenceMatcher
 from gazetteer.model import Place
 from gazetteer.names import ARTICLES
 
-__all__ = ["Candidate", "Cue", "rank", "cue_in_context", "document_focus", "light_form", "spelling_similarity"]
+__all__ = ["Candidate", "Cue", "rank", "cue_at", "cue_in_context", "document_focus", "light_form",
+           "spelling_similarity"]
 
 CUE_BONUS = 1.5
 CUE_PENALTY = 0.6
@@ -72,6 +73,28 @@ _REGION, _SETTLEMENT, _NO_CUE = Cue("region"), Cue("settlement"), Cue(None)
 #: The first letters of the words the "after" patterns start with ("and", "province", "city" ...), lower
 #: case; "ſ" is there because re.IGNORECASE reads it as "s".
 _AFTER_INITIALS = frozenset("apgrcdmostvſ")
+#: The first two letters (lower case) of the words the "after" patterns start with.
+_AFTER_PREFIXES = frozenset({"an", "pr", "go", "re", "co", "di", "mu", "ob", "st", "ci", "to", "vi"})
+
+
+def cue_at(text: str, start: int, end: int) -> Cue:
+    """Return :func:`cue_in_context` for the name at ``text[start:end]`` (60 characters before, 40 after).
+
+    Most names have no cue word either side; that is told from a few characters around the
+    name (in ASCII: other scripts take the patterns' path), without cutting the text.
+    """
+    k = start - 1 if start >= 1 and not text[start - 1].isspace() else start - 2  # the last sign before
+    j = end if end < len(text) and not text[end].isspace() else end + 1  # the first sign after
+    if k >= 2 and not text[k].isspace() and (j >= len(text) or not text[j].isspace()):
+        tail = text[k - 2 : k + 1]
+        head = text[j : j + 2]
+        if tail.isascii() and head.isascii():
+            tail, head = tail.lower(), head.lower()
+            no_before = tail[1:] != "of" and (tail != "the" or not text[max(0, start - 60) : k - 2].rstrip()[-2:]
+                                             .lower().endswith("of"))
+            if no_before and head not in _AFTER_PREFIXES:
+                return _NO_CUE
+    return cue_in_context(text[max(0, start - 60) : start], text[end : end + 40])
 
 
 def cue_in_context(before: str, after: str) -> Cue:

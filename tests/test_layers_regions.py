@@ -28,7 +28,7 @@ def test_the_main_city_is_the_most_populous_candidate_inside() -> None:
 def test_syrian_governorates_from_the_packaged_data() -> None:
     points = {"geonames:170905": (32.61889, 36.10213), "geonames:170063": (36.20124, 37.16117),
               "local:ramouseh-artillery-academy": (36.155, 37.132)}
-    geo, facts = geography(default_gazetteer(), governorates(), points)
+    geo, facts = geography(default_gazetteer(), governorates(("SY",)), points)
     assert geo.region_of == {"geonames:170905": "admin1:SY-DR", "geonames:170063": "admin1:SY-HL",
                              "local:ramouseh-artillery-academy": "admin1:SY-HL"}
     assert geo.main_city["admin1:SY-HL"] == "geonames:170063" and geo.main_city["admin1:SY-DR"] == "geonames:170905"

@@ -13,12 +13,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.distance.once import counted_distances
-from geo.layers.basemap import country_outline, governorates
+from geo.layers.basemap import corpus_countries, country_outline, governorates
 from geo.layers.data import MapData, Ring
 from geo.layers.geometry import front_lines, mention_geometry
 from geo.layers.inferred import BANDS_KM, Inferred, infer_areas
@@ -177,17 +178,20 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
     progress : bool, optional
         A progress bar over the dates on stderr; by default only when stderr is a terminal.
     """
-    regions_fc = governorates()
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    countries, context = corpus_countries(result, gz)
+    regions_fc = governorates(countries)
     if stale_after_days is None:
         stale_after_days = stale_window(result)
-    corpus = CorpusStates(result, gazetteer=gazetteer, regions=regions_fc)
+    corpus = CorpusStates(result, gazetteer=gz, regions=regions_fc)
     counted = corpus.counted
     evidence = corpus.evidence  # gathered once for the dates and the states
     changes = evidence.change_dates()
     dates, step = coarse_steps(changes, MAX_SLIDER_DATES) if date is None else \
         (_slider_dates(changes, date, days), None)
-    outline = country_outline()
-    inference = _Areas(regions_fc, shape(outline["features"][0]["geometry"]), bands_km)
+    outline = country_outline(countries, context)
+    war = [shape(f["geometry"]) for f in outline["features"] if f["properties"]["role"] == "theatre"]
+    inference = _Areas(regions_fc, shapely.union_all(war) if war else shapely.Polygon(), bands_km)
     states, regions, areas, bands, fronts = {}, {}, {}, {}, {}
     places: dict[str, dict[str, Any]] = {}
     snapshots = evidence.states_on(dates, stale_after_days=stale_after_days)
@@ -221,5 +225,5 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
         event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=regions_fc,
         outline=outline, step=step, changes=len(changes), date=date, baseline=dict(corpus.baseline), bands=bands,
         stale_after_days=stale_after_days, bands_km=tuple(float(b) for b in bands_km), factions=palette(result),
-        towns=town_labels(gazetteer or default_gazetteer(), [(p["lat"], p["lon"], p["name"]) for p in places.values()]),
+        towns=town_labels(gz, [(p["lat"], p["lon"], p["name"]) for p in places.values()]),
     )

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.layers.basemap import governorates
+from geo.layers.basemap import corpus_countries, governorates
 from geo.layers.regions import PlaceFacts, geography
 from geo.model import BaselineEntry, ControlEvent, ControlState, CorpusResult
 from geo.timeline.evidence import describe
@@ -45,15 +45,16 @@ class CorpusStates:
         packaged one by default.
     regions : mapping, optional
         GeoJSON FeatureCollection of the region polygons (``id`` properties as the
-        ``admin1:`` place ids); the governorates of the map by default.
+        ``admin1:`` place ids); by default the regions of the corpus's countries
+        (:func:`geo.layers.basemap.corpus_countries`).
     """
 
     def __init__(self, result: CorpusResult, *, gazetteer: Gazetteer | None = None,
                  regions: Mapping[str, Any] | None = None) -> None:
         counted = [e for e in result.events if not e.duplicate_of]
         self.counted = counted
-        self.regions = regions if regions is not None else governorates()
         gz = gazetteer if gazetteer is not None else default_gazetteer()
+        self.regions = regions if regions is not None else governorates(corpus_countries(result, gz)[0])
         self.geography, self.facts = geography(gz, self.regions, _points(counted, result.baseline))
         self.evidence = Evidence(counted, baseline=result.baseline, geography=self.geography)
         self.events: dict[str, ControlEvent] = {e.id: e for e in result.events}

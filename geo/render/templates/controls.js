@@ -87,7 +87,7 @@ function geoControls(G, update) {
       "distance ring (quoted distance)");
     row({tag: "circle", attrs: {cx: 11, cy: 8, r: 6, fill: "none", stroke: "#444", "stroke-width": 2.5}},
       "event on this date (pulsing)");
-    box.append(el("p", "Region shading: region-level control reported for a governorate (dashed: " +
+    box.append(el("p", "Region shading: control reported for a whole region (oblast, state, governorate; dashed: " +
       "contested, stale, or derived from its main city; the popup says which).", "geo-note"));
     box.append(el("p", `How control areas are drawn: ${G.method} Stale marks take no part.`, "geo-note"));
     return box;

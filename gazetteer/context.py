@@ -1,0 +1,445 @@
+"""Resolving the names of one document together, in the manner of CLIFF-CLAVIN's heuristic passes.
+
+Each name has candidates (every record one of whose names folds to the name's key). A
+candidate's score is a prior plus what the document says for it:
+
+* **how it is named** (:func:`match_level`): written as the record's main name (3), as an
+  alternate, a demonym or an abbreviation (2), or only equal once folded (1, "fuzzy").
+  Exact names always go before fuzzy ones: a fuzzy candidate survives only when no
+  candidate is named exactly. The main name beats an alternate, which is often a historical
+  name ("Pokrovsk" is today's Ukrainian town before Engels, once called Pokrovsk). An
+  all-capital short word ("US") means only the records with that abbreviation; a demonym
+  ("Syrian") only the records it names.
+* **size** (:data:`KIND_PRIOR` and population): a continent or country named exactly comes
+  first ("large areas"), then a first-level division, then settlements by population.
+* **the document**: countries it names (or names the people of), first-level divisions it
+  names ("exact admin-1 match": "Springfield" in a text naming Illinois), the countries most
+  of its places lie in (the focus, weighted by share), places near the document's other
+  places (co-location, within :data:`NEAR_KM`), and the name right after it ("Pokrovsk,
+  Donetsk region", "Paris, Texas", "Athens (Ga.)"), which picks the candidate inside it.
+* **cue words** ("the province of Idlib", "the city of Aleppo"; :mod:`gazetteer.rank`).
+
+Two passes: the first ranks every name with the document's named countries and divisions;
+the second adds the focus and the co-location of the first pass's choices, and lets a
+first-level division named like a country ("Georgia") win where the other names lie in the
+division's country and none in the country so named. A name that qualifies an actor
+("Russian-held", "Moscow-backed": :class:`Doc` ``context=False``) is ranked but counts for
+none of this.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from gazetteer.model import PLACE_KINDS, Place
+from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
+from gazetteer.store import PlaceStore
+
+__all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
+           "code_of", "KIND_PRIOR", "LOCATING_GAP"]
+
+KIND_PRIOR = {
+    "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
+    "city": 0.3, "town": 0.2, "village": 0.1, "neighbourhood": 0.3, "landmark": 0.3, "military": 0.3,
+    "infrastructure": 0.2,
+}
+LEVEL_BONUS = (0.0, -0.8, 0.2, 0.6)  # by match level 0..3
+NAMED_COUNTRY_BONUS = 1.0
+FOCUS_BONUS = 1.5
+ADMIN1_NAMED_BONUS = 1.2
+CONTAINS_BONUS = 0.8
+NEAR_KM = 150.0
+NEAR_BONUS = 0.5
+INSIDE_NEXT_BONUS = 3.0
+#: A first-level division named like a country ("Georgia") wins in a document whose other places lie mostly
+#: (this share or more) in the division's country and none in the country so named.
+DIVISION_COUNTRY_SHARE = 0.34
+DIVISION_NOT_COUNTRY_BONUS = 3.0
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_LARGE = frozenset({"continent", "region", "country", "admin1"})
+_AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
+_PRIOR_BY_INDEX = np.array([KIND_PRIOR.get(k, 0.1) for k in PLACE_KINDS])
+#: At most this many candidates of a name are weighed (the largest by kind and population): "Center" names
+#: hundreds of villages.
+MAX_CANDIDATES = 24
+#: What may stand between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y".
+LOCATING_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+")  # the whole gap (fullmatch)
+
+
+class Entry(NamedTuple):
+    """The candidates of one name as written, with the features the document passes need.
+
+    Made by :func:`build_entry` (or :func:`make_entry`) once per distinct (key, written form)
+    and memoised by the gazetteer: the document pass only concatenates these arrays.
+    """
+
+    rows: tuple[int, ...]
+    places: tuple[Place, ...]
+    lat: np.ndarray
+    lon: np.ndarray
+    base: np.ndarray
+    level: tuple[int, ...]
+    form: str  # "name", "demonym" or "abbreviation"
+    exact: bool
+    #: Per candidate: the score before the document (prior, with no cue, a region cue, a settlement cue), lat, lon,
+    #: and the point as a unit vector (x, y, z) for distances by dot product.
+    floats: np.ndarray
+    #: Per candidate: country id, admin-1 id (:func:`code_id`; 0 for none), row, then the flags settlement (no area:
+    #: a place for co-location), contextual (not a country or continent: the document's countries count),
+    #: country, admin-1.
+    ints: np.ndarray
+
+
+#: Interned codes (ISO countries, GeoNames admin-1 codes); "" is 0.
+_CODES: list[str] = [""]
+_CODE_IDS: dict[str, int] = {"": 0}
+
+
+def code_id(code: str | None) -> int:
+    """Return the interned id of a country or admin-1 code (0 for none)."""
+    if not code:
+        return 0
+    found = _CODE_IDS.get(code)
+    if found is None:
+        found = _CODE_IDS[code] = len(_CODES)
+        _CODES.append(code)
+    return found
+
+
+def code_of(code_id: int) -> str:
+    """Return the code an id stands for (:func:`code_id`)."""
+    return _CODES[code_id]
+
+
+_F_STATIC, _F_LAT, _F_LON, _F_XYZ = 0, 3, 4, slice(5, 8)
+#: Two points are within :data:`NEAR_KM` of each other when the dot product of their unit vectors is at least this.
+_NEAR_COS = math.cos(NEAR_KM / 6371.0088)
+#: Most cells of the candidates x chosen places closeness matrix computed at once.
+_NEAR_BLOCK = 4_000_000
+#: At most this many distinct chosen places count as neighbours (the most often chosen).
+MAX_ANCHORS = 2_000
+_I_COUNTRY, _I_ADMIN1, _I_ROW, _I_SETTLEMENT, _I_CONTEXTUAL, _I_IS_COUNTRY, _I_IS_ADMIN1 = range(7)
+_CUE_COLUMN = {None: 0, "region": 1}  # anything else asks for a settlement: column 2
+
+
+def make_entry(store: PlaceStore, rows: Sequence[int], places: Sequence[Place], base: Sequence[float],
+               levels: Sequence[int], form: str, exact: bool) -> Entry:
+    """Return an :class:`Entry` with its per-candidate arrays."""
+    base_arr = np.array(base, dtype=np.float64)
+    lat = np.array([p.lat for p in places], dtype=np.float64)
+    lon = np.array([p.lon for p in places], dtype=np.float64)
+    region = np.array([CUE_BONUS if p.kind in ("admin1", "admin2") else -CUE_PENALTY for p in places])
+    settlement = np.array([CUE_BONUS / 2 if p.kind in _SETTLEMENTS else -CUE_PENALTY for p in places])
+    la, lo = np.radians(lat), np.radians(lon)
+    floats = np.column_stack([base_arr, base_arr + region, base_arr + settlement, lat, lon, np.cos(la) * np.cos(lo),
+                              np.cos(la) * np.sin(lo), np.sin(la)]) if places else np.zeros((0, 8))
+    ints = np.array([(code_id(p.country), code_id(store.admin1_code(r)), r, p.kind not in _AREAS,
+                      p.kind not in ("country", "continent"), p.kind == "country", p.kind == "admin1")
+                     for r, p in zip(rows, places, strict=True)], dtype=np.int64).reshape(len(places), 7)
+    return Entry(tuple(rows), tuple(places), lat, lon, base_arr, tuple(levels), form, exact, floats, ints)
+
+
+def _is_abbreviation_form(written: str) -> bool:
+    letters = written.replace(".", "").replace(" ", "")
+    return letters.isalpha() and (letters.isupper() and len(letters) <= 4 or "." in written and len(letters) <= 5)
+
+
+def match_level(written: str, place: Place, target: str | None = None) -> tuple[int, str]:
+    """Return how *written* names *place*, and the form.
+
+    The level is 3 for the main name, 2 for an alternate, a demonym or an abbreviation, 1 when
+    only the folded keys are equal. *target* is ``light_form(written)`` when the caller has it.
+    """
+    if place.abbreviations and (written in place.abbreviations or written.rstrip(".") in place.abbreviations or (
+            written + "." in place.abbreviations)):
+        return 2, "abbreviation"
+    if target is None:
+        target = light_form(written)
+    if target == light_form(place.name):
+        return 3, "name"
+    if any(target == light_form(d) for d in place.demonyms):
+        return 2, "demonym"
+    if any(target == light_form(n) for n in place.names):
+        return 2, "name"
+    return 1, "name"
+
+
+def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
+    """Return the candidates of *key* as *written*, filtered (abbreviations, demonyms, exact before fuzzy)."""
+    rows = store.rows_for_key(key)
+    if not rows:
+        return None
+    if len(rows) > MAX_CANDIDATES:
+        rows = _likeliest(store, rows)
+    places = [store.place(r) for r in rows]
+    target = light_form(written)
+    levels = [match_level(written, p, target) for p in places]
+    keep = list(range(len(rows)))
+    if _is_abbreviation_form(written):
+        abbreviations = [i for i in keep if levels[i][1] == "abbreviation"]
+        if abbreviations:
+            keep = abbreviations
+        elif len(written.replace(".", "")) <= 3:
+            return None  # "CNN", "ISIS" is no place; "US" a place only where it is an abbreviation
+    demonyms = [i for i in keep if levels[i][1] == "demonym"]
+    if demonyms:
+        keep = demonyms
+    exact = [i for i in keep if levels[i][0] >= 2]
+    if exact:
+        keep = exact
+    form = levels[keep[0]][1] if keep else "name"
+    base = []
+    for i in keep:
+        p = places[i]
+        prior = KIND_PRIOR.get(p.kind, 0.1)
+        prior += math.log10(p.population + 1) * (0.15 if p.kind in _LARGE else 0.6)
+        base.append(prior + LEVEL_BONUS[levels[i][0]])
+    # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
+    # otherwise: the division goes just below the best settlement of that name inside it.
+    codes = [store.admin1_code(rows[i]) for i in keep]
+    for a, i in enumerate(keep):
+        if places[i].kind == "admin1" and codes[a]:
+            inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS]
+            if inside:
+                base[a] = min(base[a], max(inside) - 0.1)
+    return make_entry(store, [rows[i] for i in keep], [places[i] for i in keep], base,
+                      [levels[i][0] for i in keep], form, bool(exact))
+
+
+def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
+    """Return the likeliest rows, in their order.
+
+    These are the :data:`MAX_CANDIDATES` of largest prior (kind and population) and the
+    likeliest of every other country, so that the document's countries can still pick a small
+    place ("Mallah" near Aleppo among 55 places so keyed); rows added by the user stay.
+    """
+    world = [r for r in rows if r < store._n_world]
+    arr = np.array(world)
+    kinds = store.kinds[arr]
+    prior = _PRIOR_BY_INDEX[kinds] + np.log10(store.population[arr] + 1.0) * 0.6
+    by_prior = arr[np.argsort(-prior, kind="stable")]
+    keep = set(by_prior[:MAX_CANDIDATES].tolist())
+    countries = store.countries[by_prior]
+    _, first = np.unique(countries, return_index=True)  # the likeliest row of each country
+    keep.update(by_prior[first].tolist())
+    return [r for r in rows if r in keep or r >= store._n_world]
+
+
+class Doc(NamedTuple):
+    """One name of a document to resolve: where it is, its candidates, and the cue words around it."""
+
+    start: int
+    end: int
+    entry: Entry
+    wants: str | None
+    #: False for a name that qualifies an actor ("Russian-held", "Moscow-backed"): resolved, but no evidence of
+    #: where the document is (it names who holds or backs, not the place).
+    context: bool = True
+
+
+class Ranking(NamedTuple):
+    """The candidates of every name of a document, ranked; flat arrays, one segment per name.
+
+    Name *i*'s candidates are the flat positions ``offsets[i]`` to ``offsets[i + 1]`` (in its
+    entry's order); ``order`` holds the flat positions of each segment best first, ``best``
+    the best one of each name.
+    """
+
+    offsets: np.ndarray
+    order: np.ndarray
+    scores: np.ndarray
+    best: np.ndarray
+    ints: np.ndarray
+
+    def ranked(self, i: int, limit: int | None = None) -> list[tuple[int, float]]:
+        """Return name *i*'s candidates best first, as (index in its entry, score)."""
+        lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
+        if limit is not None:
+            hi = min(hi, lo + limit)
+        return [(j - lo, float(self.scores[j])) for j in self.order[lo:hi].tolist()]
+
+    def best_countries(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return the country id (:func:`code_id`) of each name's best candidate, and whether it is the country."""
+        chosen = self.ints[self.best]
+        return chosen[:, _I_COUNTRY], chosen[:, _I_IS_COUNTRY].astype(bool)
+
+    def best_index(self, i: int) -> int:
+        """Return the index (in its entry) of name *i*'s best candidate."""
+        return int(self.best[i] - self.offsets[i])
+
+
+def _segment_argmax(scores: np.ndarray, starts: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Return the flat position of the largest score of each segment (the first of equal ones, as np.argmax)."""
+    top = np.maximum.reduceat(scores, starts)
+    at = np.where(scores == top[owner], np.arange(len(scores)), len(scores))
+    return np.minimum.reduceat(at, starts)
+
+
+def _table(ids: np.ndarray) -> np.ndarray:
+    """Return a boolean table over the interned codes, True at *ids* (0, no code, is never True)."""
+    table = np.zeros(len(_CODES), dtype=bool)
+    table[ids] = True
+    table[0] = False
+    return table
+
+
+def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = (), *,
+                     locating: Sequence[int] | None = None) -> Ranking:
+    """Rank the candidates of every name of a document together.
+
+    The whole document is one pass over flat arrays (every candidate of every name), so its
+    cost grows with the number of candidates, not with Python work per name. *locating*
+    lists the names *i* that the next one locates ("X, Y", :data:`LOCATING_GAP`), when the
+    caller has found them already; otherwise they are read from *text*.
+    """
+    n = len(docs)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Ranking(np.zeros(1, dtype=np.int64), empty, np.zeros(0), empty, np.zeros((0, 7), dtype=np.int64))
+    entries = [d.entry for d in docs]
+    sizes = np.fromiter((len(e.rows) for e in entries), dtype=np.int64, count=n)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    starts = offsets[:-1]
+    owner = np.repeat(np.arange(n), sizes)
+    floats = np.concatenate([e.floats for e in entries])
+    ints = np.concatenate([e.ints for e in entries])
+    cue = np.fromiter((_CUE_COLUMN.get(d.wants, 2) for d in docs), dtype=np.int64, count=n)
+    static = floats[np.arange(len(owner)), _F_STATIC + cue[owner]]
+    countries, admin1 = ints[:, _I_COUNTRY], ints[:, _I_ADMIN1]
+    settlement, contextual = ints[:, _I_SETTLEMENT].astype(bool), ints[:, _I_CONTEXTUAL].astype(bool)
+    exact = np.fromiter((e.exact for e in entries), dtype=bool, count=n)
+    context = np.fromiter((d.context for d in docs), dtype=bool, count=n)
+
+    # Pass 1: what the document names outright: countries (or their people) and first-level divisions.
+    first = _segment_argmax(static, starts, owner)
+    named_country = exact & context & ints[first, _I_IS_COUNTRY].astype(bool) & (countries[first] != 0)
+    named_admin1 = exact & context & ~ints[first, _I_IS_COUNTRY].astype(bool) & ints[first, _I_IS_ADMIN1].astype(bool)
+    named_c = _table(np.concatenate([countries[first][named_country],
+                                     np.array([code_id(c) for c in focus], dtype=np.int64)]))
+    named_a = _table(admin1[first][named_admin1])
+    in_named = named_c[countries]
+    s = static + NAMED_COUNTRY_BONUS * (in_named & contextual)
+    s = s + ADMIN1_NAMED_BONUS * (named_a[admin1] & settlement)
+    best = _segment_argmax(s, starts, owner)
+
+    # Pass 2: the focus (share of the document's places in each country), co-location, containment.
+    chosen_c = np.where(context, countries[best], 0)
+    votes = np.bincount(chosen_c[chosen_c != 0], minlength=len(_CODES))
+    total = int(votes.sum())
+    share = votes[countries] / total if total else np.zeros(len(owner))
+    s = s + np.maximum(0.0, FOCUS_BONUS * share - NAMED_COUNTRY_BONUS * in_named) * contextual
+    anchor = settlement[best] & context
+    chosen_a = admin1[best]
+    counted = anchor & (chosen_a != 0)
+    chosen_admin1 = np.bincount(chosen_a[counted], minlength=len(_CODES))
+    own = np.where(anchor, chosen_a, 0)[owner]
+    others_in = chosen_admin1[admin1] - (admin1 == own) > 0  # other names' places lie in it
+    is_admin1 = ~settlement & contextual & (admin1 != 0)
+    s = s + CONTAINS_BONUS * (is_admin1 & others_in)
+    s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
+    s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
+
+    # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
+    if locating is None:
+        locating = [i for i in range(n - 1) if LOCATING_GAP.fullmatch(text, docs[i].end, docs[i + 1].start)]
+    for i in locating:
+        inside = _inside_pairs(entries[i], entries[i + 1])
+        if inside:
+            oa, ob = int(offsets[i]), int(offsets[i + 1])
+            j, k = max(inside, key=lambda jk: s[oa + jk[0]] + s[ob + jk[1]])
+            s[oa + j] += INSIDE_NEXT_BONUS
+            s[ob + k] += INSIDE_NEXT_BONUS / 2
+    order = np.lexsort((-s, owner))
+    return Ranking(offsets, order, s, order[starts], ints)
+
+
+def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.ndarray, votes: np.ndarray,
+                          total: int, starts: np.ndarray, owner: np.ndarray) -> np.ndarray | float:
+    """Return :data:`DIVISION_NOT_COUNTRY_BONUS` for a first-level division named like a country ("Georgia").
+
+    It goes to the division when at least :data:`DIVISION_COUNTRY_SHARE` of the places the
+    document names otherwise (other names than this one) lie in the division's country and
+    none in the country of that name.
+    """
+    is_country, is_admin1 = ints[:, _I_IS_COUNTRY].astype(bool), ints[:, _I_IS_ADMIN1].astype(bool)
+    if not (is_country.any() and is_admin1.any()):
+        return 0.0
+    # The votes of each name as written (all its mentions), to leave out of its own count.
+    groups: dict[int, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(id(d.entry), []).append(i)
+    same = np.zeros((len(docs), len(_CODES)), dtype=np.int64)
+    for members in groups.values():
+        row = np.bincount(chosen_c[members], minlength=len(_CODES))
+        row[0] = 0
+        same[members] = row
+    countries = ints[:, _I_COUNTRY]
+    other_votes = votes[countries] - same[owner, countries]
+    others = total - same.sum(axis=1)[owner]
+    share = np.where(others > 0, other_votes / np.maximum(others, 1), 0.0)
+    absent_country = is_country & (other_votes == 0) & (countries != 0)
+    name_has_absent_country = np.maximum.reduceat(absent_country, starts)[owner]
+    wanted = is_admin1 & name_has_absent_country & (share >= DIVISION_COUNTRY_SHARE)
+    return DIVISION_NOT_COUNTRY_BONUS * wanted
+
+
+def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,
+                sizes: np.ndarray, owner: np.ndarray) -> np.ndarray | float:
+    """Return the co-location bonus of every candidate: settlements near the other names' chosen places.
+
+    A name's candidates are weighed only when it has several and some other name chose a
+    settlement (an anchor). Within :data:`NEAR_KM` is a dot product of unit vectors.
+    """
+    n_anchor = int(anchor.sum())
+    if n_anchor == 0:
+        return 0.0
+    weigh = ((sizes > 1) & (n_anchor > anchor))[owner] & settlement
+    where = np.flatnonzero(weigh)
+    if len(where) == 0:
+        return 0.0
+    # Distinct chosen places, each weighed by how many names chose it: a long document names the
+    # same places again and again, and candidates x anchors must not be one dense matrix.
+    places, column_of, weight = np.unique(best[anchor], return_inverse=True, return_counts=True)
+    vectors = floats[places][:, _F_XYZ]
+    own = np.full(len(where), -1)
+    mine_all = np.flatnonzero(anchor[owner[where]])
+    own[mine_all] = column_of[(np.cumsum(anchor) - 1)[owner[where[mine_all]]]]
+    if len(places) > MAX_ANCHORS:  # a very long document: its most often chosen places stand for the rest
+        top = np.sort(np.argsort(-weight, kind="stable")[:MAX_ANCHORS])
+        remap = np.full(len(places), -1)
+        remap[top] = np.arange(len(top))
+        vectors, weight, own = vectors[top], weight[top], np.where(own >= 0, remap[np.maximum(own, 0)], -1)
+    near = np.empty(len(where))
+    step = max(1, _NEAR_BLOCK // max(len(weight), 1))
+    for lo in range(0, len(where), step):
+        close = floats[where[lo:lo + step]][:, _F_XYZ] @ vectors.T >= _NEAR_COS
+        near[lo:lo + step] = close @ weight
+        rows = np.flatnonzero(own[lo:lo + step] >= 0)
+        near[lo + rows] -= close[rows, own[lo + rows]]  # a name's own chosen place is no neighbour of its own
+    bonus = np.zeros(len(owner))
+    bonus[where] = NEAR_BONUS * np.minimum(near, 3) / 3 + 0.2 * (near > 0)
+    return bonus
+
+
+def _inside_pairs(small: Entry, big: Entry) -> list[tuple[int, int]]:
+    """Pairs (candidate of the first name, candidate of the second) where the first lies in the second."""
+    pairs = []
+    small_c, small_a1 = small.ints[:, _I_COUNTRY].tolist(), small.ints[:, _I_ADMIN1].tolist()
+    for k, q in enumerate(big.places):
+        c, a1 = int(big.ints[k, _I_COUNTRY]), int(big.ints[k, _I_ADMIN1])
+        if q.kind == "country":
+            pairs += [(j, k) for j, sc in enumerate(small_c)
+                      if sc and sc == c and small.places[j].kind != "country"]
+        elif q.kind == "admin1" and a1:
+            pairs += [(j, k) for j, sa in enumerate(small_a1) if sa == a1 and small.places[j].kind != "admin1"]
+        elif q.kind == "admin2" and c:
+            pairs += [(j, k) for j in range(len(small.places))
+                      if small_c[j] == c and small.places[j].kind not in _AREAS
+                      and abs(small.lat[j] - big.lat[k]) < 0.7 and abs(small.lon[j] - big.lon[k]) < 0.9]
+    return pairs

@@ -1,0 +1,208 @@
+"""Names resolved in the context of their document: demonyms, abbreviations, countries, divisions,
+locating pairs, exact before fuzzy, current before historical, persons and outlets left out.
+
+Every sentence here is written for these tests, in several theatres of war.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer.store import load_store
+
+
+@pytest.fixture(scope="module")
+def gz() -> Iterator[Gazetteer]:
+    yield Gazetteer(load_store(include_user=False))
+
+
+def found(gz: Gazetteer, text: str) -> dict[str, tuple[str, str, str]]:
+    return {m.text: (m.place.id, m.place.country or "", m.form) for m in gz.find(text, demonyms=True)}
+
+
+def test_demonyms_are_a_name_kind_of_their_own_resolving_to_the_country(gz: Gazetteer) -> None:
+    got = found(gz, "Russian forces pushed west while Ukrainian units held the line near Kupiansk.")
+    assert got["Russian"] == ("country:RU", "RU", "demonym")
+    assert got["Ukrainian"] == ("country:UA", "UA", "demonym")
+    assert gz.get("country:SY").demonyms and "Syrian" in gz.get("country:SY").demonyms
+
+
+def test_demonyms_are_mentions_only_when_asked_for(gz: Gazetteer) -> None:
+    text = "Sudanese troops and Rapid Support Forces fought in El Fasher."
+    assert "Sudanese" in found(gz, text)
+    assert "Sudanese" not in {m.text for m in gz.find(text)}
+    assert "Sudanese" not in {m.text for m in gz.find(text, demonyms=False)}
+
+
+def test_a_demonym_is_no_place_by_default_but_still_context(gz: Gazetteer) -> None:
+    # A caller that reads every mention as a place must not see "Syrian" in front of the capital.
+    assert [(m.text, m.form) for m in gz.find("Rebels are now inside the Syrian capital Damascus.")] == [
+        ("Damascus", "name")]
+    # Left out of the mentions, the people named still tell which Tripoli the text means.
+    assert [m.place.country for m in gz.find("Lebanese troops were sent to Tripoli on Monday.")] == ["LB"]
+    assert [m.place.country for m in gz.find("Libyan troops were sent to Tripoli on Monday.")] == ["LY"]
+
+
+def test_region_demonyms_and_regions(gz: Gazetteer) -> None:
+    got = found(gz, "Kurdish fighters withdrew from villages east of the Euphrates.")
+    assert got["Kurdish"][0].startswith("region:") and got["Kurdish"][2] == "demonym"
+    assert gz.get(got["Kurdish"][0]).name == "Kurdistan"
+
+
+@pytest.mark.parametrize(("written", "country"), [("U.S.", "US"), ("US", "US"), ("UK", "GB"), ("UAE", "AE"),
+                                                   ("DRC", "CD")])
+def test_abbreviations_resolve_to_the_country(gz: Gazetteer, written: str, country: str) -> None:
+    text = f"Officials said the {written} would send envoys to Kinshasa and Goma next week."
+    got = found(gz, text)
+    assert got[written][:2] == (f"country:{country}", country)
+    assert got[written][2] == "abbreviation"
+
+
+def test_a_capitalised_two_letter_word_is_no_village(gz: Gazetteer) -> None:
+    assert "US" not in {m.text for m in gz.find("Tell us what happened in Goma.")}
+    assert gz.lookup("US")[0].place.id == "country:US"
+
+
+def test_exact_names_before_fuzzy_ones(gz: Gazetteer) -> None:
+    assert gz.resolve("Algeria").id == "country:DZ"
+    assert gz.resolve("Philippines").id == "country:PH"
+
+
+def test_current_name_before_historical_one(gz: Gazetteer) -> None:
+    got = found(gz, "Russian troops advanced on Pokrovsk, Donetsk region, on Tuesday.")
+    assert got["Pokrovsk"][1] == "UA"
+    assert got["Donetsk"][0] == "admin1:UA-14"
+
+
+def test_the_document_decides_among_homonyms(gz: Gazetteer) -> None:
+    middle_east = found(gz, "Syrian officials met Egyptian envoys in Cairo before flying to Damascus and Amman.")
+    assert middle_east["Cairo"][1] == "EG" and middle_east["Damascus"][1] == "SY"
+    assert middle_east["Amman"][1] == "JO"
+
+
+def test_the_place_named_after_a_name_locates_it(gz: Gazetteer) -> None:
+    got = found(gz, "A reporter from Athens, Ga., and another from Paris, Texas, covered the trial.")
+    assert got["Athens"][1] == "US" and got["Paris"][1] == "US"
+    assert got["Ga."][0] == "admin1:US-GA" and got["Ga."][2] == "abbreviation"
+
+
+def test_first_level_divisions_everywhere(gz: Gazetteer) -> None:
+    assert gz.lookup("Donetsk", before="fighting in the ", after=" region")[0].place.id == "admin1:UA-14"
+    assert gz.lookup("Shan", before="clashes in northern ", after=" State")[0].place.country == "MM"
+    assert gz.lookup("North Kivu", before="in ", after=" province")[0].place.id.startswith("admin1:CD")
+    assert gz.resolve("Texas").id == "admin1:US-TX"
+
+
+def test_a_city_named_as_its_division_is_the_city(gz: Gazetteer) -> None:
+    assert gz.resolve("Aleppo").kind == "city"
+    assert gz.lookup("Aleppo", before="in the province of ")[0].place.kind == "admin1"
+
+
+def test_myanmar_and_congo_towns_in_context(gz: Gazetteer) -> None:
+    got = found(gz, "Myanmar's army lost Lashio and Laukkai to ethnic armed groups near the Chinese border.")
+    assert got["Lashio"][1] == "MM" and got["Laukkai"][1] == "MM"
+    got = found(gz, "M23 rebels entered Goma and moved towards Bukavu, Congolese officials said.")
+    assert got["Goma"][1] == "CD" and got["Bukavu"][1] == "CD"
+
+
+def test_person_names_are_not_places(gz: Gazetteer) -> None:
+    text = "President Jackson spoke with Andrei Karlov in Kyiv. Mr. Lincoln stayed in Odesa."
+    names = {m.text for m in gz.find(text)}
+    assert "Jackson" not in names and "Karlov" not in names and "Lincoln" not in names
+    assert {"Kyiv", "Odesa"} <= names
+
+
+def test_a_surname_stays_a_person_in_the_rest_of_the_text(gz: Gazetteer) -> None:
+    text = "The envoy, Mr. Moore, arrived in Khartoum. Moore said talks would resume in Port Sudan."
+    names = [m.text for m in gz.find(text)]
+    assert "Moore" not in names and "Khartoum" in names
+
+
+def test_outlets_named_after_places_are_not_places(gz: Gazetteer) -> None:
+    text = "The Kansas City Star and the Jerusalem Post reported shelling in Kharkiv."
+    names = {m.text for m in gz.find(text)}
+    assert "Kharkiv" in names
+    assert not names & {"Kansas City", "Jerusalem"}
+
+
+def test_common_words_are_not_villages(gz: Gazetteer) -> None:
+    text = "The Council met in March at the University Center to discuss aid for Mariupol."
+    assert [m.text for m in gz.find(text)] == ["Mariupol"]
+
+
+def test_countries_and_continents_at_their_gazetteer_points(gz: Gazetteer) -> None:
+    russia = gz.resolve("Russia")
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+    europe = gz.resolve("Europe")
+    assert europe.kind == "continent" and abs(europe.lat - 48.69) < 0.01
+
+
+def test_resolve_spans_uses_the_rest_of_the_text(gz: Gazetteer) -> None:
+    text = "Shelling hit Alexandria overnight, Egyptian officials said, as ships left Port Said."
+    start = text.index("Alexandria")
+    (mention,) = gz.resolve_spans(text, [(start, start + len("Alexandria"))])
+    assert mention.place is not None and mention.place.country == "EG"
+    unknown = "Qxzvqw was not on any map."
+    assert [(m.start, m.end, m.candidates) for m in gz.resolve_spans(unknown, [(0, 6)])] == [(0, 6, ())]
+
+
+def test_a_hyphenated_adjective_is_no_given_name(gz: Gazetteer) -> None:
+    text = "The Kurdish-held Sheikh Maqsoud district and the Turkish-backed Tal Rifaat front were shelled."
+    assert {m.text for m in gz.find(text)} >= {"Sheikh Maqsoud", "Tal Rifaat"}
+
+
+def test_a_small_place_of_the_documents_country_survives_the_candidate_cap(gz: Gazetteer) -> None:
+    # "Mallah" folds like more than fifty places, most of them larger; the Syrian village must stay a candidate.
+    assert len(gz.store.rows_for_key("mala")) > 24
+    text = "Shelling hit the Mallah farms north of Aleppo, Syrian monitors said."
+    got = {m.text: m.place.country for m in gz.find(text)}
+    assert got == {"Mallah": "SY", "Aleppo": "SY"}
+
+
+def test_resolve_spans_reads_a_demonym_inside_a_given_span(gz: Gazetteer) -> None:
+    text = "The European Commission proposed new sanctions on Monday."
+    start = text.index("European Commission")
+    (mention,) = gz.resolve_spans(text, [(start, start + len("European Commission"))])
+    assert mention.place is not None and mention.place.kind == "continent"
+    assert gz.resolve_phrase("European Commission") is None  # a phrase is read without demonyms by default
+
+
+def test_a_repeated_document_is_resolved_once_and_alike(gz: Gazetteer) -> None:
+    text = "Storms hit Paris, Texas, and flooded Alexandria, Egyptian officials said."
+    first = gz.find(text, demonyms=True)
+    size = len(gz._document_cache)
+    again = gz.find("Update: " + text, demonyms=True)  # the same names, cues and order: resolved from the memo
+    assert len(gz._document_cache) == size
+    assert [(m.text, m.place.id, m.candidates) for m in again] == [(m.text, m.place.id, m.candidates) for m in first]
+    assert [m.start - len("Update: ") for m in again] == [m.start for m in first]
+    gz._document_cache.clear()
+    assert gz.find(text, demonyms=True) == first
+
+
+def test_the_memo_tells_a_locating_pair_from_two_names(gz: Gazetteer) -> None:
+    assert [m.place.country for m in gz.find("Storms hit Paris, Texas.")] == ["US", "US"]
+    assert [m.place.country for m in gz.find("Storms hit Paris and Texas.")] == ["FR", "US"]
+
+
+def test_a_name_that_qualifies_an_actor_is_no_evidence_of_where_the_text_is(gz: Gazetteer) -> None:
+    # "Russian-held", "Moscow-backed" name who holds or backs: the Donetsk meant is still Ukraine's.
+    for text in ("Russian-held Donetsk was shelled overnight.", "Moscow-backed forces shelled Donetsk overnight."):
+        assert {m.text: m.place.country for m in gz.find(text)}["Donetsk"] == "UA"
+    assert gz.resolve_phrase("the Russian-held regional capital Donetsk").country == "UA"
+    # Named outright, the country does count: a Donetsk in Russia is meant.
+    got = {m.text: m.place.country for m in gz.find("Floods hit Donetsk in Russia's Rostov region.")}
+    assert got["Donetsk"] == "RU"
+
+
+def test_a_division_named_like_a_country_in_a_text_about_its_own_country(gz: Gazetteer) -> None:
+    text = ("Storms hit Atlanta and Savannah, and Georgia officials closed schools in Macon. "
+            "Georgia will reopen them on Monday.")
+    assert [m.place.id for m in gz.find(text) if m.text == "Georgia"] == ["admin1:US-GA", "admin1:US-GA"]
+    assert {m.text: m.place.id for m in gz.find("Floods in Iowa, Ohio and Georgia.")}["Georgia"] == "admin1:US-GA"
+    # The country when the text names its neighbours, or nothing else.
+    assert {m.text: m.place.id for m in gz.find("Georgia and Armenia signed a deal in Tbilisi.")}["Georgia"] == (
+        "country:GE")
+    assert [m.place.id for m in gz.find("Talks on Georgia resumed.")] == ["country:GE"]
