@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_theatre
+from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
@@ -125,6 +126,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             guess = found
             actors = index.resolve(text, names, guess, voice)
             places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    dateline = dateline_end(text)  # where the reporter is, not where anything happened
+    places = [m for m in places if m.start >= dateline and not not_a_place(text, m)]
     return [Sentence(s, e, text[s:e], _within(places, s, e), _within(actors, s, e), _within(times, s, e), guess)
             for s, e in spans], guess
 

@@ -40,6 +40,7 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
+from geo.extract.clauses import irrealis, modifier_actor, source_actor
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -65,15 +66,18 @@ _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](
 _N_TRIGGERS = len(lx.TRIGGERS)
 
 
-def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
+def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
     Hedged: a negation, failure, threat or intention before the trigger; an infinitive of
-    purpose; or, for a contest, fighting said to be over ("fighting in Idlib had largely
+    purpose; a gerund or nominal that is the subject of a modal or an aim ("Seizing Kidal
+    would ..."); or, for a contest, fighting said to be over ("fighting in Idlib had largely
     wound down").
     """
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
+        return True
+    if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
         return True
     if _TO_END.search(window) and not lx.ACHIEVED.search(window):
         return True
@@ -169,9 +173,25 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     return None
 
 
-def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | None) -> tuple[str | None, bool]:
-    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed."""
-    fighters = [a for a in sent.actors if a.faction]
+def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
+            recent: str | None) -> tuple[str | None, bool]:
+    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
+
+    A side named as the source ("from the army"), or only as a modifier of another ("backed by
+    US air power", "allied to the army"), is not the one that gains; a side named as what
+    another opposes ("factions hostile to the government") stands for its opponent.
+    """
+    fighters = []
+    for a in sent.actors:
+        if not a.faction or source_actor(text, a.start):
+            continue
+        role = modifier_actor(text, a.start)
+        if role == "negated":
+            other = _opponent(sent, a.faction)
+            if other:
+                fighters.append(replace(a, faction=other))
+        elif role is None:
+            fighters.append(a)
     if passive:
         after = [a for a in fighters if a.start >= trig.end()]
         if after:
@@ -183,6 +203,28 @@ def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | No
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
+
+
+def _opponent(sent: Sentence, faction: str) -> str | None:
+    """Return the side a theatre sets against *faction*: the government's armed opponents, or the government."""
+    theatre = sent.theatre
+    if theatre is None:
+        return None
+    if faction != theatre.government:
+        return theatre.government
+    for word in ("rebels", "insurgents", "opposition", "anti-government forces"):
+        other = theatre.faction_of(word)
+        if other and other not in (faction, "unknown"):
+            return other
+    return None
+
+
+def _source(text: str, sent: Sentence, trig: re.Match[str], clause: tuple[int, int]) -> str | None:
+    """Return the side a place was taken from ("seized the hamlets of Kibabi and Muheto from the M23")."""
+    for a in sent.actors:
+        if a.faction and a.faction != "unknown" and trig.end() <= a.start < clause[1] and source_actor(text, a.start):
+            return a.faction
+    return None
 
 
 def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
@@ -199,7 +241,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
-            if _hedged(text, clause[0], trig, trigger.kind):
+            if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets:
@@ -215,7 +257,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                     clause: tuple[int, int], targets: list[tuple[str, Place, int]],
                     stance: Stance) -> list[ControlEvent]:
     recent = ctx.last_faction if ctx.faction_age <= 2 else None
-    actor, inferred = _actors(sent, trig, trigger.agent_after, recent)
+    text = ctx.article.text
+    actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
@@ -227,6 +270,15 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+    source = _source(text, sent, trig, clause)
+    if source is not None and trigger.kind in ("captured", "regained", "entered"):
+        losing = source
+        if gaining == source:
+            gaining = _opponent(sent, source) if inferred else gaining
+    if trigger.kind == "withdrew" and gaining is None:
+        winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
+                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
+        gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
@@ -289,12 +341,36 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         if tried is not None:
             events.extend(_sentence_events(ctx, sent, tried))
         _remember(ctx, sent)
+    events = _taken_over(events)
     unique: dict[tuple[str | None, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
         key = (e.place_id, e.kind, e.start)
-        if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
+        if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     return sorted(unique.values(), key=lambda e: (e.start, e.id))
+
+
+def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
+    """Name the side that took over a place withdrawn from, when another event of the article says who.
+
+    "Government troops pulled out of Saraqib" gains the side that the same article says
+    captured or entered Saraqib (the nearest such statement), if it is not the side that left.
+    """
+    out = []
+    for e in events:
+        if e.kind == "withdrew" and e.actor_gaining in (None, "unknown"):
+            takers = [o for o in events if o.place_id == e.place_id and o.kind in ("captured", "regained", "entered")
+                      and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
+            if takers:
+                nearest = min(takers, key=lambda o: abs(o.start - e.start))
+                e = replace(e, actor_gaining=nearest.actor_gaining)
+        out.append(e)
+    return out
+
+
+def _rank(e: ControlEvent) -> tuple[int, bool]:
+    """Rank two events on one place, kind and sentence: the stronger stance, then a named side."""
+    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown")
 
 
 def _remember(ctx: Context, sent: Sentence) -> None:

@@ -16,6 +16,7 @@ import re
 
 from gazetteer import Mention, Place
 from geo.extract import lexicon as lx
+from geo.extract.clauses import antecedent, coordinated, facility_after, object_gap
 from geo.extract.context import Context, Sentence
 
 __all__ = ["SETTLEMENTS", "COORDINATION", "target_places"]
@@ -44,17 +45,25 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
-        return before[-1:]
+        return coordinated_before(text, before) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
-    if not after or not _GAP_TO_PLACE.match(text[trig.end() : after[0].start]):
+    if not after:
         return []
-    if weak and after[0].start - trig.end() > 40:
+    first = after[0]
+    if not (_GAP_TO_PLACE.match(text[trig.end() : first.start]) or object_gap(text[trig.end() : first.start])):
         return []
-    chosen = [after[0]]
-    for m in after[1:]:
-        if not COORDINATION.match(text[chosen[-1].end : m.start]):
+    if weak and first.start - trig.end() > 40:
+        return []
+    return coordinated(text, after, first, hi)
+
+
+def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
+    """Return the last place of *before* and the places coordinated with it ("Harasta and Arbin were")."""
+    chosen = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not COORDINATION.match(text[m.end : chosen[0].start]):
             break
-        chosen.append(m)
+        chosen.insert(0, m)
     return chosen
 
 
@@ -90,7 +99,14 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     list of (str, Place, int)
         In text order; empty when the trigger governs no known place.
     """
+    if not passive:
+        facility = _facility(text, ctx, sent, trig, clause)
+        if facility:
+            return facility
     found = _governed_places(text, sent, trig, passive, weak, clause)
+    if not found and not passive:
+        before = antecedent(text, sent.places, sent.start, trig.start())
+        found = [before] if before is not None and not _reference(text, before) else []
     targets = []
     for m in found:
         if m.place is None or m.place.kind == "country":
@@ -125,6 +141,23 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
     return []
+
+
+def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
+              clause: tuple[int, int]) -> list[tuple[str, Place, int]]:
+    """Return a named facility as the object ("overran the 17th Division base outside Raqqa"), at its town as a part."""
+    found = facility_after(text, trig.end(), clause[1])
+    if found is None:
+        return []
+    inside = [m for m in sent.places if trig.end() <= m.start < found.end and m.place]
+    then = [m for m in sent.places if found.end <= m.start <= found.end + 2 and m.place] if found.then_place else []
+    where = then[0] if then else inside[-1] if inside else ctx.last_settlement
+    if where is None or where.place is None or where.place.kind == "country":
+        return []
+    if where is not ctx.last_settlement and where.place.kind in SETTLEMENTS:
+        ctx.last_settlement = where
+    own = where in inside and where.place.kind not in SETTLEMENTS and where.place.kind != "admin1"
+    return [(found.name, where.place, 1 if own else 2)]
 
 
 def _noun_phrase(words: str) -> str:

@@ -1,0 +1,268 @@
+"""A shallow reading of the clause around an event trigger.
+
+No tagger or parser model is loaded: English news clauses about territory are read with
+closed word classes (determiners, prepositions, auxiliaries, modals, place-type and
+facility nouns) around the trigger, the places the gazetteer found and the factions the
+theatre names (``benchmarks/README.md`` says why and what it costs). What it reads:
+
+* **the object** of an active trigger: the places after it, reached through determiners,
+  modifiers and "X of" heads ("have taken full control of *the centre of* Tadef", "pulled
+  back from *the battered eastern town of* Marinka"), with coordinated places ("A, B and
+  the villages of C and D", "including E") and appositions;
+* **a facility as object** ("overran the 17th Division's base outside Raqqa", "seized the
+  headquarters of the army's First Infantry Division"): its name is kept, and it is placed
+  at the town the phrase names (or the last one named), as a part of it;
+* **the antecedent of a relative clause** ("Raqqa, which the SDF took in 2017", "the
+  palace that his troops recaptured", "Nyala, where clashes ..."): the object of a trigger
+  that has none after it;
+* **the source** of a change ("seized the hamlets *from the M23*") and the factions that
+  only modify another ("troops *backed by* US air power", "factions *hostile to* the
+  government");
+* **irrealis**: a gerund or nominal trigger that is the subject of a modal or of an aim
+  ("Seizing Kidal would ...", "Retaking Marawi was the goal", "the fall of Homs would");
+* **names that are not places** ("HTS leader Abu Mohammed al-Jawlani", "Halab Today TV",
+  "the Kyiv Independent") and **datelines** ("KYIV, Feb 17 (Reuters) -"): such mentions are
+  dropped before any rule sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer import Mention
+
+__all__ = ["Facility", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated", "dateline_end",
+           "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap", "source_actor"]
+
+_DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
+               r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
+               r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
+               r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
+               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial")
+_PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
+               r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
+               r"stronghold|bastion|enclave|centre|center|heart|outpost")
+#: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
+OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
+                     r"surroundings|fringes?|doorstep|direction|road|highway|axis|front|frontline|outside|"
+                     r"near|towards?)\b[^.]{0,20}$", re.I)
+#: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs.
+OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
+    r"parts|remaining|(?:[\w-]+['’]s?)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN + r"s?|in|of|over|on|inside|within|"
+    r"at)\s*,?\s+)*$", re.I)
+_VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
+                      r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
+#: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
+COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|,?\s+(?:including|along\s+with)\s+|"
+    r"\s*\(\s*|\s*\)\s*,?\s*(?:and\s+)?|,\s*(?:and\s+)?(?:then\s+)?)(?:also\s+)?(?:(?:of|in|from|on|over|into)\s+)?"
+    r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _PLACE_NOUN + r")s?\s+of\s+)?$", re.I)
+#: An apposition between two coordinated places: "Mogok, a ruby-mining hub, and Kyaukme".
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
+
+_FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfield|barracks|command|division|"
+                  r"brigade|battalion|regiment|garrison|camp|refinery|oilfields?|oil\s+field|palace|crossing|"
+                  r"university|academy|dam|prison|complex|compound|power\s+station|power\s+plant|military\s+college|"
+                  r"checkpoint|port|harbour|bridge|station|fort|citadel|office")
+#: A named facility after a trigger: "the army's 15th Infantry Division base in", "the headquarters of the
+#: military's Northeastern Command in", "Kavumu airport near".
+_FACILITY = re.compile(
+    r"\s*(?:the\s+)?(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*['’]s?\s+)?"
+    r"(?:(?P<lead>(?:headquarters|HQ|base|garrison|camp)\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?))?"
+    r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
+    r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|" + _PLACE_NOUN +
+    r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
+_STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
+                         "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
+_PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
+_FACILITY_WORD = re.compile(r"^(?:" + _FACILITY_HEAD + r")$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A named facility after a trigger: its name as kept, where its phrase ends, and the place word after it."""
+
+    name: str
+    end: int
+    then_place: bool
+
+
+def object_gap(gap: str) -> bool:
+    """Whether *gap* (the text between a trigger and a place) keeps the place the trigger's object.
+
+    Determiners, possessives, modifiers and "X of" heads pass ("full control of the centre of");
+    verbs, other prepositions and heads outside the place ("the outskirts of") do not.
+
+    Examples
+    --------
+    >>> object_gap(" full control of the centre of "), object_gap(" the outskirts of ")
+    (True, False)
+    """
+    if not OBJECT_GAP.match(gap) or OUTSIDE.search(gap):
+        return False
+    return not _VERBISH.search(gap) or not gap.strip()
+
+
+def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int) -> list[Mention]:
+    """Return *first* and the places coordinated with it before *hi* ("A, B and the villages of C")."""
+    chosen = [first]
+    for m in places:
+        if m.start <= chosen[-1].start or m.start >= hi:
+            continue
+        gap = text[chosen[-1].end : m.start]
+        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):
+            break
+        chosen.append(m)
+    return chosen
+
+
+def facility_after(text: str, pos: int, hi: int) -> Facility | None:
+    """Return the named facility that begins right after *pos* (a trigger's end), if any.
+
+    The name keeps the proper words and the head noun ("the army's 15th Infantry Division base"
+    -> "15th Infantry Division base", "the headquarters of the military's Western Regional
+    Command" -> "Western Regional Command headquarters"); a facility with no proper word ("the
+    army base") is no name.
+
+    Examples
+    --------
+    >>> f = facility_after("overran the army's 15th Infantry Division base in Ardamata", 7, 60)
+    >>> f.name, f.then_place
+    ('15th Infantry Division base', True)
+    """
+    m = _FACILITY.match(text, pos, hi)
+    if m is None:
+        return None
+    words = [w.rstrip(",") for w in m.group("name").split()]
+    proper = [w for w in words if _PROPER.match(w) or _FACILITY_WORD.match(w)]
+    if not any(_PROPER.match(w) for w in proper) or not _FACILITY_WORD.match(" ".join(words[-1:])) and \
+            not _FACILITY_WORD.match(" ".join(words[-2:])):
+        return None
+    # the words next to the head back to a determiner or a possessive; leading common words dropped
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _STOP_WORDS or re.search(r"['’]s?$", w) and not _PROPER.match(w.rstrip("'’s")):
+            break
+        kept.insert(0, w)
+        if re.search(r"['’]s?$", w) and not _PROPER.match(w):
+            break
+    while kept and not (_PROPER.match(kept[0]) or len(kept) == 1):
+        kept.pop(0)
+    if not any(_PROPER.match(w) for w in kept):
+        return None
+    name = " ".join(kept)
+    lead = m.group("lead")
+    if lead:
+        name = f"{name} {lead.split()[0].lower()}"
+    name = re.sub(r"['’]s\b", "", name)
+    tail = text[m.end("name") : m.end()]
+    return Facility(name, m.end(), bool(tail.strip(" ,")) or tail.endswith(" "))
+
+
+_MODAL_AFTER = re.compile(r"^[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
+                          r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
+                          r"its)\s+(?:goal|aim|objective))\b", re.I)
+_SUBJECT_START = re.compile(r"(?:^|[,;:–—(]|\b(?:that|and|but|said|says|while|as)\s)\s*"
+                            r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?$", re.I)
+_PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
+
+
+def irrealis(text: str, lo: int, trig_start: int, trig_text: str, sent_end: int) -> bool:
+    """Whether a gerund or nominal trigger is a hypothesis or an aim, not a fact.
+
+    "Seizing Kidal would hand ...", "Retaking Marawi was the goal ...", "the fall of Homs would",
+    "opens the way towards liberating Mosul", "bent on retaking": the trigger is an ``-ing`` form
+    or a noun ("fall of", "capture of") that is the subject of a modal or an aim, or the object
+    of a preposition of purpose.
+    """
+    word = trig_text.split()[0].lower()
+    nominal = trig_text.lower().endswith(" of") or trig_text.lower().endswith(" from")
+    if not (word.endswith("ing") or nominal):
+        return False
+    before = text[max(lo, trig_start - 40) : trig_start]
+    if word.endswith("ing") and _PURPOSE_BEFORE.search(before) and not re.search(r"\bafter\s+$", before, re.I):
+        return True
+    if not _SUBJECT_START.search(text[max(lo - 2, trig_start - 40) : trig_start]):
+        return False
+    return bool(_MODAL_AFTER.match(text, trig_start + len(trig_text), sent_end))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$", re.I)
+_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+
+
+def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start: int) -> Mention | None:
+    """Return the place a relative clause hangs on when its trigger has no object after it.
+
+    "Raqqa, which the SDF wrested from Islamic State", "Masisi-centre, which they have held
+    since January", "Nyala, where clashes broke out": the place right before "which", "that"
+    or "where".
+    """
+    m = _ANTECEDENT_END.search(text, sent_start, trig_start)
+    if m is None or _PASSIVE_BEFORE.search(text, m.start(), trig_start):
+        return None
+    before = [p for p in places if p.end <= m.start() and m.start() - p.end <= 40]
+    if not before:
+        return None
+    last = before[-1]
+    between = text[last.end : m.start()]
+    if re.search(r"[;:]|\b(?:and|but|or|said|says)\b", between):
+        return None
+    return last
+
+
+_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
+                       r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
+                       r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
+
+
+def source_actor(text: str, start: int) -> bool:
+    """Whether an actor beginning at *start* is the source of a change ("seized X from the army")."""
+    return bool(_SOURCE.search(text[max(0, start - 12) : start]))
+
+
+def modifier_actor(text: str, start: int) -> str | None:
+    """How an actor beginning at *start* only modifies another: "negated" ("hostile to"), "modifier" or None."""
+    before = text[max(0, start - 30) : start]
+    if _NEGATED.search(before):
+        return "negated"
+    if _MODIFIER.search(before):
+        return "modifier"
+    return None
+
+
+#: A dateline: "KYIV, Feb 17 (Reuters) -", "PORT SUDAN —", "BEIRUT, Dec 1 -", at the start of a line.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:/[A-Z][A-Z'’.\- ]{1,40})?"
+                       r"(?:,\s*[\w. ]{1,25}?)?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]+\s", re.M)
+#: A word after a name that makes it an outlet, a group or a person, not the place ("Halab Today TV").
+_NAME_AFTER = re.compile(r"^\s+(?:Today|TV|Television|Radio|News|Independent|Post|Times|Eye|Agency|Observer|"
+                         r"Tribune|Herald|Media|Network|Monitor|Security\s+Tracker|Tracker|Now|24|Online|Channel|"
+                         r"group\s+of\s+forces|Direct|Voice|Daily|Press|Reporter)\b|^24\b")
+_NAME_BEFORE = re.compile(r"(?:\b(?:Abu|Abou|Umm|bin|ibn|bint|Sheikh|Mullah)\s+(?:[A-Z][\w'’-]*\s+)?|"
+                          r"\b(?:Abu|Abou|Umm)\s+[A-Z][\w'’-]*\s+al-)$")
+_PERSON_WORD = re.compile(r"^(?:Abu|Abou|Umm|Bin|Ibn)$", re.I)
+
+
+def dateline_end(text: str) -> int:
+    """Return where the dateline at the start of *text* ends (0 when it has none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m and m.start() < 200 else 0
+
+
+def not_a_place(text: str, m: Mention) -> bool:
+    """Whether a place name is part of a person's, an outlet's or a group's name ("Halab Today TV")."""
+    if _PERSON_WORD.match(m.text):
+        return True
+    if _NAME_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 30) : m.start]
+    if _NAME_BEFORE.search(before) or before.endswith("al-") and m.text[:1].isupper() and \
+            re.search(r"\b(?:Abu|Abou|Umm|Mohammed|Muhammad|Ahmed|Ahmad|Ali|Omar)\s+al-$", before):
+        return True
+    return False
