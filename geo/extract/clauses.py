@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 
-__all__ = ["Facility", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated", "dateline_end",
+__all__ = ["Facility", "UNPLACED", "proper_after", "proper_before", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated", "dateline_end",
            "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap", "source_actor"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -163,7 +163,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     return Facility(name, m.end(), bool(tail.strip(" ,")) or tail.endswith(" "))
 
 
-_MODAL_AFTER = re.compile(r"^[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
+_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
 _SUBJECT_START = re.compile(r"(?:^|[,;:–—(]|\b(?:that|and|but|said|says|while|as)\s)\s*"
@@ -266,3 +266,63 @@ def not_a_place(text: str, m: Mention) -> bool:
             re.search(r"\b(?:Abu|Abou|Umm|Mohammed|Muhammad|Ahmed|Ahmad|Ali|Omar)\s+al-$", before):
         return True
     return False
+
+
+#: The cue of a name that the gazetteer does not know but the clause makes a place: the object of a
+#: control verb ("The M23 took Minova, a key supply hub, on Tuesday"), kept without coordinates.
+UNPLACED = "unplaced"
+_NAME_TOKEN = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ed|es|ad-|Ad|Al|El)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PROPER_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|de|du|la|le|ibn|bin|bint|wa)\s+)?"
+                          rf"(?:{_NAME_TOKEN}|\d+))*")
+_NOT_NAME = frozenset("""the a an he she it they we i you his her their its our this that these those there
+    president general minister commander colonel major captain lieutenant sergeant mr mrs ms dr sheikh king prince
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec north south east west
+    northern southern eastern western central upper lower greater new old saint st mount lake river
+    reuters afp ap bbc un""".split())
+#: What may follow a name that ends a noun phrase: punctuation, a preposition, a conjunction, a time word.
+_NAME_END = re.compile(r"\s*(?:$|[,.;:()\u2013\u2014\"'’]|-\s|\s(?:on|in|at|after|before|from|to|and|or|as|with|by|"
+                       r"near|over|overnight|late|early|itself|last|this|earlier|yesterday|today|since|until|"
+                       r"during|following|while|when|without|but|which|where|who|were|was|is|are|had|has|have|"
+                       r"fell|also|in|into|inside|under|for|town|city|village|villages|district|camp|township|"
+                       r"locality|region|province|state|area|hills?|settlement|neighbou?rhood|quarter|county)\b)")
+_PLACE_AFTER = re.compile(r"\s+(?:town|city|village|district|township|locality|region|province|state|area|"
+                          r"neighbou?rhood|quarter|county|settlement)\b", re.I)
+
+
+def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for m in _PROPER_NAME.finditer(text, lo, hi):
+        words = m.group(0).split()
+        while words and words[0].lower().strip("'’") in _NOT_NAME:
+            words.pop(0)
+        if not words or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
+            continue
+        start = m.end() - len(" ".join(words))
+        end = m.end()
+        if any(s < end and start < e for s, e in taken) or not _NAME_END.match(text, end):
+            continue
+        if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2:
+            continue
+        found.append(Mention(start, end, text[start:end], (), UNPLACED))
+    return found
+
+
+def proper_after(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the capitalised names in ``text[lo:hi]`` that end a noun phrase and are no actor or time.
+
+    They stand for places the gazetteer does not know, in object position (see :data:`UNPLACED`).
+    """
+    return _proper(text, lo, hi, taken)
+
+
+_PASSIVE_GAP = re.compile(r"^\s*(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
+                          r"\w+ly)\s+)*$", re.I)
+
+
+def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]) -> Mention | None:
+    """Return the capitalised name that is the subject of a passive trigger at *pos* ("Kanpaikti fell to")."""
+    names = _proper(text, lo, pos, taken)
+    if names and _PASSIVE_GAP.match(text[names[-1].end : pos]):
+        return names[-1]
+    return None

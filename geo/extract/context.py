@@ -261,7 +261,8 @@ def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str 
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
-def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str, place: Place,
+def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str,
+               place: Place | None,
                precision: int, gaining: str | None, losing: str | None, stance: Stance,
                time: TimeMention | None, confidence: float) -> ControlEvent:
     """Return the event of one trigger (or background pattern) match on one place.
@@ -275,7 +276,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     trig : re.Match
         The trigger match; its offset makes the event id and tells a pluperfect.
     kind, written, place, precision, gaining, losing
-        The event's kind, place as written, gazetteer place, geo precision and sides.
+        The event's kind, place as written, gazetteer place (None for a name the gazetteer does
+        not know: the event is kept without coordinates), geo precision and sides.
     stance : Stance
         The stance word and who it is attributed to.
     time : TimeMention or None
@@ -293,8 +295,9 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
                       or _HAD_FIRST.match(written_trigger) or _HAD_BEEN.search(written_trigger))
     date, date_end, date_precision = _dates(time, article.published, pluperfect)
     return ControlEvent(
-        id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,
-        place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
+        id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,
+        published=article.published, place=written, place_id=place.id if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None, geo_precision=precision, date=date,
         date_end=date_end if date_end != date else None, date_precision=date_precision,
         time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
         stance=stance.word, attributed_to=stance.attributed_to, sentence=sent.text, start=sent.start, end=sent.end,

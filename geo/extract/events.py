@@ -254,7 +254,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
 
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
-                    clause: tuple[int, int], targets: list[tuple[str, Place, int]],
+                    clause: tuple[int, int], targets: list[tuple[str, Place | None, int]],
                     stance: Stance) -> list[ControlEvent]:
     recent = ctx.last_faction if ctx.faction_age <= 2 else None
     text = ctx.article.text
@@ -342,12 +342,17 @@ def _read_events(ctx: Context, sentences: list[Sentence],
             events.extend(_sentence_events(ctx, sent, tried))
         _remember(ctx, sent)
     events = _taken_over(events)
-    unique: dict[tuple[str | None, str, int], ControlEvent] = {}
+    unique: dict[tuple[str, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
-        key = (e.place_id, e.kind, e.start)
+        key = (_where(e), e.kind, e.start)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     return sorted(unique.values(), key=lambda e: (e.start, e.id))
+
+
+def _where(e: ControlEvent) -> str:
+    """The place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
+    return e.place_id or "?" + " ".join(e.place.casefold().split())
 
 
 def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -359,7 +364,7 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     out = []
     for e in events:
         if e.kind == "withdrew" and e.actor_gaining in (None, "unknown"):
-            takers = [o for o in events if o.place_id == e.place_id and o.kind in ("captured", "regained", "entered")
+            takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
                       and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
             if takers:
                 nearest = min(takers, key=lambda o: abs(o.start - e.start))

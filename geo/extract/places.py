@@ -16,7 +16,15 @@ import re
 
 from gazetteer import Mention, Place
 from geo.extract import lexicon as lx
-from geo.extract.clauses import antecedent, coordinated, facility_after, object_gap
+from geo.extract.clauses import (
+    UNPLACED,
+    antecedent,
+    coordinated,
+    facility_after,
+    object_gap,
+    proper_after,
+    proper_before,
+)
 from geo.extract.context import Context, Sentence
 
 __all__ = ["SETTLEMENTS", "COORDINATION", "target_places"]
@@ -45,8 +53,18 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
+        if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
+            return coordinated_before(text, before)
+        unknown = proper_before(text, max(lo, trig.start() - 60), trig.start(), _taken(sent))
+        if unknown is not None and not _reference(text, unknown):
+            return coordinated_before(text, [*before, unknown])
         return coordinated_before(text, before) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
+    if not after or not object_gap(text[trig.end() : after[0].start]) and not _GAP_TO_PLACE.match(
+            text[trig.end() : after[0].start]):
+        taken = _taken(sent)
+        names = proper_after(text, trig.end(), min(hi, trig.end() + 160), taken)
+        after = sorted([*after, *names], key=lambda m: m.start)
     if not after:
         return []
     first = after[0]
@@ -55,6 +73,16 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     if weak and first.start - trig.end() > 40:
         return []
     return coordinated(text, after, first, hi)
+
+
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
+                          re.I)
+
+
+def _taken(sent: Sentence) -> list[tuple[int, int]]:
+    """The spans that cannot be an unknown place's name: actors, time expressions and known places."""
+    return [*((a.start, a.end) for a in sent.actors), *((t.start, t.end) for t in sent.times),
+            *((m.start, m.end) for m in sent.places)]
 
 
 def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
@@ -74,7 +102,7 @@ def _reference(text: str, m: Mention) -> bool:
 
 
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
-                  passive: bool, weak: bool) -> list[tuple[str, Place, int]]:
+                  passive: bool, weak: bool) -> list[tuple[str, Place | None, int]]:
     """(name as written, place, geo precision) for each place the trigger governs.
 
     Parameters
@@ -107,8 +135,11 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     if not found and not passive:
         before = antecedent(text, sent.places, sent.start, trig.start())
         found = [before] if before is not None and not _reference(text, before) else []
-    targets = []
+    targets: list[tuple[str, Place | None, int]] = []
     for m in found:
+        if m.place is None and m.cue == UNPLACED:
+            targets.append((m.text, None, 1))
+            continue
         if m.place is None or m.place.kind == "country":
             continue
         precision = 3 if m.place.kind == "admin1" else 1
