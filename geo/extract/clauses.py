@@ -33,8 +33,9 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 
-__all__ = ["Facility", "UNPLACED", "proper_after", "proper_before", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated", "dateline_end",
-           "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap", "source_actor"]
+__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated",
+           "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
+           "proper_after", "proper_before", "source_actor"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
@@ -52,7 +53,7 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
-    r"parts|remaining|(?:[\w-]+['’]s?)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN + r"s?|in|of|over|on|inside|within|"
+    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN + r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
@@ -215,7 +216,8 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
     return last
 
 
-_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+of\s+(?:the\s+)?"
+                     r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
                        r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
                        r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
@@ -224,7 +226,7 @@ _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\baga
 
 def source_actor(text: str, start: int) -> bool:
     """Whether an actor beginning at *start* is the source of a change ("seized X from the army")."""
-    return bool(_SOURCE.search(text[max(0, start - 12) : start]))
+    return bool(_SOURCE.search(text[max(0, start - 60) : start]))
 
 
 def modifier_actor(text: str, start: int) -> str | None:
@@ -239,7 +241,7 @@ def modifier_actor(text: str, start: int) -> str | None:
 
 #: A dateline: "KYIV, Feb 17 (Reuters) -", "PORT SUDAN —", "BEIRUT, Dec 1 -", at the start of a line.
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:/[A-Z][A-Z'’.\- ]{1,40})?"
-                       r"(?:,\s*[\w. ]{1,25}?)?(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]+\s", re.M)
+                       r"(?:,\s*[\w. ]{1,25}?){0,3}(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]+\s", re.M)
 #: A word after a name that makes it an outlet, a group or a person, not the place ("Halab Today TV").
 _NAME_AFTER = re.compile(r"^\s+(?:Today|TV|Television|Radio|News|Independent|Post|Times|Eye|Agency|Observer|"
                          r"Tribune|Herald|Media|Network|Monitor|Security\s+Tracker|Tracker|Now|24|Online|Channel|"
@@ -290,6 +292,14 @@ _PLACE_AFTER = re.compile(r"\s+(?:town|city|village|district|township|locality|r
                           r"neighbou?rhood|quarter|county|settlement)\b", re.I)
 
 
+_DEMONYM = re.compile(r"(?:ese|ian|ians|ish|ean|eans)$|-[a-z]+ed$|^[A-Z]{2,}$")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """Tell a word that makes a capitalised phrase no place name: a demonym, an ``-ed`` compound, an acronym."""
+    return bool(_DEMONYM.search(word)) and not any(c.isdigit() for c in word)
+
+
 def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
     found = []
     for m in _PROPER_NAME.finditer(text, lo, hi):
@@ -302,7 +312,7 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
         end = m.end()
         if any(s < end and start < e for s, e in taken) or not _NAME_END.match(text, end):
             continue
-        if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2:
+        if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
             continue
         found.append(Mention(start, end, text[start:end], (), UNPLACED))
     return found

@@ -15,8 +15,10 @@ between sentences (the last settlement, landmark and faction named).
   expression or a weekday), the faction mentions and the time expressions resolved
   against the publication date.
 * **Dates of an event**: those of its time expression; "since June" states start then and
-  end with the unit named (30 June), not at publication; with no expression, the week up to
-  publication (precision ``week``), or the week before it for a pluperfect ("had fallen").
+  end with the unit named (30 June), not at publication; an ordering word ("before",
+  "then", "after") bounds a clause without one by the other clause's date; with no
+  expression at all, the publication day or the day before (news reports what has just
+  happened: "have captured", "had fallen").
 """
 
 from __future__ import annotations
@@ -37,22 +39,19 @@ from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_thea
 from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
+from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
 __all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
            "make_event"]
 
-_DEFAULT_WINDOW = dt.timedelta(days=6)
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
 _START = operator.attrgetter("start")
 #: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
 Wording = tuple[tuple[int, int], ...]
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
-_HAD_FIRST = re.compile(r"had\b")
-_HAD_BEEN = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +111,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
         index = _index_with(theatre)
     names = index.spans(text)
     times = find_time_expressions(text, article.published, event_spans)
+    times = merge(times, relative_expressions(text, article.published, times, event_spans))
     fixed = ([(t.start, t.end) for t in times]
              + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
     voice = _voice_only(gz)
@@ -209,8 +209,13 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     return chosen
 
 
-def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention | None:
+def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None = None,
+             published: dt.date | None = None) -> TimeMention | None:
     """Return the time expression of the clause nearest to *pos*, else of the sentence, else None.
+
+    With the article *text*, a clause without a time expression that an ordering word ties to
+    another clause ("took Aleppo in late November before swinging south through Hama") gets
+    the range that order allows (:func:`geo.extract.time.relative.ordered`).
 
     Parameters
     ----------
@@ -220,27 +225,38 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention |
         Article offset of the trigger.
     clause : (start, end)
         Article offsets of the trigger's clause.
+    text : str, optional
+        The article text (needed to read ordering words).
+    published : datetime.date, optional
+        The publication date (the upper bound of an "after" range).
 
     Returns
     -------
     TimeMention or None
     """
     in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1]]
+    if not in_clause and text is not None:
+        by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
+        if by_order is not None:
+            return by_order
     pool = in_clause or sent.times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
-def _dates(time: TimeMention | None, published: dt.date | None,
-           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
+#: An undated change in a news report: the publication day or the day before.
+_UNDATED = dt.timedelta(days=1)
+
+
+def _dates(time: TimeMention | None,
+           published: dt.date | None) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
     if time is not None:
         if time.relation == "since":  # the state starts within the stated unit ("since 2014": in 2014)
             return time.date, _unit_end(time), time.precision
         return time.date, time.date_end, time.precision
     if published is None:
         return None, None, None
-    if pluperfect:  # "had fallen", undated: before the report, so before its publication day
-        return published - _DEFAULT_WINDOW - dt.timedelta(days=1), published - dt.timedelta(days=1), "week"
-    return published - _DEFAULT_WINDOW, published, "week"
+    # "have captured", "had fallen": news reports what has just happened, so undated means by publication
+    return published - _UNDATED, published, "day"
 
 
 def _unit_end(time: TimeMention) -> dt.date | None:
@@ -274,14 +290,14 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     sent : Sentence
         The evidence sentence.
     trig : re.Match
-        The trigger match; its offset makes the event id and tells a pluperfect.
+        The trigger match; its offset makes the event id.
     kind, written, place, precision, gaining, losing
         The event's kind, place as written, gazetteer place (None for a name the gazetteer does
         not know: the event is kept without coordinates), geo precision and sides.
     stance : Stance
         The stance word and who it is attributed to.
     time : TimeMention or None
-        The time expression; None gives the week up to publication.
+        The time expression; None gives the publication day or the day before.
     confidence : float
         Rounded to two decimals.
 
@@ -290,10 +306,7 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     ControlEvent
     """
     article = ctx.article
-    written_trigger = trig.group(0)
-    pluperfect = bool(_HAD_BEFORE.search(article.text[max(sent.start, trig.start() - 25):trig.start()])
-                      or _HAD_FIRST.match(written_trigger) or _HAD_BEEN.search(written_trigger))
-    date, date_end, date_precision = _dates(time, article.published, pluperfect)
+    date, date_end, date_precision = _dates(time, article.published)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,
         published=article.published, place=written, place_id=place.id if place else None,

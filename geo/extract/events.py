@@ -19,9 +19,10 @@ yields one event per place it governs:
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
   ``reported`` with the monitor as ``attributed_to``.
-* **Time**: the time expression of the clause (else of the sentence); "since June" states
-  start then; with no expression, the week up to publication (precision ``week``; the
-  dates are set by :func:`geo.extract.context.make_event`).
+* **Time**: the time expression of the clause (else the range an ordering word gives it,
+  else the sentence's); "since June" states start then; with no expression, the
+  publication day or the day before (the dates are set by
+  :func:`geo.extract.context.make_event`).
 * **Background statements** ("forced out by the army in 2016", "previously under
   government control", "rebel-held") become ``held`` at their own date, never at the
   publication date (:mod:`geo.extract.background`).
@@ -243,6 +244,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
+                                         for a in sent.actors):
+                continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets:
                 continue
@@ -279,7 +283,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
-    time = time_for(sent, trig.start(), clause)
+    time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     for written, place, precision in targets:
@@ -351,7 +355,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
 
 
 def _where(e: ControlEvent) -> str:
-    """The place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
+    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
     return e.place_id or "?" + " ".join(e.place.casefold().split())
 
 

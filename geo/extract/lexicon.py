@@ -23,14 +23,17 @@ def _re(pattern: str) -> re.Pattern[str]:
 class Trigger:
     """A trigger phrase: its event kind, and whether its place comes after it (active) or before (passive).
 
-    ``weak`` triggers ("took", "swept through") count only when a place follows right away.
+    ``weak`` triggers ("took", "swept through") count only when a place follows right away;
+    ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
-                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False) -> None:
+                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
+                 armed: bool = False) -> None:
         self.kind = kind
+        self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
         self.agent_after = passive if agent_after is None else agent_after
         self.pattern = _re(rf"\b(?:{pattern})\b")
@@ -76,9 +79,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.6),
     Trigger("withdrew", r"withdr[eaw]w?n?(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|pulled\s+(?:\w+\s+){0,2}?"
             r"(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
-            r"abandoned|abandoning|evacuated\s+from|(?:fled|left)\s+(?:from\s+)?(?=\w)|"
+            r"abandoned|abandoning|evacuated\s+from|"
             r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?", confidence=0.75),
+    Trigger("withdrew", r"(?:fled|left|quit|vacated)(?:\s+from)?", armed=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
             loser=True, confidence=0.7),

@@ -80,7 +80,7 @@ _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|h
 
 
 def _taken(sent: Sentence) -> list[tuple[int, int]]:
-    """The spans that cannot be an unknown place's name: actors, time expressions and known places."""
+    """Return the spans that cannot be an unknown place's name: actors, time expressions and known places."""
     return [*((a.start, a.end) for a in sent.actors), *((t.start, t.end) for t in sent.times),
             *((m.start, m.end) for m in sent.places)]
 
