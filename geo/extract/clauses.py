@@ -53,7 +53,8 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
-    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN + r"s?|in|of|over|on|inside|within|"
+    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN +
+    r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
