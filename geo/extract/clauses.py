@@ -128,7 +128,8 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     The name keeps the proper words and the head noun ("the army's 15th Infantry Division base"
     -> "15th Infantry Division base", "the headquarters of the military's Western Regional
     Command" -> "Western Regional Command headquarters"); a facility with no proper word ("the
-    army base") is no name.
+    army base") is no name: it is returned with an empty name when a place follows it ("the
+    army's base at Boulkessi"), which is then the place of the event.
 
     Examples
     --------
@@ -139,11 +140,14 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     m = _FACILITY.match(text, pos, hi)
     if m is None:
         return None
+    tail = text[m.end("name") : m.end()]
+    then_place = bool(tail.strip(" ,")) or tail.endswith(" ")
     words = [w.rstrip(",") for w in m.group("name").split()]
-    proper = [w for w in words if _PROPER.match(w) or _FACILITY_WORD.match(w)]
-    if not any(_PROPER.match(w) for w in proper) or not _FACILITY_WORD.match(" ".join(words[-1:])) and \
-            not _FACILITY_WORD.match(" ".join(words[-2:])):
+    if not _FACILITY_WORD.match(" ".join(words[-1:])) and not _FACILITY_WORD.match(" ".join(words[-2:])):
         return None
+    unnamed = Facility("", m.end(), then_place) if re.search(r"\b(?:in|at|outside|near)\s", tail) else None
+    if not any(_PROPER.match(w) for w in words):
+        return unnamed
     # the words next to the head back to a determiner or a possessive; leading common words dropped
     kept: list[str] = []
     for w in reversed(words):
@@ -155,14 +159,13 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     while kept and not (_PROPER.match(kept[0]) or len(kept) == 1):
         kept.pop(0)
     if not any(_PROPER.match(w) for w in kept):
-        return None
+        return unnamed
     name = " ".join(kept)
     lead = m.group("lead")
     if lead:
         name = f"{name} {lead.split()[0].lower()}"
     name = re.sub(r"['’]s\b", "", name)
-    tail = text[m.end("name") : m.end()]
-    return Facility(name, m.end(), bool(tail.strip(" ,")) or tail.endswith(" "))
+    return Facility(name, m.end(), then_place)
 
 
 _MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"

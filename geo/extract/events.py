@@ -33,6 +33,7 @@ yields one event per place it governs:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -351,7 +352,70 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         key = (_where(e), e.kind, e.start)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    return sorted(unique.values(), key=lambda e: (e.start, e.id))
+    found = sorted(unique.values(), key=lambda e: (e.start, e.id))
+    return _link_denials(ctx.article.text, sentences, found)
+
+
+#: A denial whose object is the claim itself: "the army denied the claim", "Kyiv denied it", "dismissed the report".
+_DENIED_CLAIM = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                           r"(?:the\s+|this\s+|that\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|it|this|that|"
+                           r"them|allegations?|assertions?|statements?|accounts?)\b(?!\s+(?:had|has|was|were|is|its)\b)",
+                           re.I)
+#: Kinds a denial may answer: a denial of a fall answers a claimed capture or entry, and so on.
+_DENIABLE = {"captured": {"captured", "regained", "entered", "withdrew"},
+             "regained": {"captured", "regained", "entered", "withdrew"},
+             "entered": {"entered", "captured", "regained", "contested"},
+             "withdrew": {"withdrew", "captured", "regained"},
+             "contested": {"contested", "entered"}, "besieged": {"besieged"}, "siege_broken": {"siege_broken"},
+             "held": {"held", "captured", "regained"}}
+
+
+def _link_denials(text: str, sentences: Sequence[Sentence], events: list[ControlEvent]) -> list[ControlEvent]:
+    """Pair each denial with the claim it denies (``denies`` = the claim's id), across the article's sentences.
+
+    A denied event names its place ("the army denied that Lashio had fallen") and is linked
+    to the nearest claim on that place of a kind it answers. A denial whose object is the
+    claim itself ("..., but the army denied the claim", "Kyiv denied it." in the next
+    sentence) becomes a denied event for each claim it answers: those of its sentence before
+    it, else those of the sentence before.
+    """
+    claims = [e for e in events if e.stance in ("claimed", "reported", "verified")]
+    out: list[ControlEvent] = []
+    for e in events:
+        if e.stance == "denied":
+            answered = [c for c in claims if _where(c) == _where(e) and c.kind in _DENIABLE[e.kind]]
+            if answered:
+                nearest = min(answered, key=lambda c: (c.stance != "claimed", abs(c.start - e.start)))
+                e = replace(e, denies=nearest.id)
+        out.append(e)
+    denied_ids = {e.denies for e in out if e.denies}
+    starts = [sent.start for sent in sentences]
+    for k, sent in enumerate(sentences):
+        deny = _DENIED_CLAIM.search(text, sent.start, sent.end)
+        if deny is None:
+            continue
+        here = [c for c in claims if c.start == sent.start and c.stance == "claimed" and c.id not in denied_ids
+                and _claim_before(text, c, deny.start())]
+        if not here and k > 0:
+            here = [c for c in claims if c.start == starts[k - 1] and c.stance == "claimed" and c.id not in denied_ids]
+        who = [a for a in sent.actors if a.start < deny.start() and (a.faction or a.monitor)]
+        denier = (who[-1].faction or who[-1].text) if who else None
+        for c in here:
+            if denier is not None and denier in (c.attributed_to, c.actor_gaining):
+                continue  # a side does not deny its own claim
+            out.append(replace(c, id=_denial_id(c.id), stance="denied", attributed_to=denier, denies=c.id,
+                               sentence=sent.text, start=sent.start, end=sent.end))
+    return sorted(out, key=lambda e: (e.start, e.id))
+
+
+def _claim_before(text: str, claim: ControlEvent, pos: int) -> bool:
+    """Whether the claim's place is written before *pos* in its sentence (the denial answers what came before)."""
+    at = text.find(claim.place, claim.start, claim.end)
+    return 0 <= at < pos
+
+
+def _denial_id(claim_id: str) -> str:
+    return hashlib.sha1(f"denial:{claim_id}".encode()).hexdigest()[:12]
 
 
 def _where(e: ControlEvent) -> str:

@@ -27,7 +27,11 @@ from geo.extract.clauses import (
 )
 from geo.extract.context import Context, Sentence
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "target_places"]
+
+#: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
+#: know), and the geo precision.
+Target = tuple[str, Place | None, int]
 
 #: Gazetteer kinds that "the city" and unnamed landmarks can refer back to.
 SETTLEMENTS = frozenset({"city", "town", "village"})
@@ -102,7 +106,7 @@ def _reference(text: str, m: Mention) -> bool:
 
 
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
-                  passive: bool, weak: bool) -> list[tuple[str, Place | None, int]]:
+                  passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
 
     Parameters
@@ -133,9 +137,9 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             return facility
     found = _governed_places(text, sent, trig, passive, weak, clause)
     if not found and not passive:
-        before = antecedent(text, sent.places, sent.start, trig.start())
-        found = [before] if before is not None and not _reference(text, before) else []
-    targets: list[tuple[str, Place | None, int]] = []
+        head = antecedent(text, sent.places, sent.start, trig.start())
+        found = [head] if head is not None and not _reference(text, head) else []
+    targets: list[Target] = []
     for m in found:
         if m.place is None and m.cue == UNPLACED:
             targets.append((m.text, None, 1))
@@ -175,13 +179,20 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
 
 
 def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
-              clause: tuple[int, int]) -> list[tuple[str, Place, int]]:
+              clause: tuple[int, int]) -> list[Target]:
     """Return a named facility as the object ("overran the 17th Division base outside Raqqa"), at its town as a part."""
     found = facility_after(text, trig.end(), clause[1])
     if found is None:
         return []
     inside = [m for m in sent.places if trig.end() <= m.start < found.end and m.place]
     then = [m for m in sent.places if found.end <= m.start <= found.end + 2 and m.place] if found.then_place else []
+    if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
+        if not then and found.then_place:
+            then = [m for m in proper_after(text, found.end, found.end + 60, _taken(sent))
+                    if m.start <= found.end + 2][:1]
+        if not then or then[0].place is not None and then[0].place.kind == "country":
+            return []
+        return [(then[0].text, then[0].place, 2)]
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
     if where is None or where.place is None or where.place.kind == "country":
         return []
@@ -197,7 +208,7 @@ def _noun_phrase(words: str) -> str:
     return words[m.start():].strip() if m else words.strip()
 
 
-def _landmark(ctx: Context, match: re.Match[str]) -> list[tuple[str, Place, int]]:
+def _landmark(ctx: Context, match: re.Match[str]) -> list[Target]:
     """Return an unnamed landmark ("the artillery academy") as a part of the last settlement named."""
     if not (ctx.last_settlement and ctx.last_settlement.place):
         return []
