@@ -198,13 +198,17 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         after = [a for a in fighters if a.start >= trig.end()]
         if after:
             return after[0].faction, False
-    before = [a for a in fighters if a.end <= trig.start()]
+    before = [a for a in fighters if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
     if before:
         return before[-1].faction, False
     after = [a for a in fighters if a.start >= trig.end() and not passive]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
+
+
+#: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
+_PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
 
 
 def _opponent(sent: Sentence, faction: str) -> str | None:
