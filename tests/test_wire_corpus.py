@@ -14,10 +14,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import wire_corpus as wc  # noqa: E402
-from geo.factions import FACTIONS  # noqa: E402
 from wire_vocab import WEEKDAYS  # noqa: E402
 
 from geo.errors import CorpusError  # noqa: E402
+from geo.factions import FACTIONS  # noqa: E402
 from geo.model import EVENT_KINDS, STANCES  # noqa: E402
 from geo.read.corpus import read_article  # noqa: E402
 

@@ -198,7 +198,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         after = [a for a in fighters if a.start >= trig.end()]
         if after:
             return after[0].faction, False
-    before = [a for a in fighters if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
+    before = [a for a in fighters
+              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
     if before:
         return before[-1].faction, False
     after = [a for a in fighters if a.start >= trig.end() and not passive]
