@@ -47,8 +47,7 @@ _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|
                r"stronghold|bastion|enclave|centre|center|heart|outpost")
 #: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
 OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
-                     r"surroundings|fringes?|doorstep|direction|road|highway|axis|front|frontline|outside|"
-                     r"near|towards?)\b[^.]{0,20}$", re.I)
+                     r"surroundings|fringes?|doorstep|direction|outside|near|towards?)\b[^.]{0,20}$", re.I)
 #: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs.
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
@@ -247,9 +246,9 @@ def modifier_actor(text: str, start: int) -> str | None:
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:/[A-Z][A-Z'’.\- ]{1,40})?"
                        r"(?:,\s*[\w. ]{1,25}?){0,3}(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]+\s", re.M)
 #: A word after a name that makes it an outlet, a group or a person, not the place ("Halab Today TV").
-_NAME_AFTER = re.compile(r"^\s+(?:Today|TV|Television|Radio|News|Independent|Post|Times|Eye|Agency|Observer|"
+_NAME_AFTER = re.compile(r"\s+(?:Today|TV|Television|Radio|News|Independent|Post|Times|Eye|Agency|Observer|"
                          r"Tribune|Herald|Media|Network|Monitor|Security\s+Tracker|Tracker|Now|24|Online|Channel|"
-                         r"group\s+of\s+forces|Direct|Voice|Daily|Press|Reporter)\b|^24\b")
+                         r"group\s+of\s+forces|Direct|Voice|Daily|Press|Reporter)\b|24\b")
 _NAME_BEFORE = re.compile(r"(?:\b(?:Abu|Abou|Umm|bin|ibn|bint|Sheikh|Mullah)\s+(?:[A-Z][\w'’-]*\s+)?|"
                           r"\b(?:Abu|Abou|Umm)\s+[A-Z][\w'’-]*\s+al-)$")
 _PERSON_WORD = re.compile(r"^(?:Abu|Abou|Umm|Bin|Ibn)$", re.I)

@@ -160,7 +160,8 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
-    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
+    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
+           and not source_actor(sent.text, a.start - sent.start)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
@@ -208,6 +209,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     return (after[0].faction, True) if after else (None, True)
 
 
+#: A participle used as an adjective ("the besieged garrison town").
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 #: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
 
@@ -283,8 +286,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     source = _source(text, sent, trig, clause)
     if source is not None and trigger.kind in ("captured", "regained", "entered"):
         losing = source
-        if gaining == source:
-            gaining = _opponent(sent, source) if inferred else gaining
+        if gaining is None or gaining == source and inferred:
+            gaining = _opponent(sent, source)
+    if trigger.kind == "besieged" and _ATTRIBUTIVE.search(text, max(0, trig.start() - 6), trig.start()):
+        gaining = None  # "the besieged town of X": a siege is stated, not who lays it
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
@@ -357,7 +362,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         key = (_where(e), e.kind, e.start)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    found = sorted(unique.values(), key=lambda e: (e.start, e.id))
+    contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
+    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
+                   key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     return _link_denials(ctx.article.text, sentences, found)
 
 

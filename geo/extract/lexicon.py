@@ -123,7 +123,7 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
             r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
 
 #: Reporting verbs after a speaker: a side saying it makes a claim.
-REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated?|states|insist(?:s|ed)?|"
+REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
 DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
@@ -163,5 +163,6 @@ MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|coun
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
-CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as)\b|\b(?:but|while|whereas|"
+CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as|(?:and\s+)?then)\b|"
+                   r"\band\s+then\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
                    r"although|after|before|when|since|following|because|where|until)\b")

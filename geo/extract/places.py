@@ -138,7 +138,7 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     found = _governed_places(text, sent, trig, passive, weak, clause)
     if not found and not passive:
         head = antecedent(text, sent.places, sent.start, trig.start())
-        found = [head] if head is not None and not _reference(text, head) else []
+        found = [head] if head is not None else []
     targets: list[Target] = []
     for m in found:
         if m.place is None and m.cue == UNPLACED:
@@ -184,16 +184,19 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     found = facility_after(text, trig.end(), clause[1])
     if found is None:
         return []
-    inside = [m for m in sent.places if trig.end() <= m.start < found.end and m.place]
+    countries = (*ctx.theatre.countries, *ctx.theatre.context_countries) if ctx.theatre else ()
+    inside = [m for m in sent.places if trig.end() <= m.start < found.end and m.place
+              and (not countries or m.place.country in countries)]
     then = [m for m in sent.places if found.end <= m.start <= found.end + 2 and m.place] if found.then_place else []
+    if not then and found.then_place:  # "... headquarters in Maungdaw": a town the gazetteer does not know
+        then = [m for m in proper_after(text, found.end, found.end + 60, _taken(sent)) if m.start <= found.end + 2]
     if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
-        if not then and found.then_place:
-            then = [m for m in proper_after(text, found.end, found.end + 60, _taken(sent))
-                    if m.start <= found.end + 2][:1]
         if not then or then[0].place is not None and then[0].place.kind == "country":
             return []
         return [(then[0].text, then[0].place, 2)]
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
+    if where is not None and where.place is None and where.cue == UNPLACED:
+        return [(found.name, None, 2)]
     if where is None or where.place is None or where.place.kind == "country":
         return []
     if where is not ctx.last_settlement and where.place.kind in SETTLEMENTS:
