@@ -158,10 +158,9 @@ class LiteralScreen:
             for k in range(len(spans)):
                 found.setdefault(k, set()).update(self._always)
         if not text.isascii():  # "ſeized" matches a pattern case-insensitively but holds no literal
-            everything = set(range(len(self.patterns)))
             for k, (s, e) in enumerate(spans):
                 if not self.exact_on(text[s:e]):
-                    found[k] = everything
+                    found[k] = set(range(len(self.patterns)))
         return {k: frozenset(ids) for k, ids in sorted(found.items())}
 
     def exact_on(self, segment: str) -> bool:
