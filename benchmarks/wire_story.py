@@ -86,8 +86,9 @@ _PLURAL_NOUNS = {"city": "cities", "town": "towns", "village": "villages", "": "
 
 
 def _faction(side: str | None) -> str | None:
-    from geo.factions import FACTIONS
-    return None if side is None else side if side in FACTIONS else "unknown"
+    from geo.theatres import packaged_theatres  # the generated wires are Syrian
+    ids = {f.id for f in packaged_theatres()["syria"].factions}
+    return None if side is None else side if side in ids else "unknown"
 
 
 def _place_phrase(st: Story, site: Site, name: str, room_after: bool) -> str:

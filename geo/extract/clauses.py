@@ -108,17 +108,33 @@ def object_gap(gap: str) -> bool:
     return not _VERBISH.search(gap) or not gap.strip()
 
 
-def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int) -> list[Mention]:
-    """Return *first* and the places coordinated with it before *hi* ("A, B and the villages of C")."""
+def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
+                skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Return *first* and the places coordinated with it before *hi* ("A, B and the villages of C").
+
+    Spans in *skip* (time expressions) are left out of the text between two places: "took Deraa on
+    6 December and Sweida on 7 December" coordinates Deraa and Sweida.
+    """
     chosen = [first]
     for m in places:
         if m.start <= chosen[-1].start or m.start >= hi:
             continue
-        gap = text[chosen[-1].end : m.start]
+        gap = _without(text, chosen[-1].end, m.start, skip)
         if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):
             break
         chosen.append(m)
     return chosen
+
+
+def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> str:
+    """Return ``text[lo:hi]`` without the spans of *skip* inside it."""
+    parts, at = [], lo
+    for s, e in sorted(skip):
+        if s >= at and e <= hi:
+            parts.append(text[at:s])
+            at = e
+    parts.append(text[at:hi])
+    return "".join(parts)
 
 
 def facility_after(text: str, pos: int, hi: int) -> Facility | None:
@@ -251,6 +267,7 @@ _NAME_AFTER = re.compile(r"\s+(?:Today|TV|Television|Radio|News|Independent|Post
                          r"group\s+of\s+forces|Direct|Voice|Daily|Press|Reporter)\b|24\b")
 _NAME_BEFORE = re.compile(r"(?:\b(?:Abu|Abou|Umm|bin|ibn|bint|Sheikh|Mullah)\s+(?:[A-Z][\w'’-]*\s+)?|"
                           r"\b(?:Abu|Abou|Umm)\s+[A-Z][\w'’-]*\s+al-)$")
+_NAME_CUE = re.compile(r"Ab|Um|bin|ibn|Sheikh|Mullah|al-")
 _PERSON_WORD = re.compile(r"^(?:Abu|Abou|Umm|Bin|Ibn)$", re.I)
 
 
@@ -264,9 +281,12 @@ def not_a_place(text: str, m: Mention) -> bool:
     """Whether a place name is part of a person's, an outlet's or a group's name ("Halab Today TV")."""
     if _PERSON_WORD.match(m.text):
         return True
-    if _NAME_AFTER.match(text, m.end):
+    following = text[m.end + 1 : m.end + 2]
+    if (following.isupper() or following in ("2", "g")) and _NAME_AFTER.match(text, m.end):
         return True
     before = text[max(0, m.start - 30) : m.start]
+    if not _NAME_CUE.search(before):
+        return False
     if _NAME_BEFORE.search(before) or before.endswith("al-") and m.text[:1].isupper() and \
             re.search(r"\b(?:Abu|Abou|Umm|Mohammed|Muhammad|Ahmed|Ahmad|Ali|Omar)\s+al-$", before):
         return True

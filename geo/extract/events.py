@@ -54,6 +54,7 @@ from geo.extract.context import (
     time_for,
 )
 from geo.extract.places import SETTLEMENTS, target_places
+from geo.extract.time.expressions import TimeMention
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -297,7 +298,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
-    for written, place, precision in targets:
+    ends = _target_ends(text, trig, sent, targets)
+    for k, (written, place, precision) in enumerate(targets):
+        own = _own_time(sent, ends, k, clause) or time  # "took Deraa on 6 December and Sweida on 7 December"
         kind: EventKind = trigger.kind
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
@@ -306,9 +309,28 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         if kind == "held" and stance.word == "claimed" and stance.attributed_to == gaining:
             event_stance = Stance("reported")
         events.append(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=precision,
-                                 gaining=gaining, losing=losing, stance=event_stance, time=time,
+                                 gaining=gaining, losing=losing, stance=event_stance, time=own,
                                  confidence=confidence))
     return events
+
+
+def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequence[tuple[str, object, int]],
+                 ) -> list[int]:
+    """Return where each target's name ends after the trigger (-1 when it is not written there)."""
+    ends, at = [], trig.end()
+    for written, _, _ in targets:
+        found = text.find(written, at, sent.end)
+        ends.append(found + len(written) if found >= 0 else -1)
+        at = found + len(written) if found >= 0 else at
+    return ends
+
+
+def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) -> TimeMention | None:
+    """Return the time expression right after the k-th of several coordinated places, before the next one."""
+    if len(ends) < 2 or ends[k] < 0:
+        return None
+    limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
+    return next((t for t in sent.times if ends[k] <= t.start < limit and t.start - ends[k] <= 30), None)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
@@ -402,7 +424,10 @@ def _link_denials(text: str, sentences: Sequence[Sentence], events: list[Control
         out.append(e)
     denied_ids = {e.denies for e in out if e.denies}
     starts = [sent.start for sent in sentences]
+    with_claims = {c.start for c in claims if c.stance == "claimed"}
     for k, sent in enumerate(sentences):
+        if sent.start not in with_claims and (k == 0 or starts[k - 1] not in with_claims):
+            continue  # a denial answers a claim of its sentence or of the one before
         deny = _DENIED_CLAIM.search(text, sent.start, sent.end)
         if deny is None:
             continue

@@ -76,7 +76,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []
     if weak and first.start - trig.end() > 40:
         return []
-    return coordinated(text, after, first, hi)
+    return coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times])
 
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",

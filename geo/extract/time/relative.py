@@ -33,6 +33,8 @@ _LAST_MONTH = re.compile(rf"\b{_PRE}last\s+(?P<m>{_MONTH_NAME})\b")
 _MONTH_LAST_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?last\s+year\b")
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
+#: Every expression of :func:`relative_expressions` holds one of these words.
+_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -85,6 +87,8 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         return []
     found: list[TimeMention] = []
     for lo, hi in spans if spans is not None else [(0, len(text))]:
+        if not _CUES.search(text, lo, hi):
+            continue
         for m in _LAST_MONTH.finditer(text, lo, hi):
             month = MONTHS[m.group("m").lower()]
             year = published.year if month < published.month else published.year - 1
