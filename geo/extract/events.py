@@ -210,10 +210,55 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     return (after[0].faction, True) if after else (None, True)
 
 
+#: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
+_NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
+                      r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+#: A subject in the first person: the speaker's side ("our fighters", "we have taken").
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)([A-Z][\w-]+)\s+"
+                               r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
+#: Verbs whose subject is the agent (or the voice) of the nominal event they govern.
+_COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|declared|declares|declaring|"
+                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported)\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: A clause boundary between a nominal subject and a side named after it.
+_CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
+_AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
 #: A participle used as an adjective ("the besieged garrison town").
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 #: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
+
+
+def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
+    """Return the side of a nominal event and whether it was guessed.
+
+    Its possessor ("the army's recapture of"), its adjective ("the Russian pull-out from"), its
+    agent after "to"/"by" ("the fall of Lashio to the MNDAA"), else the side of the context.
+
+    A side named elsewhere before a noun is not its subject: "the army said ... the fall of Aleppo".
+    """
+    for a in sent.actors:
+        if a.faction and a.end <= trig.start() and _POSSESSIVE_GAP.match(text[a.end : trig.start()]):
+            return a.faction, False
+    adjective = _ADJECTIVE_BEFORE.search(text, max(0, trig.start() - 30), trig.start())
+    if adjective and sent.theatre is not None:
+        for noun in ("forces", "troops", "army", ""):
+            faction = sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
+            if faction and faction != "unknown":
+                return faction, False
+    for a in sent.actors:
+        if a.faction and trig.end() <= a.start <= trig.end() + 60 and \
+                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start):
+            return a.faction, False
+    if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
+        return _actors(text, sent, trig, False, recent)
+    after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
+             and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
+    if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
+        return after[0].faction, True  # "The fall of El Fasher gives the RSF control of Darfur"
+    return recent, True
 
 
 def _opponent(sent: Sentence, faction: str) -> str | None:
@@ -272,7 +317,12 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                     stance: Stance) -> list[ControlEvent]:
     recent = ctx.last_faction if ctx.faction_age <= 2 else None
     text = ctx.article.text
-    actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
+    if _NOMINAL.search(trig.group(0)):
+        actor, inferred = _nominal_actor(text, sent, trig, recent)
+    else:
+        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
+    if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
+        actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
