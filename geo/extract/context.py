@@ -78,6 +78,8 @@ class Context:
     last_faction: str | None = None
     faction_age: int = 0
     last_landmark: Place | None = None
+    #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
+    last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],

@@ -210,6 +210,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     return (after[0].faction, True) if after else (None, True)
 
 
+#: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
+_SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
@@ -303,8 +305,12 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                          for a in sent.actors):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
+            if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
+                targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
             if not targets:
                 continue
+            if trigger.kind == "besieged":
+                ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))
             events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}

@@ -83,6 +83,12 @@ _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|h
                           re.I)
 
 
+#: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
+_PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)
+#: "it" as the subject of a passive trigger ("it was captured within two hours").
+_PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _taken(sent: Sentence) -> list[tuple[int, int]]:
     """Return the spans that cannot be an unknown place's name: actors, time expressions and known places."""
     return [*((a.start, a.end) for a in sent.actors), *((t.start, t.end) for t in sent.times),
@@ -152,7 +158,8 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         targets.append((m.text, m.place, precision))
     if targets:
         return targets
-    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
+    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
+               and not _reference(text, m)]  # "Tell Rifaat lies north of Aleppo ... when the YPG took it"
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
@@ -160,10 +167,13 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         if landmarks:
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
-        if subjects and ctx.last_settlement and ctx.last_settlement.place:
+        if (subjects or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+                and ctx.last_settlement.place:
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
     gap = text[trig.end() : clause[1]]
+    if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
+        return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
     if landmark:
