@@ -44,7 +44,12 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
                r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial")
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
-               r"stronghold|bastion|enclave|centre|center|heart|outpost")
+               r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
+               r"farm|oilfield|field|port|crossing|junction")
+#: Place nouns that head a list item ("and the villages of"), not a description ("the capital of").
+_LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
+              r"neighbou?rhood|quarter|county|municipality|commune|island|oasis|hill|height|farm|oilfield|field|"
+              r"port|crossing")
 #: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
 OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
                      r"surroundings|fringes?|doorstep|direction|outside|near|towards?)\b[^.]{0,20}$", re.I)
@@ -52,16 +57,17 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
-    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|" + _PLACE_NOUN +
+    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
 COORDINATION = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as|plus)\s+|,?\s+(?:including|along\s+with)\s+|"
-    r"\s*\(\s*|\s*\)\s*,?\s*(?:and\s+)?|,\s*(?:and\s+)?(?:then\s+)?)(?:also\s+)?(?:(?:of|in|from|on|over|into)\s+)?"
-    r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _PLACE_NOUN + r")s?\s+of\s+)?$", re.I)
+    r"^\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
+    r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
+    r"\s*\)\s*,?\s*(?:and\s+)?)"
+    r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
 #: An apposition between two coordinated places: "Mogok, a ruby-mining hub, and Kyaukme".
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
 
@@ -75,7 +81,7 @@ _FACILITY = re.compile(
     r"\s*(?:the\s+)?(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*['’]s?\s+)?"
     r"(?:(?P<lead>(?:headquarters|HQ|base|garrison|camp)\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?))?"
     r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
-    r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|" + _PLACE_NOUN +
+    r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
 _STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
                          "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
@@ -315,7 +321,8 @@ _PLACE_AFTER = re.compile(r"\s+(?:town|city|village|district|township|locality|r
                           r"neighbou?rhood|quarter|county|settlement)\b", re.I)
 
 
-_DEMONYM = re.compile(r"(?:ese|ian|ians|ish|ean|eans)$|-[a-z]+ed$|^[A-Z]{2,}$")
+_DEMONYM = re.compile(r"(?:ese|ian|ians|ish|ean|eans)$|-[a-z]+ed$|^[A-Z]{2,}$|(?:Colonel|General|Major|Captain|"
+                      r"Lieutenant|Commander|Brigadier|Sergeant|President|Minister|Governor|Spokesman|Mr|Mrs|Dr)\b")
 
 
 def _not_a_name_word(word: str) -> bool:

@@ -64,11 +64,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
             return coordinated_before(text, [*before, unknown])
         return coordinated_before(text, before) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
-    if not after or not object_gap(text[trig.end() : after[0].start]) and not _GAP_TO_PLACE.match(
-            text[trig.end() : after[0].start]):
-        taken = _taken(sent)
-        names = proper_after(text, trig.end(), min(hi, trig.end() + 160), taken)
-        after = sorted([*after, *names], key=lambda m: m.start)
+    names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
+    after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
     if not after:
         return []
     first = after[0]
@@ -89,10 +86,26 @@ _PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|s
 _PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
 
 
-def _taken(sent: Sentence) -> list[tuple[int, int]]:
-    """Return the spans that cannot be an unknown place's name: actors, time expressions and known places."""
+def _taken(sent: Sentence, places: bool = True) -> list[tuple[int, int]]:
+    """Return the spans that cannot be an unknown place's name: actors, time expressions (and known places)."""
     return [*((a.start, a.end) for a in sent.actors), *((t.start, t.end) for t in sent.times),
-            *((m.start, m.end) for m in sent.places)]
+            *(((m.start, m.end) for m in sent.places) if places else ())]
+
+
+def _merge_names(places: list[Mention], names: list[Mention]) -> list[Mention]:
+    """Return the gazetteer places and the unknown names in text order.
+
+    A name that overlaps a place is dropped, unless it extends the place to the left ("Popov
+    Yar", "En Nahud" where the gazetteer found only "Yar", "Nahud"): then it replaces it.
+    """
+    kept = list(places)
+    for n in names:
+        inside = [m for m in kept if m.start < n.end and n.start < m.end]
+        if not inside:
+            kept.append(n)
+        elif all(n.start < m.start and m.end <= n.end for m in inside):
+            kept = [m for m in kept if m not in inside] + [n]
+    return sorted(kept, key=lambda m: m.start)
 
 
 def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
