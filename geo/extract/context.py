@@ -213,7 +213,9 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
 
 def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None = None,
              published: dt.date | None = None) -> TimeMention | None:
-    """Return the time expression of the clause nearest to *pos*, else of the sentence, else None.
+    """Return the time expression of the clause (the first after *pos*, else the last before it), else None.
+
+    Without one in the clause: the sentence's nearest to *pos*.
 
     With the article *text*, a clause without a time expression that an ordering word ties to
     another clause ("took Aleppo in late November before swinging south through Hama") gets
@@ -241,10 +243,17 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
         if by_order is not None:
             return by_order
-    pool = in_clause or sent.times
+    if in_clause:  # "took Zalingei, the capital of Central Darfur, on Tuesday": a verb's time follows its object
+        after = [t for t in in_clause if pos < t.start <= pos + _OBJECT_SPAN and t.text.lower() not in _NOW_WORDS]
+        before = [t for t in in_clause if t.start < pos]
+        return after[0] if after else before[-1] if before else in_clause[0]
+    pool = sent.times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
+#: How far after its trigger a verb's own time may stand (past an object with an apposition).
+_OBJECT_SPAN = 80
+_NOW_WORDS = frozenset({"now", "currently", "at present"})
 #: An undated change in a news report: the publication day or the day before.
 _UNDATED = dt.timedelta(days=1)
 

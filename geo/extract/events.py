@@ -62,6 +62,9 @@ __all__ = ["extract_events", "events_and_theatre", "link_duplicate_events", "SET
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
+_RELATIVES = frozenset({"which", "who"})
+#: After the comma that closes a relative clause, the main clause goes on with its verb (not a list or a time).
+_RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|some|around|a|an|the)\b", re.I)
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 _TO_END = re.compile(r"\bto\s+$")
 _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
@@ -97,7 +100,12 @@ def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]
     lo, hi = start, end
     for m in lx.CLAUSE_BREAK.finditer(text, start, end):
         if m.end() <= pos:
-            lo = m.start() if m.group(0).strip().lower() in _OPENERS else m.end()
+            word = m.group(0).strip(" ,").lower()
+            lo = m.start() if word in _OPENERS else m.end()
+            if word in _RELATIVES:  # "The RSF, which overran the capital in 2023, has pulled out of ...": main clause
+                comma = text.rfind(",", m.end(), pos)
+                if comma >= 0 and not _RELATIVE_TRIGGER_AFTER.match(text, comma + 1, pos):
+                    lo = comma + 1
         elif m.start() >= pos:
             hi = m.start()
             break
@@ -210,6 +218,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     return (after[0].faction, True) if after else (None, True)
 
 
+#: A present-tense statement: it holds at publication, not at the time of another clause.
+_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains|is|are)\b", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
@@ -352,6 +362,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+            and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
+        time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
