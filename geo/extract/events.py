@@ -317,6 +317,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
                 targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
+            if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
+                targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if not targets:
                 continue
             if trigger.kind == "besieged":

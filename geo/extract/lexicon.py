@@ -27,12 +27,13 @@ class Trigger:
     ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
                  confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
-                 armed: bool = False) -> None:
+                 armed: bool = False, intransitive: bool = False) -> None:
         self.kind = kind
+        self.intransitive = intransitive  # with no place after it, the last settlement named
         self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
         self.agent_after = passive if agent_after is None else agent_after
@@ -83,6 +84,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?", confidence=0.75),
     Trigger("withdrew", r"(?:fled|left|quit|vacated)(?:\s+from)?", armed=True, confidence=0.65),
+    # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
+    # from the last settlement named.
+    Trigger("withdrew", r"(?:withdrew|withdrawn|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+            r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
+            r"(?!\s+(?:from|of|for|to|towards?|behind|into|in|inside)\b)", armed=True, intransitive=True,
+            confidence=0.6),
     # A capture stated through the loser: "the army lost control of X", "losing X".
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
             loser=True, confidence=0.7),
