@@ -68,6 +68,13 @@ COORDINATION = re.compile(
     r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
     r"\s*\)\s*,?\s*(?:and\s+)?)"
     r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
+#: An apposition after a place, up to (not including) the comma that closes it: ", about 60km to the west", ", the
+#: Kachin State capital" (not a list item: ", the town of X").
+_APPOSITION_SPAN = re.compile(r",\s+(?:(?:a|an|the|about|some|around|nearly|roughly|almost|its|their|home\s+to)\s+"
+                              r"(?!(?:" + _LIST_NOUN + r")s?\s+of\b)|\d)[^,;()]{1,80}?(?=,)", re.I)
+#: After an unnamed object, the places it includes: "much of the north-east, including Raqqa".
+_INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+them|such\s+as)\s+(?:the\s+)?"
+                            r"(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
 #: An apposition between two coordinated places: "Mogok, a ruby-mining hub, and Kyaukme".
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
 
@@ -109,6 +116,8 @@ def object_gap(gap: str) -> bool:
     >>> object_gap(" full control of the centre of "), object_gap(" the outskirts of ")
     (True, False)
     """
+    if _INCLUDING_GAP.match(gap) and not OUTSIDE.search(gap):
+        return True  # "holds much of the north-east, including Raqqa"
     if not OBJECT_GAP.match(gap) or OUTSIDE.search(gap):
         return False
     return not _VERBISH.search(gap) or not gap.strip()
@@ -118,12 +127,15 @@ def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
                 skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """Return *first* and the places coordinated with it before *hi* ("A, B and the villages of C").
 
-    Spans in *skip* (time expressions) are left out of the text between two places: "took Deraa on
-    6 December and Sweida on 7 December" coordinates Deraa and Sweida.
+    Spans in *skip* (time expressions) and appositions ("Tal Afar, about 60km to the west, and
+    Hawija"; "Myitkyina, the Kachin State capital, and Bhamo") are left out of the text between two
+    places, and the places inside an apposition are not coordinated.
     """
+    appositions = [(m.start(), m.end()) for m in _APPOSITION_SPAN.finditer(text, first.end, hi)]
+    skip = [*skip, *appositions]
     chosen = [first]
     for m in places:
-        if m.start <= chosen[-1].start or m.start >= hi:
+        if m.start <= chosen[-1].start or m.start >= hi or any(s <= m.start < e for s, e in appositions):
             continue
         gap = _without(text, chosen[-1].end, m.start, skip)
         if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):

@@ -119,7 +119,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control)", weak=True, confidence=0.6),
+    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)", weak=True, confidence=0.6),
 )
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
