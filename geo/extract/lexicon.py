@@ -72,7 +72,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"captured?|capturing|seized?|seizing|(?:took|taken|taking|take|gained|gaining|wrested|"
             r"seized|assumed|seize|established)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
+            r"secured\s+control\s+of|(?<!-)occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
@@ -145,8 +145,7 @@ PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west
 #: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
 PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
-HELD_ADJECTIVE = _re(r"\b(rebel|opposition|government|regime|HTS|SDF|Kurdish|IS|ISIS|jihadist|militant|"
-                     r"insurgent|army|Turkish)-(?:held|controlled|run)\b")
+HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town": the last settlement named before.
 ANAPHORA = _re(r"\bthe\s+(city|town|village|capital)\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
