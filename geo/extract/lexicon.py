@@ -88,7 +88,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # from the last settlement named.
     Trigger("withdrew", r"(?:withdrew|withdrawn|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
-            r"(?!\s+(?:from|of|for|to|towards?|behind|into|in|inside)\b)", armed=True, intransitive=True,
+            r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
+            r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
             confidence=0.6),
     # A capture stated through the loser: "the army lost control of X", "losing X".
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
