@@ -38,7 +38,7 @@ from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
-from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
+from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
@@ -251,6 +251,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
+#: Kinds that are states (they hold "since" a date); the others are changes.
+_STATES = frozenset({"held", "besieged", "contested"})
 #: How far after its trigger a verb's own time may stand (past an object with an apposition).
 _OBJECT_SPAN = 80
 _NOW_WORDS = frozenset({"now", "currently", "at present"})
@@ -317,6 +319,11 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     ControlEvent
     """
     article = ctx.article
+    if time is not None and time.relation == "since" and kind not in _STATES:
+        # a change "since June" happened between then and publication, not in June
+        end = article.published if article.published and article.published > time.date else time.date_end
+        time = TimeMention(time.text, time.start, time.end, time.date, end, precision_of_range(time.date, end),
+                           "after")
     date, date_end, date_precision = _dates(time, article.published)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,

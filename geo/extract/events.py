@@ -315,8 +315,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                          for a in sent.actors):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
+            remembered = False
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
                 targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
+                remembered = True
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if not targets:
@@ -324,7 +326,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if trigger.kind == "besieged":
                 ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
+                                          guess_side=not remembered))
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
@@ -332,8 +335,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
                     clause: tuple[int, int], targets: list[tuple[str, Place | None, int]],
-                    stance: Stance) -> list[ControlEvent]:
-    recent = ctx.last_faction if ctx.faction_age <= 2 else None
+                    stance: Stance, guess_side: bool = True) -> list[ControlEvent]:
+    """Return the events of one trigger on its places (*guess_side* False: no side from the context)."""
+    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
     if _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
