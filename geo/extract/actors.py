@@ -27,6 +27,7 @@ Matching rules
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -133,11 +134,15 @@ class ActorIndex:
             if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
                 continue
             candidates.append((start, end))
-        taken: list[tuple[int, int]] = []
+        starts: list[int] = []  # the names kept so far, disjoint, by start (so also by end)
+        ends: list[int] = []
         for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if all(end <= s or start >= e for s, e in taken):
-                taken.append((start, end))
-        yield from sorted(taken)
+            k = bisect.bisect_left(starts, end)  # the kept names starting before this one ends
+            if k and ends[k - 1] > start:
+                continue  # overlaps the last of them (the only one that can)
+            starts.insert(k, start)
+            ends.insert(k, end)
+        yield from zip(starts, ends, strict=True)
 
     def _written_ok(self, written: str) -> bool:
         """Whether a name written so may count (capitals-only names must be written in capitals)."""
