@@ -69,8 +69,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # gainer is the speaker of the statement, or the side of the context.
     Trigger("captured", rf"{_BE}(?:captured|seized|taken|overrun|conquered|liberated|freed|cleansed|cleared|purged|"
             r"occupied|stormed)(?:\s+by)?", passive=True, confidence=0.75),
-    Trigger("captured", r"captured?|capturing|seized?|seizing|(?:took|taken|taking|take|gained|gaining|wrested|"
-            r"seized|assumed|seize|established)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|overr[au]n|"
+    Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
+            r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured?|capturing|seized?|seizing|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
             r"secured\s+control\s+of|(?<!-)occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
