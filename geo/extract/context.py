@@ -43,11 +43,14 @@ from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
-__all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
-           "make_event"]
+__all__ = ["EVENT_WORDING", "SECONDARY", "Wording", "Sentence", "Context", "read_sentences", "event_candidates",
+           "time_for", "make_event"]
 
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+#: Patterns that do not make a sentence a candidate on their own, only are tried in one: the "armed" triggers
+#: ("fled", "left"), common words that count only with a fighting side as subject.
+SECONDARY = frozenset(k for k, t in enumerate(lx.TRIGGERS) if t.armed)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
 _START = operator.attrgetter("start")
 #: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
@@ -150,15 +153,17 @@ VOICE_POPULATION = 500_000
 
 
 def _voice_only(gz: Gazetteer) -> Callable[[str], bool]:
-    @functools.lru_cache(maxsize=4096)
-    def voice_only(word: str) -> bool:
-        found = gz.lookup(word, limit=1)
-        if not found:
-            return False
-        place = found[0].place
-        return place.population >= VOICE_POPULATION and fold(word) in {fold(n) for n in (place.name, *place.names)}
+    return functools.partial(_is_voice_only, gz)
 
-    return voice_only
+
+@functools.lru_cache(maxsize=8192)
+def _is_voice_only(gz: Gazetteer, word: str) -> bool:
+    """Whether a one-word faction name is also a big place (kept across articles: one lookup per word)."""
+    found = gz.lookup(word, limit=1)
+    if not found:
+        return False
+    place = found[0].place
+    return place.population >= VOICE_POPULATION and fold(word) in {fold(n) for n in (place.name, *place.names)}
 
 
 def _within(items: list, start: int, end: int) -> list:
@@ -174,7 +179,8 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     Only these sentences can hold events.
 
     A literal screen (:mod:`geo.extract.prefilter`) finds the sentences holding a word that a
-    pattern needs; only there are the patterns tried, in order, until one matches. The
+    pattern needs; only there are the patterns tried, in order, until one matches (a pattern of
+    :data:`SECONDARY` does not choose a sentence, it is only tried in the chosen ones). The
     patterns that did not match, and (where the screen is exact) those screened out, are
     not tried again, and the one that matched is read on from its first match.
 
@@ -196,6 +202,8 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
         order = sorted(ids)
         failed = []
         for i in order:
+            if i in SECONDARY:
+                continue
             found = EVENT_WORDING[i].search(text, s, e)
             if found:
                 break
@@ -203,7 +211,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
         else:
             continue
         if _EVENT_SCREEN.exact_on(text[s:e]):
-            rest: Sequence[int] = order[len(failed) + 1 :]
+            rest: Sequence[int] = [j for j in order if j != i and j not in failed]
         else:  # every pattern not tried yet
             rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
         wording = sorted([(i, found.start()), *((j, s) for j in rest)])

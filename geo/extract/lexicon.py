@@ -83,7 +83,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"abandoned|abandoning|evacuated\s+from|"
             r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?", confidence=0.75),
-    Trigger("withdrew", r"(?:fled|left|quit|vacated)(?:\s+from)?", armed=True, confidence=0.65),
+    Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
+            r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
     # from the last settlement named.
     Trigger("withdrew", r"(?:withdrew|withdrawn|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
@@ -100,7 +101,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
-            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)|battling\s+for|contested", confidence=0.7),
+            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
+            r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
+            r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
     Trigger("contested", r"driving\s+(?:the\s+)?\w+\s+out|pushing\s+(?:the\s+)?\w+\s+back|fierce\s+battles|"
             r"fighting\s+(?:is|was|were|has\s+been)\s+(?:still\s+)?(?:ongoing|raging|continuing|under\s+way)|"
             r"(?:fighting|clashes)\s+(?:continued|raged|went\s+on|(?:has|have|had)\s+(?:continued|raged))",
@@ -120,7 +123,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)", weak=True, confidence=0.6),
+    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of)\s+)*"
+            r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
