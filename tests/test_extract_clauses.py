@@ -115,9 +115,11 @@ def test_an_agentless_passive_gains_the_speaker(gz) -> None:
 # ---- a facility as the object -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "facility", "town"), [
-    ("Fighters overran the 17th Division's base outside Raqqa.", "17th Division base", "Ar Raqqah"),
+    ("Fighters overran the 17th Division's base outside Raqqa.", "17th Division's base", "Ar Raqqah"),
     ("The RSF seized the 16th Infantry Division headquarters in Nyala on Thursday.",
      "16th Infantry Division headquarters", "Nyala"),
+    ("The MNDAA captured the headquarters of the military's Northeastern Command in Lashio.",
+     "Northeastern Command", "Lashio"),
     ("The Arakan Army overran the Western Command headquarters in Sittwe.",
      "Western Command headquarters", "Sittwe"),
     ("M23 rebels captured the Rumangabo military camp near Rutshuru on Friday.", "Rumangabo military camp",

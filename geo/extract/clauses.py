@@ -158,9 +158,9 @@ def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> st
 def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     """Return the named facility that begins right after *pos* (a trigger's end), if any.
 
-    The name keeps the proper words and the head noun ("the army's 15th Infantry Division base"
-    -> "15th Infantry Division base", "the headquarters of the military's Western Regional
-    Command" -> "Western Regional Command headquarters"); a facility with no proper word ("the
+    The name keeps the proper words and the head noun as written ("the army's 15th Infantry
+    Division base" -> "15th Infantry Division base"; "the headquarters of the military's Western
+    Regional Command" -> "Western Regional Command"); a facility with no proper word ("the
     army base") is no name: it is returned with an empty name when a place follows it ("the
     army's base at Boulkessi"), which is then the place of the event.
 
@@ -193,11 +193,12 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
         kept.pop(0)
     if not any(_PROPER.match(w) for w in kept):
         return unnamed
-    name = " ".join(kept)
-    lead = m.group("lead")
-    if lead:
-        name = f"{name} {lead.split()[0].lower()}"
-    name = re.sub(r"['’]s\b", "", name)
+    # the name as written: "the 17th Division's base" -> "17th Division's base"; "the headquarters of the
+    # army's First Infantry Division" -> "First Infantry Division" (the unit names its headquarters)
+    name_end = m.end("name")
+    written = text[m.start("name") : name_end].rstrip(",")
+    at = written.rfind(" ".join(kept[:1]))
+    name = written[at:] if at >= 0 and written[at:].split() == kept else " ".join(kept)
     return Facility(name, m.end(), then_place)
 
 

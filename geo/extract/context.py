@@ -277,7 +277,8 @@ def _dates(time: TimeMention | None,
     if published is None:
         return None, None, None
     # "have captured", "had fallen": news reports what has just happened, so undated means by publication
-    return published - _UNDATED, published, "day"
+    day_before = published - _UNDATED if published > dt.date.min else published
+    return day_before, published, "day"
 
 
 def _unit_end(time: TimeMention) -> dt.date | None:

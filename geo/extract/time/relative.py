@@ -83,8 +83,8 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
     ...     "which separatists seized last August", dt.date(2015, 3, 3), [])]
     [('last August', '2014-08-01')]
     """
-    if published is None:
-        return []
+    if published is None or not dt.date.min.year < published.year < dt.date.max.year:
+        return []  # too near the calendar's ends to read "last year" or "the eve of" safely
     found: list[TimeMention] = []
     for lo, hi in spans if spans is not None else [(0, len(text))]:
         if not _CUES.search(text, lo, hi):
@@ -180,5 +180,5 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
         last = published if published is not None and published >= end else end
         return TimeMention(anchor.text, anchor.start, anchor.end, start, last if last != start else None,
                            precision_of_range(start, last), "after")
-    start = end - 6 * _D
+    start = end - 6 * _D if end - dt.date.min > 6 * _D else end
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
