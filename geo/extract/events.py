@@ -450,9 +450,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))
-        if tried is not None:
-            events.extend(_sentence_events(ctx, sent, tried))
-        _remember(ctx, sent)
+        found = _sentence_events(ctx, sent, tried) if tried is not None else []
+        events.extend(found)
+        _remember(ctx, sent, found)
     events = _taken_over(events)
     unique: dict[tuple[str, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
@@ -558,15 +558,25 @@ def _rank(e: ControlEvent) -> tuple[int, bool]:
     return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown")
 
 
-def _remember(ctx: Context, sent: Sentence) -> None:
-    """Note the last settlement and the first fighting side the sentence names (or one more sentence without)."""
+def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
+    """Note the last settlement and the side the sentence is about (or one more sentence without).
+
+    The side is the gainer of the sentence's first event that names one, else the first fighting
+    side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
+    """
     for m in reversed(sent.places):
         place = m.place
         if place and place.kind in SETTLEMENTS:
             ctx.last_settlement = m
             break
+    gainer = next((e.actor_gaining for e in found if e.actor_gaining not in (None, "unknown")), None)
+    if gainer is not None:
+        ctx.faction_age, ctx.last_faction = 0, gainer
+        return
+    text = ctx.article.text
     for a in sent.actors:
-        if a.faction and a.faction != "unknown":
+        if a.faction and a.faction != "unknown" and not source_actor(text, a.start) \
+                and modifier_actor(text, a.start) is None:
             ctx.faction_age = 0
             ctx.last_faction = a.faction
             return
