@@ -97,7 +97,11 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class ControlEvent:
-    """A control-change event extracted from one sentence of one article."""
+    """A control-change event extracted from one sentence of one article.
+
+    ``denies`` is set on a ``denied`` event: the id of the claim of the same article that
+    it denies (the RSF says it took the base, the army denies it), else None.
+    """
 
     id: str
     article: str
@@ -123,6 +127,7 @@ class ControlEvent:
     source: str | None = None
     duplicate_of: str | None = None
     theatre: str | None = None
+    denies: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""

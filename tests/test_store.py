@@ -241,3 +241,20 @@ def _store_with_one_article(path: Path, *, articles: bool = True) -> Path:
             a = _article()
             _write(store, ArticleExtraction(a, (_event(a.id),), (_distance(a.id),)))
     return path
+
+
+def test_a_store_of_schema_2_gains_the_denies_column(tmp_path: Path) -> None:
+    path = _store_with_one_article(tmp_path / "v2.gpkg")
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE events DROP COLUMN denies")  # as geo wrote it before denials were linked
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with EventStore.open(path) as store:  # upgraded in place
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+        a = _article("d" * 16, "/x/d.txt")
+        claim = _event(a.id, 1, stance="claimed")
+        denial = _event(a.id, 2, stance="denied", denies=claim.id)
+        _write(store, ArticleExtraction(a, (claim, denial), ()))
+    events = {e.id: e for e in load(path).events}
+    assert events[denial.id].denies == claim.id and events[claim.id].denies is None

@@ -20,6 +20,9 @@ from wire_vocab import WEEKDAYS  # noqa: E402
 from geo.errors import CorpusError  # noqa: E402
 from geo.model import EVENT_KINDS, STANCES  # noqa: E402
 from geo.read.corpus import read_article  # noqa: E402
+from geo.theatres import packaged_theatres  # noqa: E402
+
+FACTIONS = tuple(f.id for f in packaged_theatres()["syria"].factions)
 
 
 @pytest.fixture(scope="module")

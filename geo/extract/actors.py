@@ -18,6 +18,8 @@ Matching rules
   rebels").
 * A name written in capitals only ("IS", "AP", "HTS", "M23", "SANA") matches only in
   capitals: "is" and "ap" are words.
+* A generic name after a backer ("Turkish-backed armed groups") is the faction the theatre
+  gives the backer's forces ("Turkish-backed forces": the SNA), when it has one.
 * A single-word name that is also a big city ("Damascus" as the Syrian government's voice)
   counts only as a speaker, directly before a verb of saying; elsewhere it is the place.
   Which names those are the caller says (``voice_only``), from its gazetteer.
@@ -52,6 +54,8 @@ NAME_WEIGHT = 2.0
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+#: A backer before a generic name: "Turkish-backed armed groups", "Rwandan-backed rebels".
+_BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +134,12 @@ class ActorIndex:
             if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
                 continue
             candidates.append((start, end))
-        starts: list[int] = []  # the chosen spans, sorted and disjoint: starts[i] pairs with ends[i]
+        starts: list[int] = []  # the names kept so far, disjoint, by start (so also by end)
         ends: list[int] = []
-        for start, end in sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0])):
-            k = bisect.bisect_left(starts, start)
-            if (k < len(starts) and starts[k] < end) or (k and ends[k - 1] > start):
-                continue  # overlaps a longer (or equally long, earlier) name already chosen
+        for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            k = bisect.bisect_left(starts, end)  # the kept names starting before this one ends
+            if k and ends[k - 1] > start:
+                continue  # overlaps the last of them (the only one that can)
             starts.insert(k, start)
             ends.insert(k, end)
         yield from zip(starts, ends, strict=True)
@@ -183,9 +187,9 @@ class ActorIndex:
             if key in self._monitors:
                 found.append(ActorMention(start, end, written, None, True))
                 continue
+            bare = _ARTICLE.sub("", written, count=1)
             if theatre is not None:
                 faction = theatre.faction_of(written)
-                bare = _ARTICLE.sub("", written, count=1)
                 if faction is None and bare != written:
                     faction = theatre.faction_of(bare)
             else:
@@ -195,6 +199,14 @@ class ActorIndex:
             if " " not in key and key not in self._capitals and voice_only is not None \
                     and voice_only(written) and not _SPEECH.match(text, end):
                 continue
+            backer = _BACKED.search(text, max(0, start - 40), start) if theatre is not None else None
+            if backer is not None and theatre is not None:  # "Turkish-backed armed groups" are the SNA
+                named = next((f for f in (theatre.faction_of(f"{backer.group(1)} {noun}") for noun in
+                                          (written, bare, "forces", "fighters", "factions", "rebels"))
+                              if f is not None), None)
+                if named is not None:
+                    found.append(ActorMention(backer.start(), end, text[backer.start():end], named))
+                    continue
             found.append(ActorMention(start, end, written, faction))
         return found
 

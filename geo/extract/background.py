@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from gazetteer import Mention
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
-from geo.extract.context import Context, Sentence, make_event, time_for
+from geo.extract.context import Context, Sentence, make_event
 from geo.extract.places import COORDINATION, target_places
 from geo.extract.time.expressions import TimeMention
 from geo.model import ControlEvent, Stance
@@ -94,7 +94,9 @@ def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[
         return []
     text = ctx.article.text
     index = actor_index()
-    faction = index.actors(m.group(1) + "s", sent.theatre)[:1] or index.actors(m.group(1), sent.theatre)[:1]
+    word = m.group(1)
+    faction = next((found[:1] for found in (index.actors(f"{word}{suffix}", sent.theatre)
+                                             for suffix in ("s", "", " forces", " troops")) if found), [])
     targets = target_places(text, ctx, sent, m, (sent.start, sent.end), False, True)
     events = []
     for written, place, precision in targets:
@@ -103,8 +105,19 @@ def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[
             events.append(make_event(ctx, sent, m, kind="held", written=written, place=place,
                                      precision=max(precision, 2 if half else precision), gaining=faction[0].faction,
                                      losing=None, stance=Stance("reported"),
-                                     time=time_for(sent, m.start(), (sent.start, sent.end)), confidence=0.6))
+                                     time=_own_time(sent, m), confidence=0.6))
     return events
+
+
+def _own_time(sent: Sentence, m: re.Match[str]) -> TimeMention | None:
+    """Return the time written with a "held" adjective ("rebel-held since 2012"), else None.
+
+    None is the state at the time of writing, not at another clause's ("had withstood assaults
+    since 2022 ... Russian-occupied Donetsk").
+    """
+    text = sent.text
+    return next((t for t in sent.times if m.start() <= t.start <= m.end() + 60
+                 and not re.search(r"[,;:]", text[m.end() - sent.start : t.start - sent.start])), None)
 
 
 _READERS = ((lx.FORCED_OUT, _forced_out), (lx.PREVIOUSLY, _previously), (lx.HELD_ADJECTIVE, _held_adjective))

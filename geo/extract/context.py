@@ -15,8 +15,10 @@ between sentences (the last settlement, landmark and faction named).
   expression or a weekday), the faction mentions and the time expressions resolved
   against the publication date.
 * **Dates of an event**: those of its time expression; "since June" states start then and
-  end with the unit named (30 June), not at publication; with no expression, the week up to
-  publication (precision ``week``), or the week before it for a pluperfect ("had fallen").
+  end with the unit named (30 June), not at publication; an ordering word ("before",
+  "then", "after") bounds a clause without one by the other clause's date; with no
+  expression at all, the publication day or the day before (news reports what has just
+  happened: "have captured", "had fallen").
 """
 
 from __future__ import annotations
@@ -34,24 +36,25 @@ from dataclasses import dataclass, replace
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_theatre
+from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
-from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions
+from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
+from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
-__all__ = ["EVENT_WORDING", "Wording", "Sentence", "Context", "read_sentences", "event_candidates", "time_for",
-           "make_event"]
+__all__ = ["EVENT_WORDING", "SECONDARY", "Wording", "Sentence", "Context", "read_sentences", "event_candidates",
+           "time_for", "make_event"]
 
-_DEFAULT_WINDOW = dt.timedelta(days=6)
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
+#: Patterns that do not make a sentence a candidate on their own, only are tried in one: the "armed" triggers
+#: ("fled", "left"), common words that count only with a fighting side as subject.
+SECONDARY = frozenset(k for k, t in enumerate(lx.TRIGGERS) if t.armed)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
 _START = operator.attrgetter("start")
 #: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
 Wording = tuple[tuple[int, int], ...]
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+){0,2}$")
-_HAD_FIRST = re.compile(r"had\b")
-_HAD_BEEN = re.compile(r"\bhad\s+(?:\w+\s+)?been\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Context:
     last_faction: str | None = None
     faction_age: int = 0
     last_landmark: Place | None = None
+    #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
+    last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
@@ -111,6 +116,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
         index = _index_with(theatre)
     names = index.spans(text)
     times = find_time_expressions(text, article.published, event_spans)
+    times = merge(times, relative_expressions(text, article.published, times, event_spans))
     fixed = ([(t.start, t.end) for t in times]
              + [m.span() for m in CALENDAR_WORD.finditer(text)])  # "Thursday" is no place
     voice = _voice_only(gz)
@@ -125,6 +131,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             guess = found
             actors = index.resolve(text, names, guess, voice)
             places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    dateline = dateline_end(text)  # where the reporter is, not where anything happened
+    places = [m for m in places if m.start >= dateline and not not_a_place(text, m)]
     out = []
     candidates = set(event_spans)
     for s, e in spans:
@@ -136,8 +144,9 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
                 sentence_actors = index.resolve(text, _within_spans(names, s, e), own, voice)
                 skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
                                                                           for a in sentence_actors]
-                sentence_places = [replace(m, start=m.start + s, end=m.end + s)
-                                   for m in gz.find(text[s:e], exclude=skip, focus=_focus(own))]
+                sentence_places = [m for m in (replace(m, start=m.start + s, end=m.end + s)
+                                               for m in gz.find(text[s:e], exclude=skip, focus=_focus(own)))
+                                   if m.start >= dateline and not not_a_place(text, m)]
         out.append(Sentence(s, e, text[s:e], sentence_places, sentence_actors, _within(times, s, e), own))
     return out, guess
 
@@ -181,15 +190,17 @@ VOICE_POPULATION = 500_000
 
 
 def _voice_only(gz: Gazetteer) -> Callable[[str], bool]:
-    @functools.lru_cache(maxsize=4096)
-    def voice_only(word: str) -> bool:
-        found = gz.lookup(word, limit=1)
-        if not found:
-            return False
-        place = found[0].place
-        return place.population >= VOICE_POPULATION and fold(word) in {fold(n) for n in (place.name, *place.names)}
+    return functools.partial(_is_voice_only, gz)
 
-    return voice_only
+
+@functools.lru_cache(maxsize=8192)
+def _is_voice_only(gz: Gazetteer, word: str) -> bool:
+    """Whether a one-word faction name is also a big place (kept across articles: one lookup per word)."""
+    found = gz.lookup(word, limit=1)
+    if not found:
+        return False
+    place = found[0].place
+    return place.population >= VOICE_POPULATION and fold(word) in {fold(n) for n in (place.name, *place.names)}
 
 
 def _within(items: list, start: int, end: int) -> list:
@@ -205,7 +216,8 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     Only these sentences can hold events.
 
     A literal screen (:mod:`geo.extract.prefilter`) finds the sentences holding a word that a
-    pattern needs; only there are the patterns tried, in order, until one matches. The
+    pattern needs; only there are the patterns tried, in order, until one matches (a pattern of
+    :data:`SECONDARY` does not choose a sentence, it is only tried in the chosen ones). The
     patterns that did not match, and (where the screen is exact) those screened out, are
     not tried again, and the one that matched is read on from its first match.
 
@@ -227,6 +239,8 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
         order = sorted(ids)
         failed = []
         for i in order:
+            if i in SECONDARY:
+                continue
             found = EVENT_WORDING[i].search(text, s, e)
             if found:
                 break
@@ -234,7 +248,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
         else:
             continue
         if _EVENT_SCREEN.exact_on(text[s:e]):
-            rest: Sequence[int] = order[len(failed) + 1 :]
+            rest: Sequence[int] = [j for j in order if j != i and j not in failed]
         else:  # every pattern not tried yet
             rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
         wording = sorted([(i, found.start()), *((j, s) for j in rest)])
@@ -242,8 +256,15 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     return chosen
 
 
-def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention | None:
-    """Return the time expression of the clause nearest to *pos*, else of the sentence, else None.
+def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None = None,
+             published: dt.date | None = None) -> TimeMention | None:
+    """Return the time expression of the clause (the first after *pos*, else the last before it), else None.
+
+    Without one in the clause: the sentence's nearest to *pos*.
+
+    With the article *text*, a clause without a time expression that an ordering word ties to
+    another clause ("took Aleppo in late November before swinging south through Hama") gets
+    the range that order allows (:func:`geo.extract.time.relative.ordered`).
 
     Parameters
     ----------
@@ -253,28 +274,47 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int]) -> TimeMention |
         Article offset of the trigger.
     clause : (start, end)
         Article offsets of the trigger's clause.
+    text : str, optional
+        The article text (needed to read ordering words).
+    published : datetime.date, optional
+        The publication date (the upper bound of an "after" range).
 
     Returns
     -------
     TimeMention or None
     """
     in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1]]
-    pool = in_clause or sent.times
+    if not in_clause and text is not None:
+        by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
+        if by_order is not None:
+            return by_order
+    if in_clause:  # "took Zalingei, the capital of Central Darfur, on Tuesday": a verb's time follows its object
+        after = [t for t in in_clause if pos < t.start <= pos + _OBJECT_SPAN and t.text.lower() not in _NOW_WORDS]
+        before = [t for t in in_clause if t.start < pos]
+        return after[0] if after else before[-1] if before else in_clause[0]
+    pool = sent.times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
-def _dates(time: TimeMention | None, published: dt.date | None,
-           pluperfect: bool = False) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
+#: Kinds that are states (they hold "since" a date); the others are changes.
+_STATES = frozenset({"held", "besieged", "contested"})
+#: How far after its trigger a verb's own time may stand (past an object with an apposition).
+_OBJECT_SPAN = 80
+_NOW_WORDS = frozenset({"now", "currently", "at present"})
+#: An undated change in a news report: the publication day or the day before.
+_UNDATED = dt.timedelta(days=1)
+
+
+def _dates(time: TimeMention | None,
+           published: dt.date | None) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
     if time is not None:
         if time.relation == "since":  # the state starts within the stated unit ("since 2014": in 2014)
             return time.date, _unit_end(time), time.precision
         return time.date, time.date_end, time.precision
     if published is None:
         return None, None, None
-    if pluperfect:  # "had fallen", undated: before the report, so before its publication day
-        before = _days_before(published, 1)
-        return _days_before(before, _DEFAULT_WINDOW.days), before, "week"
-    return _days_before(published, _DEFAULT_WINDOW.days), published, "week"
+    # "have captured", "had fallen": news reports what has just happened, so undated means by publication
+    return _days_before(published, _UNDATED.days), published, "day"
 
 
 def _days_before(day: dt.date, days: int) -> dt.date:
@@ -300,7 +340,8 @@ def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str 
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
-def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str, place: Place,
+def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str,
+               place: Place | None,
                precision: int, gaining: str | None, losing: str | None, stance: Stance,
                time: TimeMention | None, confidence: float) -> ControlEvent:
     """Return the event of one trigger (or background pattern) match on one place.
@@ -312,13 +353,14 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     sent : Sentence
         The evidence sentence.
     trig : re.Match
-        The trigger match; its offset makes the event id and tells a pluperfect.
+        The trigger match; its offset makes the event id.
     kind, written, place, precision, gaining, losing
-        The event's kind, place as written, gazetteer place, geo precision and sides.
+        The event's kind, place as written, gazetteer place (None for a name the gazetteer does
+        not know: the event is kept without coordinates), geo precision and sides.
     stance : Stance
         The stance word and who it is attributed to.
     time : TimeMention or None
-        The time expression; None gives the week up to publication.
+        The time expression; None gives the publication day or the day before.
     confidence : float
         Rounded to two decimals.
 
@@ -327,13 +369,16 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     ControlEvent
     """
     article = ctx.article
-    written_trigger = trig.group(0)
-    pluperfect = bool(_HAD_BEFORE.search(article.text[max(sent.start, trig.start() - 25):trig.start()])
-                      or _HAD_FIRST.match(written_trigger) or _HAD_BEEN.search(written_trigger))
-    date, date_end, date_precision = _dates(time, article.published, pluperfect)
+    if time is not None and time.relation == "since" and kind not in _STATES:
+        # a change "since June" happened between then and publication, not in June
+        end = article.published if article.published and article.published > time.date else time.date_end
+        time = TimeMention(time.text, time.start, time.end, time.date, end, precision_of_range(time.date, end),
+                           "after")
+    date, date_end, date_precision = _dates(time, article.published)
     return ControlEvent(
-        id=_event_id(article, sent.start, trig.start(), place.id), article=article.id, published=article.published,
-        place=written, place_id=place.id, lat=place.lat, lon=place.lon, geo_precision=precision, date=date,
+        id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,
+        published=article.published, place=written, place_id=place.id if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None, geo_precision=precision, date=date,
         date_end=date_end if date_end != date else None, date_precision=date_precision,
         time_text=time.text if time else None, kind=kind, actor_gaining=gaining, actor_losing=losing,
         stance=stance.word, attributed_to=stance.attributed_to, sentence=sent.text, start=sent.start, end=sent.end,

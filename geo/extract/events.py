@@ -19,9 +19,10 @@ yields one event per place it governs:
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
   ``reported`` with the monitor as ``attributed_to``.
-* **Time**: the time expression of the clause (else of the sentence); "since June" states
-  start then; with no expression, the week up to publication (precision ``week``; the
-  dates are set by :func:`geo.extract.context.make_event`).
+* **Time**: the time expression of the clause (else the range an ordering word gives it,
+  else the sentence's); "since June" states start then; with no expression, the
+  publication day or the day before (the dates are set by
+  :func:`geo.extract.context.make_event`).
 * **Background statements** ("forced out by the army in 2016", "previously under
   government control", "rebel-held") become ``held`` at their own date, never at the
   publication date (:mod:`geo.extract.background`).
@@ -32,6 +33,7 @@ yields one event per place it governs:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -40,6 +42,7 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
+from geo.extract.clauses import irrealis, modifier_actor, source_actor
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -51,6 +54,7 @@ from geo.extract.context import (
     time_for,
 )
 from geo.extract.places import SETTLEMENTS, target_places
+from geo.extract.time.expressions import TimeMention
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -58,6 +62,9 @@ __all__ = ["extract_events", "events_and_theatre", "link_duplicate_events", "SET
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
+_RELATIVES = frozenset({"which", "who"})
+#: After the comma that closes a relative clause, the main clause goes on with its verb (not a list or a time).
+_RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|some|around|a|an|the)\b", re.I)
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 _TO_END = re.compile(r"\bto\s+$")
 _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
@@ -65,15 +72,18 @@ _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](
 _N_TRIGGERS = len(lx.TRIGGERS)
 
 
-def _hedged(text: str, lo: int, trig: re.Match[str], kind: str) -> bool:
+def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
     Hedged: a negation, failure, threat or intention before the trigger; an infinitive of
-    purpose; or, for a contest, fighting said to be over ("fighting in Idlib had largely
+    purpose; a gerund or nominal that is the subject of a modal or an aim ("Seizing Kidal
+    would ..."); or, for a contest, fighting said to be over ("fighting in Idlib had largely
     wound down").
     """
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
+        return True
+    if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
         return True
     if _TO_END.search(window) and not lx.ACHIEVED.search(window):
         return True
@@ -90,7 +100,12 @@ def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]
     lo, hi = start, end
     for m in lx.CLAUSE_BREAK.finditer(text, start, end):
         if m.end() <= pos:
-            lo = m.start() if m.group(0).strip().lower() in _OPENERS else m.end()
+            word = m.group(0).strip(" ,").lower()
+            lo = m.start() if word in _OPENERS else m.end()
+            if word in _RELATIVES:  # "The RSF, which overran the capital in 2023, has pulled out of ...": main clause
+                comma = text.rfind(",", m.end(), pos)
+                if comma >= 0 and not _RELATIVE_TRIGGER_AFTER.match(text, comma + 1, pos):
+                    lo = comma + 1
         elif m.start() >= pos:
             hi = m.start()
             break
@@ -154,7 +169,8 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
-    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40]
+    who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
+           and not source_actor(sent.text, a.start - sent.start)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
@@ -169,20 +185,114 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     return None
 
 
-def _actors(sent: Sentence, trig: re.Match[str], passive: bool, recent: str | None) -> tuple[str | None, bool]:
-    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed."""
-    fighters = [a for a in sent.actors if a.faction]
+def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
+            recent: str | None) -> tuple[str | None, bool]:
+    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
+
+    A side named as the source ("from the army"), or only as a modifier of another ("backed by
+    US air power", "allied to the army"), is not the one that gains; a side named as what
+    another opposes ("factions hostile to the government") stands for its opponent.
+    """
+    fighters = []
+    for a in sent.actors:
+        if not a.faction or source_actor(text, a.start):
+            continue
+        role = modifier_actor(text, a.start)
+        if role == "negated":
+            other = _opponent(sent, a.faction)
+            if other:
+                fighters.append(replace(a, faction=other))
+        elif role is None:
+            fighters.append(a)
     if passive:
         after = [a for a in fighters if a.start >= trig.end()]
         if after:
             return after[0].faction, False
-    before = [a for a in fighters if a.end <= trig.start()]
+    before = [a for a in fighters
+              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
     if before:
         return before[-1].faction, False
     after = [a for a in fighters if a.start >= trig.end() and not passive]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
+
+
+#: A present-tense statement: it holds at publication, not at the time of another clause.
+_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains|is|are)\b", re.I)
+#: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
+_SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
+#: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
+_NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
+                      r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+#: A subject in the first person: the speaker's side ("our fighters", "we have taken").
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
+_ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)([A-Z][\w-]+)\s+"
+                               r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
+#: Verbs whose subject is the agent (or the voice) of the nominal event they govern.
+_COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|declared|declares|declaring|"
+                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported)\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+#: A clause boundary between a nominal subject and a side named after it.
+_CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
+_AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
+#: A participle used as an adjective ("the besieged garrison town").
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+#: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
+_PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
+
+
+def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
+    """Return the side of a nominal event and whether it was guessed.
+
+    Its possessor ("the army's recapture of"), its adjective ("the Russian pull-out from"), its
+    agent after "to"/"by" ("the fall of Lashio to the MNDAA"), else the side of the context.
+
+    A side named elsewhere before a noun is not its subject: "the army said ... the fall of Aleppo".
+    """
+    for a in sent.actors:
+        if a.faction and a.end <= trig.start() and _POSSESSIVE_GAP.match(text[a.end : trig.start()]):
+            return a.faction, False
+    adjective = _ADJECTIVE_BEFORE.search(text, max(0, trig.start() - 30), trig.start())
+    if adjective and sent.theatre is not None:
+        for noun in ("forces", "troops", "army", ""):
+            faction = sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
+            if faction and faction != "unknown":
+                return faction, False
+    for a in sent.actors:
+        if a.faction and trig.end() <= a.start <= trig.end() + 60 and \
+                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start):
+            return a.faction, False
+    if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
+        return _actors(text, sent, trig, False, recent)
+    after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
+             and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
+    if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
+        return after[0].faction, True  # "The fall of El Fasher gives the RSF control of Darfur"
+    return recent, True
+
+
+def _opponent(sent: Sentence, faction: str) -> str | None:
+    """Return the side a theatre sets against *faction*: the government's armed opponents, or the government."""
+    theatre = sent.theatre
+    if theatre is None:
+        return None
+    if faction != theatre.government:
+        return theatre.government
+    for word in ("rebels", "insurgents", "opposition", "anti-government forces"):
+        other = theatre.faction_of(word)
+        if other and other not in (faction, "unknown"):
+            return other
+    return None
+
+
+def _source(text: str, sent: Sentence, trig: re.Match[str], clause: tuple[int, int]) -> str | None:
+    """Return the side a place was taken from ("seized the hamlets of Kibabi and Muheto from the M23")."""
+    for a in sent.actors:
+        if a.faction and a.faction != "unknown" and trig.end() <= a.start < clause[1] and source_actor(text, a.start):
+            return a.faction
+    return None
 
 
 def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[ControlEvent]:
@@ -199,23 +309,42 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
-            if _hedged(text, clause[0], trig, trigger.kind):
+            if _hedged(text, clause[0], trig, trigger.kind, sent.end):
+                continue
+            if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
+                                         for a in sent.actors):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
+            remembered = False
+            if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
+                targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
+                remembered = True
+            if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
+                targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if not targets:
                 continue
+            if trigger.kind == "besieged":
+                ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
+                                          guess_side=not remembered))
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
 
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
-                    clause: tuple[int, int], targets: list[tuple[str, Place, int]],
-                    stance: Stance) -> list[ControlEvent]:
-    recent = ctx.last_faction if ctx.faction_age <= 2 else None
-    actor, inferred = _actors(sent, trig, trigger.agent_after, recent)
+                    clause: tuple[int, int], targets: list[tuple[str, Place | None, int]],
+                    stance: Stance, guess_side: bool = True) -> list[ControlEvent]:
+    """Return the events of one trigger on its places (*guess_side* False: no side from the context)."""
+    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
+    text = ctx.article.text
+    if _NOMINAL.search(trig.group(0)):
+        actor, inferred = _nominal_actor(text, sent, trig, recent)
+    else:
+        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
+    if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
+        actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
@@ -227,10 +356,26 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
-    time = time_for(sent, trig.start(), clause)
+    source = _source(text, sent, trig, clause)
+    if source is not None and trigger.kind in ("captured", "regained", "entered"):
+        losing = source
+        if gaining is None or gaining == source and inferred:
+            gaining = _opponent(sent, source)
+    if trigger.kind == "besieged" and _ATTRIBUTIVE.search(text, max(0, trig.start() - 6), trig.start()):
+        gaining = None  # "the besieged town of X": a siege is stated, not who lays it
+    if trigger.kind == "withdrew" and gaining is None:
+        winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
+                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
+        gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
+    time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+            and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
+        time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
-    for written, place, precision in targets:
+    ends = _target_ends(text, trig, sent, targets)
+    for k, (written, place, precision) in enumerate(targets):
+        own = _own_time(sent, ends, k, clause) or time  # "took Deraa on 6 December and Sweida on 7 December"
         kind: EventKind = trigger.kind
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
@@ -239,9 +384,28 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         if kind == "held" and stance.word == "claimed" and stance.attributed_to == gaining:
             event_stance = Stance("reported")
         events.append(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=precision,
-                                 gaining=gaining, losing=losing, stance=event_stance, time=time,
+                                 gaining=gaining, losing=losing, stance=event_stance, time=own,
                                  confidence=confidence))
     return events
+
+
+def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequence[tuple[str, object, int]],
+                 ) -> list[int]:
+    """Return where each target's name ends after the trigger (-1 when it is not written there)."""
+    ends, at = [], trig.end()
+    for written, _, _ in targets:
+        found = text.find(written, at, sent.end)
+        ends.append(found + len(written) if found >= 0 else -1)
+        at = found + len(written) if found >= 0 else at
+    return ends
+
+
+def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) -> TimeMention | None:
+    """Return the time expression right after the k-th of several coordinated places, before the next one."""
+    if len(ends) < 2 or ends[k] < 0:
+        return None
+    limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
+    return next((t for t in sent.times if ends[k] <= t.start < limit and t.start - ends[k] <= 30), None)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
@@ -286,26 +450,133 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))
-        if tried is not None:
-            events.extend(_sentence_events(ctx, sent, tried))
-        _remember(ctx, sent)
-    unique: dict[tuple[str | None, str, int], ControlEvent] = {}
+        found = _sentence_events(ctx, sent, tried) if tried is not None else []
+        events.extend(found)
+        _remember(ctx, sent, found)
+    events = _taken_over(events)
+    unique: dict[tuple[str, str, int], ControlEvent] = {}
     for e in events:  # one event per place, kind and sentence: the strongest stance wins
-        key = (e.place_id, e.kind, e.start)
-        if key not in unique or _STANCE_RANK[e.stance] > _STANCE_RANK[unique[key].stance]:
+        key = (_where(e), e.kind, e.start)
+        if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    return sorted(unique.values(), key=lambda e: (e.start, e.id))
+    contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
+    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
+                   key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
+    return _link_denials(ctx.article.text, sentences, found)
 
 
-def _remember(ctx: Context, sent: Sentence) -> None:
-    """Note the last settlement and the first fighting side the sentence names (or one more sentence without)."""
+#: A denial whose object is the claim itself: "the army denied the claim", "Kyiv denied it", "dismissed the report".
+_DENIED_CLAIM = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+"
+                           r"(?:the\s+|this\s+|that\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|it|this|that|"
+                           r"them|allegations?|assertions?|statements?|accounts?)\b(?!\s+(?:had|has|was|were|is|its)\b)",
+                           re.I)
+#: Kinds a denial may answer: a denial of a fall answers a claimed capture or entry, and so on.
+_DENIABLE = {"captured": {"captured", "regained", "entered", "withdrew"},
+             "regained": {"captured", "regained", "entered", "withdrew"},
+             "entered": {"entered", "captured", "regained", "contested"},
+             "withdrew": {"withdrew", "captured", "regained"},
+             "contested": {"contested", "entered"}, "besieged": {"besieged"}, "siege_broken": {"siege_broken"},
+             "held": {"held", "captured", "regained"}}
+
+
+def _link_denials(text: str, sentences: Sequence[Sentence], events: list[ControlEvent]) -> list[ControlEvent]:
+    """Pair each denial with the claim it denies (``denies`` = the claim's id), across the article's sentences.
+
+    A denied event names its place ("the army denied that Lashio had fallen") and is linked
+    to the nearest claim on that place of a kind it answers. A denial whose object is the
+    claim itself ("..., but the army denied the claim", "Kyiv denied it." in the next
+    sentence) becomes a denied event for each claim it answers: those of its sentence before
+    it, else those of the sentence before.
+    """
+    claims = [e for e in events if e.stance in ("claimed", "reported", "verified")]
+    out: list[ControlEvent] = []
+    for e in events:
+        if e.stance == "denied":
+            answered = [c for c in claims if _where(c) == _where(e) and c.kind in _DENIABLE[e.kind]]
+            if answered:
+                nearest = min(answered, key=lambda c: (c.stance != "claimed", abs(c.start - e.start)))
+                e = replace(e, denies=nearest.id)
+        out.append(e)
+    denied_ids = {e.denies for e in out if e.denies}
+    starts = [sent.start for sent in sentences]
+    with_claims = {c.start for c in claims if c.stance == "claimed"}
+    for k, sent in enumerate(sentences):
+        if sent.start not in with_claims and (k == 0 or starts[k - 1] not in with_claims):
+            continue  # a denial answers a claim of its sentence or of the one before
+        deny = _DENIED_CLAIM.search(text, sent.start, sent.end)
+        if deny is None:
+            continue
+        here = [c for c in claims if c.start == sent.start and c.stance == "claimed" and c.id not in denied_ids
+                and _claim_before(text, c, deny.start())]
+        if not here and k > 0:
+            here = [c for c in claims if c.start == starts[k - 1] and c.stance == "claimed" and c.id not in denied_ids]
+        who = [a for a in sent.actors if a.start < deny.start() and (a.faction or a.monitor)]
+        denier = (who[-1].faction or who[-1].text) if who else None
+        for c in here:
+            if denier is not None and denier in (c.attributed_to, c.actor_gaining):
+                continue  # a side does not deny its own claim
+            out.append(replace(c, id=_denial_id(c.id), stance="denied", attributed_to=denier, denies=c.id,
+                               sentence=sent.text, start=sent.start, end=sent.end))
+    return sorted(out, key=lambda e: (e.start, e.id))
+
+
+def _claim_before(text: str, claim: ControlEvent, pos: int) -> bool:
+    """Whether the claim's place is written before *pos* in its sentence (the denial answers what came before)."""
+    at = text.find(claim.place, claim.start, claim.end)
+    return 0 <= at < pos
+
+
+def _denial_id(claim_id: str) -> str:
+    return hashlib.sha1(f"denial:{claim_id}".encode()).hexdigest()[:12]
+
+
+def _where(e: ControlEvent) -> str:
+    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
+    return e.place_id or "?" + " ".join(e.place.casefold().split())
+
+
+def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
+    """Name the side that took over a place withdrawn from, when another event of the article says who.
+
+    "Government troops pulled out of Saraqib" gains the side that the same article says
+    captured or entered Saraqib (the nearest such statement), if it is not the side that left.
+    """
+    out = []
+    for e in events:
+        if e.kind == "withdrew" and e.actor_gaining in (None, "unknown"):
+            takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
+                      and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
+            if takers:
+                nearest = min(takers, key=lambda o: abs(o.start - e.start))
+                e = replace(e, actor_gaining=nearest.actor_gaining)
+        out.append(e)
+    return out
+
+
+def _rank(e: ControlEvent) -> tuple[int, bool]:
+    """Rank two events on one place, kind and sentence: the stronger stance, then a named side."""
+    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown")
+
+
+def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
+    """Note the last settlement and the side the sentence is about (or one more sentence without).
+
+    The side is the gainer of the sentence's first event that names one, else the first fighting
+    side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
+    """
     for m in reversed(sent.places):
         place = m.place
         if place and place.kind in SETTLEMENTS:
             ctx.last_settlement = m
             break
+    gainer = next((e.actor_gaining for e in found if e.actor_gaining not in (None, "unknown")), None)
+    if gainer is not None:
+        ctx.faction_age, ctx.last_faction = 0, gainer
+        return
+    text = ctx.article.text
     for a in sent.actors:
-        if a.faction and a.faction != "unknown":
+        if a.faction and a.faction != "unknown" and not source_actor(text, a.start) \
+                and modifier_actor(text, a.start) is None:
             ctx.faction_age = 0
             ctx.last_faction = a.faction
             return

@@ -23,14 +23,18 @@ def _re(pattern: str) -> re.Pattern[str]:
 class Trigger:
     """A trigger phrase: its event kind, and whether its place comes after it (active) or before (passive).
 
-    ``weak`` triggers ("took", "swept through") count only when a place follows right away.
+    ``weak`` triggers ("took", "swept through") count only when a place follows right away;
+    ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
-                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False) -> None:
+                 confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
+                 armed: bool = False, intransitive: bool = False) -> None:
         self.kind = kind
+        self.intransitive = intransitive  # with no place after it, the last settlement named
+        self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
         self.agent_after = passive if agent_after is None else agent_after
         self.pattern = _re(rf"\b(?:{pattern})\b")
@@ -41,46 +45,86 @@ class Trigger:
 
 _W = r"(?:\s+\w+){0,4}?"  # up to four words in between
 
+#: A passive auxiliary, with an adverb or two between it and the participle ("has now been completely").
+_BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+){0,2}"
+#: Words a nominal event may follow ("the army's recapture of", "their overrunning of", "the full liberation of").
+_NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+)?"
-            rf"(?:\w+\s+){{0,3}}siege(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|were)\s+"
-            r"(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
-    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+control\s+of)?|"
-            r"regain(?:ed|ing)?\s+control\s+(?:of|over)|regaining|won\s+back|took\s+back|taken\s+back|"
-            r"re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of"),
+            rf"(?:\w+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
+            r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
+    # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
+    Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
+            passive=True),
+    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+(?:full\s+)?control\s+"
+            r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
+            r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
+            r"restored?\s+(?:full\s+)?(?:state\s+)?control\s+(?:of|over)|restoring\s+control\s+(?:of|over)|"
+            r"brought\s+back\s+under"),
+    Trigger("regained", r"(?:re-?capture|retaking)\s+of", confidence=0.75),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:captured|seized|taken|overrun|conquered|lost)\s+(?:by|to)", passive=True),
-    Trigger("captured", r"captured?|capturing|seized?|seizing|(?:took|taken|taking|take|gained|gaining|wrested|"
-            r"seized|assumed|seize)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|overr[au]n|overrunning|"
-            r"took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|secured\s+control\s+of"),
+    # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
+    # gainer is the speaker of the statement, or the side of the context.
+    Trigger("captured", rf"{_BE}(?:captured|seized|taken|overrun|conquered|liberated|freed|cleansed|cleared|purged|"
+            r"occupied|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+    Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
+            r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured?|capturing|seized?|seizing|overr[au]n|"
+            r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
+            r"secured\s+control\s+of|(?<!-)occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
+    Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
+            confidence=0.75),
     Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
             r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
             confidence=0.6),
-    Trigger("withdrew", r"withdr[eaw]w?n?\s+from|withdrawing\s+from|pulled\s+(?:out|back)\s+(?:of|from)|"
-            r"pulling\s+out\s+of|retreated\s+from|retreating\s+from|abandoned|evacuated\s+from", confidence=0.75),
+    Trigger("withdrew", r"withdr[eaw]w?n?(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|pulled\s+(?:\w+\s+){0,2}?"
+            r"(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
+            r"abandoned|abandoning|evacuated\s+from|"
+            r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
+            r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?", confidence=0.75),
+    Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
+            r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
+    # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
+    # from the last settlement named.
+    Trigger("withdrew", r"(?:withdrew|withdrawn|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+            r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
+            r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
+            r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
+            confidence=0.6),
     # A capture stated through the loser: "the army lost control of X", "losing X".
-    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing",
+    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
-            r"poured\s+into|stormed(?:\s+into)?|storming|(?:are|were|is|was|now|already|fighters|forces|troops|"
-            r"vehicles|men|rebels|insurgents)\s+inside",
+            r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
+            r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
+            r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
-    Trigger("contested", r"fighting\s+(?:in|inside|around)|clash(?:es|ed)?\s+(?:in|inside|around)|"
-            r"battles?\s+(?:in|inside)|battling\s+for|street\s+fighting\s+in|contested", confidence=0.7),
+    Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
+            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
+            r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
+            r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
     Trigger("contested", r"driving\s+(?:the\s+)?\w+\s+out|pushing\s+(?:the\s+)?\w+\s+back|fierce\s+battles|"
-            r"fighting\s+(?:is|was|were)\s+(?:still\s+)?(?:ongoing|raging|continuing)", passive=True,
-            agent_after=False, confidence=0.6),
+            r"fighting\s+(?:is|was|were|has\s+been)\s+(?:still\s+)?(?:ongoing|raging|continuing|under\s+way)|"
+            r"(?:fighting|clashes)\s+(?:continued|raged|went\s+on|(?:has|have|had)\s+(?:continued|raged))",
+            passive=True, agent_after=False, confidence=0.6),
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
-            r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)", confidence=0.75),
+            r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
+            r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
     Trigger("besieged", r"under\s+siege|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
-            r"cut\s+off)", passive=True, confidence=0.75),
-    Trigger("held", r"(?:controlled|held|run|ruled|governed)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
+            r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
+    Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
             r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
             confidence=0.7),
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
-            r"in\s+(?:full\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in",
+            r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
+            r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
+            r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
+            r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
+    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of)\s+)*"
+            r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
@@ -91,7 +135,7 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
             r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
 
 #: Reporting verbs after a speaker: a side saying it makes a claim.
-REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated?|states|insist(?:s|ed)?|"
+REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
 DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
@@ -106,8 +150,7 @@ PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west
 #: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
 PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
-HELD_ADJECTIVE = _re(r"\b(rebel|opposition|government|regime|HTS|SDF|Kurdish|IS|ISIS|jihadist|militant|"
-                     r"insurgent|army|Turkish)-(?:held|controlled|run)\b")
+HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town": the last settlement named before.
 ANAPHORA = _re(r"\bthe\s+(city|town|village|capital)\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
@@ -131,5 +174,6 @@ MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|coun
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
-CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as)\b|\b(?:but|while|whereas|"
+CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as|(?:and\s+)?then)\b|"
+                   r"\band\s+then\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
                    r"although|after|before|when|since|following|because|where|until)\b")

@@ -16,9 +16,22 @@ import re
 
 from gazetteer import Mention, Place
 from geo.extract import lexicon as lx
+from geo.extract.clauses import (
+    UNPLACED,
+    antecedent,
+    coordinated,
+    facility_after,
+    object_gap,
+    proper_after,
+    proper_before,
+)
 from geo.extract.context import Context, Sentence
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "target_places"]
+
+#: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
+#: know), and the geo precision.
+Target = tuple[str, Place | None, int]
 
 #: Gazetteer kinds that "the city" and unnamed landmarks can refer back to.
 SETTLEMENTS = frozenset({"city", "town", "village"})
@@ -44,17 +57,64 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
-        return before[-1:]
+        if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
+            return coordinated_before(text, before)
+        unknown = proper_before(text, max(lo, trig.start() - 60), trig.start(), _taken(sent))
+        if unknown is not None and not _reference(text, unknown):
+            return coordinated_before(text, [*before, unknown])
+        return coordinated_before(text, before) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
-    if not after or not _GAP_TO_PLACE.match(text[trig.end() : after[0].start]):
+    names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
+    after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
+    if not after:
         return []
-    if weak and after[0].start - trig.end() > 40:
+    first = after[0]
+    if not (_GAP_TO_PLACE.match(text[trig.end() : first.start]) or object_gap(text[trig.end() : first.start])):
         return []
-    chosen = [after[0]]
-    for m in after[1:]:
-        if not COORDINATION.match(text[chosen[-1].end : m.start]):
+    if weak and first.start - trig.end() > 40:
+        return []
+    return coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times])
+
+
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
+                          re.I)
+
+
+#: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
+_PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)
+#: "it" as the subject of a passive trigger ("it was captured within two hours").
+_PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _taken(sent: Sentence, places: bool = True) -> list[tuple[int, int]]:
+    """Return the spans that cannot be an unknown place's name: actors, time expressions (and known places)."""
+    return [*((a.start, a.end) for a in sent.actors), *((t.start, t.end) for t in sent.times),
+            *(((m.start, m.end) for m in sent.places) if places else ())]
+
+
+def _merge_names(places: list[Mention], names: list[Mention]) -> list[Mention]:
+    """Return the gazetteer places and the unknown names in text order.
+
+    A name that overlaps a place is dropped, unless it extends the place to the left ("Popov
+    Yar", "En Nahud" where the gazetteer found only "Yar", "Nahud"): then it replaces it.
+    """
+    kept = list(places)
+    for n in names:
+        inside = [m for m in kept if m.start < n.end and n.start < m.end]
+        if not inside:
+            kept.append(n)
+        elif all(n.start < m.start and m.end <= n.end for m in inside):
+            kept = [m for m in kept if m not in inside] + [n]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
+    """Return the last place of *before* and the places coordinated with it ("Harasta and Arbin were")."""
+    chosen = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not COORDINATION.match(text[m.end : chosen[0].start]):
             break
-        chosen.append(m)
+        chosen.insert(0, m)
     return chosen
 
 
@@ -65,7 +125,7 @@ def _reference(text: str, m: Mention) -> bool:
 
 
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
-                  passive: bool, weak: bool) -> list[tuple[str, Place, int]]:
+                  passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
 
     Parameters
@@ -90,9 +150,19 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     list of (str, Place, int)
         In text order; empty when the trigger governs no known place.
     """
+    if not passive:
+        facility = _facility(text, ctx, sent, trig, clause)
+        if facility:
+            return facility
     found = _governed_places(text, sent, trig, passive, weak, clause)
-    targets = []
+    if not found and not passive:
+        head = antecedent(text, sent.places, sent.start, trig.start())
+        found = [head] if head is not None else []
+    targets: list[Target] = []
     for m in found:
+        if m.place is None and m.cue == UNPLACED:
+            targets.append((m.text, None, 1))
+            continue
         if m.place is None or m.place.kind == "country":
             continue
         precision = 3 if m.place.kind == "admin1" else 1
@@ -101,7 +171,8 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         targets.append((m.text, m.place, precision))
     if targets:
         return targets
-    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
+    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
+               and not _reference(text, m)]  # "Tell Rifaat lies north of Aleppo ... when the YPG took it"
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
@@ -109,10 +180,13 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         if landmarks:
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
-        if subjects and ctx.last_settlement and ctx.last_settlement.place:
+        if (subjects or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+                and ctx.last_settlement.place:
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
     gap = text[trig.end() : clause[1]]
+    if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
+        return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
     if landmark:
@@ -127,13 +201,40 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     return []
 
 
+def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
+              clause: tuple[int, int]) -> list[Target]:
+    """Return a named facility as the object ("overran the 17th Division base outside Raqqa"), at its town as a part."""
+    found = facility_after(text, trig.end(), clause[1])
+    if found is None:
+        return []
+    countries = (*ctx.theatre.countries, *ctx.theatre.context_countries) if ctx.theatre else ()
+    inside = [m for m in sent.places if trig.end() <= m.start < found.end and m.place
+              and (not countries or m.place.country in countries)]
+    then = [m for m in sent.places if found.end <= m.start <= found.end + 2 and m.place] if found.then_place else []
+    if not then and found.then_place:  # "... headquarters in Maungdaw": a town the gazetteer does not know
+        then = [m for m in proper_after(text, found.end, found.end + 60, _taken(sent)) if m.start <= found.end + 2]
+    if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
+        if not then or then[0].place is not None and then[0].place.kind == "country":
+            return []
+        return [(then[0].text, then[0].place, 2)]
+    where = then[0] if then else inside[-1] if inside else ctx.last_settlement
+    if where is not None and where.place is None and where.cue == UNPLACED:
+        return [(found.name, None, 2)]
+    if where is None or where.place is None or where.place.kind == "country":
+        return []
+    if where is not ctx.last_settlement and where.place.kind in SETTLEMENTS:
+        ctx.last_settlement = where
+    own = where in inside and where.place.kind not in SETTLEMENTS and where.place.kind != "admin1"
+    return [(found.name, where.place, 1 if own else 2)]
+
+
 def _noun_phrase(words: str) -> str:
     """Return the noun phrase from its determiner on ("that the artillery base" -> "the artillery base")."""
     m = _LAST_DETERMINER.search(words)
     return words[m.start():].strip() if m else words.strip()
 
 
-def _landmark(ctx: Context, match: re.Match[str]) -> list[tuple[str, Place, int]]:
+def _landmark(ctx: Context, match: re.Match[str]) -> list[Target]:
     """Return an unnamed landmark ("the artillery academy") as a part of the last settlement named."""
     if not (ctx.last_settlement and ctx.last_settlement.place):
         return []

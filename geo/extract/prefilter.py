@@ -140,7 +140,8 @@ class LiteralScreen:
         Returns
         -------
         dict
-            Sentence index -> pattern ids (sentences with no possible match are left out).
+            Sentence index -> pattern ids (sentences with no possible match are left out; a
+            sentence on which the screen is not exact, see :meth:`exact_on`, gets every pattern).
         """
         lowered = text.lower()
         if len(lowered) != len(text) or self._empty:  # offsets would shift: screen nothing out
@@ -156,6 +157,10 @@ class LiteralScreen:
         if self._always:
             for k in range(len(spans)):
                 found.setdefault(k, set()).update(self._always)
+        if not text.isascii():  # "ſeized" matches a pattern case-insensitively but holds no literal
+            for k, (s, e) in enumerate(spans):
+                if not self.exact_on(text[s:e]):
+                    found[k] = set(range(len(self.patterns)))
         return {k: frozenset(ids) for k, ids in sorted(found.items())}
 
     def exact_on(self, segment: str) -> bool:

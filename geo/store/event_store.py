@@ -46,10 +46,11 @@ __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extra
            "records_from_rows", "sql_value"]
 
 #: Version of the store's table layout; a store with a newer one is refused, an older one upgraded.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The columns each version added, as ``ALTER TABLE`` statements run when an older store is opened.
 _UPGRADES: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE events ADD COLUMN theatre TEXT",),
+    3: ("ALTER TABLE events ADD COLUMN denies TEXT",),
 }
 EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
 DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]

@@ -1,0 +1,381 @@
+"""A shallow reading of the clause around an event trigger.
+
+No tagger or parser model is loaded: English news clauses about territory are read with
+closed word classes (determiners, prepositions, auxiliaries, modals, place-type and
+facility nouns) around the trigger, the places the gazetteer found and the factions the
+theatre names (``benchmarks/README.md`` says why and what it costs). What it reads:
+
+* **the object** of an active trigger: the places after it, reached through determiners,
+  modifiers and "X of" heads ("have taken full control of *the centre of* Tadef", "pulled
+  back from *the battered eastern town of* Marinka"), with coordinated places ("A, B and
+  the villages of C and D", "including E") and appositions;
+* **a facility as object** ("overran the 17th Division's base outside Raqqa", "seized the
+  headquarters of the army's First Infantry Division"): its name is kept, and it is placed
+  at the town the phrase names (or the last one named), as a part of it;
+* **the antecedent of a relative clause** ("Raqqa, which the SDF took in 2017", "the
+  palace that his troops recaptured", "Nyala, where clashes ..."): the object of a trigger
+  that has none after it;
+* **the source** of a change ("seized the hamlets *from the M23*") and the factions that
+  only modify another ("troops *backed by* US air power", "factions *hostile to* the
+  government");
+* **irrealis**: a gerund or nominal trigger that is the subject of a modal or of an aim
+  ("Seizing Kidal would ...", "Retaking Marawi was the goal", "the fall of Homs would");
+* **names that are not places** ("HTS leader Abu Mohammed al-Jawlani", "Halab Today TV",
+  "the Kyiv Independent") and **datelines** ("KYIV, Feb 17 (Reuters) -"): such mentions are
+  dropped before any rule sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer import Mention
+
+__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated",
+           "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
+           "proper_after", "proper_before", "source_actor"]
+
+_DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
+               r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
+               r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
+               r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
+               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial")
+_PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
+               r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
+               r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
+               r"farm|oilfield|field|port|crossing|junction")
+#: Place nouns that head a list item ("and the villages of"), not a description ("the capital of").
+_LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
+              r"neighbou?rhood|quarter|county|municipality|commune|island|oasis|hill|height|farm|oilfield|field|"
+              r"port|crossing")
+#: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
+OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
+                     r"surroundings|fringes?|doorstep|direction|outside|near|towards?)\b[^.]{0,20}$", re.I)
+#: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs.
+OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
+    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
+    r"s?|in|of|over|on|inside|within|"
+    r"at)\s*,?\s+)*$", re.I)
+_VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
+                      r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
+#: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
+COORDINATION = re.compile(
+    r"^\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
+    r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
+    r"\s*\)\s*,?\s*(?:and\s+)?)"
+    r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
+#: An apposition after a place, up to (not including) the comma that closes it: ", about 60km to the west", ", the
+#: Kachin State capital" (not a list item: ", the town of X").
+_APPOSITION_SPAN = re.compile(r",\s+(?:(?:a|an|the|about|some|around|nearly|roughly|almost|its|their|home\s+to)\s+"
+                              r"(?!(?:" + _LIST_NOUN + r")s?\s+of\b)|\d)[^,;()]{1,80}?(?=,)", re.I)
+#: After an unnamed object, the places it includes: "much of the north-east, including Raqqa".
+_INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+them|such\s+as)\s+(?:the\s+)?"
+                            r"(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
+#: An apposition between two coordinated places: "Mogok, a ruby-mining hub, and Kyaukme".
+_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
+
+_FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfield|barracks|command|division|"
+                  r"brigade|battalion|regiment|garrison|camp|refinery|oilfields?|oil\s+field|palace|crossing|"
+                  r"university|academy|dam|prison|complex|compound|power\s+station|power\s+plant|military\s+college|"
+                  r"checkpoint|port|harbour|bridge|station|fort|citadel|office")
+#: A named facility after a trigger: "the army's 15th Infantry Division base in", "the headquarters of the
+#: military's Northeastern Command in", "Kavumu airport near".
+_FACILITY = re.compile(
+    r"\s*(?:the\s+)?(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*['’]s?\s+)?"
+    r"(?:(?P<lead>(?:headquarters|HQ|base|garrison|camp)\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?))?"
+    r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
+    r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
+    r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
+_STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
+                         "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
+_PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
+_FACILITY_WORD = re.compile(r"^(?:" + _FACILITY_HEAD + r")$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A named facility after a trigger: its name as kept, where its phrase ends, and the place word after it."""
+
+    name: str
+    end: int
+    then_place: bool
+
+
+def object_gap(gap: str) -> bool:
+    """Whether *gap* (the text between a trigger and a place) keeps the place the trigger's object.
+
+    Determiners, possessives, modifiers and "X of" heads pass ("full control of the centre of");
+    verbs, other prepositions and heads outside the place ("the outskirts of") do not.
+
+    Examples
+    --------
+    >>> object_gap(" full control of the centre of "), object_gap(" the outskirts of ")
+    (True, False)
+    """
+    if _INCLUDING_GAP.match(gap) and not OUTSIDE.search(gap):
+        return True  # "holds much of the north-east, including Raqqa"
+    if not OBJECT_GAP.match(gap) or OUTSIDE.search(gap):
+        return False
+    return not _VERBISH.search(gap) or not gap.strip()
+
+
+def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
+                skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Return *first* and the places coordinated with it before *hi* ("A, B and the villages of C").
+
+    Spans in *skip* (time expressions) and appositions ("Tal Afar, about 60km to the west, and
+    Hawija"; "Myitkyina, the Kachin State capital, and Bhamo") are left out of the text between two
+    places, and the places inside an apposition are not coordinated.
+    """
+    appositions = [(m.start(), m.end()) for m in _APPOSITION_SPAN.finditer(text, first.end, hi)]
+    skip = [*skip, *appositions]
+    chosen = [first]
+    for m in places:
+        if m.start <= chosen[-1].start or m.start >= hi or any(s <= m.start < e for s, e in appositions):
+            continue
+        gap = _without(text, chosen[-1].end, m.start, skip)
+        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):
+            break
+        chosen.append(m)
+    return chosen
+
+
+def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> str:
+    """Return ``text[lo:hi]`` without the spans of *skip* inside it."""
+    parts, at = [], lo
+    for s, e in sorted(skip):
+        if s >= at and e <= hi:
+            parts.append(text[at:s])
+            at = e
+    parts.append(text[at:hi])
+    return "".join(parts)
+
+
+def facility_after(text: str, pos: int, hi: int) -> Facility | None:
+    """Return the named facility that begins right after *pos* (a trigger's end), if any.
+
+    The name keeps the proper words and the head noun as written ("the army's 15th Infantry
+    Division base" -> "15th Infantry Division base"; "the headquarters of the military's Western
+    Regional Command" -> "Western Regional Command"); a facility with no proper word ("the
+    army base") is no name: it is returned with an empty name when a place follows it ("the
+    army's base at Boulkessi"), which is then the place of the event.
+
+    Examples
+    --------
+    >>> f = facility_after("overran the army's 15th Infantry Division base in Ardamata", 7, 60)
+    >>> f.name, f.then_place
+    ('15th Infantry Division base', True)
+    """
+    m = _FACILITY.match(text, pos, hi)
+    if m is None:
+        return None
+    tail = text[m.end("name") : m.end()]
+    then_place = bool(tail.strip(" ,")) or tail.endswith(" ")
+    words = [w.rstrip(",") for w in m.group("name").split()]
+    if not _FACILITY_WORD.match(" ".join(words[-1:])) and not _FACILITY_WORD.match(" ".join(words[-2:])):
+        return None
+    unnamed = Facility("", m.end(), then_place) if re.search(r"\b(?:in|at|outside|near)\s", tail) else None
+    if not any(_PROPER.match(w) for w in words):
+        return unnamed
+    # the words next to the head back to a determiner or a possessive; leading common words dropped
+    kept: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _STOP_WORDS or re.search(r"['’]s?$", w) and not _PROPER.match(w.rstrip("'’s")):
+            break
+        kept.insert(0, w)
+        if re.search(r"['’]s?$", w) and not _PROPER.match(w):
+            break
+    while kept and not (_PROPER.match(kept[0]) or len(kept) == 1):
+        kept.pop(0)
+    if not any(_PROPER.match(w) for w in kept):
+        return unnamed
+    # the name as written: "the 17th Division's base" -> "17th Division's base"; "the headquarters of the
+    # army's First Infantry Division" -> "First Infantry Division" (the unit names its headquarters)
+    name_end = m.end("name")
+    written = text[m.start("name") : name_end].rstrip(",")
+    at = written.rfind(" ".join(kept[:1]))
+    name = written[at:] if at >= 0 and written[at:].split() == kept else " ".join(kept)
+    return Facility(name, m.end(), then_place)
+
+
+_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
+                          r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
+                          r"its)\s+(?:goal|aim|objective))\b", re.I)
+_SUBJECT_START = re.compile(r"(?:^|[,;:–—(]|\b(?:that|and|but|said|says|while|as)\s)\s*"
+                            r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?$", re.I)
+_PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
+
+
+def irrealis(text: str, lo: int, trig_start: int, trig_text: str, sent_end: int) -> bool:
+    """Whether a gerund or nominal trigger is a hypothesis or an aim, not a fact.
+
+    "Seizing Kidal would hand ...", "Retaking Marawi was the goal ...", "the fall of Homs would",
+    "opens the way towards liberating Mosul", "bent on retaking": the trigger is an ``-ing`` form
+    or a noun ("fall of", "capture of") that is the subject of a modal or an aim, or the object
+    of a preposition of purpose.
+    """
+    word = trig_text.split()[0].lower()
+    nominal = trig_text.lower().endswith(" of") or trig_text.lower().endswith(" from")
+    if not (word.endswith("ing") or nominal):
+        return False
+    before = text[max(lo, trig_start - 40) : trig_start]
+    if word.endswith("ing") and _PURPOSE_BEFORE.search(before) and not re.search(r"\bafter\s+$", before, re.I):
+        return True
+    if not _SUBJECT_START.search(text[max(lo - 2, trig_start - 40) : trig_start]):
+        return False
+    return bool(_MODAL_AFTER.match(text, trig_start + len(trig_text), sent_end))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$", re.I)
+_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+
+
+def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start: int) -> Mention | None:
+    """Return the place a relative clause hangs on when its trigger has no object after it.
+
+    "Raqqa, which the SDF wrested from Islamic State", "Masisi-centre, which they have held
+    since January", "Nyala, where clashes broke out": the place right before "which", "that"
+    or "where".
+    """
+    m = _ANTECEDENT_END.search(text, sent_start, trig_start)
+    if m is None or _PASSIVE_BEFORE.search(text, m.start(), trig_start):
+        return None
+    before = [p for p in places if p.end <= m.start() and m.start() - p.end <= 40]
+    if not before:
+        return None
+    last = before[-1]
+    between = text[last.end : m.start()]
+    if re.search(r"[;:]|\b(?:and|but|or|said|says)\b", between):
+        return None
+    return last
+
+
+_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+of\s+(?:the\s+)?"
+                     r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
+_MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
+                       r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
+                       r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
+
+
+def source_actor(text: str, start: int) -> bool:
+    """Whether an actor beginning at *start* is the source of a change ("seized X from the army")."""
+    return bool(_SOURCE.search(text[max(0, start - 60) : start]))
+
+
+def modifier_actor(text: str, start: int) -> str | None:
+    """How an actor beginning at *start* only modifies another: "negated" ("hostile to"), "modifier" or None."""
+    before = text[max(0, start - 30) : start]
+    if _NEGATED.search(before):
+        return "negated"
+    if _MODIFIER.search(before):
+        return "modifier"
+    return None
+
+
+#: A dateline: "KYIV, Feb 17 (Reuters) -", "PORT SUDAN —", "BEIRUT, Dec 1 -", at the start of a line.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'’.\- ]{1,40}[A-Z](?:/[A-Z][A-Z'’.\- ]{1,40})?"
+                       r"(?:,\s*[\w. ]{1,25}?){0,3}(?:\s*\([\w .&-]{1,30}\))?\s*[-–—]+\s", re.M)
+#: A word after a name that makes it an outlet, a group or a person, not the place ("Halab Today TV").
+_NAME_AFTER = re.compile(r"\s+(?:Today|TV|Television|Radio|News|Independent|Post|Times|Eye|Agency|Observer|"
+                         r"Tribune|Herald|Media|Network|Monitor|Security\s+Tracker|Tracker|Now|24|Online|Channel|"
+                         r"group\s+of\s+forces|Direct|Voice|Daily|Press|Reporter)\b|24\b")
+_NAME_BEFORE = re.compile(r"(?:\b(?:Abu|Abou|Umm|bin|ibn|bint|Sheikh|Mullah)\s+(?:[A-Z][\w'’-]*\s+)?|"
+                          r"\b(?:Abu|Abou|Umm)\s+[A-Z][\w'’-]*\s+al-)$")
+_NAME_CUE = re.compile(r"Ab|Um|bin|ibn|Sheikh|Mullah|al-")
+_PERSON_WORD = re.compile(r"^(?:Abu|Abou|Umm|Bin|Ibn)$", re.I)
+
+
+def dateline_end(text: str) -> int:
+    """Return where the dateline at the start of *text* ends (0 when it has none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m and m.start() < 200 else 0
+
+
+def not_a_place(text: str, m: Mention) -> bool:
+    """Whether a place name is part of a person's, an outlet's or a group's name ("Halab Today TV")."""
+    if _PERSON_WORD.match(m.text):
+        return True
+    following = text[m.end + 1 : m.end + 2]
+    if (following.isupper() or following in ("2", "g")) and _NAME_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 30) : m.start]
+    if not _NAME_CUE.search(before):
+        return False
+    if _NAME_BEFORE.search(before) or before.endswith("al-") and m.text[:1].isupper() and \
+            re.search(r"\b(?:Abu|Abou|Umm|Mohammed|Muhammad|Ahmed|Ahmad|Ali|Omar)\s+al-$", before):
+        return True
+    return False
+
+
+#: The cue of a name that the gazetteer does not know but the clause makes a place: the object of a
+#: control verb ("The M23 took Minova, a key supply hub, on Tuesday"), kept without coordinates.
+UNPLACED = "unplaced"
+_NAME_TOKEN = r"(?:(?:al|el|ad|an|as|ash|ar|az|at|ed|es|ad-|Ad|Al|El)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_PROPER_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|de|du|la|le|ibn|bin|bint|wa)\s+)?"
+                          rf"(?:{_NAME_TOKEN}|\d+))*")
+_NOT_NAME = frozenset("""the a an he she it they we i you his her their its our this that these those there
+    president general minister commander colonel major captain lieutenant sergeant mr mrs ms dr sheikh king prince
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec north south east west
+    northern southern eastern western central upper lower greater new old saint st mount lake river
+    reuters afp ap bbc un""".split())
+#: What may follow a name that ends a noun phrase: punctuation, a preposition, a conjunction, a time word.
+_NAME_END = re.compile(r"\s*(?:$|[,.;:()\u2013\u2014\"'’]|-\s|\s(?:on|in|at|after|before|from|to|and|or|as|with|by|"
+                       r"near|over|overnight|late|early|itself|last|this|earlier|yesterday|today|since|until|"
+                       r"during|following|while|when|without|but|which|where|who|were|was|is|are|had|has|have|"
+                       r"fell|also|in|into|inside|under|for|town|city|village|villages|district|camp|township|"
+                       r"locality|region|province|state|area|hills?|settlement|neighbou?rhood|quarter|county)\b)")
+_PLACE_AFTER = re.compile(r"\s+(?:town|city|village|district|township|locality|region|province|state|area|"
+                          r"neighbou?rhood|quarter|county|settlement)\b", re.I)
+
+
+_DEMONYM = re.compile(r"(?:ese|ian|ians|ish|ean|eans)$|-[a-z]+ed$|^[A-Z]{2,}$|(?:Colonel|General|Major|Captain|"
+                      r"Lieutenant|Commander|Brigadier|Sergeant|President|Minister|Governor|Spokesman|Mr|Mrs|Dr)\b")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """Tell a word that makes a capitalised phrase no place name: a demonym, an ``-ed`` compound, an acronym."""
+    return bool(_DEMONYM.search(word)) and not any(c.isdigit() for c in word)
+
+
+def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for m in _PROPER_NAME.finditer(text, lo, hi):
+        words = m.group(0).split()
+        while words and words[0].lower().strip("'’") in _NOT_NAME:
+            words.pop(0)
+        if not words or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
+            continue
+        start = m.end() - len(" ".join(words))
+        end = m.end()
+        if any(s < end and start < e for s, e in taken) or not _NAME_END.match(text, end):
+            continue
+        if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
+            continue
+        found.append(Mention(start, end, text[start:end], (), UNPLACED))
+    return found
+
+
+def proper_after(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Return the capitalised names in ``text[lo:hi]`` that end a noun phrase and are no actor or time.
+
+    They stand for places the gazetteer does not know, in object position (see :data:`UNPLACED`).
+    """
+    return _proper(text, lo, hi, taken)
+
+
+_PASSIVE_GAP = re.compile(r"^\s*(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
+                          r"\w+ly)\s+)*$", re.I)
+
+
+def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]) -> Mention | None:
+    """Return the capitalised name that is the subject of a passive trigger at *pos* ("Kanpaikti fell to")."""
+    names = _proper(text, lo, pos, taken)
+    if names and _PASSIVE_GAP.match(text[names[-1].end : pos]):
+        return names[-1]
+    return None

@@ -1,0 +1,184 @@
+"""Time expressions read relative to the publication date or to another expression.
+
+Kept apart from :mod:`geo.extract.time.expressions` (the calendar scan) because each of these
+needs what that scan found or a reading of the sentence around it:
+
+* "last August", "since last May": the latest such month before the publication month;
+* "in May last year", "June of last year": that month of the year before publication;
+* "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
+  date that follows;
+* "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
+* ordering words between two clauses of a sentence (:func:`ordered`): "took Aleppo in late
+  November *before* swinging south through Hama" puts Hama after late November and by the
+  publication date, not in late November.
+
+Every function is pure: text, offsets and dates in, :class:`TimeMention` records out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from geo.extract.time.expressions import TimeMention, precision_of_range
+from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
+
+__all__ = ["ORDERING", "merge", "ordered", "relative_expressions"]
+
+_D = dt.timedelta(days=1)
+_MONTH_NAME = "|".join(m.capitalize() for m in FULL_MONTHS)
+_PRE = r"(?:(?P<pre>since|by|until|from|in|during|before|after)\s+)?"
+_LAST_MONTH = re.compile(rf"\b{_PRE}last\s+(?P<m>{_MONTH_NAME})\b")
+_MONTH_LAST_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?last\s+year\b")
+_EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
+#: Every expression of :func:`relative_expressions` holds one of these words.
+_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b", re.I)
+#: Words that order two clauses of one sentence in time.
+ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
+_NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
+_AFTERWARDS = frozenset({"then", "followed by", "later", "subsequently", "afterwards"})
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - _D
+
+
+def _month_span(m: re.Match[str], year: int, published: dt.date) -> TimeMention:
+    month = MONTHS[m.group("m").lower()]
+    start, end = dt.date(year, month, 1), _month_end(year, month)
+    relation = RELATION.get((m.group("pre") or "").lower(), "at")
+    if relation == "since":
+        end = published
+    return TimeMention(m.group(0), m.start(), m.end(), start, min(end, published) if end > start else end,
+                       precision_of_range(start, end) if relation != "since" else "month", relation)
+
+
+def relative_expressions(text: str, published: dt.date | None, times: Sequence[TimeMention],
+                         spans: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
+    """Return the expressions of this module found in *text* (see the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    published : datetime.date or None
+        The publication date; without one nothing here resolves.
+    times : sequence of TimeMention
+        The calendar expressions already found (:func:`~geo.extract.time.expressions.find_time_expressions`):
+        "the eve of" takes the date that follows it from them.
+    spans : sequence of (start, end), optional
+        Where to look (the candidate sentences); the whole text by default.
+
+    Returns
+    -------
+    list of TimeMention
+        In text order.
+
+    Examples
+    --------
+    >>> [(t.text, t.date.isoformat()) for t in relative_expressions(
+    ...     "which separatists seized last August", dt.date(2015, 3, 3), [])]
+    [('last August', '2014-08-01')]
+    """
+    if published is None or not dt.date.min.year < published.year < dt.date.max.year:
+        return []  # too near the calendar's ends to read "last year" or "the eve of" safely
+    found: list[TimeMention] = []
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        if not _CUES.search(text, lo, hi):
+            continue
+        for m in _LAST_MONTH.finditer(text, lo, hi):
+            month = MONTHS[m.group("m").lower()]
+            year = published.year if month < published.month else published.year - 1
+            found.append(_month_span(m, year, published))
+        for m in _MONTH_LAST_YEAR.finditer(text, lo, hi):
+            found.append(_month_span(m, published.year - 1, published))
+        for m in _EVE.finditer(text, lo, hi):
+            anchor = next((t for t in times if m.end() <= t.start <= m.end() + 50 and t.precision == "day"), None)
+            if anchor is not None:
+                day = anchor.date - _D
+                found.append(TimeMention(text[m.start():anchor.end], m.start(), anchor.end, day, None, "day", "at"))
+        for m in _NOW.finditer(text, lo, hi):
+            found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def merge(times: Sequence[TimeMention], extra: Sequence[TimeMention]) -> list[TimeMention]:
+    """Return *times* and *extra* in text order, an extra expression replacing those it overlaps."""
+    kept = [t for t in times if not any(x.start < t.end and t.start < x.end for x in extra)]
+    return sorted([*kept, *extra], key=lambda t: t.start)
+
+
+def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[int, int],
+            times: Sequence[TimeMention], published: dt.date | None) -> TimeMention | None:
+    """Return the date range an ordering word gives an undated clause, or None.
+
+    "took Aleppo in late November before swinging south through Hama": the trigger at *pos*
+    ("swinging") has no time in its clause; "before" puts it after the other clause's time,
+    so its range runs from that time's start to the publication date. The readings:
+
+    * T, then/before/followed by/later, trigger -> after T;
+    * trigger, after ..., T; or After ... T, trigger -> after T;
+    * trigger, before ..., T; or Before ... T, trigger -> before T (the week up to T's end).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    sent_start, sent_end : int
+        The sentence of the trigger.
+    pos : int
+        The trigger's offset.
+    clause : (int, int)
+        The trigger's clause; a time expression inside it wins, and then this returns None.
+    times : sequence of TimeMention
+        The time expressions of the sentence.
+    published : datetime.date or None
+        The publication date (the latest an event reported in the article can be).
+
+    Returns
+    -------
+    TimeMention or None
+        A range with relation "after" or "before", anchored on the other clause's expression.
+    """
+    if any(clause[0] <= t.start < clause[1] for t in times):
+        return None
+    best: tuple[int, TimeMention, str] | None = None
+    for w in ORDERING.finditer(text, sent_start, sent_end):
+        if _NOT_ORDERING.search(text, max(sent_start, w.start() - 12), w.start()):
+            continue
+        word = " ".join(w.group(0).lower().split())
+        anchor: TimeMention | None = None
+        relation = ""
+        if w.end() <= pos:
+            prior = [t for t in times if t.end <= w.start()]
+            between = [t for t in times if w.end() <= t.start and t.end <= pos]
+            if word in _AFTERWARDS | {"before", "prior to"} and prior and not between:
+                anchor, relation = prior[-1], "after"
+            elif word == "after" and between:
+                anchor, relation = between[-1], "after"
+            elif word in ("before", "prior to") and between:
+                anchor, relation = between[-1], "before"
+        elif w.start() >= pos:
+            following = [t for t in times if t.start >= w.end()]
+            if word == "after" and following:
+                anchor, relation = following[0], "after"
+            elif word in ("before", "prior to") and following:
+                anchor, relation = following[0], "before"
+        if anchor is not None:
+            distance = abs(w.start() - pos)
+            if best is None or distance < best[0]:
+                best = (distance, anchor, relation)
+    if best is None:
+        return None
+    _, anchor, relation = best
+    end = anchor.date_end or anchor.date
+    if relation == "after":
+        start = anchor.date
+        last = published if published is not None and published >= end else end
+        return TimeMention(anchor.text, anchor.start, anchor.end, start, last if last != start else None,
+                           precision_of_range(start, last), "after")
+    start = end - 6 * _D if end - dt.date.min > 6 * _D else end
+    return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
