@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres
+from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 
 __all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "infer_theatre"]
 
@@ -49,8 +49,6 @@ MONITORS: tuple[str, ...] = (
     "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
     "MONUSCO", "UN peacekeepers",
 )
-#: Weight of one theatre-specific name against one place mention when the theatre is inferred.
-NAME_WEIGHT = 2.0
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -230,7 +228,7 @@ def infer_theatre(countries: Counter[str], votes: Mapping[str, float], theatres:
         ISO country code -> how many place mentions of the article are in that country.
     votes : mapping
         Theatre id -> :meth:`ActorIndex.votes` of the article's names; each counts as
-        :data:`NAME_WEIGHT` place mentions.
+        :data:`geo.theatres.loader.NAME_WEIGHT` place mentions.
     theatres : iterable of Theatre
         The candidates.
 
@@ -250,16 +248,4 @@ def infer_theatre(countries: Counter[str], votes: Mapping[str, float], theatres:
     >>> infer_theatre(Counter(), {"sudan": 1.0}, packaged_theatres().values()).id
     'sudan'
     """
-    scored = []
-    for theatre in theatres:
-        primary = sum(countries[c] for c in theatre.countries) + NAME_WEIGHT * votes.get(theatre.id, 0.0)
-        if primary <= 0:
-            continue
-        context = sum(countries[c] for c in theatre.context_countries)
-        scored.append(((primary, context, -len(theatre.countries)), theatre))
-    if not scored:
-        return None
-    scored.sort(key=lambda item: item[0], reverse=True)
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return None
-    return scored[0][1]
+    return theatre_for_countries(countries, theatres, names=votes)

@@ -524,8 +524,13 @@ def theatre_named(name_or_path: str | os.PathLike[str]) -> Theatre:
                        "nor a theatre file; give one of those ids or the path of a .toml file")
 
 
+#: Weight of one theatre-specific faction name against one place mention when a theatre is picked.
+NAME_WEIGHT = 2.0
+
+
 def theatre_for_countries(codes: Mapping[str, int] | Counter[str],
-                          theatres: Mapping[str, Theatre] | Iterable[Theatre] | None = None) -> Theatre | None:
+                          theatres: Mapping[str, Theatre] | Iterable[Theatre] | None = None, *,
+                          names: Mapping[str, float] | None = None) -> Theatre | None:
     """Pick the theatre whose countries best cover the countries of the places an article names.
 
     Parameters
@@ -535,6 +540,9 @@ def theatre_for_countries(codes: Mapping[str, int] | Counter[str],
         country). Codes are compared upper-case; empty codes and weights <= 0 are ignored.
     theatres : Mapping or iterable of Theatre, optional
         The candidates; default the packaged theatres.
+    names : mapping, optional
+        Theatre id -> how strongly the article's faction names point to it ("RSF" only to
+        Sudan); each counts as :data:`NAME_WEIGHT` place mentions in the theatre's countries.
 
     Returns
     -------
@@ -557,7 +565,7 @@ def theatre_for_countries(codes: Mapping[str, int] | Counter[str],
         candidates = theatres
     scored: list[tuple[tuple[float, float, int], Theatre]] = []
     for theatre in candidates:
-        primary = sum(weights[c] for c in theatre.countries)
+        primary = sum(weights[c] for c in theatre.countries) + NAME_WEIGHT * (names or {}).get(theatre.id, 0.0)
         if primary <= 0:
             continue
         context = sum(weights[c] for c in theatre.context_countries)
