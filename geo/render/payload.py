@@ -310,7 +310,9 @@ def _bounds(data: MapData, outline: dict[str, Any]) -> list[list[float]]:
     """Return ``[[south, west], [north, east]]`` of the view the map opens on.
 
     The places with a state on the opening date; else every place of the map; else the
-    outline; else the world. A view narrower than :data:`MIN_VIEW_DEGREES` is widened.
+    outline; else the world. Places outside the outline's countries (the war's and its
+    neighbours') are left out when some lie inside: a namesake abroad does not stretch the
+    view to another continent. A view narrower than :data:`MIN_VIEW_DEGREES` is widened.
     """
     start = data.start_index()
     opening = snapshots(data.states, data.dates, carry=True)[start] if start >= 0 else {}
@@ -318,6 +320,10 @@ def _bounds(data: MapData, outline: dict[str, Any]) -> list[list[float]]:
     if not points:
         points = [(p["lat"], p["lon"]) for p in data.places if _finite(p.get("lat"), p.get("lon"))]
     geoms = [shape(f["geometry"]) for f in outline.get("features", [])]
+    if geoms and points:
+        region = shapely.union_all(geoms)
+        inside = [pt for pt in points if shapely.intersects_xy(region, pt[1], pt[0])]
+        points = inside or points
     if points:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         s, w, n, e = min(lats), min(lons), max(lats), max(lons)
