@@ -17,11 +17,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from gazetteer import Mention
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.context import Context, Sentence, make_event
-from geo.extract.places import COORDINATION, target_places
+from geo.extract.places import coordinated_before, target_places
 from geo.extract.time.expressions import TimeMention
 from geo.model import ControlEvent, Stance
 
@@ -85,7 +84,7 @@ def _previously(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tup
     prior = TimeMention(earliest.text, earliest.start, earliest.end, day_before, None, "day", "by")
     return [make_event(ctx, sent, m, kind="held", written=place.text, place=place.place, precision=1,
                        gaining=owner[0].faction, losing=None, stance=Stance("reported"), time=prior, confidence=0.6)
-            for place in _coordinated_before(ctx.article.text, before) if place.place is not None]
+            for place in coordinated_before(ctx.article.text, before) if place.place is not None]
 
 
 def _held_adjective(ctx: Context, sent: Sentence, m: re.Match[str], taken: list[tuple[int, int]]) -> list[ControlEvent]:
@@ -122,11 +121,3 @@ def _own_time(sent: Sentence, m: re.Match[str]) -> TimeMention | None:
 
 _READERS = ((lx.FORCED_OUT, _forced_out), (lx.PREVIOUSLY, _previously), (lx.HELD_ADJECTIVE, _held_adjective))
 
-
-def _coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
-    chosen = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not COORDINATION.match(text[m.end : chosen[0].start]):
-            break
-        chosen.insert(0, m)
-    return chosen
