@@ -66,7 +66,8 @@ _RIVER = re.compile(r"\b(?:river|riverbank|river\s+bank|canal)\b", re.I)
 _ROAD = re.compile(r"\b(?:highway|motorway|road|expressway|freeway)\b|\b[MN]-?\d{1,3}\b")
 _AREA = re.compile(r"\b(?:outskirts|edges?|suburbs?|limits|periphery|perimeter|fringes?)\b", re.I)
 _GENERIC = {
-    **dict.fromkeys(("city", "town", "village", "locality", "settlement"), frozenset({"city", "town", "village"})),
+    "city": frozenset({"city"}),
+    **dict.fromkeys(("town", "village", "locality", "settlement"), frozenset({"city", "town", "village"})),
     **dict.fromkeys(("airport", "airbase", "base", "garrison"), frozenset({"military", "infrastructure", "landmark"})),
 }
 _DEFINITE = re.compile(r"^the\s+(?:[\w'’-]+\s+)?(?P<head>[\w-]+)$", re.I)
@@ -110,6 +111,13 @@ class AnchorReading:
     locator: Place | None
     locator_written: str
     side_country: str | None
+
+
+def _has_name(phrase: str) -> bool:
+    """Whether a phrase holds a capitalised word after its first ("the Mezzeh airbase"), or starts with one."""
+    words = phrase.split()
+    return bool(words) and (words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an")
+                            or any(w[:1].isupper() for w in words[1:]))
 
 
 def _site(m: Mention) -> Place | None:
@@ -217,7 +225,11 @@ class AnchorReader:
                 side: str | None, start: int) -> tuple[AnchorKind, Place | None, str | None, str | None]:
         if not phrase:
             return "none", None, None, "no anchor: the sentence does not say from where the distance is measured"
-        sites = [p for m in inside if (p := _site(m)) is not None]
+        places = [(m.place, m.form) for m in inside if m.place is not None]
+        if named and not places and _has_name(phrase):  # a name the article-wide reading left out
+            found = self.gz.resolve_phrase(phrase, focus=self.countries)
+            places = [(found, "name")] if found is not None else []
+        sites = [p for p, form in places if form == "name" and p.kind in SITE_KINDS]
         head = phrase.split()[-1] if phrase.split() else ""
         if _RIVER.fullmatch(head) or _ROAD.fullmatch(head):  # "the Dnipro river": a river, not the city
             sites = []
@@ -231,7 +243,7 @@ class AnchorReader:
                 place = sites[-1]
             return ("city_area" if _AREA.search(phrase) and place.kind in ("city", "town") else "point"), \
                 place, None, None
-        countries = [m.place for m in inside if m.place is not None and m.place.kind == "country"]
+        countries = [p for p, _ in places if p.kind == "country"]
         if _BORDER.search(phrase) or (countries and not _RIVER.search(phrase) and not _ROAD.search(phrase)
                                       and not _CAPITAL.search(phrase)):
             return self._border(countries, side)
@@ -243,7 +255,7 @@ class AnchorReader:
             kind: AnchorKind = "river" if _RIVER.search(phrase) else "road"
             return kind, None, None, (f"{kind} {phrase!r}: the packaged data has no {kind} lines, so a band "
                                       "along it cannot be drawn")
-        regions = [m.place for m in inside if m.place is not None and m.place.kind in _REGION_KINDS]
+        regions = [p for p, _ in places if p.kind in _REGION_KINDS]
         if regions:
             place = self.gz.resolve_phrase(phrase, focus=self.countries) or regions[-1]
             return "region", place, None, None
@@ -253,7 +265,7 @@ class AnchorReader:
             if antecedent is not None:
                 return ("city_area" if _AREA.search(phrase) else "point"), antecedent, None, None
             return "none", None, None, f"anchor not a place: {phrase!r} (no {generic['head'].lower()} named before it)"
-        if any(w[:1].isupper() for w in phrase.split()[1:]) or phrase[:1].isupper():
+        if _has_name(phrase):
             return "none", None, None, (f"anchor not in the gazetteer: {phrase!r}; add it with "
                                         "'geo gazetteer add NAME LAT LON'")
         return "none", None, None, f"anchor not a place: {phrase!r}"
@@ -287,6 +299,13 @@ class AnchorReader:
 
     def _antecedent(self, start: int, kinds: frozenset[str]) -> Place | None:
         lo = max(0, start - ANTECEDENT_CHARS)
-        places = [m.place for m in self._mentions() if lo <= m.start and m.end <= start
-                  and m.place is not None and m.form == "name" and m.place.kind in kinds]
-        return places[-1] if places else None
+        for m in reversed(self._mentions()):
+            if not (lo <= m.start and m.end <= start) or m.place is None or m.form != "name":
+                continue
+            if m.place.kind in kinds:
+                return m.place
+            if "city" in kinds and m.place.kind == "admin1":  # "Hama" read as the province: its city
+                cities = [p for p in self.gz.candidates(m.text) if p.kind == "city" and p.country == m.place.country]
+                if cities:
+                    return max(cities, key=lambda p: p.population)
+        return None
