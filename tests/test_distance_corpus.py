@@ -1,4 +1,4 @@
-"""Every distance shape lies where its sentence puts it: the seeds and December 2024 reports from Daraa and Aleppo's countryside.
+"""Every distance shape lies where its sentence puts it: the seeds, and December 2024 reports (Daraa, Aleppo).
 
 ``tests/corpora/dec2024`` holds two invented reports (see its README) that quote distances from
 borders, the capital, the provincial capital, a river, a road, a city's outskirts and a vague

@@ -73,8 +73,8 @@ _GENERIC = {
 _DEFINITE = re.compile(r"^the\s+(?:[\w'’-]+\s+)?(?P<head>[\w-]+)$", re.I)
 #: What may stand before a place name in a subject that *is* the place: nothing, or a description
 #: with a determiner ("the town of", "the key city of", "the rebel-held town"), no verb or preposition in it.
-_DESCRIPTOR = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:in|at|from|near|to|by|on|into|with)\s)[a-z][\w'’-]*\s+){0,3}"
-                         r"(?:of\s+)?)?$")
+_DESCRIPTOR = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+"
+                         r"(?:(?!(?:in|at|from|near|to|by|on|into|with)\s)[a-z][\w'’-]*\s+){0,3}(?:of\s+)?)?$")
 _APPOSITION_BEFORE = re.compile(r",\s*$")
 _APPOSITION_SUBJECT = re.compile(r"^(?:a|an|the)\s", re.I)
 
