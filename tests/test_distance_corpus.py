@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pyogrio
 import pytest
 import shapely
 
 from gazetteer.admin1 import country_outlines
+from geo.ingest.run import ingest
 from geo.layers.build import build_map_data, corpus_distances
 from geo.layers.distances import DistanceShape, shared_border
 from geo.layers.geometry import km_to
@@ -113,3 +115,12 @@ def test_the_seed_map_has_one_7_km_ring_and_lists_the_anchorless_one() -> None:
     assert vague.note == "anchor not a place: 'a location'" and vague.mention.distance_km == 3.0
     ring = build_map_data(seeds).rings
     assert len(ring) == 1 and shapely.get_num_interior_rings(ring[0][1]) == 1  # an annulus
+
+
+def test_a_border_distance_sits_at_its_town_in_the_event_store(tmp_path: Path) -> None:
+    store = tmp_path / "dec.gpkg"
+    ingest([DEC2024], store, workers=1, progress=False)
+    rows = pyogrio.read_dataframe(store, layer="distances")
+    israel = rows[rows["text"] == "about 17 km from Israel"].iloc[0]
+    assert (israel["anchor_kind"], israel["locator_name"]) == ("border", "Jasim")
+    assert abs(israel.geometry.y - 32.99) < 0.01 and abs(israel.geometry.x - 36.06) < 0.01  # Jasim, not the Negev

@@ -254,7 +254,8 @@ class EventStore:
             for sql in _SCHEMA:
                 conn.execute(sql)
             gpkg.register_points(conn, "events", "geom", "control-change events, with the evidence sentence")
-            gpkg.register_points(conn, "distances", "geom", "quoted distances, at their anchor place")
+            gpkg.register_points(conn, "distances", "geom", "quoted distances, at their anchor place (a border's "
+                                 "or front's: the place that locates it)")
             meta = {"schema_version": str(SCHEMA_VERSION), **extractor_version()}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
