@@ -124,3 +124,18 @@ def test_a_border_distance_sits_at_its_town_in_the_event_store(tmp_path: Path) -
     israel = rows[rows["text"] == "about 17 km from Israel"].iloc[0]
     assert (israel["anchor_kind"], israel["locator_name"]) == ("border", "Jasim")
     assert abs(israel.geometry.y - 32.99) < 0.01 and abs(israel.geometry.x - 36.06) < 0.01  # Jasim, not the Negev
+
+
+def test_every_devset_shape_lies_at_its_distance_and_in_its_country() -> None:
+    """On the 74 development articles (ten wars), a drawn shape never strays from its anchor or its country."""
+    shapes = corpus_distances(analyse(HERE.parent / "benchmarks" / "devset" / "articles", progress=False))
+    drawn = [s for s in shapes if s.geometry is not None]
+    assert len(drawn) > 40
+    for s in drawn:
+        m = s.mention
+        if m.side_country:
+            assert country_outlines([m.side_country])[m.side_country].buffer(0.02).contains(s.geometry), m.text
+        if m.anchor_kind in ("point", "capital", "provincial_capital") and m.anchor_lat is not None:
+            far = max(km_to(m.anchor_lat, m.anchor_lon, shapely.Point(x, y))
+                      for x, y in shapely.get_coordinates(s.geometry))
+            assert far <= m.distance_km + max(m.tolerance_km, 0.5 * m.distance_km) + 1, m.text

@@ -64,7 +64,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
                                 sentence, (span.start, span.end),
                                 (span.anchor_start, span.anchor_end) if span.anchor_start is not None
                                 and span.anchor_end is not None else None,
-                                span.anchor_phrase, span.subject))
+                                span.anchor_phrase, span.subject, span.distance_km))
     return ArticleExtraction(article, tuple(events), tuple(distances))
 
 

@@ -301,7 +301,7 @@ class _Shaper:
         if clip and m.side_country and (outline := _outline(m.side_country)) is not None:
             grown = shapely.buffer(outline, SIDE_SLACK_DEG)
             geom = shapely.intersection(geom, grown)
-        parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+        parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
         if not parts:
             where = f" in {_name(self.gz, m.side_country)}" if m.side_country else ""
             return DistanceShape(m, None, "none", "unresolved", source,

@@ -39,6 +39,7 @@ the stretch of a border and the side, and the distance is drawn.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,10 +50,12 @@ from gazetteer.model import Place
 from gazetteer.resolver import Mention
 from geo.model import AnchorKind
 
-__all__ = ["ANTECEDENT_CHARS", "AnchorReading", "AnchorReader"]
+__all__ = ["ANTECEDENT_CHARS", "LOCATOR_REACH_KM", "AnchorReading", "AnchorReader"]
 
 #: How far back (characters) "the city" looks for the city it stands for.
 ANTECEDENT_CHARS = 600
+#: A locating place farther than the distance plus this from a point anchor is not used (km).
+LOCATOR_REACH_KM = 100.0
 #: Kinds of place a distance can be a check on, or be located by.
 SITE_KINDS = frozenset({"city", "town", "village", "neighbourhood", "landmark", "military", "infrastructure"})
 _REGION_KINDS = frozenset({"admin1", "admin2", "region"})
@@ -113,6 +116,14 @@ class AnchorReading:
     side_country: str | None
 
 
+def _km(a: Place, b: Place) -> float:
+    """Return the great-circle distance between two places (km, spherical: a plausibility test only)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _has_name(phrase: str) -> bool:
     """Whether a phrase holds a capitalised word after its first ("the Mezzeh airbase"), or starts with one."""
     words = phrase.split()
@@ -152,7 +163,7 @@ class AnchorReader:
         return self._found
 
     def read(self, sentence: tuple[int, int], span: tuple[int, int], anchor: tuple[int, int] | None,
-             phrase: str, subject: str | None) -> AnchorReading:
+             phrase: str, subject: str | None, distance_km: float = 0.0) -> AnchorReading:
         """Read one distance.
 
         Parameters
@@ -167,6 +178,10 @@ class AnchorReader:
             The anchor phrase as written ("" when there is none).
         subject : str or None
             The subject as written.
+        distance_km : float
+            The quoted distance: a locating place (not the subject) farther than this plus
+            :data:`LOCATOR_REACH_KM` from a point anchor is not used (a misread name, or another place
+            of the sentence).
         """
         s0, s1 = sentence
         sent = self.text[s0:s1]
@@ -180,6 +195,10 @@ class AnchorReader:
         subj = locator if is_subject else None
         side = locator.country if locator is not None else self._side_without_place(inside)
         kind, place, country, reason = self._anchor(phrase, anchor is not None, inside, locator, side, span[0])
+        if place is not None and locator is not None and not is_subject and kind != "border" \
+                and _km(place, locator) > distance_km + LOCATOR_REACH_KM:
+            named, locator = None, None
+            side = self._side_without_place(inside)
         if kind == "border" and side is None and country is not None:
             side = self._side_without_place([], country)
         if kind == "border" and country is None and locator is None:
