@@ -156,6 +156,11 @@ def test_a_region_band_lies_outside_the_division_at_the_distance() -> None:
         assert inner - EDGE_KM <= km_to(lat, lon, aleppo) <= outer + EDGE_KM
 
 
+def test_a_bare_name_of_a_city_and_its_province_is_the_city() -> None:
+    s = shape_of("Rebels took villages in Hama province. They were 20 km north of Hama by Friday.")
+    assert (s.mention.anchor_kind, s.mention.anchor, s.geometry_kind) == ("point", "geonames:170017", "sector")
+
+
 def test_an_oblast_is_a_region_too() -> None:
     s = shape_of("A convoy was hit about 20 km from Donetsk oblast on Friday.", "ukraine")
     assert (s.mention.anchor_kind, s.mention.anchor) == ("region", "admin1:UA-14")

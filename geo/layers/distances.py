@@ -248,7 +248,7 @@ class _Shaper:
             return DistanceShape(m, None, "none", "unresolved", m.anchor_name,
                                  f"no outline for the region {m.anchor_name!r}, so no band can be drawn")
         polygon = table.geometries[rows[0]]
-        return self._line(m, polygon, f"the boundary of {m.anchor_name}", None, inferred=False)
+        return self._line(m, polygon, f"the boundary of the {m.anchor_name} division (its Natural Earth outline)", None, inferred=False)
 
     def _line(self, m: DistanceMention, line: BaseGeometry, source: str, side: BaseGeometry | None,
               *, inferred: bool) -> DistanceShape:

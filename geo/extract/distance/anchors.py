@@ -22,7 +22,9 @@ Anchor kinds (:data:`geo.model.AnchorKind`), tried in this order on the anchor p
   subject's country, else of the article's war (from ``gazetteer/data/capitals.csv``);
 * a river or road word ("the Euphrates river", "the M5 highway"): ``river`` or ``road``; the
   packaged data has no river or road lines, so the reason says it is not drawn;
-* a first-level division or a wider region ("Aleppo province", "Darfur"): ``region``;
+* a first-level division or a wider region ("Aleppo province", "Darfur"): ``region``; a bare name
+  that is also a city's ("20 km south of Hama", where the article reads "Hama" as the province) is
+  the city, unless a division word is written;
 * "the city", "the town", "the airport" with no name: the last place of that kind named before
   it in the article (the sentence and up to :data:`ANTECEDENT_CHARS` before it), else ``none``;
 * a capitalised name the gazetteer does not know: ``none``, "anchor not in the gazetteer".
@@ -67,6 +69,8 @@ _PROVINCIAL = re.compile(r"\b(?:provincial|regional|state|district|governorate|o
 _CAPITAL = re.compile(r"\bcapital\b", re.I)
 _RIVER = re.compile(r"\b(?:river|riverbank|river\s+bank|canal)\b", re.I)
 _ROAD = re.compile(r"\b(?:highway|motorway|road|expressway|freeway)\b|\b[MN]-?\d{1,3}\b")
+_DIVISION = re.compile(r"\b(?:province|provinces|governorate|oblast|region|state|district|county|prefecture|"
+                       r"raion|krai|division|department|territory)\b", re.I)
 _AREA = re.compile(r"\b(?:outskirts|edges?|suburbs?|limits|periphery|perimeter|fringes?)\b", re.I)
 _GENERIC = {
     "city": frozenset({"city"}),
@@ -275,6 +279,11 @@ class AnchorReader:
             return kind, None, None, (f"{kind} {phrase!r}: the packaged data has no {kind} lines, so a band "
                                       "along it cannot be drawn")
         regions = [p for p, _ in places if p.kind in _REGION_KINDS]
+        if regions and not _DIVISION.search(phrase):  # "south of Hama": the city, unless the province is said
+            cities = [p for p in self.gz.candidates(phrase.strip()) if p.kind == "city"
+                      and p.country == regions[-1].country]
+            if cities:
+                return "point", max(cities, key=lambda p: p.population), None, None
         if regions:
             place = self.gz.resolve_phrase(phrase, focus=self.countries) or regions[-1]
             return "region", place, None, None
