@@ -64,8 +64,6 @@ SIDE_SLACK_DEG = 0.01
 BUILT_UP_DENSITY = 5000.0
 #: A direction given with a distance from a line or a region keeps this half-angle (degrees).
 LINE_SECTOR_HALF_DEG = 45.0
-#: Geometry kinds a shape can have.
-GEOMETRY_KINDS = ("ring", "disc", "sector", "band", "check", "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +246,8 @@ class _Shaper:
             return DistanceShape(m, None, "none", "unresolved", m.anchor_name,
                                  f"no outline for the region {m.anchor_name!r}, so no band can be drawn")
         polygon = table.geometries[rows[0]]
-        return self._line(m, polygon, f"the boundary of the {m.anchor_name} division (its Natural Earth outline)", None, inferred=False)
+        source = f"the boundary of the {m.anchor_name} division (its Natural Earth outline)"
+        return self._line(m, polygon, source, None, inferred=False)
 
     def _line(self, m: DistanceMention, line: BaseGeometry, source: str, side: BaseGeometry | None,
               *, inferred: bool) -> DistanceShape:
