@@ -27,10 +27,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import UsageError
 from geo.export.layers import SCHEMA, build_layers
-from geo.extract.distance.once import counted_distances
-from geo.layers.build import build_map_data, stale_window
+from geo.layers.build import build_map_data, corpus_distances, stale_window
 from geo.layers.data import MapData
-from geo.layers.geometry import mention_geometry
+from geo.layers.distances import DistanceShape
 from geo.layers.states import CorpusStates
 from geo.model import ControlEvent, ControlState, CorpusResult, CorpusWarning, DistanceMention
 from geo.pipeline import analyse as analyse_folder
@@ -92,12 +91,17 @@ def events_frame(events: Sequence[ControlEvent]) -> gpd.GeoDataFrame:
     return _frame([asdict(e) for e in events], [_point(e.lon, e.lat) for e in events], columns, _EVENT_DATES)
 
 
-def distances_frame(distances: Sequence[DistanceMention]) -> gpd.GeoDataFrame:
-    """Return the quoted distances: their fields, and the ring, disc or sector each draws around its anchor."""
-    geoms = [mention_geometry(m.distance_km, m.tolerance_km, m.qualifier, m.direction, m.anchor_lat, m.anchor_lon)
-             if m.anchor_lat is not None and m.anchor_lon is not None else None for m in distances]
-    columns = list(DistanceMention.__dataclass_fields__)
-    return _frame([asdict(m) for m in distances], geoms, columns, _DISTANCE_DATES)
+def distances_frame(shapes: Sequence[DistanceShape]) -> gpd.GeoDataFrame:
+    """Return the quoted distances: their fields, what each is measured from, and the shape it draws.
+
+    The geometry is the ring, disc, sector or band (None for a check on a known place or an
+    unresolved anchor); ``geometry_kind``, ``status``, ``measured_from``, ``note`` and
+    ``inferred`` say which (:mod:`geo.layers.distances`).
+    """
+    columns = [*DistanceMention.__dataclass_fields__, "geometry_kind", "status", "measured_from", "note", "inferred"]
+    rows = [{**asdict(s.mention), "geometry_kind": s.geometry_kind, "status": s.status,
+             "measured_from": s.measured_from, "note": s.note, "inferred": s.inferred} for s in shapes]
+    return _frame(rows, [s.geometry for s in shapes], columns, _DISTANCE_DATES)
 
 
 def states_frame(states: Sequence[ControlState]) -> gpd.GeoDataFrame:
@@ -131,8 +135,12 @@ class Analysis:
 
     @cached_property
     def distances(self) -> gpd.GeoDataFrame:
-        """Every quoted distance (a near-duplicate report's once), drawn as its ring, disc or sector (geodesic)."""
-        return distances_frame(counted_distances(self.result.distances, self.result.articles))
+        """Every quoted distance (a near-duplicate report's once), with its shape or check.
+
+        The shape is a ring, disc, sector or band (geodesic); a distance of a known place is a check on it;
+        the ``note`` says why nothing is drawn otherwise.
+        """
+        return distances_frame(corpus_distances(self.result))
 
     @cached_property
     def _states(self) -> CorpusStates:

@@ -313,12 +313,16 @@ def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFo
 @app.command("distances")
 def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
                   theatre: TheatreName = None) -> None:
-    """Every distance quoted in the articles, with its anchor resolved (a report's once, not per version)."""
-    from geo.extract.distance.once import counted_distances
+    """Every quoted distance: its anchor, its shape (ring, disc, sector, band), a check, or why none.
+
+    A near-duplicate report's distances count once; a distance of a known place is a check on it.
+    """
+    from geo.layers.build import corpus_distances
 
     result = _analyse(corpus, store, theatre)
-    rows = [d.to_dict() for d in counted_distances(result.distances, result.articles)]
-    _emit(rows, fmt.value, ["distance_km", "tolerance_km", "qualifier", "direction", "anchor", "anchor_name", "text"],
+    rows = [shape.row() for shape in corpus_distances(result)]
+    _emit(rows, fmt.value, ["distance_km", "qualifier", "direction", "anchor_kind", "anchor_name", "geometry_kind",
+                            "status", "note", "text"],
           f"no quoted distances found in {_where(*_sources(corpus, store))}")
 
 

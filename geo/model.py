@@ -23,6 +23,8 @@ __all__ = [
     "CorpusWarning",
     "DATE_PRECISIONS",
     "DatePrecision",
+    "ANCHOR_KINDS",
+    "AnchorKind",
     "DistanceMention",
     "EVENT_KINDS",
     "EventKind",
@@ -40,6 +42,11 @@ EventKind = Literal["captured", "entered", "contested", "besieged", "siege_broke
 StanceWord = Literal["reported", "claimed", "denied", "verified"]
 #: Status of a place on a date.
 Status = Literal["held", "contested", "besieged", "claimed"]
+#: What a quoted distance is measured from: a point (a town, a landmark), the border with a country,
+#: a region's polygon, a city's built-up area, a river or a road, the country's capital, the capital of
+#: the subject's province, the inferred front line, or nothing resolvable.
+AnchorKind = Literal["point", "border", "region", "city_area", "river", "road", "capital", "provincial_capital",
+                     "front", "none"]
 #: Precision of a resolved date, after ACLED's time precision.
 DatePrecision = Literal["day", "week", "month", "year"]
 
@@ -47,6 +54,7 @@ EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 STANCES: tuple[StanceWord, ...] = get_args(StanceWord)
 STATUSES: tuple[Status, ...] = get_args(Status)
 DATE_PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
+ANCHOR_KINDS: tuple[AnchorKind, ...] = get_args(AnchorKind)
 
 #: Id prefix of a region (a first-level administrative division) in place ids.
 REGION_PREFIX = "admin1:"
@@ -136,7 +144,17 @@ class ControlEvent:
 
 @dataclass(frozen=True, slots=True)
 class DistanceMention:
-    """A distance quoted in an article, with its anchor place resolved."""
+    """A distance quoted in an article, with its anchor resolved.
+
+    ``anchor_kind`` says what the distance is measured from (:data:`AnchorKind`); ``anchor``
+    is the anchor's gazetteer id (for a border, the other country's ``country:<ISO2>``), and
+    ``anchor_text`` the phrase as written, vague ones too ("a location"). ``subject_place`` is
+    set when what is that far away is itself a place the gazetteer knows ("Azaz, about 7 km
+    from the Turkish border"): the distance is then a check on that place, not a new shape.
+    ``locator`` is the place that locates the subject (the subject place, or a place the
+    sentence names with it), which picks the stretch of a border or line; ``side_country`` is
+    the country the subject lies in. ``unresolved`` says why no anchor was resolved.
+    """
 
     distance_km: float
     tolerance_km: float
@@ -153,6 +171,16 @@ class DistanceMention:
     end: int
     published: dt.date | None = None
     text: str = ""
+    anchor_text: str = ""
+    anchor_kind: AnchorKind = "none"
+    anchor_country: str | None = None
+    subject_place: str | None = None
+    locator: str | None = None
+    locator_name: str = ""
+    locator_lat: float | None = None
+    locator_lon: float | None = None
+    side_country: str | None = None
+    unresolved: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""

@@ -67,6 +67,10 @@ def test_events_and_distances_are_geodataframes_with_datetime64_dates(seeds: geo
     ring = distances[distances.geometry.notna()].iloc[0]
     anchor = shapely.Point(ring["anchor_lon"], ring["anchor_lat"])
     assert ring.geometry.geom_type in ("Polygon", "MultiPolygon") and ring.geometry.distance(anchor) < 1
+    assert (ring["anchor_kind"], ring["geometry_kind"], ring["status"]) == ("point", "ring", "drawn")
+    vague = distances[distances.geometry.isna()].iloc[0]
+    assert (vague["anchor_kind"], vague["status"], vague["note"]) == ("none", "unresolved",
+                                                                     "anchor not a place: 'a location'")
 
 
 def test_layers_are_the_export_layers_with_datetime64_dates(seeds: geo.Analysis) -> None:

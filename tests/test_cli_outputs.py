@@ -141,3 +141,17 @@ def test_a_wrong_export_target_is_a_usage_error_before_any_reading(tmp_path: Pat
 def test_qgis_export_from_the_command(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "qgis", "--corpus", str(corpus), "--out", str(tmp_path / "c.qgz")]) == 0
     assert capsys.readouterr().out.split() == [str(tmp_path / "c.qgz"), str(tmp_path / "c.gpkg")]
+
+
+def test_distances_show_what_each_is_measured_from(capsys: pytest.CaptureFixture[str]) -> None:
+    dec2024 = Path(__file__).resolve().parent / "corpora" / "dec2024"
+    rows = {r["text"]: r for r in _json(capsys, ["distances", "--corpus", str(dec2024), "--format", "json"])}
+    israel = rows["about 17 km from Israel"]
+    assert (israel["anchor_kind"], israel["geometry_kind"], israel["status"]) == ("border", "band", "drawn")
+    assert israel["measured_from"] == "the Syria–Israel border near Jasim"
+    manbij = rows["10 km from the Turkish border"]
+    assert (manbij["geometry_kind"], manbij["status"]) == ("check", "inconsistent")
+    assert rows["about 2 km from a position held"]["note"] == "anchor not a place: 'a position held'"
+    assert main(["distances", "--corpus", str(dec2024)]) in (0, None)
+    table = capsys.readouterr().out
+    assert "anchor_kind" in table and "geometry_kind" in table and "border" in table

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from gazetteer.model import Place
 from geo.errors import ExtractionError, GeoError
+from geo.extract.distance.anchors import AnchorReading
 from geo.extract.distance.mentions import QUALIFIERS, DistanceSpan, find_distances, to_mentions
 from geo.model import Article
 
@@ -463,28 +464,35 @@ def _article(text: str) -> Article:
                    title=None, url=None, text=text)
 
 
+def _reading(place: Place | None, reason: str | None = None) -> AnchorReading:
+    return AnchorReading("point" if place else "none", place, None, reason, None, None, "", None)
+
+
 def test_to_mentions_resolves_anchor_and_keeps_evidence():
     text = "Rebels entered Aleppo. " + SEED_CITADEL + " That video was recorded 3km away from a location."
     calls = []
 
-    def resolve(anchor: str, sentence: str) -> Place | None:
-        calls.append((anchor, sentence))
-        return CITADEL if "citadel" in anchor.lower() else None
+    def read(span, sentence: tuple[int, int]) -> AnchorReading:
+        calls.append((span.anchor_phrase, text[sentence[0]:sentence[1]]))
+        if "citadel" in span.anchor_phrase.lower():
+            return _reading(CITADEL)
+        return _reading(None, f"anchor not a place: {span.anchor_phrase!r}")
 
     art = _article(text)
-    mentions = to_mentions(find_distances(text), article=art, sentence_of=_sentence_of(text),
-                           resolve_anchor=resolve)
+    mentions = to_mentions(find_distances(text), article=art, sentence_of=_sentence_of(text), read_anchor=read)
     assert len(mentions) == 2
     m0, m1 = mentions
-    assert calls == [("Aleppo’s medieval citadel", SEED_CITADEL)]
-    assert (m0.anchor, m0.anchor_name, m0.anchor_lat, m0.anchor_lon) == (
-        "local:aleppo-citadel", "Aleppo Citadel", 36.1993, 37.1625)
+    assert calls[0] == ("Aleppo’s medieval citadel", SEED_CITADEL)
+    assert (m0.anchor, m0.anchor_name, m0.anchor_lat, m0.anchor_lon, m0.anchor_kind) == (
+        "local:aleppo-citadel", "Aleppo Citadel", 36.1993, 37.1625, "point")
     assert m0.sentence == SEED_CITADEL
     assert text[m0.start:m0.end] == SEED_CITADEL
     assert m0.text == "about seven kilometres (4.3 miles) from Aleppo’s medieval citadel"
     assert (m0.article, m0.published, m0.subject) == ("abc123", dt.date(2024, 11, 29),
                                                       "armed men running in a street")
     assert (m1.anchor, m1.anchor_name, m1.anchor_lat, m1.anchor_lon) == (None, "", None, None)
+    assert (m1.anchor_text, m1.anchor_kind, m1.unresolved) == ("a location", "none",
+                                                               "anchor not a place: 'a location'")
     assert m1.sentence == "That video was recorded 3km away from a location."
     assert m1.to_dict()["distance_km"] == 3.0
 
@@ -492,7 +500,7 @@ def test_to_mentions_resolves_anchor_and_keeps_evidence():
 def test_to_mentions_unresolved_anchor_keeps_its_name():
     text = "Shelling hit a school 4 km from Kafr Nubl."
     (m,) = to_mentions(find_distances(text), article=_article(text),
-                       sentence_of=_sentence_of(text), resolve_anchor=lambda a, s: None)
+                       sentence_of=_sentence_of(text), read_anchor=lambda span, s: _reading(None))
     assert (m.anchor, m.anchor_name, m.anchor_lat, m.subject) == (None, "Kafr Nubl", None, "a school")
 
 
@@ -500,14 +508,14 @@ def test_to_mentions_rejects_spans_from_another_text():
     span = one("A long preamble sentence before: shells fell 4 km from Homs.")
     with pytest.raises(ExtractionError, match="outside article"):
         to_mentions([span], article=_article("short"), sentence_of=lambda o: (0, 5),
-                    resolve_anchor=lambda a, s: None)
+                    read_anchor=lambda span, s: _reading(None))
 
 
 def test_to_mentions_rejects_a_bad_sentence_splitter():
     text = "Shells fell 4 km from Homs."
     with pytest.raises(GeoError, match="sentence_of"):
         to_mentions(find_distances(text), article=_article(text), sentence_of=lambda o: (20, 22),
-                    resolve_anchor=lambda a, s: None)
+                    read_anchor=lambda span, s: _reading(None))
 
 
 # --- properties ---------------------------------------------------------------------------------

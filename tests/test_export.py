@@ -18,6 +18,7 @@ from geo.export import FORMATS, LAYERS, build_layers, export
 from geo.export.layers import SCHEMA
 from geo.export.periods import runs
 from geo.layers.data import MapData
+from geo.layers.distances import DistanceShape
 from geo.model import BaselineEntry, ControlEvent, ControlState, DistanceMention
 from geo.theatres import faction_styles, packaged_theatres
 
@@ -93,7 +94,8 @@ def make_data() -> MapData:
         events=events, event_dates={NOV30: ["ev-aleppo", "ev-odd"], DEC5: ["ev-hama"]},
         areas={NOV30: {"opposition": cw_box}, DEC5: {"opposition": cw_box, "government": box(36.5, 34.9, 37.0, 35.4)}},
         fronts={DEC5: [(LineString([(36.5, 35.5), (37.0, 35.45)]), "opposition", "government")]},
-        rings=[(ring, Point(37.13426, 36.20211).buffer(0.3), NOV30)],
+        rings=[(DistanceShape(ring, None, "sector", "drawn", "حلب Aleppo", "measured from حلب Aleppo"),
+                Point(37.13426, 36.20211).buffer(0.3), NOV30)],
         governorates={"type": "FeatureCollection", "features": [
             {"type": "Feature", "properties": {"id": "SY02", "name": "حلب Aleppo"},
              "geometry": {"type": "Polygon", "coordinates": [[[36.5, 35.6], [36.5, 36.7], [38.5, 36.7],
@@ -178,6 +180,7 @@ def test_areas_fronts_rings_governorates() -> None:
     assert (ring["distance_km"], ring["tolerance_km"], ring["qualifier"], ring["anchor_name"]) == (
         30.0, 5.0, "about", "حلب Aleppo")
     assert ring["valid_from"] == NOV30 and HOSTILE in ring["sentence"]
+    assert (ring["anchor_kind"], ring["geometry_kind"], ring["measured_from"]) == ("none", "sector", "حلب Aleppo")
     sy02 = sorted(rows(layers["governorates"], gov_id="SY02"), key=lambda r: r["valid_to"] or D.max)
     assert [(r["controller"], r["valid_from"], r["valid_to"]) for r in sy02] == [
         (None, None, D(2024, 11, 29)), ("opposition", NOV30, None)]

@@ -33,7 +33,7 @@ def test_dated_map_slider_ends_at_the_date_within_the_window(seeds: CorpusResult
 
 
 def test_dated_map_draws_the_rings_of_its_window_only(seeds: CorpusResult) -> None:
-    assert {m.anchor for m, _, _ in build_map_data(seeds, date=D(2024, 12, 8), days=90).rings} == {
+    assert {s.mention.anchor for s, _, _ in build_map_data(seeds, date=D(2024, 12, 8), days=90).rings} == {
         "local:aleppo-citadel"}
     assert build_map_data(seeds, date=D(2024, 11, 28), days=90).rings == []  # quoted the day after
     assert build_map_data(seeds, date=D(2025, 6, 1), days=30).rings == []  # quoted long before
@@ -43,7 +43,7 @@ def test_undated_map_draws_every_report_s_ring_once(seeds: CorpusResult) -> None
     old = replace(seeds, distances=[replace(m, published=D(2016, 8, 1)) for m in seeds.distances])
     rings = build_map_data(old).rings
     # seeds 001 and 002 are two versions of one report: its 7 km ring from the citadel is drawn once
-    assert [(m.anchor, m.distance_km) for m, _, _ in rings] == [("local:aleppo-citadel", 7.0)]
+    assert [(s.mention.anchor, s.mention.distance_km) for s, _, _ in rings] == [("local:aleppo-citadel", 7.0)]
     assert sum(m.anchor == "local:aleppo-citadel" for m in old.distances) == 2
     apart = replace(old, articles=[replace(a, duplicate_of=None) for a in old.articles])
     assert len(build_map_data(apart).rings) == 2  # two independent reports would count twice

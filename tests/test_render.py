@@ -16,6 +16,7 @@ from xstatic.pkg import leaflet
 
 from geo.errors import OutputError
 from geo.layers.data import MapData
+from geo.layers.distances import DistanceShape
 from geo.model import ControlEvent, ControlState, DistanceMention
 from geo.render import render_html, write_map
 from geo.render.html import DATA_ELEMENT_ID, script_json
@@ -101,7 +102,8 @@ def make_map_data() -> MapData:
         areas={D3: {"opposition": area}, D4: {"opposition": box(36.3, 35.6, 37.4, 36.5)}},
         fronts={D4: [(LineString([(36.5, 35.5), (37.0, 35.4), (37.5, 35.5)]), "opposition",
                       "government")]},
-        rings=[(ring, Point(37.13426, 36.20211).buffer(0.3), D2)],
+        rings=[(DistanceShape(ring, None, "sector", "drawn", "Aleppo", "measured from Aleppo"),
+                Point(37.13426, 36.20211).buffer(0.3), D2)],
         governorates={"type": "FeatureCollection", "features": [
             _feature("SY02", "Aleppo", box(36.5, 35.6, 38.5, 36.7)),
             _feature("SY05", "Hama", box(36.0, 34.8, 38.0, 35.6))]},
@@ -223,6 +225,7 @@ def test_geometry_written_once_and_rounded() -> None:
     assert len(p["geoms"]) == 3  # one area (two dates), one front, one ring
     assert p["fronts"][3][0][1:] == ["opposition", "government"] and p["fronts"][0] == []
     assert p["rings"][0]["from"] == "2024-11-30" and p["rings"][0]["km"] == 30.0
+    assert (p["rings"][0]["kind"], p["rings"][0]["measured_from"]) == ("sector", "Aleppo")
     floats = re.findall(r"-?\d+\.(\d+)", json.dumps(p["geoms"]) + json.dumps(p["places"]))
     assert floats and max(len(f) for f in floats) <= 5
 

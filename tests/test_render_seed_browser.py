@@ -83,6 +83,16 @@ def test_8_december_daraa_is_contested_with_both_reports(page: Any, seed_map: Pa
     assert page.evaluate("id => __geo.marker(id)._path.getAttribute('stroke-dasharray')", DARAA)
 
 
+def test_the_ring_s_popup_says_what_it_is_measured_from(page: Any, seed_map: Path) -> None:
+    open_map(page, seed_map, date=DEC8)
+    page.evaluate("() => __geo.ringLayers[0].openPopup()")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "about 7 km (±1.05) from Citadel of Aleppo" in text
+    assert "A ring measured from Citadel of Aleppo" in text and "medieval citadel" in text
+
+
 def test_a_front_line_can_be_clicked(page: Any, seed_map: Path) -> None:
     open_map(page, seed_map, date=NOV26)
     point = page.evaluate("""() => { const f = __geo.data.fronts[__geo.index][0], g = __geo.data.geoms[f[0]];

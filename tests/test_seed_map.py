@@ -65,7 +65,7 @@ def test_every_state_cites_evidence_that_resolves(maps: dict) -> None:
 
 def test_one_ring_for_one_report(maps: dict) -> None:
     rings = maps[D(2024, 12, 8)].rings
-    assert [(m.distance_km, m.anchor) for m, _, _ in rings] == [(7.0, "local:aleppo-citadel")]
+    assert [(s.mention.distance_km, s.mention.anchor) for s, _, _ in rings] == [(7.0, "local:aleppo-citadel")]
 
 
 def test_stale_marks_take_no_part_in_the_inferred_areas(maps: dict) -> None:

@@ -243,10 +243,30 @@ def _store_with_one_article(path: Path, *, articles: bool = True) -> Path:
     return path
 
 
+SCHEMA_4_DISTANCE_COLUMNS = ("anchor_text", "anchor_kind", "anchor_country", "subject_place", "locator",
+                             "locator_name", "locator_lat", "locator_lon", "side_country", "unresolved")
+
+
+def test_a_store_of_schema_3_gains_the_anchor_columns_of_its_distances(tmp_path: Path) -> None:
+    path = _store_with_one_article(tmp_path / "v3.gpkg")
+    conn = sqlite3.connect(path)
+    for column in SCHEMA_4_DISTANCE_COLUMNS:
+        conn.execute(f"ALTER TABLE distances DROP COLUMN {column}")
+    conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with EventStore.open(path) as store:  # upgraded in place
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+    columns = {row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(distances)")}
+    assert set(SCHEMA_4_DISTANCE_COLUMNS) <= columns
+
+
 def test_a_store_of_schema_2_gains_the_denies_column(tmp_path: Path) -> None:
     path = _store_with_one_article(tmp_path / "v2.gpkg")
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE events DROP COLUMN denies")  # as geo wrote it before denials were linked
+    for column in SCHEMA_4_DISTANCE_COLUMNS:  # and before distances knew their anchor kinds
+        conn.execute(f"ALTER TABLE distances DROP COLUMN {column}")
     conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()

@@ -42,8 +42,9 @@ SCHEMA: dict[str, dict[str, str]] = {
     "front_lines": dict(side_a="str", side_b="str", valid_from="date", valid_to="date",
                         inferred="bool", method="str"),
     "distance_rings": dict(distance_km="float", tolerance_km="float", qualifier="str",
-                           direction="str", anchor="str", anchor_name="str", subject="str",
-                           sentence="str", article="str", published="date",
+                           direction="str", anchor="str", anchor_name="str", anchor_kind="str",
+                           anchor_text="str", geometry_kind="str", measured_from="str", inferred="bool",
+                           subject="str", locator="str", sentence="str", article="str", published="date",
                            valid_from="date", valid_to="date"),
     "governorates": dict(gov_id="str", name="str", controller="str", status="str",
                          since="date", evidence="str", sentence="str",
@@ -160,13 +161,18 @@ def _fronts_by_sides(fronts: list[Any]) -> dict[tuple[str, ...], BaseGeometry]:
 
 
 def rings_layer(data: MapData, date: dt.date | None) -> gpd.GeoDataFrame:
-    """One polygon per distance ring, valid from the date it is shown from (None: always)."""
+    """One polygon per drawn distance shape (ring, disc, sector, band), valid from the date it is shown from.
+
+    ``valid_from`` None: always; each row has its anchor kind, geometry kind and what it is measured from.
+    """
     rows, geoms = [], []
-    for m, geom, since in data.rings:
+    for shp, geom, since in data.rings:
         if date is not None and since is not None and since > date:
             continue
+        m = shp.mention
         rows.append({**{k: getattr(m, k) for k in SCHEMA["distance_rings"] if hasattr(m, k)},
-                     "valid_from": since, "valid_to": None})
+                     "geometry_kind": shp.geometry_kind, "measured_from": shp.measured_from,
+                     "inferred": shp.inferred, "valid_from": since, "valid_to": None})
         geoms.append(geom)
     return _frame("distance_rings", rows, geoms)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, default_gazetteer
+from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.events import events_and_theatre
 from geo.model import Article, ControlEvent, DistanceMention
@@ -57,8 +58,13 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
     events, read_as = events_and_theatre(article, gz, spans, theatre)
     focus = read_as.countries if read_as is not None else ()
     found = find_distances(article.text)
+    reader = AnchorReader(gz, article.text, focus)
     distances = to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
-                            resolve_anchor=lambda phrase, _s: gz.resolve_phrase(phrase, focus=focus))
+                            read_anchor=lambda span, sentence: reader.read(
+                                sentence, (span.start, span.end),
+                                (span.anchor_start, span.anchor_end) if span.anchor_start is not None
+                                and span.anchor_end is not None else None,
+                                span.anchor_phrase, span.subject, span.distance_km))
     return ArticleExtraction(article, tuple(events), tuple(distances))
 
 

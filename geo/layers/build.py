@@ -21,7 +21,8 @@ from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.distance.once import counted_distances
 from geo.layers.basemap import corpus_countries, country_outline, governorates
 from geo.layers.data import MapData, Ring
-from geo.layers.geometry import front_lines, mention_geometry
+from geo.layers.distances import DistanceShape, distance_shapes
+from geo.layers.geometry import front_lines
 from geo.layers.inferred import BANDS_KM, Inferred, infer_areas
 from geo.layers.states import CorpusStates
 from geo.layers.towns import town_labels
@@ -30,8 +31,8 @@ from geo.progress import tracked
 from geo.theatres import faction_styles, packaged_theatres
 from geo.timeline.fold import STALE_AFTER_DAYS
 
-__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "country_outline", "governorates", "palette",
-           "stale_window"]
+__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "corpus_distances", "country_outline",
+           "governorates", "palette", "stale_window"]
 
 
 #: A map of the whole history steps by week, month, quarter or year beyond this many change dates: each
@@ -149,6 +150,22 @@ def _place_entry(s: ControlState, states: CorpusStates) -> dict[str, Any]:
             "population": fact.population if fact else 0}
 
 
+def _fronts_on(fronts: Mapping[dt.date, list[Any]]) -> Callable[[dt.date | None], list[BaseGeometry]]:
+    """Return ``fronts_on(day)``: the inferred front lines of the last map date on or before it.
+
+    An earlier day takes the first date's, an undated one the last date's.
+    """
+    days = sorted(fronts)
+
+    def fronts_on(day: dt.date | None) -> list[BaseGeometry]:
+        if not days:
+            return []
+        k = len(days) - 1 if day is None else max(bisect.bisect_right(days, day) - 1, 0)
+        return [line for line, _, _ in fronts[days[k]]]
+
+    return fronts_on
+
+
 def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: int | None = None,
                    bands_km: Sequence[float] = BANDS_KM, stale_after_days: int | None = None,
                    gazetteer: Gazetteer | None = None, progress: bool | None = None) -> MapData:
@@ -210,20 +227,32 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
             when = e.date_end or e.date
             if when is not None:
                 event_dates[when].append(e.id)
-    rings: list[Ring] = []
-    for m in counted_distances(result.distances, result.articles):  # a report's ring once, not per version
-        if date is not None and m.published is not None and not (  # a dated map: the rings of its window
-                (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date):
-            continue
-        if m.anchor_lat is not None and m.anchor_lon is not None:
-            geom = mention_geometry(m.distance_km, m.tolerance_km, m.qualifier, m.direction, m.anchor_lat,
-                                    m.anchor_lon)
-            rings.append((m, geom, m.published))
+    window = [m for m in counted_distances(result.distances, result.articles)  # a report's shape once
+              if date is None or m.published is None or (  # a dated map: the distances of its window
+                  (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date)]
+    shapes = distance_shapes(window, gz, fronts=_fronts_on(fronts))
+    rings: list[Ring] = [(s, s.geometry, s.mention.published) for s in shapes if s.geometry is not None]
+    checks = [s for s in shapes if s.geometry_kind == "check"]
     return MapData(
         title=f"Control of territory — {result.folder.name}", corpus=result.folder.name, dates=dates,
         places=list(places.values()), states=states, regions=regions, events={e.id: e for e in result.events},
         event_dates=dict(event_dates), areas=areas, fronts=fronts, rings=rings, governorates=regions_fc,
         outline=outline, step=step, changes=len(changes), date=date, baseline=dict(corpus.baseline), bands=bands,
+        distance_checks=checks,
         stale_after_days=stale_after_days, bands_km=tuple(float(b) for b in bands_km), factions=palette(result),
         towns=town_labels(gz, [(p["lat"], p["lon"], p["name"]) for p in places.values()]),
     )
+
+
+def corpus_distances(result: CorpusResult, gazetteer: Gazetteer | None = None) -> list[DistanceShape]:
+    """Return the shape, check or reason of every quoted distance of a corpus (a report's once).
+
+    A distance from "the front line" is measured from the inferred fronts of the corpus's history,
+    so the map data is built only when the corpus quotes one.
+    """
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    counted = counted_distances(result.distances, result.articles)
+    fronts = None
+    if any(m.anchor_kind == "front" and not m.unresolved for m in counted):
+        fronts = _fronts_on(build_map_data(result, gazetteer=gz).fronts)
+    return distance_shapes(counted, gz, fronts=fronts)

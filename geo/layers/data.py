@@ -14,15 +14,16 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from geo.model import BaselineEntry, ControlEvent, ControlState, DistanceMention
+from geo.layers.distances import DistanceShape
+from geo.model import BaselineEntry, ControlEvent, ControlState
 
 __all__ = ["MapData", "Band", "Front", "Ring", "snapshots"]
 
 #: An inferred front line: the line, and the two factions on either side of it.
 Front = tuple[BaseGeometry, str, str]
-#: A distance ring: the mention it draws, its geometry, and the date it is shown from
-#: (None: shown on every date).
-Ring = tuple[DistanceMention, BaseGeometry, "dt.date | None"]
+#: A distance shape: the shape (its mention, what it is measured from), its geometry, and the date
+#: it is shown from (None: shown on every date).
+Ring = tuple[DistanceShape, BaseGeometry, "dt.date | None"]
 #: A confidence band of an inferred area: controller, band index (:data:`geo.layers.inferred.BANDS_KM`;
 #: one past the last: land only a region report gives), geometry.
 Band = tuple[str, int, BaseGeometry]
@@ -59,7 +60,11 @@ class MapData:
     fronts : dict
         date -> list of ``(line, side_a, side_b)`` inferred front lines.
     rings : list
-        ``(DistanceMention, geometry, shown_from)`` distance rings.
+        ``(DistanceShape, geometry, shown_from)``: the drawn distance shapes (rings, discs,
+        sectors, bands; :mod:`geo.layers.distances`).
+    distance_checks : list of DistanceShape
+        Distances whose subject is a known place: checked against it, not drawn (shown in
+        that place's evidence).
     governorates : dict
         GeoJSON FeatureCollection of admin1 polygons (properties ``id``, ``name``).
     outline : dict
@@ -102,6 +107,7 @@ class MapData:
     areas: dict[dt.date, dict[str, BaseGeometry]] = field(default_factory=dict)
     fronts: dict[dt.date, list[Front]] = field(default_factory=dict)
     rings: list[Ring] = field(default_factory=list)
+    distance_checks: list[DistanceShape] = field(default_factory=list)
     governorates: dict[str, Any] = field(
         default_factory=lambda: {"type": "FeatureCollection", "features": []}
     )

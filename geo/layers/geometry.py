@@ -71,6 +71,10 @@ __all__ = [
     "distance_disc",
     "distance_sector",
     "mention_geometry",
+    "mention_radii",
+    "line_band",
+    "km_to",
+    "bearing_between",
     "control_areas",
     "front_lines",
     "round_geometry",
@@ -345,8 +349,11 @@ def _polygonal(geom: BaseGeometry) -> Polygon | MultiPolygon:
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
 
-def _mention_radii(qualifier: str | None, d: float, t: float) -> tuple[float, float]:
-    """Inner and outer radius (km) of the shape a qualifier allows around the anchor."""
+def mention_radii(qualifier: str | None, d: float, t: float) -> tuple[float, float]:
+    """Return the inner and outer distance (km) a qualifier allows: ``about``/``exact`` d ± t, ``within`` [0, d] ...
+
+    The rules are those of :func:`mention_geometry` (module docstring).
+    """
     kind = _QUALIFIERS.get(" ".join((qualifier or "").lower().split()))
     if kind is None:
         raise ExtractionError(
@@ -404,7 +411,7 @@ def mention_geometry(
     """
     d = _check_km("distance_km", distance_km)
     t = _check_km("tolerance_km", tolerance_km, allow_zero=True)
-    inner, outer = _mention_radii(qualifier, d, t)
+    inner, outer = mention_radii(qualifier, d, t)
     if direction is None or (isinstance(direction, str) and not direction.strip()):
         shape = _sector_lonlat(lat, lon, inner, outer, None, 180.0)
     else:
@@ -413,6 +420,81 @@ def mention_geometry(
     if constraint is not None:
         return _polygonal(shapely.intersection(shape, constraint))
     return shape
+
+
+def km_to(lat: float, lon: float, geom: BaseGeometry) -> float:
+    """Return the geodesic distance (km) from a point to the nearest part of a lon/lat geometry.
+
+    Measured in the aeqd plane centred on the point, where the distance from the centre to any
+    other point is its true geodesic distance; 0 when the point lies inside a polygon.
+    """
+    forward, _ = local_aeqd(lat, lon)
+    return float(shapely.distance(shapely.Point(0.0, 0.0), _apply(geom, forward))) / 1000.0
+
+
+def bearing_between(lat0: float, lon0: float, lat1: float, lon1: float) -> tuple[float, float]:
+    """Return the geodesic azimuth (degrees in [0, 360)) and distance (km) from the first point to the second."""
+    _check_lat_lon(lat0, lon0)
+    _check_lat_lon(lat1, lon1)
+    azimuth, _, metres = _GEOD.inv(lon0, lat0, lon1, lat1)
+    return azimuth % 360.0, metres / 1000.0
+
+
+def line_band(
+    line: BaseGeometry,
+    inner_km: float,
+    outer_km: float,
+    *,
+    side: BaseGeometry | None = None,
+    near: tuple[float, float, float] | None = None,
+) -> Polygon | MultiPolygon:
+    """Return the land between ``inner_km`` and ``outer_km`` of a line or polygon (a border, a front, a region).
+
+    Built in one aeqd plane centred on ``near``'s point when given, else on the line's centroid
+    (across 1,000 km the scale error stays below 0.2 %), and projected back.
+
+    Parameters
+    ----------
+    line : shapely geometry
+        Lines (a border, a front) or polygons (a region: the band lies around its outline and
+        outside it), lon/lat.
+    inner_km, outer_km : float
+        The band's edges (``0 <= inner < outer``); an inner edge of 0 gives everything within
+        ``outer_km``.
+    side : shapely geometry, optional
+        The lon/lat area the subject lies in (the subject's country): the band is cut to it.
+    near : (lat, lon, reach_km), optional
+        Keep only the stretch of the line within ``reach_km`` of this point.
+    """
+    inner = _check_km("inner_km", max(inner_km, 0.0), allow_zero=True)
+    outer = _check_km("outer_km", outer_km)
+    if near is not None:
+        lat, lon = near[0], near[1]
+    else:
+        c = line.centroid
+        lat, lon = c.y, c.x
+    forward, inverse = local_aeqd(lat, lon)
+    whole = _apply(line, forward)
+    flat = whole
+    if near is not None:
+        centre = shapely.Point(forward(near[1], near[0]))
+        flat = shapely.intersection(whole, centre.buffer(near[2] * 1000.0, 64))
+        # the inner edge keeps its distance from every part of the line, not only from the stretch
+        whole = shapely.intersection(whole, centre.buffer((near[2] + outer + inner) * 1000.0, 64))
+    if flat.is_empty:
+        return Polygon()
+    band = shapely.buffer(flat, outer * 1000.0, quad_segs=16)
+    cut = shapely.buffer(whole, inner * 1000.0, quad_segs=16) if inner > 0 else None
+    if cut is None and isinstance(whole, (Polygon, MultiPolygon)):
+        cut = whole
+    if cut is not None:
+        band = shapely.difference(band, cut)
+    out = _apply(band, inverse)
+    if not out.is_valid:
+        out = shapely.make_valid(out)
+    if side is not None:
+        out = shapely.intersection(out, side)
+    return _polygonal(out)
 
 
 def _check_outline(outline: BaseGeometry) -> BaseGeometry:

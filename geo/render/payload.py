@@ -376,14 +376,23 @@ def _payload(data: MapData) -> dict[str, Any]:
     fronts = [[[g, a, z] for geom, a, z in data.fronts.get(d, [])
                if (g := b.geoms.add(geom, AREA_TOLERANCE)) is not None] for d in dates]
     rings = []
-    for m, geom, since in data.rings:
+    for shp, geom, since in data.rings:
         g = b.geoms.add(geom, RING_TOLERANCE)
         if g is not None:
+            m = shp.mention
             rings.append({"g": g, "from": _iso(since), "km": m.distance_km,
                           "tol": m.tolerance_km, "qualifier": m.qualifier,
                           "direction": m.direction, "anchor": m.anchor_name,
+                          "kind": shp.geometry_kind, "anchor_kind": m.anchor_kind,
+                          "measured_from": shp.measured_from, "inferred": shp.inferred,
                           "subject": m.subject, "sentence": m.sentence,
                           "published": _iso(m.published)})
+    checks: dict[str, list[dict[str, Any]]] = {}
+    for shp in data.distance_checks:
+        if shp.mention.subject_place:
+            checks.setdefault(shp.mention.subject_place, []).append(
+                {"status": shp.status, "note": shp.note, "sentence": shp.mention.sentence,
+                 "published": _iso(shp.mention.published)})
     outline = _collection(data.outline, BASE_TOLERANCE)
     legend = _present_factions(data)
     return {
@@ -396,7 +405,7 @@ def _payload(data: MapData) -> dict[str, Any]:
         "places": b.places.items, "states": places, "regions": regions,
         "event_fields": list(EVENT_FIELDS), "events": b.events.items,
         "strings": b.strings.items, "happening": happening,
-        "geoms": b.geoms.table.items, "areas": areas, "fronts": fronts, "rings": rings,
+        "geoms": b.geoms.table.items, "areas": areas, "fronts": fronts, "rings": rings, "checks": checks,
         "governorates": _collection(data.governorates, BASE_TOLERANCE), "outline": outline,
         "bounds": _bounds(data, outline),
         "towns": [[name, *round_coords([lat, lon]), population] for name, lat, lon, population in data.towns],

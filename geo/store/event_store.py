@@ -46,11 +46,15 @@ __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extra
            "records_from_rows", "sql_value"]
 
 #: Version of the store's table layout; a store with a newer one is refused, an older one upgraded.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The columns each version added, as ``ALTER TABLE`` statements run when an older store is opened.
 _UPGRADES: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE events ADD COLUMN theatre TEXT",),
     3: ("ALTER TABLE events ADD COLUMN denies TEXT",),
+    4: tuple(f"ALTER TABLE distances ADD COLUMN {name} {kind}" for name, kind in (
+        ("anchor_text", "TEXT"), ("anchor_kind", "TEXT"), ("anchor_country", "TEXT"), ("subject_place", "TEXT"),
+        ("locator", "TEXT"), ("locator_name", "TEXT"), ("locator_lat", "REAL"), ("locator_lon", "REAL"),
+        ("side_country", "TEXT"), ("unresolved", "TEXT"))),
 }
 EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
 DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
@@ -250,7 +254,8 @@ class EventStore:
             for sql in _SCHEMA:
                 conn.execute(sql)
             gpkg.register_points(conn, "events", "geom", "control-change events, with the evidence sentence")
-            gpkg.register_points(conn, "distances", "geom", "quoted distances, at their anchor place")
+            gpkg.register_points(conn, "distances", "geom", "quoted distances, at their anchor place (a border's "
+                                 "or front's: the place that locates it)")
             meta = {"schema_version": str(SCHEMA_VERSION), **extractor_version()}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 

@@ -65,6 +65,16 @@ class ExtractionRows:
     distances: tuple[tuple, ...]
 
 
+def _distance_point(d: DistanceMention) -> tuple[float | None, float | None]:
+    """Return where a distance's row sits: its anchor place, or for a border or a front the place locating it.
+
+    A country's own point lies far from the stretch of its border that is meant.
+    """
+    if d.anchor_kind in ("border", "front"):
+        return d.locator_lon, d.locator_lat
+    return d.anchor_lon, d.anchor_lat
+
+
 def extraction_rows(ex: ArticleExtraction) -> ExtractionRows:
     """Render an extraction as the rows :func:`write_batch` inserts.
 
@@ -74,7 +84,7 @@ def extraction_rows(ex: ArticleExtraction) -> ExtractionRows:
     """
     events = tuple((gpkg.point_blob(e.lon, e.lat), i, *map(sql_value, _EVENT_VALUES(e)))
                    for i, e in enumerate(ex.events))
-    distances = tuple((gpkg.point_blob(d.anchor_lon, d.anchor_lat), i, *map(sql_value, _DISTANCE_VALUES(d)))
+    distances = tuple((gpkg.point_blob(*_distance_point(d)), i, *map(sql_value, _DISTANCE_VALUES(d)))
                       for i, d in enumerate(ex.distances))
     return ExtractionRows(ex.article, events, distances)
 

@@ -70,8 +70,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from gazetteer.model import Place
 from geo.errors import ExtractionError
+from geo.extract.distance.anchors import AnchorReading
 from geo.extract.distance.phrases import anchor_bounds, is_vague, subject_before
 from geo.extract.distance.quantity import Quantity, after_unit, read_quantity, tolerance, unit_key
 from geo.extract.distance.words import (
@@ -121,6 +121,8 @@ class DistanceSpan:
         Offsets of the whole expression (qualifier to anchor phrase) in the text.
     anchor_start, anchor_end : int or None
         Offsets of ``anchor_text``.
+    anchor_phrase : str
+        The anchor phrase as written, a vague one too ("a location"); "" when there is none.
     """
 
     distance_km: float
@@ -133,6 +135,7 @@ class DistanceSpan:
     end: int
     anchor_start: int | None
     anchor_end: int | None
+    anchor_phrase: str = ""
 
 
 
@@ -204,6 +207,7 @@ def _finish(text: str, start: int, pos: int, q: Quantity, qualifier: str,
     anchor = text[bounds[0]:bounds[1]] if bounds else None
     if bounds:
         end = bounds[1]
+    phrase = anchor or ""
     if anchor is not None and is_vague(anchor):
         anchor, bounds = None, None
     q = Quantity(q.km, q.half_km, q.approx, q.floor_km, qualifier)
@@ -212,6 +216,7 @@ def _finish(text: str, start: int, pos: int, q: Quantity, qualifier: str,
         direction=direction, anchor_text=anchor, subject=subject_before(text, start),
         start=start, end=end,
         anchor_start=bounds[0] if bounds else None, anchor_end=bounds[1] if bounds else None,
+        anchor_phrase=phrase,
     )
     return span, end
 
@@ -303,7 +308,7 @@ def to_mentions(
     *,
     article: Article,
     sentence_of: Callable[[int], tuple[int, int]],
-    resolve_anchor: Callable[[str, str], Place | None],
+    read_anchor: Callable[[DistanceSpan, tuple[int, int]], AnchorReading],
 ) -> list[DistanceMention]:
     """Turn spans found in ``article.text`` into DistanceMention records.
 
@@ -315,8 +320,9 @@ def to_mentions(
         The article the spans come from.
     sentence_of : callable
         ``sentence_of(offset) -> (start, end)``: the sentence holding a character offset.
-    resolve_anchor : callable
-        ``resolve_anchor(anchor_text, sentence) -> Place | None``, the gazetteer's phrase resolver.
+    read_anchor : callable
+        ``read_anchor(span, sentence) -> AnchorReading``: the anchor and subject of a span
+        (:meth:`geo.extract.distance.anchors.AnchorReader.read`).
 
     Returns
     -------
@@ -343,15 +349,20 @@ def to_mentions(
                 f"sentence_of({span.start}) returned {s0}-{s1}, which does not hold the offset in "
                 f"article {article.id}; fix the sentence splitter"
             )
-        sentence = article.text[s0:s1]
-        place = resolve_anchor(span.anchor_text, sentence) if span.anchor_text else None
+        reading = read_anchor(span, (s0, s1))
+        place, locator = reading.place, reading.locator
         mentions.append(DistanceMention(
             distance_km=span.distance_km, tolerance_km=span.tolerance_km,
             qualifier=span.qualifier, direction=span.direction,
             anchor=place.id if place else None,
             anchor_name=place.name if place else (span.anchor_text or ""),
             anchor_lat=place.lat if place else None, anchor_lon=place.lon if place else None,
-            subject=span.subject, article=article.id, sentence=sentence, start=s0, end=s1,
+            subject=span.subject, article=article.id, sentence=article.text[s0:s1], start=s0, end=s1,
             published=article.published, text=article.text[span.start:span.end],
+            anchor_text=span.anchor_phrase, anchor_kind=reading.kind, anchor_country=reading.country,
+            subject_place=reading.subject.id if reading.subject else None,
+            locator=locator.id if locator else None, locator_name=reading.locator_written,
+            locator_lat=locator.lat if locator else None, locator_lon=locator.lon if locator else None,
+            side_country=reading.side_country, unresolved=reading.reason,
         ))
     return mentions

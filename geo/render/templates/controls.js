@@ -84,7 +84,8 @@ function geoControls(G, update) {
     row({tag: "line", attrs: {x1: 1, y1: 8, x2: 21, y2: 8, stroke: "#222", "stroke-width": 2.5,
       "stroke-dasharray": "5 3"}}, "front line (where two inferred areas meet)");
     row({tag: "circle", attrs: {cx: 11, cy: 8, r: 6, fill: "none", stroke: "#5b3a8c", "stroke-dasharray": "3 2"}},
-      "distance ring (quoted distance)");
+      "quoted distance: a ring, sector or band along a border (dotted: from an inferred anchor; " +
+      "the popup says what it is measured from)");
     row({tag: "circle", attrs: {cx: 11, cy: 8, r: 6, fill: "none", stroke: "#444", "stroke-width": 2.5}},
       "event on this date (pulsing)");
     box.append(el("p", "Region shading: control reported for a whole region (oblast, state, governorate; dashed: " +

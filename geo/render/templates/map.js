@@ -76,7 +76,7 @@ function geoMap(map, control, tiles) {
   const places = L.layerGroup().addTo(map);
   G.markers = D.places.map((p, i) => L.circleMarker([p[2], p[3]],
     {pane: MINOR.has(p[4]) ? "geo-places-minor" : "geo-places", className: "geo-place"})
-    .bindPopup(() => statePopup(p[1], G.snap.get(i)), {maxWidth: 380})
+    .bindPopup(() => statePopup(p[1], G.snap.get(i), p[0]), {maxWidth: 380})
     .bindTooltip(() => label(p[1], G.snap.get(i)), {direction: "top"}));
   G.placeIndex = new Map(D.places.map((p, i) => [p[0], i]));
   G.marker = id => G.markers[G.placeIndex.get(id)];
@@ -86,14 +86,18 @@ function geoMap(map, control, tiles) {
   const areas = L.layerGroup().addTo(map), fronts = L.layerGroup().addTo(map);
   const rings = L.layerGroup().addTo(map), events = L.layerGroup().addTo(map);
   const ringLayers = D.rings.map(r => L.geoJSON(D.geoms[r.g], {pane: "geo-rings",
-    style: {color: "#5b3a8c", weight: 1.5, dashArray: "6 4", fillOpacity: 0.03}})
+    style: {color: "#5b3a8c", weight: 1.5, dashArray: r.inferred ? "2 5" : "6 4", fillOpacity: 0.03}})
     .bindPopup(() => {
       const box = el("div", null, "geo-popup"), dir = r.direction ? ` ${r.direction} of` : " from";
       box.append(el("h3", `${r.qualifier} ${r.km} km (±${r.tol})${dir} ${r.anchor}`));
+      box.append(el("p", `A ${r.kind} measured from ${r.measured_from}` +
+                         (r.inferred ? " (inferred anchor)" : ""), "geo-measured"));
       if (r.subject) box.append(el("p", `Subject: ${r.subject}`));
       box.append(el("blockquote", r.sentence), el("p", `published ${r.published || "undated"}`, "geo-src"));
       return box;
     }));
+
+  G.ringLayers = ringLayers;
 
   function update(k) {
     G.index = k; G.date = D.dates[k];

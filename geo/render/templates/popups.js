@@ -25,12 +25,22 @@ function geoPopups(G, event) {
     if (total > 5) box.append(el("p", `and ${total - 5} more reports`));
     return box;
   }
-  function statePopup(name, st) {
+  function distanceChecks(box, id) {
+    /* quoted distances of this place from an anchor, checked against where the place lies */
+    ((D.checks || {})[id] || []).forEach(c => {
+      const item = el("div", null, "geo-check geo-check-" + c.status);
+      item.append(el("p", `Distance check: ${c.note}`), el("blockquote", c.sentence),
+                  el("p", `published ${c.published || "undated"}`, "geo-src"));
+      box.append(item);
+    });
+    return box;
+  }
+  function statePopup(name, st, id) {
     const box = el("div", null, "geo-popup");
     box.append(el("h3", name));
     if (!st) {
       box.append(el("p", `No reported state as of ${G.date}`));
-      return box;
+      return distanceChecks(box, id);
     }
     const since = st[2] ? ` since ${st[2]}` : "";
     box.append(el("p", `${D.labels[st[0]] || st[0]}: ${st[1]}${since} (as of ${G.date})`, "geo-state"));
@@ -38,7 +48,7 @@ function geoPopups(G, event) {
                               "before this date; not used for inferred areas or front lines", "geo-stale"));
     else if (st[5]) box.append(el("p", `last reported ${st[5]}`, "geo-src"));
     if (st[7] !== null && st[7] !== undefined) box.append(el("p", `Note: ${D.strings[st[7]]}`, "geo-note"));
-    return evidence(box, st[3], st[4]);
+    return distanceChecks(evidence(box, st[3], st[4]), id);
   }
   const label = (name, st) => el("span", !st ? name : st[6] ? `${name}: last reported ${st[5]}` :
     `${name}: ${D.labels[st[0]] || st[0]}, ${st[1]}`);  /* a text node: never parsed as HTML */
