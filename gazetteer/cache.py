@@ -34,9 +34,12 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import TypeVar
+
+import marisa_trie
+import numpy as np
 
 __all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries", "file_stamp",
            "packaged_fingerprint"]
@@ -45,9 +48,9 @@ __all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries"
 CACHE_ENV = "GEO_CACHE_DIR"
 #: Bumped when the layout of a cached folder changes (older folders are then never read).
 FORMAT = 1
-#: Older folders of one kind kept besides the newest (another configuration, such as a second user
+#: Older folders of one kind kept besides the one in use (another configuration, such as a second user
 #: gazetteer, may be in use at the same time).
-KEEP_PER_KIND = 3
+KEEP_PER_KIND = 1
 _MANIFEST = "manifest.json"
 _TEMP_PREFIX = ".tmp-"
 #: The packaged files and the gazetteer modules the cached tables are derived from.
@@ -80,7 +83,7 @@ def packaged_fingerprint() -> str:
     """Return a digest of the packaged gazetteer data and of the code that derives the cached tables.
 
     The stamps (:func:`file_stamp`) of the packaged data files and of the gazetteer modules
-    that derive tables from them, the cache format and the versions of numpy and marisa-trie:
+    that derive tables from them, the cache format, numpy's version and marisa-trie's module:
     a reinstall, an edit or an upgrade gives a new fingerprint. Stamps rather than contents,
     so that checking costs microseconds, not a read of 16 MB.
     """
@@ -88,15 +91,8 @@ def packaged_fingerprint() -> str:
     stamps = [f"format {FORMAT}"]
     stamps += [file_stamp(Path(str(package / "data" / name))) for name in _DATA_FILES]
     stamps += [file_stamp(Path(str(package / name))) for name in _SOURCE_MODULES]
-    stamps += [f"{dist} {_version(dist)}" for dist in ("numpy", "marisa-trie")]
+    stamps += [f"numpy {np.__version__}", file_stamp(Path(marisa_trie.__file__ or "marisa_trie"))]
     return _digest(stamps)
-
-
-def _version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "?"
 
 
 def _digest(parts: Iterable[str]) -> str:
