@@ -11,7 +11,7 @@ from typing import Final
 
 import numpy as np
 
-from gazetteer import cache
+from gazetteer.cache import cached
 from gazetteer.context import (
     LOCATING_GAP,
     Doc,
@@ -149,7 +149,7 @@ class Gazetteer:
 
         if store.fingerprint is None:
             return build()
-        return cache.cached("names", store.fingerprint, build, lambda m, folder: m.save(folder / "names.marisa"),
+        return cached("names", store.fingerprint, build, lambda m, folder: m.save(folder / "names.marisa"),
                             lambda folder: NameMatcher.load(folder / "names.marisa"))
 
     @functools.cached_property

@@ -34,7 +34,7 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
-from gazetteer import cache
+from gazetteer.cache import cached, file_stamp, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import normalize_name
@@ -72,7 +72,7 @@ def user_gazetteer_fingerprint() -> str:
         files = []
     if not files:
         return "none"
-    return hashlib.sha256("\n".join(map(cache.file_stamp, files)).encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256("\n".join(map(file_stamp, files)).encode("utf-8")).hexdigest()[:20]
 
 
 class StringColumn(Sequence[str]):
@@ -423,8 +423,8 @@ def _admin1_places(doc: dict) -> list[Place]:
 
 def _world_tables(path: Path) -> WorldTables:
     """Return the tables of ``world.npz``, from the cache (built there on first use)."""
-    return cache.cached("world", cache.packaged_fingerprint(), lambda: WorldTables.from_npz(path),
-                        WorldTables.save, WorldTables.load)
+    return cached("world", packaged_fingerprint(), lambda: WorldTables.from_npz(path), WorldTables.save,
+                  WorldTables.load)
 
 
 @functools.lru_cache(maxsize=1)
@@ -442,5 +442,5 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     user = user_gazetteer_path()
     if include_user and user.is_file():
         extra.extend(read_places_csv(user))
-    fingerprint = cache.packaged_fingerprint() + ("+" + user_gazetteer_fingerprint() if include_user else "")
+    fingerprint = packaged_fingerprint() + ("+" + user_gazetteer_fingerprint() if include_user else "")
     return PlaceStore(world, extra, fingerprint=fingerprint)
