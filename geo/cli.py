@@ -70,6 +70,9 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_e
                   help="Turn news articles about a war into a time-sliced control map, with the evidence.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Look up and extend the offline gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
+cache_app = typer.Typer(no_args_is_help=True, help="Show or clear the cache of tables derived from the gazetteer "
+                        "($GEO_CACHE_DIR, else $XDG_CACHE_HOME/geo or ~/.cache/geo).")
+app.add_typer(cache_app, name="cache")
 
 _STATE = {"traceback": False}
 Corpus = Annotated[Path | None, typer.Option("--corpus", help="Folder of .txt articles (metadata.csv, baseline.csv); "
@@ -520,6 +523,31 @@ def import_cmd(file: Annotated[Path, typer.Argument(help="GeoNames dump: SY.txt 
 
     path, count = import_geonames(file, alternate_names=alternate_names, country=country)
     typer.echo(f"{count} places written to {path}")
+
+
+@cache_app.command("info")
+def cache_info_cmd() -> None:
+    """Print the cache folder and each cached table set with its size."""
+    from gazetteer.cache import cache_root, entries
+
+    found = entries()
+    typer.echo(f"{cache_root()}: {len(found)} cached, {sum(e.size for e in found) / 1e6:.1f} MB")
+    for entry in found:
+        typer.echo(f"  {entry.size / 1e6:7.1f} MB  {entry.path.name}")
+
+
+@cache_app.command("clear")
+def cache_clear_cmd() -> None:
+    """Delete everything cached (the next command builds it again, in a few seconds)."""
+    from gazetteer.cache import cache_root, clear
+    from geo.errors import OutputError
+
+    try:
+        freed = clear()
+    except OSError as exc:
+        raise OutputError(f"cannot clear the cache in {cache_root()} ({exc.strerror or exc}); delete the folder "
+                          "by hand") from None
+    typer.echo(f"{cache_root()}: cleared {freed / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:

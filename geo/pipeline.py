@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.article import extract_article
-from geo.extract.events import link_duplicate_events
+from geo.extract.result import link_duplicate_events
 from geo.model import ControlEvent, CorpusResult, DistanceMention
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline

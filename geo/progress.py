@@ -5,6 +5,8 @@ Piped or redirected output, CI logs and tests stay silent unless a bar is asked 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,6 +28,8 @@ def progress_bar(label: str, enabled: bool | None = None) -> Progress | None:
     enabled : bool, optional
         True or False to force it; by default shown only when stderr is a terminal.
     """
+    if enabled is None and not _may_be_terminal():
+        return None  # decided without importing rich (a tenth of a second at start-up)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -34,6 +38,14 @@ def progress_bar(label: str, enabled: bool | None = None) -> Progress | None:
         return None
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=console, transient=True)
+
+
+def _may_be_terminal() -> bool:
+    """Tell whether rich could take stderr for a terminal: it is one, or the variables that force one are set."""
+    if any(os.environ.get(v) for v in ("FORCE_COLOR", "TTY_INTERACTIVE", "TTY_COMPATIBLE")):
+        return True
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def tracked(items: Sequence[_T], label: str, enabled: bool | None = None) -> Iterator[_T]:

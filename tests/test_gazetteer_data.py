@@ -320,14 +320,13 @@ def _column_digest(name: str) -> str:
     return hashlib.sha256(_FORKED["columns"][name].tobytes()).hexdigest()
 
 
-def test_lazy_columns_read_correctly_in_forked_children() -> None:
-    """Children forked before any column is read decompress their own copies, all at once, without corruption."""
+def test_mapped_columns_read_correctly_in_forked_children() -> None:
+    """Children forked after the world tables are mapped from the cache read the same bytes, all at once."""
     import multiprocessing
-    from importlib import resources
 
-    from gazetteer.store import _LazyColumns
+    from gazetteer.store import load_store
 
-    _FORKED["columns"] = columns = _LazyColumns(Path(str(resources.files("gazetteer") / "data" / "world.npz")))
+    _FORKED["columns"] = columns = load_store(include_user=False)._world
     names = list(columns)
     with multiprocessing.get_context("fork").Pool(4) as pool:
         digests = pool.map(_column_digest, names * 2)

@@ -6,26 +6,16 @@ single-process path, a process pool and a Dask cluster all produce the same reco
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.events import events_and_theatre
-from geo.model import Article, ControlEvent, DistanceMention
+from geo.extract.result import ArticleExtraction
+from geo.model import Article
 from geo.read.sentences import split_sentences
 from geo.theatres import Theatre
 
 __all__ = ["ArticleExtraction", "extract_article", "extract_articles"]
-
-@dataclass(frozen=True, slots=True)
-class ArticleExtraction:
-    """The events and distances of one article (near-duplicate linking happens later, corpus-wide)."""
-
-    article: Article
-    events: tuple[ControlEvent, ...]
-    distances: tuple[DistanceMention, ...]
-
 
 def _sentence_finder(spans: list[tuple[int, int]]):
     def sentence_of(offset: int) -> tuple[int, int]:

@@ -54,6 +54,7 @@ from geo.extract.context import (
     time_for,
 )
 from geo.extract.places import SETTLEMENTS, target_places
+from geo.extract.result import link_duplicate_events
 from geo.extract.time.expressions import TimeMention
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
@@ -581,20 +582,3 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
             ctx.last_faction = a.faction
             return
     ctx.faction_age += 1
-
-
-def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:
-    """Mark the events of a near-duplicate article that repeat an event of its original.
-
-    An event of an article whose ``duplicate_of`` is set gets ``duplicate_of`` = the id of
-    the original's event on the same place with the same kind and stance; events the later
-    version adds stay independent.
-    """
-    original_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
-    by_key = {(e.article, e.place_id, e.kind, e.stance): e.id for e in events if e.article not in original_of}
-    out = []
-    for e in events:
-        source = original_of.get(e.article)
-        match = by_key.get((source, e.place_id, e.kind, e.stance)) if source else None
-        out.append(replace(e, duplicate_of=match) if match else e)
-    return out

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geo.extract.article import ArticleExtraction
+from geo.extract.result import ArticleExtraction
 from geo.model import Article
 from geo.read.corpus import read_article
 from geo.read.dedup import (

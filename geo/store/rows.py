@@ -18,8 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.errors import CorpusError
-from geo.extract.article import ArticleExtraction
-from geo.extract.events import link_duplicate_events
+from geo.extract.result import ArticleExtraction, link_duplicate_events
 from geo.gcpause import gc_paused
 from geo.model import Article, BaselineEntry, ControlEvent, CorpusResult, CorpusWarning, DistanceMention
 from geo.read.dedup import canonical_index
@@ -293,7 +292,7 @@ def load(store: Path | str) -> CorpusResult:
     """Read a store into a :class:`~geo.model.CorpusResult`, as if its files were analysed.
 
     Article texts are "" (the store keeps none). Events are linked across near-duplicate
-    articles with :func:`geo.extract.events.link_duplicate_events`; warnings include the stored
+    articles with :func:`geo.extract.result.link_duplicate_events`; warnings include the stored
     read warnings plus one line per exact copy and per near-duplicate version.
 
     Raises
