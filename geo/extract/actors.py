@@ -18,8 +18,9 @@ Matching rules
   rebels").
 * A name written in capitals only ("IS", "AP", "HTS", "M23", "SANA") matches only in
   capitals: "is" and "ap" are words.
-* A generic name after a backer ("Turkish-backed armed groups") is the faction the theatre
-  gives the backer's forces ("Turkish-backed forces": the SNA), when it has one.
+* A generic name after a backer ("Turkish-backed armed groups", "Turkish-backed Syrian
+  rebels") is the faction the theatre gives the backer's forces ("Turkish-backed forces":
+  the SNA), when it has one.
 * A single-word name that is also a big city ("Damascus" as the Syrian government's voice)
   counts only as a speaker, directly before a verb of saying; elsewhere it is the place.
   Which names those are the caller says (``voice_only``), from its gazetteer.
@@ -52,8 +53,10 @@ MONITORS: tuple[str, ...] = (
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-#: A backer before a generic name: "Turkish-backed armed groups", "Rwandan-backed rebels".
-_BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+$")
+#: A backer before a generic name, perhaps with a nationality between: "Turkish-backed armed groups",
+#: "Rwandan-backed rebels", "Turkish-backed Syrian rebels".
+_BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+"
+                     r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i)\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

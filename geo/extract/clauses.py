@@ -296,9 +296,22 @@ def dateline_end(text: str) -> int:
     return m.end() if m and m.start() < 200 else 0
 
 
+#: An office or a speaker before "in": the place after it is where they sit ("the defence ministry in Moscow").
+_SEAT_OF = re.compile(r"\b(?:ministry|ministries|government|officials?|spokes(?:man|woman|person|people)|authorities|"
+                      r"sources?|correspondents?|reporters?|diplomats?|embassy|presidency|leadership|"
+                      r"(?:press|media)\s+office|journalists?|analysts?)\s+in\s+$", re.I)
+
+
 def not_a_place(text: str, m: Mention) -> bool:
-    """Whether a place name is part of a person's, an outlet's or a group's name ("Halab Today TV")."""
+    """Whether a place name is no place of the story.
+
+    Part of a person's, an outlet's or a group's name ("Halab Today TV"), or the seat of a
+    speaker or an office ("a military source in Port Sudan said", "the defence ministry in
+    Moscow"): where someone speaks from, not where anything happened.
+    """
     if _PERSON_WORD.match(m.text):
+        return True
+    if _SEAT_OF.search(text, max(0, m.start - 40), m.start):
         return True
     following = text[m.end + 1 : m.end + 2]
     if (following.isupper() or following in ("2", "g")) and _NAME_AFTER.match(text, m.end):

@@ -186,10 +186,13 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
-            recent: str | None) -> tuple[str | None, bool]:
+            recent: str | None, held: bool = False) -> tuple[str | None, bool]:
     """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
 
-    A side named as the source ("from the army"), or only as a modifier of another ("backed by
+    After a passive trigger only its agent counts ("was taken on Sunday by", "fell to"; for a
+    standing-control phrase, "in the hands of", any side after it); an agentless passive takes
+    the side before it, else the context's, else the first side named after it (a guess). A
+    side named as the source ("from the army"), or only as a modifier of another ("backed by
     US air power", "allied to the army"), is not the one that gains; a side named as what
     another opposes ("factions hostile to the government") stands for its opponent.
     """
@@ -205,17 +208,38 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         elif role is None:
             fighters.append(a)
     if passive:
-        after = [a for a in fighters if a.start >= trig.end()]
+        after = [a for a in fighters if a.start >= trig.end() and (held or _agent_of(text, trig, a.start))]
         if after:
             return after[0].faction, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
+    named = [a for a in before if a.faction != "unknown"]
+    if before and before[-1].faction == "unknown" and named and \
+            _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
+        before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
         return before[-1].faction, False
-    after = [a for a in fighters if a.start >= trig.end() and not passive]
+    after = [a for a in fighters if a.start >= trig.end()]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
+
+
+#: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
+_AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
+#: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
+_APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$", re.I)
+
+
+def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
+    """Whether a side named at *start* after a passive trigger is its agent ("by"/"to" before it).
+
+    "Eastern Ghouta has been cleansed of terrorism, after the last terrorists of Jaish al-Islam
+    left": the side after the clause is not who took it.
+    """
+    if re.search(r"\b(?:by|to)$", trig.group(0), re.I):
+        return start - trig.end() <= 12
+    return start - trig.end() <= 40 and bool(_AGENT_GAP.match(text[trig.end() : start]))
 
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
@@ -225,6 +249,8 @@ _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+#: An agentless passive of liberation: the side that says it is the side that did it.
+_LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
@@ -342,9 +368,12 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
     else:
-        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
+        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held")
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
+    if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
+            and stance.attributed_to and stance.attributed_to != "unknown":
+        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]

@@ -1,0 +1,95 @@
+"""Who gains, read through passives, appositions, backers and the seats of speakers (issue 16).
+
+Every sentence here was written for these tests (the places are real, the events need not be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract.article import extract_article
+from geo.model import Article, ControlEvent
+
+
+@pytest.fixture(scope="module")
+def gz():  # type: ignore[no-untyped-def]
+    from gazetteer.resolver import default_gazetteer
+
+    return default_gazetteer()
+
+
+def read(gz, text: str) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
+    article = Article(id="probe", path="probe.txt", published=dt.date(2024, 3, 10), source="test", title=None,
+                      url=None, text=text)
+    return list(extract_article(article, gz).events)
+
+
+def gainers(events: list[ControlEvent], place: str, kind: str = "captured") -> set[str | None]:
+    return {e.actor_gaining for e in events if e.place == place and e.kind == kind}
+
+
+# ---- an agentless passive: a side named after it is no agent; a liberation is its speaker's ------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The town of Kafr Nabl has been cleansed of terrorists after the last gunmen of Ahrar al-Sham left for Idlib, "
+     "the army command said.", "Kafr Nabl", "government"),
+    ("Kupiansk has been liberated after the last units of the Russian army fled east, Ukraine's military said.",
+     "Kupiansk", "ukraine"),
+    ("Wad Madani was liberated on Saturday after the Rapid Support militia fled the city, the army spokesman said.",
+     "Wad Madani", "saf"),
+    ("Fallujah has been fully liberated after the last Islamic State fighters fled, the Iraqi army said.",
+     "Fallujah", "government"),
+])
+def test_an_agentless_liberation_is_the_speakers(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Saraqib was captured on Thursday by rebels of Hayat Tahrir al-Sham.", "Saraqib", "opposition"),
+    ("Lashio was seized last week by the MNDAA.", "Lashio", "mndaa"),
+    ("Sirte was taken on Monday by Haftar's forces.", "Sirte", "lna"),
+])
+def test_an_agent_after_by_still_gains(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+# ---- a backer and a nationality before a generic name ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Turkish-backed Syrian rebels captured Manbij on Monday.", "Manbij", "sna"),
+    ("Russian-backed Ukrainian separatists seized Debaltseve in February.", "Debaltseve", "russia"),
+    ("Rwandan-backed Congolese rebels seized Rubaya, a coltan mining town in North Kivu, on Monday.", "Rubaya", "m23"),
+])
+def test_a_backer_before_a_nationality_names_the_side(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+# ---- a generic name in an apposition does not hide the side it describes ----------------------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Arakan Army, one of Myanmar's most powerful ethnic armed groups, said it had captured Buthidaung.",
+     "Buthidaung", "aa"),
+    ("The M23, one of the strongest armed groups in eastern Congo, said it had taken Rubaya.", "Rubaya", "m23"),
+    ("The RSF, a paramilitary force that grew out of the Janjaweed militias, said it had seized Babanusa.",
+     "Babanusa", "rsf"),
+])
+def test_an_apposition_keeps_the_named_side(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+# ---- where a speaker sits is no place of the story ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "seat", "place"), [
+    ("Ukrainian forces pushed into Kupiansk on Monday. The defence ministry in Moscow said its troops had withdrawn "
+     "from the town.", "Moscow", "Kupiansk"),
+    ("Fighting raged inside El Fasher on Sunday. A military source in Port Sudan said soldiers had withdrawn "
+     "from the town.", "Port Sudan", "El Fasher"),
+    ("Rebels stormed into Kidal on Tuesday. Officials in Bamako said troops had withdrawn from the town.",
+     "Bamako", "Kidal"),
+])
+def test_a_speakers_seat_is_no_event_place(gz, text: str, seat: str, place: str) -> None:
+    events = read(gz, text)
+    assert seat not in {e.place for e in events}
+    assert place in {e.place for e in events if e.kind == "withdrew"}
