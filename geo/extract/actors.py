@@ -20,7 +20,8 @@ Matching rules
   capitals: "is" and "ap" are words.
 * A generic name after a backer ("Turkish-backed armed groups", "Turkish-backed Syrian
   rebels") is the faction the theatre gives the backer's forces ("Turkish-backed forces":
-  the SNA), when it has one.
+  the SNA), when it has one; so is a generic name after a leader's ("Haftar's militias" are
+  "Haftar's forces").
 * A single-word name that is also a big city ("Damascus" as the Syrian government's voice)
   counts only as a speaker, directly before a verb of saying; elsewhere it is the place.
   Which names those are the caller says (``voice_only``), from its gazetteer.
@@ -53,6 +54,8 @@ MONITORS: tuple[str, ...] = (
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+#: A leader's name before a generic name: "Haftar's militias" are whoever "Haftar's forces" are.
+_LEADER = re.compile(r"\b([A-Z][\w-]+['’]s)\s+$")
 #: A backer before a generic name, perhaps with a nationality between: "Turkish-backed armed groups",
 #: "Rwandan-backed rebels", "Turkish-backed Syrian rebels".
 _BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+"
@@ -201,8 +204,10 @@ class ActorIndex:
                     and voice_only(written) and not _SPEECH.match(text, end):
                 continue
             backer = _BACKED.search(text, max(0, start - 40), start) if theatre is not None else None
+            if backer is None and theatre is not None:
+                backer = _LEADER.search(text, max(0, start - 30), start)
             if backer is not None and theatre is not None:  # "Turkish-backed armed groups" are the SNA
-                named = next((f for f in (theatre.faction_of(f"{backer.group(1)} {noun}") for noun in
+                named = next((f for f in (theatre.faction_of(f"{backer.group(1)} {noun}", generic=False) for noun in
                                           (written, bare, "forces", "fighters", "factions", "rebels"))
                               if f is not None), None)
                 if named is not None:

@@ -83,6 +83,8 @@ class Context:
     last_landmark: Place | None = None
     #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
+    #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").
+    last_change: ControlEvent | None = None
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],

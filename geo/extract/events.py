@@ -55,6 +55,7 @@ from geo.extract.context import (
 )
 from geo.extract.places import SETTLEMENTS, target_places
 from geo.extract.time.expressions import TimeMention
+from geo.extract.time.relative import chained
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -337,6 +338,12 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if trigger.echo:
+                echoed = _echo_events(ctx, sent, trig, trigger, stance.at(trig.start()))
+                if echoed:
+                    claimed_spans.append((trig.start(), trig.end()))
+                    events.extend(echoed)
+                continue
             if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
                                          for a in sent.actors):
                 continue
@@ -347,6 +354,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 remembered = True
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
+            if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
+                targets = [t for t in targets if t[1] is not None]
             if not targets:
                 continue
             if trigger.kind == "besieged":
@@ -403,8 +412,14 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
+    previous: TimeMention | None = None
     for k, (written, place, precision) in enumerate(targets):
-        own = _own_time(sent, ends, k, clause) or time  # "took Deraa on 6 December and Sweida on 7 December"
+        own = _own_time(sent, ends, k, clause)  # "took Deraa on 6 December and Sweida on 7 December"
+        if own is None and previous is not None and ends[k] >= 0:  # "Hama on 5 December and Homs the next day"
+            limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
+            own = chained(text, ends[k], min(limit, ends[k] + 40), previous, ctx.article.published)
+        own = own or time
+        previous = own
         kind: EventKind = trigger.kind
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
@@ -416,6 +431,58 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                                  gaining=gaining, losing=losing, stance=event_stance, time=own,
                                  confidence=confidence))
     return events
+
+
+#: Before the head of an ellipsis: the start of its clause, perhaps with a connective ("Then Hama followed").
+_ECHO_OPENING = re.compile(r"(?:^|[;:.]|,\s*(?:and|but)?)\s*(?:(?:and|then|next|soon|later|finally)\s*,?\s+)*$", re.I)
+#: Between two items of the list an ellipsis goes on with ("..., Homs in the early hours of 8 December, and Damascus").
+_ECHO_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:then\s+)?"
+                        r"(?:the\s+(?:town|city)\s+of\s+)?$", re.I)
+
+
+def _echo_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
+                 stance: Stance) -> list[ControlEvent]:
+    """Return the events of an ellipsis: the last change told, again, on new places at their own times.
+
+    "Aleppo fell on 30 November. Hama followed on 5 December, Homs in the early hours of 8
+    December, and Damascus hours later": Hama, Homs and Damascus change hands as Aleppo did
+    (same kind and sides), each at the time written after it, or a step from the one before
+    ("hours later", "the next day"). The head must open its clause and stand right before the
+    trigger; a list item must follow the one before after a comma or "and".
+    """
+    last = ctx.last_change
+    text = ctx.article.text
+    if last is None:
+        return []
+    head = [m for m in sent.places if m.end <= trig.start() and m.place is not None and m.place.kind != "country"]
+    if not head or text[head[-1].end : trig.start()].strip() or \
+            not _ECHO_OPENING.search(text, max(sent.start, head[-1].start - 30), head[-1].start) and \
+            head[-1].start != sent.start:
+        return []
+    items = [head[-1]]
+    times: list[TimeMention | None] = []
+    at = trig.end()
+    later = [m for m in sent.places if m.start >= trig.end() and m.place is not None and m.place.kind != "country"]
+    for m in [*later, None]:
+        limit = m.start if m is not None else sent.end
+        own = next((t for t in sent.times if at <= t.start < limit and t.start - at <= 40), None)
+        if own is None and times and times[-1] is not None:
+            own = chained(text, at, min(limit, at + 40), times[-1], ctx.article.published)
+        times.append(own)
+        if m is None:
+            break
+        gap = text[own.end if own is not None and own.end <= m.start else at : m.start]
+        if not _ECHO_LIST.match(gap):
+            break
+        items.append(m)
+        at = m.end
+    out = []
+    for m, time in zip(items, times, strict=False):
+        assert m.place is not None
+        out.append(make_event(ctx, sent, trig, kind=last.kind, written=m.text, place=m.place,
+                              precision=3 if m.place.kind == "admin1" else 1, gaining=last.actor_gaining,
+                              losing=last.actor_losing, stance=stance, time=time, confidence=trigger.confidence))
+    return out
 
 
 def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequence[tuple[str, object, int]],
@@ -568,11 +635,12 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     """Name the side that took over a place withdrawn from, when another event of the article says who.
 
     "Government troops pulled out of Saraqib" gains the side that the same article says
-    captured or entered Saraqib (the nearest such statement), if it is not the side that left.
+    captured or entered Saraqib (the nearest such statement), if it is not the side that left;
+    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ...").
     """
     out = []
     for e in events:
-        if e.kind == "withdrew" and e.actor_gaining in (None, "unknown"):
+        if e.kind in ("withdrew", "captured") and e.actor_gaining in (None, "unknown"):
             takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
                       and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
             if takers:
@@ -598,6 +666,15 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
         if place and place.kind in SETTLEMENTS:
             ctx.last_settlement = m
             break
+    changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
+    last = ctx.last_change
+    if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."
+        taker = next((e.actor_gaining for e in found if _where(e) == _where(last) and e.stance != "denied"
+                      and e.actor_gaining not in (None, "unknown", last.actor_losing)), None)
+        if taker is not None:
+            ctx.last_change = replace(last, actor_gaining=taker)
+    if changes:
+        ctx.last_change = changes[-1]
     gainer = next((e.actor_gaining for e in found if e.actor_gaining not in (None, "unknown")), None)
     if gainer is not None:
         ctx.faction_age, ctx.last_faction = 0, gainer

@@ -25,14 +25,18 @@ class Trigger:
 
     ``weak`` triggers ("took", "swept through") count only when a place follows right away;
     ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
+    An ``echo`` ("Hama followed on 5 December") repeats the change told before it on the place
+    before it (and on the places listed after it), with that change's kind and sides.
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive",
+                 "echo")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
                  confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
-                 armed: bool = False, intransitive: bool = False) -> None:
+                 armed: bool = False, intransitive: bool = False, echo: bool = False) -> None:
         self.kind = kind
+        self.echo = echo
         self.intransitive = intransitive  # with no place after it, the last settlement named
         self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
@@ -92,6 +96,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
             confidence=0.6),
+    # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
+    Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
+            r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
+            r"(?:was|were)\s+next|came\s+next)", passive=True, echo=True, confidence=0.65),
+    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June"): the article may say later who.
+    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
+            r"within|after|without|overnight|late|early|hours|days|weeks|last|this|yesterday|shortly|soon|when|as|"
+            r"before|during|following|amid|and|too|also|next)\b)", passive=True, loser=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
             loser=True, confidence=0.7),
