@@ -244,7 +244,7 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
 
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
-_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains|is|are)\b", re.I)
+_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains?|is|are)\b", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
@@ -412,6 +412,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
+    holders = _holders(text, sent, trig, trigger, ends) if trigger.kind == "held" else []
+    if trigger.split:
+        if not holders:
+            return []
+        gaining, holders = holders[0], holders[1:]
     previous: TimeMention | None = None
     for k, (written, place, precision) in enumerate(targets):
         own = _own_time(sent, ends, k, clause)  # "took Deraa on 6 December and Sweida on 7 December"
@@ -430,7 +435,42 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         events.append(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=precision,
                                  gaining=gaining, losing=losing, stance=event_stance, time=own,
                                  confidence=confidence))
+        events.extend(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=2,
+                                 gaining=other, losing=None, stance=event_stance, time=own, confidence=confidence)
+                      for other in holders if other != gaining)
     return events
+
+
+#: Where the sides a place is split between end: the next clause ("..., and Islamic State cells are still active").
+_SPLIT_END = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|though|although)\b|\b(?:though|although|while|whereas)\b",
+                        re.I)
+#: Another holder of the same place, told by gapping: ", the RSF the east", ", while Ukrainian forces hold the west".
+_GAPPED_HOLDER = re.compile(r"^\s*(?:,|;|\band\b)\s*(?:and\s+|while\s+|whereas\s+|with\s+)?(?:the\s+)?$", re.I)
+_GAPPED_PART = re.compile(r"\s+(?:(?:still\s+|now\s+)?(?:holds?|held|controls?|controlled|keeps?|kept|has|had)\s+)?"
+                          r"(?:the\s+|its\s+|their\s+|most\s+of\s+the\s+)?(?:rest|remainder|centre|center|"
+                          r"(?:north|south)?-?(?:east|west)|north|south|(?:north|south|east|west)ern\s+(?:part|half|"
+                          r"districts|neighbou?rhoods|side))\b", re.I)
+
+
+def _holders(text: str, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger, ends: list[int]) -> list[str]:
+    """Return the sides that hold the place(s) beside the one the trigger names, in text order.
+
+    For a split ("split between the SDF and small government pockets", "divided between
+    government forces in the west and rebels in the east") every side named after the
+    trigger; for a standing-control statement, a side gapped after its place ("The army holds
+    the west of El Fasher, the RSF the east").
+    """
+    if trigger.split:
+        stop = _SPLIT_END.search(text, trig.end(), sent.end)
+        hi = stop.start() if stop else sent.end
+        sides = [a.faction for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start < hi
+                 and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
+        return list(dict.fromkeys(sides)) if len(set(sides)) >= 2 else []
+    end = max(ends, default=-1)
+    if end < 0:
+        return []
+    return [a.faction for a in sent.actors if a.faction and a.faction != "unknown" and a.start >= end
+            and _GAPPED_HOLDER.match(text[end : a.start]) and _GAPPED_PART.match(text, a.end)][:1]
 
 
 #: Before the head of an ellipsis: the start of its clause, perhaps with a connective ("Then Hama followed").
@@ -550,9 +590,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         events.extend(found)
         _remember(ctx, sent, found)
     events = _taken_over(events)
-    unique: dict[tuple[str, str, int], ControlEvent] = {}
-    for e in events:  # one event per place, kind and sentence: the strongest stance wins
-        key = (_where(e), e.kind, e.start)
+    unique: dict[tuple[str, str, int, str | None], ControlEvent] = {}
+    for e in events:  # one event per place, kind and sentence (and holder): the strongest stance wins
+        key = (_where(e), e.kind, e.start, e.actor_gaining if e.kind == "held" else None)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}

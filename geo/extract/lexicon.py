@@ -26,17 +26,19 @@ class Trigger:
     ``weak`` triggers ("took", "swept through") count only when a place follows right away;
     ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
     An ``echo`` ("Hama followed on 5 December") repeats the change told before it on the place
-    before it (and on the places listed after it), with that change's kind and sides.
+    before it (and on the places listed after it), with that change's kind and sides. A
+    ``split`` ("divided between the army and the RSF") gives the place to each side named after it.
     """
 
     __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive",
-                 "echo")
+                 "echo", "split")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
                  confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
-                 armed: bool = False, intransitive: bool = False, echo: bool = False) -> None:
+                 armed: bool = False, intransitive: bool = False, echo: bool = False, split: bool = False) -> None:
         self.kind = kind
         self.echo = echo
+        self.split = split
         self.intransitive = intransitive  # with no place after it, the last settlement named
         self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
@@ -125,6 +127,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
     Trigger("besieged", r"under\s+siege|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
+    # Split control: "Qamishli remains split between the SDF and government pockets".
+    Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
             r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
@@ -135,7 +139,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of)\s+)*"
+    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
+            r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
 

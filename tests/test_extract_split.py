@@ -1,0 +1,63 @@
+"""Split control: one place held by two sides at once, each a `held` event of its own (issue 16).
+
+Every sentence here was written for these tests (the places are real, the events need not be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract.article import extract_article
+from geo.model import Article, ControlEvent
+
+
+@pytest.fixture(scope="module")
+def gz():  # type: ignore[no-untyped-def]
+    from gazetteer.resolver import default_gazetteer
+
+    return default_gazetteer()
+
+
+def read(gz, text: str) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
+    article = Article(id="probe", path="probe.txt", published=dt.date(2024, 3, 10), source="test", title=None,
+                      url=None, text=text)
+    return list(extract_article(article, gz).events)
+
+
+def holders(events: list[ControlEvent], place: str) -> set[str | None]:
+    return {e.actor_gaining for e in events if e.place == place and e.kind == "held"}
+
+
+@pytest.mark.parametrize(("text", "place", "sides"), [
+    ("The army holds the west of El Fasher, the RSF the east.", "El Fasher", {"saf", "rsf"}),
+    ("Russian troops control the east of Chasiv Yar, while Ukrainian forces hold the west.", "Chasiv Yar",
+     {"russia", "ukraine"}),
+    ("Qamishli remains split between the SDF and small government pockets.", "Qamishli", {"sdf", "government"}),
+    ("Control of Kidal is divided between the FLA and the Malian army.", "Kidal", {"fla", "fama"}),
+    ("Aleppo has been divided between government forces in the west and rebels in the east since 2012.", "Aleppo",
+     {"government", "opposition"}),
+])
+def test_each_side_of_a_split_holds_the_place(gz, text: str, place: str, sides: set[str]) -> None:
+    assert holders(read(gz, text), place) == sides
+
+
+def test_a_split_dates_at_its_own_time(gz) -> None:
+    events = read(gz, "Aleppo has been divided between government forces in the west and rebels in the east "
+                      "since 2012.")
+    assert {e.date for e in events if e.place == "Aleppo"} == {dt.date(2012, 1, 1)}
+
+
+@pytest.mark.parametrize(("text", "place", "sides"), [
+    ("Qamishli remains split between the SDF and government pockets, and Islamic State cells are still active "
+     "in the desert.", "Qamishli", {"sdf", "government"}),
+    ("Rebels hold the north of Hama, and the army is shelling the city.", "Hama", {"opposition"}),
+    ("The M23 holds the centre of Sake, and Wazalendo fighters attacked its outskirts.", "Sake", {"m23"}),
+])
+def test_a_side_of_another_clause_is_no_holder(gz, text: str, place: str, sides: set[str]) -> None:
+    assert holders(read(gz, text), place) == sides
+
+
+def test_a_split_needs_two_sides(gz) -> None:
+    assert not holders(read(gz, "The town of Sake is divided between two hills."), "Sake")
