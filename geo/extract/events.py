@@ -56,6 +56,7 @@ from geo.extract.context import (
 from geo.extract.places import SETTLEMENTS, target_places
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
+from geo.extract.voice import in_voice, state_voice
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -577,7 +578,8 @@ def events_and_theatre(article: Article, gazetteer: Gazetteer, sentences: Sequen
     candidates = event_candidates(article.text, sentences)
     read, found = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates], theatre)
     ctx = Context(article, gazetteer, found)
-    return _read_events(ctx, read, dict(candidates)), found
+    events = _read_events(ctx, read, dict(candidates))
+    return in_voice(events, state_voice(article.source, article.text, found)), found
 
 
 def _read_events(ctx: Context, sentences: list[Sentence],
