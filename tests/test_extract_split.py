@@ -61,3 +61,36 @@ def test_a_side_of_another_clause_is_no_holder(gz, text: str, place: str, sides:
 
 def test_a_split_needs_two_sides(gz) -> None:
     assert not holders(read(gz, "The town of Sake is divided between two hills."), "Sake")
+
+
+# ---- standing control since a date, told after its place ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "side", "start"), [
+    ("Fallujah has been in IS hands since January 2014.", "Fallujah", "islamic_state", dt.date(2014, 1, 1)),
+    ("The army shelled Raqqa, a city Islamic State has held since January.", "Raqqa", "islamic_state",
+     dt.date(2024, 1, 1)),
+    ("Government forces shelled Idlib, a province the rebels have controlled since 2015.", "Idlib", "opposition",
+     dt.date(2015, 1, 1)),
+    ("Kherson has been under Russian control since March 2022.", "Kherson", "russia", dt.date(2022, 3, 1)),
+])
+def test_held_since_a_date_starts_then(gz, text: str, place: str, side: str, start: dt.date) -> None:
+    assert {(e.actor_gaining, e.date) for e in read(gz, text) if e.place == place and e.kind == "held"} == \
+        {(side, start)}
+
+
+def test_a_since_of_another_clause_leaves_the_present(gz) -> None:
+    events = read(gz, "The RSF still holds most of Darfur, where it has besieged El Fasher since May.")
+    assert {e.date for e in events if e.place == "Darfur"} == {dt.date(2024, 3, 9)}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Avdiivka had been under Ukrainian control since 2014.", "Avdiivka", "ukraine"),
+    ("Mosul is in Iraqi hands again.", "Mosul", "government"),
+    ("Laukkai is now under Chinese-brokered ceasefire control.", "Laukkai", None),
+])
+def test_a_nationality_in_a_control_phrase_is_its_forces(gz, text: str, place: str, side: str | None) -> None:
+    found = {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind == "held"}
+    if side is None:
+        assert found <= {None, "unknown"}  # a word that names no faction names no holder
+    else:
+        assert found == {side}

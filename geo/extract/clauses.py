@@ -230,8 +230,10 @@ def irrealis(text: str, lo: int, trig_start: int, trig_text: str, sent_end: int)
     return bool(_MODAL_AFTER.match(text, trig_start + len(trig_text), sent_end))
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$", re.I)
-_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$")  # not "IS", the group
+_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$|"
+                             r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|district|settlement|base|"
+                             r"region|province|stronghold)\s+(?:[\w'’-]+\s+){1,5}$", re.I)
 
 
 def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start: int) -> Mention | None:
@@ -239,7 +241,8 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
 
     "Raqqa, which the SDF wrested from Islamic State", "Masisi-centre, which they have held
     since January", "Nyala, where clashes broke out": the place right before "which", "that"
-    or "where".
+    or "where"; or before an apposition whose relative pronoun is left out ("Raqqa, a city
+    Islamic State has held since January").
     """
     m = _ANTECEDENT_END.search(text, sent_start, trig_start)
     if m is None or _PASSIVE_BEFORE.search(text, m.start(), trig_start):

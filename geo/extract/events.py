@@ -245,12 +245,14 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
 
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
-_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains?|is|are)\b", re.I)
+_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are)\b")  # not "IS", the group
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+#: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?([A-Z][\w-]+)\s+(?:control|hands)\b")
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
@@ -389,6 +391,13 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
     if trigger.kind == "held" and inside:
         actor, inferred = inside[0].faction, False
+    elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
+        adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
+        named = next((f for f in (sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
+                                  for noun in ("forces", "troops", "army", "")) if f and f != "unknown"),
+                     None) if adjective else None
+        if named is not None:
+            actor, inferred = named, False
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
     if trigger.loser:
         losing = actor if not inferred else None
@@ -408,8 +417,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+            and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
+        # (but "Fallujah has been in IS hands since January 2014": since then)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
