@@ -105,3 +105,26 @@ def test_other_falls_are_no_capture(gz, text: str) -> None:
 ])
 def test_a_leaders_fighters_are_his_faction(gz, text: str, place: str, side: str) -> None:
     assert {e.actor_gaining for e in read(gz, text) if e.place == place} == {side}
+
+
+# ---- a place told again: back, lost again, named as the article first named it ------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Palmyra, known in Arabic as Tadmur, has changed hands four times. ISIL fighters seized it in May 2015; "
+     "government troops recaptured it in March 2016, only to lose it again to ISIL in December 2016. The army "
+     "finally wrested the city back in March 2017.", D(2024, 12, 8),
+     {("Palmyra", "captured", "islamic_state", D(2015, 5, 1)), ("Palmyra", "regained", "government", D(2016, 3, 1)),
+      ("Palmyra", "captured", "islamic_state", D(2016, 12, 1)),
+      ("Palmyra", "regained", "government", D(2017, 3, 1))}),
+    ("The RSF took Wad Madani in December 2023, but the army took the city back in January 2025.", D(2025, 2, 1),
+     {("Wad Madani", "captured", "rsf", D(2023, 12, 1)), ("Wad Madani", "regained", "saf", D(2025, 1, 1))}),
+    ("Mosul, which Kurds call Mûsil, fell in June 2014. Iraqi forces recaptured it in July 2017, only to lose "
+     "it again to nobody.", D(2017, 8, 1), {("Mosul", "regained", "government", D(2017, 7, 1))}),
+])
+def test_a_place_changing_hands_again(gz, text: str, published: dt.date, expected: set) -> None:
+    assert expected <= table(read(gz, text, published))
+
+
+def test_a_place_named_once_keeps_its_first_name(gz) -> None:
+    text = "Palmyra, known in Arabic as Tadmur, is quiet. ISIL fighters seized it in May 2015."
+    assert {e.place for e in read(gz, text) if e.kind == "captured"} == {"Palmyra"}

@@ -28,11 +28,13 @@ yields one event per place it governs:
   publication date (:mod:`geo.extract.background`).
 * **Partial region statements** ("positions in a number of towns in Aleppo and Idlib
   provinces") become ``contested`` for the governorate, never a full change of hands.
-* **One event per place, kind and sentence**: the strongest stance wins.
+* **One event per place, kind, sentence and date**: the strongest stance wins ("seized it in
+  May 2015 ... only to lose it again to ISIL in December 2016" are two captures).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -602,10 +604,10 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _taken_over(events)
-    unique: dict[tuple[str, str, int, str | None], ControlEvent] = {}
-    for e in events:  # one event per place, kind and sentence (and holder): the strongest stance wins
-        key = (_where(e), e.kind, e.start, e.actor_gaining if e.kind == "held" else None)
+    events = _first_named(_taken_over(events), sentences)
+    unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
+    for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
+        key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
@@ -699,6 +701,27 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
             if takers:
                 nearest = min(takers, key=lambda o: abs(o.start - e.start))
                 e = replace(e, actor_gaining=nearest.actor_gaining)
+        out.append(e)
+    return out
+
+
+def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
+    """Name a place read through a pronoun or "the city" as the article first named it.
+
+    "Palmyra, known in Arabic as Tadmur, has changed hands four times. ISIL fighters seized it
+    in May 2015": the capture is of Palmyra, the article's name for the place, not of the
+    alias written last.
+    """
+    first: dict[str, str] = {}
+    for sent in sentences:
+        for m in sent.places:
+            if m.place is not None:
+                first.setdefault(m.place.id, m.text)
+    out = []
+    for e in events:
+        name = first.get(e.place_id or "")
+        if name is not None and name != e.place and e.place not in e.sentence:
+            e = replace(e, place=name)
         out.append(e)
     return out
 

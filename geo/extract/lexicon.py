@@ -66,6 +66,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
             r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
+            r"(?:wrested|wresting|took|taking|won|winning)(?=\s+(?:the\s+(?:city|town|village|base|airport)|it|them)"
+            r"\s+back\b)|"
             r"restored?\s+(?:full\s+)?(?:state\s+)?control\s+(?:of|over)|restoring\s+control\s+(?:of|over)|"
             r"brought\s+back\s+under"),
     Trigger("regained", r"(?:re-?capture|retaking)\s+of", confidence=0.75),
@@ -107,7 +109,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"within|after|without|overnight|late|early|hours|days|weeks|last|this|yesterday|shortly|soon|when|as|"
             r"before|during|following|amid|and|too|also|next)\b)", passive=True, loser=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".
-    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
+    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of|"
+            r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
             r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
@@ -179,7 +182,7 @@ FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+
 ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
             r"ceased|stopped|eased|died\s+down)\b")
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
-ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on)\s+to\s*$")
+ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
