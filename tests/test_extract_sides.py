@@ -93,3 +93,33 @@ def test_a_speakers_seat_is_no_event_place(gz, text: str, seat: str, place: str)
     events = read(gz, text)
     assert seat not in {e.place for e in events}
     assert place in {e.place for e in events if e.kind == "withdrew"}
+
+
+# ---- names that refer back: "its troops", "the group" ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Kachin Independence Army seized Chipwi last week. On Friday, the border town of Kanpaikti fell to its "
+     "troops.", "Kanpaikti", "kia"),
+    ("The RSF attacked Babanusa on Monday. By evening the town had fallen to its fighters.", "Babanusa", "rsf"),
+    ("Hayat Tahrir al-Sham pushed south from Idlib. On Thursday Saraqib fell to its fighters.", "Saraqib",
+     "opposition"),
+])
+def test_its_troops_are_the_side_named_before(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The M23 took Sake on Monday and the M23 shelled Minova. Wazalendo fighters fled. The group seized Goma on "
+     "Tuesday.", "Goma", "m23"),
+    ("Islamic State militants attacked Tikrit; the militants were repelled, and Kurdish forces watched. The group "
+     "seized Baiji on Friday.", "Baiji", "islamic_state"),
+    ("The Arakan Army attacked Buthidaung. The army shelled the town. The group captured Maungdaw in December.",
+     "Maungdaw", "aa"),
+])
+def test_the_group_is_the_side_the_article_is_about(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place) == {side}
+
+
+def test_the_armys_own_troops_stay_the_army(gz) -> None:
+    events = read(gz, "The RSF attacked Sennar on Monday. The army said on Tuesday its troops had retaken Sennar.")
+    assert gainers(events, "Sennar", "regained") == {"saf"}

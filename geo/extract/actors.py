@@ -35,13 +35,13 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 
-__all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "infer_theatre"]
+__all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "coreferent", "infer_theatre"]
 
 #: Monitors and verifiers: they report or verify, they do not fight (the same in every war).
 MONITORS: tuple[str, ...] = (
@@ -219,6 +219,72 @@ class ActorIndex:
     def actors(self, text: str, theatre: Theatre | None) -> list[ActorMention]:
         """Find and resolve the actors of a short text (a phrase) in one call."""
         return self.resolve(text, self.spans(text), theatre)
+
+
+#: A possessive before a generic name: "its troops", "their fighters" belong to the side named before.
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
+#: A group referred back to: "the group", "the armed group", "the movement" (not "the group of forces").
+_GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|ethnic|ethnic\s+armed|Islamist|"
+                    r"separatist|paramilitary)\s+)?(?:group|movement|alliance|organi[sz]ation)\b(?!\s+of\b)")
+#: How far back the side of a possessive may be named in its own sentence.
+_POSSESSOR_REACH = 120
+
+
+def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | None) -> list[ActorMention]:
+    """Resolve the names that refer back to a side named before them.
+
+    * A generic name after "its"/"their" ("fell to its troops", "the army said its units")
+      is the side of the nearest faction named before it, close by (else the last side
+      named by its own name): not whatever the theatre's generic word would make of it.
+    * "The group", "the armed group", "the movement" are the side other than the government
+      named most often so far (the latest of equals): the side the article is
+      about, not a militia named once in passing (a state's army is not "the group").
+
+    Parameters
+    ----------
+    text : str
+        The article text the mentions index.
+    actors : sequence of ActorMention
+        The resolved mentions, in text order (:meth:`ActorIndex.resolve`).
+    theatre : Theatre or None
+        The article's theatre (None: the mentions are returned as they are).
+
+    Returns
+    -------
+    list of ActorMention
+        In text order, with the groups referred back to added.
+    """
+    if theatre is None:
+        return list(actors)
+    taken = [(a.start, a.end) for a in actors]
+    groups = [ActorMention(m.start(), m.end(), m.group(0), None) for m in _GROUP.finditer(text)
+              if not any(s < m.end() and m.start() < e for s, e in taken)]
+    out: list[ActorMention] = []
+    named: str | None = None  # the last side named by its own name
+    rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often
+    last_seen: dict[str, int] = {}
+    for a in sorted([*actors, *groups], key=lambda m: m.start):
+        if a.monitor:
+            out.append(a)
+            continue
+        if a.faction is None:  # a group referred back to: the side the article has been about, the latest of equals
+            if rebels:
+                out.append(replace(a, faction=max(rebels, key=lambda f: (rebels[f], last_seen[f]))))
+            continue
+        own = theatre.faction_of(a.text, generic=False) or theatre.faction_of(_ARTICLE.sub("", a.text), generic=False)
+        if own is None and _POSSESSIVE.search(text, max(0, a.start - 12), a.start):
+            near = [b for b in out if b.faction and b.faction != UNKNOWN and a.start - b.end <= _POSSESSOR_REACH]
+            side = near[-1].faction if near else named
+            if side is not None:
+                a = replace(a, faction=side)
+        else:
+            if own is not None and own != UNKNOWN:
+                named = own
+            if a.faction is not None and a.faction not in (UNKNOWN, theatre.government):  # "militants" count too
+                rebels[a.faction] += 1
+                last_seen[a.faction] = a.start
+        out.append(a)
+    return out
 
 
 @functools.cache
