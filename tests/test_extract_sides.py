@@ -123,3 +123,17 @@ def test_the_group_is_the_side_the_article_is_about(gz, text: str, place: str, s
 def test_the_armys_own_troops_stay_the_army(gz) -> None:
     events = read(gz, "The RSF attacked Sennar on Monday. The army said on Tuesday its troops had retaken Sennar.")
     assert gainers(events, "Sennar", "regained") == {"saf"}
+
+
+# ---- a state's own forces in any theatre's words --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The RSF withdrew from Sennar on Monday. The Armed Forces restored control over Sinja on Tuesday.", "Sinja",
+     "saf"),
+    ("The Arakan Army attacked Sittwe. The Armed Forces repelled the attack and retook Pauktaw on Friday.",
+     "Pauktaw", "junta"),
+    ("Tigrayan forces attacked Woldia last week. The national army retook Woldia on Monday.", "Woldia",
+     "government"),
+])
+def test_the_armed_forces_are_the_theatres_government(gz, text: str, place: str, side: str) -> None:
+    assert gainers(read(gz, text), place, "regained") == {side}

@@ -16,6 +16,8 @@ Matching rules
   not "the army"), then the leftmost; each hyphen of a name also matches a space.
 * A name known to a theatre only without its article ("rebels") also counts with it ("the
   rebels").
+* The words for a state's own forces ("the Armed Forces", "the national army") are the
+  theatre's government when its file does not say otherwise.
 * A name written in capitals only ("IS", "AP", "HTS", "M23", "SANA") matches only in
   capitals: "is" and "ap" are words.
 * A generic name after a backer ("Turkish-backed armed groups", "Turkish-backed Syrian
@@ -41,7 +43,7 @@ import ahocorasick
 
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 
-__all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "coreferent", "infer_theatre"]
+__all__ = ["MONITORS", "STATE_FORCES", "ActorIndex", "ActorMention", "actor_index", "coreferent", "infer_theatre"]
 
 #: Monitors and verifiers: they report or verify, they do not fight (the same in every war).
 MONITORS: tuple[str, ...] = (
@@ -51,6 +53,9 @@ MONITORS: tuple[str, ...] = (
     "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
     "MONUSCO", "UN peacekeepers",
 )
+#: Words for a state's own forces in any war: the theatre's government unless the theatre says otherwise.
+STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national army", "the national army",
+                                 "regular army", "the regular army", "state forces", "regular forces")
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -116,6 +121,9 @@ class ActorIndex:
             for word, _ in theatre.generic:
                 names.add(word)
                 generic.add(fold(word))
+        names.update(STATE_FORCES)
+        generic.update(fold(w) for w in STATE_FORCES)
+        self._state = frozenset(fold(w) for w in STATE_FORCES)
         self._specific = {key: frozenset(ids) for key, ids in owners.items()}
         self._generic = frozenset(generic)
         self._monitors = frozenset(fold(m) for m in MONITORS)
@@ -196,6 +204,8 @@ class ActorIndex:
                 faction = theatre.faction_of(written)
                 if faction is None and bare != written:
                     faction = theatre.faction_of(bare)
+                if faction is None and key in self._state:  # "the Armed Forces" in SUNA's words: the army
+                    faction = theatre.government
             else:
                 faction = UNKNOWN if key in self._generic else None
             if faction is None:
@@ -256,9 +266,14 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
     """
     if theatre is None:
         return list(actors)
-    taken = [(a.start, a.end) for a in actors]
-    groups = [ActorMention(m.start(), m.end(), m.group(0), None) for m in _GROUP.finditer(text)
-              if not any(s < m.end() and m.start() < e for s, e in taken)]
+    starts = [a.start for a in actors]
+    groups = []
+    for m in _GROUP.finditer(text):
+        k = bisect.bisect_left(starts, m.end())  # the names starting before the group's end
+        if not (k and actors[k - 1].end > m.start()):
+            groups.append(ActorMention(m.start(), m.end(), m.group(0), None))
+    if not groups and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start) for a in actors):
+        return list(actors)  # nothing refers back
     out: list[ActorMention] = []
     named: str | None = None  # the last side named by its own name
     rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often

@@ -314,7 +314,7 @@ def not_a_place(text: str, m: Mention) -> bool:
     """
     if _PERSON_WORD.match(m.text):
         return True
-    if _SEAT_OF.search(text, max(0, m.start - 40), m.start):
+    if text.endswith(" in ", 0, m.start) and _SEAT_OF.search(text, max(0, m.start - 40), m.start):
         return True
     following = text[m.end + 1 : m.end + 2]
     if (following.isupper() or following in ("2", "g")) and _NAME_AFTER.match(text, m.end):

@@ -38,6 +38,7 @@ STATE_OUTLETS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"Ethiopian News Agency|\bENA\b|\bEBC\b|Ethiopian state (?:TV|television|media)",
          ("Ethiopian army", "ENDF", "federal forces")),
     ))
+_ANY_OUTLET = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in STATE_OUTLETS))
 #: Where an article says whose it is: its first line (the dateline) and its source field.
 _HEAD = 200
 
@@ -64,7 +65,9 @@ def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str |
     """
     if theatre is None:
         return None
-    head = f"{source or ''}\n{text[:_HEAD].splitlines()[0] if text.strip() else ''}"
+    head = f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}"
+    if not _ANY_OUTLET.search(head):
+        return None
     for pattern, sides in STATE_OUTLETS:
         if pattern.search(head):
             return next((f for f in map(theatre.faction_of, sides) if f and f != "unknown"), None)
