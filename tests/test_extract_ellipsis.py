@@ -128,3 +128,14 @@ def test_a_place_changing_hands_again(gz, text: str, published: dt.date, expecte
 def test_a_place_named_once_keeps_its_first_name(gz) -> None:
     text = "Palmyra, known in Arabic as Tadmur, is quiet. ISIL fighters seized it in May 2015."
     assert {e.place for e in read(gz, text) if e.kind == "captured"} == {"Palmyra"}
+
+
+@pytest.mark.parametrize(("text", "published", "span"), [
+    ("In the first days of March, our forces liberated the town of al-Dour.", D(2015, 4, 1),
+     (D(2015, 3, 1), D(2015, 3, 10))),
+    ("Rebels seized Saraqib in the first week of February.", D(2020, 3, 1), (D(2020, 2, 1), D(2020, 2, 10))),
+    ("The army retook Kherson in the final days of November 2022.", D(2022, 12, 20),
+     (D(2022, 11, 21), D(2022, 11, 30))),
+])
+def test_the_first_or_final_days_of_a_month(gz, text: str, published: dt.date, span: tuple) -> None:
+    assert {(e.date, e.date_end) for e in read(gz, text, published) if e.kind in ("captured", "regained")} == {span}
