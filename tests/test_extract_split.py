@@ -94,3 +94,32 @@ def test_a_nationality_in_a_control_phrase_is_its_forces(gz, text: str, place: s
         assert found <= {None, "unknown"}  # a word that names no faction names no holder
     else:
         assert found == {side}
+
+
+# ---- fighting a side reports in a place it holds is fought by the other side -------------------------------
+
+def contests(events: list[ControlEvent], place: str) -> set[str | None]:
+    return {e.actor_gaining for e in events if e.place == place and e.kind == "contested"}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Russian troops crossed the border on Friday. Ukraine's General Staff said on Monday that fighting was under "
+     "way inside Vovchansk.", "Vovchansk", "russia"),
+    ("Government forces advanced on Gharyan. An LNA spokesman denied that the town had fallen, saying that fighting "
+     "was continuing inside Gharyan.", "Gharyan", "gna"),
+    ("The RSF shelled the city for weeks. The army said on Sunday that clashes were continuing inside El Fasher.",
+     "El Fasher", "rsf"),
+])
+def test_fighting_a_side_reports_is_fought_by_the_other(gz, text: str, place: str, side: str) -> None:
+    assert contests(read(gz, text), place) == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Rebels attacked Saraqib on Friday. On Sunday the army said it was fighting inside Saraqib again.", "Saraqib",
+     "government"),
+    ("The M23 pushed towards Sake. The army said its troops were battling inside Sake.", "Sake", "fardc"),
+    ("Russian forces shelled Chasiv Yar. Ukraine's army said its units were fighting inside Chasiv Yar.",
+     "Chasiv Yar", "ukraine"),
+])
+def test_a_speaker_saying_it_fights_is_the_fighter(gz, text: str, place: str, side: str) -> None:
+    assert contests(read(gz, text), place) == {side}

@@ -305,6 +305,43 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
     return recent, True
 
 
+#: A subject that is the speaker again: "said it was fighting", "said its troops were", "said they had".
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we|its|their|our|his|her)\b", re.I)
+
+
+def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the side that says what the trigger tells, when it is the last side named before the trigger.
+
+    "Ukraine's General Staff said that fighting was under way inside Vovchansk", "An LNA
+    spokesman denied ..., saying that fighting was continuing inside Gharyan".
+    """
+    before = [a for a in sent.actors if a.faction and a.faction != "unknown" and a.end <= trig.start()]
+    if not before:
+        return None
+    last = before[-1]
+    speech = lx.REPORT.search(text, last.end, trig.start()) or lx.DENY.search(text, last.end, trig.start())
+    if speech is None or speech.start() - last.end > 40 or speech.group(0).lower().startswith("according"):
+        return None
+    if _SUBJECT_PRONOUN.search(text, speech.end(), trig.start()):
+        return None  # "the army said it was fighting inside Saraqib": the speaker is the fighter
+    return last.faction
+
+
+def _other_side(ctx: Context, sent: Sentence, faction: str) -> str:
+    """Return the side fighting *faction* in a contest it reports: named in the sentence, else of the context.
+
+    A side reporting fighting in a place it holds is the defender; who the fighting is
+    against is the other side named, else the last other side of the article, else the
+    theatre's opponent, else ``unknown``.
+    """
+    named = [a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", faction)]
+    if named:
+        return named[0]
+    if ctx.last_faction and ctx.last_faction not in ("unknown", faction):
+        return ctx.last_faction
+    return _opponent(sent, faction) or "unknown"
+
+
 def _opponent(sent: Sentence, faction: str) -> str | None:
     """Return the side a theatre sets against *faction*: the government's armed opponents, or the government."""
     theatre = sent.theatre
@@ -388,6 +425,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
             and stance.attributed_to and stance.attributed_to != "unknown":
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
+    if trigger.kind == "contested" and not inferred and actor is not None:
+        speaker = _speaker_before(text, sent, trig)
+        if speaker is not None and speaker == actor:  # "Ukraine's General Staff said fighting was under way inside"
+            actor = _other_side(ctx, sent, actor)
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
