@@ -137,3 +137,23 @@ def test_the_armys_own_troops_stay_the_army(gz) -> None:
 ])
 def test_the_armed_forces_are_the_theatres_government(gz, text: str, place: str, side: str) -> None:
     assert gainers(read(gz, text), place, "regained") == {side}
+
+
+# ---- "the army" in a war of several states' armies: the one the article names ---------------------------
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Malian troops and Wagner fighters advanced north from Gao. On Saturday the army took Anefis, about 110 km "
+     "south of Kidal.", "Anefis", "fama"),
+    ("Niger's army has fought jihadists near Tillaberi for years. Last week the army retook Banibangou from "
+     "Islamic State fighters.", "Banibangou", "niger_army"),
+    ("Russian forces attacked Kurakhove from three sides. On Friday troops captured Kurakhove.", "Kurakhove",
+     "russia"),
+])
+def test_the_army_of_several_is_the_one_named(gz, text: str, place: str, side: str) -> None:
+    assert {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")} \
+        == {side}
+
+
+def test_the_army_of_several_unnamed_stays_unknown(gz) -> None:
+    events = read(gz, "On Saturday the army took Anefis, about 110 km south of Kidal, from the separatists.")
+    assert {e.actor_gaining for e in events if e.place == "Anefis"} <= {"unknown", None}

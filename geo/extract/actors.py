@@ -236,6 +236,9 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
 #: A group referred back to: "the group", "the armed group", "the movement" (not "the group of forces").
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|ethnic|ethnic\s+armed|Islamist|"
                     r"separatist|paramilitary)\s+)?(?:group|movement|alliance|organi[sz]ation)\b(?!\s+of\b)")
+#: Generic words for a state's forces: in a theatre of several states' armies, the one the article names.
+_STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces",
+                          "government troops", "security forces", "armed forces", "national army"})
 #: How far back the side of a possessive may be named in its own sentence.
 _POSSESSOR_REACH = 120
 
@@ -246,6 +249,8 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
     * A generic name after "its"/"their" ("fell to its troops", "the army said its units")
       is the side of the nearest faction named before it, close by (else the last side
       named by its own name): not whatever the theatre's generic word would make of it.
+    * In a theatre of several states' armies (the Sahel), a generic word that names none of
+      them ("the army", "troops") is the army the article has named most so far.
     * "The group", "the armed group", "the movement" are the side other than the government
       named most often so far (the latest of equals): the side the article is
       about, not a militia named once in passing (a state's army is not "the group").
@@ -272,11 +277,15 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
         k = bisect.bisect_left(starts, m.end())  # the names starting before the group's end
         if not (k and actors[k - 1].end > m.start()):
             groups.append(ActorMention(m.start(), m.end(), m.group(0), None))
-    if not groups and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start) for a in actors):
+    armies = frozenset(f.id for f in theatre.factions if f.state) | {theatre.government}
+    vague = len(armies) > 1 and any(a.faction == UNKNOWN and not a.monitor for a in actors)
+    if not groups and not vague and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
+                                            for a in actors):
         return list(actors)  # nothing refers back
     out: list[ActorMention] = []
     named: str | None = None  # the last side named by its own name
     rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often
+    states: Counter[str] = Counter()  # the states' armies named so far, by how often
     last_seen: dict[str, int] = {}
     for a in sorted([*actors, *groups], key=lambda m: m.start):
         if a.monitor:
@@ -292,9 +301,15 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
             side = near[-1].faction if near else named
             if side is not None:
                 a = replace(a, faction=side)
+        elif a.faction == UNKNOWN and vague and states and \
+                _ARTICLE.sub("", fold(a.text), count=1) in _STATE_WORDS:  # "the army" of three: the one named
+            a = replace(a, faction=max(states, key=lambda f: (states[f], last_seen[f])))
         else:
             if own is not None and own != UNKNOWN:
                 named = own
+            if a.faction in armies:
+                states[a.faction] += 1
+                last_seen[a.faction] = a.start
             if a.faction is not None and a.faction not in (UNKNOWN, theatre.government):  # "militants" count too
                 rebels[a.faction] += 1
                 last_seen[a.faction] = a.start
