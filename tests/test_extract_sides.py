@@ -157,3 +157,21 @@ def test_the_army_of_several_is_the_one_named(gz, text: str, place: str, side: s
 def test_the_army_of_several_unnamed_stays_unknown(gz) -> None:
     events = read(gz, "On Saturday the army took Anefis, about 110 km south of Kidal, from the separatists.")
     assert {e.actor_gaining for e in events if e.place == "Anefis"} <= {"unknown", None}
+
+
+@pytest.mark.parametrize(("text", "fled_to"), [
+    ("AA fighters moved into Mrauk-U on Monday and soldiers fled toward Minbya.", "Minbya"),
+    ("Government troops fled towards Homs as rebels advanced on Hama.", "Homs"),
+    ("M23 rebels entered Sake and army units fled towards Goma.", "Goma"),
+])
+def test_where_troops_flee_to_is_no_place_they_left(gz, text: str, fled_to: str) -> None:
+    assert fled_to not in {e.place for e in read(gz, text) if e.kind == "withdrew"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Tigrayan fighters entered Mekelle; federal soldiers had withdrawn from the city by late afternoon.",
+     "Mekelle"),
+    ("Fano militiamen took Lalibela after federal troops withdrew from Lalibela overnight.", "Lalibela"),
+])
+def test_federal_forces_are_the_government(gz, text: str, place: str) -> None:
+    assert {e.actor_losing for e in read(gz, text) if e.place == place and e.kind == "withdrew"} == {"government"}

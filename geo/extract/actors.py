@@ -55,7 +55,9 @@ MONITORS: tuple[str, ...] = (
 )
 #: Words for a state's own forces in any war: the theatre's government unless the theatre says otherwise.
 STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national army", "the national army",
-                                 "regular army", "the regular army", "state forces", "regular forces")
+                                 "regular army", "the regular army", "state forces", "regular forces",
+                                 "federal forces", "federal troops", "federal soldiers", "federal army",
+                                 "the federal army")
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
