@@ -175,3 +175,14 @@ def test_where_troops_flee_to_is_no_place_they_left(gz, text: str, fled_to: str)
 ])
 def test_federal_forces_are_the_government(gz, text: str, place: str) -> None:
     assert {e.actor_losing for e in read(gz, text) if e.place == place and e.kind == "withdrew"} == {"government"}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Eastern Aleppo has been under siege since June, when the last road was cut by pro-government forces.",
+     "Eastern Aleppo", "government"),
+    ("El Fasher has been under siege since May, when the last road was cut by the RSF.", "El Fasher", "rsf"),
+    ("Mariupol has been encircled since March, when the last road out was cut by Russian forces.", "Mariupol",
+     "russia"),
+])
+def test_a_siege_is_laid_by_the_side_after_by(gz, text: str, place: str, side: str) -> None:
+    assert {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind == "besieged"} == {side}

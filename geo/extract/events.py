@@ -190,15 +190,17 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
-            recent: str | None, held: bool = False) -> tuple[str | None, bool]:
+            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool]:
     """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
 
     After a passive trigger only its agent counts ("was taken on Sunday by", "fell to"; for a
-    standing-control phrase, "in the hands of", any side after it); an agentless passive takes
-    the side before it, else the context's, else the first side named after it (a guess). A
-    side named as the source ("from the army"), or only as a modifier of another ("backed by
-    US air power", "allied to the army"), is not the one that gains; a side named as what
-    another opposes ("factions hostile to the government") stands for its opponent.
+    standing-control phrase, "in the hands of", any side after it; for a siege, a side after
+    "by" in the sentence: "under siege since June, when the road was cut by pro-regime
+    forces"); an agentless passive takes the side before it, else the context's, else the
+    first side named after it (a guess). A side named as the source ("from the army"), or
+    only as a modifier of another ("backed by US air power", "allied to the army"), is not
+    the one that gains; a side named as what another opposes ("factions hostile to the
+    government") stands for its opponent.
     """
     fighters = []
     for a in sent.actors:
@@ -212,7 +214,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         elif role is None:
             fighters.append(a)
     if passive:
-        after = [a for a in fighters if a.start >= trig.end() and (held or _agent_of(text, trig, a.start))]
+        after = [a for a in fighters if a.start >= trig.end() and (
+            held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
             return after[0].faction, False
     before = [a for a in fighters
@@ -229,6 +232,7 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     return (after[0].faction, True) if after else (None, True)
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
@@ -419,7 +423,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
     else:
-        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held")
+        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
+                                  trigger.kind == "besieged")
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
