@@ -637,8 +637,7 @@ def events_and_theatre(article: Article, gazetteer: Gazetteer, sentences: Sequen
     candidates = event_candidates(article.text, sentences)
     read, found = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates], theatre)
     ctx = Context(article, gazetteer, found)
-    events = _read_events(ctx, read, dict(candidates))
-    return in_voice(events, state_voice(article.source, article.text, found)), found
+    return _read_events(ctx, read, dict(candidates)), found
 
 
 def _read_events(ctx: Context, sentences: list[Sentence],
@@ -659,7 +658,8 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
     found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
-    return _link_denials(ctx.article.text, sentences, found)
+    voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
+    return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
 
 
 #: A denial whose object is the claim itself: "the army denied the claim", "Kyiv denied it", "dismissed the report".
