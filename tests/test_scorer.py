@@ -200,3 +200,14 @@ def test_main_prints_table_and_json_with_a_stand_in_for_geo(monkeypatch, capsys)
     assert sc.main(["--corpus", "devset", "--verbose"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"devset\s+events", out) and "FN (0)" in out
+
+
+def test_heldout_gold_is_well_formed_covers_every_article_and_is_validated():
+    doc = json.loads(sc.HELDOUT_GOLD.read_text(encoding="utf-8"))
+    assert sc.validate_gold(doc) == []
+    articles = sorted(p.name for p in sc.CORPORA["heldout"].glob("*.txt"))
+    assert sorted(doc["heldout"]) == articles and len(articles) >= 10
+    assert {e["theatre"] for e in doc["heldout"].values()} >= {"syria", "ukraine", "sudan", "myanmar", "drc"}
+    broken = {"heldout": {"x.txt": {"events": [{"place": "Hama", "kind": "took", "date": None, "date_end": None,
+                                                "actor_gaining": "rebels", "stance": "reported", "note": "n"}]}}}
+    assert any("heldout/x.txt" in p for p in sc.validate_gold(broken))  # the held-out split is checked too

@@ -16,10 +16,14 @@ Matching rules
   not "the army"), then the leftmost; each hyphen of a name also matches a space.
 * A name known to a theatre only without its article ("rebels") also counts with it ("the
   rebels").
+* The words for a state's own forces ("the Armed Forces", "the national army") are the
+  theatre's government when its file does not say otherwise.
 * A name written in capitals only ("IS", "AP", "HTS", "M23", "SANA") matches only in
   capitals: "is" and "ap" are words.
-* A generic name after a backer ("Turkish-backed armed groups") is the faction the theatre
-  gives the backer's forces ("Turkish-backed forces": the SNA), when it has one.
+* A generic name after a backer ("Turkish-backed armed groups", "Turkish-backed Syrian
+  rebels") is the faction the theatre gives the backer's forces ("Turkish-backed forces":
+  the SNA), when it has one; so is a generic name after a leader's ("Haftar's militias" are
+  "Haftar's forces").
 * A single-word name that is also a big city ("Damascus" as the Syrian government's voice)
   counts only as a speaker, directly before a verb of saying; elsewhere it is the place.
   Which names those are the caller says (``voice_only``), from its gazetteer.
@@ -33,13 +37,13 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 
-__all__ = ["MONITORS", "ActorIndex", "ActorMention", "actor_index", "infer_theatre"]
+__all__ = ["MONITORS", "STATE_FORCES", "ActorIndex", "ActorMention", "actor_index", "coreferent", "infer_theatre"]
 
 #: Monitors and verifiers: they report or verify, they do not fight (the same in every war).
 MONITORS: tuple[str, ...] = (
@@ -49,11 +53,20 @@ MONITORS: tuple[str, ...] = (
     "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
     "MONUSCO", "UN peacekeepers",
 )
+#: Words for a state's own forces in any war: the theatre's government unless the theatre says otherwise.
+STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national army", "the national army",
+                                 "regular army", "the regular army", "state forces", "regular forces",
+                                 "federal forces", "federal troops", "federal soldiers", "federal army",
+                                 "the federal army")
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-#: A backer before a generic name: "Turkish-backed armed groups", "Rwandan-backed rebels".
-_BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+$")
+#: A leader's name before a generic name: "Haftar's militias" are whoever "Haftar's forces" are.
+_LEADER = re.compile(r"\b([A-Z][\w-]+['’]s)\s+$")
+#: A backer before a generic name, perhaps with a nationality between: "Turkish-backed armed groups",
+#: "Rwandan-backed rebels", "Turkish-backed Syrian rebels".
+_BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+"
+                     r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i)\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,9 @@ class ActorIndex:
             for word, _ in theatre.generic:
                 names.add(word)
                 generic.add(fold(word))
+        names.update(STATE_FORCES)
+        generic.update(fold(w) for w in STATE_FORCES)
+        self._state = frozenset(fold(w) for w in STATE_FORCES)
         self._specific = {key: frozenset(ids) for key, ids in owners.items()}
         self._generic = frozenset(generic)
         self._monitors = frozenset(fold(m) for m in MONITORS)
@@ -190,6 +206,8 @@ class ActorIndex:
                 faction = theatre.faction_of(written)
                 if faction is None and bare != written:
                     faction = theatre.faction_of(bare)
+                if faction is None and key in self._state:  # "the Armed Forces" in SUNA's words: the army
+                    faction = theatre.government
             else:
                 faction = UNKNOWN if key in self._generic else None
             if faction is None:
@@ -198,8 +216,10 @@ class ActorIndex:
                     and voice_only(written) and not _SPEECH.match(text, end):
                 continue
             backer = _BACKED.search(text, max(0, start - 40), start) if theatre is not None else None
+            if backer is None and theatre is not None:
+                backer = _LEADER.search(text, max(0, start - 30), start)
             if backer is not None and theatre is not None:  # "Turkish-backed armed groups" are the SNA
-                named = next((f for f in (theatre.faction_of(f"{backer.group(1)} {noun}") for noun in
+                named = next((f for f in (theatre.faction_of(f"{backer.group(1)} {noun}", generic=False) for noun in
                                           (written, bare, "forces", "fighters", "factions", "rebels"))
                               if f is not None), None)
                 if named is not None:
@@ -211,6 +231,92 @@ class ActorIndex:
     def actors(self, text: str, theatre: Theatre | None) -> list[ActorMention]:
         """Find and resolve the actors of a short text (a phrase) in one call."""
         return self.resolve(text, self.spans(text), theatre)
+
+
+#: A possessive before a generic name: "its troops", "their fighters" belong to the side named before.
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
+#: A group referred back to: "the group", "the armed group", "the movement" (not "the group of forces").
+_GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|ethnic|ethnic\s+armed|Islamist|"
+                    r"separatist|paramilitary)\s+)?(?:group|movement|alliance|organi[sz]ation)\b(?!\s+of\b)")
+#: Generic words for a state's forces: in a theatre of several states' armies, the one the article names.
+_STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces",
+                          "government troops", "security forces", "armed forces", "national army"})
+#: How far back the side of a possessive may be named in its own sentence.
+_POSSESSOR_REACH = 120
+
+
+def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | None) -> list[ActorMention]:
+    """Resolve the names that refer back to a side named before them.
+
+    * A generic name after "its"/"their" ("fell to its troops", "the army said its units")
+      is the side of the nearest faction named before it, close by (else the last side
+      named by its own name): not whatever the theatre's generic word would make of it.
+    * In a theatre of several states' armies (the Sahel), a generic word that names none of
+      them ("the army", "troops") is the army the article has named most so far.
+    * "The group", "the armed group", "the movement" are the side other than the government
+      named most often so far (the latest of equals): the side the article is
+      about, not a militia named once in passing (a state's army is not "the group").
+
+    Parameters
+    ----------
+    text : str
+        The article text the mentions index.
+    actors : sequence of ActorMention
+        The resolved mentions, in text order (:meth:`ActorIndex.resolve`).
+    theatre : Theatre or None
+        The article's theatre (None: the mentions are returned as they are).
+
+    Returns
+    -------
+    list of ActorMention
+        In text order, with the groups referred back to added.
+    """
+    if theatre is None:
+        return list(actors)
+    starts = [a.start for a in actors]
+    groups = []
+    for m in _GROUP.finditer(text):
+        k = bisect.bisect_left(starts, m.end())  # the names starting before the group's end
+        if not (k and actors[k - 1].end > m.start()):
+            groups.append(ActorMention(m.start(), m.end(), m.group(0), None))
+    armies = frozenset(f.id for f in theatre.factions if f.state) | {theatre.government}
+    vague = len(armies) > 1 and any(a.faction == UNKNOWN and not a.monitor for a in actors)
+    if not groups and not vague and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
+                                            for a in actors):
+        return list(actors)  # nothing refers back
+    out: list[ActorMention] = []
+    named: str | None = None  # the last side named by its own name
+    rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often
+    states: Counter[str] = Counter()  # the states' armies named so far, by how often
+    last_seen: dict[str, int] = {}
+    for a in sorted([*actors, *groups], key=lambda m: m.start):
+        if a.monitor:
+            out.append(a)
+            continue
+        if a.faction is None:  # a group referred back to: the side the article has been about, the latest of equals
+            if rebels:
+                out.append(replace(a, faction=max(rebels, key=lambda f: (rebels[f], last_seen[f]))))
+            continue
+        own = theatre.faction_of(a.text, generic=False) or theatre.faction_of(_ARTICLE.sub("", a.text), generic=False)
+        if own is None and _POSSESSIVE.search(text, max(0, a.start - 12), a.start):
+            near = [b for b in out if b.faction and b.faction != UNKNOWN and a.start - b.end <= _POSSESSOR_REACH]
+            side = near[-1].faction if near else named
+            if side is not None:
+                a = replace(a, faction=side)
+        elif a.faction == UNKNOWN and vague and states and \
+                _ARTICLE.sub("", fold(a.text), count=1) in _STATE_WORDS:  # "the army" of three: the one named
+            a = replace(a, faction=max(states, key=lambda f: (states[f], last_seen[f])))
+        else:
+            if own is not None and own != UNKNOWN:
+                named = own
+            if a.faction in armies:
+                states[a.faction] += 1
+                last_seen[a.faction] = a.start
+            if a.faction is not None and a.faction not in (UNKNOWN, theatre.government):  # "militants" count too
+                rebels[a.faction] += 1
+                last_seen[a.faction] = a.start
+        out.append(a)
+    return out
 
 
 @functools.cache

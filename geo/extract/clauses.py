@@ -230,8 +230,10 @@ def irrealis(text: str, lo: int, trig_start: int, trig_text: str, sent_end: int)
     return bool(_MODAL_AFTER.match(text, trig_start + len(trig_text), sent_end))
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$", re.I)
-_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are|be)\s+(?:\w+\s+)?$")  # not "IS", the group
+_ANTECEDENT_END = re.compile(r"(?:,\s*|\s+)(?:which|that|where)\s+(?:[\w'’-]+\s+){0,6}$|"
+                             r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|district|settlement|base|"
+                             r"region|province|stronghold)\s+(?:[\w'’-]+\s+){1,5}$", re.I)
 
 
 def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start: int) -> Mention | None:
@@ -239,7 +241,8 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
 
     "Raqqa, which the SDF wrested from Islamic State", "Masisi-centre, which they have held
     since January", "Nyala, where clashes broke out": the place right before "which", "that"
-    or "where".
+    or "where"; or before an apposition whose relative pronoun is left out ("Raqqa, a city
+    Islamic State has held since January").
     """
     m = _ANTECEDENT_END.search(text, sent_start, trig_start)
     if m is None or _PASSIVE_BEFORE.search(text, m.start(), trig_start):
@@ -296,9 +299,22 @@ def dateline_end(text: str) -> int:
     return m.end() if m and m.start() < 200 else 0
 
 
+#: An office or a speaker before "in": the place after it is where they sit ("the defence ministry in Moscow").
+_SEAT_OF = re.compile(r"\b(?:ministry|ministries|government|officials?|spokes(?:man|woman|person|people)|authorities|"
+                      r"sources?|correspondents?|reporters?|diplomats?|embassy|presidency|leadership|"
+                      r"(?:press|media)\s+office|journalists?|analysts?)\s+in\s+$", re.I)
+
+
 def not_a_place(text: str, m: Mention) -> bool:
-    """Whether a place name is part of a person's, an outlet's or a group's name ("Halab Today TV")."""
+    """Whether a place name is no place of the story.
+
+    Part of a person's, an outlet's or a group's name ("Halab Today TV"), or the seat of a
+    speaker or an office ("a military source in Port Sudan said", "the defence ministry in
+    Moscow"): where someone speaks from, not where anything happened.
+    """
     if _PERSON_WORD.match(m.text):
+        return True
+    if text.endswith(" in ", 0, m.start) and _SEAT_OF.search(text, max(0, m.start - 40), m.start):
         return True
     following = text[m.end + 1 : m.end + 2]
     if (following.isupper() or following in ("2", "g")) and _NAME_AFTER.match(text, m.end):

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
-from geo.extract.actors import ActorIndex, ActorMention, actor_index, infer_theatre
+from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
@@ -83,6 +83,8 @@ class Context:
     last_landmark: Place | None = None
     #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
+    #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").
+    last_change: ControlEvent | None = None
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
@@ -131,6 +133,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             guess = found
             actors = index.resolve(text, names, guess, voice)
             places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
     dateline = dateline_end(text)  # where the reporter is, not where anything happened
     places = [m for m in places if m.start >= dateline and not not_a_place(text, m)]
     out = []

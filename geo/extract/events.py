@@ -28,11 +28,13 @@ yields one event per place it governs:
   publication date (:mod:`geo.extract.background`).
 * **Partial region statements** ("positions in a number of towns in Aleppo and Idlib
   provinces") become ``contested`` for the governorate, never a full change of hands.
-* **One event per place, kind and sentence**: the strongest stance wins.
+* **One event per place, kind, sentence and date**: the strongest stance wins ("seized it in
+  May 2015 ... only to lose it again to ISIL in December 2016" are two captures).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -56,6 +58,8 @@ from geo.extract.context import (
 from geo.extract.places import SETTLEMENTS, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.expressions import TimeMention
+from geo.extract.time.relative import chained
+from geo.extract.voice import in_voice, state_voice
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -187,12 +191,17 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
-            recent: str | None) -> tuple[str | None, bool]:
+            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool]:
     """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
 
-    A side named as the source ("from the army"), or only as a modifier of another ("backed by
-    US air power", "allied to the army"), is not the one that gains; a side named as what
-    another opposes ("factions hostile to the government") stands for its opponent.
+    After a passive trigger only its agent counts ("was taken on Sunday by", "fell to"; for a
+    standing-control phrase, "in the hands of", any side after it; for a siege, a side after
+    "by" in the sentence: "under siege since June, when the road was cut by pro-regime
+    forces"); an agentless passive takes the side before it, else the context's, else the
+    first side named after it (a guess). A side named as the source ("from the army"), or
+    only as a modifier of another ("backed by US air power", "allied to the army"), is not
+    the one that gains; a side named as what another opposes ("factions hostile to the
+    government") stands for its opponent.
     """
     fighters = []
     for a in sent.actors:
@@ -206,26 +215,53 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         elif role is None:
             fighters.append(a)
     if passive:
-        after = [a for a in fighters if a.start >= trig.end()]
+        after = [a for a in fighters if a.start >= trig.end() and (
+            held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
             return after[0].faction, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
+    named = [a for a in before if a.faction != "unknown"]
+    if before and before[-1].faction == "unknown" and named and \
+            _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
+        before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
         return before[-1].faction, False
-    after = [a for a in fighters if a.start >= trig.end() and not passive]
+    after = [a for a in fighters if a.start >= trig.end()]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
+_AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
+#: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
+_APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$", re.I)
+
+
+def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
+    """Whether a side named at *start* after a passive trigger is its agent ("by"/"to" before it).
+
+    "Eastern Ghouta has been cleansed of terrorism, after the last terrorists of Jaish al-Islam
+    left": the side after the clause is not who took it.
+    """
+    if re.search(r"\b(?:by|to)$", trig.group(0), re.I):
+        return start - trig.end() <= 12
+    return start - trig.end() <= 40 and bool(_AGENT_GAP.match(text[trig.end() : start]))
+
+
 #: A present-tense statement: it holds at publication, not at the time of another clause.
-_PRESENT = re.compile(r"\b(?:still|now|currently|holds|controls|remains|is|are)\b", re.I)
+_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are)\b")  # not "IS", the group
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+#: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?([A-Z][\w-]+)\s+(?:control|hands)\b")
+#: An agentless passive of liberation: the side that says it is the side that did it.
+_LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
@@ -274,6 +310,43 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
     return recent, True
 
 
+#: A subject that is the speaker again: "said it was fighting", "said its troops were", "said they had".
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we|its|their|our|his|her)\b", re.I)
+
+
+def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the side that says what the trigger tells, when it is the last side named before the trigger.
+
+    "Ukraine's General Staff said that fighting was under way inside Vovchansk", "An LNA
+    spokesman denied ..., saying that fighting was continuing inside Gharyan".
+    """
+    before = [a for a in sent.actors if a.faction and a.faction != "unknown" and a.end <= trig.start()]
+    if not before:
+        return None
+    last = before[-1]
+    speech = lx.REPORT.search(text, last.end, trig.start()) or lx.DENY.search(text, last.end, trig.start())
+    if speech is None or speech.start() - last.end > 40 or speech.group(0).lower().startswith("according"):
+        return None
+    if _SUBJECT_PRONOUN.search(text, speech.end(), trig.start()):
+        return None  # "the army said it was fighting inside Saraqib": the speaker is the fighter
+    return last.faction
+
+
+def _other_side(ctx: Context, sent: Sentence, faction: str) -> str:
+    """Return the side fighting *faction* in a contest it reports: named in the sentence, else of the context.
+
+    A side reporting fighting in a place it holds is the defender; who the fighting is
+    against is the other side named, else the last other side of the article, else the
+    theatre's opponent, else ``unknown``.
+    """
+    named = [a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", faction)]
+    if named:
+        return named[0]
+    if ctx.last_faction and ctx.last_faction not in ("unknown", faction):
+        return ctx.last_faction
+    return _opponent(sent, faction) or "unknown"
+
+
 def _opponent(sent: Sentence, faction: str) -> str | None:
     """Return the side a theatre sets against *faction*: the government's armed opponents, or the government."""
     theatre = sent.theatre
@@ -312,6 +385,12 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if trigger.echo:
+                echoed = _echo_events(ctx, sent, trig, trigger, stance.at(trig.start()))
+                if echoed:
+                    claimed_spans.append((trig.start(), trig.end()))
+                    events.extend(echoed)
+                continue
             if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
                                          for a in sent.actors):
                 continue
@@ -322,6 +401,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 remembered = True
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
+            if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
+                targets = [t for t in targets if t[1] is not None]
             if not targets:
                 continue
             if trigger.kind == "besieged":
@@ -343,14 +424,29 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
     else:
-        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent)
+        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
+                                  trigger.kind == "besieged")
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
+    if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
+            and stance.attributed_to and stance.attributed_to != "unknown":
+        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
+    if trigger.kind == "contested" and not inferred and actor is not None:
+        speaker = _speaker_before(text, sent, trig)
+        if speaker is not None and speaker == actor:  # "Ukraine's General Staff said fighting was under way inside"
+            actor = _other_side(ctx, sent, actor)
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
     if trigger.kind == "held" and inside:
         actor, inferred = inside[0].faction, False
+    elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
+        adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
+        named = next((f for f in (sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
+                                  for noun in ("forces", "troops", "army", "")) if f and f != "unknown"),
+                     None) if adjective else None
+        if named is not None:
+            actor, inferred = named, False
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
     if trigger.loser:
         losing = actor if not inferred else None
@@ -370,13 +466,26 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+            and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
+        # (but "Fallujah has been in IS hands since January 2014": since then)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
+    holders = _holders(text, sent, trig, trigger, ends) if trigger.kind == "held" else []
+    if trigger.split:
+        if not holders:
+            return []
+        gaining, holders = holders[0], holders[1:]
+    previous: TimeMention | None = None
     for k, (written, place, precision) in enumerate(targets):
-        own = _own_time(sent, ends, k, clause) or time  # "took Deraa on 6 December and Sweida on 7 December"
+        own = _own_time(sent, ends, k, clause)  # "took Deraa on 6 December and Sweida on 7 December"
+        if own is None and previous is not None and ends[k] >= 0:  # "Hama on 5 December and Homs the next day"
+            limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
+            own = chained(text, ends[k], min(limit, ends[k] + 40), previous, ctx.article.published)
+        own = own or time
+        previous = own
         kind: EventKind = trigger.kind
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
@@ -387,7 +496,94 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         events.append(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=precision,
                                  gaining=gaining, losing=losing, stance=event_stance, time=own,
                                  confidence=confidence))
+        events.extend(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=2,
+                                 gaining=other, losing=None, stance=event_stance, time=own, confidence=confidence)
+                      for other in holders if other != gaining)
     return events
+
+
+#: Where the sides a place is split between end: the next clause ("..., and Islamic State cells are still active").
+_SPLIT_END = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|though|although)\b|\b(?:though|although|while|whereas)\b",
+                        re.I)
+#: Another holder of the same place, told by gapping: ", the RSF the east", ", while Ukrainian forces hold the west".
+_GAPPED_HOLDER = re.compile(r"^\s*(?:,|;|\band\b)\s*(?:and\s+|while\s+|whereas\s+|with\s+)?(?:the\s+)?$", re.I)
+_GAPPED_PART = re.compile(r"\s+(?:(?:still\s+|now\s+)?(?:holds?|held|controls?|controlled|keeps?|kept|has|had)\s+)?"
+                          r"(?:the\s+|its\s+|their\s+|most\s+of\s+the\s+)?(?:rest|remainder|centre|center|"
+                          r"(?:north|south)?-?(?:east|west)|north|south|(?:north|south|east|west)ern\s+(?:part|half|"
+                          r"districts|neighbou?rhoods|side))\b", re.I)
+
+
+def _holders(text: str, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger, ends: list[int]) -> list[str]:
+    """Return the sides that hold the place(s) beside the one the trigger names, in text order.
+
+    For a split ("split between the SDF and small government pockets", "divided between
+    government forces in the west and rebels in the east") every side named after the
+    trigger; for a standing-control statement, a side gapped after its place ("The army holds
+    the west of El Fasher, the RSF the east").
+    """
+    if trigger.split:
+        stop = _SPLIT_END.search(text, trig.end(), sent.end)
+        hi = stop.start() if stop else sent.end
+        sides = [a.faction for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start < hi
+                 and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
+        return list(dict.fromkeys(sides)) if len(set(sides)) >= 2 else []
+    end = max(ends, default=-1)
+    if end < 0:
+        return []
+    return [a.faction for a in sent.actors if a.faction and a.faction != "unknown" and a.start >= end
+            and _GAPPED_HOLDER.match(text[end : a.start]) and _GAPPED_PART.match(text, a.end)][:1]
+
+
+#: Before the head of an ellipsis: the start of its clause, perhaps with a connective ("Then Hama followed").
+_ECHO_OPENING = re.compile(r"(?:^|[;:.]|,\s*(?:and|but)?)\s*(?:(?:and|then|next|soon|later|finally)\s*,?\s+)*$", re.I)
+#: Between two items of the list an ellipsis goes on with ("..., Homs in the early hours of 8 December, and Damascus").
+_ECHO_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+)(?:then\s+)?"
+                        r"(?:the\s+(?:town|city)\s+of\s+)?$", re.I)
+
+
+def _echo_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
+                 stance: Stance) -> list[ControlEvent]:
+    """Return the events of an ellipsis: the last change told, again, on new places at their own times.
+
+    "Aleppo fell on 30 November. Hama followed on 5 December, Homs in the early hours of 8
+    December, and Damascus hours later": Hama, Homs and Damascus change hands as Aleppo did
+    (same kind and sides), each at the time written after it, or a step from the one before
+    ("hours later", "the next day"). The head must open its clause and stand right before the
+    trigger; a list item must follow the one before after a comma or "and".
+    """
+    last = ctx.last_change
+    text = ctx.article.text
+    if last is None:
+        return []
+    head = [m for m in sent.places if m.end <= trig.start() and m.place is not None and m.place.kind != "country"]
+    if not head or text[head[-1].end : trig.start()].strip() or \
+            not _ECHO_OPENING.search(text, max(sent.start, head[-1].start - 30), head[-1].start) and \
+            head[-1].start != sent.start:
+        return []
+    items = [head[-1]]
+    times: list[TimeMention | None] = []
+    at = trig.end()
+    later = [m for m in sent.places if m.start >= trig.end() and m.place is not None and m.place.kind != "country"]
+    for m in [*later, None]:
+        limit = m.start if m is not None else sent.end
+        own = next((t for t in sent.times if at <= t.start < limit and t.start - at <= 40), None)
+        if own is None and times and times[-1] is not None:
+            own = chained(text, at, min(limit, at + 40), times[-1], ctx.article.published)
+        times.append(own)
+        if m is None:
+            break
+        gap = text[own.end if own is not None and own.end <= m.start else at : m.start]
+        if not _ECHO_LIST.match(gap):
+            break
+        items.append(m)
+        at = m.end
+    out = []
+    for m, time in zip(items, times, strict=False):
+        assert m.place is not None
+        out.append(make_event(ctx, sent, trig, kind=last.kind, written=m.text, place=m.place,
+                              precision=3 if m.place.kind == "admin1" else 1, gaining=last.actor_gaining,
+                              losing=last.actor_losing, stance=stance, time=time, confidence=trigger.confidence))
+    return out
 
 
 def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequence[tuple[str, object, int]],
@@ -454,16 +650,17 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _taken_over(events)
-    unique: dict[tuple[str, str, int], ControlEvent] = {}
-    for e in events:  # one event per place, kind and sentence: the strongest stance wins
-        key = (_where(e), e.kind, e.start)
+    events = _first_named(_taken_over(events), sentences)
+    unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
+    for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
+        key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
     found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
-    return _link_denials(ctx.article.text, sentences, found)
+    voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
+    return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
 
 
 #: A denial whose object is the claim itself: "the army denied the claim", "Kyiv denied it", "dismissed the report".
@@ -540,16 +737,38 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     """Name the side that took over a place withdrawn from, when another event of the article says who.
 
     "Government troops pulled out of Saraqib" gains the side that the same article says
-    captured or entered Saraqib (the nearest such statement), if it is not the side that left.
+    captured or entered Saraqib (the nearest such statement), if it is not the side that left;
+    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ...").
     """
     out = []
     for e in events:
-        if e.kind == "withdrew" and e.actor_gaining in (None, "unknown"):
+        if e.kind in ("withdrew", "captured") and e.actor_gaining in (None, "unknown"):
             takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
                       and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
             if takers:
                 nearest = min(takers, key=lambda o: abs(o.start - e.start))
                 e = replace(e, actor_gaining=nearest.actor_gaining)
+        out.append(e)
+    return out
+
+
+def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
+    """Name a place read through a pronoun or "the city" as the article first named it.
+
+    "Palmyra, known in Arabic as Tadmur, has changed hands four times. ISIL fighters seized it
+    in May 2015": the capture is of Palmyra, the article's name for the place, not of the
+    alias written last.
+    """
+    first: dict[str, str] = {}
+    for sent in sentences:
+        for m in sent.places:
+            if m.place is not None:
+                first.setdefault(m.place.id, m.text)
+    out = []
+    for e in events:
+        name = first.get(e.place_id or "")
+        if name is not None and name != e.place and e.place not in e.sentence:
+            e = replace(e, place=name)
         out.append(e)
     return out
 
@@ -570,6 +789,15 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
         if place and place.kind in SETTLEMENTS:
             ctx.last_settlement = m
             break
+    changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
+    last = ctx.last_change
+    if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."
+        taker = next((e.actor_gaining for e in found if _where(e) == _where(last) and e.stance != "denied"
+                      and e.actor_gaining not in (None, "unknown", last.actor_losing)), None)
+        if taker is not None:
+            ctx.last_change = replace(last, actor_gaining=taker)
+    if changes:
+        ctx.last_change = changes[-1]
     gainer = next((e.actor_gaining for e in found if e.actor_gaining not in (None, "unknown")), None)
     if gainer is not None:
         ctx.faction_age, ctx.last_faction = 0, gainer

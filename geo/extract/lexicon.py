@@ -25,14 +25,20 @@ class Trigger:
 
     ``weak`` triggers ("took", "swept through") count only when a place follows right away;
     ``armed`` ones ("fled", "left") only when a fighting side is their subject (civilians flee too).
+    An ``echo`` ("Hama followed on 5 December") repeats the change told before it on the place
+    before it (and on the places listed after it), with that change's kind and sides. A
+    ``split`` ("divided between the army and the RSF") gives the place to each side named after it.
     """
 
-    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive")
+    __slots__ = ("kind", "pattern", "passive", "weak", "confidence", "agent_after", "loser", "armed", "intransitive",
+                 "echo", "split")
 
     def __init__(self, kind: EventKind, pattern: str, *, passive: bool = False, weak: bool = False,
                  confidence: float = 0.85, agent_after: bool | None = None, loser: bool = False,
-                 armed: bool = False, intransitive: bool = False) -> None:
+                 armed: bool = False, intransitive: bool = False, echo: bool = False, split: bool = False) -> None:
         self.kind = kind
+        self.echo = echo
+        self.split = split
         self.intransitive = intransitive  # with no place after it, the last settlement named
         self.armed = armed  # counts only with a fighting side named before it in its clause ("troops fled")
         self.loser = loser  # the side named before the trigger is the one that lost the place
@@ -60,6 +66,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
             r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
+            r"(?:wrested|wresting|took|taking|won|winning)(?=\s+(?:the\s+(?:city|town|village|base|airport)|it|them)"
+            r"\s+back\b)|"
             r"restored?\s+(?:full\s+)?(?:state\s+)?control\s+(?:of|over)|restoring\s+control\s+(?:of|over)|"
             r"brought\s+back\s+under"),
     Trigger("regained", r"(?:re-?capture|retaking)\s+of", confidence=0.75),
@@ -92,8 +100,17 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
             confidence=0.6),
+    # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
+    Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
+            r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
+            r"(?:was|were)\s+next|came\s+next)", passive=True, echo=True, confidence=0.65),
+    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June"): the article may say later who.
+    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
+            r"within|after|without|overnight|late|early|hours|days|weeks|last|this|yesterday|shortly|soon|when|as|"
+            r"before|during|following|amid|and|too|also|next)\b)", passive=True, loser=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".
-    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of",
+    Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of|"
+            r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
             r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
@@ -113,6 +130,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
     Trigger("besieged", r"under\s+siege|(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
+    # Split control: "Qamishli remains split between the SDF and government pockets".
+    Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
             r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
@@ -123,7 +142,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of)\s+)*"
+    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
+            r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
 
@@ -162,7 +182,7 @@ FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+
 ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
             r"ceased|stopped|eased|died\s+down)\b")
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
-ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on)\s+to\s*$")
+ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"

@@ -42,8 +42,9 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
                            r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
                            r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
                            r"northern|southern|eastern|western|central|nearby|neighbouring|rebel-held|government-held|"
-                           r"\w+ern|north-\w+|south-\w+|province|region|capital|country['’]s|"
-                           r"second-largest|largest|biggest|Syrian|of|in|over|towards?)\s*,?\s+)*$", re.I)
+                           r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
+                           r"province|region|capital|country['’]s|"
+                           r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)

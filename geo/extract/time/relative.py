@@ -10,7 +10,9 @@ needs what that scan found or a reading of the sentence around it:
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
 * ordering words between two clauses of a sentence (:func:`ordered`): "took Aleppo in late
   November *before* swinging south through Hama" puts Hama after late November and by the
-  publication date, not in late November.
+  publication date, not in late November;
+* a step after the date of the item before it in a list (:func:`chained`): "Hama on 5
+  December and Homs *the next day*", "Homs on 8 December and Damascus *hours later*".
 
 Every function is pure: text, offsets and dates in, :class:`TimeMention` records out.
 """
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from geo.extract.time.expressions import TimeMention, precision_of_range
 from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
 
-__all__ = ["ORDERING", "merge", "ordered", "relative_expressions"]
+__all__ = ["ORDERING", "chained", "merge", "ordered", "relative_expressions"]
 
 _D = dt.timedelta(days=1)
 _MONTH_NAME = "|".join(m.capitalize() for m in FULL_MONTHS)
@@ -39,6 +41,12 @@ _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b", re.I)
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
 _AFTERWARDS = frozenset({"then", "followed by", "later", "subsequently", "afterwards"})
+#: A step from the date of the item before: "the next day", "two days later", "hours later", "the same day".
+_STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)|"
+                   r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
+                   r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
+                   r"that\s+(?:evening|night|afternoon)))\b", re.I)
+_STEP_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -182,3 +190,44 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
                            precision_of_range(start, last), "after")
     start = end - 6 * _D if end - dt.date.min > 6 * _D else end
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
+
+
+def chained(text: str, lo: int, hi: int, previous: TimeMention, published: dt.date | None) -> TimeMention | None:
+    """Return the date a step word in *text[lo:hi]* gives, counted from the item before it, or None.
+
+    "Hama on 5 December and Homs the next day": Homs is 6 December; "Homs on 8 December, and
+    Damascus hours later": Damascus is 8 December (a day range when the step may cross
+    midnight). Never later than *published*.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    lo, hi : int
+        Where the step word may stand (after the item's name, before the next item).
+    previous : TimeMention
+        The time of the item before.
+    published : datetime.date or None
+        The publication date.
+
+    Returns
+    -------
+    TimeMention or None
+    """
+    m = _STEP.search(text, lo, hi)
+    if m is None:
+        return None
+    base = previous.date_end or previous.date
+    if m.group("next"):
+        start, end = base + _D, None
+    elif m.group("n"):
+        word = m.group("n").lower()
+        start, end = base + int(_STEP_DAYS.get(word, word)) * _D, None
+    else:
+        start, end = base, (base + _D if m.group(0).lower().endswith("hours later") else None)
+    if published is not None:
+        start = min(start, published)
+        end = min(end, published) if end is not None else None
+    if end is not None and end <= start:
+        end = None
+    return TimeMention(m.group(0), m.start(), m.end(), start, end, "day", "at")

@@ -27,7 +27,8 @@ NUMBERS.update({"a": 1, "an": 1, "thirty": 30})
 RELATION = {"since": "since", "from": "since", "by": "by", "until": "by", "till": "by",
             "up to": "by", "before": "before", "after": "after"}
 QUALS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid",
-         "middle": "mid", "late": "late", "end": "late", "earlier": "earlier", "later": "later"}
+         "middle": "mid", "late": "late", "end": "late", "earlier": "earlier", "later": "later",
+         "first": "early", "opening": "early", "closing": "late", "final": "late"}
 #: Letters that ``re.I`` equates with an ASCII letter but that do not lower-case to it (İ ı ſ):
 #: a rule word written with one is not that word (the Kelvin sign lower-cases to k and is not here).
 UNFOLDED = re.compile("[\u0130\u0131\u017f]")
@@ -43,7 +44,8 @@ _YEAR = r"(?:1[89]|20)\d\d\b"
 _WD = rf"(?:{_alt(WEEKDAYS)})\b"
 #: A weekday or month name written as a name (capitalised): never a place, whatever the gazetteer holds.
 CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *FULL_MONTHS)) + r")\b")
-QUAL = r"(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+"
+QUAL = (r"(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|"
+        r"(?:the\s+)?(?:first|opening|closing|final)\s+(?:few\s+)?(?:days|weeks?)\s+of\s+")
 _NUM = rf"\d{{1,3}}|(?:a\s+)?couple\s+of|{_alt(NUMBERS)}"
 _B = r"(?<![\w-])"
 PRE = (r"(?:(?P<pre>since|by|until|till|up\s+to|before|after|in|on|at|over|during|within"

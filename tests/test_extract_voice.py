@@ -1,0 +1,72 @@
+"""A state outlet's own voice is its side's claim (issue 16).
+
+Every sentence here was written for these tests (the places are real, the events need not be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract.article import extract_article
+from geo.extract.voice import state_voice
+from geo.model import Article, ControlEvent
+from geo.theatres import packaged_theatres
+
+
+@pytest.fixture(scope="module")
+def gz():  # type: ignore[no-untyped-def]
+    from gazetteer.resolver import default_gazetteer
+
+    return default_gazetteer()
+
+
+def read(gz, text: str, source: str | None = None) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
+    article = Article(id="probe", path="probe.txt", published=dt.date(2024, 11, 30), source=source, title=None,
+                      url=None, text=text)
+    return list(extract_article(article, gz).events)
+
+
+@pytest.mark.parametrize(("text", "source", "place", "side"), [
+    ("MOSCOW, November 30. /TASS/. Units of the Center battlegroup have liberated the settlement of Novohrodivka "
+     "in the Donetsk People's Republic.", None, "Novohrodivka", "russia"),
+    ("Port Sudan, Nov. 30 (SUNA) - The Armed Forces have restored control over the town of Singa, the capital of "
+     "Sennar State.", None, "Singa", "saf"),
+    ("Army units restored control over the town of Morek in the northern countryside of Hama after fierce clashes "
+     "with terrorists.", "SANA", "Morek", "government"),
+    ("NAY PYI TAW, 30 Nov - Tatmadaw columns have regained full control of Nawnghkio in northern Shan State.",
+     "Global New Light of Myanmar", "Nawnghkio", "junta"),
+])
+def test_a_state_outlets_own_statement_is_its_sides_claim(gz, text: str, source: str | None, place: str,
+                                                         side: str) -> None:
+    found = [e for e in read(gz, text, source) if e.place == place]
+    assert found and {(e.stance, e.attributed_to) for e in found} == {("claimed", side)}
+
+
+@pytest.mark.parametrize(("text", "source", "place"), [
+    ("KYIV, Nov 30 (Reuters) - Russian forces have captured the town of Novohrodivka, Russia's defence ministry "
+     "said, a claim Reuters could not verify.", None, "Novohrodivka"),
+    ("Sudan's army recaptured the town of Singa on Saturday, residents said.", "Sudan Tribune", "Singa"),
+])
+def test_other_outlets_keep_their_stance(gz, text: str, source: str | None, place: str) -> None:
+    found = [e for e in read(gz, text, source) if e.place == place]
+    assert found and all(e.attributed_to not in ("russia", "saf") or e.stance == "claimed" for e in found)
+    if source == "Sudan Tribune":
+        assert {e.stance for e in found} == {"reported"}
+
+
+def test_a_monitor_quoted_by_state_media_stays_reported(gz) -> None:
+    text = ("Damascus, SANA - The Syrian Observatory for Human Rights said rebels had captured Saraqib on Friday. "
+            "Army units restored control over Morek.")
+    events = read(gz, text)
+    assert {e.stance for e in events if e.place == "Saraqib"} == {"reported"}
+    assert {e.stance for e in events if e.place == "Morek"} == {"claimed"}
+
+
+def test_the_voice_speaks_for_a_faction_of_the_theatre() -> None:
+    theatres = packaged_theatres()
+    assert state_voice(None, "MOSCOW, May 2. /TASS/. ...", theatres["syria"]) == "government"
+    assert state_voice(None, "MOSCOW, May 2. /TASS/. ...", theatres["ukraine"]) == "russia"
+    assert state_voice("Invented (RTNC style)", "Goma - ...", theatres["drc"]) == "fardc"
+    assert state_voice("AP", "BEIRUT (AP) - ...", theatres["syria"]) is None
