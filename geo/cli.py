@@ -87,10 +87,13 @@ Days = Annotated[int | None, typer.Option("--days", help="With --date: the chang
 def _date(value: str | None, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
+    from geo.dates import parse_date
+    from geo.errors import DateError
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
+        return parse_date(value, option)
+    except DateError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _required_date(value: str, option: str = "--date") -> dt.date:
@@ -137,6 +140,14 @@ def _sources(corpus: Path | None, store: Path | None) -> tuple[Path | None, Path
         raise UsageError(f"{CORPUS_ENV} and {STORE_ENV} are both set and are exclusive; unset one, "
                          "or pass --corpus or --store")
     return (Path(env_corpus) if env_corpus else None), (Path(env_store) if env_store else None)
+
+
+def _inputs(corpus: Path | None, store: Path | None) -> list[Path]:
+    """Return the files the run reads (never to be written by it): the store's, or the corpus folder's."""
+    from geo.output import corpus_inputs, store_inputs
+
+    corpus, store = _sources(corpus, store)
+    return store_inputs(store) if store is not None else corpus_inputs(corpus if corpus is not None else DEFAULT_CORPUS)
 
 
 def _where(corpus: Path | None, store: Path | None) -> str:
@@ -413,13 +424,16 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
                corpus: Corpus = None, store: Store = None, days: Days = None, theatre: TheatreName = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
+    from geo.output import check_target
     from geo.render import write_map
 
     day = _date(date)
     window = _days(days, day)
     target = out or Path("maps") / default_map_name(corpus, store, day)
+    inputs = _inputs(corpus, store)
+    check_target(target, inputs=inputs)  # before the analysis: a wrong --out is a usage error at once
     data = _map_data(_analyse(corpus, store, theatre), day, window)
-    path = write_map(data, target)
+    path = write_map(data, target, inputs=inputs)
     typer.echo(str(path))
 
 
@@ -440,8 +454,9 @@ def export_cmd(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensit
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv", "qgis": Path("maps") / f"control{suffix}.qgz"}[fmt.value]
     target = out or default
-    check_target(fmt.value, target)  # before the analysis: a wrong --out is a usage error at once
-    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt.value, target):
+    inputs = _inputs(corpus, store)
+    check_target(fmt.value, target, inputs=inputs)  # before the analysis: a wrong --out is a usage error at once
+    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt.value, target, inputs=inputs):
         typer.echo(str(path))
 
 

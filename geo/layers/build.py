@@ -18,6 +18,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Gazetteer, default_gazetteer
+from geo.dates import shift
 from geo.extract.distance.once import counted_distances
 from geo.layers.basemap import corpus_countries, country_outline, governorates
 from geo.layers.data import MapData, Ring
@@ -84,7 +85,7 @@ def _slider_dates(changes: list[dt.date], date: dt.date | None, days: int | None
     """Return the dates of the time slider: the change dates, ending at *date*, within *days* of it."""
     if date is None:
         return changes
-    first = date - dt.timedelta(days=days) if days is not None else dt.date.min
+    first = shift(date, -days) if days is not None else dt.date.min
     return sorted({d for d in changes if first <= d <= date} | {date})
 
 
@@ -213,7 +214,7 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
     rings: list[Ring] = []
     for m in counted_distances(result.distances, result.articles):  # a report's ring once, not per version
         if date is not None and m.published is not None and not (  # a dated map: the rings of its window
-                (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date):
+                (days is None or m.published >= shift(date, -days)) and m.published <= date):
             continue
         if m.anchor_lat is not None and m.anchor_lon is not None:
             geom = mention_geometry(m.distance_km, m.tolerance_km, m.qualifier, m.direction, m.anchor_lat,

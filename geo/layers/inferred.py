@@ -119,7 +119,7 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
         xy, owner_list, cells = np.empty((0, 2)), [], np.empty(0, dtype=object)
     owners = np.asarray(owner_list, dtype=object)
     sites = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
-    projected = [(shapely.make_valid(_apply(g, forward)), c) for g, c in regions]
+    projected = [(_polygonal(shapely.make_valid(_apply(g, forward))), c) for g, c in regions]
     inside = np.zeros(len(sites), dtype=bool)
     for geom, side in projected:
         covered = shapely.covers(geom, sites) if len(sites) else inside
@@ -130,7 +130,8 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
             cut[cut] = shapely.intersects(geom, cells[cut])
             cells[cut] = _polys(shapely.difference(cells[cut], geom, grid_size=GRID_M))
     allowed = _union([g for g, _ in projected] + list(shapely.buffer(sites[~inside], reach, quad_segs=32)))
-    allowed = _polygonal(shapely.intersection(allowed, shapely.make_valid(_apply(outline, forward)), grid_size=GRID_M))
+    allowed = _polygonal(shapely.intersection(allowed, _polygonal(shapely.make_valid(_apply(outline, forward))),
+                                              grid_size=GRID_M))
     cells = _clip(cells, allowed)
     sides = sorted({o for o in owner_list if o is not None} | {c for _, c in projected if c is not None})
     pieces, inner = [], None  # rule 5: in its own cell, a place is the nearest one
