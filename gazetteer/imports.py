@@ -138,8 +138,14 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
     wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
     extra = _alternates(alternate_names, wanted)
     target = target or user_gazetteer_path()
-    with UserStore.open(target, create=True) as store:
-        count = store.add(_places(path, country, extra), replace=replace)
+    existed = target.exists()
+    try:
+        with UserStore.open(target, create=True) as store:
+            count = store.add(_places(path, country, extra), replace=replace)
+    except BaseException:
+        if not existed:  # a failed first import leaves no empty user gazetteer behind
+            target.unlink(missing_ok=True)
+        raise
     load_store.cache_clear()
     return target, count
 

@@ -277,6 +277,10 @@ class PlaceStore:
             abbreviations=tuple(filter(None, self._abbrevs[row].split("|"))),
         )
 
+    def id_of(self, row: int) -> str:
+        """Return the id of the record at *row* without building its :class:`Place`."""
+        return self._ids[row] if row < self._n_world else self._extra[row - self._n_world].id
+
     def population_of(self, row: int) -> int:
         """Return the population of the record at *row* (0 when unknown)."""
         return int(self.population[row]) if row < self._n_world else self._extra[row - self._n_world].population

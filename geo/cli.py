@@ -261,7 +261,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str |
         return
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore",
+                                lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
         typer.echo(terminal_text(buf.getvalue()), nl=False)

@@ -247,7 +247,13 @@ def publish_all(pairs: Sequence[tuple[Path, Path]], *, inputs: Iterable[Path] = 
                     os.link(dest, backup)
                 except OSError:  # a file system without hard links
                     shutil.copy2(dest, backup)
-            _move(staged, dest, token)
+            try:
+                _move(staged, dest, token)
+            except OSError:
+                if backup is not None:  # dest is still the old file
+                    with contextlib.suppress(OSError):
+                        backup.unlink()
+                raise
             done.append((dest, backup))
     except OSError as exc:
         for dest, backup in reversed(done):

@@ -296,6 +296,9 @@ def store_error(path: Path, exc: sqlite3.Error) -> CorpusError:
     elif "malformed" in text or "not a database" in text or "corrupt" in text or code in (11, 26):
         what = "the file is damaged"
         fix = f"move it away and make a new store from the same files: 'geo ingest PATHS --store {path}'"
+    elif "no such table" in text or "no such column" in text:
+        what = "it cannot be read: a table or column is missing (written by another program, or damaged)"
+        fix = f"make a new store from the same files: 'geo ingest PATHS --store NEW.gpkg' (not {path})"
     elif "disk i/o" in text or code == 10:
         what = "the disk reported an I/O error"
         fix = "check the disk, then run the same command again"
