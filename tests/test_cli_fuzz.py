@@ -34,7 +34,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 #: Mutated article files (and metadata files) fed to the CLI per run of this module.
 DEFAULT_INPUTS = 10_000
 #: Articles per corpus.
-CORPUS_SIZE = (20, 60)
+CORPUS_SIZE = (40, 100)
 #: Inputs fed in this process, and the seed, for the summary line (tests/conftest.py prints them).
 COUNTS = {"inputs": 0, "corpora": 0, "commands": 0}
 SEED = int(os.environ.get("GEO_FUZZ_SEED") or random.SystemRandom().randrange(2**32))
@@ -77,9 +77,9 @@ def _sources() -> list[bytes]:
 
 def _mutate(rng: random.Random, text: bytes) -> bytes:
     """One short article: a piece of a source with a few mutations."""
-    head = text[:rng.randint(0, 150)]
+    head = text[:rng.randint(0, 100)]
     start = rng.randrange(len(text))
-    data = bytearray(head + text[start:start + rng.randint(0, 500)])
+    data = bytearray(head + text[start:start + rng.randint(0, 300)])
     for _ in range(rng.randint(0, 4)):
         kind = rng.randrange(6)
         pos = rng.randint(0, len(data))

@@ -472,3 +472,18 @@ def test_publish_all_with_no_inputs_given_still_refuses_a_folder(tmp_path: Path)
         with pytest.raises(UsageError):
             publish_all([(tmp / "x", tmp_path / "x" / "..")])
 
+
+
+def test_a_full_disk_during_a_gdal_write_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import namedtuple
+
+    from pyogrio.errors import DataLayerError
+
+    import geo.export.ogr as ogr
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(ogr.shutil, "disk_usage", lambda _p: usage(10**9, 10**9, 0))
+    with pytest.raises(OutputError, match="the disk is full; free some space"), \
+            ogr.staging_dir(tmp_path, "GeoPackage control.gpkg"):
+        raise DataLayerError("Cannot write feature")
+    assert not any(p.name.startswith(TMP_PREFIX) for p in tmp_path.iterdir())
