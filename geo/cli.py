@@ -252,9 +252,10 @@ def _csv_cell(value: Any) -> Any:
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str | None = None) -> None:
     """Print rows as a table, JSON or CSV; with no rows, ``empty`` on stderr (and no empty table)."""
-    if not rows and empty:
-        typer.echo(empty, err=True)
     from geo.cells import json_text, terminal_text
+
+    if not rows and empty:
+        _say(empty)
 
     if fmt == "json":
         typer.echo(json_text(rows, indent=2))

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from geo.errors import OutputError, UsageError
 
-__all__ = ["TMP_PREFIX", "corpus_inputs", "store_inputs", "check_target", "is_stream", "staging",
+__all__ = ["TMP_PREFIX", "Inputs", "corpus_inputs", "store_inputs", "check_target", "is_stream", "staging",
            "publish_all", "write_bytes", "write_text", "clean_stale"]
 
 #: Every temporary file or folder the writer makes starts with this and the writer's pid.
@@ -66,11 +66,32 @@ def store_inputs(store: Path) -> list[Path]:
     return [store, *(store.with_name(store.name + s) for s in STORE_SIDECARS)]
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
+class Inputs:
+    """The files a run reads, known by inode (however a path spells them) and, when missing, by real path.
+
+    Parameters
+    ----------
+    paths : iterable of pathlib.Path
+        Each is stat-ed once, so checking many targets against a corpus of many files stays cheap.
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self._by_inode: dict[tuple[int, int], Path] = {}
+        self._by_path: dict[str, Path] = {}
+        for p in paths:
+            try:
+                st = os.stat(p)
+                self._by_inode[(st.st_dev, st.st_ino)] = p
+            except OSError:
+                self._by_path[os.path.realpath(p)] = p
+
+    def find(self, path: Path) -> Path | None:
+        """Return the input that ``path`` is (the same file, or the same missing path), else None."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return self._by_path.get(os.path.realpath(path))
+        return self._by_inode.get((st.st_dev, st.st_ino))
 
 
 def is_stream(path: Path) -> bool:
@@ -82,7 +103,8 @@ def is_stream(path: Path) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
-def check_target(path: Path, *, inputs: Iterable[Path] = (), folder: bool = False, option: str = "--out") -> Path:
+def check_target(path: Path, *, inputs: Iterable[Path] | Inputs = (), folder: bool = False,
+                 option: str = "--out") -> Path:
     """Check an output path; return the path to replace (a symbolic link's target, else ``path``).
 
     Parameters
@@ -101,9 +123,9 @@ def check_target(path: Path, *, inputs: Iterable[Path] = (), folder: bool = Fals
     UsageError
         ``path`` is an input of the run, or a kind of file that cannot take the output.
     """
-    for given in inputs:
-        if _same(path, given):
-            raise UsageError(f"{option} {path} is {given}, an input of this run; writing it would destroy "
+    given = (inputs if isinstance(inputs, Inputs) else Inputs(inputs)).find(path)
+    if given is not None:
+        raise UsageError(f"{option} {path} is {given}, an input of this run; writing it would destroy "
                              "what is read: choose another path")
     real = Path(os.path.realpath(path))
     try:
@@ -229,8 +251,8 @@ def publish_all(pairs: Sequence[tuple[Path, Path]], *, inputs: Iterable[Path] = 
     OutputError
         A move failed; every target already replaced has its old file back.
     """
-    given = list(inputs)
-    real = [check_target(target, inputs=given, folder=staged.is_dir()) for staged, target in pairs]
+    known = Inputs(inputs)
+    real = [check_target(target, inputs=known, folder=staged.is_dir()) for staged, target in pairs]
     token = f"{TMP_PREFIX}{os.getpid()}-old-{os.urandom(4).hex()}-"
     done: list[tuple[Path, Path | None]] = []  # (target replaced, its old file set aside)
     try:
