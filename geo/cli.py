@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import os
 import sys
 from enum import IntEnum, StrEnum
@@ -18,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from geo.errors import GeoError, UsageError
+from geo.errors import GazetteerDataError, GeoError, UsageError
 from geo.model import ControlEvent, CorpusResult, CorpusWarning
 
 __all__ = ["app", "main", "ExitStatus", "TableFormat", "LookupFormat", "ExportFormat", "Engine", "event_row"]
@@ -90,10 +89,13 @@ Days = Annotated[int | None, typer.Option("--days", help="With --date: the chang
 def _date(value: str | None, option: str = "--date") -> dt.date | None:
     if value is None:
         return None
+    from geo.dates import parse_date
+    from geo.errors import DateError
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2024-12-08") from None
+        return parse_date(value, option)
+    except DateError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _required_date(value: str, option: str = "--date") -> dt.date:
@@ -142,6 +144,14 @@ def _sources(corpus: Path | None, store: Path | None) -> tuple[Path | None, Path
     return (Path(env_corpus) if env_corpus else None), (Path(env_store) if env_store else None)
 
 
+def _inputs(corpus: Path | None, store: Path | None) -> list[Path]:
+    """Return the files the run reads (never to be written by it): the store's, or the corpus folder's."""
+    from geo.output import corpus_inputs, store_inputs
+
+    corpus, store = _sources(corpus, store)
+    return store_inputs(store) if store is not None else corpus_inputs(corpus if corpus is not None else DEFAULT_CORPUS)
+
+
 def _where(corpus: Path | None, store: Path | None) -> str:
     """Name the input as the user would pass it."""
     return f"--store {store}" if store is not None else f"--corpus {corpus or 'seeds'}"
@@ -156,7 +166,7 @@ def _read(corpus: Path | None, store: Path | None, theatre: str | None = None) -
         with EventStore.open(store) as opened:
             stale = opened.version_warning()
         if stale:
-            typer.echo(f"warning: {stale}", err=True)
+            _say(f"warning: {stale}")
         return load(store)
     from geo.pipeline import analyse
     from geo.theatres import theatre_named
@@ -182,7 +192,7 @@ def _analyse(corpus: Path | None, store: Path | None = None, theatre: str | None
             raise type(exc)(f"{exc} (the path comes from ${variable})") from None
         raise
     for warning in result.warnings[:MAX_WARNINGS]:
-        typer.echo(f"warning: {warning.message}", err=True)
+        _say(f"warning: {warning.message}")
     if len(result.warnings) > MAX_WARNINGS:
         where = _where(corpus, store)
         typer.echo(f"warning: and {len(result.warnings) - MAX_WARNINGS} more warnings; "
@@ -238,32 +248,46 @@ def event_row(ev: ControlEvent) -> dict[str, Any]:
 
 
 def _csv_cell(value: Any) -> Any:
-    return ";".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+    from geo.cells import spreadsheet_cell
+
+    return spreadsheet_cell(";".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], empty: str | None = None) -> None:
     """Print rows as a table, JSON or CSV; with no rows, ``empty`` on stderr (and no empty table)."""
+    from geo.cells import json_text, terminal_text
+
     if not rows and empty:
-        typer.echo(empty, err=True)
+        _say(empty)
+
     if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(json_text(rows, indent=2))
         return
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore")
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else columns, extrasaction="ignore",
+                                lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
-        typer.echo(buf.getvalue(), nl=False)
+        typer.echo(terminal_text(buf.getvalue()), nl=False)
         return
     if not rows and empty:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    for row in rows:  # Text: an article's "[bold]" is shown, not read as markup
+        table.add_row(*(Text("" if row.get(c) is None else terminal_text(str(row.get(c)))) for c in columns))
     Console(width=200).print(table)
+
+
+def _say(line: str) -> None:
+    """Print a diagnostic line on stderr, its control characters (from file names, articles) made visible."""
+    from geo.cells import terminal_text
+
+    typer.echo(terminal_text(line), err=True)
 
 
 def _version(value: bool) -> None:
@@ -295,7 +319,7 @@ def articles_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = Table
     else:
         found, warnings = read_corpus(corpus if corpus is not None else Path("seeds"))
     for w in warnings:
-        typer.echo(f"warning: {w.message}", err=True)
+        _say(f"warning: {w.message}")
     rows = [a.to_dict() for a in found]
     _emit(rows, fmt.value, ["id", "path", "published", "source", "duplicate_of"])
 
@@ -420,13 +444,16 @@ def render_cmd(date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-
                out: Annotated[Path | None, typer.Option("--out", help="Output HTML file")] = None,
                corpus: Corpus = None, store: Store = None, days: Days = None, theatre: TheatreName = None) -> None:
     """Write the control map (one self-contained HTML file) and print its path."""
+    from geo.output import check_target
     from geo.render import write_map
 
     day = _date(date)
     window = _days(days, day)
     target = out or Path("maps") / default_map_name(corpus, store, day)
+    inputs = _inputs(corpus, store)
+    check_target(target, inputs=inputs)  # before the analysis: a wrong --out is a usage error at once
     data = _map_data(_analyse(corpus, store, theatre), day, window)
-    path = write_map(data, target)
+    path = write_map(data, target, inputs=inputs)
     typer.echo(str(path))
 
 
@@ -447,8 +474,9 @@ def export_cmd(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensit
     default = {"geojson": Path("maps") / f"layers{suffix}", "gpkg": Path("maps") / f"control{suffix}.gpkg",
                "csv": Path("maps") / f"events{suffix}.csv", "qgis": Path("maps") / f"control{suffix}.qgz"}[fmt.value]
     target = out or default
-    check_target(fmt.value, target)  # before the analysis: a wrong --out is a usage error at once
-    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt.value, target):
+    inputs = _inputs(corpus, store)
+    check_target(fmt.value, target, inputs=inputs)  # before the analysis: a wrong --out is a usage error at once
+    for path in export(_map_data(_analyse(corpus, store, theatre), day, window), fmt.value, target, inputs=inputs):
         typer.echo(str(path))
 
 
@@ -488,9 +516,11 @@ def ingest_cmd(
     report = ingest(paths or [], store, engine=engine.value, batch_size=batch_size, rebuild=rebuild, prune=prune,
                     scheduler=scheduler, workers=workers)
     if report.stale:
-        typer.echo(f"warning: {report.stale}", err=True)
+        _say(f"warning: {report.stale}")
+    for notice in report.notices:
+        _say(f"notice: {notice}")
     for message in report.warnings[:20]:
-        typer.echo(f"warning: {message}", err=True)
+        _say(f"warning: {message}")
     if len(report.warnings) > 20:
         typer.echo(f"warning: ... and {len(report.warnings) - 20} more warnings", err=True)
     typer.echo(report.summary(), err=True)
@@ -517,12 +547,35 @@ def lookup_cmd(name: str,
 def import_cmd(file: Annotated[Path, typer.Argument(help="GeoNames dump: SY.txt or allCountries.txt")],
                alternate_names: Annotated[Path | None, typer.Option("--alternate-names",
                                                                     help="alternateNamesV2.txt")] = None,
-               country: Annotated[str | None, typer.Option("--country", help="Only this ISO country")] = None) -> None:
-    """Import a GeoNames dump into the user gazetteer (extends the packaged one)."""
+               country: Annotated[str | None, typer.Option("--country", help="Only this ISO country")] = None,
+               replace: Annotated[bool, typer.Option("--replace", help="Remove every place of the user gazetteer "
+                                                     "first; by default the dump adds")] = False) -> None:
+    """Add a GeoNames dump's places to the user gazetteer (extends the packaged one)."""
     from gazetteer.imports import import_geonames
+    from gazetteer.userstore import UserStore
 
-    path, count = import_geonames(file, alternate_names=alternate_names, country=country)
-    typer.echo(f"{count} places written to {path}")
+    path, count = import_geonames(file, alternate_names=alternate_names, country=country, replace=replace)
+    with UserStore.open(path) as store:
+        total = len(store)
+    verb = "replaced the user gazetteer with" if replace else "added"
+    typer.echo(f"{verb} {count} places; {path} holds {total}")
+
+
+@gazetteer_app.command("add", context_settings={"ignore_unknown_options": True})
+def add_cmd(name: Annotated[str, typer.Argument(help="The place's name as reports write it")],
+            lat: Annotated[float, typer.Argument(help="Latitude, decimal degrees (-90..90)")],
+            lon: Annotated[float, typer.Argument(help="Longitude, decimal degrees (-180..180)")],
+            country: Annotated[str | None, typer.Option("--country", help="ISO 3166 alpha-2 code, e.g. SY")] = None,
+            kind: Annotated[str, typer.Option("--kind", help="city, town, village, neighbourhood, landmark, "
+                                              "military, infrastructure ...")] = "town") -> None:
+    """Add one place to the user gazetteer; the next run finds it in articles."""
+    from gazetteer.imports import add_place
+
+    try:
+        place = add_place(name, lat, lon, country=country, kind=kind)
+    except GazetteerDataError as exc:  # the arguments as typed: a usage error
+        raise UsageError(str(exc)) from None
+    typer.echo(f"added {place.name} ({place.id}) at {place.lat}, {place.lon}")
 
 
 @cache_app.command("info")
@@ -554,6 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit status (the console-script entry point)."""
     from typer.exceptions import TyperException
 
+    _STATE["traceback"] = False  # set again by the root callback; main may run many times in one process
     try:
         status = app(args=argv, prog_name="geo", standalone_mode=False)
         if isinstance(status, int) and status == 130:  # typer turns Ctrl-C into a returned 130
@@ -569,27 +623,32 @@ def main(argv: list[str] | None = None) -> int:
                    err=True)
         return 130
     except TyperException as exc:  # typer's usage errors (unknown option, missing argument ...)
-        typer.echo(f"error: {exc.format_message()} (see 'geo --help')", err=True)
+        message = exc.format_message()
+        if message:  # "geo" alone has printed the help, and says no more
+            typer.echo(f"error: {message} (see 'geo --help')", err=True)
         return int(getattr(exc, "exit_code", ExitStatus.USAGE))
     except GeoError as exc:
-        if _STATE["traceback"]:
-            raise
-        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        _traceback()
+        _say(f"error: {type(exc).__name__}: {exc}")
         return ExitStatus.USAGE if isinstance(exc, UsageError) else ExitStatus.ERROR
     except OSError as exc:
-        if _STATE["traceback"]:
-            raise
-        typer.echo(f"error: {exc.strerror or exc} ({exc.filename or 'no file'}); check the path and permissions",
-                   err=True)
+        _traceback()
+        _say(f"error: {exc.strerror or exc} ({exc.filename or 'no file'}); check the path and permissions")
         return ExitStatus.ERROR
     except Exception as exc:  # a bug: still one line, and the way to see more
-        if _STATE["traceback"]:
-            raise
+        _traceback()
         message = " ".join(str(exc).split())[:200]
-        typer.echo(f"error: internal error {type(exc).__name__}: {message}; rerun with --traceback and report it",
-                   err=True)
+        _say(f"error: internal error {type(exc).__name__}: {message}; rerun with --traceback and report it")
         return ExitStatus.ERROR
     return ExitStatus.OK
+
+
+def _traceback() -> None:
+    """With --traceback, print the traceback of the exception being handled (the exit status stays the same)."""
+    if _STATE["traceback"]:
+        import traceback
+
+        traceback.print_exc()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,15 @@ import pytest
 #: Not importable under the test run's Python (``--doctest-modules`` imports every module): a script for
 #: Debian's Python with the QGIS bindings, run in a subprocess by tests/test_export_qgis.py.
 collect_ignore = ["qgis_check.py"]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print how many inputs the CLI fuzzer fed this run, and its seed (tests/test_cli_fuzz.py)."""
+    fuzz = sys.modules.get("test_cli_fuzz")
+    if fuzz is not None and fuzz.COUNTS["inputs"]:
+        c = fuzz.COUNTS
+        terminalreporter.write_line(f"CLI fuzz: {c['inputs']} inputs in {c['corpora']} corpora, {c['commands']} "
+                                    f"commands, seed {fuzz.SEED} (GEO_FUZZ_SEED={fuzz.SEED} replays it)")
 
 
 def pytest_configure(config: pytest.Config) -> None:

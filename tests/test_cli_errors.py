@@ -64,7 +64,7 @@ MATRIX: list[tuple[str, list[str], int]] = [
     ("unknown place", ["timeline", "Nowhereville Xyzzy"], 1),
     ("empty place", ["timeline", ""], 1),
     ("map under a file", ["render", "--out", "{ws}/afile/m.html"], 1),
-    ("map onto a folder", ["render", "--out", "{ws}/adir"], 1),
+    ("map onto a folder", ["render", "--out", "{ws}/adir"], 2),  # as for export: the wrong kind of --out
     ("map name too long", ["render", "--out", "{ws}/" + "x" * 300 + ".html"], 1),
     ("gpkg under a file", ["export", "--format", "gpkg", "--out", "{ws}/afile/m.gpkg"], 1),
     ("csv under a file", ["export", "--format", "csv", "--out", "{ws}/afile/e.csv"], 1),
@@ -164,18 +164,16 @@ def test_real_process_stderr_and_traceback_flag(ws: Path) -> None:
 # --------------------------------------------------------------------------- atomic writes
 def test_failed_write_keeps_the_old_map_and_leaves_no_temporary_file(ws: Path, monkeypatch: pytest.MonkeyPatch,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    import geo.export.ogr
-    import geo.render.html
+    import geo.output
 
     def fail(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
     old = {p: p.read_bytes() for p in [ws / "old.html"]}
     (ws / "old.gpkg").write_bytes(b"previous gpkg")
-    monkeypatch.setattr(geo.render.html.os, "replace", fail)
+    monkeypatch.setattr(geo.output.os, "replace", fail)  # the one writer of every output
     assert main(_argv(["render", "--out", str(ws / "old.html")], ws)) == 1
     assert "No space left" in _one_error_line(capsys.readouterr().err)
-    monkeypatch.setattr(geo.export.ogr.os, "replace", fail)
     assert main(_argv(["export", "--format", "gpkg", "--out", str(ws / "old.gpkg")], ws)) == 1
     _one_error_line(capsys.readouterr().err)
     assert (ws / "old.html").read_bytes() == old[ws / "old.html"]

@@ -16,6 +16,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from gazetteer.imports import add_place
 from geo.errors import ExtractionError, GeoError, UsageError
 from geo.extract.article import ArticleExtraction
 from geo.ingest import dask_engine as daskengine
@@ -208,7 +209,7 @@ def test_the_extra_is_named_after_the_distribution():
 def test_worker_fingerprint_names_version_and_user_gazetteer(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
     assert daskengine.data_fingerprint().endswith("user gazetteer none")
-    (tmp_path / "user_gazetteer.csv").write_text("id,name\n", encoding="utf-8")
+    add_place("Tal Xyz", 36.1, 37.2, country="SY")
     with_user = daskengine.data_fingerprint()
     assert "none" not in with_user and with_user.startswith("geo ")
 
@@ -297,13 +298,12 @@ def test_a_worker_with_other_data_is_refused(scheduler, tmp_path, monkeypatch):
     worker_home.mkdir()
     worker = _worker(scheduler, dict(os.environ, GEO_DATA_DIR=str(worker_home)))
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
-    (tmp_path / "user_gazetteer.csv").write_text("id,name,names,kind,lat,lon,admin1,country,population,parent,"
-                                                 "source\nuser:1,Tal Xyz,,village,36.1,37.2,,SY,,,me\n")
+    add_place("Tal Xyz", 36.1, 37.2, country="SY", kind="village")
     try:
         with pytest.raises(GeoError) as info:
             next(extract_batches([read_corpus(ROOT / "seeds")[0][:1]], engine="dask", scheduler=scheduler))
         # the worker's user gazetteer (none), the client's (its fingerprint), and the fix
-        _says(info, "user gazetteer none", "copy user_gazetteer.csv")
+        _says(info, "user gazetteer none", "copy user_gazetteer.sqlite")
         assert re.search(r"user gazetteer [0-9a-f]{12}\b", str(info.value)), str(info.value)
     finally:
         worker.terminate()

@@ -14,7 +14,7 @@ import pytest
 from gazetteer import cache
 from gazetteer.match import NameMatcher
 from gazetteer.resolver import Gazetteer
-from gazetteer.store import load_store, user_gazetteer_fingerprint
+from gazetteer.store import load_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,16 +149,6 @@ def test_clear_and_entries(root: Path) -> None:
     assert cache.clear() == found[0].size
     assert cache.entries() == []
     assert _toy("k1").text == "derived" and _Tables.built == 2
-
-
-def test_user_gazetteer_fingerprint_follows_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))
-    assert user_gazetteer_fingerprint() == "none"
-    user = tmp_path / "user_gazetteer.csv"
-    user.write_text("id,name\n", encoding="utf-8")
-    first = user_gazetteer_fingerprint()
-    user.write_text("id,name\nx,y\n", encoding="utf-8")
-    assert user_gazetteer_fingerprint() not in (first, "none")
 
 
 def test_the_mapped_matcher_finds_what_a_built_one_finds(root: Path) -> None:

@@ -12,6 +12,7 @@ from gazetteer import GazetteerDataError, default_gazetteer
 from gazetteer.imports import import_geonames, kind_of
 from gazetteer.resolver import Gazetteer
 from gazetteer.store import load_store, user_gazetteer_path
+from gazetteer.userstore import UserStore
 from geo.cli import main
 
 # An invented village (no such name in GeoNames), a spot of class S, and a stream (class H, not kept).
@@ -66,7 +67,8 @@ def test_explicit_target_and_country_filter(data_dir: Path, tmp_path: Path) -> N
     target, count = import_geonames(write_dump(tmp_path, [VILLAGE, other]), country="TR",
                                     target=tmp_path / "mine.csv")
     assert target == tmp_path / "mine.csv" and count == 1
-    assert "Qaryat Turkiya" in target.read_text(encoding="utf-8")
+    with UserStore.open(target) as store:
+        assert [p.name for p in store.places()] == ["Qaryat Turkiya"]
     assert not user_gazetteer_path().exists()
 
 

@@ -5,7 +5,7 @@ Public API: :func:`export`, :func:`build_layers`, :data:`FORMATS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from gazetteer import PlaceNotFoundError, default_gazetteer
@@ -16,6 +16,7 @@ from geo.export.gpkg import write_gpkg
 from geo.export.layers import LAYERS, build_layers
 from geo.export.qgis_project import write_qgis_project
 from geo.layers.data import MapData
+from geo.output import check_target as output_target
 
 __all__ = ["export", "check_target", "build_layers", "FORMATS", "LAYERS"]
 
@@ -32,17 +33,17 @@ def gazetteer_country(place_id: str) -> str | None:
         return None
 
 
-def _writer(fmt: str) -> Callable[[MapData, Path], list[Path]]:
+def _writer(fmt: str, inputs: list[Path]) -> Callable[[MapData, Path], list[Path]]:
     if fmt == "geojson":
-        return lambda data, out: write_geojson(build_layers(data), out)
+        return lambda data, out: write_geojson(build_layers(data), out, inputs=inputs)
     if fmt == "gpkg":
-        return lambda data, out: write_gpkg(build_layers(data), out)
+        return lambda data, out: write_gpkg(build_layers(data), out, inputs=inputs)
     if fmt == "qgis":
-        return lambda data, out: write_qgis_project(build_layers(data), out, data.title)
-    return lambda data, out: write_events_csv(data, out, gazetteer_country)
+        return lambda data, out: write_qgis_project(build_layers(data), out, data.title, inputs=inputs)
+    return lambda data, out: write_events_csv(data, out, gazetteer_country, inputs=inputs)
 
 
-def export(data: MapData, fmt: str, out: Path) -> list[Path]:
+def export(data: MapData, fmt: str, out: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Export the map's layers.
 
     Parameters
@@ -59,6 +60,9 @@ def export(data: MapData, fmt: str, out: Path) -> list[Path]:
     out : pathlib.Path
         A folder for ``geojson``, a file for the others (``.qgz`` for ``qgis``); created or
         replaced.
+    inputs : iterable of pathlib.Path
+        The files the run read (:func:`geo.output.corpus_inputs`, :func:`geo.output.store_inputs`):
+        an ``out`` that is one of them is refused.
 
     Returns
     -------
@@ -72,17 +76,18 @@ def export(data: MapData, fmt: str, out: Path) -> list[Path]:
     OutputError
         An output cannot be written.
     """
-    key = check_target(fmt, out)
-    return _writer(key)(data, Path(out))
+    key = check_target(fmt, out, inputs=inputs)
+    return _writer(key, list(inputs))(data, Path(out))
 
 
-def check_target(fmt: str, out: Path) -> str:
+def check_target(fmt: str, out: Path, *, inputs: Iterable[Path] = ()) -> str:
     """Check an export format and its ``out`` path before any work; return the format's key.
 
     Raises
     ------
     UsageError
-        ``fmt`` is not one of :data:`FORMATS`, or ``out`` is the wrong kind of path.
+        ``fmt`` is not one of :data:`FORMATS`, ``out`` is the wrong kind of path, or it (or the
+        GeoPackage beside a project) is an input of the run.
     """
     key = str(fmt).strip().lower()
     if key not in FORMATS:
@@ -96,4 +101,11 @@ def check_target(fmt: str, out: Path) -> str:
     if key == "qgis" and out.suffix.lower() != ".qgz":
         raise UsageError(f"--out {out} is not a .qgz file; the QGIS project is written as FILE.qgz, "
                          f"e.g. --out {out.with_suffix('.qgz')}")
+    inputs = list(inputs)
+    if FORMATS[key] == "file":
+        output_target(out, inputs=inputs)
+        if key == "qgis":
+            output_target(out.with_suffix(".gpkg"), inputs=inputs, option=f"the GeoPackage beside --out {out}:")
+    elif out.exists():
+        output_target(out, inputs=inputs, folder=True)
     return key

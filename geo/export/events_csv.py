@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from geo.cells import spreadsheet_cell
 from geo.export.acled import (
     ACLED_COLUMNS,
     Country,
@@ -55,9 +56,10 @@ from geo.export.acled import (
     time_precision,
 )
 from geo.export.admin1 import Admin1, Admin1Locator
-from geo.export.ogr import publish, staging_dir
+from geo.export.ogr import staging_dir
 from geo.layers.data import MapData
 from geo.model import REGION_PREFIX, ControlEvent, ControlState
+from geo.output import check_target, is_stream, publish_all
 
 __all__ = ["COLUMNS", "OWN_COLUMNS", "UNCODED_COLUMNS", "UNCODED_SUFFIX", "EventTables", "event_tables",
            "events_csv_text", "uncoded_path", "write_events_csv"]
@@ -77,7 +79,6 @@ UNCODED_COLUMNS: tuple[str, ...] = (
 )
 #: The uncoded reports are written to ``<stem><UNCODED_SUFFIX>.csv`` beside the events.
 UNCODED_SUFFIX = "-uncoded"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FROM_ARTICLE = ("location", "source", "notes", "claimed_by", "time_text")
 _STANCE_RANK = {"verified": 0, "reported": 1, "claimed": 2, "denied": 3}
 #: Why a report is not an ACLED event.
@@ -94,12 +95,6 @@ class EventTables:
 
     events: list[dict[str, Any]]
     uncoded: list[dict[str, Any]]
-
-
-def _defuse(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _coord(x: float | None) -> float | None:
@@ -281,8 +276,8 @@ def event_tables(data: MapData, place_country: PlaceCountry | None = None) -> Ev
         counters[iso3] += 1
         row["event_id_cnty"] = f"{iso3}G{counters[iso3]}"
     uncoded.sort(key=lambda r: (r["event_date"] or "", r["location"] or "", r["event_id"]))
-    return EventTables([{k: _defuse(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in coded],
-                       [{k: _defuse(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in uncoded])
+    return EventTables([{k: spreadsheet_cell(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in coded],
+                       [{k: spreadsheet_cell(v) if k in _FROM_ARTICLE else v for k, v in r.items()} for r in uncoded])
 
 
 def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
@@ -304,7 +299,8 @@ def uncoded_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}{UNCODED_SUFFIX}{path.suffix or '.csv'}")
 
 
-def write_events_csv(data: MapData, path: Path, place_country: PlaceCountry | None = None) -> list[Path]:
+def write_events_csv(data: MapData, path: Path, place_country: PlaceCountry | None = None, *,
+                     inputs: Iterable[Path] = ()) -> list[Path]:
     """Write the events CSV and the uncoded reports beside it, each atomically.
 
     Parameters
@@ -315,11 +311,13 @@ def write_events_csv(data: MapData, path: Path, place_country: PlaceCountry | No
         The ``.csv`` file of the events.
     place_country : callable, optional
         Place id -> ISO alpha-2 country code for places outside the admin-1 polygons.
+    inputs : iterable of pathlib.Path
+        The run's inputs, never overwritten (:func:`geo.output.publish_all`).
 
     Returns
     -------
     list of pathlib.Path
-        ``[path, uncoded_path(path)]``.
+        ``[path, uncoded_path(path)]`` (``[path]`` when ``path`` is a stream such as ``/dev/stdout``).
 
     Raises
     ------
@@ -327,11 +325,13 @@ def write_events_csv(data: MapData, path: Path, place_country: PlaceCountry | No
         A file or its folder cannot be written.
     """
     texts = events_csv_text(data, place_country)
-    targets = [path, uncoded_path(path)]
-    with staging_dir(path.parent, f"CSV {path.name}") as tmp:
+    inputs = list(inputs)
+    real = check_target(path, inputs=inputs)
+    targets = [path] if is_stream(real) else [path, uncoded_path(path)]  # a stream has no file beside it
+    with staging_dir(real.parent, f"CSV {path.name}") as tmp:
         works = []
-        for target, text in zip(targets, texts, strict=True):
+        for target, text in zip(targets, texts, strict=False):  # a stream takes the events only
             work = tmp / target.name
             work.write_text(text, encoding="utf-8-sig", newline="")
             works.append(work)
-        return [publish(w, t) for w, t in zip(works, targets, strict=True)]
+        return publish_all(list(zip(works, targets, strict=True)), inputs=inputs)

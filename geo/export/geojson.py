@@ -13,13 +13,15 @@ coloured by controller and, for the dated layers, with the Temporal Controller o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
 
 from geo.export.layers import SCHEMA, TEMPORAL_LAYERS
-from geo.export.ogr import publish, staging_dir, write_layer
+from geo.export.ogr import staging_dir, write_layer
 from geo.export.styles import layer_qml
+from geo.output import check_target, publish_all
 
 __all__ = ["write_geojson", "COORDINATE_PRECISION", "SUFFIX", "STYLE_SUFFIX"]
 
@@ -28,7 +30,7 @@ SUFFIX = ".geojson"
 STYLE_SUFFIX = ".qml"
 
 
-def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Path]:
+def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write each layer to ``folder/<layer>.geojson`` and its style to ``<layer>.qml``, each file replaced atomically.
 
     Parameters
@@ -37,6 +39,8 @@ def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pat
         From :func:`geo.export.layers.build_layers`.
     folder : pathlib.Path
         Output folder, created if missing.
+    inputs : iterable of pathlib.Path
+        The run's inputs, never overwritten (:func:`geo.output.publish_all`).
 
     Returns
     -------
@@ -49,6 +53,7 @@ def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pat
         The folder or a file cannot be written.
     """
     written: list[Path] = []
+    folder = check_target(folder, inputs=inputs, folder=True) if folder.exists() else folder
     with staging_dir(folder, "GeoJSON layers") as tmp:
         for name, gdf in layers.items():
             path = tmp / f"{name}{SUFFIX}"
@@ -60,4 +65,4 @@ def write_geojson(layers: dict[str, gpd.GeoDataFrame], folder: Path) -> list[Pat
             style.write_text(layer_qml(name, controllers, temporal=name in TEMPORAL_LAYERS,
                                        palette=gdf.attrs.get("factions")), encoding="utf-8")
             written += [path, style]
-        return [publish(p, folder / p.name) for p in written]
+        return publish_all([(p, folder / p.name) for p in written], inputs=inputs)

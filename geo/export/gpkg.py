@@ -10,6 +10,7 @@ so the layers open coloured. The file is built in a temporary folder and moved i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,8 +18,9 @@ import pandas as pd
 import pyogrio
 
 from geo.export.layers import GEOMETRY_TYPES, SCHEMA, TEMPORAL_LAYERS
-from geo.export.ogr import publish, staging_dir, write_layer
+from geo.export.ogr import staging_dir, write_layer
 from geo.export.styles import layer_qml
+from geo.output import check_target, publish_all
 
 __all__ = ["write_gpkg", "STYLE_TABLE", "GEOMETRY_COLUMN", "STYLE_NAME"]
 
@@ -60,7 +62,7 @@ def style_rows(layers: dict[str, gpd.GeoDataFrame], now: dt.datetime) -> pd.Data
     return df
 
 
-def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
+def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path, *, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write all layers and their default styles to one GeoPackage, atomically.
 
     Parameters
@@ -69,6 +71,8 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
         From :func:`geo.export.layers.build_layers`.
     path : pathlib.Path
         The ``.gpkg`` file; an existing one is replaced whole.
+    inputs : iterable of pathlib.Path
+        The run's inputs, never overwritten (:func:`geo.output.publish_all`).
 
     Returns
     -------
@@ -80,7 +84,9 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
     OutputError
         The file or its folder cannot be written.
     """
-    with staging_dir(path.parent, f"GeoPackage {path.name}") as tmp:
+    inputs = list(inputs)
+    real = check_target(path, inputs=inputs)
+    with staging_dir(real.parent, f"GeoPackage {path.name}") as tmp:
         work = tmp / path.name
         for name, gdf in layers.items():
             write_layer(work, gdf, SCHEMA[name], name, driver="GPKG", geom_type=GEOMETRY_TYPES[name],
@@ -88,4 +94,4 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> list[Path]:
                         SPATIAL_INDEX="YES")
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         pyogrio.write_dataframe(style_rows(layers, now), work, layer=STYLE_TABLE, driver="GPKG")
-        return [publish(work, path)]
+        return publish_all([(work, path)], inputs=inputs)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,8 +24,12 @@ from pyogrio.errors import DataLayerError, DataSourceError
 from pyogrio.raw import write
 
 from geo.errors import OutputError
+from geo.output import staging
 
-__all__ = ["field_arrays", "write_layer", "staging_dir", "geometry_type"]
+__all__ = ["field_arrays", "write_layer", "staging_dir", "geometry_type", "FULL_BYTES"]
+
+#: Free space below which a failed write is put down to a full disk.
+FULL_BYTES = 1 << 20
 
 _DTYPES = {"int": np.int64, "float": np.float64, "bool": np.bool_}
 
@@ -118,40 +120,28 @@ def write_layer(path: Path, gdf: gpd.GeoDataFrame, schema: dict[str, str], layer
           layer_options=layer_options or None)
 
 
-def _blocked(folder: Path) -> str | None:
-    """``'<path> is a file, not a folder'`` when a component of folder is a file, else None."""
-    for p in (folder, *folder.parents):
-        if p.exists():
-            return None if p.is_dir() else f"{p} is a file, not a folder"
-    return None
+def _full(folder: Path) -> bool:
+    """Whether the file system of ``folder`` has (almost) no room left."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_BYTES
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
 def staging_dir(near: Path, what: str) -> Iterator[Path]:
-    """Yield a temporary folder next to ``near`` (same file system, so ``os.replace`` is atomic).
+    """Yield a temporary folder in ``near`` (:func:`geo.output.staging`), GDAL's failures as one-line errors.
 
     Raises
     ------
     OutputError
-        The folder cannot be created, or GDAL cannot write in it; the temporary folder is
-        always removed.
+        The folder cannot be created, or GDAL cannot write in it (a full disk is named as such);
+        the temporary folder is always removed.
     """
-    tmp = None
-    try:
-        near.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".geo-export-", dir=near))
-        yield tmp
-    except (OSError, DataSourceError, DataLayerError) as exc:
-        reason = _blocked(near) or getattr(exc, "strerror", None) or str(exc).splitlines()[0]
-        raise OutputError(f"cannot write {what} in {near}: {reason}; "
-                          "choose a writable --out path") from exc
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def publish(tmp: Path, out: Path) -> Path:
-    """Move a finished file into place atomically, readable by all (0644)."""
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out)
-    return out
+    with staging(near, what) as tmp:
+        try:
+            yield tmp
+        except (DataSourceError, DataLayerError) as exc:
+            reason = "the disk is full" if _full(near) else str(exc).splitlines()[0]
+            raise OutputError(f"cannot write {what} in {near}: {reason}; free some space or choose "
+                              "another --out path") from exc

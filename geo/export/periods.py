@@ -13,6 +13,8 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from geo.dates import shift
+
 __all__ = ["Period", "runs", "keyed_periods", "covers", "ONE_DAY"]
 
 T = TypeVar("T")
@@ -58,7 +60,7 @@ def runs(values: list[T | None], dates: list[dt.date],
     out: list[Period[T | None]] = []
     for k, i in enumerate(starts):
         last = starts[k + 1] - 1 if k + 1 < len(starts) else len(values) - 1
-        end = dates[last + 1] - ONE_DAY if last + 1 < len(values) else None
+        end = shift(dates[last + 1], -1) if last + 1 < len(values) else None
         out.append(Period(values[last], dates[i], end))  # the run's latest value
     return out
 

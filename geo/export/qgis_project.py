@@ -24,14 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
 
+from geo.dates import shift
 from geo.export.gpkg import write_gpkg
 from geo.export.layers import GEOMETRY_TYPES, TEMPORAL_LAYERS
-from geo.export.ogr import publish, staging_dir
+from geo.export.ogr import staging_dir
 from geo.export.styles import layer_qml
+from geo.output import check_target, publish_all
 
 __all__ = ["GROUPS", "DRAWING_ORDER", "LAYER_TITLES", "project_xml", "write_qgis_project", "time_range"]
 
@@ -99,7 +102,7 @@ def time_range(layers: dict[str, gpd.GeoDataFrame]) -> tuple[dt.date, dt.date] |
             days += [d for d in gdf[column] if isinstance(d, dt.date)]
     if not days:
         return None
-    return min(days), max(days) + dt.timedelta(days=1)
+    return min(days), shift(max(days), 1)
 
 
 def _layer_id(name: str) -> str:
@@ -176,6 +179,8 @@ def project_xml(layers: dict[str, gpd.GeoDataFrame], gpkg_name: str, title: str)
         File name of the GeoPackage, in the project's folder.
     title : str
         The project's title.
+    inputs : iterable of pathlib.Path
+        The run's inputs, never overwritten (:func:`geo.output.publish_all`).
 
     Returns
     -------
@@ -214,7 +219,8 @@ def project_xml(layers: dict[str, gpd.GeoDataFrame], gpkg_name: str, title: str)
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + body + "\n"
 
 
-def write_qgis_project(layers: dict[str, gpd.GeoDataFrame], path: Path, title: str) -> list[Path]:
+def write_qgis_project(layers: dict[str, gpd.GeoDataFrame], path: Path, title: str, *,
+                       inputs: Iterable[Path] = ()) -> list[Path]:
     """Write ``<stem>.gpkg`` and the project ``path`` (``.qgz``) beside it, each atomically.
 
     Parameters
@@ -237,10 +243,13 @@ def write_qgis_project(layers: dict[str, gpd.GeoDataFrame], path: Path, title: s
         A file or its folder cannot be written.
     """
     gpkg = path.with_suffix(".gpkg")
-    with staging_dir(path.parent, f"QGIS project {path.name}") as tmp:
+    inputs = list(inputs)
+    real = check_target(path, inputs=inputs)
+    check_target(gpkg, inputs=inputs)
+    with staging_dir(real.parent, f"QGIS project {path.name}") as tmp:
         staged_gpkg = write_gpkg(layers, tmp / gpkg.name)[0]
         staged = tmp / path.name
         with zipfile.ZipFile(staged, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(f"{path.stem}.qgs", project_xml(layers, gpkg.name, title))
-        published = publish(staged_gpkg, gpkg)  # the data first: a project never points at a missing file
-        return [publish(staged, path), published]
+        # the data first: a project never points at a missing file
+        return publish_all([(staged_gpkg, gpkg), (staged, path)], inputs=inputs)[::-1]

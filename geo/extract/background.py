@@ -13,10 +13,10 @@ Each becomes a ``held`` event, ``reported``, at its own date, never at the publi
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 
+from geo.dates import shift
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.context import Context, Sentence, make_event
@@ -80,7 +80,7 @@ def _previously(ctx: Context, sent: Sentence, m: re.Match[str], _taken: list[tup
     earliest = min(sent.times, key=lambda t: t.date, default=None)
     if not (owner and before and earliest):
         return []
-    day_before = earliest.date - dt.timedelta(days=1)
+    day_before = shift(earliest.date, -1)
     prior = TimeMention(earliest.text, earliest.start, earliest.end, day_before, None, "day", "by")
     return [make_event(ctx, sent, m, kind="held", written=place.text, place=place.place, precision=1,
                        gaining=owner[0].faction, losing=None, stance=Stance("reported"), time=prior, confidence=0.6)

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from gazetteer import Gazetteer, Mention, Place
+from geo.dates import shift
 from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
@@ -322,7 +323,7 @@ def _dates(time: TimeMention | None,
 
 def _days_before(day: dt.date, days: int) -> dt.date:
     """Return *day* minus *days* days, no earlier than the calendar's first day (1 January of year 1)."""
-    return day - dt.timedelta(days=min(days, (day - dt.date.min).days))
+    return shift(day, -days)
 
 
 def _unit_end(time: TimeMention) -> dt.date | None:
@@ -332,7 +333,7 @@ def _unit_end(time: TimeMention) -> dt.date | None:
         end = dt.date(start.year, 12, 31)
     elif time.precision == "month":
         following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        end = following - dt.timedelta(days=1)
+        end = shift(following, -1)
     else:
         return None
     return min(end, time.date_end) if time.date_end else end

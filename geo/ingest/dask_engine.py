@@ -55,7 +55,7 @@ def _extract_on_worker(batch: list[Article], fingerprint: str) -> list[ArticleEx
     mine = _worker_fingerprint()
     if mine != fingerprint:
         raise GeoError(f"Dask worker {os.uname().nodename} pid {os.getpid()} has {mine}, the client has "
-                       f"{fingerprint}; install the same geo version and copy user_gazetteer.csv into "
+                       f"{fingerprint}; install the same geo version and copy user_gazetteer.sqlite into "
                        "$GEO_DATA_DIR on every worker")
     return extract_articles(batch)
 

@@ -22,7 +22,10 @@ from typing import Any, TypeVar
 from gazetteer import default_gazetteer
 from geo.errors import ExtractionError, GeoError, UsageError
 
-__all__ = ["default_workers", "map_batches", "one_line"]
+__all__ = ["default_workers", "worker_count", "map_batches", "one_line", "WORKERS_PER_CPU"]
+
+#: The most worker processes per CPU a pool starts, whatever --workers asks.
+WORKERS_PER_CPU = 4
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -34,6 +37,27 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS, Windows
         return os.cpu_count() or 1
+
+
+def worker_count(requested: int | None, batches: int) -> tuple[int, str | None]:
+    """Return the worker processes to start for ``batches`` batches, and a one-line notice or None.
+
+    At most one per batch (a worker without a batch only costs memory), at most
+    :data:`WORKERS_PER_CPU` per CPU; asking for more than the CPUs gets a notice, since the
+    extraction is CPU-bound and more processes only share the same CPUs.
+
+    >>> worker_count(None, 1)
+    (1, None)
+    >>> worker_count(10_000, 3)[0]
+    3
+    """
+    cpus = default_workers()
+    wanted = cpus if requested is None else requested
+    count = max(1, min(wanted, batches, WORKERS_PER_CPU * cpus))
+    if requested is None or requested <= cpus:
+        return count, None
+    return count, (f"--workers {requested} is more than the {cpus} CPUs this process may use; starting {count} "
+                   f"(at most one per batch and {WORKERS_PER_CPU} per CPU)")
 
 
 def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, workers: int | None = None,

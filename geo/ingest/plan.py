@@ -50,6 +50,7 @@ class IngestReport:
     distances_added: int = 0
     pruned: int = 0
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
     stale: str | None = None
     elapsed: float = 0.0
 

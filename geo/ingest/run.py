@@ -14,6 +14,7 @@ Re-ingesting unchanged files changes nothing.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
@@ -25,7 +26,7 @@ import numpy as np
 from gazetteer import default_gazetteer
 from geo.errors import CorpusError, UsageError
 from geo.extract.article import ArticleExtraction
-from geo.ingest.engines import check_options, extract_batches, map_batches
+from geo.ingest.engines import check_options, extract_batches, map_batches, worker_count
 from geo.ingest.plan import (
     DEFAULT_BATCH_SIZE,
     IngestReport,
@@ -39,7 +40,7 @@ from geo.ingest.plan import (
 from geo.progress import progress_bar
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, METADATA_FILE
-from geo.store.event_store import EventStore, SourceFile
+from geo.store.event_store import EventStore, SourceFile, store_error
 from geo.store.link import Linker, Prints
 from geo.store.rows import Batch, ExtractionRows, forget_sources, write_baseline, write_batch
 
@@ -163,6 +164,16 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
     if batch_size < 1:
         raise UsageError(f"--batch-size {batch_size} must be at least 1")
     started = time.perf_counter()
+    try:
+        report = _run(paths, store, engine, batch_size, rebuild, prune, progress, scheduler, workers)
+    except sqlite3.Error as exc:  # the disk, a lock, permissions, a damaged file: the user's to fix, not a bug
+        raise store_error(Path(store), exc) from exc
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+def _run(paths: Sequence[Path], store: Path, engine: str, batch_size: int, rebuild: bool, prune: bool,
+         progress: bool | None, scheduler: str | None, workers: int | None) -> IngestReport:
     with EventStore.open(store, create=True) as st:
         report = IngestReport(Path(store), stale=None if rebuild else st.version_warning())
         stored = [Path(p) for p in st.source_paths()] if rebuild else []
@@ -177,6 +188,9 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
             if bar is not None and task is not None:
                 bar.advance(task, n)
 
+        if scheduler is None:  # a running cluster brings its own workers
+            workers, notice = worker_count(workers, -(-len(inputs) // batch_size))
+            report.notices += [notice] if notice else []
         planner = Planner(st, report, rebuild=rebuild, advance=advance)
         for path, messages in meta_warnings.items():
             planner.warn(path, messages)
@@ -188,7 +202,6 @@ def ingest(paths: Sequence[Path], store: Path, *, engine: str = "local", batch_s
             planner.flush()
         if rebuild:
             st.stamp_version()
-    report.elapsed = time.perf_counter() - started
     return report
 
 

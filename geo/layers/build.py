@@ -18,6 +18,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Gazetteer, default_gazetteer
+from geo.dates import shift
 from geo.extract.distance.once import counted_distances
 from geo.layers.basemap import corpus_countries, country_outline, governorates
 from geo.layers.data import MapData, Ring
@@ -85,7 +86,7 @@ def _slider_dates(changes: list[dt.date], date: dt.date | None, days: int | None
     """Return the dates of the time slider: the change dates, ending at *date*, within *days* of it."""
     if date is None:
         return changes
-    first = date - dt.timedelta(days=days) if days is not None else dt.date.min
+    first = shift(date, -days) if days is not None else dt.date.min
     return sorted({d for d in changes if first <= d <= date} | {date})
 
 
@@ -229,7 +230,7 @@ def build_map_data(result: CorpusResult, *, date: dt.date | None = None, days: i
                 event_dates[when].append(e.id)
     window = [m for m in counted_distances(result.distances, result.articles)  # a report's shape once
               if date is None or m.published is None or (  # a dated map: the distances of its window
-                  (days is None or m.published >= date - dt.timedelta(days=days)) and m.published <= date)]
+                  (days is None or m.published >= shift(date, -days)) and m.published <= date)]
     shapes = distance_shapes(window, gz, fronts=_fronts_on(fronts))
     rings: list[Ring] = [(s, s.geometry, s.mention.published) for s in shapes if s.geometry is not None]
     checks = [s for s in shapes if s.geometry_kind == "check"]

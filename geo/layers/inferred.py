@@ -27,8 +27,10 @@ here are an INFERENCE from that evidence, drawn as such, in confidence bands:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import shapely
@@ -85,6 +87,18 @@ def _check_bands(bands_km: Sequence[float]) -> tuple[float, ...]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _frame(outline: BaseGeometry) -> tuple[Any, Any, BaseGeometry]:
+    """Return the projection around an outline's centroid, its inverse, and the outline projected and made valid.
+
+    Kept for the few outlines of a run: a map infers areas on every change date of one outline,
+    and making a many-country outline valid in projection takes seconds.
+    """
+    centre = outline.centroid
+    forward, inverse = local_aeqd(centre.y, centre.x)
+    return forward, inverse, _polygonal(shapely.make_valid(_apply(outline, forward)))
+
+
 def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tuple[BaseGeometry, str | None]],
                 outline: BaseGeometry, *, bands_km: Sequence[float] = BANDS_KM) -> Inferred:
     """Infer the area each side holds on a date, in confidence bands (see the module docstring).
@@ -109,8 +123,7 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
     outline = _check_outline(outline)
     if not points and not any(c for _, c in regions):
         return Inferred()
-    centre = outline.centroid
-    forward, inverse = local_aeqd(centre.y, centre.x)
+    forward, inverse, land = _frame(outline)
     reach = bands[-1] * 1000.0
     if points:
         xy, owner_list = _sites(points, forward)
@@ -119,7 +132,7 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
         xy, owner_list, cells = np.empty((0, 2)), [], np.empty(0, dtype=object)
     owners = np.asarray(owner_list, dtype=object)
     sites = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
-    projected = [(shapely.make_valid(_apply(g, forward)), c) for g, c in regions]
+    projected = [(_polygonal(shapely.make_valid(_apply(g, forward))), c) for g, c in regions]
     inside = np.zeros(len(sites), dtype=bool)
     for geom, side in projected:
         covered = shapely.covers(geom, sites) if len(sites) else inside
@@ -130,7 +143,7 @@ def infer_areas(points: Sequence[tuple[float, float, str]], regions: Sequence[tu
             cut[cut] = shapely.intersects(geom, cells[cut])
             cells[cut] = _polys(shapely.difference(cells[cut], geom, grid_size=GRID_M))
     allowed = _union([g for g, _ in projected] + list(shapely.buffer(sites[~inside], reach, quad_segs=32)))
-    allowed = _polygonal(shapely.intersection(allowed, shapely.make_valid(_apply(outline, forward)), grid_size=GRID_M))
+    allowed = _polygonal(shapely.intersection(allowed, land, grid_size=GRID_M))
     cells = _clip(cells, allowed)
     sides = sorted({o for o in owner_list if o is not None} | {c for _, c in projected if c is not None})
     pieces, inner = [], None  # rule 5: in its own cell, a place is the nearest one

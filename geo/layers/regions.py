@@ -23,7 +23,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from gazetteer import Gazetteer, PlaceNotFoundError
+from gazetteer import PLACE_KINDS, Gazetteer, PlaceNotFoundError
 from geo.model import REGION_PREFIX
 from geo.timeline.regions import Geography
 
@@ -127,13 +127,10 @@ def _settlements(gazetteer: Gazetteer, regions: Mapping[str, Any]) -> list[tuple
     w, s, e, n = shapely.GeometryCollection(list(geoms)).bounds
     store = gazetteer.store
     lat, lon, pop = np.asarray(store.lat), np.asarray(store.lon), np.asarray(store.population)
-    rows = np.flatnonzero((lat >= s) & (lat <= n) & (lon >= w) & (lon <= e) & (pop > 0))
-    out = []
-    for r in rows.tolist():
-        place = store.place(int(r))
-        if place.kind in _SETTLEMENTS:
-            out.append((place.id, float(lat[r]), float(lon[r]), int(pop[r])))
-    return out
+    settled = np.isin(np.asarray(store.kind_codes), [PLACE_KINDS.index(k) for k in _SETTLEMENTS])
+    rows = np.flatnonzero((lat >= s) & (lat <= n) & (lon >= w) & (lon <= e) & (pop > 0) & settled)
+    # by the kind codes, not Place records: regions on several continents span most of the world's places
+    return [(store.id_of(r), float(lat[r]), float(lon[r]), int(pop[r])) for r in rows.tolist()]
 
 
 def geography(gazetteer: Gazetteer, regions: Mapping[str, Any],

@@ -19,6 +19,7 @@ from gazetteer import Gazetteer
 from gazetteer.model import Place
 from geo.errors import CorpusError, PlaceNotFoundError
 from geo.model import REGION_PREFIX, BaselineEntry
+from geo.read.textfile import read_regular
 from geo.theatres import UNKNOWN, known_factions, packaged_theatres
 
 __all__ = ["baseline_resolver", "read_baseline"]
@@ -52,7 +53,7 @@ def read_baseline(path: Path, resolve: Callable[[str], Place | None]) -> list[Ba
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: cannot read the baseline ({exc}); check the path") from exc
     reader = csv.DictReader(io.StringIO(text))

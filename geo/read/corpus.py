@@ -32,7 +32,7 @@ from geo.errors import CorpusError
 from geo.model import Article, CorpusWarning
 from geo.read.dedup import THRESHOLD, apply_links, near_duplicate_links
 from geo.read.headers import parse_full_date, split_headers
-from geo.read.textfile import decode_bytes, file_warning, normalise_text, shown_name
+from geo.read.textfile import decode_bytes, file_warning, normalise_text, read_regular, shown_name
 
 __all__ = [
     "read_corpus", "read_article", "read_metadata", "decode_bytes", "normalise_text",
@@ -84,7 +84,7 @@ def read_article(
     """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return None, [file_warning(name, f"cannot be read ({reason}); check the path and its permissions")]
@@ -155,11 +155,12 @@ def read_metadata(path: Path, files: set[str]) -> tuple[dict[str, dict[str, str]
     """
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         return {}, []
     except OSError as exc:
-        return {}, [file_warning(name, f"cannot be read ({exc.strerror}); check its permissions")]
+        return {}, [file_warning(name, f"cannot be read ({exc.strerror}); make it a regular file and check its "
+                                       "permissions")]
     text, warnings = decode_bytes(data, name)
     if text is None:
         return {}, warnings

@@ -8,12 +8,50 @@ normalisation every article offset refers to.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
+from pathlib import Path
 
 from geo.model import CorpusWarning
 
-__all__ = ["file_warning", "shown_name", "decode_bytes", "normalise_text"]
+__all__ = ["file_warning", "shown_name", "decode_bytes", "normalise_text", "read_regular", "NotARegularFile",
+           "MAX_FILE_BYTES"]
+
+#: The largest input file read (an article, metadata.csv, baseline.csv).
+MAX_FILE_BYTES = 1 << 30
+
+
+class NotARegularFile(OSError):
+    """An input path is a FIFO, a device, a socket or a folder, or larger than :data:`MAX_FILE_BYTES`."""
+
+
+def read_regular(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Return the bytes of a regular file, never blocking on a FIFO nor reading a device without end.
+
+    The file is opened without blocking and checked on its descriptor (so a symbolic link to
+    ``/dev/zero`` or a named pipe is refused, not read), then read up to ``limit`` bytes.
+
+    Raises
+    ------
+    FileNotFoundError, PermissionError, OSError
+        As ``open`` raises them.
+    NotARegularFile
+        The path is not a regular file, or is larger than ``limit``.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file (a pipe, a device or a folder)", str(path))
+        if st.st_size > limit:
+            raise NotARegularFile(errno.EFBIG, f"larger than {limit >> 20} MiB", str(path))
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise NotARegularFile(errno.EFBIG, f"larger than {limit >> 20} MiB", str(path))
+    return data
 
 
 def file_warning(name: str, problem: str) -> CorpusWarning:

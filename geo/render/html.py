@@ -13,7 +13,7 @@ import html
 import json
 import os
 import re
-import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -25,6 +25,7 @@ from folium.template import Template
 
 from geo.errors import OutputError
 from geo.layers.data import MapData
+from geo.output import check_target, write_text
 from geo.render.payload import build_payload
 
 __all__ = ["folium_map", "render_html", "write_map", "script_json", "DATA_ELEMENT_ID"]
@@ -168,16 +169,8 @@ def render_html(data: MapData) -> str:
     return folium_map(data).get_root().render()
 
 
-def _reason(folder: Path, exc: OSError) -> str:
-    """Why a folder cannot take a file: a path component that is a file, else the OS's words."""
-    for p in (folder, *folder.parents):
-        if p.exists():
-            return f"{p} is a file, not a folder" if not p.is_dir() else str(exc.strerror or exc)
-    return str(exc.strerror or exc)
-
-
-def write_map(data: MapData, path: str | os.PathLike[str]) -> Path:
-    """Render the map and write it atomically (temporary file, then ``os.replace``).
+def write_map(data: MapData, path: str | os.PathLike[str], *, inputs: Iterable[Path] = ()) -> Path:
+    """Render the map and write it atomically (:func:`geo.output.write_text`).
 
     Parameters
     ----------
@@ -185,6 +178,8 @@ def write_map(data: MapData, path: str | os.PathLike[str]) -> Path:
         What to draw.
     path : str or path-like
         Output HTML file; its folder is created if missing.
+    inputs : iterable of pathlib.Path
+        The files the run read; a ``path`` that is one of them is refused.
 
     Returns
     -------
@@ -195,22 +190,10 @@ def write_map(data: MapData, path: str | os.PathLike[str]) -> Path:
     ------
     OutputError
         The file or its folder cannot be written.
+    UsageError
+        ``path`` is an input of the run, or cannot take a file (a folder, a block device).
     """
     out = Path(path)
-    text = render_html(data)
-    tmp = None
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=out.parent,
-                                         prefix=f".{out.name}.", suffix=".tmp",
-                                         delete=False) as fh:
-            tmp = fh.name
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # temporary files are created private; a map is for reading
-        os.replace(tmp, out)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"cannot write map {out}: {_reason(out.parent, exc)}; "
-                          "choose a writable --out path") from exc
-    return out
+    inputs = list(inputs)
+    check_target(out, inputs=inputs)  # before the work: a wrong --out fails at once
+    return write_text(out, render_html(data), inputs=inputs, what="map")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ from geo.store import gpkg
 
 __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extractor_version",
            "ARTICLE_COLUMNS", "BASELINE_COLUMNS", "DISTANCE_COLUMNS", "EVENT_COLUMNS", "record_from_row",
-           "records_from_rows", "sql_value"]
+           "records_from_rows", "sql_value", "sql_text", "py_value", "store_error"]
 
 #: Version of the store's table layout; a store with a newer one is refused, an older one upgraded.
 SCHEMA_VERSION = 4
@@ -146,12 +147,44 @@ def extractor_version() -> dict[str, str]:
 
 
 def sql_value(value: Any) -> Any:
-    """Return a value as stored: dates as ISO text, everything else as is."""
-    return value.isoformat() if isinstance(value, dt.date) else value
+    """Return a value as stored: dates as ISO text, a path the OS gave as bytes as those bytes, the rest as is.
+
+    A file name that is not UTF-8 reaches Python with its undecodable bytes as lone surrogates
+    (``os.fsdecode``); SQLite text cannot hold them, so such a path is stored as a BLOB of the
+    name's bytes and read back by :func:`py_value`.
+    """
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return os.fsencode(value)
+    return value
+
+
+def sql_text(text: str) -> str:
+    """Return text for a TEXT column: the undecodable bytes of a file name in it written as backslash escapes."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def py_value(value: Any) -> Any:
+    """Return a stored path as Python has it: a BLOB of a file name's bytes as ``os.fsdecode`` gives it."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+#: Columns that hold file paths (text, or a BLOB of a name's bytes: :func:`sql_value`).
+_PATHS = frozenset({"path", "file"})
 
 
 @functools.cache
@@ -163,7 +196,7 @@ def _dated(cls: type) -> frozenset[str]:
 def record_from_row(cls: type, row: sqlite3.Row, names: Sequence[str]) -> Any:
     """Return a dataclass record of type *cls* from the columns *names* of a row (ISO text back to dates)."""
     dated = _dated(cls)
-    return cls(**{n: _date(row[n]) if n in dated else row[n] for n in names})
+    return cls(**{n: _date(row[n]) if n in dated else py_value(row[n]) if n in _PATHS else row[n] for n in names})
 
 
 @functools.cache
@@ -171,7 +204,16 @@ def _leading_fields(cls: type, count: int) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))[:count]
 
 
-def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[str]) -> list[Any]:
+def _checked_date(value: Any, column: str, where: str) -> dt.date | None:
+    try:
+        return _date(value)
+    except (ValueError, TypeError):
+        raise CorpusError(f"{where}, column {column}: {value!r} is not a date (YYYY-MM-DD); fix the row, or make a "
+                          "new store from the same files with 'geo ingest PATHS --store NEW.gpkg'") from None
+
+
+def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[str],
+                      where: str = "store") -> list[Any]:
     """Return dataclass records of type *cls* from rows of plain values, built column by column.
 
     Parameters
@@ -183,6 +225,8 @@ def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[
         them are ignored); date-typed fields hold ISO text or None, as stored.
     names : sequence of str
         The first fields of *cls*, in their order (the others keep their defaults).
+    where : str
+        The store and table the rows come from, for the message of a bad value.
 
     Returns
     -------
@@ -193,6 +237,8 @@ def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[
     ------
     ValueError
         *names* are not the leading fields of *cls* in order.
+    CorpusError
+        A date column holds a value that is not a date.
     """
     names = tuple(names)
     if _leading_fields(cls, len(names)) != names:
@@ -202,9 +248,68 @@ def records_from_rows(cls: type, rows: Sequence[Sequence[Any]], names: Sequence[
     columns: list[Any] = list(zip(*rows, strict=True))[:len(names)]  # a tuple per column; dates: a list
     for i, name in enumerate(names):
         if name in _dated(cls):
-            parsed = {v: _date(v) for v in set(columns[i])}
+            parsed = {v: _checked_date(v, name, where) for v in set(columns[i])}
             columns[i] = [parsed[v] for v in columns[i]]
+        elif name in _PATHS:
+            columns[i] = [py_value(v) for v in columns[i]]
     return list(map(cls, *columns))
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    """Connect for writing; a store only read, in a folder or file this process cannot write, read-only.
+
+    A store in write-ahead-log mode needs its ``-shm`` file even to be read: where it cannot be
+    made, the file is opened as immutable (no other process may be writing it, which a folder
+    nobody here can write makes likely).
+    """
+    if create or _writable(path):
+        return sqlite3.connect(path, isolation_level=None, timeout=30.0)
+    uri = path.absolute().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, timeout=30.0)
+
+
+def store_error(path: Path, exc: sqlite3.Error) -> CorpusError:
+    """Return what an SQLite failure on the store at ``path`` means for the user, and what to do.
+
+    Full disks and file-size limits, a lock held by another writer, a read-only file or folder,
+    a damaged file: the user's environment, not a bug. Each message names the store and the fix;
+    a failed write leaves the store as its last finished batch left it.
+    """
+    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if "full" in text or code == 13:
+        what = "the disk (or a file-size limit) holding it is full"
+        fix = "free space and run the same command again: the batches already written stay"
+    elif "locked" in text or "busy" in text or code in (5, 6):
+        what = "another process is writing it (another geo ingest?)"
+        fix = "wait for that one to finish, then run this again"
+    elif "readonly" in text or "read-only" in text or code == 8:
+        what = "it (or its folder) is read-only"
+        fix = "make the file and its folder writable, or ingest into another --store"
+    elif "malformed" in text or "not a database" in text or "corrupt" in text or code in (11, 26):
+        what = "the file is damaged"
+        fix = f"move it away and make a new store from the same files: 'geo ingest PATHS --store {path}'"
+    elif "no such table" in text or "no such column" in text:
+        what = "it cannot be read: a table or column is missing (written by another program, or damaged)"
+        fix = f"make a new store from the same files: 'geo ingest PATHS --store NEW.gpkg' (not {path})"
+    elif "disk i/o" in text or code == 10:
+        what = "the disk reported an I/O error"
+        fix = "check the disk, then run the same command again"
+    else:
+        what = f"SQLite failed ({exc})"
+        fix = "check the file and its folder, then run the same command again"
+    return CorpusError(f"store {path}: {what} ({exc}); {fix}")
 
 
 class EventStore:
@@ -226,13 +331,15 @@ class EventStore:
             GeoPackage file that is not a geo store, or has a newer schema.
         """
         path = Path(path)
-        fresh = not path.exists() or path.stat().st_size == 0
-        if fresh and not create:
-            raise CorpusError(f"store {path} does not exist; create it with 'geo ingest PATHS --store {path}'")
         if path.is_dir():
             raise CorpusError(f"store {path} is a folder; pass a .gpkg file (use --corpus for a folder)")
+        if not path.exists() and not create:
+            raise CorpusError(f"store {path} does not exist; create it with 'geo ingest PATHS --store {path}'")
+        if not create and path.stat().st_size == 0:
+            raise CorpusError(f"store {path} is empty (0 bytes), not an event store; delete it, or fill it with "
+                              f"'geo ingest PATHS --store {path}'")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            conn = _connect(path, create)
             conn.row_factory = sqlite3.Row
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
@@ -240,16 +347,24 @@ class EventStore:
         store = cls(path, conn)
         try:
             if not tables and create:
-                store._create()
+                tables = store._create()
             store._check(tables or {"meta"})
-            conn.execute("PRAGMA journal_mode=WAL")
+            if create:
+                conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise store_error(path, exc) from exc
         except BaseException:
             conn.close()
             raise
         return store
 
-    def _create(self) -> None:
+    def _create(self) -> set[str]:
+        """Create the tables, unless another process did since they were listed; return the tables."""
         with self.transaction() as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables:  # two first ingests: the other one created the store while this one waited
+                return tables
             gpkg.create_system_tables(conn)
             for sql in _SCHEMA:
                 conn.execute(sql)
@@ -258,6 +373,7 @@ class EventStore:
                                  "or front's: the place that locates it)")
             meta = {"schema_version": str(SCHEMA_VERSION), **extractor_version()}
             conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        return {"meta"}
 
     def _check(self, tables: set[str]) -> None:
         if "meta" not in tables:
@@ -332,12 +448,12 @@ class EventStore:
     # ------------------------------------------------------------------ reading
     def source(self, path: str) -> SourceFile | None:
         """Return the stored record of one input file, or None."""
-        row = self.conn.execute("SELECT * FROM sources WHERE path = ?", (path,)).fetchone()
-        return SourceFile(**dict(row)) if row else None
+        row = self.conn.execute("SELECT * FROM sources WHERE path = ?", (sql_value(path),)).fetchone()
+        return SourceFile(**{**dict(row), "path": py_value(row["path"])}) if row else None
 
     def source_paths(self) -> list[str]:
         """Every input file path the store knows, sorted."""
-        return [r[0] for r in self.conn.execute("SELECT path FROM sources ORDER BY path")]
+        return [py_value(r[0]) for r in self.conn.execute("SELECT path FROM sources ORDER BY path")]
 
     def article(self, article_id: str) -> StoredArticle | None:
         """Return the stored record of one article, or None."""

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
 
-from geo.errors import CorpusError
 from geo.extract.result import ArticleExtraction, link_duplicate_events
 from geo.gcpause import gc_paused
 from geo.model import Article, BaselineEntry, ControlEvent, CorpusResult, CorpusWarning, DistanceMention
@@ -30,9 +29,12 @@ from geo.store.event_store import (
     EVENT_COLUMNS,
     EventStore,
     SourceFile,
+    py_value,
     record_from_row,
     records_from_rows,
+    sql_text,
     sql_value,
+    store_error,
 )
 
 __all__ = ["ArticlePrint", "Batch", "ExtractionRows", "extraction_rows", "forget_sources", "write_batch",
@@ -118,7 +120,7 @@ def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction | Extraction
     a = rows.article
     conn.execute("DELETE FROM events WHERE article = ?", (a.id,))
     conn.execute("DELETE FROM distances WHERE article = ?", (a.id,))
-    row = (a.id, a.path, sql_value(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
+    row = (a.id, sql_value(a.path), sql_value(a.published), a.source, a.title, a.url, a.duplicate_of, None, len(a.text),
            fp.shingles, fp.signature, fp.meta_hash, now)
     conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(row))})",
                  row)
@@ -149,7 +151,7 @@ def _release(conn: sqlite3.Connection, article_id: str, path: str) -> None:
     """Path no longer holds article_id: move the article to another path, or delete it."""
     left = [r[0] for r in conn.execute("SELECT path FROM sources WHERE article = ? ORDER BY path", (article_id,))]
     if left:
-        conn.execute("UPDATE articles SET path = ? WHERE id = ? AND path = ?", (left[0], article_id, path))
+        conn.execute("UPDATE articles SET path = ? WHERE id = ? AND path = ?", (left[0], article_id, sql_value(path)))
         return
     for table in ("events", "distances"):
         conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
@@ -158,17 +160,18 @@ def _release(conn: sqlite3.Connection, article_id: str, path: str) -> None:
 
 
 def _put_source(conn: sqlite3.Connection, src: SourceFile) -> None:
-    old = conn.execute("SELECT article FROM sources WHERE path = ?", (src.path,)).fetchone()
+    old = conn.execute("SELECT article FROM sources WHERE path = ?", (sql_value(src.path),)).fetchone()
     conn.execute("INSERT OR REPLACE INTO sources (path, article, size, mtime_ns, meta_hash) VALUES (?, ?, ?, ?, ?)",
-                 (src.path, src.article, src.size, src.mtime_ns, src.meta_hash))
+                 (sql_value(src.path), src.article, src.size, src.mtime_ns, src.meta_hash))
     if old and old[0] and old[0] != src.article:
         _release(conn, old[0], src.path)
 
 
 def _put_warnings(conn: sqlite3.Connection, path: str, messages: list[str], now: str) -> None:
     """Make the path's warnings exactly these messages (kept ones keep their first time)."""
-    keep = list(dict.fromkeys(messages))
+    keep = list(dict.fromkeys(sql_text(m) for m in messages))
     marks = ", ".join("?" * len(keep))
+    path = sql_value(path)
     conn.execute(f"DELETE FROM warnings WHERE path = ? AND message NOT IN ({marks})", (path, *keep))
     conn.executemany("INSERT OR IGNORE INTO warnings (path, message, at) VALUES (?, ?, ?)",
                      [(path, m, now) for m in keep])
@@ -201,9 +204,9 @@ def forget_sources(store: EventStore, paths: Sequence[str]) -> None:
     """
     with store.transaction() as conn:
         for path in paths:
-            row = conn.execute("SELECT article FROM sources WHERE path = ?", (path,)).fetchone()
+            row = conn.execute("SELECT article FROM sources WHERE path = ?", (sql_value(path),)).fetchone()
             for table, column in (("sources", "path"), ("warnings", "path"), ("baseline", "file")):
-                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (path,))
+                conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (sql_value(path),))
             if row and row[0]:
                 _release(conn, row[0], path)
         if paths:
@@ -216,24 +219,25 @@ def write_baseline(store: EventStore, source: SourceFile, entries: list[Baseline
     """Replace one baseline file's rows (None: keep the old rows, the file could not be read)."""
     with store.transaction() as conn:
         if entries is not None:
-            conn.execute("DELETE FROM baseline WHERE file = ?", (source.path,))
+            conn.execute("DELETE FROM baseline WHERE file = ?", (sql_value(source.path),))
             _insert(conn, "baseline", ["file", "seq", *BASELINE_COLUMNS],
-                    [(source.path, i, *(sql_value(getattr(e, c)) for c in BASELINE_COLUMNS))
+                    [(sql_value(source.path), i, *(sql_value(getattr(e, c)) for c in BASELINE_COLUMNS))
                      for i, e in enumerate(entries)])
         _put_source(conn, source)
         _put_warnings(conn, source.path, warnings, _now())
 
 
 def _read_warnings(conn: sqlite3.Connection) -> list[CorpusWarning]:
-    out = [CorpusWarning(r[0], r[1]) for r in conn.execute("SELECT path, message FROM warnings ORDER BY path, at")]
+    out = [CorpusWarning(py_value(r[0]), r[1])
+           for r in conn.execute("SELECT path, message FROM warnings ORDER BY path, at")]
     copies = conn.execute("SELECT s.path, a.path FROM sources s JOIN articles a ON a.id = s.article "
                           "WHERE s.path != a.path ORDER BY s.path")
-    out += [CorpusWarning(p, f"{p}: has the same text as {first}; read once, delete one copy to silence this")
-            for p, first in copies]
+    out += [CorpusWarning(py_value(p), f"{py_value(p)}: has the same text as {py_value(first)}; read once, "
+                          "delete one copy to silence this") for p, first in copies]
     versions = conn.execute("SELECT a.path, c.path, a.duplicate_score FROM articles a JOIN articles c "
                             "ON c.id = a.duplicate_of ORDER BY a.path")
-    out += [CorpusWarning(p, f"{p}: is another version of {c} ({_containment(s)}); counted as one report")
-            for p, c, s in versions]
+    out += [CorpusWarning(py_value(p), f"{py_value(p)}: is another version of {py_value(c)} ({_containment(s)}); "
+                          "counted as one report") for p, c, s in versions]
     return out
 
 
@@ -273,17 +277,17 @@ def _read_result(store: EventStore) -> CorpusResult:
     conn = store.conn
     try:
         art = _plain_rows(conn, _SELECT_ARTICLES)
-        path_of = {r[0]: r[1] for r in art}
+        path_of = {r[0]: py_value(r[1]) for r in art}
         ev_rows = _article_rows(conn, "events", EVENT_COLUMNS, path_of)
         dist_rows = _article_rows(conn, "distances", DISTANCE_COLUMNS, path_of)
         base_rows = _plain_rows(conn, f"SELECT {', '.join(BASELINE_COLUMNS)} FROM baseline ORDER BY file, seq")
-    except sqlite3.OperationalError as exc:
-        raise CorpusError(f"store {store.path} cannot be read ({exc}); make a new store from the same files with "
-                          "'geo ingest PATHS --store NEW.gpkg'") from exc
-    articles = records_from_rows(Article, art, _ARTICLE_FIELDS)
-    events = records_from_rows(ControlEvent, ev_rows, EVENT_COLUMNS)
-    distances = records_from_rows(DistanceMention, dist_rows, DISTANCE_COLUMNS)
-    baseline = records_from_rows(BaselineEntry, base_rows, BASELINE_COLUMNS)
+    except sqlite3.Error as exc:
+        raise store_error(store.path, exc) from exc
+    where = f"store {store.path}, table"
+    articles = records_from_rows(Article, art, _ARTICLE_FIELDS, f"{where} articles")
+    events = records_from_rows(ControlEvent, ev_rows, EVENT_COLUMNS, f"{where} events")
+    distances = records_from_rows(DistanceMention, dist_rows, DISTANCE_COLUMNS, f"{where} distances")
+    baseline = records_from_rows(BaselineEntry, base_rows, BASELINE_COLUMNS, f"{where} baseline")
     return CorpusResult(store.path, articles, _read_warnings(conn), link_duplicate_events(events, articles),
                         distances, baseline)
 

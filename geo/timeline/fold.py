@@ -90,6 +90,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from geo.dates import shift
 from geo.extract.time.words import RELATION
 from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState, Status
 from geo.timeline.names import display_names
@@ -111,7 +112,6 @@ UNKNOWN = "unknown"
 #: A state is stale when its newest evidence is older than this many days (rule 9); a theatre
 #: may set its own window.
 STALE_AFTER_DAYS = 120
-_ONE_DAY = dt.timedelta(days=1)
 _CHANGE_KINDS = frozenset(
     ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained")
 )
@@ -325,7 +325,7 @@ class Evidence:
         out = {}
         for pid in sorted(self._obs):
             periods = _fold(self._obs[pid])
-            ends = [p.since - _ONE_DAY for p in periods[1:]] + [dt.date.max] * bool(periods)
+            ends = [shift(p.since, -1) for p in periods[1:]] + [dt.date.max] * bool(periods)
             out[pid] = [_state(pid, self._where[pid], p, (min(p.last, end), False))
                         for p, end in zip(periods, ends, strict=True)]
         return out

@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
+from geo.dates import shift
 from geo.model import ControlEvent
 from geo.theatres import known_factions
 
@@ -22,7 +23,8 @@ __all__ = ["RivalClaims", "claimant", "faction", "favoured"]
 #: A report this many days either side of a claim still opposes it.
 SLACK_DAYS = 1
 #: Events spanning more days than this are few ("in 2016"); they are checked one by one.
-_SHORT_SPAN = dt.timedelta(days=31)
+_SHORT_DAYS = 31
+_SHORT_SPAN = dt.timedelta(days=_SHORT_DAYS)
 _UNKNOWN = "unknown"
 
 
@@ -75,9 +77,8 @@ class RivalClaims:
 
     def _near(self, claim: ControlEvent) -> Iterable[ControlEvent]:
         """Yield the indexed events whose date range meets the claim's, widened by the slack each side."""
-        pad = dt.timedelta(days=SLACK_DAYS)
-        first, last = _start(claim) - pad, _end(claim) + pad
-        lo = bisect.bisect_left(self._starts, first - _SHORT_SPAN)  # a short event ending by *first* starts here
+        first, last = shift(_start(claim), -SLACK_DAYS), shift(_end(claim), SLACK_DAYS)
+        lo = bisect.bisect_left(self._starts, shift(first, -_SHORT_DAYS))  # a short event ending by *first* starts here
         hi = bisect.bisect_right(self._starts, last)
         for other in (*self._short[lo:hi], *self._long):
             if other.date <= last and _end(other) >= first:  # type: ignore[operator]

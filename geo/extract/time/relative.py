@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from geo.dates import shift
 from geo.extract.time.expressions import TimeMention, precision_of_range
 from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
 
@@ -188,7 +189,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
         last = published if published is not None and published >= end else end
         return TimeMention(anchor.text, anchor.start, anchor.end, start, last if last != start else None,
                            precision_of_range(start, last), "after")
-    start = end - 6 * _D if end - dt.date.min > 6 * _D else end
+    start = shift(end, -6)
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
 
 

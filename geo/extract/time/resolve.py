@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 
+from geo.dates import shift
 from geo.extract.time.words import CAPITAL_ONLY, FULL_MONTHS, MONTHS, NUMBERS, POINT_RX, QUALS, UNFOLDED, WEEKDAYS
 from geo.model import DatePrecision
 
@@ -76,7 +77,7 @@ def _span_of(d: int | None, mo: int | None, y: int, q: str | None) -> tuple[dt.d
 
 def _infer_year(d: int | None, mo: int, q: str | None, pub: dt.date) -> int | None:
     """Latest year putting the point at or before publication (+1 day for a day date)."""
-    limit = pub + _D if d is not None and pub < dt.date.max else pub
+    limit = shift(pub, 1) if d is not None else pub
     for y in range(min(pub.year + 1, 9999), max(pub.year - 9, 0), -1):
         try:
             if _span_of(d, mo, y, q)[0] <= limit:
