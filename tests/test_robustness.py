@@ -286,7 +286,7 @@ def test_ingest_stores_a_file_whose_name_is_not_utf8(tmp_path: Path, corpus: Pat
 
 # ---------------------------------------------------------------- 9: a large user gazetteer is linear
 def test_adding_places_is_linear(tmp_path: Path) -> None:
-    world = load_store(include_user=False)._world
+    world = load_store(include_user=False)._tables
 
     def build(n: int) -> float:
         places = [Place(id=f"user:{i}", name=f"Qaryat Test {i}", lat=10.0, lon=20.0) for i in range(n)]
