@@ -7,7 +7,9 @@ are from the keys. Every key, padded with a space at each end, is held in one
 that can start a name (below), the folded words that follow are joined one by one while
 they still begin some key, and each join that is a whole key is a match; so a match always
 starts and ends on a word boundary, and the many lower-case words of a text cost one test
-each. Overlapping matches are resolved longest first, then leftmost. Rules for names that
+each. A name's first word and the capitalised word after it are also tried joined, since
+Burmese and Shan names are written as one word or two ("Nam Hkam", "Namhkam"; the index holds
+two-word names joined as well, :func:`gazetteer.names.compact_key`). Overlapping matches are resolved longest first, then leftmost. Rules for names that
 are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
@@ -130,6 +132,12 @@ class NameMatcher:
                         break
                     following, next_key = next_content, fold(words[next_content])[0]
                 last = following
+                if count == 1 and words[following][:1].isupper() and is_key(probe + next_key + " "):
+                    # two capitalised words that are one name written as one word ("Nam Hkam" is Namhkam)
+                    start = offsets[2 * first + 1]
+                    end = offsets[2 * following + 1] + fold(words[following])[1]
+                    if excluded is None or not excluded.overlaps(start, end):
+                        found.append((-2, start - end, first, following, start, end, probe[1:] + next_key))
                 probe += " " + next_key
                 count += 1
                 if not is_prefix(probe):

