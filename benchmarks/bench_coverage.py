@@ -3,7 +3,9 @@
 The gold is ``benchmarks/devset/places.csv``: one row per place name the development set's
 gold events and distance anchors use (``benchmarks/devset/gold.json``), with the theatre, a
 reference point and where that point comes from. Each name is found in its articles as written
-and resolved with ``Gazetteer.resolve_spans`` (the whole article as context, the theatre's
+(the first whole-word occurrence; for a place, the first not followed by "region",
+"province" ..., which names the division) and resolved with ``Gazetteer.resolve_spans``
+(the whole article as context, the theatre's
 countries as the focus, as the extractor reads an article once it knows its war). A mention
 counts as covered when its top candidate lies within 10 km of the reference point; a region
 (``kind`` region) when the resolved record is the region's (``ref_id``) or lies inside it.
@@ -25,6 +27,7 @@ import argparse
 import csv
 import json
 import math
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -84,7 +87,7 @@ def measure(places_csv: Path = DEVSET / "places.csv") -> dict[str, object]:
             if ref["scope"] != "place":
                 per[theatre_id]["out_of_scope"] += 1
                 continue
-            at = text.find(name)
+            at = _occurrence(text, name, region=ref["kind"] == "region")
             if at < 0:
                 per[theatre_id]["not_in_text"] += 1
                 continue
@@ -126,6 +129,22 @@ def measure(places_csv: Path = DEVSET / "places.csv") -> dict[str, object]:
                        "out_of_scope", "not_in_text")}
     total["share"] = total["covered"] / total["mentions"] if total["mentions"] else 0.0
     return {"per_theatre": table, "total": total, "misses": misses}
+
+
+_DIVISION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district)s?\b", re.I)
+
+
+def _occurrence(text: str, name: str, *, region: bool) -> int:
+    """Return the offset of the name's first whole-word occurrence that names what the gold means, or -1.
+
+    A place's name followed by "region", "province" ... ("the Kharkiv region") names the division,
+    not the city of the gold: the first occurrence that is not so followed is taken, if any.
+    """
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    if not region:
+        plain = [at for at in found if not _DIVISION_AFTER.match(text, at + len(name))]
+        found = plain or found
+    return found[0] if found else -1
 
 
 def _admin1_id(gz, place) -> str:

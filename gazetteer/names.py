@@ -14,17 +14,16 @@ The folds, in order:
    ``az``, ``ez`` ...) is dropped when another token remains, and so is the Burmese ``Myo``
    ("town": ``Myo Hsipaw`` is Hsipaw); in Arabic script the ``ال`` prefix is dropped from
    words longer than three letters.
-4. Romanisation conventions, within a Latin token (:data:`CONVENTIONS`):
+4. Romanisation conventions, within a Latin token of four letters or more (:data:`CONVENTIONS`):
 
    * French-African: ``dj`` -> ``j`` (Djibo, Jibo), ``tch`` -> ``ch`` (Tchad), an initial ``ou``
-     before a vowel -> ``w`` (Ouagadougou, Wagadugu), a hard ``c`` -> ``k`` (Tombouctou,
-     Tombuktu); ``ou`` -> ``u`` in rule 5;
+     before a vowel -> ``w`` (Ouagadougou, Wagadugu); ``ou`` -> ``u`` in rule 5;
    * Burmese: the aspirates ``hs`` (initial), ``hk``, ``hp``, ``ht`` and ``ph`` lose their ``h``
      (Hsipaw/Sipaw, Namhkam/Namkam, Hpakant/Pakant, Kyaukphyu/Kyaukpyu);
    * Ukrainian and Russian: a Russian adjective ending ``-oye``/``-oe`` is the Ukrainian ``-e``
      (Krasnoye/Krasne), the endings ``-iv``/``-ov``/``-ev`` are one (Kharkiv/Kharkov), an initial
-     ``ye`` is ``e`` (Yenakiieve/Enakiieve), and ``y`` after the first letter is ``i``
-     (Izyum/Izium, Avdiyivka/Avdiivka);
+     ``ye`` is ``e`` (Yenakiieve/Enakiieve), and ``y`` after a consonant or an ``i`` is ``i``
+     (Izyum/Izium, Avdiyivka/Avdiivka; not after a vowel: "Toyota" keeps its ``y``);
    * Arabic: ``q`` -> ``k`` (Qusayr/Kusayr), ``dh`` -> ``d`` (Dhamar/Damar).
 
 5. Within a Latin token: ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``ei``/``ai``/``ey`` -> ``ay``,
@@ -71,16 +70,18 @@ CONVENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("french", re.compile("dj"), "j"),
     ("french", re.compile("tch"), "ch"),
     ("french", re.compile("^ou(?=[aeio])"), "w"),
-    ("french", re.compile("c(?=[aoulrt])"), "k"),
     ("burmese", re.compile("^hs"), "s"),
     ("burmese", re.compile("h(?=[kpt])|(?<=p)h"), ""),
     ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxz])o(?:y?e)$"), "e"),
     ("cyrillic", re.compile("(?<=.)[oey]v$"), "iv"),
     ("cyrillic", re.compile("^ye"), "e"),
-    ("cyrillic", re.compile("(?<=.)y"), "i"),
+    ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxzi])y"), "i"),
     ("arabic", re.compile("q"), "k"),
     ("arabic", re.compile("dh"), "d"),
 )
+
+#: Words of this many letters or fewer are not folded by the romanisation conventions.
+_SHORT_WORD = 3
 
 _DELETE = dict.fromkeys(map(ord, "'’‘`´ʿʾʻʼ\u02bc\u02bb\u0640"), None)
 _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th"})
@@ -129,8 +130,9 @@ def fold_token(token: str) -> str:
         return text
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.translate(_LATIN_SPECIAL)
-    for _, pattern, replacement in CONVENTIONS:
-        text = pattern.sub(replacement, text)
+    if len(text) > _SHORT_WORD:  # "Ky.", "Ga.": abbreviations keep their letters
+        for _, pattern, replacement in CONVENTIONS:
+            text = pattern.sub(replacement, text)
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
     text = _DOUBLE.sub(r"\1", text.translate(_VOWELS))

@@ -106,6 +106,11 @@ class PlaceStore:
     def __len__(self) -> int:
         return self._n_world + len(self._extra)
 
+    @property
+    def n_world(self) -> int:
+        """The number of rows of the packaged world table; rows from this on were added (curated, user)."""
+        return self._n_world
+
     def preload(self) -> None:
         """Decompress every column of the packaged data now (it is otherwise read on first use)."""
         for name in self._world:
