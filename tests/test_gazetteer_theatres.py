@@ -178,3 +178,19 @@ def test_a_world_city_keeps_its_name_against_a_village_at_home(gz: Gazetteer) ->
 
 def test_without_a_focus_nothing_is_called_abroad(gz: Gazetteer) -> None:
     assert not any(m.abroad for m in gz.find("He flew from Damascus to Paris and then to Geneva."))
+
+
+def test_an_event_at_a_place_abroad_says_so_with_a_low_confidence() -> None:
+    import datetime as dt
+
+    from geo.extract.article import extract_article
+    from geo.extract.context import ABROAD_CONFIDENCE
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    text = "Rebels captured Saraqib on Friday. Rebels captured Lyon on Friday.\n"
+    article = Article(id="a" * 16, path="a.txt", published=dt.date(2024, 11, 30), source="test", title=None,
+                      url=None, text=text)
+    events = {e.place: e for e in extract_article(article, theatre=packaged_theatres()["syria"]).events}
+    assert events["Saraqib"].confidence > ABROAD_CONFIDENCE
+    assert events["Lyon"].place_id is not None and events["Lyon"].confidence <= ABROAD_CONFIDENCE

@@ -103,3 +103,37 @@ def test_a_known_place_in_a_slot_is_no_unresolved_event() -> None:
     text = "M23 rebels seized the town of Rubaya on Sunday.\n"
     events = extract_article(article(text), default_gazetteer()).events
     assert [e.place_id for e in events] == ["local:rubaya"]
+
+
+def test_a_place_added_to_the_user_gazetteer_is_used_by_the_next_run(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer.resolver import default_gazetteer as cached
+    from gazetteer.store import load_store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2025-03-10\n\n" + TEXT, encoding="utf-8")
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "data"))
+    dump = tmp_path / "CD.txt"
+    row = ["990001", "Kivorumba", "Kivorumba", "", "-1.21", "29.13", "P", "PPL", "CD", "", "09", "", "", "", "0",
+           "", "1500", "Africa/Lubumbashi", "2026-01-01"]
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    try:
+        load_store.cache_clear()
+        cached.cache_clear()
+        before = json.loads(runner.invoke(app, ["places", "--unresolved", "--corpus", str(corpus),
+                                                "--format", "json"]).stdout)
+        assert "Kivorumba" in {r["name"] for r in before}
+        assert runner.invoke(app, ["gazetteer", "import", str(dump)]).exit_code == 0
+        cached.cache_clear()  # a new run of geo loads the gazetteer afresh
+        after = json.loads(runner.invoke(app, ["places", "--unresolved", "--corpus", str(corpus),
+                                               "--format", "json"]).stdout)
+        assert "Kivorumba" not in {r["name"] for r in after}
+        events = json.loads(runner.invoke(app, ["events", "--corpus", str(corpus), "--format", "json"]).stdout)
+        kivorumba = next(e for e in events if e["place"] == "Kivorumba")
+        assert kivorumba["place_id"] == "geonames:990001" and kivorumba["lat"] == pytest.approx(-1.21)
+    finally:
+        monkeypatch.delenv("GEO_DATA_DIR")
+        load_store.cache_clear()
+        cached.cache_clear()
