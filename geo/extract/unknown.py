@@ -9,7 +9,8 @@ place (``geo gazetteer add``); the fold and the map never see it (they need a ``
 
 The rules, deliberately narrow (the main reading of events is :mod:`geo.extract.events`):
 
-* only sentences with a trigger of :data:`geo.extract.lexicon.TRIGGERS` and without a hedge
+* only sentences with a trigger of :data:`geo.extract.lexicon.TRIGGERS` (among those the
+  literal screen of :func:`geo.extract.context.event_candidates` picks) and without a hedge
   (:data:`geo.extract.lexicon.HEDGE`: "failed to take", "did not enter");
 * the name: one to four capitalised words (an Arabic article ``al-`` may lead a word), not a
   faction or actor of the theatre, not a month or weekday, no demonym or side's qualifier
@@ -30,6 +31,7 @@ from typing import Any
 
 from gazetteer import Gazetteer, normalize_name
 from geo.extract import lexicon as lx
+from geo.extract.context import event_candidates
 from geo.model import Article, ControlEvent, DistanceMention, EventKind
 from geo.theatres import Theatre
 
@@ -139,13 +141,12 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
         In text order, each with ``place_id``, ``lat`` and ``lon`` None.
     """
     text = article.text
-    if not (_SLOT_BEFORE.search(text) or _SLOT_AFTER.search(text)):
-        return []
     by_sentence: dict[int, list[ControlEvent]] = {}
     for ev in events:
         by_sentence.setdefault(ev.start, []).append(ev)
+    known: dict[str, bool] = {}
     out = []
-    for s, e in spans:
+    for (s, e), _ in event_candidates(text, spans):  # the sentences a trigger's literal words are in
         sentence = text[s:e]
         names = place_slot_names(sentence)
         if not names or lx.HEDGE.search(sentence):
@@ -160,8 +161,11 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
                   and not any(normalize_name(n).startswith(normalize_name(ev.place) + " ") for _, _, n in names)}
         for start, _, name in names:
             key = normalize_name(name)
-            if (not key or key in named or (theatre is not None and theatre.faction_of(name) is not None)
-                    or _known(gz, name)):
+            if not key or key in named or (theatre is not None and theatre.faction_of(name) is not None):
+                continue
+            if name not in known:
+                known[name] = _known(gz, name)
+            if known[name]:
                 continue
             named.add(key)
             out.append(_event(article, s, e, start, name, trigger[1].kind, siblings, theatre))
