@@ -53,8 +53,7 @@ FORMAT = 1
 KEEP_PER_KIND = 1
 _MANIFEST = "manifest.json"
 _TEMP_PREFIX = ".tmp-"
-#: The packaged files and the gazetteer modules the cached tables are derived from.
-_DATA_FILES = ("world.npz", "curated_syria.csv", "syria_admin1.geojson")
+#: The gazetteer modules the cached tables are derived from (with every packaged data file).
 _SOURCE_MODULES = ("cache.py", "match.py", "names.py", "store.py")
 
 T = TypeVar("T")
@@ -89,7 +88,8 @@ def packaged_fingerprint() -> str:
     """
     package = resources.files("gazetteer")
     stamps = [f"format {FORMAT}"]
-    stamps += [file_stamp(Path(str(package / "data" / name))) for name in _DATA_FILES]
+    data = Path(str(package / "data"))
+    stamps += [file_stamp(path) for path in sorted(data.iterdir()) if path.is_file()]
     stamps += [file_stamp(Path(str(package / name))) for name in _SOURCE_MODULES]
     stamps += [f"numpy {np.__version__}", file_stamp(Path(marisa_trie.__file__ or "marisa_trie"))]
     return _digest(stamps)

@@ -6,18 +6,24 @@ candidate's score is a prior plus what the document says for it:
 * **how it is named** (:func:`match_level`): written as the record's main name (3), as an
   alternate, a demonym or an abbreviation (2), or only equal once folded (1, "fuzzy").
   Exact names always go before fuzzy ones: a fuzzy candidate survives only when no
-  candidate is named exactly. The main name beats an alternate, which is often a historical
-  name ("Pokrovsk" is today's Ukrainian town before Engels, once called Pokrovsk). An
-  all-capital short word ("US") means only the records with that abbreviation; a demonym
-  ("Syrian") only the records it names.
+  candidate is named exactly; a place curated or added by the user under the name goes
+  before GeoNames records that carry it only as an alternate. The main name beats an
+  alternate, which is often a historical name ("Pokrovsk" is today's Ukrainian town before
+  Engels, once called Pokrovsk). An all-capital short word ("US") means only the records
+  with that abbreviation; a demonym ("Syrian") only the records it names.
 * **size** (:data:`KIND_PRIOR` and population): a continent or country named exactly comes
-  first ("large areas"), then a first-level division, then settlements by population.
+  first ("large areas"), then a first-level division, then settlements by population (a
+  curated or user-added place without a population counts as :data:`ADDED_POPULATION`).
 * **the document**: countries it names (or names the people of), first-level divisions it
   names ("exact admin-1 match": "Springfield" in a text naming Illinois), the countries most
   of its places lie in (the focus, weighted by share), places near the document's other
   places (co-location, within :data:`NEAR_KM`), and the name right after it ("Pokrovsk,
   Donetsk region", "Paris, Texas", "Athens (Ga.)"), which picks the candidate inside it.
 * **cue words** ("the province of Idlib", "the city of Aleppo"; :mod:`gazetteer.rank`).
+
+Last, a name whose best candidate is a settlement or site abroad takes its best candidate in
+the document's own countries when it has one (:func:`prefer_home`: "Avana" near Kirkuk is the
+oilfield, not Havana).
 
 Two passes: the first ranks every name with the document's named countries and divisions;
 the second adds the focus and the co-location of the first pass's choices, and lets a
@@ -41,7 +47,7 @@ from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "KIND_PRIOR", "LOCATING_GAP"]
+           "code_of", "prefer_home", "KIND_PRIOR", "LOCATING_GAP", "WORLD_CITY_POPULATION"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -64,6 +70,12 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 _LARGE = frozenset({"continent", "region", "country", "admin1"})
 _AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
 _PRIOR_BY_INDEX = np.array([KIND_PRIOR.get(k, 0.1) for k in PLACE_KINDS])
+#: A city this populous, named by its main name, is taken abroad even where a place of the document's countries
+#: bears the name too ("Paris" in a report from Texas is still the French capital).
+WORLD_CITY_POPULATION = 1_000_000
+#: The population a curated or user-added place without one counts as in the ranking: such a place was added
+#: because reports name it, and must not lose to any hamlet abroad or at home that shares its name ("Mong Ko").
+ADDED_POPULATION = 10_000
 #: At most this many candidates of a name are weighed (the largest by kind and population): "Center" names
 #: hundreds of villages.
 MAX_CANDIDATES = 24
@@ -192,12 +204,18 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     exact = [i for i in keep if levels[i][0] >= 2]
     if exact:
         keep = exact
+    n_world = store.n_world
+    if any(rows[i] >= n_world and levels[i][0] >= 2 and places[i].kind not in _AREAS for i in keep):
+        # a place curated or added by the user under this name goes before GeoNames records that carry it only
+        # as an alternate ("Mong Ko" is the town so curated, not Panglong, one of whose alternates it is)
+        keep = [i for i in keep if rows[i] >= n_world or levels[i][0] == 3 or places[i].kind in _AREAS]
     form = levels[keep[0]][1] if keep else "name"
     base = []
     for i in keep:
         p = places[i]
         prior = KIND_PRIOR.get(p.kind, 0.1)
-        prior += math.log10(p.population + 1) * (0.15 if p.kind in _LARGE else 0.6)
+        population = p.population or (ADDED_POPULATION if rows[i] >= store.n_world and p.kind not in _AREAS else 0)
+        prior += math.log10(population + 1) * (0.15 if p.kind in _LARGE else 0.6)
         base.append(prior + LEVEL_BONUS[levels[i][0]])
     # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
     # otherwise: the division goes just below the best settlement of that name inside it.
@@ -443,3 +461,41 @@ def _inside_pairs(small: Entry, big: Entry) -> list[tuple[int, int]]:
                       if small_c[j] == c and small.places[j].kind not in _AREAS
                       and abs(small.lat[j] - big.lat[k]) < 0.7 and abs(small.lon[j] - big.lon[k]) < 0.9]
     return pairs
+
+
+def prefer_home(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set[str]) -> Ranking:
+    """Put a name's candidates in the document's countries before its namesakes abroad.
+
+    A name whose best candidate is a settlement or site outside *home* (the document's focus and
+    theatre countries) takes its best candidate inside them instead, when it has one: "Avana"
+    in a report from Kirkuk is the oilfield, not Havana (named "L'Avana" in Italian); "Ras
+    al-Ain" in a report from north-east Syria is the Syrian town, not a Moroccan village of the
+    same name. A country, a division or a region abroad keeps its place, and so does a city of
+    :data:`WORLD_CITY_POPULATION` or more named by its main name. Returns *ranking* itself when
+    nothing changes (the common case costs a few array operations).
+    """
+    n = len(docs)
+    if not n or not home:
+        return ranking
+    ints, best = ranking.ints, ranking.best
+    country = ints[:, _I_COUNTRY]
+    at_home = _table(np.array([code_id(c) for c in home], dtype=np.int64))[country]
+    settlement = ints[:, _I_SETTLEMENT].astype(bool)
+    abroad = ~at_home[best] & (country[best] != 0) & settlement[best]
+    if not abroad.any():
+        return ranking
+    starts = ranking.offsets[:-1]
+    has_home = np.maximum.reduceat(at_home, starts) if len(at_home) else np.zeros(n, dtype=bool)
+    todo = np.flatnonzero(abroad & has_home)
+    if not len(todo):
+        return ranking
+    order, best = ranking.order.copy(), best.copy()
+    for i in todo.tolist():
+        lo, hi = int(ranking.offsets[i]), int(ranking.offsets[i + 1])
+        entry, j = docs[i].entry, int(best[i]) - lo
+        if entry.places[j].population >= WORLD_CITY_POPULATION and entry.level[j] == 3:
+            continue
+        segment = order[lo:hi].tolist()
+        order[lo:hi] = [k for k in segment if at_home[k]] + [k for k in segment if not at_home[k]]
+        best[i] = order[lo]
+    return Ranking(ranking.offsets, order, ranking.scores, best, ints)

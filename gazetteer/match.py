@@ -7,8 +7,11 @@ the cache (:mod:`gazetteer.cache`) rather than builds: :func:`name_trie` builds 
 :meth:`NameMatcher.load` maps it. From each word that can start a name (below), the folded
 words that follow are joined one by one while they still begin some key, and each join that
 is a whole key is a match; so a match always starts and ends on a word boundary, and the
-many lower-case words of a text cost one test each. Overlapping matches are resolved longest
-first, then leftmost. Rules for names that are also ordinary words:
+many lower-case words of a text cost one test each. A name's first word and the capitalised
+word after it are also tried joined, since Burmese and Shan names are written as one word or
+two ("Nam Hkam", "Namhkam"; the index holds two-word names joined as well,
+:func:`gazetteer.names.compact_key`). Overlapping matches are resolved longest first, then
+leftmost. Rules for names that are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
@@ -174,6 +177,15 @@ class NameMatcher:
                         break
                     following, next_key = next_content, fold(words[next_content])[0]
                 last = following
+                if (count == 1 and len(probe) <= _JOINED_FIRST and words[following][:1].isupper()
+                        and words[first].lower() not in _FUNCTION_WORDS
+                        and pieces[2 * following] == " " and is_key(probe + next_key)):
+                    # two capitalised words one space apart that are one name written as one word ("Nam Hkam" is
+                    # Namhkam); the first is a short syllable, as in compact_key
+                    start = offsets[2 * first + 1]
+                    end = offsets[2 * following + 1] + fold(words[following])[1]
+                    if text[end : end + 1] != "-" and (excluded is None or not excluded.overlaps(start, end)):
+                        found.append((-2, start - end, first, following, start, end, probe + next_key))
                 probe += " " + next_key
                 count += 1
                 if not begins(probe):
@@ -197,6 +209,15 @@ class NameMatcher:
 
 
 _LOWER_ASCII = frozenset(string.ascii_lowercase)
+#: The longest probe (a space and the folded first word) tried joined with the next word: four letters, as
+#: :func:`gazetteer.names.compact_key`.
+_JOINED_FIRST = 5
+#: Short English words that start a sentence or a title capitalised and are never the first syllable of a name
+#: written in two words ("The US", "In Iraq").
+_FUNCTION_WORDS = frozenset("""the a an in on at to of for but and or nor his her its our my we he she it they
+    this that then than when as by from with into onto upon over near after so if not no yes all any some one two
+    new old mr mrs ms dr st mt gen col maj capt lt sgt pres sen rep gov our your was were has had have will may
+    said says says""".split())
 #: How many distinct capitalised words the matcher remembers (whether a key starts with each) before starting afresh.
 _STARTS_CACHE_SIZE = 500_000
 _NO_START = ("", False, 0)

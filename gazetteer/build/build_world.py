@@ -49,7 +49,7 @@ import numpy as np
 
 from gazetteer.build import member_json
 from gazetteer.model import PLACE_KINDS
-from gazetteer.names import normalize_name
+from gazetteer.names import compact_key, normalize_name
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 _LATIN = re.compile(r"^[\u0000-\u024F\u1E00-\u1EFF\s'’‘`´ʿʾ\-.(),]+$")
@@ -403,11 +403,13 @@ def _strings(name: str, strings: list[str]) -> dict[str, np.ndarray]:
 def write_npz(rows: list[dict], path: Path) -> None:
     """Write the columns and the sorted name-key index to *path*.
 
-    The index holds every name, alternate, demonym and abbreviation of a row, folded.
+    The index holds every name, alternate, demonym and abbreviation of a row, folded, and the
+    joined key of a two-word name (:func:`gazetteer.names.compact_key`).
     """
-    pairs = sorted({(normalize_name(n), i) for i, r in enumerate(rows)
-                    for n in [r["name"], *r["alts"], *r["demonyms"], *r["abbrevs"]]})
-    pairs = [(k, i) for k, i in pairs if k]
+    keyed = {(normalize_name(n), i) for i, r in enumerate(rows)
+             for n in [r["name"], *r["alts"], *r["demonyms"], *r["abbrevs"]]}
+    keyed |= {(joined, i) for k, i in keyed if (joined := compact_key(k))}  # "Mong Ko" is also "Mongko"
+    pairs = sorted((k, i) for k, i in keyed if k)
     arrays: dict[str, np.ndarray] = {
         **_strings("ids", [r["id"] for r in rows]),
         **_strings("names", [r["name"] for r in rows]),

@@ -11,6 +11,7 @@ from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.events import events_and_theatre
 from geo.extract.result import ArticleExtraction
+from geo.extract.unknown import with_unresolved
 from geo.model import Article
 from geo.read.sentences import split_sentences
 from geo.theatres import Theatre
@@ -41,11 +42,13 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
     Returns
     -------
     ArticleExtraction
-        The article with its events and distances, in text order.
+        The article with its events and distances, in text order; an event at a place the
+        gazetteer does not know has no ``place_id`` and no point (:mod:`geo.extract.unknown`).
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     spans = split_sentences(article.text)
     events, read_as = events_and_theatre(article, gz, spans, theatre)
+    events = with_unresolved(article, gz, spans, events, read_as)  # unknown places, reported without a point
     focus = read_as.countries if read_as is not None else ()
     found = find_distances(article.text)
     reader = AnchorReader(gz, article.text, focus)

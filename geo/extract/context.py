@@ -344,6 +344,18 @@ def _event_id(article: Article, sent_start: int, trig_start: int, place_id: str 
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 
+#: The confidence of an event at a place outside its theatre's countries and their neighbours (a namesake
+#: abroad, taken because it is notable and nothing of that name lies nearer): shown, but flagged as doubtful.
+ABROAD_CONFIDENCE = 0.3
+_AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
+
+
+def _abroad(place: Place, theatre: Theatre) -> bool:
+    """Tell a settlement or site outside the theatre's countries and their neighbours."""
+    return (place.kind not in _AREA_KINDS and place.country is not None
+            and place.country not in theatre.countries and place.country not in theatre.context_countries)
+
+
 def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: EventKind, written: str,
                place: Place | None,
                precision: int, gaining: str | None, losing: str | None, stance: Stance,
@@ -366,7 +378,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     time : TimeMention or None
         The time expression; None gives the publication day or the day before.
     confidence : float
-        Rounded to two decimals.
+        Rounded to two decimals; at most :data:`ABROAD_CONFIDENCE` for a place outside the
+        sentence's theatre's countries and their neighbours.
 
     Returns
     -------
@@ -379,6 +392,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
         time = TimeMention(time.text, time.start, time.end, time.date, end, precision_of_range(time.date, end),
                            "after")
     date, date_end, date_precision = _dates(time, article.published)
+    if place is not None and sent.theatre is not None and _abroad(place, sent.theatre):
+        confidence = min(confidence, ABROAD_CONFIDENCE)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,
         published=article.published, place=written, place_id=place.id if place else None,
