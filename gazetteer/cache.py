@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -53,6 +54,8 @@ FORMAT = 1
 KEEP_PER_KIND = 1
 _MANIFEST = "manifest.json"
 _TEMP_PREFIX = ".tmp-"
+#: A key used as it is in a folder name; any other (a user gazetteer's path, say) by its digest.
+_SAFE_KEY = re.compile(r"[A-Za-z0-9+._-]{1,120}")
 #: The gazetteer modules the cached tables are derived from (with every packaged data file).
 _SOURCE_MODULES = ("cache.py", "match.py", "names.py", "store.py")
 
@@ -121,7 +124,7 @@ def cached(kind: str, key: str, build: Callable[[], T], save: Callable[[T, Path]
     The loaded tables; the built ones when the cache root cannot be written.
     """
     root = cache_root()
-    final = root / f"{kind}-{key}"
+    final = root / f"{kind}-{key if _SAFE_KEY.fullmatch(key) else _digest([key])}"
     if final.is_dir():
         if _manifest_ok(final):
             with contextlib.suppress(Exception):  # whatever a damaged file raises: build again

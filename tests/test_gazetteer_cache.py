@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import subprocess
@@ -210,3 +211,38 @@ def test_cold_warm_damaged_and_unwritable_runs_answer_alike(tmp_path: Path) -> N
     cleared = _geo("cache", "clear", env=env)
     assert cleared.returncode == 0 and "cleared" in cleared.stdout
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_a_key_that_is_a_path_names_one_folder(root: Path) -> None:
+    """A user gazetteer's fingerprint holds its path; the folder is named by the key's digest, not the path."""
+    key = "abc+/home/someone/.local/share/geo/user_gazetteer.sqlite:8192:1700000000:3"
+    assert _toy(key).text == "derived" and _toy(key).text == "derived" and _Tables.built == 1
+    assert [p.parent for p in root.rglob("table.txt")] == [next(root.glob("toy-*"))]
+    assert not cache._NOTICES  # written, not refused
+
+
+@pytest.mark.cli
+def test_with_a_user_gazetteer_the_names_are_cached_and_an_added_place_renews_them(tmp_path: Path) -> None:
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache"), "GEO_DATA_DIR": str(tmp_path / "data")}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("date 2024-12-01\n\nRebel fighters captured Qaryat Zanbaqa on Sunday, and the "
+                                  "army withdrew from Tell Wardiyeh.\n", encoding="utf-8")
+
+    def places() -> tuple[set[str], str]:
+        run = _geo("events", "--corpus", str(corpus), "--format", "json", env=env)
+        assert run.returncode == 0, run.stderr
+        return {e["place"] for e in json.loads(run.stdout) if e.get("place_id")}, run.stderr
+
+    assert _geo("gazetteer", "add", "Qaryat Zanbaqa", "35.1", "36.7", "--country", "SY", env=env).returncode == 0
+    first, err = places()
+    assert "Qaryat Zanbaqa" in first and "notice" not in err
+    names = list((tmp_path / "cache").glob("names-*"))
+    assert len(names) == 1 and names[0].parent == tmp_path / "cache"
+    stamp = (names[0] / "manifest.json").stat().st_mtime_ns
+    assert places() == (first, err)
+    assert (names[0] / "manifest.json").stat().st_mtime_ns == stamp  # read, not rebuilt
+    assert _geo("gazetteer", "add", "Tell Wardiyeh", "35.2", "36.8", "--country", "SY", env=env).returncode == 0
+    renewed, _ = places()
+    assert {"Qaryat Zanbaqa", "Tell Wardiyeh"} <= renewed
+    assert [p.name for p in (tmp_path / "cache").glob("names-*")] != [names[0].name]  # a new key, the old pruned
