@@ -22,6 +22,7 @@ import contextlib
 import csv
 import math
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -84,10 +85,14 @@ def _change_counter(path: Path) -> int:
     return int.from_bytes(header[24:28], "big") if header.startswith(b"SQLite format 3\x00") else 0
 
 
+_LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # every C0 control but the tab, and DEL
+
+
 def _bad_text(field: str, value: str) -> str | None:
-    if any(ch in LINE_BREAKS for ch in value):
+    if _LINE_BREAK.search(value):
         return f"{field} {value!r} holds a line break (U+2028, U+2029, U+0085, form feed ...); remove it"
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value if ch != "\t"):
+    if _CONTROL.search(value):
         return f"{field} {value!r} holds a control character; remove it"
     return None
 
