@@ -111,10 +111,11 @@ def check_place(place: Place) -> Place:
     texts = [("id", place.id), ("name", place.name), ("admin1", place.admin1 or ""), ("country", place.country or ""),
              ("parent", place.parent or ""), ("source", place.source or ""),
              *(("alternate name", n) for n in place.names)]
-    for field, value in texts:
-        problem = _bad_text(field, value)
-        if problem:
-            raise GazetteerDataError(problem)
+    if _bad_text("", "\t".join(value for _, value in texts)):  # one search for the common, clean row
+        for field, value in texts:
+            problem = _bad_text(field, value)
+            if problem:
+                raise GazetteerDataError(problem)
     if "|" in place.name or any("|" in n for n in place.names):
         raise GazetteerDataError(f"name {place.name!r}: '|' separates alternate names; remove it from the name")
     if place.kind not in PLACE_KINDS:
