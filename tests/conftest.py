@@ -1,9 +1,10 @@
-"""Shared pytest fixtures: headless system Chromium for the browser tests (offline)."""
+"""Shared pytest fixtures: headless Chromium (offline), the default gazetteer, a fresh user data folder."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,3 +60,25 @@ def page(chromium: Any) -> Iterator[Any]:
     pg.on("request", lambda r: r.url.startswith("file:") or pg.network_requests.append(r.url))
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def gz() -> Any:
+    """The default gazetteer (test modules that need another define their own ``gz``)."""
+    from gazetteer.resolver import default_gazetteer
+
+    return default_gazetteer()
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh user data folder (``GEO_DATA_DIR``); the store caches are cleared before and after."""
+    from gazetteer.resolver import default_gazetteer
+    from gazetteer.store import load_store
+
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "geo-data"))
+    load_store.cache_clear()
+    default_gazetteer.cache_clear()
+    yield tmp_path / "geo-data"
+    load_store.cache_clear()
+    default_gazetteer.cache_clear()

@@ -11,23 +11,13 @@ import datetime as dt
 
 import pytest
 
-from geo.extract.article import extract_article
-from geo.model import Article, ControlEvent
+from geo.model import ControlEvent
+from tests.probe import reader
 
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def gz():  # type: ignore[no-untyped-def]
-    from gazetteer.resolver import default_gazetteer
-
-    return default_gazetteer()
-
-
-def read(gz, text: str, published: dt.date = D(2024, 3, 10)) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
-    article = Article(id="probe", path="probe.txt", published=published, source="test", title=None, url=None,
-                      text=text)
-    return list(extract_article(article, gz).events)
+read = reader(D(2024, 3, 10))
 
 
 def facts(events: list[ControlEvent]) -> set[tuple[str, str, str | None]]:

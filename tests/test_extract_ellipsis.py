@@ -9,26 +9,15 @@ import datetime as dt
 
 import pytest
 
-from geo.extract.article import extract_article
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
-from geo.model import Article, ControlEvent
+from geo.model import ControlEvent
+from tests.probe import reader
 
 D = dt.date
 
 
-@pytest.fixture(scope="module")
-def gz():  # type: ignore[no-untyped-def]
-    from gazetteer.resolver import default_gazetteer
-
-    return default_gazetteer()
-
-
-def read(gz, text: str, published: dt.date | None = None) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
-    published = published or D(2024, 12, 12)
-    article = Article(id="probe", path="probe.txt", published=published, source="test", title=None, url=None,
-                      text=text)
-    return list(extract_article(article, gz).events)
+read = reader(D(2024, 12, 12))
 
 
 def table(events: list[ControlEvent]) -> set[tuple[str, str, str | None, dt.date | None]]:

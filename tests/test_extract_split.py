@@ -9,21 +9,10 @@ import datetime as dt
 
 import pytest
 
-from geo.extract.article import extract_article
-from geo.model import Article, ControlEvent
+from geo.model import ControlEvent
+from tests.probe import reader
 
-
-@pytest.fixture(scope="module")
-def gz():  # type: ignore[no-untyped-def]
-    from gazetteer.resolver import default_gazetteer
-
-    return default_gazetteer()
-
-
-def read(gz, text: str) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
-    article = Article(id="probe", path="probe.txt", published=dt.date(2024, 3, 10), source="test", title=None,
-                      url=None, text=text)
-    return list(extract_article(article, gz).events)
+read = reader(dt.date(2024, 3, 10))
 
 
 def holders(events: list[ControlEvent], place: str) -> set[str | None]:

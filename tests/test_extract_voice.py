@@ -9,23 +9,11 @@ import datetime as dt
 
 import pytest
 
-from geo.extract.article import extract_article
 from geo.extract.voice import state_voice
-from geo.model import Article, ControlEvent
 from geo.theatres import packaged_theatres
+from tests.probe import reader
 
-
-@pytest.fixture(scope="module")
-def gz():  # type: ignore[no-untyped-def]
-    from gazetteer.resolver import default_gazetteer
-
-    return default_gazetteer()
-
-
-def read(gz, text: str, source: str | None = None) -> list[ControlEvent]:  # type: ignore[no-untyped-def]
-    article = Article(id="probe", path="probe.txt", published=dt.date(2024, 11, 30), source=source, title=None,
-                      url=None, text=text)
-    return list(extract_article(article, gz).events)
+read = reader(dt.date(2024, 11, 30), source=None)
 
 
 @pytest.mark.parametrize(("text", "source", "place", "side"), [
@@ -40,7 +28,7 @@ def read(gz, text: str, source: str | None = None) -> list[ControlEvent]:  # typ
 ])
 def test_a_state_outlets_own_statement_is_its_sides_claim(gz, text: str, source: str | None, place: str,
                                                          side: str) -> None:
-    found = [e for e in read(gz, text, source) if e.place == place]
+    found = [e for e in read(gz, text, source=source) if e.place == place]
     assert found and {(e.stance, e.attributed_to) for e in found} == {("claimed", side)}
 
 
@@ -50,7 +38,7 @@ def test_a_state_outlets_own_statement_is_its_sides_claim(gz, text: str, source:
     ("Sudan's army recaptured the town of Singa on Saturday, residents said.", "Sudan Tribune", "Singa"),
 ])
 def test_other_outlets_keep_their_stance(gz, text: str, source: str | None, place: str) -> None:
-    found = [e for e in read(gz, text, source) if e.place == place]
+    found = [e for e in read(gz, text, source=source) if e.place == place]
     assert found and all(e.attributed_to not in ("russia", "saf") or e.stance == "claimed" for e in found)
     if source == "Sudan Tribune":
         assert {e.stance for e in found} == {"reported"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,17 +24,6 @@ STREAM = ["99000003", "Wadi Zunbulayn", "Wadi Zunbulayn", "", "35.93000", "36.66
           "07", "", "", "", "0", "", "340", "Asia/Damascus", "2024-01-01"]
 ALTERNATES = ["5000001\t99000001\tar\tخربة زنبلين\t\t\t\t\t\t", "5000002\t99000001\tlink\thttps://example.org/x\t\t\t\t\t\t",
               "5000003\t99000001\ten\tZunbulain\t\t\t\t\t\t"]
-
-
-@pytest.fixture()
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh user data folder; the store caches are cleared before and after."""
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "geo-data"))
-    load_store.cache_clear()
-    default_gazetteer.cache_clear()
-    yield tmp_path / "geo-data"
-    load_store.cache_clear()
-    default_gazetteer.cache_clear()
 
 
 def write_dump(folder: Path, rows: list[list[str]]) -> Path:

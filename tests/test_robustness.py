@@ -12,7 +12,6 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,16 +44,6 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "metadata.csv").write_text("file,date,source,title,url\n001_sudan.txt,2023-06-02,Nile Desk,,\n",
                                          encoding="utf-8")
     return folder
-
-
-@pytest.fixture()
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path / "geo-data"))
-    load_store.cache_clear()
-    default_gazetteer.cache_clear()
-    yield tmp_path / "geo-data"
-    load_store.cache_clear()
-    default_gazetteer.cache_clear()
 
 
 def _err(capsys: pytest.CaptureFixture[str]) -> str:
