@@ -202,7 +202,7 @@ class UserStore:
         self.add(good)
         os.replace(legacy, legacy.with_name(LEGACY_CSV + ".imported"))
 
-    def add(self, places: Iterable[Place], *, replace: bool = False) -> int:
+    def add(self, places: Iterable[Place], *, replace: bool = False, checked: bool = False) -> int:
         """Check and write places in one transaction; return how many were written.
 
         Parameters
@@ -211,6 +211,9 @@ class UserStore:
             The places; one whose id is stored replaces the stored row.
         replace : bool
             Remove every stored place first (in the same transaction).
+        checked : bool
+            Every place has passed :func:`check_place` already (an import checks each row where it
+            can name the line); they are not checked again.
 
         Raises
         ------
@@ -227,7 +230,7 @@ class UserStore:
             batch: list[tuple] = []
             for place in places:
                 count += 1
-                batch.append(_row(check_place(place), seq + count))
+                batch.append(_row(place if checked else check_place(place), seq + count))
                 if len(batch) >= 10_000:
                     conn.executemany(f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * 12)})", batch)
                     batch.clear()
