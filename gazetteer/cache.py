@@ -57,7 +57,7 @@ _TEMP_PREFIX = ".tmp-"
 #: A key used as it is in a folder name; any other (a user gazetteer's path, say) by its digest.
 _SAFE_KEY = re.compile(r"[A-Za-z0-9+._-]{1,120}")
 #: The gazetteer modules the cached tables are derived from (with every packaged data file).
-_SOURCE_MODULES = ("cache.py", "match.py", "names.py", "store.py")
+_SOURCE_MODULES = ("cache.py", "match.py", "names.py", "store.py", "userstore.py")
 
 T = TypeVar("T")
 

@@ -141,7 +141,7 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
     existed = target.exists()
     try:
         with UserStore.open(target, create=True) as store:
-            count = store.add(_places(path, country, extra), replace=replace)
+            count = store.add(_places(path, country, extra), replace=replace, checked=True)
     except BaseException:
         if not existed:  # a failed first import leaves no empty user gazetteer behind
             target.unlink(missing_ok=True)

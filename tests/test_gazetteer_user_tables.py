@@ -1,0 +1,140 @@
+"""The user gazetteer's part of the place store, built once per user gazetteer into the cache and mapped.
+
+The reference is :meth:`PlaceStore.add`, which files one place at a time: a store served from
+the cached :class:`UserTables` (cold: built in this run; warm: mapped from the cache) must give
+the same answers as the packaged places plus the user's places added one by one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer.imports import add_place
+from gazetteer.model import Place
+from gazetteer.names import compact_key, normalize_name
+from gazetteer.store import PlaceStore, UserTables, load_store, packaged_places
+from gazetteer.userstore import UserStore, read_user_places, user_gazetteer_path
+
+
+def _user_places(base: PlaceStore) -> list[Place]:
+    aleppo = base.rows_for_key(normalize_name("Aleppo"))[0]
+    world_id = base.id_of(aleppo)
+    curated_id = next(base.id_of(r) for r in range(base.n_world, len(base))
+                      if base.row_of(base.id_of(r)) >= base.n_world)
+    return [
+        Place(id="geonames:99100001", name="Khirbat Zunbulayn", names=("Kherbet Zonbolain", "Aleppo"), kind="village",
+              lat=35.91, lon=36.64, admin1="SY.07", country="SY", population=850, source="test"),
+        Place(id=world_id, name="Halab Zunbul", names=("Halab Zunbul Qadima",), kind="city", lat=36.2, lon=37.15,
+              country="SY", source="test: names for a world row"),
+        Place(id=curated_id, name="Curated Zunbul", names=("Curated Zunbul Alt",), kind="town", lat=1.0, lon=2.0,
+              source="test: a curated id adds nothing"),
+        Place(id="user:test-governorate", name="Zunbul Governorate", names=("SY.99", "Zunbul Province"), kind="admin1",
+              lat=35.0, lon=38.0, country="SY", source="test"),
+        Place(id="user:zunbul-camp", name="Zunbul Camp", names=(), kind="landmark", lat=35.5, lon=36.5,
+              admin1="SY.99", parent="geonames:99100001", source=""),
+        Place(id="user:zunbul-camp-2", name="Zunbul-Camp", names=("Khirbat Zunbulayn",), kind="landmark", lat=35.6,
+              lon=36.6, population=12, source="test"),
+    ]
+
+
+def _answers(store: PlaceStore, keys: list[str], ids: list[str], world_rows: list[int]) -> tuple:
+    added = range(store.n_world, len(store))
+    return (
+        len(store),
+        [store.place(r) for r in added],
+        [store.id_of(r) for r in added],
+        [store.population_of(r) for r in added],
+        [store.admin1_code(r) for r in added],
+        store.rows_with_parent(),
+        [store.place(r) for r in world_rows],
+        {k: store.rows_for_key(k) for k in keys},
+        {i: store.row_of(i) for i in ids},
+        store.nearest(35.9, 36.6, 8),
+        store.nearest(1.0, 2.0, 3),
+        sorted(set(store.name_keys()) - set(store._tables.keys.iterkeys())),
+    )
+
+
+def _reference(user: list[Place]) -> PlaceStore:
+    world, extra = packaged_places()
+    return PlaceStore(world, [*extra, *user])
+
+
+@pytest.fixture()
+def user_places(data_dir: Path) -> list[Place]:
+    world, extra = packaged_places()
+    places = _user_places(PlaceStore(world, extra))
+    with UserStore.open(user_gazetteer_path(), create=True) as store:
+        store.add(places)
+    return read_user_places()
+
+
+NAMES = ["Aleppo", "Khirbat Zunbulayn", "Kherbet Zonbolain", "Halab Zunbul", "Halab Zunbul Qadima", "Curated Zunbul",
+         "Curated Zunbul Alt", "Zunbul Governorate", "Zunbul Province", "Zunbul Camp", "Zunbul-Camp", "SY.99",
+         "Damascus", "Ignored", "Ignored Again", "No Such Place"]
+KEYS = sorted({k for name in NAMES for key in [normalize_name(name)] for k in (key, compact_key(key)) if k})
+
+
+def test_cold_and_warm_runs_answer_as_adding_each_place(user_places: list[Place], monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    reference = _reference(user_places)
+    ids = [p.id for p in user_places] + ["geonames:404404404"]
+    world_rows = [reference.row_of(user_places[1].id), *reference.rows_for_key(normalize_name("Aleppo"))]
+    expected = _answers(reference, KEYS, ids, world_rows)
+    assert expected[1][-1].name == "Zunbul-Camp"  # the fixture's places are all there
+
+    cold = load_store()
+    assert cold.fingerprint is not None
+    assert _answers(cold, KEYS, ids, world_rows) == expected
+
+    load_store.cache_clear()
+
+    def no_build(*args: object) -> UserTables:
+        raise AssertionError("a warm run maps the cached user tables; it does not build them")
+
+    monkeypatch.setattr(UserTables, "build", no_build)
+    warm = load_store()
+    assert _answers(warm, KEYS, ids, world_rows) == expected
+
+    late = Place(id="user:late", name="Zunbul Camp", names=("Aleppo",), kind="town", lat=35.7, lon=36.7)
+    for store in (reference, warm):
+        store.add(late)
+        store.add(Place(id=user_places[0].id, name="Ignored", names=("Ignored Again",)))
+    assert warm.fingerprint is None
+    assert _answers(warm, KEYS, [*ids, "user:late"], world_rows) == _answers(
+        reference, KEYS, [*ids, "user:late"], world_rows)
+
+
+def test_an_added_or_replaced_place_is_seen_by_the_next_run(user_places: list[Place]) -> None:
+    before = load_store()
+    assert before.row_of("user:zunbul-camp") is not None
+    assert not before.rows_for_key(normalize_name("Qasr Zunbul"))
+
+    load_store.cache_clear()
+    place = add_place("Qasr Zunbul", 35.25, 36.75, country="sy")
+    after = load_store()
+    assert after is not before and after.fingerprint != before.fingerprint
+    rows = after.rows_for_key(normalize_name("Qasr Zunbul"))
+    assert [after.place(r) for r in rows] == [place]
+    assert len(after) == len(before) + 1
+
+    load_store.cache_clear()
+    moved = Place(id="user:zunbul-camp", name="Zunbul Camp Moved", kind="landmark", lat=34.0, lon=37.0, source="x")
+    with UserStore.open(user_gazetteer_path()) as store:
+        store.add([moved])
+    replaced = load_store()
+    row = replaced.row_of("user:zunbul-camp")
+    assert replaced.place(row) == moved
+    assert replaced.rows_for_key(normalize_name("Zunbul Camp Moved")) == [row]
+    assert row not in replaced.rows_for_key(normalize_name("Zunbul Camp"))
+    assert _answers(replaced, KEYS, [p.id for p in read_user_places()], []) == _answers(
+        _reference(read_user_places()), KEYS, [p.id for p in read_user_places()], [])
+
+    load_store.cache_clear()
+    with UserStore.open(user_gazetteer_path()) as store:
+        store.add([moved], replace=True)
+    emptied = load_store()
+    assert emptied.row_of("geonames:99100001") is None
+    assert emptied.row_of("user:zunbul-camp") == len(emptied) - 1
