@@ -70,7 +70,7 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_e
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Look up and extend the offline gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 cache_app = typer.Typer(no_args_is_help=True, help="Show or clear the cache of tables derived from the gazetteer "
-                        "($GEO_CACHE_DIR, else $XDG_CACHE_HOME/geo or ~/.cache/geo).")
+                        "and of articles' extractions ($GEO_CACHE_DIR, else $XDG_CACHE_HOME/geo or ~/.cache/geo).")
 app.add_typer(cache_app, name="cache")
 
 _STATE = {"traceback": False}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
@@ -69,6 +69,16 @@ class Stance(NamedTuple):
     attributed_to: str | None = None
 
 
+def _flat_dict(record: Any) -> dict[str, Any]:
+    """Return a record's fields as a JSON-ready dict, in field order.
+
+    The records are flat (their fields hold dates, strings, numbers and tuples of them), so
+    this reads each field once instead of :func:`dataclasses.asdict`'s recursive deep copy,
+    which was most of the time ``geo events`` spent on its output.
+    """
+    return {f.name: _jsonable(getattr(record, f.name)) for f in fields(record)}
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -97,7 +107,7 @@ class Article:
 
     def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
         """Return a JSON-ready dict; the text is left out unless asked for."""
-        d = {k: _jsonable(v) for k, v in asdict(self).items()}
+        d = _flat_dict(self)
         if not with_text:
             d.pop("text")
         return d
@@ -139,7 +149,7 @@ class ControlEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""
-        return {k: _jsonable(v) for k, v in asdict(self).items()}
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +194,7 @@ class DistanceMention:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""
-        return {k: _jsonable(v) for k, v in asdict(self).items()}
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +225,7 @@ class ControlState:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names."""
-        return {k: _jsonable(v) for k, v in asdict(self).items()}
+        return _flat_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +254,7 @@ class BaselineEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict with the contract's field names and the evidence id."""
-        return {"id": self.evidence_id, **{k: _jsonable(v) for k, v in asdict(self).items()}}
+        return {"id": self.evidence_id, **_flat_dict(self)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from gazetteer import Gazetteer, default_gazetteer
 from geo.extract.article import extract_article
+from geo.extract.cache import ExtractionCache
 from geo.extract.result import link_duplicate_events
 from geo.model import ControlEvent, CorpusResult, DistanceMention
 from geo.progress import tracked
@@ -27,7 +28,8 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
 
     A progress bar over the articles is shown on stderr when *progress* is True, or by
     default when stderr is a terminal (a large folder takes a while: the event store of
-    ``geo ingest`` keeps the extraction instead). Each article's theatre (the war it is
+    ``geo ingest`` keeps the extraction instead). Each article's extraction is cached on disk
+    (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. Each article's theatre (the war it is
     about) is inferred from its places and faction names unless *theatre* is given.
 
     Raises
@@ -39,8 +41,12 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     articles, warnings = read_corpus(folder)  # near-duplicate versions already linked
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
+    cache = ExtractionCache.for_gazetteer(gz)
     for article in tracked(articles, "articles", progress):
-        extraction = extract_article(article, gz, theatre)
+        extraction = cache.get(article, theatre)
+        if extraction is None:
+            extraction = extract_article(article, gz, theatre)
+            cache.put(article, theatre, extraction)
         events.extend(extraction.events)
         distances.extend(extraction.distances)
     events = link_duplicate_events(events, articles)

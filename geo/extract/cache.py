@@ -1,0 +1,140 @@
+"""The on-disk cache of each article's extraction, so that a re-run over an unchanged corpus skips it.
+
+One file per article in the folder ``extract-<version>`` of the gazetteer cache root
+(:func:`gazetteer.cache.cache_root`, so ``geo cache info|clear`` list and clear it too):
+
+* **Keyed by everything the extraction depends on.** The folder's *version* is a digest of
+  the stamps (:func:`gazetteer.cache.file_stamp`: path, size, modification time) of the
+  extraction code (``geo/extract``, ``geo/read``, ``geo/model.py``, the gazetteer's modules),
+  the theatre files, and the gazetteer's own fingerprint (packaged data and user gazetteer);
+  a file's name is a digest of the article record (its text, date, outlet, path, id and
+  duplicate link) and the theatre it is read as (all its fields). A changed article, code, theatre or
+  gazetteer is a miss, never a stale hit; a new version removes the older folders.
+* **Atomic.** A file is written under a temporary name in its folder and renamed into place.
+* **Checked.** A file holds its key; one that fails to load or holds another key is read as a
+  miss (and written again).
+* **Optional.** When the folder cannot be written, or the gazetteer has no fingerprint (one
+  built in memory), nothing is cached and every article is extracted.
+
+The cache never changes results: a hit returns the records the extraction returned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from gazetteer import Gazetteer
+from gazetteer.cache import cache_root, file_stamp
+from geo.extract.result import ArticleExtraction
+from geo.model import Article
+from geo.theatres import Theatre
+
+__all__ = ["KIND", "ExtractionCache", "code_version"]
+
+#: The prefix of the cache folder's name.
+KIND = "extract"
+_FORMAT = "1"
+_GEO = Path(__file__).resolve().parent.parent
+_GAZETTEER = _GEO.parent / "gazetteer"
+
+
+def _sources() -> Iterable[Path]:
+    yield _GEO / "model.py"
+    for folder, pattern in ((_GEO / "extract", "*.py"), (_GEO / "read", "*.py"), (_GEO / "theatres", "*"),
+                            (_GAZETTEER, "*.py")):
+        yield from sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+
+
+def code_version(gazetteer: Gazetteer) -> str | None:
+    """Return a digest of the extraction code, the theatre files and the gazetteer; None without a fingerprint.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        The gazetteer the articles are resolved against; its store's ``fingerprint`` names
+        its data (None for a store built in memory, which is never cached).
+    """
+    fingerprint = getattr(gazetteer.store, "fingerprint", None)
+    if fingerprint is None:
+        return None
+    parts = [f"format {_FORMAT}", f"gazetteer {fingerprint}", *(file_stamp(p) for p in _sources())]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _article_key(article: Article, theatre: Theatre | None) -> str:
+    record = pickle.dumps((article.id, article.path, article.published, article.source, article.title,
+                           article.url, article.text, article.duplicate_of,
+                           repr(theatre)), protocol=4)
+    return hashlib.sha256(record).hexdigest()
+
+
+class ExtractionCache:
+    """Each article's extraction, read and written in one folder (see the module docs).
+
+    Parameters
+    ----------
+    folder : Path or None
+        The folder of this code version; None caches nothing.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._writable = folder is not None
+
+    @classmethod
+    def for_gazetteer(cls, gazetteer: Gazetteer) -> ExtractionCache:
+        """Return the cache of the current code and *gazetteer* in the cache root (disabled without a fingerprint)."""
+        version = code_version(gazetteer)
+        return cls(None if version is None else cache_root() / f"{KIND}-{version}")
+
+    def get(self, article: Article, theatre: Theatre | None) -> ArticleExtraction | None:
+        """Return the cached extraction of *article* read as *theatre*, or None (a miss, or a damaged file)."""
+        if self.folder is None:
+            return None
+        key = _article_key(article, theatre)
+        try:
+            with (self.folder / f"{key}.pickle").open("rb") as fh:
+                stored_key, events, distances = pickle.load(fh)  # noqa: S301 - the user's own cache folder
+        except FileNotFoundError:
+            return None
+        except Exception:  # a damaged or foreign file is a miss; it is written again
+            return None
+        if stored_key != key or not isinstance(events, tuple) or not isinstance(distances, tuple):
+            return None
+        return ArticleExtraction(article, events, distances)
+
+    def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
+        """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable."""
+        if self.folder is None or not self._writable:
+            return
+        key = _article_key(article, theatre)
+        temp = None
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._prune()
+            fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, extraction.events, extraction.distances), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.folder / f"{key}.pickle")
+            temp = None
+        except OSError:
+            self._writable = False
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def _prune(self) -> None:
+        """Remove the folders of older code versions."""
+        assert self.folder is not None
+        for other in self.folder.parent.glob(f"{KIND}-*"):
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)

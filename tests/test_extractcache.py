@@ -1,0 +1,144 @@
+"""The on-disk cache of each article's extraction: a hit skips the extraction and gives the same records."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gazetteer import cache as gz_cache
+from geo import pipeline
+from geo.extract.article import extract_article
+from geo.extract.cache import KIND, ExtractionCache
+from geo.model import Article, CorpusResult
+from geo.theatres import theatre_named
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture()
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache root of the test's own (the session's gazetteer is already loaded)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(gz_cache.CACHE_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture()
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles the pipeline extracts (it still extracts them)."""
+    seen: list[str] = []
+
+    def counting(article: Article, *args: Any, **kwargs: Any) -> Any:
+        seen.append(article.id)
+        return extract_article(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_article", counting)
+    return seen
+
+
+def records(result: CorpusResult) -> tuple[list[Any], list[Any]]:
+    return list(result.events), list(result.distances)
+
+
+def extraction_files(root: Path) -> list[Path]:
+    return sorted(root.glob(f"{KIND}-*/*.pickle"))
+
+
+def test_a_warm_run_extracts_nothing_and_gives_the_same_records(corpus: Path, root: Path, gz: Any,
+                                                                calls: list[str]) -> None:
+    cold = pipeline.analyse(corpus, gazetteer=gz)
+    assert len(calls) == len(cold.articles) == 5
+    assert len(extraction_files(root)) == 5
+    calls.clear()
+    warm = pipeline.analyse(corpus, gazetteer=gz)
+    assert calls == []
+    assert records(warm) == records(cold)
+    assert cold.events, "the seeds have events"
+
+
+def test_a_changed_article_is_extracted_again(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+    pipeline.analyse(corpus, gazetteer=gz)
+    calls.clear()
+    path = sorted(corpus.glob("*.txt"))[2]
+    path.write_text(path.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
+    again = pipeline.analyse(corpus, gazetteer=gz)
+    changed = next(a.id for a in again.articles if Path(a.path).name == path.name)
+    assert changed in calls
+    assert len(calls) < len(again.articles)  # the others are hits (a near-duplicate whose original changed is not)
+
+
+def test_another_theatre_is_a_miss(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+    pipeline.analyse(corpus, gazetteer=gz)
+    calls.clear()
+    pipeline.analyse(corpus, gazetteer=gz, theatre=theatre_named("syria"))
+    assert len(calls) == 5
+
+
+def test_a_damaged_file_is_extracted_again_with_the_same_records(corpus: Path, root: Path, gz: Any,
+                                                                 calls: list[str]) -> None:
+    cold = pipeline.analyse(corpus, gazetteer=gz)
+    files = extraction_files(root)
+    files[0].write_bytes(files[0].read_bytes()[:40])
+    files[1].write_bytes(b"not a pickle")
+    calls.clear()
+    warm = pipeline.analyse(corpus, gazetteer=gz)
+    assert len(calls) == 2
+    assert records(warm) == records(cold)
+    calls.clear()
+    pipeline.analyse(corpus, gazetteer=gz)
+    assert calls == []  # written again
+
+
+def test_a_file_of_another_key_is_a_miss(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+    cold = pipeline.analyse(corpus, gazetteer=gz)
+    files = extraction_files(root)
+    files[1].write_bytes(files[0].read_bytes())
+    calls.clear()
+    warm = pipeline.analyse(corpus, gazetteer=gz)
+    assert len(calls) == 1
+    assert records(warm) == records(cold)
+
+
+def test_an_unwritable_cache_root_extracts_every_time(corpus: Path, tmp_path: Path, gz: Any, calls: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr("geo.extract.cache.cache_root", lambda: blocker / "cache")
+    first = pipeline.analyse(corpus, gazetteer=gz)
+    second = pipeline.analyse(corpus, gazetteer=gz)
+    assert len(calls) == 10
+    assert records(first) == records(second)
+
+
+def test_a_new_code_version_removes_the_older_folder(corpus: Path, root: Path, gz: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline.analyse(corpus, gazetteer=gz)
+    (old,) = root.glob(f"{KIND}-*")
+    monkeypatch.setattr("geo.extract.cache.code_version", lambda gazetteer: "0" * 20)
+    pipeline.analyse(corpus, gazetteer=gz)
+    assert [p.name for p in root.glob(f"{KIND}-*")] == [f"{KIND}-{'0' * 20}"]
+    assert not old.exists()
+
+
+def test_a_gazetteer_without_fingerprint_is_not_cached(gz: Any) -> None:
+    class Unnamed:
+        store = type("Store", (), {"fingerprint": None})()
+
+    assert ExtractionCache.for_gazetteer(Unnamed()).folder is None  # type: ignore[arg-type]
+
+
+def test_cache_clear_clears_the_extractions(corpus: Path, root: Path, gz: Any) -> None:
+    pipeline.analyse(corpus, gazetteer=gz)
+    assert any(e.kind == KIND for e in gz_cache.entries())
+    gz_cache.clear()
+    assert extraction_files(root) == []
