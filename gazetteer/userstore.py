@@ -295,21 +295,11 @@ def read_user_rows(path: Path | None = None) -> list[tuple]:
 
 
 def read_user_places(path: Path | None = None) -> list[Place]:
-    """Return the places of the user gazetteer ([] when there is none).
+    """Return the places of the user gazetteer ([] when there is none); :func:`read_user_rows` as records.
 
     Raises
     ------
     GazetteerDataError
         The file exists but is not a readable user gazetteer.
     """
-    path = path or user_gazetteer_path()
-    if not path.exists() and not path.with_name(LEGACY_CSV).is_file():
-        return []
-    if path.exists() and not path.is_file():
-        raise GazetteerDataError(f"user gazetteer {path} is not a file; move it away")
-    try:
-        with UserStore.open(path) as store:
-            return list(store.places())
-    except sqlite3.Error as exc:
-        raise GazetteerDataError(f"user gazetteer {path} cannot be read ({exc}); move it away and import "
-                                 "your places again") from exc
+    return list(map(_place, read_user_rows(path)))
