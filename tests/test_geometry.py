@@ -143,6 +143,7 @@ def _vertex_km(geom, lat: float, lon: float) -> tuple[np.ndarray, np.ndarray]:
 )
 @example(lat=-70.0, lon=179.5, d=10.0, t=2.0, qualifier="more than", direction=None, half=22.5)
 @example(lat=10.0, lon=179.95, d=20.0, t=1.0, qualifier="about", direction="E", half=22.5)  # wholly across
+@example(lat=1.4308319559197411e-09, lon=0.0, d=0.125, t=0.0, qualifier="within", direction="N", half=1.0)
 def test_mention_vertices_lie_on_the_stated_distances_and_bearings(lat, lon, d, t, qualifier, direction, half):
     """Every vertex is at the outer radius, at one inner radius or at the anchor, inside the sector."""
     build = lambda: mention_geometry(d, t, qualifier, direction, lat, lon, half_width_deg=half)  # noqa: E731
@@ -160,7 +161,8 @@ def test_mention_vertices_lie_on_the_stated_distances_and_bearings(lat, lon, d, 
     outer = km.max()
     inner = km[~close(km, outer) & ~close(km, 0.0)]
     assert inner.size == 0 or np.all(close(inner, inner[0]))
-    assert outer >= d * (1 - 1e-6) and (inner.size == 0 or inner[0] <= d * (1 + 1e-6))
+    slack_km = 5e-4  # as in close(): vertices are rounded, so a 125 m ring may fall short by a fraction of a metre
+    assert outer >= d * (1 - 1e-6) - slack_km and (inner.size == 0 or inner[0] <= d * (1 + 1e-6) + slack_km)
     if qualifier in ("within", "under"):
         assert inner.size == 0 and close(outer, d)
     if qualifier == "more than" and inner.size:
