@@ -304,3 +304,37 @@ def test_a_span_read_only_through_a_word_of_it_does_not_land_abroad(gz: Gazettee
     s = sentence.index(span)
     (mention,) = gz.resolve_spans(sentence, [(s, s + len(span))], focus=(focus,))
     assert mention.place is None or mention.place.country == focus, mention.place
+
+
+# --------------------------------------------------------------------------- front-line names and their namesakes
+@pytest.mark.parametrize(("focus", "sentence", "written"), [
+    ("MM", "The MNDAA and TNLA laid siege to Muse on the Chinese border.", "Muse"),
+    ("MM", "Resistance fighters overran the police station in Kani, Sagaing region.", "Kani"),
+    ("CD", "The M23 advanced south from Uvira towards Baraka and Fizi.", "Baraka"),
+    ("CD", "Fighting reached Mambasa as ADF raids spread north from Beni.", "Mambasa"),
+    ("ML", "The army flew reinforcements from Sévaré to Hombori after the attack.", "Sévaré"),
+    ("IQ", "Iraqi forces massed at Habbaniyah before the push on Ramadi and Fallujah.", "Habbaniyah"),
+    ("IQ", "Peshmerga units retook Rabia on the Syrian border.", "Rabia"),
+    ("ET", "Tigrayan forces withdrew from Humera and Shire as federal troops advanced.", "Humera"),
+    ("ET", "Tigrayan forces withdrew from Humera and Shire as federal troops advanced.", "Shire"),
+    ("LY", "Haftar's forces took Sokna and Hun in the Jufra district.", "Sokna"),
+    ("YE", "Al-Qaeda fighters seized Shuqra on the Abyan coast.", "Shuqra"),
+])
+def test_a_front_line_name_resolves_at_home_not_to_its_namesake_abroad(gz: Gazetteer, focus: str, sentence: str,
+                                                                      written: str) -> None:
+    found = {m.text: m for m in gz.find(sentence, focus=(focus,))}
+    assert written in found, sorted(found)
+    assert found[written].place is not None and found[written].place.country == focus, found[written].place
+    assert not found[written].abroad
+
+
+@pytest.mark.parametrize(("focus", "sentence"), [
+    ("SD", "Joint forces fighters entered Foro Baranga on the Chad border."),
+    ("CD", "M23 fighters took Tongo in Rutshuru territory."),
+    ("MM", "Karenni forces attacked Mese near the Thai border."),
+    ("SD", "The RSF shelled Korma, west of El Fasher."),
+    ("UA", "Russian troops advanced near Bila Hora, south of Bakhmut."),
+])
+def test_a_place_missing_from_the_data_is_unknown_not_a_village_abroad(gz: Gazetteer, focus: str,
+                                                                       sentence: str) -> None:
+    assert [(m.text, m.place.country) for m in gz.find(sentence, focus=(focus,)) if m.abroad] == []
