@@ -552,12 +552,7 @@ class Gazetteer:
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
-    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places.
-
-    The country most of its places lie in counts too; when the caller gives the document's countries
-    (*given*), only if two of them lie there: one name read as a village abroad ("Foro Baranga" as
-    Foro in Ivory Coast) does not make its country a focus of a report from Darfur.
-    """
+    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
     named = set(given)
     if not docs:
         return named
@@ -570,7 +565,7 @@ def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> se
     ids, counts = np.unique(country[counted], return_counts=True)
     top, total = int(counts.max()), int(counts.sum())
     return named | {code_of(c) for c, n in zip(ids.tolist(), counts.tolist(), strict=True)
-                    if (n == top and (n >= 2 or not given)) or (n >= 2 and n >= FOCUS_SHARE * total)}
+                    if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
 
 
 def _home_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:

@@ -326,15 +326,3 @@ def test_a_front_line_name_resolves_at_home_not_to_its_namesake_abroad(gz: Gazet
     assert written in found, sorted(found)
     assert found[written].place is not None and found[written].place.country == focus, found[written].place
     assert not found[written].abroad
-
-
-@pytest.mark.parametrize(("focus", "sentence"), [
-    ("SD", "Joint forces fighters entered Foro Baranga on the Chad border."),
-    ("CD", "M23 fighters took Tongo in Rutshuru territory."),
-    ("MM", "Karenni forces attacked Mese near the Thai border."),
-    ("SD", "The RSF shelled Korma, west of El Fasher."),
-    ("UA", "Russian troops advanced near Bila Hora, south of Bakhmut."),
-])
-def test_a_place_missing_from_the_data_is_unknown_not_a_village_abroad(gz: Gazetteer, focus: str,
-                                                                       sentence: str) -> None:
-    assert [(m.text, m.place.country) for m in gz.find(sentence, focus=(focus,)) if m.abroad] == []
