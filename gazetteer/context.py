@@ -528,7 +528,7 @@ def _same_place_pairs(first: Entry, second: Entry) -> list[tuple[int, int]]:
     "Dzerzhinsk (Toretsk)", "Toretsk, formerly Dzerzhinsk", "Artemivsk/Bakhmut": a former or
     other name next to the current one. One place is one record, or two settlement records of one
     country within :data:`SAME_PLACE_DEG` of each other (a curated row and a GeoNames record).
-    Different names only: "Kidal, Kidal region" names a town and its division.
+    One name written twice ("Gao (Gao)") renames nothing: no pairs.
     """
     if first.places is second.places:
         return []
