@@ -4,7 +4,7 @@ The gold is ``benchmarks/devset/places.csv``: one row per place name the develop
 gold events and distance anchors use (``benchmarks/devset/gold.json``), with the theatre, a
 reference point and where that point comes from. Each name is found in its articles as written
 (the first whole-word occurrence; for a place, the first not followed by "region",
-"province" ..., which names the division) and resolved with ``Gazetteer.resolve_spans``
+"province", "countryside" ..., which names the division) and resolved with ``Gazetteer.resolve_spans``
 (the whole article as context, the theatre's
 countries as the focus, as the extractor reads an article once it knows its war). A mention
 counts as covered when its top candidate lies within 10 km of the reference point; a region
@@ -131,13 +131,14 @@ def measure(places_csv: Path = DEVSET / "places.csv") -> dict[str, object]:
     return {"per_theatre": table, "total": total, "misses": misses}
 
 
-_DIVISION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district)s?\b", re.I)
+_DIVISION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|state|district|countryside)s?\b", re.I)
 
 
 def _occurrence(text: str, name: str, *, region: bool) -> int:
     """Return the offset of the name's first whole-word occurrence that names what the gold means, or -1.
 
-    A place's name followed by "region", "province" ... ("the Kharkiv region") names the division,
+    A place's name followed by "region", "province" ... ("the Kharkiv region", "the Idlib countryside") names
+    the division,
     not the city of the gold: the first occurrence that is not so followed is taken, if any.
     """
     found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]

@@ -23,7 +23,13 @@ candidate's score is a prior plus what the document says for it:
 
 Last, a name whose best candidate is a settlement or site abroad takes its best candidate in
 the document's own countries when it has one (:func:`prefer_home`: "Avana" near Kirkuk is the
-oilfield, not Havana).
+oilfield, not Havana), and one whose best candidate lies near none of the document's other places
+takes its candidate there that lies near several of them (:func:`prefer_neighbours`: "Dzerzhinsk"
+among Donbas towns is Toretsk, not the Russian city).
+
+Two names of one place in a row ("Dzerzhinsk (Toretsk)", "Toretsk, formerly Dzerzhinsk") both
+pick it (:data:`SAME_PLACE_GAP`); in a report of a war (the caller gives its countries) a division
+named like its seat ("Kidal", "Marib") is the town unless cue words ask for the division.
 
 Two passes: the first ranks every name with the document's named countries and divisions;
 the second adds the focus and the co-location of the first pass's choices, and lets a
@@ -47,7 +53,8 @@ from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "prefer_home", "KIND_PRIOR", "LOCATING_GAP", "WORLD_CITY_POPULATION"]
+           "code_of", "prefer_home", "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP", "SAME_PLACE_GAP",
+           "WORLD_CITY_POPULATION"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -62,10 +69,14 @@ CONTAINS_BONUS = 0.8
 NEAR_KM = 150.0
 NEAR_BONUS = 0.5
 INSIDE_NEXT_BONUS = 3.0
+#: Two settlement records of one country this close (degrees of latitude and of longitude) are one place named twice.
+SAME_PLACE_DEG = 0.05
 #: A first-level division named like a country ("Georgia") wins in a document whose other places lie mostly
 #: (this share or more) in the division's country and none in the country so named.
 DIVISION_COUNTRY_SHARE = 0.34
 DIVISION_NOT_COUNTRY_BONUS = 3.0
+#: How far below its town a division of the same name stays when no cue word asks for the division ("Kidal").
+DIVISION_BELOW_TOWN = 0.1
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _LARGE = frozenset({"continent", "region", "country", "admin1"})
 _AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
@@ -81,6 +92,10 @@ ADDED_POPULATION = 10_000
 MAX_CANDIDATES = 24
 #: What may stand between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y".
 LOCATING_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+")  # the whole gap (fullmatch)
+_RENAMING = (r"(?:formerly|previously|once|now|until\s+\d{4}|also|a\.?k\.?a\.?|(?:the\s+)?former)\s+"
+             r"(?:(?:known|called|named|renamed)\s+(?:as\s+)?)?")
+#: What may stand between two names of one place: "X (Y)", "X (formerly Y)", "X, now Y,", "X/Y" (the whole gap).
+SAME_PLACE_GAP = re.compile(rf"\s*\(\s*(?:{_RENAMING})?|\s*/\s*|\s*,\s*{_RENAMING}")
 
 
 class Entry(NamedTuple):
@@ -224,7 +239,7 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         if places[i].kind == "admin1" and codes[a]:
             inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS]
             if inside:
-                base[a] = min(base[a], max(inside) - 0.1)
+                base[a] = min(base[a], max(inside) - DIVISION_BELOW_TOWN)
     return make_entry(store, [rows[i] for i in keep], [places[i] for i in keep], base,
                       [levels[i][0] for i in keep], form, bool(exact))
 
@@ -307,13 +322,16 @@ def _table(ids: np.ndarray) -> np.ndarray:
 
 
 def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = (), *,
-                     locating: Sequence[int] | None = None) -> Ranking:
+                     locating: Sequence[int] | None = None, renaming: Sequence[int] | None = None) -> Ranking:
     """Rank the candidates of every name of a document together.
 
     The whole document is one pass over flat arrays (every candidate of every name), so its
     cost grows with the number of candidates, not with Python work per name. *locating*
-    lists the names *i* that the next one locates ("X, Y", :data:`LOCATING_GAP`), when the
-    caller has found them already; otherwise they are read from *text*.
+    lists the names *i* that the next one locates ("X, Y", :data:`LOCATING_GAP`), *renaming*
+    those the next one may name again ("X (Y)", "X, formerly Y": :data:`SAME_PLACE_GAP`), when
+    the caller has found them already; otherwise they are read from *text*. With *focus* (the
+    caller knows the document's countries: a report of a war), a first-level division named
+    like its seat stays below the town unless cue words ask for it (:func:`_division_below_its_town`).
     """
     n = len(docs)
     if n == 0:
@@ -366,15 +384,74 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
     if locating is None:
         locating = [i for i in range(n - 1) if LOCATING_GAP.fullmatch(text, docs[i].end, docs[i + 1].start)]
+    if renaming is None:
+        renaming = [i for i in range(n - 1) if SAME_PLACE_GAP.fullmatch(text, docs[i].end, docs[i + 1].start)]
+    named_again = _same_place_bonus(s, entries, offsets, renaming)
     for i in locating:
+        if i in named_again:
+            continue
         inside = _inside_pairs(entries[i], entries[i + 1])
         if inside:
             oa, ob = int(offsets[i]), int(offsets[i + 1])
             j, k = max(inside, key=lambda jk: s[oa + jk[0]] + s[ob + jk[1]])
             s[oa + j] += INSIDE_NEXT_BONUS
             s[ob + k] += INSIDE_NEXT_BONUS / 2
+    if len(focus):
+        _division_below_its_town(s, docs, ints, offsets)
     order = np.lexsort((-s, owner))
     return Ranking(offsets, order, s, order[starts], ints)
+
+
+def _same_place_bonus(s: np.ndarray, entries: Sequence[Entry], offsets: np.ndarray,
+                      renaming: Sequence[int]) -> set[int]:
+    """Give :data:`INSIDE_NEXT_BONUS` to one place named twice in a row, under each name (in place).
+
+    "the city of Dzerzhinsk (Toretsk)", "Toretsk, formerly Dzerzhinsk", "Artemivsk/Bakhmut": the
+    pair's candidates that are one place (:func:`_same_place_pairs`) win for both names. Returns
+    the names *i* so paired, which are then no locating pair.
+    """
+    done = set()
+    for i in renaming:
+        same = _same_place_pairs(entries[i], entries[i + 1])
+        if same:
+            oa, ob = int(offsets[i]), int(offsets[i + 1])
+            j, k = max(same, key=lambda jk: s[oa + jk[0]] + s[ob + jk[1]])
+            s[oa + j] += INSIDE_NEXT_BONUS
+            s[ob + k] += INSIDE_NEXT_BONUS
+            done.add(i)
+    return done
+
+
+def _division_below_its_town(s: np.ndarray, docs: Sequence[Doc], ints: np.ndarray, offsets: np.ndarray) -> None:
+    """Keep a first-level division named like a settlement inside it just below that settlement (in place).
+
+    "Kidal", "Marib", "Kherson", "Idlib" name a town and the division it is the seat of. Unless
+    cue words ask for the division ("Kidal region", "the province of Idlib": :class:`Doc`
+    ``wants``), the town is meant: an event that changes hands "in Kidal" is about the town.
+    What the document says for the division (its other places lie in it, it is named elsewhere)
+    says as much for its town, which lies in it too, so it must not lift the division above it:
+    the division keeps :data:`DIVISION_BELOW_TOWN` below the best such settlement named as well
+    as it is ("Minnesota" is not the village Minneota), as :func:`build_entry` puts it before the
+    document is read. Applied to reports of a war (the caller gives the document's countries):
+    general news names "Quebec" or "Murmansk" for the province as often as for the city.
+    """
+    is_admin1 = ints[:, _I_IS_ADMIN1].astype(bool) & (ints[:, _I_ADMIN1] != 0)
+    if not is_admin1.any():
+        return
+    settlement, admin1 = ints[:, _I_SETTLEMENT].astype(bool), ints[:, _I_ADMIN1]
+    names = np.unique(np.searchsorted(offsets, np.flatnonzero(is_admin1), side="right") - 1)
+    for i in names.tolist():
+        if docs[i].wants == "region":
+            continue
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        for a in range(lo, hi):
+            if not is_admin1[a]:
+                continue
+            level = docs[i].entry.level
+            towns = [t for t in range(lo, hi)
+                     if settlement[t] and admin1[t] == admin1[a] and level[t - lo] >= level[a - lo]]
+            if towns:
+                s[a] = min(s[a], max(s[t] for t in towns) - DIVISION_BELOW_TOWN)
 
 
 def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.ndarray, votes: np.ndarray,
@@ -445,6 +522,28 @@ def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, an
     return bonus
 
 
+def _same_place_pairs(first: Entry, second: Entry) -> list[tuple[int, int]]:
+    """Pairs (candidate of the first name, candidate of the second) that are one place under two names.
+
+    "Dzerzhinsk (Toretsk)", "Toretsk, formerly Dzerzhinsk", "Artemivsk/Bakhmut": a former or
+    other name next to the current one. One place is one record, or two settlement records of one
+    country within :data:`SAME_PLACE_DEG` of each other (a curated row and a GeoNames record).
+    One name written twice ("Gao (Gao)") renames nothing: no pairs.
+    """
+    if first.places is second.places:
+        return []
+    rows_b = {int(r): k for k, r in enumerate(second.ints[:, _I_ROW].tolist())}
+    pairs = [(j, rows_b[r]) for j, r in enumerate(first.ints[:, _I_ROW].tolist()) if r in rows_b]
+    if pairs:
+        return pairs
+    country_a, country_b = first.ints[:, _I_COUNTRY], second.ints[:, _I_COUNTRY]
+    point_a = first.ints[:, _I_SETTLEMENT].astype(bool)
+    point_b = second.ints[:, _I_SETTLEMENT].astype(bool)
+    return [(j, k) for j in np.flatnonzero(point_a).tolist() for k in np.flatnonzero(point_b).tolist()
+            if country_a[j] == country_b[k] and country_a[j] and abs(first.lat[j] - second.lat[k]) < SAME_PLACE_DEG
+            and abs(first.lon[j] - second.lon[k]) < SAME_PLACE_DEG]
+
+
 def _inside_pairs(small: Entry, big: Entry) -> list[tuple[int, int]]:
     """Pairs (candidate of the first name, candidate of the second) where the first lies in the second."""
     pairs = []
@@ -499,3 +598,71 @@ def prefer_home(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set
         order[lo:hi] = [k for k in segment if at_home[k]] + [k for k in segment if not at_home[k]]
         best[i] = order[lo]
     return Ranking(ranking.offsets, order, ranking.scores, best, ints)
+
+
+#: A candidate near this many distinct places the rest of a document names (within :data:`NEAR_KM`) beats its name's
+#: best candidate when that one lies near none of them (:func:`prefer_neighbours`).
+NEIGHBOURS_MIN = 2
+
+
+def prefer_neighbours(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set[str]) -> Ranking:
+    """Put a name's candidate among the document's other places before a namesake far from all of them.
+
+    A former name names today's place in the report's theatre and, as its main name, a town
+    elsewhere: "Dzerzhinsk" is Toretsk in a report that also names Kostiantynivka and
+    Druzhkivka, not the Russian city of that name 900 km away; "Ordzhonikidze" is Pokrov next to
+    Marhanets and Nikopol, not Vladikavkaz. Main name and population favour the namesake; here
+    the document decides. A name whose best candidate is a settlement near none of the places
+    the other names chose takes its settlement candidate in *home* (the document's countries)
+    that lies near at least :data:`NEIGHBOURS_MIN` distinct such places, the best scored if
+    several. A city of :data:`WORLD_CITY_POPULATION` or more named by its main name keeps its
+    place. Only with *home* (a caller that knows the document's countries, as for
+    :func:`prefer_home`). Returns *ranking* itself when nothing changes.
+    """
+    n = len(docs)
+    if n < NEIGHBOURS_MIN + 1 or not home:
+        return ranking
+    ints, best, offsets = ranking.ints, ranking.best, ranking.offsets
+    settlement = ints[:, _I_SETTLEMENT].astype(bool)
+    at_home = _table(np.array([code_id(c) for c in home], dtype=np.int64))[ints[:, _I_COUNTRY]]
+    sizes = np.diff(offsets)
+    owner = np.repeat(np.arange(n), sizes)
+    rival = settlement & at_home
+    rival[best] = False
+    todo = np.flatnonzero(settlement[best] & (np.bincount(owner[rival], minlength=n) > 0))
+    if not len(todo):
+        return ranking
+    context = np.fromiter((d.context for d in docs), dtype=bool, count=n)
+    anchors = np.flatnonzero(settlement[best] & context)
+    if len(anchors) < NEIGHBOURS_MIN:
+        return ranking
+    xyz = np.concatenate([d.entry.floats[:, _F_XYZ] for d in docs])
+    anchor_rows = ints[best[anchors], _I_ROW]
+    anchor_xyz = xyz[best[anchors]]
+    order, best = ranking.order.copy(), best.copy()
+    changed = False
+    for i in todo.tolist():
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        entry, j = docs[i].entry, int(best[i]) - lo
+        if entry.places[j].population >= WORLD_CITY_POPULATION and entry.level[j] == 3:
+            continue
+        others = np.fromiter((docs[k].entry is not entry for k in anchors.tolist()), dtype=bool, count=len(anchors))
+        if others.sum() < NEIGHBOURS_MIN:
+            continue
+        rows, vectors = anchor_rows[others], anchor_xyz[others]
+        if (vectors @ xyz[best[i]] >= _NEAR_COS).any():
+            continue  # the best candidate has neighbours of its own
+        segment = order[lo:hi].tolist()
+        chosen = next((k for k in segment if rival[k]
+                       and _neighbours(rows, vectors, xyz[k], int(ints[k, _I_ROW])) >= NEIGHBOURS_MIN), None)
+        if chosen is None:
+            continue
+        order[lo:hi] = [chosen] + [k for k in segment if k != chosen]
+        best[i] = chosen
+        changed = True
+    return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
+
+
+def _neighbours(rows: np.ndarray, vectors: np.ndarray, point: np.ndarray, own_row: int) -> int:
+    """Return how many distinct places (*rows*, at unit *vectors*), not *own_row*, lie within NEAR_KM of *point*."""
+    return len(set(rows[vectors @ point >= _NEAR_COS].tolist()) - {own_row})

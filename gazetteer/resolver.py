@@ -14,6 +14,8 @@ import numpy as np
 from gazetteer.cache import cached
 from gazetteer.context import (
     LOCATING_GAP,
+    SAME_PLACE_GAP,
+    WORLD_CITY_POPULATION,
     Doc,
     Entry,
     Ranking,
@@ -21,6 +23,7 @@ from gazetteer.context import (
     code_of,
     make_entry,
     prefer_home,
+    prefer_neighbours,
     resolve_document,
 )
 from gazetteer.errors import PlaceNotFoundError
@@ -132,7 +135,7 @@ class Gazetteer:
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
         self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
-                                         tuple[str, ...]], list[_Resolved | None]] = {}
+                                         tuple[int, ...], tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
 
@@ -245,6 +248,7 @@ class Gazetteer:
         spans: list[tuple[int, int, Entry]] = []
         names: list[tuple[str, str, str | None, bool, bool]] = []  # key, as written, cue, sentence start, context
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
+        renaming: list[int] = []  # names the next one may name again ("Dzerzhinsk (Toretsk)")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
         entries, verdicts = self._entry_cache, self._plausible_cache
         previous_end = -1
@@ -267,19 +271,22 @@ class Gazetteer:
             wants = cue_at(text, start, end).wants
             if previous_end >= 0 and LOCATING_GAP.fullmatch(text, previous_end, start):
                 locating.append(len(spans) - 1)
+            if previous_end >= 0 and SAME_PLACE_GAP.fullmatch(text, previous_end, start):
+                renaming.append(len(spans) - 1)
             previous_end = end
             spans.append((start, end, entry))
             names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end)))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
-        signature = (tuple(names), tuple(locating), tuple(sorted(set(focus))))
+        signature = (tuple(names), tuple(locating), tuple(renaming), tuple(sorted(set(focus))))
         resolved = self._document_cache.get(signature)
         if resolved is None:
             if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
                 self._document_cache.clear()
             docs = [Doc(start, end, entry, name[2], name[4])
                     for (start, end, entry), name in zip(spans, names, strict=True)]
-            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, focus)
+            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, renaming,
+                                                                              focus)
         out = []
         for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
             if found is None:
@@ -294,17 +301,17 @@ class Gazetteer:
         return out
 
     def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
-                       locating: Sequence[int], focus: Sequence[str]
+                       locating: Sequence[int], renaming: Sequence[int], focus: Sequence[str]
                        ) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
 
         Returns per name None (not a place here) or its five best candidates, its form and
         whether a full stop after it belongs to it (an abbreviation such as "U.S.").
         """
-        ranking = resolve_document(self.store, "", docs, focus, locating=locating)
+        ranking = resolve_document(self.store, "", docs, focus, locating=locating, renaming=renaming)
         doc_focus = _focus_of(docs, ranking, focus)
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
-        ranking = prefer_home(ranking, docs, home)
+        ranking = prefer_neighbours(prefer_home(ranking, docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
@@ -343,6 +350,8 @@ class Gazetteer:
             entry = self._entry(normalize_name(written), written)
             if entry is None:
                 phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
+                if phrase is not None and _phrase_abroad(phrase, focus):
+                    phrase = None
                 if phrase is not None:
                     row = self.store.row_of(phrase.id)
                     entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
@@ -359,7 +368,7 @@ class Gazetteer:
         ordered = [docs[k] for k in order]
         ranking = resolve_document(self.store, text, ordered, focus)
         home = _home_of(ordered, ranking, focus) if focus else set()
-        ranking = prefer_home(ranking, ordered, home)
+        ranking = prefer_neighbours(prefer_home(ranking, ordered, home), ordered, home)
         out = []
         for s, e in spans:
             k = index.get((s, e))
@@ -581,6 +590,19 @@ def _home_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set
             home.add(code_of(c))
         names_in.setdefault(c, set()).add(d.entry.places[0].id if whole else str(id(d.entry)))
     return home | {code_of(c) for c, names in names_in.items() if len(names) >= 2}
+
+
+def _phrase_abroad(place: Place, focus: Sequence[str]) -> bool:
+    """Tell whether a span resolved only through a name inside it lands on a namesake abroad.
+
+    "Jebel Marra" in a report from Darfur is not "Jebel" in Turkmenistan, "Wadi Hawar" not El Oued
+    in Algeria: a word of a span that is no name the gazetteer knows is weak evidence, and a
+    settlement or site outside the document's countries (*focus*) found that way is no answer. A
+    world city (:data:`WORLD_CITY_POPULATION`) stays ("the Moscow talks"), and so does any area.
+    With no focus nothing is abroad.
+    """
+    return (bool(focus) and place.country not in focus and place.kind not in _AREA_KINDS
+            and place.population < WORLD_CITY_POPULATION)
 
 
 def _word_before(text: str, start: int) -> str:

@@ -194,3 +194,135 @@ def test_an_event_at_a_place_abroad_says_so_with_a_low_confidence() -> None:
     events = {e.place: e for e in extract_article(article, theatre=packaged_theatres()["syria"]).events}
     assert events["Saraqib"].confidence > ABROAD_CONFIDENCE
     assert events["Lyon"].place_id is not None and events["Lyon"].confidence <= ABROAD_CONFIDENCE
+
+
+# --------------------------------------------------------------------------- a town and its division
+#: (focus, sentence, name as written, a point of the town): reports where the other places lie in the division the
+#: town is the seat of, which must not pull the name to the division.
+TOWN_NAMED_LIKE_ITS_DIVISION = [
+    ("ML", "Malian troops entered Kidal on Tuesday, weeks after taking Anefis and Tessalit further north.", "Kidal",
+     (18.44, 1.41)),
+    ("YE", "Houthi fighters pushed on towards Marib from Sirwah and Harib, tribal sources said.", "Marib",
+     (15.46, 45.33)),
+    ("UA", "Russian artillery shelled Kherson from Oleshky and Hola Prystan across the Dnipro.", "Kherson",
+     (46.64, 32.61)),
+    ("SY", "Rebels advanced on Hama after taking Suran, Taybat al-Imam and Halfaya.", "Hama", (35.13, 36.76)),
+    ("UA", "Shelling hit Kirovograd overnight, and air raid alerts sounded in Oleksandriia and Znamianka.",
+     "Kirovograd", (48.51, 32.27)),
+    ("ML", "Jihadists attacked Gao after raids on Ansongo and Bourem.", "Gao", (16.27, -0.04)),
+]
+
+
+@pytest.mark.parametrize(("focus", "sentence", "written", "point"), TOWN_NAMED_LIKE_ITS_DIVISION)
+def test_a_name_of_a_town_and_its_division_is_the_town_unless_cue_words_say(gz: Gazetteer, focus: str,
+                                                                            sentence: str, written: str,
+                                                                            point: tuple[float, float]) -> None:
+    found = {m.text: m.place for m in gz.find(sentence, focus=(focus,))}
+    place = found[written]
+    assert place is not None and place.kind in ("city", "town"), place
+    assert km(place.lat, place.lon, *point) <= 10
+
+
+@pytest.mark.parametrize(("focus", "sentence", "written"), [
+    ("ML", "Malian troops pushed deeper into the Kidal region after taking Anefis and Tessalit.", "Kidal"),
+    ("YE", "Fighting spread across Marib governorate from Sirwah to Harib.", "Marib"),
+    ("UA", "Drones struck villages in the Kherson region near Oleshky and Hola Prystan.", "Kherson"),
+    ("SY", "Rebels advanced through the province of Hama after taking Suran and Halfaya.", "Hama"),
+])
+def test_cue_words_make_it_the_division(gz: Gazetteer, focus: str, sentence: str, written: str) -> None:
+    # the name alone, or with the cue word when the gazetteer knows the two together ("Kidal region")
+    (place,) = [m.place for m in gz.find(sentence, focus=(focus,)) if m.text.split()[0] == written]
+    assert place is not None and place.kind == "admin1", place
+
+
+def test_the_division_named_once_leaves_the_town_for_the_bare_name(gz: Gazetteer) -> None:
+    text = "Drones struck the Kherson region overnight. In Kherson itself, two people were killed near the port."
+    kinds = [m.place.kind for m in gz.find(text, focus=("UA",)) if m.text == "Kherson"]
+    assert kinds == ["admin1", "town"]
+
+
+# --------------------------------------------------------------------------- former names
+@pytest.mark.parametrize(("focus", "sentence", "written", "point"), [
+    (("UA", "RU"), "In February the ministry reported the capture of the city of Dzerzhinsk (Toretsk).",
+     "Dzerzhinsk", (48.39, 37.85)),
+    (("UA", "RU"), "Toretsk, formerly Dzerzhinsk, fell after months of street fighting.", "Dzerzhinsk",
+     (48.39, 37.85)),
+    (("UA", "RU"), "Strikes hit Ordzhonikidze (Pokrov) overnight, the regional governor said.", "Ordzhonikidze",
+     (47.65, 34.11)),
+    (("CD",), "The rebels entered Albertville (Kalemie) on the shore of Lake Tanganyika.", "Albertville",
+     (-5.95, 29.19)),
+    (("MM",), "The army pulled out of Maymyo (Pyin Oo Lwin) as the TNLA closed in.", "Maymyo", (22.04, 96.46)),
+])
+def test_a_former_name_next_to_the_current_one_is_that_place(gz: Gazetteer, focus: tuple[str, ...], sentence: str,
+                                                             written: str, point: tuple[float, float]) -> None:
+    found = {m.text: m.place for m in gz.find(sentence, focus=focus)}
+    assert found[written] is not None and km(found[written].lat, found[written].lon, *point) <= 10, found[written]
+
+
+@pytest.mark.parametrize(("focus", "sentence", "written", "point"), [
+    (("UA", "RU"), "Russian troops captured Dzerzhinsk after weeks of street fighting, the defence ministry in "
+                   "Moscow said, adding that units were pressing on towards Konstantinovka and Druzhkovka.",
+     "Dzerzhinsk", (48.39, 37.85)),
+    (("UA", "RU"), "Strikes hit Ordzhonikidze and Marhanets across the reservoir from Nikopol and Enerhodar.",
+     "Ordzhonikidze", (47.65, 34.11)),
+    (("CD",), "Rebels marched on Albertville from Uvira and Baraka along Lake Tanganyika, near Moba.", "Albertville",
+     (-5.95, 29.19)),
+])
+def test_a_former_name_among_the_places_of_its_war_is_the_place_there(gz: Gazetteer, focus: tuple[str, ...],
+                                                                      sentence: str, written: str,
+                                                                      point: tuple[float, float]) -> None:
+    found = {m.text: m.place for m in gz.find(sentence, focus=focus)}
+    assert found[written] is not None and km(found[written].lat, found[written].lon, *point) <= 10, found[written]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials in Moscow and Nizhny Novgorod said a chemical plant in Dzerzhinsk was hit by drones.",
+    "Dzerzhinsk, a chemical-industry city east of Moscow, was hit by drones, the governor said.",
+])
+def test_the_namesake_keeps_its_name_where_the_document_is_about_it(gz: Gazetteer, sentence: str) -> None:
+    found = {m.text: m.place for m in gz.find(sentence, focus=("UA", "RU"))}
+    assert found["Dzerzhinsk"] is not None and found["Dzerzhinsk"].country == "RU"
+    assert km(found["Dzerzhinsk"].lat, found["Dzerzhinsk"].lon, 56.24, 43.46) <= 10
+
+
+# --------------------------------------------------------------------------- regions, and spans read in part
+def test_the_golan_heights_is_the_region_not_a_village_abroad(gz: Gazetteer) -> None:
+    text = "Israeli troops moved into the buffer zone on the Golan Heights, near Quneitra, the army said."
+    s = text.index("Golan Heights")
+    (mention,) = gz.resolve_spans(text, [(s, s + len("Golan Heights"))], focus=("SY",))
+    assert mention.place is not None and mention.place.kind == "region" and mention.place.country == "SY"
+    assert {m.text: m.place.kind for m in gz.find("Shelling was heard across the Golan.", focus=("SY",))} == {
+        "Golan": "region"}
+
+
+@pytest.mark.parametrize(("focus", "sentence", "span"), [
+    ("SD", "The SLA held its positions in Jebel Marra after the RSF offensive.", "Jebel Marra"),
+    ("SD", "Refugees crossed the Wadi Hawar towards Chad.", "Wadi Hawar"),
+])
+def test_a_span_read_only_through_a_word_of_it_does_not_land_abroad(gz: Gazetteer, focus: str, sentence: str,
+                                                                    span: str) -> None:
+    s = sentence.index(span)
+    (mention,) = gz.resolve_spans(sentence, [(s, s + len(span))], focus=(focus,))
+    assert mention.place is None or mention.place.country == focus, mention.place
+
+
+# --------------------------------------------------------------------------- front-line names and their namesakes
+@pytest.mark.parametrize(("focus", "sentence", "written"), [
+    ("MM", "The MNDAA and TNLA laid siege to Muse on the Chinese border.", "Muse"),
+    ("MM", "Resistance fighters overran the police station in Kani, Sagaing region.", "Kani"),
+    ("CD", "The M23 advanced south from Uvira towards Baraka and Fizi.", "Baraka"),
+    ("CD", "Fighting reached Mambasa as ADF raids spread north from Beni.", "Mambasa"),
+    ("ML", "The army flew reinforcements from Sévaré to Hombori after the attack.", "Sévaré"),
+    ("IQ", "Iraqi forces massed at Habbaniyah before the push on Ramadi and Fallujah.", "Habbaniyah"),
+    ("IQ", "Peshmerga units retook Rabia on the Syrian border.", "Rabia"),
+    ("ET", "Tigrayan forces withdrew from Humera and Shire as federal troops advanced.", "Humera"),
+    ("ET", "Tigrayan forces withdrew from Humera and Shire as federal troops advanced.", "Shire"),
+    ("LY", "Haftar's forces took Sokna and Hun in the Jufra district.", "Sokna"),
+    ("YE", "Al-Qaeda fighters seized Shuqra on the Abyan coast.", "Shuqra"),
+])
+def test_a_front_line_name_resolves_at_home_not_to_its_namesake_abroad(gz: Gazetteer, focus: str, sentence: str,
+                                                                      written: str) -> None:
+    found = {m.text: m for m in gz.find(sentence, focus=(focus,))}
+    assert written in found, sorted(found)
+    assert found[written].place is not None and found[written].place.country == focus, found[written].place
+    assert not found[written].abroad
