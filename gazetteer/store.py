@@ -358,10 +358,13 @@ class PlaceStore:
     fingerprint : str, optional
         A digest of the data the store holds (the packaged data and the user gazetteer), under
         which tables derived from it are cached; None (nothing cached) once :meth:`add` changes it.
+    base_fingerprint : str, optional
+        A digest of the rows before the user gazetteer's (the packaged data), under which tables
+        derived from those alone are cached (:meth:`base_name_keys`); None once :meth:`add` changes them.
     """
 
     def __init__(self, world: WorldTables, extra: Iterable[Place] = (), *, user: UserTables | None = None,
-                 fingerprint: str | None = None) -> None:
+                 fingerprint: str | None = None, base_fingerprint: str | None = None) -> None:
         self._tables = world
         self._world = world.columns
         self._n_world = len(world.columns["kinds"])
@@ -381,6 +384,7 @@ class PlaceStore:
         if user is not None:
             self.add_user(user)
         self.fingerprint = fingerprint
+        self.base_fingerprint = base_fingerprint
 
     def __len__(self) -> int:
         return self._n_world + len(self._extra) + self._n_user
@@ -520,7 +524,7 @@ class PlaceStore:
 
     def add(self, place: Place) -> None:
         """Add a record; one whose id already exists only contributes its names."""
-        self.fingerprint = None
+        self.fingerprint = self.base_fingerprint = None
         row = self.row_of(place.id)
         if row is None:
             row = len(self)
@@ -572,11 +576,20 @@ class PlaceStore:
 
     def name_keys(self) -> Iterator[str]:
         """Yield every name key of the index (a key may come twice)."""
-        yield from self._tables.keys.iterkeys()
-        yield from self._extra_keys
+        yield from self.base_name_keys()
         if self._user is not None:
             yield from self._user.keys.iterkeys()
         yield from self._late_keys
+
+    def base_name_keys(self) -> Iterator[str]:
+        """Yield the name keys of the rows before the user gazetteer's (a key may come twice)."""
+        yield from self._tables.keys.iterkeys()
+        yield from self._extra_keys
+
+    @property
+    def user_keys(self) -> marisa_trie.Trie | None:
+        """The trie of the user gazetteer's name keys (:attr:`UserTables.keys`), or None without one."""
+        return self._user.keys if self._user is not None else None
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:
@@ -724,4 +737,5 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
         store.add_user(cached("user", f"{packaged}+{user}", lambda: UserTables.build(store, read_user_rows()),
                               UserTables.save, UserTables.load))
     store.fingerprint = packaged + ("+" + user if include_user else "")
+    store.base_fingerprint = packaged
     return store
