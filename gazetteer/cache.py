@@ -43,7 +43,7 @@ import marisa_trie
 import numpy as np
 
 __all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries", "file_stamp",
-           "packaged_fingerprint"]
+           "packaged_fingerprint", "writable"]
 
 #: The environment variable that names the cache folder.
 CACHE_ENV = "GEO_CACHE_DIR"
@@ -70,6 +70,16 @@ def cache_root() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return base / "geo"
+
+
+def writable() -> bool:
+    """Tell whether the cache folder can be written (it is created when missing)."""
+    root = cache_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return root.is_dir() and os.access(root, os.W_OK | os.X_OK)
 
 
 def file_stamp(path: Path) -> str:
