@@ -51,13 +51,25 @@ def kind_of(feature_class: str, feature_code: str, population: int) -> str | Non
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) of a UTF-8 file; a line that is not UTF-8 is named."""
+    line_no = 0
     with path.open("rb") as fh:
-        for line_no, raw in enumerate(fh, start=1):
+        while chunk := fh.readlines(1 << 20):  # whole lines, about a megabyte at a time, decoded at once
             try:
-                yield line_no, raw.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                raise GazetteerDataError(f"{path}, line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start}); "
-                                         "GeoNames dumps are UTF-8: download the file again") from None
+                text = b"".join(chunk).decode("utf-8")
+            except UnicodeDecodeError:
+                for k, raw in enumerate(chunk, start=line_no + 1):
+                    try:
+                        raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise GazetteerDataError(f"{path}, line {k}: not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                                 "GeoNames dumps are UTF-8: download the file again") from None
+                raise  # not reached: some line of the chunk fails to decode
+            lines = text.split("\n")
+            if lines[-1] == "":
+                lines.pop()
+            for k, line in enumerate(lines, start=line_no + 1):
+                yield k, line.rstrip("\r\n")
+            line_no += len(chunk)
 
 
 def _alternates(path: Path | None, wanted: set[str]) -> dict[str, list[str]]:

@@ -91,6 +91,7 @@ def _change_counter(path: Path) -> int:
 
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # every C0 control but the tab, and DEL
+_UNSTORABLE = re.compile(f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}")
 
 
 def _bad_text(field: str, value: str) -> str | None:
@@ -144,10 +145,11 @@ def check_rows(rows: Sequence[Sequence]) -> tuple[int, str] | None:
     if not rows:
         return None
     ids, names, alts, kinds, lats, lons, admin1, country, population, parent, source = zip(*rows, strict=True)
-    text = "\t".join(["\t".join(ids), "\t".join(names), "\t".join(alts), "\t".join(filter(None, admin1)),
-                      "\t".join(filter(None, country)), "\t".join(filter(None, parent)), "\t".join(source)])
+    # one text of every field (the few distinct values of the repetitive columns once), searched once
+    text = "\t".join(["\t".join(ids), "\t".join(names), "\t".join(alts),
+                      *("\t".join(set(column) - {None}) for column in (admin1, country, parent, source))])
     lat, lon = np.asarray(lats, dtype=np.float64), np.asarray(lons, dtype=np.float64)
-    clean = (all(map(str.strip, ids)) and all(map(str.strip, names)) and not _bad_text("", text)
+    clean = (all(map(str.strip, ids)) and all(map(str.strip, names)) and not _UNSTORABLE.search(text)
              and "|" not in "\t".join(names) and set(kinds) <= _KINDS and min(population) >= 0
              and all(type(v) is float for v in itertools.chain(lats, lons))
              and bool(np.all((np.abs(lat) <= 90.0) & (np.abs(lon) <= 180.0))))  # NaN fails the comparison
@@ -307,15 +309,13 @@ class UserStore:
             if replace:
                 conn.execute("DELETE FROM places")
             seq = conn.execute("SELECT coalesce(max(seq), 0) FROM places").fetchone()[0]
-            alone: dict[str, tuple] | None = {} if seq == 0 else None
+            alone: list[tuple] | None = [] if seq == 0 else None  # every row of the store is in *rows*
             count = 0
             for batch in iter(lambda: list(itertools.islice(it, 10_000)), []):
                 conn.executemany(insert, [(*row, seq + count + i) for i, row in enumerate(batch, start=1)])
                 count += len(batch)
                 if alone is not None:
-                    for row in batch:
-                        alone.pop(row[0], None)  # a repeated id: where it was last written
-                        alone[row[0]] = tuple(row)
+                    alone += map(tuple, batch)
             conn.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
                          "value = CAST(value AS INTEGER) + 1")
             generation = self._generation()
@@ -334,7 +334,10 @@ class UserStore:
         except sqlite3.Error:
             ours = False
         fingerprint = before if ours and user_fingerprint(self.path) == before else None
-        return Written(count, None if alone is None else list(alone.values()), fingerprint)
+        if alone is not None and len({row[0] for row in alone}) < len(alone):
+            last = {row[0]: i for i, row in enumerate(alone)}  # a repeated id: where it was last written
+            alone = [row for i, row in enumerate(alone) if last[row[0]] == i]
+        return Written(count, alone, fingerprint)
 
     def _generation(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
