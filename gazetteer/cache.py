@@ -4,9 +4,12 @@ Every process needs the same tables derived from the packaged data and the user 
 (the trie of name keys, the columns of ``world.npz`` decompressed, the index of ids); building
 them takes seconds, mapping them from disk nothing. Each kind of table is a folder
 ``<kind>-<key>`` in :func:`cache_root`, where the key is a digest of everything the tables are
-derived from (:func:`packaged_fingerprint`, and for the name keys
-:func:`gazetteer.userstore.user_fingerprint`); a changed input gives a new key, so a
-stale folder is never read, and :func:`cached` removes the older folders of a kind.
+derived from (:func:`packaged_fingerprint`, and for the user gazetteer's tables
+:func:`gazetteer.userstore.user_fingerprint`: the trie of the packaged name keys does not
+change with the user gazetteer, whose keys the matcher consults beside it); a changed input
+gives a new key, so a stale folder is never read, and :func:`cached` removes the older folders
+of a kind. An import that leaves the user gazetteer holding its rows alone writes their tables
+at once (:func:`gazetteer.store.cache_user_tables`), when the cache can be written (:func:`writable`).
 
 * **Atomic and safe under concurrency.** A folder is built under a temporary name in the
   cache root and renamed into place in one step; a reader sees a complete folder or none.

@@ -18,9 +18,11 @@ The data, all in ``gazetteer/data``:
   its names to that record; the world record's coordinates stay.
 * The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
   :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`). Its rows, filed as :meth:`PlaceStore.add`
-  would file them, and their name keys are the :class:`UserTables`, built on the first run after a
-  change into the cache (keyed by the packaged data's fingerprint and
-  :func:`gazetteer.userstore.user_fingerprint`) and memory-mapped from there like the world tables.
+  would file them, and their name keys are the :class:`UserTables`, built into the cache (keyed by
+  the packaged data's fingerprint and :func:`gazetteer.userstore.user_fingerprint`) by an import that
+  leaves the user gazetteer holding its rows alone (:func:`cache_user_tables`), else by the first run
+  after a change, and memory-mapped from there like the world tables. Their trie of keys is what the
+  name matcher consults beside the packaged keys' trie, which a user gazetteer never changes.
 """
 
 from __future__ import annotations
