@@ -23,7 +23,7 @@ from pathlib import Path
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import Place
 from gazetteer.store import cache_user_tables, load_store
-from gazetteer.userstore import UserStore, check_place, check_rows, user_gazetteer_path
+from gazetteer.userstore import UserStore, bulk, check_place, check_rows, user_gazetteer_path
 
 __all__ = ["import_geonames", "add_place", "kind_of"]
 
@@ -162,22 +162,23 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
         :func:`gazetteer.userstore.check_place`; named by line, and nothing is written.
     """
     _readable(path, "GeoNames dump")
-    wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
-    extra = _alternates(alternate_names, wanted)
-    rows, _ = _rows(path, country, extra)
-    target = target or user_gazetteer_path()
-    existed = target.exists()
-    try:
-        with UserStore.open(target, create=True) as store:
-            written = store.add_rows(rows, replace=replace)
-    except BaseException:
-        if not existed:  # a failed first import leaves no empty user gazetteer behind
-            target.unlink(missing_ok=True)
-        raise
-    del rows
-    if (written.rows is not None and written.fingerprint is not None
-            and os.path.abspath(target) == os.path.abspath(user_gazetteer_path())):
-        cache_user_tables(written.rows, written.fingerprint)  # the next run maps them
+    with bulk():
+        wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
+        extra = _alternates(alternate_names, wanted)
+        rows, _ = _rows(path, country, extra)
+        target = target or user_gazetteer_path()
+        existed = target.exists()
+        try:
+            with UserStore.open(target, create=True) as store:
+                written = store.add_rows(rows, replace=replace)
+        except BaseException:
+            if not existed:  # a failed first import leaves no empty user gazetteer behind
+                target.unlink(missing_ok=True)
+            raise
+        del rows
+        if (written.rows is not None and written.fingerprint is not None
+                and os.path.abspath(target) == os.path.abspath(user_gazetteer_path())):
+            cache_user_tables(written.rows, written.fingerprint)  # the next run maps them
     load_store.cache_clear()
     return target, written.count
 

@@ -91,8 +91,11 @@ _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "đ": "d", "ł
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 _DIGRAPHS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ai", "ay"), ("ey", "ay"))
-_VOWELS = str.maketrans({"e": "a", "i": "a", "o": "u"})
+#: The short vowels merged, after the digraphs (one after the other: no vowel is replaced by one replaced later).
+_VOWELS = (("e", "a"), ("i", "a"), ("o", "u"))
 _DOUBLE = re.compile(r"(.)\1+")
+_FIRST_GROUP = operator.itemgetter(1)  # a run of one letter -> the letter (faster than the template r"\1")
+_REPLACEMENTS = _DIGRAPHS + _VOWELS
 _FINAL_H = re.compile(r"(?<=[aeiouy])h$")
 
 
@@ -149,9 +152,9 @@ def fold_token(token: str) -> str:
     if len(text) > _SHORT_WORD and _ANY_CONVENTION.search(text):
         for _, pattern, replacement in CONVENTIONS:
             text = pattern.sub(replacement, text)
-    for old, new in _DIGRAPHS:
+    for old, new in _REPLACEMENTS:
         text = text.replace(old, new)
-    text = _DOUBLE.sub(r"\1", text.translate(_VOWELS))
+    text = _DOUBLE.sub(_FIRST_GROUP, text)
     return _FINAL_H.sub("", text) if len(text) > 2 else text
 
 

@@ -31,7 +31,7 @@ import csv
 import functools
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,7 +44,7 @@ from gazetteer.cache import cached, packaged_fingerprint
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import compact_key, normalize_name, normalize_names
-from gazetteer.userstore import read_user_rows, user_fingerprint, user_gazetteer_path
+from gazetteer.userstore import bulk, read_user_rows, user_fingerprint, user_gazetteer_path
 
 __all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "cache_user_tables", "packaged_places",
            "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
@@ -759,7 +759,7 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     packaged = packaged_fingerprint()
     user = user_fingerprint() if include_user else "none"
     if user != "none":
-        store.add_user(cached("user", f"{packaged}+{user}", lambda: UserTables.build(store, read_user_rows()),
+        store.add_user(cached("user", f"{packaged}+{user}", lambda: _build_user_tables(store, read_user_rows),
                               UserTables.save, UserTables.load))
     store.fingerprint = packaged + ("+" + user if include_user else "")
     store.base_fingerprint = packaged
@@ -784,5 +784,11 @@ def cache_user_tables(rows: Sequence[Sequence], fingerprint: str) -> None:
         return
     world, extra = packaged_places()
     store = PlaceStore(world, extra)
-    cached("user", f"{packaged_fingerprint()}+{fingerprint}", lambda: UserTables.build(store, rows), UserTables.save,
-           UserTables.load)
+    cached("user", f"{packaged_fingerprint()}+{fingerprint}", lambda: _build_user_tables(store, lambda: rows),
+           UserTables.save, UserTables.load)
+
+
+def _build_user_tables(store: PlaceStore, rows: Callable[[], Sequence[Sequence]]) -> UserTables:
+    """Read the rows and build their :class:`UserTables` on top of *store* (a bulk job: no cycle collections)."""
+    with bulk():
+        return UserTables.build(store, rows())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import itertools
 import math
 import os
@@ -35,7 +36,7 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 
 __all__ = ["USER_FILE", "LEGACY_CSV", "user_gazetteer_path", "user_fingerprint", "check_place", "UserStore",
-           "read_user_places", "read_user_rows", "CSV_COLUMNS", "check_rows", "place_row", "Written"]
+           "read_user_places", "read_user_rows", "CSV_COLUMNS", "check_rows", "place_row", "Written", "bulk"]
 
 USER_FILE = "user_gazetteer.sqlite"
 LEGACY_CSV = "user_gazetteer.csv"
@@ -49,6 +50,22 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _COLUMNS = CSV_COLUMNS
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Pause Python's cycle collector while the rows of a user gazetteer are read, checked and filed.
+
+    They are hundreds of thousands of tuples, strings and lists with no reference cycles, whose
+    creation would otherwise set off collections that walk them all again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _data_dir() -> Path:

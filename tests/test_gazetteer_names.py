@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -179,7 +180,7 @@ def _full_fold(token: str) -> str:
             text = pattern.sub(replacement, text)
     for old, new in names._DIGRAPHS:
         text = text.replace(old, new)
-    text = names._DOUBLE.sub(r"\1", text.translate(names._VOWELS))
+    text = re.sub(r"(.)\1+", r"\1", text.translate(str.maketrans({"e": "a", "i": "a", "o": "u"})))
     return names._FINAL_H.sub("", text) if len(text) > 2 else text
 
 
