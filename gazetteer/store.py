@@ -39,8 +39,7 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
-from gazetteer import cache
-from gazetteer.cache import cached, packaged_fingerprint
+from gazetteer.cache import cached, packaged_fingerprint, writable
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import compact_key, normalize_name, normalize_names
@@ -780,7 +779,7 @@ def cache_user_tables(rows: Sequence[Sequence], fingerprint: str) -> None:
     fingerprint : str
         :func:`gazetteer.userstore.user_fingerprint` of the file that holds exactly these rows.
     """
-    if not cache.writable():
+    if not writable():
         return
     world, extra = packaged_places()
     store = PlaceStore(world, extra)
