@@ -54,17 +54,24 @@ def timed(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> float:
 def measure(trees: list[Path], folder: Path, dump: Path, repeat: int) -> dict[Path, dict[str, list[float]]]:
     """Time each step for each tree, the trees' runs interleaved round by round (the load touches all alike).
 
-    Each tree has a cache folder and user gazetteer of its own. A round: ``geo events`` without a
-    user gazetteer (the baseline), ``geo render --date 2024-12-08`` without one, the import
-    (``--replace``: every round changes the user gazetteer), the first ``geo events`` after it,
-    and a later one.
+    Each tree has user gazetteers and cache folders of its own, one for the runs without a user
+    gazetteer and one for those with it: the caches keep few versions of a kind (one of the
+    extractions), so runs of the two configurations in one folder would evict each other's
+    entries, and the baseline would not be the warm run it stands for. A round: ``geo events``
+    without a user gazetteer (the baseline), ``geo render --date 2024-12-08`` without one, the
+    import (``--replace``: every round changes the user gazetteer), the first ``geo events`` after
+    it, and a later one.
     """
     events = ["events", "--corpus", "seeds", "--format", "json"]
     envs = {}
     for i, tree in enumerate(trees):
-        env = {**os.environ, "GEO_CACHE_DIR": str(folder / f"cache{i}"), "GEO_DATA_DIR": str(folder / f"without{i}")}
-        envs[tree] = (env, {**env, "GEO_DATA_DIR": str(folder / f"with{i}")})
-        timed(events, env, tree)  # warm the cache of the packaged tables and of the seeds' extractions
+        env = {**os.environ, "GEO_CACHE_DIR": str(folder / f"cache{i}-without"),
+               "GEO_DATA_DIR": str(folder / f"without{i}")}
+        env_with = {**os.environ, "GEO_CACHE_DIR": str(folder / f"cache{i}-with"),
+                    "GEO_DATA_DIR": str(folder / f"with{i}")}
+        envs[tree] = (env, env_with)
+        for warm in (env, env_with):  # the packaged tables, and the seeds' extractions without a user gazetteer
+            timed(events, warm, tree)
     times: dict[Path, dict[str, list[float]]] = {tree: {} for tree in trees}
     for _ in range(repeat):
         for tree in trees:

@@ -87,6 +87,7 @@ _ANY_CONVENTION = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _
 _SHORT_WORD = 3
 
 _DELETE = dict.fromkeys(map(ord, "'’‘`´ʿʾʻʼ\u02bc\u02bb\u0640"), None)
+_ASCII_DELETED = frozenset(chr(c) for c in _DELETE if c < 128)
 _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th"})
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
@@ -125,7 +126,7 @@ def fold_token(token: str) -> str:
     True
     """
     if token.isascii():  # the common case: NFKC is the identity, case folding is lower(), no marks to drop
-        text = (token.translate(_DELETE) if "'" in token or "`" in token else token).lower()
+        text = (token if _ASCII_DELETED.isdisjoint(token) else token.translate(_DELETE)).lower()
         if not text.isalnum():
             text = "".join(text.split())
         if not text:
