@@ -57,8 +57,8 @@ def measure(trees: list[Path], folder: Path, dump: Path, repeat: int) -> dict[Pa
     Each tree has user gazetteers and cache folders of its own, one for the runs without a user
     gazetteer and one for those with it: the caches keep few versions of a kind (one of the
     extractions), so runs of the two configurations in one folder would evict each other's
-    entries, and the baseline would not be the warm run it stands for. A round: ``geo events``
-    without a user gazetteer (the baseline), ``geo render --date 2024-12-08`` without one, the
+    entries, and the baseline would not be the warm run it stands for. A round: ``geo render
+    --date 2024-12-08`` without a user gazetteer, ``geo events`` without one (the baseline), the
     import (``--replace``: every round changes the user gazetteer), the first ``geo events`` after
     it, and a later one.
     """
@@ -76,10 +76,10 @@ def measure(trees: list[Path], folder: Path, dump: Path, repeat: int) -> dict[Pa
     for _ in range(repeat):
         for tree in trees:
             env, env_with = envs[tree]
-            steps = {
-                "baseline": (events, env),
+            steps = {  # the render first: the baseline does not follow the other tree's writes of 40 MB at once
                 "render": (["render", "--corpus", "seeds", "--date", "2024-12-08", "--out",
                             str(folder / "map.html")], env),
+                "baseline": (events, env),
                 "import": (["gazetteer", "import", str(dump), "--replace"], env_with),
                 "first": (events, env_with),
                 "later": (events, env_with),
