@@ -5,10 +5,12 @@ Syria and its neighbours, fixed seed), written as a GeoNames dump and imported w
 ``geo gazetteer import``; nothing is downloaded. Every figure is a ratio against ``geo events
 --corpus seeds`` without a user gazetteer, measured in the same run (the median of
 ``--repeat`` runs each, a fresh process each, as a user would run them). The first ``geo events``
-after the import builds the user gazetteer's tables into the cache (``gazetteer.store.UserTables``)
-and is reported on its own; the median with the user gazetteer is of the runs after it.
+after the import is reported on its own (it maps the user gazetteer's tables, ``gazetteer.store.UserTables``,
+when the import built them, else builds them), and a later run beside it. ``--compare-with DIR`` measures
+another checkout (the code before a change, say) in the same run, the two interleaved, each with a cache of
+its own; ``geo render --date 2024-12-08`` without a user gazetteer is timed too (a change must not slow it).
 
-Run: ``python benchmarks/bench_user_gazetteer.py [--places 100000] [--repeat 3]``.
+Run: ``python benchmarks/bench_user_gazetteer.py [--places 100000] [--repeat 3] [--compare-with DIR]``.
 """
 
 from __future__ import annotations
@@ -41,44 +43,81 @@ def write_dump(path: Path, places: int, seed: int = 21) -> None:
             fh.write("\t".join(row) + "\n")
 
 
-def timed(argv: list[str], env: dict[str, str]) -> float:
-    """Run ``python -m geo ARGV`` in a fresh process; return its wall time in seconds."""
+def timed(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> float:
+    """Run ``python -m geo ARGV`` of *tree* in a fresh process; return its wall time in seconds."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "geo", *argv], cwd=ROOT, env=env, check=True,
+    subprocess.run([sys.executable, "-m", "geo", *argv], cwd=tree, env={**env, "PYTHONPATH": str(tree)}, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
+
+
+def measure(trees: list[Path], folder: Path, dump: Path, repeat: int) -> dict[Path, dict[str, list[float]]]:
+    """Time each step for each tree, the trees' runs interleaved round by round (the load touches all alike).
+
+    Each tree has user gazetteers and cache folders of its own, one for the runs without a user
+    gazetteer and one for those with it: the caches keep few versions of a kind (one of the
+    extractions), so runs of the two configurations in one folder would evict each other's
+    entries, and the baseline would not be the warm run it stands for. A round: ``geo render
+    --date 2024-12-08`` without a user gazetteer, ``geo events`` without one (the baseline), the
+    import (``--replace``: every round changes the user gazetteer), the first ``geo events`` after
+    it, and a later one.
+    """
+    events = ["events", "--corpus", "seeds", "--format", "json"]
+    envs = {}
+    for i, tree in enumerate(trees):
+        env = {**os.environ, "GEO_CACHE_DIR": str(folder / f"cache{i}-without"),
+               "GEO_DATA_DIR": str(folder / f"without{i}")}
+        env_with = {**os.environ, "GEO_CACHE_DIR": str(folder / f"cache{i}-with"),
+                    "GEO_DATA_DIR": str(folder / f"with{i}")}
+        envs[tree] = (env, env_with)
+        for warm in (env, env_with):  # the packaged tables, and the seeds' extractions without a user gazetteer
+            timed(events, warm, tree)
+    times: dict[Path, dict[str, list[float]]] = {tree: {} for tree in trees}
+    for _ in range(repeat):
+        for tree in trees:
+            env, env_with = envs[tree]
+            steps = {  # the render first: the baseline does not follow the other tree's writes of 40 MB at once
+                "render": (["render", "--corpus", "seeds", "--date", "2024-12-08", "--out",
+                            str(folder / "map.html")], env),
+                "baseline": (events, env),
+                "import": (["gazetteer", "import", str(dump), "--replace"], env_with),
+                "first": (events, env_with),
+                "later": (events, env_with),
+            }
+            for name, (argv, step_env) in steps.items():
+                times[tree].setdefault(name, []).append(timed(argv, step_env, tree))
+    return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare-with", type=Path, action="append", default=[], metavar="DIR",
+                        help="another checkout of geo (e.g. the code before a change), measured in the same run")
     args = parser.parse_args()
+    trees = [ROOT, *(d.resolve() for d in args.compare_with)]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "GEO_DATA_DIR": str(folder / "without")}
-        env_with = {**env, "GEO_DATA_DIR": str(folder / "with")}
         dump = folder / "XX.txt"
         write_dump(dump, args.places)
-        events = ["events", "--corpus", "seeds", "--format", "json"]
-        timed(events, env)  # warm the file cache
-        imports = [timed(["gazetteer", "import", str(dump), "--replace"], env_with) for _ in range(args.repeat)]
-        without, with_user = [], []
-        first = timed(events, env_with)  # builds the user tables of this user gazetteer into the cache
-        for _ in range(args.repeat):  # interleaved: the machine's load touches both alike
-            without.append(timed(events, env))
-            with_user.append(timed(events, env_with))
-        base, imp, used = statistics.median(without), statistics.median(imports), statistics.median(with_user)
-        size = (folder / "with" / "user_gazetteer.sqlite").stat().st_size
-    print(f"user gazetteer: {args.places:,} places, {size / 2**20:.1f} MiB; median of {args.repeat} runs each")
-    print(f"geo events --corpus seeds without it (baseline): {base:.2f} s")
-    print(f"geo gazetteer import (100k rows, --replace):     {imp:.2f} s = {imp / base:.2f}x the baseline")
-    print(f"geo events --corpus seeds with it, first run:    {first:.2f} s = {first / base:.2f}x the baseline")
-    print(f"geo events --corpus seeds with it, later runs:   {used:.2f} s = {used / base:.2f}x the baseline")
-    print(f"import, then events with it (first run):         {imp + first:.2f} s = {(imp + first) / base:.2f}x "
-          "the baseline (the bar: at most 3x)")
-    print(f"import, then events with it (a later run):       {imp + used:.2f} s = {(imp + used) / base:.2f}x "
-          "the baseline")
+        times = measure(trees, folder, dump, args.repeat)
+        size = (folder / "with0" / "user_gazetteer.sqlite").stat().st_size
+    print(f"user gazetteer: {args.places:,} places, {size / 2**20:.1f} MiB; median of {args.repeat} runs each, "
+          "fresh processes, the trees interleaved")
+    for tree in trees:
+        med = {name: statistics.median(values) for name, values in times[tree].items()}
+        base = med["baseline"]
+        print(f"\n{tree}")
+        print(f"  geo events --corpus seeds without it (baseline): {base:.2f} s")
+        print(f"  geo render --date 2024-12-08 without it:         {med['render']:.2f} s")
+        for label, value in (("geo gazetteer import (--replace)", med["import"]),
+                             ("geo events with it, first run after", med["first"]),
+                             ("geo events with it, a later run", med["later"]),
+                             ("import, then the first geo events", med["import"] + med["first"]),
+                             ("import, then a later geo events", med["import"] + med["later"])):
+            print(f"  {label + ':':48s} {value:.2f} s = {value / base:.2f}x the baseline")
+        print("  (the bar: import, then the first geo events, at most 3x)")
 
 
 if __name__ == "__main__":

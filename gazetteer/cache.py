@@ -4,9 +4,12 @@ Every process needs the same tables derived from the packaged data and the user 
 (the trie of name keys, the columns of ``world.npz`` decompressed, the index of ids); building
 them takes seconds, mapping them from disk nothing. Each kind of table is a folder
 ``<kind>-<key>`` in :func:`cache_root`, where the key is a digest of everything the tables are
-derived from (:func:`packaged_fingerprint`, and for the name keys
-:func:`gazetteer.userstore.user_fingerprint`); a changed input gives a new key, so a
-stale folder is never read, and :func:`cached` removes the older folders of a kind.
+derived from (:func:`packaged_fingerprint`, and for the user gazetteer's tables
+:func:`gazetteer.userstore.user_fingerprint`: the trie of the packaged name keys does not
+change with the user gazetteer, whose keys the matcher consults beside it); a changed input
+gives a new key, so a stale folder is never read, and :func:`cached` removes the older folders
+of a kind. An import that leaves the user gazetteer holding its rows alone writes their tables
+at once (:func:`gazetteer.store.cache_user_tables`), when the cache can be written (:func:`writable`).
 
 * **Atomic and safe under concurrency.** A folder is built under a temporary name in the
   cache root and renamed into place in one step; a reader sees a complete folder or none.
@@ -43,7 +46,7 @@ import marisa_trie
 import numpy as np
 
 __all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries", "file_stamp",
-           "packaged_fingerprint"]
+           "packaged_fingerprint", "writable"]
 
 #: The environment variable that names the cache folder.
 CACHE_ENV = "GEO_CACHE_DIR"
@@ -70,6 +73,16 @@ def cache_root() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg).expanduser() if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
     return base / "geo"
+
+
+def writable() -> bool:
+    """Tell whether the cache folder can be written (it is created when missing)."""
+    root = cache_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return root.is_dir() and os.access(root, os.W_OK | os.X_OK)
 
 
 def file_stamp(path: Path) -> str:

@@ -6,11 +6,15 @@ admin1 code, admin2, admin3, admin4, population, elevation, dem, timezone, modif
 date). Populated places (class P), first-level divisions (ADM1), spots (S: bases,
 airports, schools ...) and areas (L) are kept; the kind comes from the feature code. The
 optional ``alternateNamesV2.txt`` (10 columns) adds names to the imported places. The places
-are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction.
+are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction. When the import
+leaves the user gazetteer holding its rows alone (``--replace``, or a first import), it also
+builds their :class:`gazetteer.store.UserTables` into the cache from the rows in hand, so that
+the next run maps them instead of reading and folding every row again.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -18,8 +22,8 @@ from pathlib import Path
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import Place
-from gazetteer.store import load_store
-from gazetteer.userstore import UserStore, check_place, user_gazetteer_path
+from gazetteer.store import cache_user_tables, load_store
+from gazetteer.userstore import UserStore, bulk, check_place, check_rows, user_gazetteer_path
 
 __all__ = ["import_geonames", "add_place", "kind_of"]
 
@@ -47,13 +51,25 @@ def kind_of(feature_class: str, feature_code: str, population: int) -> str | Non
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     """Yield (line number, text) of a UTF-8 file; a line that is not UTF-8 is named."""
+    line_no = 0
     with path.open("rb") as fh:
-        for line_no, raw in enumerate(fh, start=1):
+        while chunk := fh.readlines(1 << 20):  # whole lines, about a megabyte at a time, decoded at once
             try:
-                yield line_no, raw.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as exc:
-                raise GazetteerDataError(f"{path}, line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start}); "
-                                         "GeoNames dumps are UTF-8: download the file again") from None
+                text = b"".join(chunk).decode("utf-8")
+            except UnicodeDecodeError:
+                for k, raw in enumerate(chunk, start=line_no + 1):
+                    try:
+                        raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise GazetteerDataError(f"{path}, line {k}: not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                                 "GeoNames dumps are UTF-8: download the file again") from None
+                raise  # not reached: some line of the chunk fails to decode
+            lines = text.split("\n")
+            if lines[-1] == "":
+                lines.pop()
+            for k, line in enumerate(lines, start=line_no + 1):
+                yield k, line.rstrip("\r\n")
+            line_no += len(chunk)
 
 
 def _alternates(path: Path | None, wanted: set[str]) -> dict[str, list[str]]:
@@ -80,22 +96,33 @@ def _columns(path: Path, country: str | None) -> Iterator[tuple[int, list[str]]]
             yield line_no, cols
 
 
-def _places(path: Path, country: str | None, extra: dict[str, list[str]]) -> Iterator[Place]:
+def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple[list[tuple], list[int]]:
+    """Return the kept rows of a dump as stored rows (:func:`gazetteer.userstore.place_row`), and their lines."""
+    rows: list[tuple] = []
+    lines: list[int] = []
+    source = f"GeoNames dump {path.name} (CC BY 4.0), feature "
     for line_no, cols in _columns(path, country):
         try:
             population = int(cols[14] or 0)
             lat, lon = float(cols[4]), float(cols[5])
-            kind = kind_of(cols[6], cols[7], population)
-            if kind is None:
-                continue
-            names = dict.fromkeys([*(n for n in cols[3].split(",") if n), *extra.get(cols[0], [])])
-            yield check_place(Place(
-                id=f"geonames:{cols[0]}", name=cols[1],
-                names=tuple(n.replace("|", " ") for n in names if n and n != cols[1]), kind=kind,
-                lat=round(lat, 5), lon=round(lon, 5), admin1=f"{cols[8]}.{cols[10]}", country=cols[8] or None,
-                population=population, source=f"GeoNames dump {path.name} (CC BY 4.0), feature {cols[6]}.{cols[7]}"))
-        except (ValueError, GazetteerDataError) as exc:
+        except ValueError as exc:
             raise GazetteerDataError(f"{path}, line {line_no}: {exc}; fix or remove the row") from None
+        kind = kind_of(cols[6], cols[7], population)
+        if kind is None:
+            continue
+        name, more = cols[1], extra.get(cols[0])
+        if cols[3] or more:
+            names = dict.fromkeys([*(n for n in cols[3].split(",") if n), *(more or ())])
+            alts = "|".join(n.replace("|", " ") for n in names if n and n != name)
+        else:
+            alts = ""
+        rows.append((f"geonames:{cols[0]}", name, alts, kind, round(lat, 5), round(lon, 5), f"{cols[8]}.{cols[10]}",
+                     cols[8] or None, population, None, f"{source}{cols[6]}.{cols[7]}"))
+        lines.append(line_no)
+    bad = check_rows(rows)
+    if bad is not None:
+        raise GazetteerDataError(f"{path}, line {lines[bad[0]]}: {bad[1]}; fix or remove the row")
+    return rows, lines
 
 
 def _readable(path: Path, what: str) -> None:
@@ -135,19 +162,25 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
         :func:`gazetteer.userstore.check_place`; named by line, and nothing is written.
     """
     _readable(path, "GeoNames dump")
-    wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
-    extra = _alternates(alternate_names, wanted)
-    target = target or user_gazetteer_path()
-    existed = target.exists()
-    try:
-        with UserStore.open(target, create=True) as store:
-            count = store.add(_places(path, country, extra), replace=replace, checked=True)
-    except BaseException:
-        if not existed:  # a failed first import leaves no empty user gazetteer behind
-            target.unlink(missing_ok=True)
-        raise
+    with bulk():
+        wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
+        extra = _alternates(alternate_names, wanted)
+        rows, _ = _rows(path, country, extra)
+        target = target or user_gazetteer_path()
+        existed = target.exists()
+        try:
+            with UserStore.open(target, create=True) as store:
+                written = store.add_rows(rows, replace=replace)
+        except BaseException:
+            if not existed:  # a failed first import leaves no empty user gazetteer behind
+                target.unlink(missing_ok=True)
+            raise
+        del rows
+        if (written.rows is not None and written.fingerprint is not None
+                and os.path.abspath(target) == os.path.abspath(user_gazetteer_path())):
+            cache_user_tables(written.rows, written.fingerprint)  # the next run maps them
     load_store.cache_clear()
-    return target, count
+    return target, written.count
 
 
 def add_place(name: str, lat: float, lon: float, *, country: str | None = None, kind: str = "town",

@@ -77,7 +77,7 @@ def name_trie(keys: Iterable[str], *, short: Iterable[str] = ()) -> marisa_trie.
 
 
 class NameMatcher:
-    """A multi-pattern matcher over a set of name keys.
+    """A multi-pattern matcher over a set of name keys, and optionally a second set (the user gazetteer's).
 
     Parameters
     ----------
@@ -85,11 +85,19 @@ class NameMatcher:
         Folded name keys (:func:`gazetteer.names.normalize_name` output).
     short : iterable of str
         Keys of one or two letters that may match (see :func:`name_trie`).
+    trie : marisa_trie.Trie, optional
+        The trie of *keys* (:func:`name_trie`), built already.
+    user : marisa_trie.Trie, optional
+        More keys, unfiltered (the user gazetteer's, :class:`gazetteer.store.UserTables`): found as
+        if they were in *keys*, so that a change of the user gazetteer leaves the large trie of the
+        packaged keys as it is.
     """
 
     def __init__(self, keys: Iterable[str] = (), *, short: Iterable[str] = (),
-                 trie: marisa_trie.Trie | None = None) -> None:
-        self._trie = trie if trie is not None else name_trie(keys, short=short)
+                 trie: marisa_trie.Trie | None = None, user: marisa_trie.Trie | None = None) -> None:
+        self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
+        self._trie = trie if trie is not None else name_trie(keys, short=self._short)
+        self._user = user
         # A word as written -> (its key, whether that is a whole key, its length without "'s"), or _NO_START
         # when no key starts with it.
         self._starts: dict[str, tuple[str, bool, int]] = {}
@@ -97,26 +105,47 @@ class NameMatcher:
         self._prefixes: dict[str, bool] = {}
 
     @classmethod
-    def load(cls, path: Path) -> NameMatcher:
-        """Map a trie that :meth:`save` wrote (:class:`RuntimeError` when the file is damaged)."""
+    def load(cls, folder: Path) -> NameMatcher:
+        """Map a matcher that :meth:`save` wrote (:class:`RuntimeError` or :class:`OSError` when damaged)."""
         trie = marisa_trie.Trie()
-        trie.mmap(str(path))
-        return cls(trie=trie)
+        trie.mmap(str(folder / _TRIE_FILE))
+        short = (folder / _SHORT_FILE).read_text(encoding="utf-8").split()
+        return cls(trie=trie, short=short)
 
-    def save(self, path: Path) -> None:
-        """Write the matcher's trie to *path*."""
-        self._trie.save(str(path))
+    def save(self, folder: Path) -> None:
+        """Write the matcher's trie and short keys into *folder* (the user keys are not written)."""
+        self._trie.save(str(folder / _TRIE_FILE))
+        (folder / _SHORT_FILE).write_text("\n".join(sorted(self._short)), encoding="utf-8")
+
+    def with_user(self, user: marisa_trie.Trie) -> NameMatcher:
+        """Return a matcher over this one's keys and the keys of *user* (unfiltered; see :func:`name_trie`)."""
+        return NameMatcher(trie=self._trie, short=self._short, user=user)
 
     def __len__(self) -> int:
-        return len(self._trie)
+        if self._user is None:
+            return len(self._trie)
+        return len(self._trie) + sum(1 for k in self._user if self._findable(k) and k not in self._trie)
+
+    def _findable(self, key: str) -> bool:
+        """Tell whether a key may be found at all (:func:`name_trie` keeps it)."""
+        return " " in key or len(key) >= 3 or key in self._short
 
     def is_key(self, key: str) -> bool:
         """Tell whether *key* is one of the keys."""
-        return key in self._trie
+        if key in self._trie:
+            return True
+        user = self._user
+        return user is not None and key in user and self._findable(key)
 
     def begins_key(self, prefix: str) -> bool:
         """Tell whether some key starts with *prefix* (letter by letter: "ale" begins "aleppo")."""
-        return next(self._trie.iterkeys(prefix), None) is not None
+        if next(self._trie.iterkeys(prefix), None) is not None:
+            return True
+        user = self._user
+        if user is None or next(user.iterkeys(prefix), None) is None:
+            return False
+        # every key that starts with a prefix of three letters or a space is findable; a shorter one, maybe not
+        return " " in prefix or len(prefix) >= 3 or any(map(self._findable, user.iterkeys(prefix)))
 
     def _begins_words(self, probe: str) -> bool:
         """:meth:`begins_key` for a key of two or more words, memoised."""
@@ -141,7 +170,8 @@ class NameMatcher:
         words = pieces[1::2]
         offsets = list(itertools.accumulate(map(len, pieces), initial=0))  # word i starts at offsets[2i + 1]
         excluded = _Exclusions(exclude) if exclude else None
-        begins_first, begins, is_key = self.begins_key, self._begins_words, self._trie.__contains__
+        begins_first, begins = self.begins_key, self._begins_words
+        is_key = self._trie.__contains__ if self._user is None else self.is_key
         fold = fold_content_word
         n_words = len(words)
         found = []
@@ -221,6 +251,8 @@ _FUNCTION_WORDS = frozenset("""the a an in on at to of for but and or nor his he
 #: How many distinct capitalised words the matcher remembers (whether a key starts with each) before starting afresh.
 _STARTS_CACHE_SIZE = 500_000
 _NO_START = ("", False, 0)
+#: The files of a saved matcher.
+_TRIE_FILE, _SHORT_FILE = "names.marisa", "short.txt"
 
 
 def _abbreviation_as_written(word: str, text: str, end: int) -> bool:

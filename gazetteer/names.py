@@ -50,10 +50,10 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 __all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES",
-           "GENERIC_TOKENS", "CONVENTIONS", "compact_key"]
+           "GENERIC_TOKENS", "CONVENTIONS", "compact_key", "normalize_names"]
 
 #: Arabic article forms (as separate tokens after hyphen splitting) that are dropped.
 ARTICLES: frozenset[str] = frozenset(
@@ -80,16 +80,23 @@ CONVENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("arabic", re.compile("dh"), "d"),
 )
 
+#: Matches wherever one of the conventions does.
+_ANY_CONVENTION = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in CONVENTIONS))
+
 #: Words of this many letters or fewer are not folded by the romanisation conventions.
 _SHORT_WORD = 3
 
 _DELETE = dict.fromkeys(map(ord, "'’‘`´ʿʾʻʼ\u02bc\u02bb\u0640"), None)
+_ASCII_DELETED = frozenset(chr(c) for c in _DELETE if c < 128)
 _LATIN_SPECIAL = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th"})
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ARABIC_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 _DIGRAPHS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ay"), ("ai", "ay"), ("ey", "ay"))
-_VOWELS = str.maketrans({"e": "a", "i": "a", "o": "u"})
+#: The short vowels merged, after the digraphs (one after the other: no vowel is replaced by one replaced later).
+_VOWELS = (("e", "a"), ("i", "a"), ("o", "u"))
 _DOUBLE = re.compile(r"(.)\1+")
+_FIRST_GROUP = operator.itemgetter(1)  # a run of one letter -> the letter (faster than the template r"\1")
+_REPLACEMENTS = _DIGRAPHS + _VOWELS
 _FINAL_H = re.compile(r"(?<=[aeiouy])h$")
 
 
@@ -118,24 +125,37 @@ def fold_token(token: str) -> str:
     >>> fold_token("Deraa") == fold_token("Daraa") == fold_token("Dar'a")
     True
     """
-    # Delete the apostrophe-like signs first: NFKC turns some ("´") into a space and a mark.
-    text = unicodedata.normalize("NFKC", token.translate(_DELETE)).casefold().translate(_DELETE)
-    text = "".join(text.split())
-    if not text:
-        return ""
-    if _is_arabic(text):
-        text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_MAP)
-        if text.startswith("ال") and len(text) > 3:
-            text = text[2:]
-        return text
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = text.translate(_LATIN_SPECIAL)
-    if len(text) > _SHORT_WORD:  # "Ky.", "Ga.": abbreviations keep their letters
+    if token.isascii():  # the common case: NFKC is the identity, case folding is lower(), no marks to drop
+        text = (token if _ASCII_DELETED.isdisjoint(token) else token.translate(_DELETE)).lower()
+        if not text.isalnum():
+            text = "".join(text.split())
+        if not text:
+            return ""
+    else:
+        # Delete the apostrophe-like signs first: NFKC turns some ("´") into a space and a mark.
+        text = unicodedata.normalize("NFKC", token.translate(_DELETE)).casefold().translate(_DELETE)
+        text = "".join(text.split())
+        if not text:
+            return ""
+        if _is_arabic(text):
+            text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_MAP)
+            if text.startswith("ال") and len(text) > 3:
+                text = text[2:]
+            return text
+        decomposed = unicodedata.normalize("NFKD", text)
+        if decomposed.isascii():  # no combining mark is ASCII
+            text = decomposed
+        else:
+            text = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = text.translate(_LATIN_SPECIAL)
+    # "Ky.", "Ga.": abbreviations keep their letters. A word that no convention matches is left as it is by
+    # each in turn, so one search of them all decides whether any applies.
+    if len(text) > _SHORT_WORD and _ANY_CONVENTION.search(text):
         for _, pattern, replacement in CONVENTIONS:
             text = pattern.sub(replacement, text)
-    for old, new in _DIGRAPHS:
+    for old, new in _REPLACEMENTS:
         text = text.replace(old, new)
-    text = _DOUBLE.sub(r"\1", text.translate(_VOWELS))
+    text = _DOUBLE.sub(_FIRST_GROUP, text)
     return _FINAL_H.sub("", text) if len(text) > 2 else text
 
 
@@ -231,6 +251,13 @@ def normalize_name(name: str) -> str:
     tokens = [key for key, _ in map(_fold_word, words or pieces[1::2]) if key]
     content = [tok for tok in tokens if tok not in ARTICLES]
     return " ".join(content or tokens)
+
+
+def normalize_names(names: Iterable[str]) -> list[str]:
+    """Return :func:`normalize_name` of each name, folding each distinct name once (for bulk indexing)."""
+    names = list(names)
+    keys = {name: normalize_name(name) for name in dict.fromkeys(names)}
+    return list(map(keys.__getitem__, names))
 
 
 def compact_key(key: str) -> str | None:

@@ -153,16 +153,21 @@ class Gazetteer:
 
     @functools.cached_property
     def _matcher(self) -> NameMatcher:
-        """The matcher over every key of the store: mapped from the cache when the store has a fingerprint."""
+        """The matcher over every key of the store.
+
+        The packaged keys' trie is mapped from the cache under the packaged data's fingerprint, and
+        the user gazetteer's keys are its cached :class:`~gazetteer.store.UserTables` trie, consulted
+        beside it: a changed user gazetteer never rebuilds the large trie. A store changed by
+        :meth:`~gazetteer.store.PlaceStore.add` (no fingerprint) gets a matcher built in memory.
+        """
         store = self.store
-
-        def build() -> NameMatcher:
+        if store.fingerprint is None or store.base_fingerprint is None:
             return NameMatcher(store.name_keys(), short=store.abbreviation_keys())
-
-        if store.fingerprint is None:
-            return build()
-        return cached("names", store.fingerprint, build, lambda m, folder: m.save(folder / "names.marisa"),
-                            lambda folder: NameMatcher.load(folder / "names.marisa"))
+        base = cached("names", store.base_fingerprint,
+                      lambda: NameMatcher(store.base_name_keys(), short=store.abbreviation_keys()),
+                      NameMatcher.save, NameMatcher.load)
+        user = store.user_keys
+        return base if user is None else base.with_user(user)
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:

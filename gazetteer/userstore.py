@@ -20,18 +20,23 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
+import itertools
 import math
 import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 
 __all__ = ["USER_FILE", "LEGACY_CSV", "user_gazetteer_path", "user_fingerprint", "check_place", "UserStore",
-           "read_user_places", "read_user_rows", "CSV_COLUMNS"]
+           "read_user_places", "read_user_rows", "CSV_COLUMNS", "check_rows", "place_row", "Written", "bulk"]
 
 USER_FILE = "user_gazetteer.sqlite"
 LEGACY_CSV = "user_gazetteer.csv"
@@ -45,6 +50,22 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _COLUMNS = CSV_COLUMNS
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """Pause Python's cycle collector while the rows of a user gazetteer are read, checked and filed.
+
+    They are hundreds of thousands of tuples, strings and lists with no reference cycles, whose
+    creation would otherwise set off collections that walk them all again and again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _data_dir() -> Path:
@@ -87,6 +108,7 @@ def _change_counter(path: Path) -> int:
 
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(LINE_BREAKS))) + "]")
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # every C0 control but the tab, and DEL
+_UNSTORABLE = re.compile(f"{_LINE_BREAK.pattern}|{_CONTROL.pattern}")
 
 
 def _bad_text(field: str, value: str) -> str | None:
@@ -130,15 +152,69 @@ def check_place(place: Place) -> Place:
     return place
 
 
-def _row(place: Place, seq: int) -> tuple:
+def check_rows(rows: Sequence[Sequence]) -> tuple[int, str] | None:
+    """Return the index of the first row that :func:`check_place` refuses and why, or None when all pass.
+
+    The rows are tuples of :data:`CSV_COLUMNS` as :func:`place_row` makes them (alternate names
+    joined by ``|``, coordinates floats, population an int). A batch is checked at once (one
+    search of all its text, the coordinates as arrays), and only a failing batch row by row.
+    """
+    if not rows:
+        return None
+    ids, names, alts, kinds, lats, lons, admin1, country, population, parent, source = zip(*rows, strict=True)
+    # one text of every field (the few distinct values of the repetitive columns once), searched once
+    text = "\t".join(["\t".join(ids), "\t".join(names), "\t".join(alts),
+                      *("\t".join(set(column) - {None}) for column in (admin1, country, parent, source))])
+    lat, lon = np.asarray(lats, dtype=np.float64), np.asarray(lons, dtype=np.float64)
+    clean = (all(map(str.strip, ids)) and all(map(str.strip, names)) and not _UNSTORABLE.search(text)
+             and "|" not in "\t".join(names) and set(kinds) <= _KINDS and min(population) >= 0
+             and all(type(v) is float for v in itertools.chain(lats, lons))
+             and bool(np.all((np.abs(lat) <= 90.0) & (np.abs(lon) <= 180.0))))  # NaN fails the comparison
+    if clean:
+        return None
+    for i, row in enumerate(rows):
+        try:
+            check_place(_place(row))
+        except GazetteerDataError as exc:
+            return i, str(exc)
+    return None
+
+
+_KINDS = frozenset(PLACE_KINDS)
+
+
+def place_row(place: Place) -> tuple:
+    """Return *place* as a stored row: a tuple of :data:`CSV_COLUMNS`, alternate names joined by ``|``."""
     return (place.id, place.name, "|".join(place.names), place.kind, float(place.lat), float(place.lon),
-            place.admin1, place.country, int(place.population), place.parent, place.source or "", seq)
+            place.admin1, place.country, int(place.population), place.parent, place.source or "")
 
 
 def _place(row: Sequence) -> Place:
     pid, name, names, kind, lat, lon, admin1, country, population, parent, source = row
     return Place(id=pid, name=name, names=tuple(n for n in names.split("|") if n), kind=kind, lat=lat, lon=lon,
                  admin1=admin1, country=country, population=population, parent=parent, source=source)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :meth:`UserStore.add_rows` wrote.
+
+    Parameters
+    ----------
+    count : int
+        How many rows were written.
+    rows : list of tuple or None
+        When the store holds no other rows (``replace``, or it was empty): its rows in the order
+        :meth:`UserStore.row_batches` gives them (a repeated id once, where it was last written);
+        else None.
+    fingerprint : str or None
+        :func:`user_fingerprint` of the file as this write left it; None when another write
+        followed at once.
+    """
+
+    count: int
+    rows: list[tuple] | None
+    fingerprint: str | None
 
 
 class UserStore:
@@ -212,31 +288,54 @@ class UserStore:
         replace : bool
             Remove every stored place first (in the same transaction).
         checked : bool
-            Every place has passed :func:`check_place` already (an import checks each row where it
-            can name the line); they are not checked again.
+            Every place has passed :func:`check_place` already; they are not checked again.
 
         Raises
         ------
         GazetteerDataError
             A place fails :func:`check_place` or the file cannot be written; nothing is written.
         """
+        rows = (place_row(place if checked else check_place(place)) for place in places)
+        return self.add_rows(rows, replace=replace).count
+
+    def add_rows(self, rows: Iterable[Sequence], *, replace: bool = False) -> Written:
+        """Write checked rows in one transaction (as :meth:`add` writes places).
+
+        Parameters
+        ----------
+        rows : iterable of tuple
+            Rows that :func:`check_rows` passed, as :func:`place_row` makes them.
+        replace : bool
+            Remove every stored place first (in the same transaction).
+
+        Returns
+        -------
+        Written
+            How many rows were written, the store's rows when it holds no others, and its fingerprint.
+
+        Raises
+        ------
+        GazetteerDataError
+            The file cannot be written; nothing is written.
+        """
         conn = self.conn
+        insert = f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * 12)})"
+        it = iter(rows)
         try:
             conn.execute("BEGIN IMMEDIATE")
             if replace:
                 conn.execute("DELETE FROM places")
             seq = conn.execute("SELECT coalesce(max(seq), 0) FROM places").fetchone()[0]
+            alone: list[tuple] | None = [] if seq == 0 else None  # every row of the store is in *rows*
             count = 0
-            batch: list[tuple] = []
-            for place in places:
-                count += 1
-                batch.append(_row(place if checked else check_place(place), seq + count))
-                if len(batch) >= 10_000:
-                    conn.executemany(f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * 12)})", batch)
-                    batch.clear()
-            conn.executemany(f"INSERT OR REPLACE INTO places VALUES ({', '.join('?' * 12)})", batch)
+            for batch in iter(lambda: list(itertools.islice(it, 10_000)), []):
+                conn.executemany(insert, [(*row, seq + count + i) for i, row in enumerate(batch, start=1)])
+                count += len(batch)
+                if alone is not None:
+                    alone += map(tuple, batch)
             conn.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
                          "value = CAST(value AS INTEGER) + 1")
+            generation = self._generation()
             conn.execute("COMMIT")
         except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
@@ -245,7 +344,21 @@ class UserStore:
                 raise GazetteerDataError(f"user gazetteer {self.path} cannot be written ({exc}); check the disk "
                                          "and that no other import is running") from exc
             raise
-        return count
+        # The file's fingerprint as this write left it: stable around a read of the generation that is still ours.
+        before = user_fingerprint(self.path)
+        try:
+            ours = self._generation() == generation
+        except sqlite3.Error:
+            ours = False
+        fingerprint = before if ours and user_fingerprint(self.path) == before else None
+        if alone is not None and len({row[0] for row in alone}) < len(alone):
+            last = {row[0]: i for i, row in enumerate(alone)}  # a repeated id: where it was last written
+            alone = [row for i, row in enumerate(alone) if last[row[0]] == i]
+        return Written(count, alone, fingerprint)
+
+    def _generation(self) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return str(row[0]) if row else ""
 
     def __len__(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM places").fetchone()[0])

@@ -222,7 +222,7 @@ def test_a_key_that_is_a_path_names_one_folder(root: Path) -> None:
 
 
 @pytest.mark.cli
-def test_with_a_user_gazetteer_the_names_are_cached_and_an_added_place_renews_them(tmp_path: Path) -> None:
+def test_with_a_user_gazetteer_the_names_are_cached_and_an_added_place_renews_only_its_tables(tmp_path: Path) -> None:
     env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache"), "GEO_DATA_DIR": str(tmp_path / "data")}
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -234,15 +234,18 @@ def test_with_a_user_gazetteer_the_names_are_cached_and_an_added_place_renews_th
         assert run.returncode == 0, run.stderr
         return {e["place"] for e in json.loads(run.stdout) if e.get("place_id")}, run.stderr
 
+    def stamps(kind: str) -> dict[str, int]:
+        return {p.name: (p / "manifest.json").stat().st_mtime_ns for p in (tmp_path / "cache").glob(f"{kind}-*")}
+
     assert _geo("gazetteer", "add", "Qaryat Zanbaqa", "35.1", "36.7", "--country", "SY", env=env).returncode == 0
     first, err = places()
     assert "Qaryat Zanbaqa" in first and "notice" not in err
-    names = list((tmp_path / "cache").glob("names-*"))
-    assert len(names) == 1 and names[0].parent == tmp_path / "cache"
-    stamp = (names[0] / "manifest.json").stat().st_mtime_ns
+    names, user = stamps("names"), stamps("user")
+    assert len(names) == 1 and len(user) == 1
     assert places() == (first, err)
-    assert (names[0] / "manifest.json").stat().st_mtime_ns == stamp  # read, not rebuilt
+    assert (stamps("names"), stamps("user")) == (names, user)  # read, not rebuilt
     assert _geo("gazetteer", "add", "Tell Wardiyeh", "35.2", "36.8", "--country", "SY", env=env).returncode == 0
     renewed, _ = places()
     assert {"Qaryat Zanbaqa", "Tell Wardiyeh"} <= renewed
-    assert [p.name for p in (tmp_path / "cache").glob("names-*")] != [names[0].name]  # a new key, the old pruned
+    # the user gazetteer's tables under a new key; the packaged names' trie left as it was
+    assert stamps("names") == names and set(stamps("user")) - set(user)

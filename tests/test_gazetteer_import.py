@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazetteer import GazetteerDataError, default_gazetteer
 from gazetteer.imports import import_geonames, kind_of
+from gazetteer.model import Place
 from gazetteer.resolver import Gazetteer
 from gazetteer.store import load_store, user_gazetteer_path
-from gazetteer.userstore import UserStore
+from gazetteer.userstore import UserStore, check_place, check_rows
 from geo.cli import main
 
 # An invented village (no such name in GeoNames), a spot of class S, and a stream (class H, not kept).
@@ -108,3 +111,36 @@ def test_cli_import_then_lookup(data_dir: Path, tmp_path: Path, capsys: pytest.C
     default_gazetteer.cache_clear()
     assert main(["gazetteer", "lookup", "Khirbet Zunbuleen", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["id"] == "geonames:99000001"
+
+
+_ROW_FIELDS = st.tuples(
+    st.sampled_from(["geonames:1", "user:x", "", "  ", "id\u2028x"]),
+    st.sampled_from(["Tell Abyad", "Kafr|Nabl", " ", "Bab\x0cNayrab", "Wad\x85Madani", "Sittwe\tTown"]),
+    st.sampled_from(["", "Tal Abyad|Tell Abiad", "Tal\x1bAbyad", "x\u2029y"]),
+    st.sampled_from(["village", "town", "castle"]),
+    st.sampled_from([35.1, -90.0, 180.0, 90.5, float("nan"), float("inf"), -181.0]),
+    st.sampled_from([36.2, -180.0, 200.0, float("-inf")]),
+    st.sampled_from([None, "SY.07", "SY\n07"]),
+    st.sampled_from([None, "SY", "S\x00"]),
+    st.sampled_from([0, 850, -1]),
+    st.sampled_from([None, "geonames:2", "p\u2028"]),
+    st.sampled_from(["", "GeoNames dump SY.txt", "bad\rsource"]),
+)
+
+
+@given(st.lists(_ROW_FIELDS, max_size=6))
+@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+def test_a_batch_check_refuses_the_first_row_check_place_refuses(rows: list[tuple]) -> None:
+    def refused(row: tuple) -> bool:
+        pid, name, names, kind, lat, lon, admin1, country, population, parent, source = row
+        try:
+            check_place(Place(id=pid, name=name, names=tuple(n for n in names.split("|") if n), kind=kind, lat=lat,
+                              lon=lon, admin1=admin1, country=country, population=population, parent=parent,
+                              source=source))
+        except GazetteerDataError:
+            return True
+        return False
+
+    first = next((i for i, row in enumerate(rows) if refused(row)), None)
+    found = check_rows(rows)
+    assert (found[0] if found else None) == first

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+import marisa_trie
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -213,3 +214,27 @@ def test_similarity_of_spellings() -> None:
     assert _similarity("ALEPPO", aleppo) == _similarity("Ḥalab", aleppo) == 1.0
     assert 0.8 < _similarity("Alepo", aleppo) < 1.0
     assert _similarity("Homs", aleppo) < 0.5
+
+
+_USER_KEYS = [normalize_name(n) for n in ["Ab", "Us", "Zu", "Tal Abyad", "Bab Nayrab", "Aleppo Citadel", "Kafr Nabl",
+                                          "Deir Hafer", "Ras", "Nam Kham", "Homs Gap", "Idlib Road", "Ta"]]
+_SPLIT = NameMatcher(_KEYS, short=["us", "uk"]).with_user(marisa_trie.Trie(_USER_KEYS))
+_WHOLE = NameMatcher([*_KEYS, *_USER_KEYS], short=["us", "uk"])
+_PROBES = sorted({k[:i] for k in [*_KEYS, *_USER_KEYS, "us", "uk", "abc", "zz"] for i in range(len(k) + 1)})
+
+
+def test_a_second_trie_of_user_keys_finds_what_one_trie_of_all_keys_finds() -> None:
+    """The user gazetteer's keys, consulted beside the packaged trie, obey its rules (short keys, prefixes)."""
+    assert [_SPLIT.is_key(p) for p in _PROBES] == [_WHOLE.is_key(p) for p in _PROBES]
+    assert [_SPLIT.begins_key(p) for p in _PROBES] == [_WHOLE.begins_key(p) for p in _PROBES]
+    assert len(_SPLIT) == len(_WHOLE)
+    assert _SPLIT.is_key("ras") and not _SPLIT.is_key("ab") and _SPLIT.begins_key("ab") is False
+    text = "In Bab Nayrab and the US, near Deir Hafer, Ab and Zu met at the Aleppo Citadel on the Homs Gap road; Ta."
+    assert [text[m.start:m.end] for m in _SPLIT.scan(text)] == [
+        "Bab Nayrab", "US", "Deir Hafer", "Aleppo Citadel", "Homs Gap"]
+
+
+@given(_hostile)
+@SETTINGS
+def test_a_matcher_with_user_keys_scans_as_one_over_all_keys(text: str) -> None:
+    assert _SPLIT.scan(text) == _WHOLE.scan(text)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gazetteer.names import ARTICLES, CONVENTIONS, compact_key, fold_token, iter_tokens, normalize_name
+from gazetteer.names import ARTICLES, CONVENTIONS, compact_key, fold_token, iter_tokens, normalize_name, normalize_names
 
 
 # Rule 1: compatibility form, case fold, Latin diacritics, apostrophes and ayn/hamza signs.
@@ -156,3 +159,51 @@ def test_every_convention_is_named_and_each_pattern_changes_some_spelling() -> N
     for convention, pattern, replacement in CONVENTIONS:
         assert convention in examples
         assert any(pattern.sub(replacement, word) != word for word in examples[convention]), pattern.pattern
+
+
+# The fold's fast paths (an ASCII word, a word no convention touches) give what the full fold gives.
+def _full_fold(token: str) -> str:
+    """The fold of one word with no fast path: every step for every word (the reference)."""
+    from gazetteer import names
+
+    text = unicodedata.normalize("NFKC", token.translate(names._DELETE)).casefold().translate(names._DELETE)
+    text = "".join(text.split())
+    if not text:
+        return ""
+    if names._is_arabic(text):
+        text = names._ARABIC_MARKS.sub("", text).translate(names._ARABIC_MAP)
+        return text[2:] if text.startswith("ال") and len(text) > 3 else text
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.translate(names._LATIN_SPECIAL)
+    if len(text) > names._SHORT_WORD:
+        for _, pattern, replacement in CONVENTIONS:
+            text = pattern.sub(replacement, text)
+    for old, new in names._DIGRAPHS:
+        text = text.replace(old, new)
+    text = re.sub(r"(.)\1+", r"\1", text.translate(str.maketrans({"e": "a", "i": "a", "o": "u"})))
+    return names._FINAL_H.sub("", text) if len(text) > 2 else text
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABDHKOQSTY'`´’ ._-ʿéèçñøßıİﬁǅḨāē\u0301\u064eحلبال0123456789\t"
+
+
+@given(st.text(alphabet=_LETTERS, max_size=14))
+@settings(max_examples=3000, deadline=None, database=None, derandomize=True)
+def test_the_fast_fold_is_the_full_fold(token: str) -> None:
+    assert fold_token.__wrapped__(token) == _full_fold(token)
+
+
+def test_the_fast_fold_is_the_full_fold_on_the_packaged_names() -> None:
+    from gazetteer.names import split_words
+    from gazetteer.store import load_store
+
+    store = load_store(include_user=False)
+    words = sorted({w for blob in [*store._names.all()[::8], *store._alts.all()[::60]]
+                    for name in blob.split("|") for w in split_words(name)[1::2]})
+    assert len(words) > 20_000
+    assert [w for w in words if fold_token.__wrapped__(w) != _full_fold(w)] == []
+
+
+def test_normalize_names_is_normalize_name_of_each() -> None:
+    names = ["Khan Sheikhoun", "Myo Hsipaw", "al-Bab", "Khan Sheikhoun", "", "Tall Rif'at", "حلب", "Al"]
+    assert normalize_names(names) == [normalize_name(n) for n in names]

@@ -15,7 +15,14 @@ from gazetteer.imports import add_place
 from gazetteer.model import Place
 from gazetteer.names import compact_key, normalize_name
 from gazetteer.store import PlaceStore, UserTables, load_store, packaged_places
-from gazetteer.userstore import UserStore, read_user_places, user_gazetteer_path
+from gazetteer.userstore import (
+    UserStore,
+    place_row,
+    read_user_places,
+    read_user_rows,
+    user_fingerprint,
+    user_gazetteer_path,
+)
 
 
 def _user_places(base: PlaceStore) -> list[Place]:
@@ -138,3 +145,85 @@ def test_an_added_or_replaced_place_is_seen_by_the_next_run(user_places: list[Pl
     emptied = load_store()
     assert emptied.row_of("geonames:99100001") is None
     assert emptied.row_of("user:zunbul-camp") == len(emptied) - 1
+
+
+def _dump(folder: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
+    """A GeoNames dump of populated places: (geonameid, name, alternate names, lat, lon)."""
+    path = folder / "XX.txt"
+    path.write_text("".join("\t".join([gid, name, name, alts, lat, lon, "P", "PPL", "SY", "", "07", "", "", "", "120",
+                                       "", "", "Asia/Damascus", "2026-01-01"]) + "\n"
+                            for gid, name, alts, lat, lon in rows), encoding="utf-8")
+    return path
+
+
+_ROWS = [("99200001", "Tall Zunbulayn", "Tell Zonbolain,Tal Zunbulein", "35.10000", "36.70000"),
+         ("99200002", "Khirbat Qarmuz", "", "35.20000", "36.80000"),
+         ("99200001", "Tall Zunbulayn al-Kabir", "Tell Zonbolain", "35.11000", "36.71000"),  # the id again: it wins
+         ("99200003", "Nam Hkam Zunbul", "Namhkam Zunbul", "23.80000", "97.70000")]
+
+
+def test_an_import_that_leaves_its_rows_alone_caches_the_tables_the_next_run_maps(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer.imports import import_geonames
+
+    import_geonames(_dump(tmp_path, _ROWS), replace=True)
+    reference = _reference(read_user_places())
+    assert [p.name for p in read_user_places()] == ["Khirbat Qarmuz", "Tall Zunbulayn al-Kabir", "Nam Hkam Zunbul"]
+    keys = sorted({k for name in ["Tell Zonbolain", "Tal Zunbulein", "Tall Zunbulayn", "Khirbat Qarmuz",
+                                  "Tall Zunbulayn al-Kabir", "Namhkam Zunbul", "Nam Hkam Zunbul", "Aleppo"]
+                   for key in [normalize_name(name)] for k in (key, compact_key(key)) if k})
+    ids = ["geonames:99200001", "geonames:99200002", "geonames:99200003"]
+    expected = _answers(reference, keys, ids, [])
+
+    def no_build(*args: object) -> UserTables:
+        raise AssertionError("the import built the user tables into the cache; the next run maps them")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(UserTables, "build", no_build)
+        load_store.cache_clear()
+        assert _answers(load_store(), keys, ids, []) == expected
+
+    # an import that adds to other rows leaves the tables to the next run, which builds them from the file
+    import_geonames(_dump(tmp_path, [("99200004", "Qasr Zunbul", "", "35.3", "36.9")]))
+    built: list[int] = []
+    real_build = UserTables.build
+
+    def counted(store: PlaceStore, rows: object) -> UserTables:
+        built.append(1)
+        return real_build(store, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(UserTables, "build", counted)
+    load_store.cache_clear()
+    after = load_store()
+    assert built == [1] and after.row_of("geonames:99200004") is not None
+    assert _answers(after, keys, ids, []) == _answers(_reference(read_user_places()), keys, ids, [])
+
+
+def test_an_import_with_an_unwritable_cache_imports_and_says_nothing(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from gazetteer import cache
+    from gazetteer.imports import import_geonames
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker))
+    assert not cache.writable()
+    assert import_geonames(_dump(tmp_path, _ROWS), replace=True)[1] == 4
+    assert capsys.readouterr().err == ""
+    load_store.cache_clear()
+    store = load_store()  # built in memory, with the cache's one notice
+    assert store.row_of("geonames:99200003") is not None
+    assert capsys.readouterr().err.startswith("notice: cannot write the gazetteer cache")
+
+
+def test_written_rows_and_fingerprint_are_those_a_reader_sees(data_dir: Path) -> None:
+    places = [Place(id=f"user:{i % 3}", name=f"Zunbul {i}", kind="village", lat=35.0 + i / 10, lon=36.0)
+              for i in range(7)]
+    with UserStore.open(user_gazetteer_path(), create=True) as store:
+        written = store.add_rows([place_row(p) for p in places], replace=True)
+    assert written.count == 7
+    assert written.rows == read_user_rows() and [r[1] for r in written.rows] == ["Zunbul 4", "Zunbul 5", "Zunbul 6"]
+    assert written.fingerprint == user_fingerprint()
+    with UserStore.open(user_gazetteer_path()) as store:
+        more = store.add_rows([place_row(Place(id="user:new", name="Qasr Zunbul"))])
+    assert more.rows is None and more.fingerprint == user_fingerprint() != written.fingerprint
