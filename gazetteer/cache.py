@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import sys
@@ -37,12 +38,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import marisa_trie
 import numpy as np
 
-__all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries", "file_stamp",
+__all__ = ["CACHE_ENV", "CacheEntry", "KeyedFiles", "cache_root", "cached", "clear", "entries", "file_stamp",
            "packaged_fingerprint"]
 
 #: The environment variable that names the cache folder.
@@ -197,6 +198,71 @@ def _notice(message: str) -> None:
     if message not in _NOTICES:
         _NOTICES.add(message)
         print(message, file=sys.stderr)
+
+
+class KeyedFiles:
+    """Values cached one file per key in a folder ``<kind>-<version>`` of the cache root.
+
+    For results derived per item (an article's extraction, a date's inferred areas) rather
+    than tables: the *version* names everything the values depend on besides the key (a
+    digest of the code and data that derive them); a new version removes the older folders
+    of the kind when it is first written.
+
+    * **Atomic.** A file is written under a temporary name in its folder and renamed into place.
+    * **Checked.** A file holds its key; one that fails to load or holds another key is a
+      miss (and written again).
+    * **Optional.** With no folder (``None``), or once the folder proves unwritable, nothing
+      is cached and every :meth:`get` misses.
+
+    Parameters
+    ----------
+    folder : Path or None
+        The folder of this version (``cache_root() / f"{kind}-{version}"``); None caches nothing.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._writable = folder is not None
+
+    def get(self, key: str) -> Any | None:
+        """Return the value stored under *key*, or None (a miss, or a damaged or foreign file)."""
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / f"{key}.pickle").open("rb") as fh:
+                stored_key, value = pickle.load(fh)  # noqa: S301 - the user's own cache folder
+        except Exception:  # missing, damaged or foreign: a miss; it is written again
+            return None
+        return value if stored_key == key else None
+
+    def put(self, key: str, value: object) -> None:
+        """Store *value* under *key* (atomically); do nothing once the folder proves unwritable."""
+        if self.folder is None or not self._writable:
+            return
+        temp = None
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._prune()
+            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".pickle", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.folder / f"{key}.pickle")
+            temp = None
+        except OSError:
+            self._writable = False
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def _prune(self) -> None:
+        """Remove the folders of the kind's other versions."""
+        assert self.folder is not None
+        kind = self.folder.name.rpartition("-")[0]
+        for other in self.folder.parent.glob(f"{kind}-*"):
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
 
 
 @dataclass(frozen=True)
