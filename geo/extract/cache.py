@@ -12,7 +12,9 @@ One file per article in the folder ``extract-<version>`` of the gazetteer cache 
   gazetteer is a miss, never a stale hit; a new version removes the older folders.
 * **Atomic.** A file is written under a temporary name in its folder and renamed into place.
 * **Checked.** A file holds its key; one that fails to load or holds another key is read as a
-  miss (and written again).
+  miss (and written again). Records are kept as the tuples of their field values
+  (:func:`geo.model.record_values`) and built again from them: faster to load than pickled
+  dataclasses, and the field layout is part of the version (``geo/model.py``'s stamp).
 * **Optional.** When the folder cannot be written, or the gazetteer has no fingerprint (one
   built in memory), nothing is cached and every article is extracted.
 
@@ -29,14 +31,14 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.extract.result import ArticleExtraction
-from geo.model import Article
+from geo.model import Article, ControlEvent, DistanceMention, record_values
 from geo.theatres import Theatre
 
 __all__ = ["KIND", "ExtractionCache", "code_version"]
 
 #: The prefix of the cache folder's name.
 KIND = "extract"
-_FORMAT = "2"
+_FORMAT = "3"
 _GEO = Path(__file__).resolve().parent.parent
 _GAZETTEER = _GEO.parent / "gazetteer"
 
@@ -95,11 +97,15 @@ class ExtractionCache:
         if self.folder is None:
             return None
         stored = self._files.get(_article_key(article, theatre))
-        if not (isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(part, tuple) for part in stored)):
+        try:
+            events, distances = stored  # type: ignore[misc]
+            return ArticleExtraction(article, tuple(ControlEvent(*row) for row in events),
+                                     tuple(DistanceMention(*row) for row in distances))
+        except (TypeError, ValueError):  # a miss (None), or a file of another layout
             return None
-        return ArticleExtraction(article, *stored)
 
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
         """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable."""
         if self.folder is not None:
-            self._files.put(_article_key(article, theatre), (extraction.events, extraction.distances))
+            self._files.put(_article_key(article, theatre), (tuple(record_values(e) for e in extraction.events),
+                                                             tuple(record_values(d) for d in extraction.distances)))
