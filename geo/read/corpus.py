@@ -37,13 +37,16 @@ from geo.read.textfile import decode_bytes, file_warning, normalise_text, read_r
 
 __all__ = [
     "read_corpus", "read_article", "read_metadata", "decode_bytes", "normalise_text",
-    "article_id", "METADATA_FILE", "BASELINE_FILE", "CORPUS_KIND",
+    "article_id", "METADATA_FILE", "BASELINE_FILE", "CORPUS_KIND", "CORPUS_CACHE_MAX_BYTES",
 ]
 
 METADATA_FILE = "metadata.csv"
 BASELINE_FILE = "baseline.csv"
 #: The kind of the cache folder of read corpora (``corpus-<version>`` in the cache root).
 CORPUS_KIND = "corpus"
+#: A folder whose articles hold more bytes is not cached (its copy would double the disk it takes; an
+#: archive that large belongs in an event store, ``geo ingest``).
+CORPUS_CACHE_MAX_BYTES = 64 << 20
 _META_COLUMNS = ("file", "date", "source", "title", "url")
 
 
@@ -231,7 +234,7 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
     and the Unicode tables): it is read back when the folder's ``.txt`` files (names and bytes)
     and ``metadata.csv`` are what they were then, so a re-run reads the bytes but skips decoding,
     header parsing and the near-duplicate search; any changed, added or removed file reads the
-    whole folder again.
+    whole folder again. A folder of more than :data:`CORPUS_CACHE_MAX_BYTES` is not cached.
 
     Identical texts in two files become one article (the first by name, with missing
     metadata filled from the copy). Near-duplicates are linked with
@@ -256,7 +259,8 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
     files = _article_files(folder)
     contents = [_contents(p) for p in files]
     key = _contents_key(files, contents, _contents(folder / METADATA_FILE))
-    cache = KeyedFiles(cache_root() / f"{CORPUS_KIND}-{_code_version()}")
+    size = sum(len(data) for data in contents if isinstance(data, bytes))
+    cache = KeyedFiles(cache_root() / f"{CORPUS_KIND}-{_code_version()}" if size <= CORPUS_CACHE_MAX_BYTES else None)
     name = hashlib.sha256(f"{folder}\n{folder.resolve()}".encode("utf-8", "surrogatepass")).hexdigest()
     found = cache.get(name)
     if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
