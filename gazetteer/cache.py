@@ -218,22 +218,33 @@ class KeyedFiles:
     ----------
     folder : Path or None
         The folder of this version (``cache_root() / f"{kind}-{version}"``); None caches nothing.
+    limit : int, optional
+        At most this many files are kept: before its first write, a process removes the least
+        recently used files beyond it (a hit marks its file used). None keeps every file.
     """
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, *, limit: int | None = None) -> None:
         self.folder = folder
+        self.limit = limit
         self._writable = folder is not None
+        self._trimmed = False
 
     def get(self, key: str) -> Any | None:
         """Return the value stored under *key*, or None (a miss, or a damaged or foreign file)."""
         if self.folder is None:
             return None
+        path = self.folder / f"{key}.pickle"
         try:
-            with (self.folder / f"{key}.pickle").open("rb") as fh:
+            with path.open("rb") as fh:
                 stored_key, value = pickle.load(fh)  # noqa: S301 - the user's own cache folder
         except Exception:  # missing, damaged or foreign: a miss; it is written again
             return None
-        return value if stored_key == key else None
+        if stored_key != key:
+            return None
+        if self.limit is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: the last to be removed
+        return value
 
     def put(self, key: str, value: object) -> None:
         """Store *value* under *key* (atomically); do nothing once the folder proves unwritable."""
@@ -244,6 +255,8 @@ class KeyedFiles:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._prune()
+            if self.limit is not None and not self._trimmed:
+                self._trim(self.limit - 1)
             fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".pickle", dir=self.folder)
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -255,6 +268,19 @@ class KeyedFiles:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
+
+    def _trim(self, keep: int) -> None:
+        """Remove the least recently used files beyond the *keep* newest (once per process)."""
+        assert self.folder is not None
+        self._trimmed = True
+        files = []
+        for path in self.folder.glob("*.pickle"):
+            with contextlib.suppress(OSError):
+                files.append((path.stat().st_mtime_ns, path))
+        files.sort(reverse=True)
+        for _, path in files[max(keep, 0):]:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
     def _prune(self) -> None:
         """Remove the folders of the kind's other versions."""

@@ -280,3 +280,14 @@ def test_keyed_files_without_a_writable_folder_cache_nothing_and_never_fail(tmp_
     off = cache.KeyedFiles(None)
     off.put("a", 1)
     assert off.get("a") is None
+
+
+def test_keyed_files_with_a_limit_keep_the_most_recently_used(root: Path) -> None:
+    first = cache.KeyedFiles(root / "thing-v1", limit=3)
+    for k, key in enumerate("abcd"):
+        first.put(key, k)
+        os.utime(root / "thing-v1" / f"{key}.pickle", ns=(k * 10**9, k * 10**9))  # written in this order
+    assert cache.KeyedFiles(root / "thing-v1", limit=3).get("a") == 0  # a hit: "a" is now the newest
+    later = cache.KeyedFiles(root / "thing-v1", limit=3)
+    later.put("e", 4)  # a new process trims before its first write: "b" and "c" were used least lately
+    assert sorted(p.stem for p in (root / "thing-v1").glob("*.pickle")) == ["a", "d", "e"]

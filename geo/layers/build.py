@@ -34,8 +34,8 @@ from geo.progress import tracked
 from geo.theatres import faction_styles, packaged_theatres
 from geo.timeline.fold import STALE_AFTER_DAYS
 
-__all__ = ["AREAS_KIND", "MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "corpus_distances", "country_outline",
-           "governorates", "palette", "stale_window"]
+__all__ = ["AREAS_KEPT", "AREAS_KIND", "MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "corpus_distances",
+           "country_outline", "governorates", "palette", "stale_window"]
 
 
 #: A map of the whole history steps by week, month, quarter or year beyond this many change dates: each
@@ -43,6 +43,9 @@ __all__ = ["AREAS_KIND", "MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "
 MAX_SLIDER_DATES = 400
 #: The kind of the cache folder of the inferred areas (``areas-<version>`` in the cache root).
 AREAS_KIND = "areas"
+#: The inferred areas of at most this many distinct evidence sets are kept (tens of kB each; the least
+#: recently used go first), so that a corpus that grows every hour does not grow the cache without end.
+AREAS_KEPT = 2000
 _PERIODS: tuple[tuple[str, Callable[[dt.date], object]], ...] = (
     ("week", lambda d: d.isocalendar()[:2]),
     ("month", lambda d: (d.year, d.month)),
@@ -114,7 +117,7 @@ class _Areas:
                        for f in regions.get("features", []) if f.get("geometry") and f.get("properties")}
         self.outline, self.bands_km = outline, tuple(bands_km)
         self._cache: dict[tuple[Any, ...], Inferred] = {}
-        self._files = KeyedFiles(cache_root() / f"{AREAS_KIND}-{inferred_version()}")
+        self._files = KeyedFiles(cache_root() / f"{AREAS_KIND}-{inferred_version()}", limit=AREAS_KEPT)
 
     def of(self, places: Mapping[str, ControlState], regions: Mapping[str, ControlState],
            region_of: Mapping[str, str]) -> Inferred:
