@@ -31,6 +31,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import sys
@@ -40,12 +41,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import marisa_trie
 import numpy as np
 
-__all__ = ["CACHE_ENV", "CacheEntry", "cache_root", "cached", "clear", "entries", "file_stamp",
+__all__ = ["CACHE_ENV", "CacheEntry", "KeyedFiles", "cache_root", "cached", "clear", "entries", "file_stamp",
            "packaged_fingerprint", "writable"]
 
 #: The environment variable that names the cache folder.
@@ -210,6 +211,97 @@ def _notice(message: str) -> None:
     if message not in _NOTICES:
         _NOTICES.add(message)
         print(message, file=sys.stderr)
+
+
+class KeyedFiles:
+    """Values cached one file per key in a folder ``<kind>-<version>`` of the cache root.
+
+    For results derived per item (an article's extraction, a date's inferred areas) rather
+    than tables: the *version* names everything the values depend on besides the key (a
+    digest of the code and data that derive them); a new version removes the older folders
+    of the kind when it is first written.
+
+    * **Atomic.** A file is written under a temporary name in its folder and renamed into place.
+    * **Checked.** A file holds its key; one that fails to load or holds another key is a
+      miss (and written again).
+    * **Optional.** With no folder (``None``), or once the folder proves unwritable, nothing
+      is cached and every :meth:`get` misses.
+
+    Parameters
+    ----------
+    folder : Path or None
+        The folder of this version (``cache_root() / f"{kind}-{version}"``); None caches nothing.
+    limit : int, optional
+        At most this many files are kept: before its first write, a process removes the least
+        recently used files beyond it (a hit marks its file used). None keeps every file.
+    """
+
+    def __init__(self, folder: Path | None, *, limit: int | None = None) -> None:
+        self.folder = folder
+        self.limit = limit
+        self._writable = folder is not None
+        self._trimmed = False
+
+    def get(self, key: str) -> Any | None:
+        """Return the value stored under *key*, or None (a miss, or a damaged or foreign file)."""
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.pickle"
+        try:
+            with path.open("rb") as fh:
+                stored_key, value = pickle.load(fh)  # noqa: S301 - the user's own cache folder
+        except Exception:  # missing, damaged or foreign: a miss; it is written again
+            return None
+        if stored_key != key:
+            return None
+        if self.limit is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: the last to be removed
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        """Store *value* under *key* (atomically); do nothing once the folder proves unwritable."""
+        if self.folder is None or not self._writable:
+            return
+        temp = None
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._prune()
+            if self.limit is not None and not self._trimmed:
+                self._trim(self.limit - 1)
+            fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".pickle", dir=self.folder)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.folder / f"{key}.pickle")
+            temp = None
+        except OSError:
+            self._writable = False
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def _trim(self, keep: int) -> None:
+        """Remove the least recently used files beyond the *keep* newest (once per process)."""
+        assert self.folder is not None
+        self._trimmed = True
+        files = []
+        for path in self.folder.glob("*.pickle"):
+            with contextlib.suppress(OSError):
+                files.append((path.stat().st_mtime_ns, path))
+        files.sort(reverse=True)
+        for _, path in files[max(keep, 0):]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    def _prune(self) -> None:
+        """Remove the folders of the kind's other versions."""
+        assert self.folder is not None
+        kind = self.folder.name.rpartition("-")[0]
+        for other in self.folder.parent.glob(f"{kind}-*"):
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import os
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -664,6 +665,20 @@ def main(argv: list[str] | None = None) -> int:
     return ExitStatus.OK
 
 
+def run() -> NoReturn:
+    """Run the CLI and exit the process with its status (the ``geo`` command and ``python -m geo``).
+
+    Before exiting, every live object is moved out of the cyclic garbage collector's reach
+    (:func:`gc.freeze`): the interpreter's last collection at exit would otherwise walk all of
+    them (the loaded libraries, the gazetteer, the corpus) to free nothing the exit does not
+    free anyway, about 0.1 s of a 0.8 s ``geo render``. Only here, where the process ends:
+    :func:`main` called in a long-lived process keeps collecting.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 def _traceback() -> None:
     """With --traceback, print the traceback of the exception being handled (the exit status stays the same)."""
     if _STATE["traceback"]:
@@ -673,4 +688,4 @@ def _traceback() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

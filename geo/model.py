@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
 __all__ = [
+    "field_names",
+    "record_values",
     "Article",
     "BASELINE_PREFIX",
     "BaselineEntry",
@@ -74,9 +78,45 @@ def _flat_dict(record: Any) -> dict[str, Any]:
 
     The records are flat (their fields hold dates, strings, numbers and tuples of them), so
     this reads each field once instead of :func:`dataclasses.asdict`'s recursive deep copy,
-    which was most of the time ``geo events`` spent on its output.
+    which was most of the time ``geo events`` spent on its output; the values of all fields
+    are read at once (:func:`record_values`) and only dates and tuples are converted.
     """
-    return {f.name: _jsonable(getattr(record, f.name)) for f in fields(record)}
+    names = field_names(type(record))
+    return {name: value if type(value) in _PLAIN else _jsonable(value)
+            for name, value in zip(names, record_values(record), strict=True)}
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """Return the field names of a record class, in order (read once per class)."""
+    return _accessors(cls)[0]
+
+
+_ACCESSORS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any]]] = {}
+
+
+def _accessors(cls: type) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
+    """Return a record class's field names and a function reading all their values at once."""
+    found = _ACCESSORS.get(cls)
+    if found is None:
+        names = tuple(f.name for f in fields(cls))
+        get = operator.attrgetter(*names)
+        found = _ACCESSORS[cls] = (names, get if len(names) > 1 else (lambda record: (get(record),)))
+    return found
+
+
+def record_values(record: Any) -> tuple[Any, ...]:
+    """Return the values of a record's fields in field order: ``type(record)(*record_values(record)) == record``.
+
+    Examples
+    --------
+    >>> s = CorpusWarning("a.txt", "a.txt: no date")
+    >>> record_values(s), CorpusWarning(*record_values(s)) == s
+    (('a.txt', 'a.txt: no date'), True)
+    """
+    return _accessors(type(record))[1](record)  # type: ignore[no-any-return]
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def _jsonable(value: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gazetteer import Gazetteer, default_gazetteer
-from geo.extract.article import extract_article
+from geo import extract
 from geo.extract.cache import ExtractionCache
 from geo.extract.result import link_duplicate_events
 from geo.model import ControlEvent, CorpusResult, DistanceMention
@@ -45,7 +45,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     for article in tracked(articles, "articles", progress):
         extraction = cache.get(article, theatre)
         if extraction is None:
-            extraction = extract_article(article, gz, theatre)
+            extraction = extract.extract_article(article, gz, theatre)  # the rules load on the first miss
             cache.put(article, theatre, extraction)
         events.extend(extraction.events)
         distances.extend(extraction.distances)

@@ -28,13 +28,13 @@ def progress_bar(label: str, enabled: bool | None = None) -> Progress | None:
     enabled : bool, optional
         True or False to force it; by default shown only when stderr is a terminal.
     """
-    if enabled is None and not _may_be_terminal():
+    if enabled is False or (enabled is None and not _may_be_terminal()):
         return None  # decided without importing rich (a tenth of a second at start-up)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True)
-    if enabled is False or (enabled is None and not console.is_terminal):
+    if enabled is None and not console.is_terminal:
         return None
     return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=console, transient=True)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from gazetteer import cache as gz_cache
-from geo import pipeline
+from geo import extract, pipeline
 from geo.extract.article import extract_article
 from geo.extract.cache import KIND, ExtractionCache
 from geo.model import Article, CorpusResult
@@ -42,7 +42,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(article.id)
         return extract_article(article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_article", counting)
+    monkeypatch.setattr(extract, "extract_article", counting)  # the pipeline calls it through geo.extract
     return seen
 
 

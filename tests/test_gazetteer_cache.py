@@ -249,3 +249,48 @@ def test_with_a_user_gazetteer_the_names_are_cached_and_an_added_place_renews_on
     assert {"Qaryat Zanbaqa", "Tell Wardiyeh"} <= renewed
     # the user gazetteer's tables under a new key; the packaged names' trie left as it was
     assert stamps("names") == names and set(stamps("user")) - set(user)
+
+
+def test_keyed_files_give_back_what_was_put_and_miss_otherwise(root: Path) -> None:
+    files = cache.KeyedFiles(root / "thing-v1")
+    assert files.get("a") is None  # nothing yet; the folder is not even made by a read
+    files.put("a", {"outline": (1.5, 2.5)})
+    files.put("b", ("other",))
+    assert files.get("a") == {"outline": (1.5, 2.5)} and files.get("b") == ("other",)
+    (root / "thing-v1" / "b.pickle").write_bytes((root / "thing-v1" / "a.pickle").read_bytes())
+    assert files.get("b") is None  # a file holding another key is a miss
+    (root / "thing-v1" / "a.pickle").write_bytes(b"not a pickle")
+    assert files.get("a") is None  # a damaged file is a miss
+    files.put("a", "again")
+    assert files.get("a") == "again"
+    assert not [p for p in (root / "thing-v1").iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_keyed_files_of_a_new_version_remove_the_older_folders(root: Path) -> None:
+    cache.KeyedFiles(root / "thing-v1").put("a", 1)
+    cache.KeyedFiles(root / "other-v1").put("a", 1)
+    cache.KeyedFiles(root / "thing-v2").put("a", 2)
+    assert sorted(p.name for p in root.iterdir()) == ["other-v1", "thing-v2"]
+    assert cache.KeyedFiles(root / "thing-v2").get("a") == 2
+
+
+def test_keyed_files_without_a_writable_folder_cache_nothing_and_never_fail(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    files = cache.KeyedFiles(blocker / "thing-v1")
+    files.put("a", 1)  # no error: the folder cannot be made
+    assert files.get("a") is None
+    off = cache.KeyedFiles(None)
+    off.put("a", 1)
+    assert off.get("a") is None
+
+
+def test_keyed_files_with_a_limit_keep_the_most_recently_used(root: Path) -> None:
+    first = cache.KeyedFiles(root / "thing-v1", limit=3)
+    for k, key in enumerate("abcd"):
+        first.put(key, k)
+        os.utime(root / "thing-v1" / f"{key}.pickle", ns=(k * 10**9, k * 10**9))  # written in this order
+    assert cache.KeyedFiles(root / "thing-v1", limit=3).get("a") == 0  # a hit: "a" is now the newest
+    later = cache.KeyedFiles(root / "thing-v1", limit=3)
+    later.put("e", 4)  # a new process trims before its first write: "b" and "c" were used least lately
+    assert sorted(p.stem for p in (root / "thing-v1").glob("*.pickle")) == ["a", "d", "e"]

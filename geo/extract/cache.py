@@ -12,7 +12,9 @@ One file per article in the folder ``extract-<version>`` of the gazetteer cache 
   gazetteer is a miss, never a stale hit; a new version removes the older folders.
 * **Atomic.** A file is written under a temporary name in its folder and renamed into place.
 * **Checked.** A file holds its key; one that fails to load or holds another key is read as a
-  miss (and written again).
+  miss (and written again). Records are kept as the tuples of their field values
+  (:func:`geo.model.record_values`) and built again from them: faster to load than pickled
+  dataclasses, and the field layout is part of the version (``geo/model.py``'s stamp).
 * **Optional.** When the folder cannot be written, or the gazetteer has no fingerprint (one
   built in memory), nothing is cached and every article is extracted.
 
@@ -21,26 +23,22 @@ The cache never changes results: a hit returns the records the extraction return
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer import Gazetteer
-from gazetteer.cache import cache_root, file_stamp
+from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.extract.result import ArticleExtraction
-from geo.model import Article
+from geo.model import Article, ControlEvent, DistanceMention, record_values
 from geo.theatres import Theatre
 
 __all__ = ["KIND", "ExtractionCache", "code_version"]
 
 #: The prefix of the cache folder's name.
 KIND = "extract"
-_FORMAT = "1"
+_FORMAT = "3"
 _GEO = Path(__file__).resolve().parent.parent
 _GAZETTEER = _GEO.parent / "gazetteer"
 
@@ -86,7 +84,7 @@ class ExtractionCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._writable = folder is not None
+        self._files = KeyedFiles(folder)
 
     @classmethod
     def for_gazetteer(cls, gazetteer: Gazetteer) -> ExtractionCache:
@@ -98,43 +96,16 @@ class ExtractionCache:
         """Return the cached extraction of *article* read as *theatre*, or None (a miss, or a damaged file)."""
         if self.folder is None:
             return None
-        key = _article_key(article, theatre)
+        stored = self._files.get(_article_key(article, theatre))
         try:
-            with (self.folder / f"{key}.pickle").open("rb") as fh:
-                stored_key, events, distances = pickle.load(fh)  # noqa: S301 - the user's own cache folder
-        except FileNotFoundError:
+            events, distances = stored  # type: ignore[misc]
+            return ArticleExtraction(article, tuple(ControlEvent(*row) for row in events),
+                                     tuple(DistanceMention(*row) for row in distances))
+        except (TypeError, ValueError):  # a miss (None), or a file of another layout
             return None
-        except Exception:  # a damaged or foreign file is a miss; it is written again
-            return None
-        if stored_key != key or not isinstance(events, tuple) or not isinstance(distances, tuple):
-            return None
-        return ArticleExtraction(article, events, distances)
 
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
         """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable."""
-        if self.folder is None or not self._writable:
-            return
-        key = _article_key(article, theatre)
-        temp = None
-        try:
-            if not self.folder.is_dir():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                self._prune()
-            fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=self.folder)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, extraction.events, extraction.distances), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.folder / f"{key}.pickle")
-            temp = None
-        except OSError:
-            self._writable = False
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-
-    def _prune(self) -> None:
-        """Remove the folders of older code versions."""
-        assert self.folder is not None
-        for other in self.folder.parent.glob(f"{KIND}-*"):
-            if other != self.folder and other.is_dir():
-                shutil.rmtree(other, ignore_errors=True)
+        if self.folder is not None:
+            self._files.put(_article_key(article, theatre), (tuple(record_values(e) for e in extraction.events),
+                                                             tuple(record_values(d) for d in extraction.distances)))

@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from shapely.geometry import mapping
-
 from gazetteer import Gazetteer
-from gazetteer.admin1 import country_outlines, regions_of
+from gazetteer.admin1 import country_outlines, geojson_geometry, regions_of
 from geo.model import CorpusResult
 from geo.theatres import packaged_theatres
 
@@ -64,6 +62,6 @@ def country_outline(countries: tuple[str, ...], context: tuple[str, ...] = ()) -
     """
     outlines = country_outlines((*countries, *context))
     return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": mapping(geom),
+        {"type": "Feature", "geometry": geojson_geometry(geom),
          "properties": {"iso": code, "role": "theatre" if code in countries else "context"}}
         for code, geom in outlines.items()]}

@@ -18,13 +18,15 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer import Gazetteer, default_gazetteer
+from gazetteer.cache import KeyedFiles, cache_root
 from geo.dates import shift
 from geo.extract.distance.once import counted_distances
 from geo.layers.basemap import corpus_countries, country_outline, governorates
 from geo.layers.data import MapData, Ring
 from geo.layers.distances import DistanceShape, distance_shapes
 from geo.layers.geometry import front_lines
-from geo.layers.inferred import BANDS_KM, Inferred, infer_areas
+from geo.layers.inferred import BANDS_KM, Inferred, infer_areas, inputs_key
+from geo.layers.inferred import code_version as inferred_version
 from geo.layers.states import CorpusStates
 from geo.layers.towns import town_labels
 from geo.model import REGION_PREFIX, ControlEvent, ControlState, CorpusResult
@@ -32,13 +34,18 @@ from geo.progress import tracked
 from geo.theatres import faction_styles, packaged_theatres
 from geo.timeline.fold import STALE_AFTER_DAYS
 
-__all__ = ["MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "corpus_distances", "country_outline",
-           "governorates", "palette", "stale_window"]
+__all__ = ["AREAS_KEPT", "AREAS_KIND", "MAX_SLIDER_DATES", "build_map_data", "coarse_steps", "corpus_distances",
+           "country_outline", "governorates", "palette", "stale_window"]
 
 
 #: A map of the whole history steps by week, month, quarter or year beyond this many change dates: each
 #: step draws inferred areas, and an archive of years has thousands of change dates.
 MAX_SLIDER_DATES = 400
+#: The kind of the cache folder of the inferred areas (``areas-<version>`` in the cache root).
+AREAS_KIND = "areas"
+#: The inferred areas of at most this many distinct evidence sets are kept (tens of kB each; the least
+#: recently used go first), so that a corpus that grows every hour does not grow the cache without end.
+AREAS_KEPT = 2000
 _PERIODS: tuple[tuple[str, Callable[[dt.date], object]], ...] = (
     ("week", lambda d: d.isocalendar()[:2]),
     ("month", lambda d: (d.year, d.month)),
@@ -97,13 +104,20 @@ def _split_regions(states: list[ControlState]) -> tuple[dict[str, ControlState],
 
 
 class _Areas:
-    """Inferred areas of a date from its live evidence; equal evidence on two dates is inferred once."""
+    """Inferred areas of a date from its live evidence; equal evidence on two dates is inferred once.
+
+    Each inference is also kept on disk (:class:`gazetteer.cache.KeyedFiles`, kind
+    :data:`AREAS_KIND`), keyed by its inputs (:func:`geo.layers.inferred.inputs_key`) in a
+    folder of the inference code's version: a re-render of the same evidence reads the areas
+    back (exactly: shapely pickles geometries as WKB) instead of overlaying them again.
+    """
 
     def __init__(self, regions: Mapping[str, Any], outline: BaseGeometry, bands_km: Sequence[float]) -> None:
         self.shapes = {str(f["properties"]["id"]): shape(f["geometry"])
                        for f in regions.get("features", []) if f.get("geometry") and f.get("properties")}
         self.outline, self.bands_km = outline, tuple(bands_km)
         self._cache: dict[tuple[Any, ...], Inferred] = {}
+        self._files = KeyedFiles(cache_root() / f"{AREAS_KIND}-{inferred_version()}", limit=AREAS_KEPT)
 
     def of(self, places: Mapping[str, ControlState], regions: Mapping[str, ControlState],
            region_of: Mapping[str, str]) -> Inferred:
@@ -120,8 +134,13 @@ class _Areas:
                 reported[rid] = st.controller if st.status == "held" and st.controller != "unknown" else None
         key = (points, tuple(sorted(reported.items(), key=lambda kv: (kv[0], kv[1] or ""))))
         if key not in self._cache:
-            self._cache[key] = infer_areas(points, [(self.shapes[r], c) for r, c in key[1]], self.outline,
-                                           bands_km=self.bands_km)
+            shapes = [(self.shapes[r], c) for r, c in key[1]]
+            name = inputs_key(points, shapes, self.outline, self.bands_km)
+            found = self._files.get(name)
+            if not isinstance(found, Inferred):
+                found = infer_areas(points, shapes, self.outline, bands_km=self.bands_km)
+                self._files.put(name, found)
+            self._cache[key] = found
         return self._cache[key]
 
 

@@ -28,19 +28,23 @@ here are an INFERENCE from that evidence, drawn as such, in confidence bands:
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyproj
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from gazetteer.cache import file_stamp
 from geo.errors import UsageError
 from geo.layers.geometry import _apply, _check_outline, _polygonal, _reach_cells, _sites, local_aeqd
 
-__all__ = ["BANDS_KM", "Inferred", "band_labels", "controller_at", "infer_areas"]
+__all__ = ["BANDS_KM", "Inferred", "band_labels", "code_version", "controller_at", "infer_areas", "inputs_key"]
 
 #: Overlays run on a grid of this many metres in the projected plane: GEOS's snapping makes them
 #: robust where cells, discs and region boundaries nearly coincide.
@@ -78,6 +82,41 @@ class Inferred:
 
     areas: dict[str, BaseGeometry] = field(default_factory=dict)
     bands: list[tuple[str, int, BaseGeometry]] = field(default_factory=list)
+
+
+def code_version() -> str:
+    """Return a digest of what :func:`infer_areas` computes with: its code, shapely's GEOS and pyproj's PROJ.
+
+    With :func:`inputs_key`, it names an inference on disk (the inferred areas of a date are
+    cached per version and inputs by :mod:`geo.layers.build`): an edit of this module or of
+    :mod:`geo.layers.geometry`, or another GEOS or PROJ, gives another version.
+    """
+    here = Path(__file__).resolve().parent
+    parts = [file_stamp(here / "inferred.py"), file_stamp(here / "geometry.py"), shapely.geos_version_string,
+             shapely.__version__, pyproj.__version__, pyproj.proj_version_str]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def inputs_key(points: Sequence[tuple[float, float, str]], regions: Sequence[tuple[BaseGeometry, str | None]],
+               outline: BaseGeometry, bands_km: Sequence[float] = BANDS_KM) -> str:
+    """Return a digest of the arguments of :func:`infer_areas` (geometries by their exact WKB).
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> a = inputs_key([(36.0, 34.5, "government")], [], box(35, 32, 39, 37))
+    >>> a == inputs_key([(36.0, 34.5, "government")], [], box(35, 32, 39, 37))
+    True
+    >>> a == inputs_key([(36.0, 34.5, "opposition")], [], box(35, 32, 39, 37))
+    False
+    """
+    digest = hashlib.sha256(repr((tuple(points), tuple(float(b) for b in bands_km))).encode("utf-8"))
+    for geom, side in regions:
+        digest.update(shapely.to_wkb(geom, byte_order=1))
+        digest.update(repr(side).encode("utf-8"))
+    digest.update(b"outline")
+    digest.update(shapely.to_wkb(outline, byte_order=1))
+    return digest.hexdigest()
 
 
 def _check_bands(bands_km: Sequence[float]) -> tuple[float, ...]:

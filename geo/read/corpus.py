@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.errors import CorpusError
 from geo.model import Article, CorpusWarning
 from geo.read.dedup import THRESHOLD, apply_links, near_duplicate_links
@@ -36,11 +37,16 @@ from geo.read.textfile import decode_bytes, file_warning, normalise_text, read_r
 
 __all__ = [
     "read_corpus", "read_article", "read_metadata", "decode_bytes", "normalise_text",
-    "article_id", "METADATA_FILE", "BASELINE_FILE",
+    "article_id", "METADATA_FILE", "BASELINE_FILE", "CORPUS_KIND", "CORPUS_CACHE_MAX_BYTES",
 ]
 
 METADATA_FILE = "metadata.csv"
 BASELINE_FILE = "baseline.csv"
+#: The kind of the cache folder of read corpora (``corpus-<version>`` in the cache root).
+CORPUS_KIND = "corpus"
+#: A folder whose articles hold more bytes is not cached (its copy would double the disk it takes; an
+#: archive that large belongs in an event store, ``geo ingest``).
+CORPUS_CACHE_MAX_BYTES = 64 << 20
 _META_COLUMNS = ("file", "date", "source", "title", "url")
 
 
@@ -82,11 +88,22 @@ def read_article(
     tuple of (Article or None, list of CorpusWarning)
         The article (None if the file is unreadable, empty or binary) and the warnings.
     """
-    name = str(path)
+    return _article(str(path), _contents(path), meta)
+
+
+def _contents(path: Path) -> bytes | OSError:
+    """Return the bytes of a file, or the error reading it raised."""
     try:
-        data = read_regular(path)
+        return read_regular(path)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        return exc
+
+
+def _article(name: str, data: bytes | OSError, meta: Mapping[str, str] | None) -> tuple[Article | None,
+                                                                                        list[CorpusWarning]]:
+    """Return the article of a file's bytes (or the warning of the error reading it) and the warnings."""
+    if isinstance(data, OSError):
+        reason = data.strerror or type(data).__name__
         return None, [file_warning(name, f"cannot be read ({reason}); check the path and its permissions")]
     raw, warnings = decode_bytes(data, name)
     if raw is None:
@@ -210,7 +227,14 @@ def _parse_meta_rows(
 
 
 def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
-    """Read every ``.txt`` article of a corpus folder, in name order.
+    """Read every ``.txt`` article of a corpus folder, in name order (a re-read of an unchanged folder from the cache).
+
+    What a read returns is kept in the cache folder of :mod:`gazetteer.cache` (kind
+    :data:`CORPUS_KIND`, one file per corpus folder, versioned by the stamps of the reading code
+    and the Unicode tables): it is read back when the folder's ``.txt`` files (names and bytes)
+    and ``metadata.csv`` are what they were then, so a re-run reads the bytes but skips decoding,
+    header parsing and the near-duplicate search; any changed, added or removed file reads the
+    whole folder again. A folder of more than :data:`CORPUS_CACHE_MAX_BYTES` is not cached.
 
     Identical texts in two files become one article (the first by name, with missing
     metadata filled from the copy). Near-duplicates are linked with
@@ -233,10 +257,47 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
     """
     folder = Path(folder)
     files = _article_files(folder)
+    contents = [_contents(p) for p in files]
+    key = _contents_key(files, contents, _contents(folder / METADATA_FILE))
+    size = sum(len(data) for data in contents if isinstance(data, bytes))
+    cache = KeyedFiles(cache_root() / f"{CORPUS_KIND}-{_code_version()}" if size <= CORPUS_CACHE_MAX_BYTES else None)
+    name = hashlib.sha256(f"{folder}\n{folder.resolve()}".encode("utf-8", "surrogatepass")).hexdigest()
+    found = cache.get(name)
+    if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
+        return list(found[1]), list(found[2])
+    articles, warnings = _read_files(folder, files, contents)
+    cache.put(name, (key, tuple(articles), tuple(warnings)))
+    return articles, warnings
+
+
+def _contents_key(files: list[Path], contents: list[bytes | OSError], metadata: bytes | OSError) -> str:
+    """Return a digest of the files' names and bytes (or errors) and of ``metadata.csv``'s."""
+    digest = hashlib.sha256()
+    for path, data in ((None, metadata), *zip(files, contents, strict=True)):
+        label = "metadata" if path is None else str(path)
+        if isinstance(data, OSError):
+            digest.update(f"\0{label}\0error {type(data).__name__} {data.errno}\0".encode("utf-8", "surrogatepass"))
+        else:
+            digest.update(f"\0{label}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _code_version() -> str:
+    """Return a digest of the code a corpus is read with (this package and the records) and the Unicode tables."""
+    here = Path(__file__).resolve().parent
+    parts = [*(file_stamp(p) for p in sorted(here.glob("*.py"))), file_stamp(here.parent / "model.py"),
+             unicodedata.unidata_version]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _read_files(folder: Path, files: list[Path], contents: list[bytes | OSError]) -> tuple[list[Article],
+                                                                                          list[CorpusWarning]]:
+    """Read the articles of a corpus folder's files from their bytes (:func:`read_corpus` without its cache)."""
     meta, warnings = read_metadata(folder / METADATA_FILE, {p.name for p in files})
     by_id: dict[str, Article] = {}
-    for path in files:
-        article, more = read_article(path, meta.get(path.name))
+    for path, data in zip(files, contents, strict=True):
+        article, more = _article(str(path), data, meta.get(path.name))
         warnings += more
         if article is None:
             continue

@@ -5,7 +5,9 @@ A theatre file (schema in ``docs/theatres.md``) names the war's countries, its f
 ("the army", "rebels", "terrorists") mean there, and how many days a report stays fresh.
 :func:`load_theatre` reads one file and checks all of it: a malformed file raises
 :class:`TheatreError` with one line naming the file, the key and the fix.
-:func:`packaged_theatres` loads the files shipped in this package, :func:`theatre_named`
+:func:`packaged_theatres` loads the files shipped in this package (checked once, then kept
+in the cache folder of :mod:`gazetteer.cache`, versioned by the files' and this package's
+stamps, and read back by later processes), :func:`theatre_named`
 takes an id or a path, and :func:`theatre_for_countries` infers the theatre of an article
 from the countries of the places it names.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import os
 import re
 import tomllib
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.errors import GeoError
 from geo.theatres.colour import HEX_COLOUR
 
@@ -471,10 +475,28 @@ def _baseline(value: Any, path: Path, check: _Checker) -> Path | None:
     return resolved
 
 
+#: The kind of the cache folder of the packaged theatres, read and checked once (``theatres-<version>``).
+THEATRES_KIND = "theatres"
+
+
 @functools.cache
 def _packaged() -> tuple[Theatre, ...]:
+    """Return the packaged theatres: from the cache when their files and this code are unchanged, else read."""
+    files = sorted(PACKAGE_DIR.glob("*.toml"))
+    stamps = "\n".join(file_stamp(p) for p in (*files, *sorted(Path(__file__).parent.glob("*.py"))))
+    cache = KeyedFiles(cache_root() / f"{THEATRES_KIND}-{hashlib.sha256(stamps.encode()).hexdigest()[:20]}")
+    found = cache.get("packaged")
+    if (isinstance(found, tuple) and found and all(isinstance(t, Theatre) for t in found)
+            and all(t.baseline is None or t.baseline.is_file() for t in found)):
+        return found
+    theatres = _read_packaged(files)
+    cache.put("packaged", theatres)
+    return theatres
+
+
+def _read_packaged(files: list[Path]) -> tuple[Theatre, ...]:
     theatres: dict[str, Theatre] = {}
-    for path in sorted(PACKAGE_DIR.glob("*.toml")):
+    for path in files:
         theatre = load_theatre(path)
         if theatre.id in theatres:
             raise TheatreError(f"theatre file {path}: id '{theatre.id}' is also the id of "

@@ -91,7 +91,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from geo.dates import shift
-from geo.extract.time.words import RELATION
+from geo.extract.time.relations import RELATION
 from geo.model import REGION_PREFIX, BaselineEntry, ControlEvent, ControlState, Status
 from geo.timeline.names import display_names
 from geo.timeline.regions import Geography, reconcile

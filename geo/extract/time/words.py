@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from geo.extract.time.relations import RELATION
+
 __all__ = [
     "CALENDAR_WORD", "CAPITAL_ONLY", "FULL_MONTHS", "MONTHS", "NUMBERS", "POINT_RX", "PRE", "QUAL", "QUALS",
     "RANGE_RX", "REL_RX", "RELATION", "RULE_PATTERNS", "SINGLE_RX", "STRICT", "UNFOLDED", "WEEKDAYS",
@@ -24,8 +26,6 @@ NUMBERS = {w: i for i, w in enumerate(("zero one two three four five six seven e
                                        "eleven twelve thirteen fourteen fifteen sixteen "
                                        "seventeen eighteen nineteen twenty").split())}
 NUMBERS.update({"a": 1, "an": 1, "thirty": 30})
-RELATION = {"since": "since", "from": "since", "by": "by", "until": "by", "till": "by",
-            "up to": "by", "before": "before", "after": "after"}
 QUALS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid",
          "middle": "mid", "late": "late", "end": "late", "earlier": "earlier", "later": "later",
          "first": "early", "opening": "early", "closing": "late", "final": "late"}
