@@ -49,6 +49,8 @@ _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", 
 _OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.I)
 #: A place this populous may be named with a common English word inside a sentence ("Reading", "Mobile").
 COMMON_WORD_POPULATION = 100_000
+#: A place in the document's focus this populous may be named with common words ("Mount Pleasant", "Rock Hill").
+FOCUS_PHRASE_POPULATION = 5_000
 #: A country's share of a document's places from which it counts as the document's focus.
 FOCUS_SHARE = 0.2
 _MISSING: Final = object()
@@ -57,6 +59,8 @@ _MISSING: Final = object()
 _Resolved = tuple[tuple[Candidate, ...], str, bool, bool]
 #: Kinds that are areas, not points: never a "namesake abroad".
 _AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
+#: Kinds whose names are names of their own, not words that a division may be named with ("Central", "The City").
+_NAMED_AREA_KINDS = frozenset({"continent", "region", "country"})
 #: Verdicts of :meth:`Gazetteer._plausible_words`.
 _PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
 #: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
@@ -72,15 +76,15 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into",
 _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
     "Telegraph", "Press", "Star", "Sun", "Mirror", "Independent", "Guardian", "Register", "Courier", "Bee",
-    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record", "Democrat", "Republican",
+    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record",
     "Sentinel", "Ledger", "Bulletin", "Broadcasting", "Radio", "Television", "TV", "Network", "Agency",
     "University", "College", "Institute", "Foundation", "Association", "Federation", "League", "Club", "FC",
     "United", "Rangers", "Stock", "Exchange", "Bank", "Company", "Corp", "Corporation", "Inc", "Ltd", "Group",
-    "Party", "Police", "Department", "Council", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
+    "Party", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
     "Marathon", "Grand", "Prix", "Lions", "Tigers", "Bears", "Eagles", "Giants", "Cowboys", "Chiefs", "Bulls",
     "Braves", "Hawks", "Falcons", "Jets", "Kings", "Warriors", "Nationals", "Royals", "Pirates", "Reds",
     "Cardinals", "Blues", "Athletic", "Wanderers", "Rovers", "Medical", "Health", "Energy", "Electric",
-    "Motors", "Capital", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
+    "Motors", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
     "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
 #: Words after a name that are part of a place, not of a person or an organisation.
 _PLACE_WORDS = frozenset(fold_token(w) for w in (
@@ -302,7 +306,9 @@ class Gazetteer:
         whether a full stop after it belongs to it (an abbreviation such as "U.S.").
         """
         ranking = resolve_document(self.store, "", docs, focus, locating=locating)
-        doc_focus = _focus_of(docs, ranking, focus)
+        common = self._common_words
+        doc_focus = _focus_of(docs, ranking, focus,
+                              words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
         ranking = prefer_home(ranking, docs, home)
         out: list[_Resolved | None] = []
@@ -418,7 +424,7 @@ class Gazetteer:
             before = ""  # the end of a sentence (or an abbreviation): no given name
         if after:
             folded = fold_token(after)
-            if folded in _ORGANISATION_WORDS and form != "demonym":
+            if folded in _ORGANISATION_WORDS and after[0].isupper() and form != "demonym":
                 return _NOT_PLACE
             if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
                     and not self._matcher.begins_key(folded) and form == "name"
@@ -452,12 +458,15 @@ class Gazetteer:
             return exact  # a demonym or an abbreviation, as written
         large = best.kind in ("continent", "region", "country", "admin1")
         if " " not in key and written.lower() in self._common_words:
-            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place
-            return exact and not sentence_initial and in_focus and (large or best.population >= COMMON_WORD_POPULATION)
-        if (" " in key and not large and best.population < COMMON_WORD_POPULATION
+            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place; a division
+            # named with a word ("Central", "Western", "City") only in a document about its country
+            return exact and not sentence_initial and (large or best.population >= COMMON_WORD_POPULATION) and (
+                in_focus_country or best.kind in _NAMED_AREA_KINDS)
+        if (" " in key and not large and best.kind != "admin2" and best.population < COMMON_WORD_POPULATION
+                and not (in_focus_country and best.population >= FOCUS_PHRASE_POPULATION)
                 and all(w.lower() in self._common_words for w in written.split())):
             return False  # "University Center", "Main Street": common words, not a village so named
-        if written[:4].lower() == "the " and not large:
+        if written[:4].lower() == "the " and best.kind not in _NAMED_AREA_KINDS:
             return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
             return exact and best.population >= SENTENCE_START_POPULATION
@@ -542,12 +551,17 @@ class Gazetteer:
         return self.store.place(row), km
 
 
-def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
-    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
+def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:
+    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places.
+
+    Names flagged in *words* (common English words: "Central", "City") do not count.
+    """
     named = set(given)
     if not docs:
         return named
     exact = np.fromiter((d.entry.exact for d in docs), dtype=bool, count=len(docs))
+    if len(words):
+        exact &= ~np.asarray(words, dtype=bool)
     country, is_country = ranking.best_countries()
     counted = exact & (country != 0)
     named.update(code_of(c) for c in set(country[counted & is_country].tolist()))

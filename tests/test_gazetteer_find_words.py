@@ -1,0 +1,88 @@
+"""find(): names that are also words, names inside organisations' names, divisions named with words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from gazetteer import Gazetteer
+from gazetteer.build.common_words import common_words, place_words, proper_nouns
+from gazetteer.store import load_store
+
+
+@pytest.fixture(scope="module")
+def gz() -> Iterator[Gazetteer]:
+    """The packaged gazetteer only (no user imports from the machine running the tests)."""
+    yield Gazetteer(load_store(include_user=False))
+
+
+def found(gz: Gazetteer, text: str) -> dict[str, str]:
+    """Return each name found in *text* with its place's id (the last, when a name repeats)."""
+    return {m.text: m.place.id for m in gz.find(text) if m.place is not None}
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("Texas gave the company a tax break last year.", "Texas", "admin1:US-TX"),
+    ("Britain says the sanctions will stay in place.", "Britain", "country:GB"),
+    ("Queensland reported more cases of flooding on Monday.", "Queensland", "admin1:AU-QLD"),
+    ("Europe has taken in millions of Ukrainians.", "Europe", "continent:EU"),
+])
+def test_a_large_area_starting_a_sentence_is_a_place(gz: Gazetteer, text: str, name: str, place: str) -> None:
+    assert found(gz, text).get(name) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Western officials said the talks had failed.",
+    "Central banks raised their rates again.",
+    "North of the river the shelling went on all night.",
+])
+def test_a_compass_word_starting_a_sentence_is_no_place(gz: Gazetteer, text: str) -> None:
+    assert found(gz, text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The Aleppo City Council met in Aleppo on Sunday.",
+    "Officials in Goma said the city was calm; the Central government sent aid.",
+    "Residents in the city of Kharkiv said the power was cut.",
+    "Troops moved to the West Bank town of Jenin, and the South was quiet.",
+])
+def test_a_division_named_with_a_word_needs_a_document_about_its_country(gz: Gazetteer, text: str) -> None:
+    ids = set(found(gz, text).values())
+    assert not {"admin1:GB-LND", "admin1:BW-CE", "admin1:LB-JA", "admin1:RW-04"} & ids
+    assert not any(m.text in ("City", "Central", "the city", "South") for m in gz.find(text))
+
+
+def test_a_place_named_in_a_government_body_is_a_place(gz: Gazetteer) -> None:
+    text = ("The Kharkiv regional council said two people died. The Ohio Department of Transportation closed "
+            "the road, and Aleppo Police said the market was shut.")
+    places = found(gz, text)
+    assert places.get("Ohio") == "admin1:US-OH"
+    assert places.get("Aleppo") == "geonames:170063"
+    assert "Kharkiv" in places
+
+
+def test_an_outlet_named_after_a_place_is_still_no_place(gz: Gazetteer) -> None:
+    assert "Kansas City" not in found(gz, "The Kansas City Star reported the fire on Friday.")
+
+
+def test_a_county_and_a_town_named_with_common_words(gz: Gazetteer) -> None:
+    places = found(gz, "Officials in Laurel County said the road was closed. "
+                       "Police in Rock Hill, South Carolina, arrested two men.")
+    assert places.get("Laurel County") == "geonames:4297480"  # the county in Kentucky
+    assert places.get("Rock Hill") == "geonames:4593142"  # the city in South Carolina
+
+
+def test_common_words_leave_out_proper_nouns_of_large_areas() -> None:
+    proper = proper_nouns(["Ohio", "Western", "western", "Gulf", "gulf", "Asia", "Paul", "home"])
+    assert proper == {"ohio", "asia", "paul"}
+    rows = [
+        {"id": "admin1:US-OH", "name": "Ohio", "alts": [], "kind": "admin1", "population": 0},
+        {"id": "admin1:CV-PA", "name": "Paul", "alts": [], "kind": "admin1", "population": 0},  # not a large one
+        {"id": "admin1:KE-WE", "name": "Western", "alts": [], "kind": "admin1", "population": 0},
+        {"id": "continent:AS", "name": "Asia", "alts": [], "kind": "continent", "population": 0},
+        {"id": "region:gulf", "name": "Gulf", "alts": [], "kind": "region", "population": 0},
+    ]
+    places = place_words(rows, proper, frozenset({"admin1:US-OH", "admin1:KE-WE"}))
+    assert common_words(["ohio", "paul", "western", "asia", "gulf", "home", "o'clock"], places) == [
+        "gulf", "home", "paul", "western"]
