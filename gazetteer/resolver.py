@@ -135,10 +135,10 @@ class Gazetteer:
         self.store = store
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
-        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
+        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool, bool], ...], tuple[int, ...],
                                          tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
-        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
+        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool], bool] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -168,6 +168,11 @@ class Gazetteer:
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
         text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
+        return frozenset(w for w in text.split() if not w.startswith("#"))
+
+    @functools.cached_property
+    def _given_names(self) -> frozenset[str]:
+        text = (resources.files("gazetteer") / "data" / "given_names.txt").read_text(encoding="utf-8")
         return frozenset(w for w in text.split() if not w.startswith("#"))
 
     @functools.cached_property
@@ -247,7 +252,8 @@ class Gazetteer:
         """
         raw = self._matcher.scan(text, exclude=exclude)
         spans: list[tuple[int, int, Entry]] = []
-        names: list[tuple[str, str, str | None, bool, bool]] = []  # key, as written, cue, sentence start, context
+        # key, as written, cue, sentence start, context, after a place preposition ("to Nice")
+        names: list[tuple[str, str, str | None, bool, bool, bool]] = []
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
         entries, verdicts = self._entry_cache, self._plausible_cache
@@ -259,6 +265,9 @@ class Gazetteer:
                 entry = self._entry(key, written)
             if not isinstance(entry, Entry):  # None: no candidate
                 continue
+            if (entry.form == "abbreviation" and not written.isupper() and text[end : end + 1] != "."
+                    and written.lower() in self._common_words):
+                continue  # "Man", "Wash" without a full stop: words, not "Man." or "Wash." abbreviated
             before = _word_before(text, start)
             words = (before, _word_after(text, end), written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
@@ -273,7 +282,8 @@ class Gazetteer:
                 locating.append(len(spans) - 1)
             previous_end = end
             spans.append((start, end, entry))
-            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end)))
+            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end),
+                          before.lower() in _PLACE_PREPOSITIONS))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
         signature = (tuple(names), tuple(locating), tuple(sorted(set(focus))))
@@ -285,7 +295,7 @@ class Gazetteer:
                     for (start, end, entry), name in zip(spans, names, strict=True)]
             resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, focus)
         out = []
-        for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
+        for (start, end, _), (_, written, wants, *_), found in zip(spans, names, resolved, strict=True):
             if found is None:
                 continue
             candidates, form, dotted, abroad = found
@@ -297,7 +307,7 @@ class Gazetteer:
             out.append(Mention(start, end, written, candidates, wants, form, abroad))
         return out
 
-    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
+    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool, bool]],
                        locating: Sequence[int], focus: Sequence[str]
                        ) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
@@ -313,13 +323,14 @@ class Gazetteer:
         ranking = prefer_home(ranking, docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
-        for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
+        for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
+                zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
             best = entry.places[j]
             if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
-                                   best.country in doc_focus, entry.form):
+                                   best.country in doc_focus, entry.form, after_preposition):
                 out.append(None)
                 continue
             dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
@@ -426,32 +437,34 @@ class Gazetteer:
             folded = fold_token(after)
             if folded in _ORGANISATION_WORDS and after[0].isupper() and form != "demonym":
                 return _NOT_PLACE
-            if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
-                    and not self._matcher.begins_key(folded) and form == "name"
-                    and " " not in written.strip()):
-                return _NOT_PLACE  # "Jordan Peterson": a first name
+            if (after[0].isupper() and folded not in _PLACE_WORDS and form == "name" and " " not in written.strip()
+                    and (written.lower() in self._given_names or (after.lower() not in self._common_words
+                                                                  and not self._matcher.begins_key(folded)))):
+                return _NOT_PLACE  # "Jordan Peterson", "David Jefferson": a first name
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
-                and not self._matcher.begins_key(fold_token(before))):
-            return _GIVEN_NAME_BEFORE  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X")
+                and (before.lower() in self._given_names or not self._matcher.begins_key(fold_token(before)))):
+            # "Andrei Karlov", "Mevlut Mert", "Jim Hartmann": a surname after a given name ("Kurdish-held X")
+            return _GIVEN_NAME_BEFORE
         return _PLACE
 
     def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-                   in_focus_country: bool, form: str) -> bool:
+                   in_focus_country: bool, form: str, after_preposition: bool = False) -> bool:
         """Return :meth:`_keep`, memoised per its arguments (a corpus repeats its names)."""
-        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form)
+        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form, after_preposition)
         verdict = self._keep_cache.get(cache_key)
         if verdict is None:
             if len(self._keep_cache) >= _RANK_CACHE_SIZE:
                 self._keep_cache.clear()
             verdict = self._keep_cache[cache_key] = self._keep(best, written, key, exact, sentence_initial,
-                                                               in_focus_country, form)
+                                                               in_focus_country, form, after_preposition)
         return verdict
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              in_focus_country: bool, form: str = "name") -> bool:
+              in_focus_country: bool, form: str = "name", after_preposition: bool = False) -> bool:
         """Apply the rules for names that are also words, and for loose spellings (module docs of match).
 
-        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries.
+        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries;
+        *after_preposition* whether the name follows "in", "to", "from" ... ("flew to Nice").
         """
         in_focus = in_focus_country or best.kind in ("continent", "region", "country", "admin1")
         if form != "name":
@@ -461,7 +474,7 @@ class Gazetteer:
             # "Center", "March", "Brown": a word or a surname unless it names a large or populous place; a division
             # named with a word ("Central", "Western", "City") only in a document about its country
             return exact and not sentence_initial and (large or best.population >= COMMON_WORD_POPULATION) and (
-                in_focus_country or best.kind in _NAMED_AREA_KINDS)
+                in_focus_country or best.kind in _NAMED_AREA_KINDS or (after_preposition and not large))
         if (" " in key and not large and best.kind != "admin2" and best.population < COMMON_WORD_POPULATION
                 and not (in_focus_country and best.population >= FOCUS_PHRASE_POPULATION)
                 and all(w.lower() in self._common_words for w in written.split())):

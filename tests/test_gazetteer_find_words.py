@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from gazetteer import Gazetteer
-from gazetteer.build.common_words import common_words, place_words, proper_nouns
+from gazetteer.build.common_words import common_words, lower_case_words, place_words
 from gazetteer.store import load_store
 
 
@@ -73,16 +73,31 @@ def test_a_county_and_a_town_named_with_common_words(gz: Gazetteer) -> None:
     assert places.get("Rock Hill") == "geonames:4593142"  # the city in South Carolina
 
 
-def test_common_words_leave_out_proper_nouns_of_large_areas() -> None:
-    proper = proper_nouns(["Ohio", "Western", "western", "Gulf", "gulf", "Asia", "Paul", "home"])
-    assert proper == {"ohio", "asia", "paul"}
+def test_common_words_leave_out_names_of_large_areas_and_cities_unless_they_are_words() -> None:
+    lower = lower_case_words(["Ohio", "Western", "western", "Gulf", "gulf", "Asia", "Paul", "man", "china", "home"])
+    assert lower == {"western", "gulf", "man", "china", "home"}
     rows = [
         {"id": "admin1:US-OH", "name": "Ohio", "alts": [], "kind": "admin1", "population": 0},
         {"id": "admin1:CV-PA", "name": "Paul", "alts": [], "kind": "admin1", "population": 0},  # not a large one
         {"id": "admin1:KE-WE", "name": "Western", "alts": [], "kind": "admin1", "population": 0},
         {"id": "continent:AS", "name": "Asia", "alts": [], "kind": "continent", "population": 0},
         {"id": "region:gulf", "name": "Gulf", "alts": [], "kind": "region", "population": 0},
+        {"id": "country:CN", "name": "China", "alts": [], "kind": "country", "population": 1_400_000_000},
+        {"id": "geonames:1", "name": "Man", "alts": [], "kind": "city", "population": 190_000},
     ]
-    places = place_words(rows, proper, frozenset({"admin1:US-OH", "admin1:KE-WE"}))
-    assert common_words(["ohio", "paul", "western", "asia", "gulf", "home", "o'clock"], places) == [
-        "gulf", "home", "paul", "western"]
+    places = place_words(rows, lower, frozenset({"admin1:US-OH", "admin1:KE-WE"}))
+    frequent = ["ohio", "paul", "western", "asia", "gulf", "china", "man", "home", "o'clock"]
+    assert common_words(frequent, places) == ["gulf", "home", "man", "paul", "western"]
+
+
+def test_a_title_case_abbreviation_that_is_a_word_needs_its_full_stop(gz: Gazetteer) -> None:
+    assert found(gz, "Grand Jury Indicts Man In Slaying Case") == {}
+    assert found(gz, "He moved to Winnipeg, Man. in 2019.").get("Man.") == "admin1:CA-MB"
+
+
+def test_a_surname_after_a_common_given_name_is_no_place(gz: Gazetteer) -> None:
+    text = ("City Manager Jim Hartmann said the budget was short. David Jefferson, the health manager, "
+            "said Hartmann had warned them. Officials in Tel Aviv agreed.")
+    places = found(gz, text)
+    assert not {"Hartmann", "David", "Jefferson"} & places.keys()
+    assert "Tel Aviv" in places

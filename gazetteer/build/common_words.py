@@ -3,15 +3,16 @@
 A word is common when ``wordfreq`` (PyPI; code Apache-2.0, data CC BY-SA 4.0) gives it a Zipf
 frequency of at least :data:`COMMON_ZIPF`. Taken out of the list are:
 
-* the names of countries, continents and populous places (:data:`NOTABLE_POPULATION` or more),
-  so that "Aleppo" or "London" starting a sentence is still a place while "The" or "Home" is not;
-* the names of large areas that English writes only as proper nouns: every name of a continent,
-  country or region, and the name of a first-level division that Natural Earth ranks among the
-  largest (``scalerank`` at most :data:`MAJOR_ADMIN1_SCALERANK`: US states, Canadian provinces,
-  Indian states), when the system English word list (Debian ``wamerican``, SCOWL) holds the word
-  capitalised and never in lower case. "Ohio", "Britain", "England" and "Asia" are places at the
-  start of a sentence; "Western", "Central", "Gulf" and "Unity", which the word list holds in
-  lower case, stay common words.
+* the (main) names of countries and continents and the names of cities of :data:`CITY_POPULATION`
+  people or more, always ("China", "Turkey", "Chad", "Phoenix");
+* the names of large areas and populous places unless the system English word list (Debian
+  ``wamerican``, SCOWL) holds the word in lower case: every name of a continent, country or
+  region, the name of a first-level division that Natural Earth ranks among the largest
+  (``scalerank`` at most :data:`MAJOR_ADMIN1_SCALERANK`: US states, Canadian provinces, Indian
+  states), and the name of a place of :data:`NOTABLE_POPULATION` people or more. So "Aleppo",
+  "London", "Ohio", "Britain" and "Asia" starting a sentence are places, while "Western",
+  "Central", "Gulf" and "Man" (a city of Côte d'Ivoire), which the word list holds in lower
+  case, stay common words.
 
 The gazetteer reads the list to decide which matches need a place in the document's focus
 (:meth:`gazetteer.Gazetteer._keep`). Both packages are used only here, at build time.
@@ -32,20 +33,20 @@ from gazetteer.build import member_json
 
 COMMON_ZIPF = 3.3  # about once in 500,000 English words, or more often
 NOTABLE_POPULATION = 50_000
+#: A place this populous is a place whatever else its name means ("Shanghai", "Phoenix").
+CITY_POPULATION = 1_000_000
 #: Natural Earth's admin-1 ``scalerank`` (1 the largest) up to which a division counts as a large area.
 MAJOR_ADMIN1_SCALERANK = 3
 #: The system English word list (Debian package ``wamerican``).
 DICTIONARY = Path("/usr/share/dict/american-english")
 DATA = Path(__file__).resolve().parent.parent / "data"
 _HEADER = ("# Common English words that are not names of notable places (derived from wordfreq, zipf >= 3.3, "
-           "less proper nouns of large places per the wamerican word list; CC BY-SA 4.0)\n")
+           "less names of notable places, see gazetteer/build/common_words.py; CC BY-SA 4.0)\n")
 
 
-def proper_nouns(dictionary: Iterable[str]) -> frozenset[str]:
-    """Return the lower-cased words that a word list holds capitalised and never in lower case."""
-    words = [w.strip() for w in dictionary if w.strip()]
-    lower = {w for w in words if w.islower()}
-    return frozenset(w.lower() for w in words if w[:1].isupper() and w.lower() not in lower)
+def lower_case_words(dictionary: Iterable[str]) -> frozenset[str]:
+    """Return the words that a word list holds in lower case (common nouns, adjectives, verbs)."""
+    return frozenset(w for w in (line.strip() for line in dictionary) if w and w.islower())
 
 
 def major_admin1_ids(build: dict) -> frozenset[str]:
@@ -58,25 +59,24 @@ def major_admin1_ids(build: dict) -> frozenset[str]:
     return frozenset(out)
 
 
-def place_words(rows: Iterable[dict], proper: frozenset[str], major_admin1: frozenset[str]) -> set[str]:
+def place_words(rows: Iterable[dict], lower: frozenset[str], major_admin1: frozenset[str]) -> set[str]:
     """Return the one-word names (lower case) that are never a common word (module docstring).
 
     *rows* are the world rows of :mod:`gazetteer.build.build_world` (``id``, ``name``, ``alts``,
-    ``kind``, ``population``).
+    ``kind``, ``population``); *lower* the words the English word list holds in lower case.
     """
-    out = set()
+    always: set[str] = set()
+    unless_word: set[str] = set()
     for r in rows:
         kind = r["kind"]
-        if kind in ("country", "continent") or (kind != "admin2" and r["population"] >= NOTABLE_POPULATION):
-            out.add(r["name"].lower())
+        if kind in ("country", "continent") or (kind != "admin2" and r["population"] >= CITY_POPULATION):
+            always.add(r["name"].lower())
         if kind in ("continent", "country", "region"):
-            names = [r["name"], *r.get("alts", ())]
-        elif kind == "admin1" and r["id"] in major_admin1:
-            names = [r["name"]]
-        else:
-            continue
-        out.update(n.lower() for n in names if n.lower() in proper)
-    return out
+            unless_word.update(n.lower() for n in [r["name"], *r.get("alts", ())])
+        elif (kind == "admin1" and r["id"] in major_admin1) or (
+                kind != "admin2" and r["population"] >= NOTABLE_POPULATION):
+            unless_word.add(r["name"].lower())
+    return always | (unless_word - lower)
 
 
 def common_words(frequent: Iterable[str], places: set[str]) -> list[str]:
@@ -89,8 +89,8 @@ def write_common_words(rows: list[dict], build: dict, path: Path, dictionary: Pa
     from wordfreq import top_n_list, zipf_frequency
 
     frequent = (w for w in top_n_list("en", 60_000) if zipf_frequency(w, "en") >= COMMON_ZIPF)
-    proper = proper_nouns(dictionary.read_text(encoding="utf-8").splitlines())
-    words = common_words(frequent, place_words(rows, proper, major_admin1_ids(build)))
+    lower = lower_case_words(dictionary.read_text(encoding="utf-8").splitlines())
+    words = common_words(frequent, place_words(rows, lower, major_admin1_ids(build)))
     path.write_text(_HEADER + "\n".join(words) + "\n", encoding="utf-8")
 
 
