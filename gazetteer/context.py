@@ -58,6 +58,10 @@ LEVEL_BONUS = (0.0, -0.8, 0.2, 0.6)  # by match level 0..3
 NAMED_COUNTRY_BONUS = 1.0
 FOCUS_BONUS = 1.5
 ADMIN1_NAMED_BONUS = 1.2
+#: Times the share of the document's names in a first-level division: the bonus of the places inside it.
+ADMIN1_FOCUS_BONUS = 2.0
+#: ... counted only when at least this many other names lie in some division ("Paris and Texas" is no evidence).
+ADMIN1_FOCUS_MIN_NAMES = 2
 CONTAINS_BONUS = 0.8
 NEAR_KM = 150.0
 NEAR_BONUS = 0.5
@@ -361,6 +365,7 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     is_admin1 = ~settlement & contextual & (admin1 != 0)
     s = s + CONTAINS_BONUS * (is_admin1 & others_in)
     s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
+    s = s + _admin1_focus_bonus(ints, best, context, owner)
     s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
@@ -405,6 +410,30 @@ def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.nd
     name_has_absent_country = np.maximum.reduceat(absent_country, starts)[owner]
     wanted = is_admin1 & name_has_absent_country & (share >= DIVISION_COUNTRY_SHARE)
     return DIVISION_NOT_COUNTRY_BONUS * wanted
+
+
+def _admin1_focus_bonus(ints: np.ndarray, best: np.ndarray, context: np.ndarray, owner: np.ndarray
+                        ) -> np.ndarray | float:
+    """Return the bonus of the places in the document's first-level divisions (and of those divisions).
+
+    The share of the document's other names whose first choice lies in (or is) a division, times
+    :data:`ADMIN1_FOCUS_BONUS`, once :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions:
+    "Gainesville" in a text most of whose places lie in Georgia is Gainesville, Georgia, not
+    Florida (the "exact admin-1 match" of CLIFF-CLAVIN, by share). The division itself gets the
+    same bonus, so that a division and its main city keep their order ("Aleppo").
+    """
+    admin1 = ints[:, _I_ADMIN1]
+    chosen = np.where(context, admin1[best], 0)
+    counted = chosen != 0
+    total = int(counted.sum())
+    if total <= ADMIN1_FOCUS_MIN_NAMES:
+        return 0.0
+    votes = np.bincount(chosen[counted], minlength=len(_CODES))
+    own = admin1 == chosen[owner]  # the name's own first choice is no evidence for itself
+    others = total - counted[owner]
+    share = np.where(others >= ADMIN1_FOCUS_MIN_NAMES, (votes[admin1] - own) / np.maximum(others, 1), 0.0)
+    inside = ~ints[:, _I_IS_COUNTRY].astype(bool) & (admin1 != 0)
+    return ADMIN1_FOCUS_BONUS * share * inside
 
 
 def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,

@@ -101,3 +101,19 @@ def test_a_surname_after_a_common_given_name_is_no_place(gz: Gazetteer) -> None:
     places = found(gz, text)
     assert not {"Hartmann", "David", "Jefferson"} & places.keys()
     assert "Tel Aviv" in places
+
+
+@pytest.mark.parametrize(("text", "division"), [
+    ("Floods closed roads in Macon and Valdosta, and the river rose in Gainesville on Tuesday.", "Georgia"),
+    ("Floods closed roads in Ocala and Tallahassee, and the river rose in Gainesville on Tuesday.", "Florida"),
+])
+def test_a_namesake_is_taken_in_the_division_of_the_documents_other_places(gz: Gazetteer, text: str,
+                                                                            division: str) -> None:
+    gainesville = next(m for m in gz.find(text) if m.text == "Gainesville")
+    assert gainesville.place.admin1 == division
+
+
+def test_a_former_name_beside_the_current_one_is_the_same_town(gz: Gazetteer) -> None:
+    text = "Russian troops pressed on Kostiantynivka and took the city of Dzerzhinsk (Toretsk), near Horlivka."
+    places = found(gz, text)
+    assert places["Dzerzhinsk"] == places["Toretsk"]
