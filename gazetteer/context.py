@@ -249,6 +249,16 @@ def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
     countries = store.countries[by_prior]
     _, first = np.unique(countries, return_index=True)  # the likeliest row of each country
     keep.update(by_prior[first].tolist())
+    # ... and of each first-level division, so that the document's divisions can pick it too ("Alexandria" among
+    # Rapides Parish's places is the Louisiana town, not Virginia's, the likeliest of the United States)
+    divisions = {store.admin1_code(int(r)) for r in by_prior[MAX_CANDIDATES:].tolist()}
+    if len(divisions) > 1:
+        seen: set[str] = set()
+        for r in by_prior.tolist():
+            code = store.admin1_code(r)
+            if code and code not in seen:
+                seen.add(code)
+                keep.add(r)
     return [r for r in rows if r in keep or r >= store._n_world]
 
 
@@ -364,8 +374,11 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     others_in = chosen_admin1[admin1] - (admin1 == own) > 0  # other names' places lie in it
     is_admin1 = ~settlement & contextual & (admin1 != 0)
     s = s + CONTAINS_BONUS * (is_admin1 & others_in)
-    s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
-    s = s + _admin1_focus_bonus(ints, best, context, owner)
+    # A second-level division the document chose is a neighbour too ("Rapides Parish": Alexandria, Louisiana).
+    admin2 = ~settlement & contextual & ~ints[:, _I_IS_ADMIN1].astype(bool) & (countries != 0)
+    s = s + _near_bonus(floats, settlement, best, (settlement | admin2)[best] & context, sizes, owner)
+    a1_share = _admin1_share(ints, best, context, owner)
+    s = s + ADMIN1_FOCUS_BONUS * a1_share * (~ints[:, _I_IS_COUNTRY].astype(bool) & (admin1 != 0))
     s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
@@ -412,28 +425,26 @@ def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.nd
     return DIVISION_NOT_COUNTRY_BONUS * wanted
 
 
-def _admin1_focus_bonus(ints: np.ndarray, best: np.ndarray, context: np.ndarray, owner: np.ndarray
-                        ) -> np.ndarray | float:
-    """Return the bonus of the places in the document's first-level divisions (and of those divisions).
+def _admin1_share(ints: np.ndarray, best: np.ndarray, context: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Return per candidate the share of the document's other names whose first choice lies in (or is) its division.
 
-    The share of the document's other names whose first choice lies in (or is) a division, times
-    :data:`ADMIN1_FOCUS_BONUS`, once :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions:
-    "Gainesville" in a text most of whose places lie in Georgia is Gainesville, Georgia, not
-    Florida (the "exact admin-1 match" of CLIFF-CLAVIN, by share). The division itself gets the
-    same bonus, so that a division and its main city keep their order ("Aleppo").
+    Zero until :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions. Times
+    :data:`ADMIN1_FOCUS_BONUS` it is the bonus of the places in the document's first-level
+    divisions, and of those divisions themselves (so that a division and its main city keep their
+    order, "Aleppo"): "Gainesville" in a text most of whose places lie in Georgia is Gainesville,
+    Georgia, not Florida (the "exact admin-1 match" of CLIFF-CLAVIN, by share).
     """
     admin1 = ints[:, _I_ADMIN1]
     chosen = np.where(context, admin1[best], 0)
     counted = chosen != 0
     total = int(counted.sum())
     if total <= ADMIN1_FOCUS_MIN_NAMES:
-        return 0.0
+        return np.zeros(len(owner))
     votes = np.bincount(chosen[counted], minlength=len(_CODES))
     own = admin1 == chosen[owner]  # the name's own first choice is no evidence for itself
     others = total - counted[owner]
     share = np.where(others >= ADMIN1_FOCUS_MIN_NAMES, (votes[admin1] - own) / np.maximum(others, 1), 0.0)
-    inside = ~ints[:, _I_IS_COUNTRY].astype(bool) & (admin1 != 0)
-    return ADMIN1_FOCUS_BONUS * share * inside
+    return np.where(admin1 != 0, share, 0.0)
 
 
 def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,
