@@ -172,8 +172,20 @@ class Gazetteer:
 
     @functools.cached_property
     def _given_names(self) -> frozenset[str]:
-        text = (resources.files("gazetteer") / "data" / "given_names.txt").read_text(encoding="utf-8")
-        return frozenset(w for w in text.split() if not w.startswith("#"))
+        return _word_list("given_names.txt")
+
+    @functools.cached_property
+    def _surnames(self) -> frozenset[str]:
+        return _word_list("surnames.txt")
+
+    @functools.cached_property
+    def _area_given_names(self) -> frozenset[str]:
+        """The given names that also name a continent, region, country or first-level division ("Georgia")."""
+        store = self.store
+        large = np.flatnonzero(np.isin(store.kinds[: store.n_world],
+                                       [PLACE_KINDS.index(k) for k in ("continent", "region", "country", "admin1")]))
+        names = store._names
+        return frozenset({names[int(r)].lower() for r in large.tolist()} & self._given_names)
 
     @functools.cached_property
     def _children(self) -> dict[str, list[Place]]:
@@ -438,9 +450,12 @@ class Gazetteer:
             if folded in _ORGANISATION_WORDS and after[0].isupper() and form != "demonym":
                 return _NOT_PLACE
             if (after[0].isupper() and folded not in _PLACE_WORDS and form == "name" and " " not in written.strip()
-                    and (written.lower() in self._given_names or (after.lower() not in self._common_words
-                                                                  and not self._matcher.begins_key(folded)))):
-                return _NOT_PLACE  # "Jordan Peterson", "David Jefferson": a first name
+                    and ((written.lower() in self._given_names
+                          and (after.lower() in self._surnames or written.lower() not in self._area_given_names))
+                         or (after.lower() not in self._common_words and not self._matcher.begins_key(folded)))):
+                # "Jordan Peterson", "David Mills", "Georgia Stevens": a first name; a given name that names a large
+                # area only before a surname ("the Georgia Bureau of Investigation" is the state's)
+                return _NOT_PLACE
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
                 and (before.lower() in self._given_names or not self._matcher.begins_key(fold_token(before)))):
             # "Andrei Karlov", "Mevlut Mert", "Jim Hartmann": a surname after a given name ("Kurdish-held X")
@@ -666,6 +681,12 @@ def _exact(written: str, place: Place) -> bool:
 
 
 _EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """Return the words of a packaged word list (``gazetteer/data/<name>``, one a line, ``#`` comments)."""
+    text = (resources.files("gazetteer") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)

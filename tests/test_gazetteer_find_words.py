@@ -117,3 +117,9 @@ def test_a_former_name_beside_the_current_one_is_the_same_town(gz: Gazetteer) ->
     text = "Russian troops pressed on Kostiantynivka and took the city of Dzerzhinsk (Toretsk), near Horlivka."
     places = found(gz, text)
     assert places["Dzerzhinsk"] == places["Toretsk"]
+
+
+def test_a_given_name_that_names_a_state_is_a_persons_only_before_a_surname(gz: Gazetteer) -> None:
+    text = "The Georgia Bureau of Investigation opened an inquiry in Macon and Valdosta."
+    assert found(gz, text).get("Georgia") == "admin1:US-GA"
+    assert "Georgia" not in found(gz, "The coach said Georgia Stevens skated well in Calgary.")
