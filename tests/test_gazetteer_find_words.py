@@ -123,3 +123,14 @@ def test_a_given_name_that_names_a_state_is_a_persons_only_before_a_surname(gz: 
     text = "The Georgia Bureau of Investigation opened an inquiry in Macon and Valdosta."
     assert found(gz, text).get("Georgia") == "admin1:US-GA"
     assert "Georgia" not in found(gz, "The coach said Georgia Stevens skated well in Calgary.")
+
+
+@pytest.mark.parametrize(("text", "division"), [
+    ("Police in Southfield, Farmington Hills and Bloomfield Hills said the fire started in Franklin.", "Michigan"),
+    ("Floods hit Pocatello and Idaho Falls; in Franklin the river rose.", "Idaho"),
+])
+def test_a_small_namesake_among_many_is_still_a_candidate_in_its_division(gz: Gazetteer, text: str,
+                                                                          division: str) -> None:
+    # "Franklin" names 35 places; the likeliest of each division stays a candidate, not only of each country
+    franklin = next(m for m in gz.find(text) if m.text == "Franklin")
+    assert franklin.place.admin1 == division
