@@ -377,7 +377,7 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     # A second-level division the document chose is a neighbour too ("Rapides Parish": Alexandria, Louisiana).
     admin2 = ~settlement & contextual & ~ints[:, _I_IS_ADMIN1].astype(bool) & (countries != 0)
     s = s + _near_bonus(floats, settlement, best, (settlement | admin2)[best] & context, sizes, owner)
-    a1_share = _admin1_share(ints, best, context, owner)
+    a1_share = _admin1_share(ints, best, context & (chosen_c == int(np.argmax(votes))), owner)
     s = s + ADMIN1_FOCUS_BONUS * a1_share * (~ints[:, _I_IS_COUNTRY].astype(bool) & (admin1 != 0))
     s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
 
@@ -425,17 +425,19 @@ def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.nd
     return DIVISION_NOT_COUNTRY_BONUS * wanted
 
 
-def _admin1_share(ints: np.ndarray, best: np.ndarray, context: np.ndarray, owner: np.ndarray) -> np.ndarray:
+def _admin1_share(ints: np.ndarray, best: np.ndarray, counted: np.ndarray, owner: np.ndarray) -> np.ndarray:
     """Return per candidate the share of the document's other names whose first choice lies in (or is) its division.
 
-    Zero until :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions. Times
+    Only the names of *counted* vote (the caller's: those whose first choice lies in the document's
+    main country, so that two namesakes abroad do not vote for each other's division). Zero until
+    :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions. Times
     :data:`ADMIN1_FOCUS_BONUS` it is the bonus of the places in the document's first-level
     divisions, and of those divisions themselves (so that a division and its main city keep their
     order, "Aleppo"): "Gainesville" in a text most of whose places lie in Georgia is Gainesville,
     Georgia, not Florida (the "exact admin-1 match" of CLIFF-CLAVIN, by share).
     """
     admin1 = ints[:, _I_ADMIN1]
-    chosen = np.where(context, admin1[best], 0)
+    chosen = np.where(counted, admin1[best], 0)
     counted = chosen != 0
     total = int(counted.sum())
     if total <= ADMIN1_FOCUS_MIN_NAMES:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 from gazetteer import Gazetteer
 from gazetteer.build.common_words import common_words, lower_case_words, place_words
+from gazetteer.context import _admin1_share, code_id
 from gazetteer.store import load_store
 
 
@@ -134,3 +136,18 @@ def test_a_small_namesake_among_many_is_still_a_candidate_in_its_division(gz: Ga
     # "Franklin" names 35 places; the likeliest of each division stays a candidate, not only of each country
     franklin = next(m for m in gz.find(text) if m.text == "Franklin")
     assert franklin.place.admin1 == division
+
+
+def test_only_the_counted_names_vote_for_a_division() -> None:
+    # four names; the first two chose places in one division, the last two in another
+    a, b = code_id("ZZ.01"), code_id("ZZ.02")
+    ints = np.zeros((5, 7), dtype=np.int64)
+    ints[:, 1] = [a, b, b, a, a]  # admin-1 of each candidate; name 0 has two candidates (in a and in b)
+    owner = np.array([0, 0, 1, 2, 3])
+    best = np.array([1, 2, 3, 4])  # name 0 chose its candidate in b
+    everyone = _admin1_share(ints, best, np.ones(4, dtype=bool), owner)
+    assert everyone[1] == pytest.approx(1 / 3)  # name 1 of the 3 others lies in b
+    assert everyone[0] == pytest.approx(2 / 3)
+    # name 1 chose a namesake abroad (not counted): it no longer votes for b
+    counted = _admin1_share(ints, best, np.array([True, False, True, True]), owner)
+    assert counted[1] == 0.0 and counted[0] == pytest.approx(1.0)
