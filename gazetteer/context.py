@@ -65,6 +65,10 @@ LEVEL_BONUS = (0.0, -0.8, 0.2, 0.6)  # by match level 0..3
 NAMED_COUNTRY_BONUS = 1.0
 FOCUS_BONUS = 1.5
 ADMIN1_NAMED_BONUS = 1.2
+#: Times the share of the document's names in a first-level division: the bonus of the places inside it.
+ADMIN1_FOCUS_BONUS = 2.0
+#: ... counted only when at least this many other names lie in some division ("Paris and Texas" is no evidence).
+ADMIN1_FOCUS_MIN_NAMES = 2
 CONTAINS_BONUS = 0.8
 NEAR_KM = 150.0
 NEAR_BONUS = 0.5
@@ -260,6 +264,16 @@ def _likeliest(store: PlaceStore, rows: list[int]) -> list[int]:
     countries = store.countries[by_prior]
     _, first = np.unique(countries, return_index=True)  # the likeliest row of each country
     keep.update(by_prior[first].tolist())
+    # ... and of each first-level division, so that the document's divisions can pick it too ("Alexandria" among
+    # Rapides Parish's places is the Louisiana town, not Virginia's, the likeliest of the United States)
+    divisions = {store.admin1_code(int(r)) for r in by_prior[MAX_CANDIDATES:].tolist()}
+    if len(divisions) > 1:
+        seen: set[str] = set()
+        for r in by_prior.tolist():
+            code = store.admin1_code(r)
+            if code and code not in seen:
+                seen.add(code)
+                keep.add(r)
     return [r for r in rows if r in keep or r >= store._n_world]
 
 
@@ -378,7 +392,11 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     others_in = chosen_admin1[admin1] - (admin1 == own) > 0  # other names' places lie in it
     is_admin1 = ~settlement & contextual & (admin1 != 0)
     s = s + CONTAINS_BONUS * (is_admin1 & others_in)
-    s = s + _near_bonus(floats, settlement, best, anchor, sizes, owner)
+    # A second-level division the document chose is a neighbour too ("Rapides Parish": Alexandria, Louisiana).
+    admin2 = ~settlement & contextual & ~ints[:, _I_IS_ADMIN1].astype(bool) & (countries != 0)
+    s = s + _near_bonus(floats, settlement, best, (settlement | admin2)[best] & context, sizes, owner)
+    a1_share = _admin1_share(ints, best, context & (chosen_c == int(np.argmax(votes))), owner)
+    s = s + ADMIN1_FOCUS_BONUS * a1_share * (~ints[:, _I_IS_COUNTRY].astype(bool) & (admin1 != 0))
     s = s + _division_not_country(docs, ints, chosen_c, votes, total, starts, owner)
 
     # "X, Y" / "X (Y)" / "X in Y": a candidate of X inside a candidate of Y, the larger place, wins.
@@ -482,6 +500,30 @@ def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.nd
     name_has_absent_country = np.maximum.reduceat(absent_country, starts)[owner]
     wanted = is_admin1 & name_has_absent_country & (share >= DIVISION_COUNTRY_SHARE)
     return DIVISION_NOT_COUNTRY_BONUS * wanted
+
+
+def _admin1_share(ints: np.ndarray, best: np.ndarray, counted: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Return per candidate the share of the document's other names whose first choice lies in (or is) its division.
+
+    Only the names of *counted* vote (the caller's: those whose first choice lies in the document's
+    main country, so that two namesakes abroad do not vote for each other's division). Zero until
+    :data:`ADMIN1_FOCUS_MIN_NAMES` other names lie in divisions. Times
+    :data:`ADMIN1_FOCUS_BONUS` it is the bonus of the places in the document's first-level
+    divisions, and of those divisions themselves (so that a division and its main city keep their
+    order, "Aleppo"): "Gainesville" in a text most of whose places lie in Georgia is Gainesville,
+    Georgia, not Florida (the "exact admin-1 match" of CLIFF-CLAVIN, by share).
+    """
+    admin1 = ints[:, _I_ADMIN1]
+    chosen = np.where(counted, admin1[best], 0)
+    counted = chosen != 0
+    total = int(counted.sum())
+    if total <= ADMIN1_FOCUS_MIN_NAMES:
+        return np.zeros(len(owner))
+    votes = np.bincount(chosen[counted], minlength=len(_CODES))
+    own = admin1 == chosen[owner]  # the name's own first choice is no evidence for itself
+    others = total - counted[owner]
+    share = np.where(others >= ADMIN1_FOCUS_MIN_NAMES, (votes[admin1] - own) / np.maximum(others, 1), 0.0)
+    return np.where(admin1 != 0, share, 0.0)
 
 
 def _near_bonus(floats: np.ndarray, settlement: np.ndarray, best: np.ndarray, anchor: np.ndarray,

@@ -52,6 +52,8 @@ _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", 
 _OF_PHRASE = re.compile(r"^(?:the\s+)?(?P<rest>[\w\s-]+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.I)
 #: A place this populous may be named with a common English word inside a sentence ("Reading", "Mobile").
 COMMON_WORD_POPULATION = 100_000
+#: A place in the document's focus this populous may be named with common words ("Mount Pleasant", "Rock Hill").
+FOCUS_PHRASE_POPULATION = 5_000
 #: A country's share of a document's places from which it counts as the document's focus.
 FOCUS_SHARE = 0.2
 _MISSING: Final = object()
@@ -60,6 +62,8 @@ _MISSING: Final = object()
 _Resolved = tuple[tuple[Candidate, ...], str, bool, bool]
 #: Kinds that are areas, not points: never a "namesake abroad".
 _AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
+#: Kinds whose names are names of their own, not words that a division may be named with ("Central", "The City").
+_NAMED_AREA_KINDS = frozenset({"continent", "region", "country"})
 #: Verdicts of :meth:`Gazetteer._plausible_words`.
 _PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
 #: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
@@ -75,15 +79,15 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into",
 _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
     "Telegraph", "Press", "Star", "Sun", "Mirror", "Independent", "Guardian", "Register", "Courier", "Bee",
-    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record", "Democrat", "Republican",
+    "Review", "Monitor", "Examiner", "Dispatch", "Inquirer", "Enquirer", "Record",
     "Sentinel", "Ledger", "Bulletin", "Broadcasting", "Radio", "Television", "TV", "Network", "Agency",
     "University", "College", "Institute", "Foundation", "Association", "Federation", "League", "Club", "FC",
     "United", "Rangers", "Stock", "Exchange", "Bank", "Company", "Corp", "Corporation", "Inc", "Ltd", "Group",
-    "Party", "Police", "Department", "Council", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
+    "Party", "Airlines", "Airways", "Symphony", "Orchestra", "Cup", "Open",
     "Marathon", "Grand", "Prix", "Lions", "Tigers", "Bears", "Eagles", "Giants", "Cowboys", "Chiefs", "Bulls",
     "Braves", "Hawks", "Falcons", "Jets", "Kings", "Warriors", "Nationals", "Royals", "Pirates", "Reds",
     "Cardinals", "Blues", "Athletic", "Wanderers", "Rovers", "Medical", "Health", "Energy", "Electric",
-    "Motors", "Capital", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
+    "Motors", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
     "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
 #: Words after a name that are part of a place, not of a person or an organisation.
 _PLACE_WORDS = frozenset(fold_token(w) for w in (
@@ -134,10 +138,10 @@ class Gazetteer:
         self.store = store
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
-        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool], ...], tuple[int, ...],
+        self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool, bool], ...], tuple[int, ...],
                                          tuple[int, ...], tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
-        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str], bool] = {}
+        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool], bool] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -173,6 +177,23 @@ class Gazetteer:
     def _common_words(self) -> frozenset[str]:
         text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
         return frozenset(w for w in text.split() if not w.startswith("#"))
+
+    @functools.cached_property
+    def _given_names(self) -> frozenset[str]:
+        return _word_list("given_names.txt")
+
+    @functools.cached_property
+    def _surnames(self) -> frozenset[str]:
+        return _word_list("surnames.txt")
+
+    @functools.cached_property
+    def _area_given_names(self) -> frozenset[str]:
+        """The given names that also name a continent, region, country or first-level division ("Georgia")."""
+        store = self.store
+        large = np.flatnonzero(np.isin(store.kinds[: store.n_world],
+                                       [PLACE_KINDS.index(k) for k in ("continent", "region", "country", "admin1")]))
+        names = store._names
+        return frozenset({names[int(r)].lower() for r in large.tolist()} & self._given_names)
 
     @functools.cached_property
     def _children(self) -> dict[str, list[Place]]:
@@ -251,7 +272,8 @@ class Gazetteer:
         """
         raw = self._matcher.scan(text, exclude=exclude)
         spans: list[tuple[int, int, Entry]] = []
-        names: list[tuple[str, str, str | None, bool, bool]] = []  # key, as written, cue, sentence start, context
+        # key, as written, cue, sentence start, context, after a place preposition ("to Nice")
+        names: list[tuple[str, str, str | None, bool, bool, bool]] = []
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
         renaming: list[int] = []  # names the next one may name again ("Dzerzhinsk (Toretsk)")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
@@ -264,6 +286,9 @@ class Gazetteer:
                 entry = self._entry(key, written)
             if not isinstance(entry, Entry):  # None: no candidate
                 continue
+            if (entry.form == "abbreviation" and not written.isupper() and text[end : end + 1] != "."
+                    and written.lower() in self._common_words):
+                continue  # "Man", "Wash" without a full stop: words, not "Man." or "Wash." abbreviated
             before = _word_before(text, start)
             words = (before, _word_after(text, end), written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
@@ -280,7 +305,8 @@ class Gazetteer:
                 renaming.append(len(spans) - 1)
             previous_end = end
             spans.append((start, end, entry))
-            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end)))
+            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end),
+                          before.lower() in _PLACE_PREPOSITIONS))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
         signature = (tuple(names), tuple(locating), tuple(renaming), tuple(sorted(set(focus))))
@@ -293,7 +319,7 @@ class Gazetteer:
             resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, renaming,
                                                                               focus)
         out = []
-        for (start, end, _), (_, written, wants, _, _), found in zip(spans, names, resolved, strict=True):
+        for (start, end, _), (_, written, wants, *_), found in zip(spans, names, resolved, strict=True):
             if found is None:
                 continue
             candidates, form, dotted, abroad = found
@@ -305,7 +331,7 @@ class Gazetteer:
             out.append(Mention(start, end, written, candidates, wants, form, abroad))
         return out
 
-    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool]],
+    def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool, bool]],
                        locating: Sequence[int], renaming: Sequence[int], focus: Sequence[str]
                        ) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
@@ -314,18 +340,21 @@ class Gazetteer:
         whether a full stop after it belongs to it (an abbreviation such as "U.S.").
         """
         ranking = resolve_document(self.store, "", docs, focus, locating=locating, renaming=renaming)
-        doc_focus = _focus_of(docs, ranking, focus)
+        common = self._common_words
+        doc_focus = _focus_of(docs, ranking, focus,
+                              words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
         ranking = prefer_neighbours(prefer_home(ranking, docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
-        for i, (d, (key, written, _, sentence_initial, _)) in enumerate(zip(docs, names, strict=True)):
+        for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
+                zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
             best = entry.places[j]
             if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
-                                   best.country in doc_focus, entry.form):
+                                   best.country in doc_focus, entry.form, after_preposition):
                 out.append(None)
                 continue
             dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
@@ -432,46 +461,54 @@ class Gazetteer:
             before = ""  # the end of a sentence (or an abbreviation): no given name
         if after:
             folded = fold_token(after)
-            if folded in _ORGANISATION_WORDS and form != "demonym":
+            if folded in _ORGANISATION_WORDS and after[0].isupper() and form != "demonym":
                 return _NOT_PLACE
-            if (after[0].isupper() and folded not in _PLACE_WORDS and after.lower() not in self._common_words
-                    and not self._matcher.begins_key(folded) and form == "name"
-                    and " " not in written.strip()):
-                return _NOT_PLACE  # "Jordan Peterson": a first name
+            if (after[0].isupper() and folded not in _PLACE_WORDS and form == "name" and " " not in written.strip()
+                    and ((written.lower() in self._given_names
+                          and (after.lower() in self._surnames or written.lower() not in self._area_given_names))
+                         or (after.lower() not in self._common_words and not self._matcher.begins_key(folded)))):
+                # "Jordan Peterson", "David Mills", "Georgia Stevens": a first name; a given name that names a large
+                # area only before a surname ("the Georgia Bureau of Investigation" is the state's)
+                return _NOT_PLACE
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
-                and not self._matcher.begins_key(fold_token(before))):
-            return _GIVEN_NAME_BEFORE  # "Andrei Karlov", "Mevlut Mert": a surname after a given name ("Kurdish-held X")
+                and (before.lower() in self._given_names or not self._matcher.begins_key(fold_token(before)))):
+            # "Andrei Karlov", "Mevlut Mert", "Jim Hartmann": a surname after a given name ("Kurdish-held X")
+            return _GIVEN_NAME_BEFORE
         return _PLACE
 
     def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-                   in_focus_country: bool, form: str) -> bool:
+                   in_focus_country: bool, form: str, after_preposition: bool = False) -> bool:
         """Return :meth:`_keep`, memoised per its arguments (a corpus repeats its names)."""
-        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form)
+        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form, after_preposition)
         verdict = self._keep_cache.get(cache_key)
         if verdict is None:
             if len(self._keep_cache) >= _RANK_CACHE_SIZE:
                 self._keep_cache.clear()
             verdict = self._keep_cache[cache_key] = self._keep(best, written, key, exact, sentence_initial,
-                                                               in_focus_country, form)
+                                                               in_focus_country, form, after_preposition)
         return verdict
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              in_focus_country: bool, form: str = "name") -> bool:
+              in_focus_country: bool, form: str = "name", after_preposition: bool = False) -> bool:
         """Apply the rules for names that are also words, and for loose spellings (module docs of match).
 
-        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries.
+        *in_focus_country* tells whether the best candidate lies in one of the document's focus countries;
+        *after_preposition* whether the name follows "in", "to", "from" ... ("flew to Nice").
         """
         in_focus = in_focus_country or best.kind in ("continent", "region", "country", "admin1")
         if form != "name":
             return exact  # a demonym or an abbreviation, as written
         large = best.kind in ("continent", "region", "country", "admin1")
         if " " not in key and written.lower() in self._common_words:
-            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place
-            return exact and not sentence_initial and in_focus and (large or best.population >= COMMON_WORD_POPULATION)
-        if (" " in key and not large and best.population < COMMON_WORD_POPULATION
+            # "Center", "March", "Brown": a word or a surname unless it names a large or populous place; a division
+            # named with a word ("Central", "Western", "City") only in a document about its country
+            return exact and not sentence_initial and (large or best.population >= COMMON_WORD_POPULATION) and (
+                in_focus_country or best.kind in _NAMED_AREA_KINDS or (after_preposition and not large))
+        if (" " in key and not large and best.kind != "admin2" and best.population < COMMON_WORD_POPULATION
+                and not (in_focus_country and best.population >= FOCUS_PHRASE_POPULATION)
                 and all(w.lower() in self._common_words for w in written.split())):
             return False  # "University Center", "Main Street": common words, not a village so named
-        if written[:4].lower() == "the " and not large:
+        if written[:4].lower() == "the " and best.kind not in _NAMED_AREA_KINDS:
             return False  # "The City": a phrase, not a village so named
         if " " not in key and sentence_initial and not in_focus:
             return exact and best.population >= SENTENCE_START_POPULATION
@@ -556,12 +593,17 @@ class Gazetteer:
         return self.store.place(row), km
 
 
-def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
-    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places."""
+def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:
+    """Return the document's focus: the countries it names, those of at least :data:`FOCUS_SHARE` of its places.
+
+    Names flagged in *words* (common English words: "Central", "City") do not count.
+    """
     named = set(given)
     if not docs:
         return named
     exact = np.fromiter((d.entry.exact for d in docs), dtype=bool, count=len(docs))
+    if len(words):
+        exact &= ~np.asarray(words, dtype=bool)
     country, is_country = ranking.best_countries()
     counted = exact & (country != 0)
     named.update(code_of(c) for c in set(country[counted & is_country].tolist()))
@@ -666,6 +708,12 @@ def _exact(written: str, place: Place) -> bool:
 
 
 _EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """Return the words of a packaged word list (``gazetteer/data/<name>``, one a line, ``#`` comments)."""
+    text = (resources.files("gazetteer") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)

