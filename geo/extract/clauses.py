@@ -20,6 +20,9 @@ theatre names (``benchmarks/README.md`` says why and what it costs). What it rea
   government");
 * **irrealis**: a gerund or nominal trigger that is the subject of a modal or of an aim
   ("Seizing Kidal would ...", "Retaking Marawi was the goal", "the fall of Homs would");
+* **a container named after the place** ("Rubaya, in Masisi territory", "Kyaukme in
+  northern Shan State", "Sinja, the capital of Sennar State"): the division locates the
+  place before it and is neither the object nor the antecedent of "the town" or "which";
 * **names that are not places** ("HTS leader Abu Mohammed al-Jawlani", "Halab Today TV",
   "the Kyiv Independent") and **datelines** ("KYIV, Feb 17 (Reuters) -"): such mentions are
   dropped before any rule sees them.
@@ -33,9 +36,9 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 
-__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated",
+__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "contained", "coordinated",
            "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
-           "proper_after", "proper_before", "source_actor"]
+           "proper_after", "proper_before", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
@@ -254,7 +257,47 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
     between = text[last.end : m.start()]
     if re.search(r"[;:]|\b(?:and|but|or|said|says)\b", between):
         return None
-    return last
+    return contained(text, places, last) or last  # "Kyaukme in northern Shan State, which had been occupied"
+
+
+#: Between a place and the division it lies in: "Rubaya, in", "Kyaukme in northern", "Sinja, the capital of".
+_QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?"
+_CONTAINER_GAP = re.compile(rf"^(?:\s*,)?\s+(?:in|of)\s+{_QUARTER}$|"
+                            r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:capital|centre|center|seat|heart)\s+of\s+"
+                            rf"{_QUARTER}$", re.I)
+_DIVISION_AFTER = re.compile(r"\s+(?:territory|province|governorate|state|region|oblast|district|township|county|"
+                             r"prefecture|department|raion|municipality)\b", re.I)
+_AREA_KINDS = frozenset({"admin1", "admin2", "region"})
+
+
+def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | None:
+    """Return the place *m* is named as the division of, or None when *m* is no container.
+
+    "the town of Rubaya, in Masisi territory", "Kyaukme in northern Shan State", "Sinja, the
+    capital of Sennar State", "Pangwa in Kachin State's Chipwi Township": a division (by the
+    gazetteer's kind or the word after it) named right after a place, which it locates.
+    """
+    if not (m.place is not None and m.place.kind in _AREA_KINDS or _DIVISION_AFTER.match(text, m.end)):
+        return None
+    before = [p for p in places if p.end <= m.start and m.start - p.end <= 60]
+    if not before:
+        return None
+    last = before[-1]
+    gap = text[last.end : m.start]
+    if re.fullmatch(r"['’]s?\s+", gap):  # "Kachin State's Chipwi Township": the state's container chain
+        return contained(text, places, last)
+    return last if _CONTAINER_GAP.match(gap) else None
+
+
+def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention]) -> list[Mention]:
+    """Return *chosen* with each container replaced by the place it locates (once, in text order)."""
+    out: list[Mention] = []
+    for m in chosen:
+        inner = contained(text, places, m)
+        m = inner if inner is not None else m
+        if m not in out:
+            out.append(m)
+    return out
 
 
 _SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+of\s+(?:the\s+)?"
@@ -385,8 +428,10 @@ def proper_after(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) 
     return _proper(text, lo, hi, taken)
 
 
-_PASSIVE_GAP = re.compile(r"^\s*(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
-                          r"\w+ly)\s+)*$", re.I)
+_PASSIVE_GAP = re.compile(r"^\s*(?:,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
+                          r"district|base|area|region|province|stronghold|hub|capital)\s+)?"
+                          r"(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
+                          r"\w+ly)\s+)*$", re.I)  # "Kanpaikti fell to", "Al-Atarib, a town in opposition hands"
 
 
 def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]) -> Mention | None:

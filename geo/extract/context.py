@@ -287,7 +287,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     -------
     TimeMention or None
     """
-    in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1]]
+    # "since" ends a clause as a conjunction ("since the war began") but "since 2013" right at the end is the clause's
+    in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1] or t.start == clause[1]
+                 and t.relation == "since"]
     if not in_clause and text is not None:
         by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
         if by_order is not None:

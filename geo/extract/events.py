@@ -44,7 +44,7 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
-from geo.extract.clauses import irrealis, modifier_actor, source_actor
+from geo.extract.clauses import contained, irrealis, modifier_actor, source_actor
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -786,7 +786,7 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     """
     for m in reversed(sent.places):
         place = m.place
-        if place and place.kind in SETTLEMENTS:
+        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None:
             ctx.last_settlement = m
             break
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]

@@ -19,11 +19,13 @@ from geo.extract import lexicon as lx
 from geo.extract.clauses import (
     UNPLACED,
     antecedent,
+    contained,
     coordinated,
     facility_after,
     object_gap,
     proper_after,
     proper_before,
+    uncontained,
 )
 from geo.extract.context import Context, Sentence
 
@@ -45,6 +47,8 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
                            r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
                            r"province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
+#: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
+_COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
@@ -57,13 +61,18 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     if passive:
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
-        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
+        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)
+                  and not _COMMON_NOUN.fullmatch(m.text)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
-            return coordinated_before(text, before)
+            return uncontained(text, sent.places, coordinated_before(text, before))
+        described = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and m.place is not None
+                     and _DESCRIBED.match(text, m.end, trig.start())]
+        if described:  # "pushed out from Al-Atarib, a town in opposition hands": a reference point described
+            return [described[-1]]
         unknown = proper_before(text, max(lo, trig.start() - 60), trig.start(), _taken(sent))
         if unknown is not None and not _reference(text, unknown):
             return coordinated_before(text, [*before, unknown])
-        return coordinated_before(text, before) if before else []
+        return uncontained(text, sent.places, coordinated_before(text, before)) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
     after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
@@ -74,11 +83,16 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []
     if weak and first.start - trig.end() > 40:
         return []
-    return coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times])
+    return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
 
 
-_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
-                          re.I)
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:town|city|village|settlement|district|base|area|region|province|stronghold|hub|capital)"
+                          r"\s+)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
+                          re.I)  # "Al-Atarib, a town in opposition hands since 2012"
+#: A place, then an apposition that opens the passive clause describing it ("Al-Atarib, a town in rebel hands").
+_DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|district|base|area|"
+                        r"region|province|stronghold|hub)\s+$", re.I)
 
 
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
@@ -173,10 +187,13 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     if targets:
         return targets
     earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
-               and not _reference(text, m)]  # "Tell Rifaat lies north of Aleppo ... when the YPG took it"
+               and not _reference(text, m) and contained(text, sent.places, m) is None]
+    # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
+        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]):
+            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012"
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
         if landmarks:
             return _landmark(ctx, landmarks[-1])
