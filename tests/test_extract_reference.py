@@ -179,3 +179,68 @@ def test_a_nominal_liberation_has_the_side_of_its_announcer(gz, text: str, expec
 def test_a_string_of_hamlets_from_the_army(gz, text: str, place: str, gainer: str, loser: str) -> None:
     found = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
     assert [(e.actor_gaining, e.actor_losing) for e in found] == [(gainer, loser)]
+
+
+# ---- whose time is it ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels have held Goma since late January and Bukavu since mid-February.",
+     {("Goma", D(2024, 1, 21)), ("Bukavu", D(2024, 2, 11))}),
+    ("The RSF has held Nyala since October and Zalingei since November.",
+     {("Nyala", D(2023, 10, 1)), ("Zalingei", D(2023, 11, 1))}),
+    ("Islamic State has held Mosul since June 2014 and Raqqa since January 2014.",
+     {("Mosul", D(2014, 6, 1)), ("Raqqa", D(2014, 1, 1))}),
+])
+def test_each_place_of_a_list_holds_since_its_own_date(gz, text: str, expected: set) -> None:
+    assert {(e.place, e.date) for e in read(gz, text) if e.kind == "held"} == expected
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Ukrainian troops entered Kherson, which had been occupied by Russian forces since March.", "Kherson",
+     "entered"),
+    ("The army entered Wad Madani, which the RSF had held since December.", "Wad Madani", "entered"),
+    ("The AA captured Paletwa, which the junta had held since 2021.", "Paletwa", "captured"),
+])
+def test_a_relative_clause_keeps_its_time(gz, text: str, place: str, kind: str) -> None:
+    found = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.date, e.date_end) for e in found] == [(D(2024, 3, 9), D(2024, 3, 10))]
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("NAY PYI TAW, 27 Oct - Tatmadaw columns have regained full control of Kyaukme, which had been occupied by "
+     "TNLA terrorists since August.", "Kyaukme", "tnla"),
+    ("Ukrainian troops entered Kherson, which had been occupied by Russian forces since March.", "Kherson",
+     "russia"),
+    ("Iraqi forces entered Fallujah, which had been occupied by Islamic State militants since January 2014.",
+     "Fallujah", "islamic_state"),
+])
+def test_occupied_since_is_a_state_not_a_capture(gz, text: str, place: str, holder: str) -> None:
+    found = [(e.kind, e.actor_gaining) for e in read(gz, text) if e.place == place and e.actor_gaining == holder]
+    assert found == [("held", holder)]
+
+
+@pytest.mark.parametrize(("text", "place", "gainer"), [
+    ("Kherson, which had been occupied by Russian troops since March, was liberated on Friday.", "Kherson", None),
+    ("Wad Madani, which the RSF had held for a year, was recaptured by the army on Saturday.", "Wad Madani", "saf"),
+    ("Hpakant, which the junta had held since 2021, was captured by the KIA on Friday.", "Hpakant", "kia"),
+])
+def test_a_passive_subject_before_a_relative_clause(gz, text: str, place: str, gainer: str | None) -> None:
+    found = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
+    assert [e.date for e in found] == [D(2024, 3, 8) if "Friday" in text else D(2024, 3, 9)]
+    if gainer:
+        assert found[0].actor_gaining == gainer
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The TNLA still holds Mogok, Kyaukme and Hsipaw, about 55 km south-west of Lashio, and the Kachin "
+     "Independence Army has besieged the town of Bhamo since December.", "Hsipaw"),
+    ("The army still holds Kadugli, the capital of South Kordofan, about 100 km south of the city, and the SPLM-N "
+     "has surrounded the town of Dilling since June.", "Kadugli"),
+    ("Ukraine still controls Kostiantynivka, about 20 km west of the city, and Russian troops have pressed on "
+     "Chasiv Yar since April.", "Kostiantynivka"),
+    ("In Darfur, the RSF has besieged El Fasher, the last major city in the region still in army hands, since May.",
+     "El Fasher"),
+])
+def test_a_present_state_is_at_publication_not_at_the_next_clauses_time(gz, text: str, place: str) -> None:
+    found = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert [e.date for e in found] == [D(2024, 3, 9)]

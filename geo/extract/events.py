@@ -465,11 +465,13 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
-    if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+    if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
+            trig.end() : time.start].rstrip().endswith(",")) and time.relation not in ("after", "before") \
             and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
-        # (but "Fallujah has been in IS hands since January 2014": since then)
+        # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
+        # January 2014": since then)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)

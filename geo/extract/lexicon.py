@@ -76,7 +76,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
     Trigger("captured", rf"{_BE}(?:captured|seized|taken|overrun|conquered|liberated|freed|cleansed|cleared|purged|"
-            r"occupied|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+    # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured?|capturing|seized?|seizing|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
@@ -139,7 +140,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
-            r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
+            r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
     Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
@@ -193,7 +194,11 @@ MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|coun
 #: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")
+#: What "since" takes when it is a time, not a clause: "since 2013", "since mid-February", "since last year".
+_SINCE_TIME = (r"\d|early\b|late\b|mid\b|mid-|last\b|this\b|then\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+               r"dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
 CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as|(?:and\s+)?then)\b|"
                    r"\band\s+then\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
-                   r"although|after|before|when|since|following|because|where|until)\b")
+                   r"although|after|before|when|following|because|where|until)\b|"
+                   rf"\bsince\b(?!\s+(?:{_SINCE_TIME}))")  # "since 2013" is a time, "since the war began" a clause

@@ -51,6 +51,7 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|ha
 _COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
@@ -65,6 +66,13 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
                   and not _COMMON_NOUN.fullmatch(m.text)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
+        comma = text.rfind(",", sent.start, trig.start())
+        if not before and comma > sent.start and _PASSIVE_GAP.match(text[comma + 1 : trig.start()]):
+            opened = list(_RELATIVE_OPEN.finditer(text, sent.start, comma))  # "Kherson, which had been ..., was freed"
+            subject = [m for m in sent.places if opened and 0 <= opened[-1].start() - m.end <= 1
+                       and not _COMMON_NOUN.fullmatch(m.text)]
+            if subject:
+                return uncontained(text, sent.places, subject)
         described = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and m.place is not None
                      and _DESCRIBED.match(text, m.end, trig.start())]
         if described:  # "pushed out from Al-Atarib, a town in opposition hands": a reference point described
