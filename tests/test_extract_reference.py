@@ -244,3 +244,43 @@ def test_a_passive_subject_before_a_relative_clause(gz, text: str, place: str, g
 def test_a_present_state_is_at_publication_not_at_the_next_clauses_time(gz, text: str, place: str) -> None:
     found = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
     assert [e.date for e in found] == [D(2024, 3, 9)]
+
+
+# ---- what "the town" and "it" refer back to --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("Saraqib sits where the M4 and M5 motorways meet, about 20 km south-east of Idlib city. Rebels had held it "
+     "since 2012.", "Saraqib", "Idlib"),
+    ("On Monday Iraqi troops took over the K1 base in Kirkuk, some 240 km north of Baghdad. The peshmerga had "
+     "withdrawn from the city overnight.", "Kirkuk", "Baghdad"),
+    ("Rebels overran Khan Shaykhun in southern Idlib on Saturday and pushed on towards the central city of Hama. "
+     "The town fell after government forces abandoned their positions overnight.", "Khan Shaykhun", "Hama"),
+    ("The RSF took Bara, about 60 km north of El Obeid, on Monday. Soldiers had pulled out of the town at dawn.",
+     "Bara", "El Obeid"),
+])
+def test_a_reference_point_is_not_what_the_town_refers_to(gz, text: str, place: str, not_place: str) -> None:
+    evs = read(gz, text)
+    assert place in {e.place for e in evs}
+    assert not_place not in {e.place for e in evs}, facts(evs)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Sudan's army chief said his forces had withdrawn from El Fasher, the army's last stronghold in Darfur.",
+     "Darfur"),
+    ("Islamic State seized the Tabqa airport, expelling the regime from its last stronghold in Raqqa province.",
+     "Raqqa"),
+    ("The junta's last stronghold in Rakhine State is Sittwe, the state capital.", "Rakhine"),
+])
+def test_a_stronghold_in_an_area_does_not_hold_the_area(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if place in e.place and e.kind == "held"]
+
+
+@pytest.mark.parametrize(("text", "place", "side", "start"), [
+    ("The RDF/M23 coalition has occupied Rutshuru-centre and Kiwanja since October 2022.", "Kiwanja", "m23",
+     D(2022, 10, 1)),
+    ("Russian forces have occupied Kherson since March 2022.", "Kherson", "russia", D(2022, 3, 1)),
+    ("Islamic State has occupied Mosul since June 2014.", "Mosul", "islamic_state", D(2014, 6, 1)),
+])
+def test_has_occupied_since_is_standing_control(gz, text: str, place: str, side: str, start: dt.date) -> None:
+    found = [(e.kind, e.actor_gaining, e.date) for e in read(gz, text) if e.place == place]
+    assert found == [("held", side, start)]

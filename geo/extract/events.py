@@ -55,7 +55,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, target_places
+from geo.extract.places import SETTLEMENTS, reference_point, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
@@ -253,6 +253,9 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
 _PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are)\b")  # not "IS", the group
+#: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
+_INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
+_AREAS = frozenset({"admin1", "admin2", "region", "country"})
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
@@ -403,6 +406,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
+            if _INSIDE_AREA.match(trig.group(0)):  # "El Fasher, the army's last stronghold in Darfur": not Darfur
+                targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
             if not targets:
                 continue
             if trigger.kind == "besieged":
@@ -788,7 +793,8 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     """
     for m in reversed(sent.places):
         place = m.place
-        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None:
+        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
+                and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
             ctx.last_settlement = m
             break
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]

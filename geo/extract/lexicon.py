@@ -81,7 +81,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured?|capturing|seized?|seizing|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|(?<!-)occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
+            r"secured\s+control\s+of|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
+            r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
@@ -185,10 +186,11 @@ ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
-#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
+#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
+#: central city of Hama".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
                     r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
-                    r"\s+(?:the\s+)?$")
+                    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$")
 #: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
 MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
 #: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.

@@ -29,7 +29,7 @@ from geo.extract.clauses import (
 )
 from geo.extract.context import Context, Sentence
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "target_places"]
 
 #: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
 #: know), and the geo precision.
@@ -62,7 +62,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     if passive:
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
-        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)
+        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
                   and not _COMMON_NOUN.fullmatch(m.text)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
@@ -78,7 +78,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if described:  # "pushed out from Al-Atarib, a town in opposition hands": a reference point described
             return [described[-1]]
         unknown = proper_before(text, max(lo, trig.start() - 60), trig.start(), _taken(sent))
-        if unknown is not None and not _reference(text, unknown):
+        if unknown is not None and not reference_point(text, unknown):
             return coordinated_before(text, [*before, unknown])
         return uncontained(text, sent.places, coordinated_before(text, before)) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
@@ -141,7 +141,7 @@ def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _reference(text: str, m: Mention) -> bool:
+def reference_point(text: str, m: Mention) -> bool:
     """Return a place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
     return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
                 or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
@@ -195,7 +195,7 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     if targets:
         return targets
     earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
-               and not _reference(text, m) and contained(text, sent.places, m) is None]
+               and not reference_point(text, m) and contained(text, sent.places, m) is None]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
