@@ -284,3 +284,33 @@ def test_a_stronghold_in_an_area_does_not_hold_the_area(gz, text: str, place: st
 def test_has_occupied_since_is_standing_control(gz, text: str, place: str, side: str, start: dt.date) -> None:
     found = [(e.kind, e.actor_gaining, e.date) for e in read(gz, text) if e.place == place]
     assert found == [("held", side, start)]
+
+
+# ---- "of" before a side: a number or a unit of it is that side ---------------------------------------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "side"), [
+    ("iraq", "On Friday, dozens of IS militants infiltrated Kirkuk and attacked government buildings.", "Kirkuk",
+     "islamic_state"),
+    ("syria", "Meanwhile, U.S.-backed forces of the SDF were fighting inside Raqqa.", "Raqqa", "sdf"),
+    ("sahel", "Kidal had been under the control of the separatists since 2014.", "Kidal", "fla"),
+    ("sudan", "Hundreds of RSF fighters stormed Nyala on Thursday.", "Nyala", "rsf"),
+    ("myanmar", "Columns of the Arakan Army entered Maungdaw on Sunday.", "Maungdaw", "aa"),
+])
+def test_a_number_or_a_unit_of_a_side_is_that_side(gz, theatre: str, text: str, place: str, side: str) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
+                      text=text)
+    found = [e for e in extract_article(article, gz, packaged_theatres()[theatre]).events if e.place == place]
+    assert [e.actor_gaining for e in found] == [side]
+
+
+@pytest.mark.parametrize("text", [
+    "Goma remains in government hands. Seizing Goma would give the rebels their biggest prize in a decade.",
+    "The army is shelling the town. Retaking Marawi was the goal of the offensive.",
+    "Kidal is calm. \"Capturing Kidal would be a huge prize,\" a rebel commander said.",
+])
+def test_a_hypothesis_after_another_sentence_is_no_event(gz, text: str) -> None:
+    assert [e for e in read(gz, text) if e.kind in ("captured", "regained")] == []

@@ -208,7 +208,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
 _MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
-_SUBJECT_START = re.compile(r"(?:^|[,;:–—(]|\b(?:that|and|but|said|says|while|as)\s)\s*"
+_SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|says|while|as)\s)\s*"
                             r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
 
@@ -305,6 +305,11 @@ _SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
                        r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
                        r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
+#: "of" after a number or a unit of fighters, or control, makes the side the head: "dozens of IS militants", "forces of
+#: the SDF", "under the control of the separatists" (not "the headquarters of the army's command").
+_PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
+                      r"fighters|forces|troops|members|elements|columns|battalions?|brigades?|detachments?|convoys?|"
+                      r"control|hands)\s+of\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 
 
@@ -318,7 +323,7 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED.search(before):
         return "negated"
-    if _MODIFIER.search(before):
+    if _MODIFIER.search(before) and not _PART_OF.search(before):
         return "modifier"
     return None
 

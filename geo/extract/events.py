@@ -780,9 +780,9 @@ def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> l
     return out
 
 
-def _rank(e: ControlEvent) -> tuple[int, bool]:
-    """Rank two events on one place, kind and sentence: the stronger stance, then a named side."""
-    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown")
+def _rank(e: ControlEvent) -> tuple[int, bool, float]:
+    """Rank two events on one place, kind and sentence: the stronger stance, a named side, then one not guessed."""
+    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown"), e.confidence
 
 
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
