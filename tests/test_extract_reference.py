@@ -314,3 +314,42 @@ def test_a_number_or_a_unit_of_a_side_is_that_side(gz, theatre: str, text: str, 
 ])
 def test_a_hypothesis_after_another_sentence_is_no_event(gz, text: str) -> None:
     assert [e for e in read(gz, text) if e.kind in ("captured", "regained")] == []
+
+
+# ---- a state or its capital as a speaker; the month May is no modal ----------------------------------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "side"), [
+    ("ukraine", "Russia claimed on Saturday to have captured Bakhmut.", "Bakhmut", "russia"),
+    ("ukraine", "Kyiv said its forces had retaken Robotyne.", "Robotyne", "ukraine"),
+    ("iraq", "Baghdad said its forces had retaken Kirkuk on Monday.", "Kirkuk", "government"),
+    ("myanmar", "Naypyitaw said troops had retaken Nawnghkio.", "Nawnghkio", "junta"),
+    ("drc", "Kinshasa said the army had retaken Kikuvo.", "Kikuvo", "fardc"),
+])
+def test_a_state_or_its_capital_speaks_for_its_side(gz, theatre: str, text: str, place: str, side: str) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
+                      text=text)
+    found = [e for e in extract_article(article, gz, packaged_theatres()[theatre]).events if e.place == place]
+    assert [(e.actor_gaining, e.stance) for e in found] == [(side, "claimed")]
+
+
+def test_a_capital_named_as_a_place_stays_a_place(gz) -> None:
+    evs = read(gz, "Iraqi forces entered Tikrit, 140 km north of Baghdad, on Monday. Russian troops advanced towards "
+                   "Kyiv.")
+    assert {e.place for e in evs} == {"Tikrit"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("KYIV/MOSCOW, May 21 (Reuters) - Russian troops said on Saturday they had captured Bakhmut.", "Bakhmut"),
+    ("KHARTOUM, May 3 (AFP) - The RSF said it had seized Nyala.", "Nyala"),
+    ("Rebels seized Kafr Nabudah in May, the monitor said.", "Kafr Nabudah"),
+])
+def test_the_month_may_is_no_modal(gz, text: str, place: str) -> None:
+    assert place in {e.place for e in read(gz, text)}
+
+
+def test_the_modal_may_still_hedges(gz) -> None:
+    assert read(gz, "Rebels may have captured Saraqib, the monitor said.") == []

@@ -152,7 +152,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
 HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
             r"threat(?:en|ened|ens|ening)?|vow(?:s|ed)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|sought|"
-            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|may|verge|unable|hope(?:s|d)?|"
+            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|(?-i:may)|verge|unable|hope(?:s|d)?|"
             r"intend(?:s|ed)?|prepar(?:e|es|ed|ing)|expected|poised|ready|want(?:s|ed)?|order(?:s|ed)?\s+to|"
             r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
 
