@@ -353,3 +353,40 @@ def test_the_month_may_is_no_modal(gz, text: str, place: str) -> None:
 
 def test_the_modal_may_still_hedges(gz) -> None:
     assert read(gz, "Rebels may have captured Saraqib, the monitor said.") == []
+
+
+# ---- a facility word that begins a place's name; "while"; "and that ... there" -------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The army has kept its hold on Port Sudan.", "Port Sudan"),
+    ("The RSF has controlled Khartoum since April, while the army has kept its hold on Omdurman and on Port Sudan.",
+     "Omdurman"),
+])
+def test_a_facility_word_that_begins_a_name_is_the_name(gz, text: str, place: str) -> None:
+    places = {e.place for e in read(gz, text)}
+    assert place in places and "Port" not in places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The RSF has controlled most of Khartoum since April, while the army has kept its hold on Omdurman.",
+     "Omdurman"),
+    ("Russian troops took Avdiivka in February, while Ukrainian troops still hold Kupiansk.", "Kupiansk"),
+    ("The AA seized Paletwa in January, while the junta still holds Sittwe.", "Sittwe"),
+])
+def test_a_while_clause_does_not_borrow_the_time_before_it(gz, text: str, place: str) -> None:
+    found = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert [e.date for e in found] == [D(2024, 3, 9)]
+
+
+@pytest.mark.parametrize(("text", "place", "entered_on"), [
+    ("Ukraine's General Staff said Russian troops had entered the village of Zhelanne on Wednesday, and that "
+     "fighting was continuing there.", "Zhelanne", D(2024, 3, 6)),
+    ("Witnesses said the RSF had entered Wad Madani on Monday and that clashes were continuing inside the city.",
+     "Wad Madani", D(2024, 3, 4)),
+    ("Residents said the TNLA had entered Kyaukme on Sunday and that fighting was continuing there.", "Kyaukme",
+     D(2024, 3, 10)),
+])
+def test_an_entry_then_fighting_that_goes_on(gz, text: str, place: str, entered_on: dt.date) -> None:
+    evs = [e for e in read(gz, text) if e.place == place]
+    assert {(e.kind, e.date) for e in evs if e.kind == "entered"} == {("entered", entered_on)}
+    assert [e.date_end for e in evs if e.kind == "contested"] == [D(2024, 3, 10)]

@@ -93,6 +93,7 @@ _FACILITY = re.compile(
     r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
+_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")
 _STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
                          "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
 _PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
@@ -174,8 +175,8 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     ('15th Infantry Division base', True)
     """
     m = _FACILITY.match(text, pos, hi)
-    if m is None:
-        return None
+    if m is None or _NAME_GOES_ON.match(text, m.end("name")):
+        return None  # "Port Sudan", "Camp Lemonnier", "Fort Shevchenko": the head word begins a place's name
     tail = text[m.end("name") : m.end()]
     then_place = bool(tail.strip(" ,")) or tail.endswith(" ")
     words = [w.rstrip(",") for w in m.group("name").split()]

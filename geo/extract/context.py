@@ -302,6 +302,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
         pool = [t for t in times if relative is None or t.start < relative.start()]
+        if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
+            # hold on Omdurman": not the time of the clause before
+            pool = [t for t in pool if t.start >= clause[0]]
     else:
         pool = times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
@@ -309,6 +312,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
 
 #: A coordinated clause with its own subject: ", and the KIA has", ", and Ukraine".
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
+#: A clause set against the one before it: "while", "whereas" (a "but" clause often goes on in the same time).
+_CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
 #: A relative clause opening after a trigger's clause: its times are its own.
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|where)\b", re.I)
 

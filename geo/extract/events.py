@@ -252,7 +252,8 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
 
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
-_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are)\b")  # not "IS", the group
+_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are|continuing|ongoing)\b")
+# (not "IS", the group)
 #: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
 _INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
 _AREAS = frozenset({"admin1", "admin2", "region", "country"})
@@ -663,8 +664,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
-    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
+    contests = {(_where(e), e.start, e.date) for e in unique.values() if e.kind in ("contested", "captured",
+                                                                                    "regained")}
+    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start, e.date) not in contests),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)

@@ -201,6 +201,6 @@ _SINCE_TIME = (r"\d|early\b|late\b|mid\b|mid-|last\b|this\b|then\b|(?:jan|feb|ma
                r"dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
 CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as|(?:and\s+)?then)\b|"
-                   r"\band\s+then\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
+                   r"\band\s+(?:then|that)\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
                    r"although|after|before|when|following|because|where|until)\b|"
                    rf"\bsince\b(?!\s+(?:{_SINCE_TIME}))")  # "since 2013" is a time, "since the war began" a clause

@@ -105,6 +105,8 @@ _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village
 
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
 _PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)
+#: "there" right after a passive trigger: the last settlement named ("fighting was continuing there").
+_THERE = re.compile(r"\s+there\b", re.I)
 #: "it" as the subject of a passive trigger ("it was captured within two hours").
 _PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -206,7 +208,8 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         if landmarks:
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
-        if (subjects or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+        there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
+        if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
                 and ctx.last_settlement.place:
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
