@@ -390,3 +390,45 @@ def test_an_entry_then_fighting_that_goes_on(gz, text: str, place: str, entered_
     evs = [e for e in read(gz, text) if e.place == place]
     assert {(e.kind, e.date) for e in evs if e.kind == "entered"} == {("entered", entered_on)}
     assert [e.date_end for e in evs if e.kind == "contested"] == [D(2024, 3, 10)]
+
+
+# ---- descriptors before "town of", an elided subject, "their last positions in the town" -----------------------
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("ISIL fighters entered the oil refinery town of Baiji on Tuesday night.", "Baiji", "entered"),
+    ("Government forces broke the siege of the Shia towns of Nubl and Zahraa in February 2016.", "Zahraa",
+     "siege_broken"),
+    ("The KIA captured the jade-mining town of Hpakant on Friday.", "Hpakant", "captured"),
+    ("Fano militiamen seized the former royal capital of Gondar on Monday.", "Gondar", "captured"),
+])
+def test_descriptors_before_the_place(gz, text: str, place: str, kind: str) -> None:
+    assert place in {e.place for e in read(gz, text) if e.kind == kind}
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("ISIL fighters also entered the oil refinery town of Baiji on Tuesday night but later withdrew.", "Baiji",
+     "islamic_state"),
+    ("JNIM fighters stormed Djibo on 11 May and then withdrew after several hours.", "Djibo", "jnim"),
+    ("Russian troops entered Vovchansk on Friday but quickly retreated.", "Vovchansk", "russia"),
+])
+def test_a_withdrawal_whose_subject_is_left_out(gz, text: str, place: str, loser: str) -> None:
+    found = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_losing) for e in found] == [(place, loser)]
+
+
+def test_civilians_who_flee_are_no_withdrawal(gz) -> None:
+    assert not [e for e in read(gz, "Russian troops entered Vovchansk on Friday and residents later fled.")
+                if e.kind == "withdrew"]
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("The Arakan Army said it had captured Mrauk-U after junta troops abandoned their last positions in the town.",
+     "Mrauk-U", "junta"),
+    ("Rebels entered Saraqib after government forces abandoned their remaining positions in the town.", "Saraqib",
+     "government"),
+    ("The RSF took Babanusa after soldiers of the army abandoned their last positions in the town.", "Babanusa",
+     "saf"),
+])
+def test_abandoned_their_positions_in_the_town(gz, text: str, place: str, loser: str) -> None:
+    found = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_losing) for e in found] == [(place, loser)]

@@ -44,7 +44,11 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
                r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
                r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
-               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial")
+               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial|"
+               r"refinery|[\w]+-mining|farming|agricultural|fishing|trading|former|royal|holy|temple|pilgrimage|"
+               r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"
+               r"Shia|Shiite|Sunni|Christian|Druze|Alawite|Yazidi|Arab|Turkmen|Tuareg|Kachin|Karen|Rakhine|Shan|"
+               r"Kurdish-majority|Arab-majority|Christian-majority|\w+-majority")
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
@@ -309,7 +313,8 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 #: "of" after a number or a unit of fighters, or control, makes the side the head: "dozens of IS militants", "forces of
 #: the SDF", "under the control of the separatists" (not "the headquarters of the army's command").
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
-                      r"fighters|forces|troops|members|elements|columns|battalions?|brigades?|detachments?|convoys?|"
+                      r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
+                      r"detachments?|convoys?|"
                       r"control|hands)\s+of\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 

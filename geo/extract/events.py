@@ -257,6 +257,9 @@ _PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains
 #: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
 _INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
 _AREAS = frozenset({"admin1", "admin2", "region", "country"})
+#: A clause whose subject is left out, that of the clause before: "(entered Baiji) but later withdrew".
+_ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|quickly|eventually|also|again|"
+                             r"hastily|finally)\s+)*$", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
@@ -395,8 +398,14 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                     claimed_spans.append((trig.start(), trig.end()))
                     events.extend(echoed)
                 continue
+            subject = [a for a in sent.actors if clause[0] <= a.start < trig.start()]
+            if trigger.armed and subject and subject[-1].monitor:
+                continue  # "and residents later fled": civilians flee too
             if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
-                                         for a in sent.actors):
+                                         for a in sent.actors) and not (
+                    _ELIDED_SUBJECT.match(text[clause[0] : trig.start()])  # "entered Baiji but later withdrew"
+                    and any(a.faction and a.faction != "unknown" and sent.start <= a.start < clause[0]
+                            for a in sent.actors)):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             remembered = False

@@ -40,7 +40,8 @@ SETTLEMENTS = frozenset({"city", "town", "village"})
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y").
 COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
                           r"(?:(?:town|city|village|towns|cities)\s+of\s+)?$", re.I)
-_GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|half|portion|swathes?|section|"
+_GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|most|much|all|rest|part|parts|half|"
+                           r"portion|swathes?|section|"
                            r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
                            r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
                            r"northern|southern|eastern|western|central|nearby|neighbouring|rebel-held|government-held|"
