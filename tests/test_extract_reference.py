@@ -432,3 +432,23 @@ def test_civilians_who_flee_are_no_withdrawal(gz) -> None:
 def test_abandoned_their_positions_in_the_town(gz, text: str, place: str, loser: str) -> None:
     found = [e for e in read(gz, text) if e.kind == "withdrew"]
     assert [(e.place, e.actor_losing) for e in found] == [(place, loser)]
+
+
+# ---- "under army control", "in rebel hands": the holder from a common word -------------------------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "side"), [
+    ("myanmar", "Kawlin had been under military control since 2021.", "Kawlin", "junta"),
+    ("drc", "Sake, some 25 km west of Goma, remains under army control.", "Sake", "fardc"),
+    ("sudan", "Omdurman's northern districts remain under army control.", "Omdurman", "saf"),
+    ("iraq", "Sinjar had been under Kurdish control since 2015.", "Sinjar", "peshmerga"),
+    ("syria", "Saraqib had been in rebel hands since 2012.", "Saraqib", "opposition"),
+])
+def test_a_common_word_before_control_names_the_holder(gz, theatre: str, text: str, place: str, side: str) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
+                      text=text)
+    found = [e for e in extract_article(article, gz, packaged_theatres()[theatre]).events if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in found] == [("held", side)]

@@ -439,10 +439,11 @@ def proper_after(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) 
     return _proper(text, lo, hi, taken)
 
 
-_PASSIVE_GAP = re.compile(r"^\s*(?:,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|"
-                          r"district|base|area|region|province|stronghold|hub|capital)\s+)?"
-                          r"(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
-                          r"\w+ly)\s+)*$", re.I)  # "Kanpaikti fell to", "Al-Atarib, a town in opposition hands"
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:town|city|"
+                          r"village|settlement|district|base|area|region|province|stronghold|hub|capital)\s+)?"
+                          r"(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|is|are|was|"
+                          r"were|been|remains?|remained|stays?|stayed|still|\w+ly)\s+)*$", re.I)
+# ("Kanpaikti fell to", "Al-Atarib, a town in opposition hands", "Sake, 25 km west of Goma, remains under")
 
 
 def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]) -> Mention | None:

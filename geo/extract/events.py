@@ -266,7 +266,9 @@ _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
-_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?([A-Z][\w-]+)\s+(?:control|hands)\b")
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
+                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
+                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
@@ -457,9 +459,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor, inferred = inside[0].faction, False
     elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
         adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
-        named = next((f for f in (sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
-                                  for noun in ("forces", "troops", "army", "")) if f and f != "unknown"),
-                     None) if adjective else None
+        word = adjective.group(1) if adjective else ""
+        names = (f"{word} forces", f"{word} troops", f"{word} army", f"{word}s", f"the {word}", word)
+        named = next((f for f in map(sent.theatre.faction_of, names) if f and f != "unknown"),
+                     None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)

@@ -97,7 +97,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:town|city|village|settlement|district|base|area|region|province|stronghold|hub|capital)"
-                          r"\s+)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
+                          r"\s+)?(?:(?:also|itself|had|has|have|then|finally|\w+ly|is|are|was|were|been|remains?|remained|stays?|"
+                          r"stayed|still|now)\s+)*$",
                           re.I)  # "Al-Atarib, a town in opposition hands since 2012"
 #: A place, then an apposition that opens the passive clause describing it ("Al-Atarib, a town in rebel hands").
 _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|district|base|area|"
