@@ -257,6 +257,7 @@ _PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains
 #: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
 _INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
 _AREAS = frozenset({"admin1", "admin2", "region", "country"})
+_LAST_BEFORE = re.compile(r"\b(?:last|only|final|remaining)\s+(?:major\s+|big\s+|remaining\s+)?$", re.I)
 #: A clause whose subject is left out, that of the clause before: "(entered Baiji) but later withdrew".
 _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|quickly|eventually|also|again|"
                              r"hastily|finally)\s+)*$", re.I)
@@ -418,7 +419,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
-            if _INSIDE_AREA.match(trig.group(0)):  # "El Fasher, the army's last stronghold in Darfur": not Darfur
+            if _INSIDE_AREA.match(trig.group(0)) and _LAST_BEFORE.search(text, max(0, trig.start() - 25), trig.start()):
+                # "El Fasher, the army's last stronghold in Darfur": not Darfur ("its power base in Idlib" is Idlib)
                 targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
             if not targets:
                 continue
