@@ -452,3 +452,28 @@ def test_a_common_word_before_control_names_the_holder(gz, theatre: str, text: s
                       text=text)
     found = [e for e in extract_article(article, gz, packaged_theatres()[theatre]).events if e.place == place]
     assert [(e.kind, e.actor_gaining) for e in found] == [("held", side)]
+
+
+# ---- "December that year"; hyphenated descriptors ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "place", "start"), [
+    ("Lalibela was briefly seized by Tigrayan rebels in August 2021, before government forces retook it in "
+     "December that year.", D(2023, 8, 9), "Lalibela", D(2021, 12, 1)),
+    ("Islamic State seized Ramadi in May 2015, and Iraqi forces recaptured it in December of the same year.",
+     D(2017, 7, 10), "Ramadi", D(2015, 12, 1)),
+    ("The M23 took Goma in November 2012 and withdrew from the city in December that year.", D(2025, 1, 28), "Goma",
+     D(2012, 12, 1)),
+])
+def test_a_month_that_year_is_in_the_year_told_before(gz, text: str, published: dt.date, place: str,
+                                                      start: dt.date) -> None:
+    found = [e for e in read(gz, text, published) if e.place == place and e.kind in ("regained", "withdrew")]
+    assert [e.date for e in found] == [start]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fano militiamen seized the UNESCO-listed town of Lalibela on Wednesday.", "Lalibela"),
+    ("Ukrainian troops entered the war-ravaged town of Vovchansk.", "Vovchansk"),
+    ("The army retook the rebel-held village of Kafr Nabudah.", "Kafr Nabudah"),
+])
+def test_a_hyphenated_descriptor_before_the_place(gz, text: str, place: str) -> None:
+    assert place in {e.place for e in read(gz, text)}

@@ -48,7 +48,7 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
                r"refinery|[\w]+-mining|farming|agricultural|fishing|trading|former|royal|holy|temple|pilgrimage|"
                r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"
                r"Shia|Shiite|Sunni|Christian|Druze|Alawite|Yazidi|Arab|Turkmen|Tuareg|Kachin|Karen|Rakhine|Shan|"
-               r"Kurdish-majority|Arab-majority|Christian-majority|\w+-majority")
+               r"Kurdish-majority|Arab-majority|Christian-majority|\w+-majority|\w+-(?-i:[a-z])+ed|\w+-run")
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
