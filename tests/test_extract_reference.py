@@ -477,3 +477,47 @@ def test_a_month_that_year_is_in_the_year_told_before(gz, text: str, published: 
 ])
 def test_a_hyphenated_descriptor_before_the_place(gz, text: str, place: str) -> None:
     assert place in {e.place for e in read(gz, text)}
+
+
+# ---- sites named by common words ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("theatre", "text", "expected"), [
+    ("sudan", "The RSF claimed to have seized the presidential palace, Khartoum's international airport and the "
+              "airport in the northern city of Merowe.",
+     {"presidential palace", "Khartoum's international airport", "Merowe airport"}),
+    ("iraq", "Prime Minister Haider al-Abadi declared victory after troops retook the government complex in the city "
+             "centre of Fallujah.", {"government complex"}),
+    ("drc", "M23 fighters walked unopposed into the provincial governor's office in Bukavu on Sunday.",
+     {"provincial governor's office"}),
+    ("syria", "Rebels entered Aleppo on Friday. By Saturday they had seized the citadel.", {"Aleppo", "citadel"}),
+])
+def test_a_site_named_by_common_words_is_kept_at_its_town(gz, theatre: str, text: str, expected: set) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
+                      text=text)
+    evs = extract_article(article, gz, packaged_theatres()[theatre]).events
+    assert {e.place for e in evs} == expected
+    assert all(e.geo_precision == 2 and e.place_id for e in evs if e.place in expected and " " in e.place)
+
+
+@pytest.mark.parametrize("text", [
+    "ISIL fighters entered the oil refinery town of Baiji on Tuesday night.",
+    "The MNDAA captured the headquarters of the military's Northeastern Command in Lashio.",
+    "Soldiers who had been besieged inside the compound since April cheered.",
+])
+def test_no_site_from_a_descriptor_a_named_unit_or_a_bare_word(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.place in ("oil refinery", "headquarters", "compound",
+                                                           "inside the compound")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Sudan's military said Friday it had broken a nearly two-year siege of its general command headquarters in "
+     "central Khartoum.", "general command headquarters"),
+    ("Government forces broke a three-year siege of Deir ez-Zor on Tuesday.", "Deir ez-Zor"),
+    ("Ukrainian troops broke a months-long blockade of Chernihiv.", "Chernihiv"),
+])
+def test_broke_a_long_siege(gz, text: str, place: str) -> None:
+    assert place in {e.place for e in read(gz, text) if e.kind == "siege_broken"}

@@ -752,8 +752,14 @@ def _denial_id(claim_id: str) -> str:
 
 
 def _where(e: ControlEvent) -> str:
-    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
-    return e.place_id or "?" + " ".join(e.place.casefold().split())
+    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it.
+
+    A site in a place named by common words ("the presidential palace" in Khartoum) is told apart by its name.
+    """
+    name = " ".join(e.place.casefold().split())
+    if e.place_id and e.geo_precision == 2 and _SITE_NAME.search(name):
+        return f"{e.place_id}|{name}"
+    return e.place_id or "?" + name
 
 
 def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -775,6 +781,11 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     return out
 
 
+#: A site named after its town ("Merowe airport"): not the town, so not renamed after it.
+_SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
+                        r"barracks)$", re.I)
+
+
 def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
     """Name a place read through a pronoun or "the city" as the article first named it.
 
@@ -790,7 +801,7 @@ def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> l
     out = []
     for e in events:
         name = first.get(e.place_id or "")
-        if name is not None and name != e.place and e.place not in e.sentence:
+        if name is not None and name != e.place and e.place not in e.sentence and not _SITE_NAME.search(e.place):
             e = replace(e, place=name)
         out.append(e)
     return out

@@ -57,8 +57,8 @@ _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+)
 _NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+)?"
-            rf"(?:\w+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
+    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",

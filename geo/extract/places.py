@@ -178,6 +178,10 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         In text order; empty when the trigger governs no known place.
     """
     if not passive:
+        if _common_site(text, trig.end(), clause[1]):
+            sites = _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+            if sites:
+                return sites
         facility = _facility(text, ctx, sent, trig, clause)
         if facility:
             return facility
@@ -229,7 +233,67 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
-    return []
+    return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+
+
+#: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
+#: "its general command headquarters", "the government complex in the city centre"), and the ones listed after it.
+_SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
+                   r"(?P<np>(?:(?P<owner>(?-i:[A-Z])[\w-]+)['’]s\s+)?"
+                   r"(?:(?!(?:and|or|the|a|an|in|inside|at|of|on|into|to|from|with|its|their)\b)[\w'’-]+\s+){0,3}?"
+                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
+                   r"barracks))\b(?!\s+(?:town|city|village|district|area|road)\b)", re.I)
+#: After a site: the town it is in ("in central Khartoum", "in the northern city of Merowe").
+_SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|city|town|"
+                        r"centre|center|heart|of)\s+)*$", re.I)
+
+
+def _common_site(text: str, pos: int, hi: int) -> bool:
+    """Whether a site named only by common words (an owner's name aside) begins at *pos* ("the presidential palace").
+
+    Not "the headquarters of the army's Northeastern Command" (a named unit's) nor "the 16th
+    Infantry Division headquarters" (a named facility): those are read as facilities.
+    """
+    m = _SITE.match(text, pos, hi)
+    if m is None or re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return False
+    words = m.group("np").split()[1:] if m.group("owner") else m.group("np").split()
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int) -> list[Target]:
+    """Return the sites named by common nouns right after a trigger, each at its town as a part (precision 2).
+
+    "seized the presidential palace, Khartoum's international airport": each site keeps its
+    words as its name and is placed at the town that owns it ("Khartoum's"), the town after it
+    ("in central Khartoum"), else the last settlement named.
+    """
+    listed: list[tuple[str, Mention | None]] = []
+    while pos < hi:
+        m = _SITE.match(text, pos, hi)
+        if m is None or (listed and not m.group(0).lstrip().startswith((",", "and"))):
+            break
+        town = None
+        if m.group("owner"):
+            town = next((p for p in sent.places if p.start == m.start("owner")), None)
+        if town is None:
+            town = next((p for p in sent.places if m.end() <= p.start <= m.end() + 40
+                         and _SITE_TOWN.match(text[m.end() : p.start])), None)
+        name = m.group("np")
+        if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
+            if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):
+                name = f"{town.text} {name}"  # "the airport in the northern city of Merowe": Merowe airport
+            elif name.lower() not in ("citadel", "palace"):
+                break
+        listed.append((name, town))
+        pos = m.end()
+    found: list[Target] = []
+    for k, (name, town) in enumerate(listed):  # a site with no town of its own: the next one's, else the last named
+        town = town or next((t for _, t in listed[k + 1 :] if t is not None), None) or ctx.last_settlement
+        if town is None or town.place is None or town.place.kind == "country":
+            return []
+        found.append((name, town.place, 2))
+    return found
 
 
 def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
