@@ -521,3 +521,24 @@ def test_no_site_from_a_descriptor_a_named_unit_or_a_bare_word(gz, text: str) ->
 ])
 def test_broke_a_long_siege(gz, text: str, place: str) -> None:
     assert place in {e.place for e in read(gz, text) if e.kind == "siege_broken"}
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Syrian government forces broke a nearly three-year siege by Islamic State of the eastern city of Deir ez-Zor.",
+     "Deir ez-Zor", "government"),
+    ("The army broke the siege by the RSF of El Obeid on Saturday.", "El Obeid", "saf"),
+    ("Ukrainian troops broke the blockade by Russian forces of Chernihiv.", "Chernihiv", "ukraine"),
+])
+def test_a_siege_by_a_side_of_a_place_is_broken(gz, text: str, place: str, side: str) -> None:
+    found = [e for e in read(gz, text) if e.kind == "siege_broken"]
+    assert [(e.place, e.actor_gaining) for e in found] == [(place, side)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("An LNA spokesman denied that Gharyan had fallen, saying that LNA forces were in control of most of it.",
+     "Gharyan"),
+    ("The army said it had entered Bakhmut and was in control of much of it.", "Bakhmut"),
+    ("Residents said the RSF had entered El Fasher and was in control of most of it.", "El Fasher"),
+])
+def test_in_control_of_most_of_it(gz, text: str, place: str) -> None:
+    assert place in {e.place for e in read(gz, text) if e.kind == "held"}

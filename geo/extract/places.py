@@ -106,7 +106,8 @@ _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village
 
 
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
-_PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)
+_PRONOUN_OBJECT = re.compile(r"^\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?it\b"
+                             r"(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)  # "in control of most of it"
 #: "there" right after a passive trigger: the last settlement named ("fighting was continuing there").
 _THERE = re.compile(r"\s+there\b", re.I)
 #: "it" as the subject of a passive trigger ("it was captured within two hours").
