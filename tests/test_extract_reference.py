@@ -542,3 +542,27 @@ def test_a_siege_by_a_side_of_a_place_is_broken(gz, text: str, place: str, side:
 ])
 def test_in_control_of_most_of_it(gz, text: str, place: str) -> None:
     assert place in {e.place for e in read(gz, text) if e.kind == "held"}
+
+
+# ---- "the same day" after another sentence; "retaken control of" is no standing control --------------------
+
+@pytest.mark.parametrize(("text", "place", "kind", "day"), [
+    ("JNIM fighters broke into Djibo on 11 May and held parts of the town. The Burkinabe army said it had retaken "
+     "control of the town the same day.", "Djibo", "regained", D(2023, 5, 11)),
+    ("Russian troops entered Vovchansk on 10 May. Ukrainian forces pushed them back out of the town two days "
+     "later.", "Vovchansk", "regained", D(2023, 5, 12)),
+    ("The RSF stormed Babanusa on 2 March. The army said it had recaptured Babanusa the next day.", "Babanusa",
+     "regained", D(2024, 3, 3)),
+])
+def test_a_step_word_counts_from_the_day_told_before(gz, text: str, place: str, kind: str, day: dt.date) -> None:
+    found = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [e.date for e in found] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar's military took back control of Lashio on Tuesday.",
+    "The Burkinabe army said it had retaken control of Djibo on Sunday.",
+    "Iraqi forces regained control of Ramadi on Monday.",
+])
+def test_taking_back_control_is_a_change_not_standing_control(gz, text: str) -> None:
+    assert {e.kind for e in read(gz, text)} == {"regained"}

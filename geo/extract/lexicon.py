@@ -145,7 +145,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
+    Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)"
+            r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
