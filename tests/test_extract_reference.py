@@ -566,3 +566,14 @@ def test_a_step_word_counts_from_the_day_told_before(gz, text: str, place: str, 
 ])
 def test_taking_back_control_is_a_change_not_standing_control(gz, text: str) -> None:
     assert {e.kind for e in read(gz, text)} == {"regained"}
+
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("On Monday Russian military police deployed in Saraqib, which Moscow said was now \"under the control of Syrian "
+     "government forces\".", "Saraqib", "Moscow"),
+    ("Soldiers reinforced El Obeid, which Khartoum said remained under army control.", "El Obeid", "Khartoum"),
+    ("Troops dug in around Mosul, which Baghdad insisted was under government control.", "Mosul", "Baghdad"),
+])
+def test_a_place_that_speaks_is_no_subject(gz, text: str, place: str, not_place: str) -> None:
+    held = {e.place for e in read(gz, text) if e.kind == "held"}
+    assert place in held and not_place not in held

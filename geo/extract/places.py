@@ -48,6 +48,8 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
                            r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
                            r"province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
+#: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
+_SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
 #: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
 _COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
@@ -64,7 +66,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
-                  and not _COMMON_NOUN.fullmatch(m.text)]
+                  and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
         comma = text.rfind(",", sent.start, trig.start())
