@@ -577,3 +577,21 @@ def test_taking_back_control_is_a_change_not_standing_control(gz, text: str) -> 
 def test_a_place_that_speaks_is_no_subject(gz, text: str, place: str, not_place: str) -> None:
     held = {e.place for e in read(gz, text) if e.kind == "held"}
     assert place in held and not_place not in held
+
+
+@pytest.mark.parametrize(("theatre", "text", "expected"), [
+    ("iraq", "In Mosul, militants seized the Nineveh provincial government headquarters, Mosul airport and several "
+             "army bases.", {"Nineveh provincial government headquarters", "Mosul airport"}),
+    ("iraq", "Iraqi government forces took control of the Bai Hassan and Avana oilfields, about 25 km north-west of "
+             "Kirkuk, on Tuesday.", {"Bai Hassan", "Avana"}),
+    ("sudan", "The RSF overran the 22nd Infantry Division base in Babanusa and the Babanusa airport.",
+     {"22nd Infantry Division base", "Babanusa airport"}),
+])
+def test_facilities_listed_after_a_trigger(gz, theatre: str, text: str, expected: set) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import packaged_theatres
+
+    article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
+                      text=text)
+    assert {e.place for e in extract_article(article, gz, packaged_theatres()[theatre]).events} == expected

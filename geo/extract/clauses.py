@@ -94,7 +94,7 @@ _FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfie
 _FACILITY = re.compile(
     r"\s*(?:the\s+)?(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*['’]s?\s+)?"
     r"(?:(?P<lead>(?:headquarters|HQ|base|garrison|camp)\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?))?"
-    r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
+    r"(?P<name>(?:(?!(?:and|or)\s)[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
 _NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")

@@ -323,7 +323,26 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if where is not ctx.last_settlement and where.place.kind in SETTLEMENTS:
         ctx.last_settlement = where
     own = where in inside and where.place.kind not in SETTLEMENTS and where.place.kind != "admin1"
-    return [(found.name, where.place, 1 if own else 2)]
+    targets: list[Target] = [(found.name, where.place, 1 if own else 2)]
+    located = then and _LOCATED.search(text[max(0, then[0].start - 40) : then[0].start])
+    pos = then[0].end if located else found.end  # after "... base in Babanusa"
+    while pos < clause[1]:  # "seized the Nineveh provincial government headquarters, Mosul airport and ..."
+        joint = _FACILITY_JOINT.match(text, pos, clause[1])
+        start = joint.end() if joint else pos
+        following = facility_after(text, start, clause[1])
+        if following is None or not following.name:
+            break
+        named = [m for m in sent.places if start <= m.start < following.end and m.place
+                 and m.place.kind != "country"]
+        targets.append((following.name, (named[-1] if named else where).place, 2))
+        pos = following.end
+    return targets
+
+
+#: A town after a facility: "... base in", "... headquarters at the".
+_LOCATED = re.compile(r"\b(?:in|at|of|outside|near|on|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+#: Between two facilities of a list: ", ", " and ", ", and ".
+_FACILITY_JOINT = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
 def _noun_phrase(words: str) -> str:
