@@ -595,3 +595,13 @@ def test_facilities_listed_after_a_trigger(gz, theatre: str, text: str, expected
     article = Article(id="probe", path="probe.txt", published=D(2024, 3, 10), source="test", title=None, url=None,
                       text=text)
     assert {e.place for e in extract_article(article, gz, packaged_theatres()[theatre]).events} == expected
+
+
+@pytest.mark.parametrize(("text", "not_held"), [
+    ("Insurgents stormed the town of Khan al-Asal on Wednesday, in the biggest assault in years on areas held by "
+     "President Bashar Assad's forces.", "Khan al-Asal"),
+    ("The RSF shelled Omdurman on Monday and advanced on positions held by the army.", "Omdurman"),
+    ("The AA took Paletwa and pushed on into territory controlled by the junta.", "Paletwa"),
+])
+def test_a_common_noun_before_held_by_is_its_subject(gz, text: str, not_held: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "held" and e.place == not_held]

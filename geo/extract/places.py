@@ -48,6 +48,9 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
                            r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
                            r"province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
+#: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
+_COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
+                             r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
 #: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
 _SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
 #: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
@@ -63,6 +66,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     """Return the places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
+        if _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start()):
+            return []  # "the biggest assault in years on areas held by Assad's forces": no place is the subject
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
