@@ -312,7 +312,8 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
             groups.append(ActorMention(m.start(), m.end(), m.group(0), None))
     armies = frozenset(f.id for f in theatre.factions if f.state) | {theatre.government}
     vague = len(armies) > 1 and any(a.faction == UNKNOWN and not a.monitor for a in actors)
-    bare_heads = any(_ARTICLE.sub("", fold(a.text), count=1) in _HEADS for a in actors)
+    bare_heads = any(a.text.rsplit(None, 1)[-1].lower() in _HEADS and _ARTICLE.sub("", fold(a.text), count=1) in _HEADS
+                     for a in actors)
     if not groups and not vague and not bare_heads and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
                                                                for a in actors):
         return list(actors)  # nothing refers back
@@ -331,10 +332,11 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
                 out.append(replace(a, faction=max(rebels, key=lambda f: (rebels[f], last_seen[f]))))
             continue
         own = theatre.faction_of(a.text, generic=False) or theatre.faction_of(_ARTICLE.sub("", a.text), generic=False)
-        words = fold(a.text).split()
+        folded = fold(a.text)
+        words = folded.split()
         if own is not None and own != UNKNOWN and len(words) > 1 and words[-1] in _HEADS:
             by_head.setdefault(words[-1], set()).add(own)
-        head = _ARTICLE.sub("", fold(a.text), count=1)
+        head = _ARTICLE.sub("", folded, count=1)
         possessive = _POSSESSIVE.search(text, max(0, a.start - 12), a.start)
         if own is None and len(by_head.get(head, ())) == 1 and not possessive:
             a = replace(a, faction=next(iter(by_head[head])))  # "Islamic State jihadists ... the jihadists' capture"
