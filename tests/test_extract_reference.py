@@ -605,3 +605,25 @@ def test_facilities_listed_after_a_trigger(gz, theatre: str, text: str, expected
 ])
 def test_a_common_noun_before_held_by_is_its_subject(gz, text: str, not_held: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "held" and e.place == not_held]
+
+
+@pytest.mark.parametrize(("text", "not_held"), [
+    ("The two towns in Idlib province had been held by the Syrian army since early 2020.", "Idlib"),
+    ("The villages around Bakhmut had been held by Ukrainian troops since May.", "Bakhmut"),
+    ("Several districts of Khartoum have been held by the RSF since April.", "Khartoum"),
+])
+def test_a_place_that_locates_a_common_noun_subject_is_not_held(gz, text: str, not_held: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "held" and e.place == not_held]
+
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("Jihadist-led rebels overran Khan Shaykhun in southern Idlib on Saturday. The town fell after government "
+     "forces abandoned their positions overnight.", "Khan Shaykhun", "Idlib"),
+    ("Russian troops took Krasnohorivka in western Donetsk on Monday. Ukrainian units had abandoned their positions "
+     "in the town overnight.", "Krasnohorivka", "Donetsk"),
+    ("The RSF seized Bara in northern Kordofan on Friday. Army troops had pulled out of the town overnight.",
+     "Bara", "Kordofan"),
+])
+def test_a_quarter_of_a_region_is_no_antecedent(gz, text: str, place: str, not_place: str) -> None:
+    withdrawals = [e.place for e in read(gz, text) if e.kind == "withdrew"]
+    assert withdrawals == [place]

@@ -270,6 +270,7 @@ _QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s
 _CONTAINER_GAP = re.compile(rf"^(?:\s*,)?\s+(?:in|of)\s+{_QUARTER}$|"
                             r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:capital|centre|center|seat|heart)\s+of\s+"
                             rf"{_QUARTER}$", re.I)
+_QUARTER_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+", re.I)
 _DIVISION_AFTER = re.compile(r"\s+(?:territory|province|governorate|state|region|oblast|district|township|county|"
                              r"prefecture|department|raion|municipality)\b", re.I)
 _AREA_KINDS = frozenset({"admin1", "admin2", "region"})
@@ -282,13 +283,14 @@ def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | Non
     capital of Sennar State", "Pangwa in Kachin State's Chipwi Township": a division (by the
     gazetteer's kind or the word after it) named right after a place, which it locates.
     """
-    if not (m.place is not None and m.place.kind in _AREA_KINDS or _DIVISION_AFTER.match(text, m.end)):
-        return None
     before = [p for p in places if p.end <= m.start and m.start - p.end <= 60]
     if not before:
         return None
     last = before[-1]
     gap = text[last.end : m.start]
+    area = m.place is not None and m.place.kind in _AREA_KINDS or _DIVISION_AFTER.match(text, m.end)
+    if not area and not _QUARTER_IN.fullmatch(gap):  # "Khan Shaykhun in southern Idlib": the province's quarter
+        return None
     if re.fullmatch(r"['’]s?\s+", gap):  # "Kachin State's Chipwi Township": the state's container chain
         return contained(text, places, last)
     return last if _CONTAINER_GAP.match(gap) else None

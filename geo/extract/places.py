@@ -51,6 +51,10 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
 #: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
 _COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
                              r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
+#: A place that locates a common noun ("The two towns in Idlib province had been held by"): not the subject.
+_LOCATES_COMMON = re.compile(r"(?:\b(?:towns|cities|villages|areas|parts|districts|positions|neighbou?rhoods)\s+"
+                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)  # ("the towns of Nubl and Zahraa" name them)
 #: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
 _SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
 #: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
@@ -71,7 +75,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
-                  and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)]
+                  and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)
+                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
         comma = text.rfind(",", sent.start, trig.start())
