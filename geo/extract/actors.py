@@ -208,6 +208,17 @@ class ActorIndex:
                     faction = theatre.faction_of(bare)
                 if faction is None and key in self._state:  # "the Armed Forces" in SUNA's words: the army
                     faction = theatre.government
+                if faction is None:  # "Islamist militants" where the theatre knows only "militants"
+                    faction = _by_head(theatre, bare)
+                if key in self._generic:  # "the Turkish regime's forces", "the Rwandan army": that state's
+                    nation = _NATION_BEFORE.search(text, max(0, start - 30), start)
+                    if nation is not None:
+                        nouns = (bare, "forces", "army", "troops") if fold(bare) in _STATE_NOUNS else (bare,)
+                        own = next((f for f in (theatre.faction_of(f"{nation.group(1)} {noun}", generic=False)
+                                                for noun in nouns) if f is not None), None)
+                        if own is not None:
+                            found.append(ActorMention(nation.start(1), end, text[nation.start(1):end], own))
+                            continue
             else:
                 faction = UNKNOWN if key in self._generic else None
             if faction is None:
@@ -233,6 +244,23 @@ class ActorIndex:
         return self.resolve(text, self.spans(text), theatre)
 
 
+#: Generic words for a state's forces, which a nationality before them makes that state's.
+_STATE_NOUNS = frozenset({"regime", "army", "military", "troops", "forces", "soldiers", "government",
+                          "government forces", "government troops", "armed forces", "security forces"})
+#: A nationality right before a generic word: "the Turkish regime", "the Rwandan army" (not a sentence's "The").
+_NATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|ese|ish|i|an))\s+$")
+
+
+def _by_head(theatre: Theatre, name: str) -> str | None:
+    """Return the faction of the longest tail of *name* the theatre knows ("Sunni Islamist militants": "militants")."""
+    words = name.split()
+    for k in range(1, len(words)):
+        faction = theatre.faction_of(" ".join(words[k:]))
+        if faction is not None:
+            return faction
+    return None
+
+
 #: A possessive before a generic name: "its troops", "their fighters" belong to the side named before.
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
 #: A group referred back to: "the group", "the armed group", "the movement" (not "the group of forces").
@@ -241,6 +269,9 @@ _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|e
 #: Generic words for a state's forces: in a theatre of several states' armies, the one the article names.
 _STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces",
                           "government troops", "security forces", "armed forces", "national army"})
+#: Generic words that refer back to the one side the article named with them ("M23 rebels ... the rebels").
+_HEADS = frozenset({"jihadists", "militants", "insurgents", "extremists", "separatists", "rebels", "militiamen",
+                    "gunmen", "fighters", "terrorists", "paramilitaries"})
 #: How far back the side of a possessive may be named in its own sentence.
 _POSSESSOR_REACH = 120
 
@@ -281,14 +312,17 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
             groups.append(ActorMention(m.start(), m.end(), m.group(0), None))
     armies = frozenset(f.id for f in theatre.factions if f.state) | {theatre.government}
     vague = len(armies) > 1 and any(a.faction == UNKNOWN and not a.monitor for a in actors)
-    if not groups and not vague and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
-                                            for a in actors):
+    bare_heads = any(a.text.rsplit(None, 1)[-1].lower() in _HEADS and _ARTICLE.sub("", fold(a.text), count=1) in _HEADS
+                     for a in actors)
+    if not groups and not vague and not bare_heads and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
+                                                               for a in actors):
         return list(actors)  # nothing refers back
     out: list[ActorMention] = []
     named: str | None = None  # the last side named by its own name
     rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often
     states: Counter[str] = Counter()  # the states' armies named so far, by how often
     last_seen: dict[str, int] = {}
+    by_head: dict[str, set[str]] = {}  # "jihadists" -> the sides named "<name> jihadists" so far
     for a in sorted([*actors, *groups], key=lambda m: m.start):
         if a.monitor:
             out.append(a)
@@ -298,7 +332,15 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
                 out.append(replace(a, faction=max(rebels, key=lambda f: (rebels[f], last_seen[f]))))
             continue
         own = theatre.faction_of(a.text, generic=False) or theatre.faction_of(_ARTICLE.sub("", a.text), generic=False)
-        if own is None and _POSSESSIVE.search(text, max(0, a.start - 12), a.start):
+        folded = fold(a.text)
+        words = folded.split()
+        if own is not None and own != UNKNOWN and len(words) > 1 and words[-1] in _HEADS:
+            by_head.setdefault(words[-1], set()).add(own)
+        head = _ARTICLE.sub("", folded, count=1)
+        possessive = _POSSESSIVE.search(text, max(0, a.start - 12), a.start)
+        if own is None and len(by_head.get(head, ())) == 1 and not possessive:
+            a = replace(a, faction=next(iter(by_head[head])))  # "Islamic State jihadists ... the jihadists' capture"
+        if own is None and possessive:
             near = [b for b in out if b.faction and b.faction != UNKNOWN and a.start - b.end <= _POSSESSOR_REACH]
             side = near[-1].faction if near else named
             if side is not None:

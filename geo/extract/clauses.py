@@ -20,6 +20,9 @@ theatre names (``benchmarks/README.md`` says why and what it costs). What it rea
   government");
 * **irrealis**: a gerund or nominal trigger that is the subject of a modal or of an aim
   ("Seizing Kidal would ...", "Retaking Marawi was the goal", "the fall of Homs would");
+* **a container named after the place** ("Rubaya, in Masisi territory", "Kyaukme in
+  northern Shan State", "Sinja, the capital of Sennar State"): the division locates the
+  place before it and is neither the object nor the antecedent of "the town" or "which";
 * **names that are not places** ("HTS leader Abu Mohammed al-Jawlani", "Halab Today TV",
   "the Kyiv Independent") and **datelines** ("KYIV, Feb 17 (Reuters) -"): such mentions are
   dropped before any rule sees them.
@@ -33,15 +36,19 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 
-__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "coordinated",
+__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "contained", "coordinated",
            "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
-           "proper_after", "proper_before", "source_actor"]
+           "proper_after", "proper_before", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
                r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
                r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
-               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial")
+               r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial|"
+               r"refinery|[\w]+-mining|farming|agricultural|fishing|trading|former|royal|holy|temple|pilgrimage|"
+               r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"
+               r"Shia|Shiite|Sunni|Christian|Druze|Alawite|Yazidi|Arab|Turkmen|Tuareg|Kachin|Karen|Rakhine|Shan|"
+               r"Kurdish-majority|Arab-majority|Christian-majority|\w+-majority|\w+-(?-i:[a-z])+ed|\w+-run")
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
@@ -87,9 +94,10 @@ _FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfie
 _FACILITY = re.compile(
     r"\s*(?:the\s+)?(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?-i:[a-z])[\w-]*['’]s?\s+)?"
     r"(?:(?P<lead>(?:headquarters|HQ|base|garrison|camp)\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?))?"
-    r"(?P<name>(?:[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
+    r"(?P<name>(?:(?!(?:and|or)\s)[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
+_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")
 _STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
                          "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
 _PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
@@ -171,8 +179,8 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     ('15th Infantry Division base', True)
     """
     m = _FACILITY.match(text, pos, hi)
-    if m is None:
-        return None
+    if m is None or _NAME_GOES_ON.match(text, m.end("name")):
+        return None  # "Port Sudan", "Camp Lemonnier", "Fort Shevchenko": the head word begins a place's name
     tail = text[m.end("name") : m.end()]
     then_place = bool(tail.strip(" ,")) or tail.endswith(" ")
     words = [w.rstrip(",") for w in m.group("name").split()]
@@ -205,7 +213,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
 _MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
-_SUBJECT_START = re.compile(r"(?:^|[,;:–—(]|\b(?:that|and|but|said|says|while|as)\s)\s*"
+_SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|says|while|as)\s)\s*"
                             r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
 
@@ -254,7 +262,49 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
     between = text[last.end : m.start()]
     if re.search(r"[;:]|\b(?:and|but|or|said|says)\b", between):
         return None
-    return last
+    return contained(text, places, last) or last  # "Kyaukme in northern Shan State, which had been occupied"
+
+
+#: Between a place and the division it lies in: "Rubaya, in", "Kyaukme in northern", "Sinja, the capital of".
+_QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?"
+_CONTAINER_GAP = re.compile(rf"^(?:\s*,)?\s+(?:in|of)\s+{_QUARTER}$|"
+                            r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:capital|centre|center|seat|heart)\s+of\s+"
+                            rf"{_QUARTER}$", re.I)
+_QUARTER_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+", re.I)
+_DIVISION_AFTER = re.compile(r"\s+(?:territory|province|governorate|state|region|oblast|district|township|county|"
+                             r"prefecture|department|raion|municipality)\b", re.I)
+_AREA_KINDS = frozenset({"admin1", "admin2", "region"})
+
+
+def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | None:
+    """Return the place *m* is named as the division of, or None when *m* is no container.
+
+    "the town of Rubaya, in Masisi territory", "Kyaukme in northern Shan State", "Sinja, the
+    capital of Sennar State", "Pangwa in Kachin State's Chipwi Township": a division (by the
+    gazetteer's kind or the word after it) named right after a place, which it locates.
+    """
+    before = [p for p in places if p.end <= m.start and m.start - p.end <= 60]
+    if not before:
+        return None
+    last = before[-1]
+    gap = text[last.end : m.start]
+    area = m.place is not None and m.place.kind in _AREA_KINDS or _DIVISION_AFTER.match(text, m.end)
+    if not area and not _QUARTER_IN.fullmatch(gap):  # "Khan Shaykhun in southern Idlib": the province's quarter
+        return None
+    if re.fullmatch(r"['’]s?\s+", gap):  # "Kachin State's Chipwi Township": the state's container chain
+        return contained(text, places, last)
+    return last if _CONTAINER_GAP.match(gap) else None
+
+
+def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention]) -> list[Mention]:
+    """Return *chosen* with each container replaced by the place it locates (once, in text order)."""
+    out: list[Mention] = []
+    for m in chosen:
+        inner = contained(text, places, m)
+        m = inner if inner is not None else m
+        if m not in out:
+            out.append(m)
+    return out
 
 
 _SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+of\s+(?:the\s+)?"
@@ -262,6 +312,12 @@ _SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
                        r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
                        r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
+#: "of" after a number or a unit of fighters, or control, makes the side the head: "dozens of IS militants", "forces of
+#: the SDF", "under the control of the separatists" (not "the headquarters of the army's command").
+_PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
+                      r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
+                      r"detachments?|convoys?|"
+                      r"control|hands)\s+of\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 
 
@@ -275,7 +331,7 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED.search(before):
         return "negated"
-    if _MODIFIER.search(before):
+    if _MODIFIER.search(before) and not _PART_OF.search(before):
         return "modifier"
     return None
 
@@ -385,8 +441,11 @@ def proper_after(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) 
     return _proper(text, lo, hi, taken)
 
 
-_PASSIVE_GAP = re.compile(r"^\s*(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|"
-                          r"\w+ly)\s+)*$", re.I)
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:town|city|"
+                          r"village|settlement|district|base|area|region|province|stronghold|hub|capital)\s+)?"
+                          r"(?:(?:also|itself|had|has|have|then|finally|eventually|reportedly|now|already|is|are|was|"
+                          r"were|been|remains?|remained|stays?|stayed|still|\w+ly)\s+)*$", re.I)
+# ("Kanpaikti fell to", "Al-Atarib, a town in opposition hands", "Sake, 25 km west of Goma, remains under")
 
 
 def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]) -> Mention | None:

@@ -287,7 +287,10 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     -------
     TimeMention or None
     """
-    in_clause = [t for t in sent.times if clause[0] <= t.start < clause[1]]
+    # ", and the KIA has besieged Bhamo since December": a time far on, past ", and", is the next clause's
+    times = [t for t in sent.times
+             if not (text is not None and t.start > pos + _OBJECT_SPAN and _NEXT_CLAUSE.search(text, pos, t.start))]
+    in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
     if not in_clause and text is not None:
         by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
         if by_order is not None:
@@ -296,8 +299,23 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         after = [t for t in in_clause if pos < t.start <= pos + _OBJECT_SPAN and t.text.lower() not in _NOW_WORDS]
         before = [t for t in in_clause if t.start < pos]
         return after[0] if after else before[-1] if before else in_clause[0]
-    pool = sent.times
+    if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
+        relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
+        pool = [t for t in times if relative is None or t.start < relative.start()]
+        if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
+            # hold on Omdurman": not the time of the clause before
+            pool = [t for t in pool if t.start >= clause[0]]
+    else:
+        pool = times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
+
+
+#: A coordinated clause with its own subject: ", and the KIA has", ", and Ukraine".
+_NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
+#: A clause set against the one before it: "while", "whereas" (a "but" clause often goes on in the same time).
+_CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
+#: A relative clause opening after a trigger's clause: its times are its own.
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|where)\b", re.I)
 
 
 #: Kinds that are states (they hold "since" a date); the others are changes.

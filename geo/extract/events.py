@@ -44,7 +44,7 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
-from geo.extract.clauses import irrealis, modifier_actor, source_actor
+from geo.extract.clauses import contained, irrealis, modifier_actor, source_actor
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -55,7 +55,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, target_places
+from geo.extract.places import SETTLEMENTS, reference_point, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
@@ -252,14 +252,24 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
 
 
 #: A present-tense statement: it holds at publication, not at the time of another clause.
-_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are)\b")  # not "IS", the group
+_PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains?|is|are|continuing|ongoing)\b")
+# (not "IS", the group)
+#: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
+_INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
+_AREAS = frozenset({"admin1", "admin2", "region", "country"})
+_LAST_BEFORE = re.compile(r"\b(?:last|only|final|remaining)\s+(?:major\s+|big\s+|remaining\s+)?$", re.I)
+#: A clause whose subject is left out, that of the clause before: "(entered Baiji) but later withdrew".
+_ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|quickly|eventually|also|again|"
+                             r"hastily|finally)\s+)*$", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
-_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?([A-Z][\w-]+)\s+(?:control|hands)\b")
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
+                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
+                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
@@ -391,8 +401,14 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                     claimed_spans.append((trig.start(), trig.end()))
                     events.extend(echoed)
                 continue
+            subject = [a for a in sent.actors if clause[0] <= a.start < trig.start()]
+            if trigger.armed and subject and subject[-1].monitor:
+                continue  # "and residents later fled": civilians flee too
             if trigger.armed and not any(a.faction and a.faction != "unknown" and clause[0] <= a.start < trig.start()
-                                         for a in sent.actors):
+                                         for a in sent.actors) and not (
+                    _ELIDED_SUBJECT.match(text[clause[0] : trig.start()])  # "entered Baiji but later withdrew"
+                    and any(a.faction and a.faction != "unknown" and sent.start <= a.start < clause[0]
+                            for a in sent.actors)):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             remembered = False
@@ -403,6 +419,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
+            if _INSIDE_AREA.match(trig.group(0)) and _LAST_BEFORE.search(text, max(0, trig.start() - 25), trig.start()):
+                # "El Fasher, the army's last stronghold in Darfur": not Darfur ("its power base in Idlib" is Idlib)
+                targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
             if not targets:
                 continue
             if trigger.kind == "besieged":
@@ -442,9 +461,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor, inferred = inside[0].faction, False
     elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
         adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
-        named = next((f for f in (sent.theatre.faction_of(f"{adjective.group(1)} {noun}".strip())
-                                  for noun in ("forces", "troops", "army", "")) if f and f != "unknown"),
-                     None) if adjective else None
+        word = adjective.group(1) if adjective else ""
+        names = (f"{word} forces", f"{word} troops", f"{word} army", f"{word}s", f"the {word}", word)
+        named = next((f for f in map(sent.theatre.faction_of, names) if f and f != "unknown"),
+                     None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
@@ -465,11 +485,13 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
-    if time is not None and not clause[0] <= time.start < clause[1] and time.relation not in ("after", "before") \
+    if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
+            trig.end() : time.start].rstrip().endswith(",")) and time.relation not in ("after", "before") \
             and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
-        # (but "Fallujah has been in IS hands since January 2014": since then)
+        # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
+        # January 2014": since then)
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
@@ -656,8 +678,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    contests = {(_where(e), e.start) for e in unique.values() if e.kind in ("contested", "captured", "regained")}
-    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start) not in contests),
+    contests = {(_where(e), e.start, e.date) for e in unique.values() if e.kind in ("contested", "captured",
+                                                                                    "regained")}
+    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start, e.date) not in contests),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
@@ -729,8 +752,14 @@ def _denial_id(claim_id: str) -> str:
 
 
 def _where(e: ControlEvent) -> str:
-    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it."""
-    return e.place_id or "?" + " ".join(e.place.casefold().split())
+    """Return the place of an event: its gazetteer id, or its name folded when the gazetteer does not know it.
+
+    A site in a place named by common words ("the presidential palace" in Khartoum) is told apart by its name.
+    """
+    name = " ".join(e.place.casefold().split())
+    if e.place_id and e.geo_precision == 2 and _SITE_NAME.search(name):
+        return f"{e.place_id}|{name}"
+    return e.place_id or "?" + name
 
 
 def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -752,6 +781,11 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     return out
 
 
+#: A site named after its town ("Merowe airport"): not the town, so not renamed after it.
+_SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
+                        r"barracks)$", re.I)
+
+
 def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
     """Name a place read through a pronoun or "the city" as the article first named it.
 
@@ -767,15 +801,15 @@ def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> l
     out = []
     for e in events:
         name = first.get(e.place_id or "")
-        if name is not None and name != e.place and e.place not in e.sentence:
+        if name is not None and name != e.place and e.place not in e.sentence and not _SITE_NAME.search(e.place):
             e = replace(e, place=name)
         out.append(e)
     return out
 
 
-def _rank(e: ControlEvent) -> tuple[int, bool]:
-    """Rank two events on one place, kind and sentence: the stronger stance, then a named side."""
-    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown")
+def _rank(e: ControlEvent) -> tuple[int, bool, float]:
+    """Rank two events on one place, kind and sentence: the stronger stance, a named side, then one not guessed."""
+    return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown"), e.confidence
 
 
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
@@ -786,7 +820,8 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     """
     for m in reversed(sent.places):
         place = m.place
-        if place and place.kind in SETTLEMENTS:
+        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
+                and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
             ctx.last_settlement = m
             break
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]

@@ -57,8 +57,9 @@ _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+)
 _NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+)?"
-            rf"(?:\w+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:of|on))?|siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
+    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
+            rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
@@ -76,11 +77,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
     Trigger("captured", rf"{_BE}(?:captured|seized|taken|overrun|conquered|liberated|freed|cleansed|cleared|purged|"
-            r"occupied|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+    # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
-            r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured?|capturing|seized?|seizing|overr[au]n|"
+            r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|(?<!-)occupied|cleared|purged|wrested|wresting|walked\s+(?:\w+\s+)?into"),
+            r"secured\s+control\s+of|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
+            r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
@@ -139,10 +142,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
-            r"(?:has|have|had)\s+(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
+            r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
+    Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)"
+            r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
 )
@@ -150,7 +154,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
 HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
             r"threat(?:en|ened|ens|ening)?|vow(?:s|ed)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|sought|"
-            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|may|verge|unable|hope(?:s|d)?|"
+            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|(?-i:may)|verge|unable|hope(?:s|d)?|"
             r"intend(?:s|ed)?|prepar(?:e|es|ed|ing)|expected|poised|ready|want(?:s|ed)?|order(?:s|ed)?\s+to|"
             r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
 
@@ -184,16 +188,21 @@ ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
-#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo".
+#: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
+#: central city of Hama".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
                     r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
-                    r"\s+(?:the\s+)?$")
+                    r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$")
 #: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
 MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
 #: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")
+#: What "since" takes when it is a time, not a clause: "since 2013", "since mid-February", "since last year".
+_SINCE_TIME = (r"\d|early\b|late\b|mid\b|mid-|last\b|this\b|then\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+               r"dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 #: Where a clause ends: a trigger's place is not looked for beyond these.
 CLAUSE_BREAK = _re(r"[;:–—]|,\s+(?:but|while|whereas|although|though|which|who|where|as|(?:and\s+)?then)\b|"
-                   r"\band\s+then\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
-                   r"although|after|before|when|since|following|because|where|until)\b")
+                   r"\band\s+(?:then|that)\b|\bfollowed\s+by\b|\b(?:but|while|whereas|"
+                   r"although|after|before|when|following|because|where|until)\b|"
+                   rf"\bsince\b(?!\s+(?:{_SINCE_TIME}))")  # "since 2013" is a time, "since the war began" a clause

@@ -19,15 +19,17 @@ from geo.extract import lexicon as lx
 from geo.extract.clauses import (
     UNPLACED,
     antecedent,
+    contained,
     coordinated,
     facility_after,
     object_gap,
     proper_after,
     proper_before,
+    uncontained,
 )
 from geo.extract.context import Context, Sentence
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "target_places"]
 
 #: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
 #: know), and the geo precision.
@@ -38,15 +40,28 @@ SETTLEMENTS = frozenset({"city", "town", "village"})
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y").
 COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
                           r"(?:(?:town|city|village|towns|cities)\s+of\s+)?$", re.I)
-_GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|most|much|all|rest|part|parts|half|portion|swathes?|section|"
+_GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|most|much|all|rest|part|parts|half|"
+                           r"portion|swathes?|section|"
                            r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
                            r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
                            r"northern|southern|eastern|western|central|nearby|neighbouring|rebel-held|government-held|"
                            r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
                            r"province|region|capital|country['’]s|"
                            r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
+#: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
+_COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
+                             r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
+#: A place that locates a common noun ("The two towns in Idlib province had been held by"): not the subject.
+_LOCATES_COMMON = re.compile(r"(?:\b(?:towns|cities|villages|areas|parts|districts|positions|neighbou?rhoods)\s+"
+                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of)\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)  # ("the towns of Nubl and Zahraa" name them)
+#: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
+_SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
+#: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
+_COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
@@ -55,15 +70,30 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     """Return the places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
+        if _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start()):
+            return []  # "the biggest assault in years on areas held by Assad's forces": no place is the subject
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
-        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not _reference(text, m)]
+        before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
+                  and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)
+                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
-            return coordinated_before(text, before)
+            return uncontained(text, sent.places, coordinated_before(text, before))
+        comma = text.rfind(",", sent.start, trig.start())
+        if not before and comma > sent.start and _PASSIVE_GAP.match(text[comma + 1 : trig.start()]):
+            opened = list(_RELATIVE_OPEN.finditer(text, sent.start, comma))  # "Kherson, which had been ..., was freed"
+            subject = [m for m in sent.places if opened and 0 <= opened[-1].start() - m.end <= 1
+                       and not _COMMON_NOUN.fullmatch(m.text)]
+            if subject:
+                return uncontained(text, sent.places, subject)
+        described = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and m.place is not None
+                     and _DESCRIBED.match(text, m.end, trig.start())]
+        if described:  # "pushed out from Al-Atarib, a town in opposition hands": a reference point described
+            return [described[-1]]
         unknown = proper_before(text, max(lo, trig.start() - 60), trig.start(), _taken(sent))
-        if unknown is not None and not _reference(text, unknown):
+        if unknown is not None and not reference_point(text, unknown):
             return coordinated_before(text, [*before, unknown])
-        return coordinated_before(text, before) if before else []
+        return uncontained(text, sent.places, coordinated_before(text, before)) if before else []
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
     after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
@@ -74,15 +104,24 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []
     if weak and first.start - trig.end() > 40:
         return []
-    return coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times])
+    return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
 
 
-_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*)?(?:(?:also|itself|had|has|have|then|finally|\w+ly)\s+)*$",
-                          re.I)
+_PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                          r"(?:town|city|village|settlement|district|base|area|region|province|stronghold|hub|capital)"
+                          r"\s+)?(?:(?:also|itself|had|has|have|then|finally|\w+ly|is|are|was|were|been|remains?|remained|stays?|"
+                          r"stayed|still|now)\s+)*$",
+                          re.I)  # "Al-Atarib, a town in opposition hands since 2012"
+#: A place, then an apposition that opens the passive clause describing it ("Al-Atarib, a town in rebel hands").
+_DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|district|base|area|"
+                        r"region|province|stronghold|hub)\s+$", re.I)
 
 
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
-_PRONOUN_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)
+_PRONOUN_OBJECT = re.compile(r"^\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?it\b"
+                             r"(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)  # "in control of most of it"
+#: "there" right after a passive trigger: the last settlement named ("fighting was continuing there").
+_THERE = re.compile(r"\s+there\b", re.I)
 #: "it" as the subject of a passive trigger ("it was captured within two hours").
 _PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -119,7 +158,7 @@ def coordinated_before(text: str, before: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _reference(text: str, m: Mention) -> bool:
+def reference_point(text: str, m: Mention) -> bool:
     """Return a place named as a reference point or modifier ("north of Hama", "the Damascus-Aleppo road")."""
     return bool(lx.REFERENCE_CUE.search(text[max(0, m.start - 30) : m.start])
                 or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
@@ -152,6 +191,10 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         In text order; empty when the trigger governs no known place.
     """
     if not passive:
+        if _common_site(text, trig.end(), clause[1]):
+            sites = _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+            if sites:
+                return sites
         facility = _facility(text, ctx, sent, trig, clause)
         if facility:
             return facility
@@ -173,15 +216,19 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     if targets:
         return targets
     earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
-               and not _reference(text, m)]  # "Tell Rifaat lies north of Aleppo ... when the YPG took it"
+               and not reference_point(text, m) and contained(text, sent.places, m) is None]
+    # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
+        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]):
+            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012"
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
         if landmarks:
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
-        if (subjects or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+        there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
+        if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
                 and ctx.last_settlement.place:
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
@@ -199,7 +246,67 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
-    return []
+    return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+
+
+#: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
+#: "its general command headquarters", "the government complex in the city centre"), and the ones listed after it.
+_SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
+                   r"(?P<np>(?:(?P<owner>(?-i:[A-Z])[\w-]+)['’]s\s+)?"
+                   r"(?:(?!(?:and|or|the|a|an|in|inside|at|of|on|into|to|from|with|its|their)\b)[\w'’-]+\s+){0,3}?"
+                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
+                   r"barracks))\b(?!\s+(?:town|city|village|district|area|road)\b)", re.I)
+#: After a site: the town it is in ("in central Khartoum", "in the northern city of Merowe").
+_SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|city|town|"
+                        r"centre|center|heart|of)\s+)*$", re.I)
+
+
+def _common_site(text: str, pos: int, hi: int) -> bool:
+    """Whether a site named only by common words (an owner's name aside) begins at *pos* ("the presidential palace").
+
+    Not "the headquarters of the army's Northeastern Command" (a named unit's) nor "the 16th
+    Infantry Division headquarters" (a named facility): those are read as facilities.
+    """
+    m = _SITE.match(text, pos, hi)
+    if m is None or re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return False
+    words = m.group("np").split()[1:] if m.group("owner") else m.group("np").split()
+    return not any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int) -> list[Target]:
+    """Return the sites named by common nouns right after a trigger, each at its town as a part (precision 2).
+
+    "seized the presidential palace, Khartoum's international airport": each site keeps its
+    words as its name and is placed at the town that owns it ("Khartoum's"), the town after it
+    ("in central Khartoum"), else the last settlement named.
+    """
+    listed: list[tuple[str, Mention | None]] = []
+    while pos < hi:
+        m = _SITE.match(text, pos, hi)
+        if m is None or (listed and not m.group(0).lstrip().startswith((",", "and"))):
+            break
+        town = None
+        if m.group("owner"):
+            town = next((p for p in sent.places if p.start == m.start("owner")), None)
+        if town is None:
+            town = next((p for p in sent.places if m.end() <= p.start <= m.end() + 40
+                         and _SITE_TOWN.match(text[m.end() : p.start])), None)
+        name = m.group("np")
+        if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
+            if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):
+                name = f"{town.text} {name}"  # "the airport in the northern city of Merowe": Merowe airport
+            elif name.lower() not in ("citadel", "palace"):
+                break
+        listed.append((name, town))
+        pos = m.end()
+    found: list[Target] = []
+    for k, (name, town) in enumerate(listed):  # a site with no town of its own: the next one's, else the last named
+        town = town or next((t for _, t in listed[k + 1 :] if t is not None), None) or ctx.last_settlement
+        if town is None or town.place is None or town.place.kind == "country":
+            return []
+        found.append((name, town.place, 2))
+    return found
 
 
 def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
@@ -226,7 +333,26 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if where is not ctx.last_settlement and where.place.kind in SETTLEMENTS:
         ctx.last_settlement = where
     own = where in inside and where.place.kind not in SETTLEMENTS and where.place.kind != "admin1"
-    return [(found.name, where.place, 1 if own else 2)]
+    targets: list[Target] = [(found.name, where.place, 1 if own else 2)]
+    located = then and _LOCATED.search(text[max(0, then[0].start - 40) : then[0].start])
+    pos = then[0].end if located else found.end  # after "... base in Babanusa"
+    while pos < clause[1]:  # "seized the Nineveh provincial government headquarters, Mosul airport and ..."
+        joint = _FACILITY_JOINT.match(text, pos, clause[1])
+        start = joint.end() if joint else pos
+        following = facility_after(text, start, clause[1])
+        if following is None or not following.name:
+            break
+        named = [m for m in sent.places if start <= m.start < following.end and m.place
+                 and m.place.kind != "country"]
+        targets.append((following.name, (named[-1] if named else where).place, 2))
+        pos = following.end
+    return targets
+
+
+#: A town after a facility: "... base in", "... headquarters at the".
+_LOCATED = re.compile(r"\b(?:in|at|of|outside|near|on|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+#: Between two facilities of a list: ", ", " and ", ", and ".
+_FACILITY_JOINT = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
 def _noun_phrase(words: str) -> str:

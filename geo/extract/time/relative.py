@@ -5,6 +5,8 @@ needs what that scan found or a reading of the sentence around it:
 
 * "last August", "since last May": the latest such month before the publication month;
 * "in May last year", "June of last year": that month of the year before publication;
+* "in December that year", "June of the same year": that month of the year of the date told before it;
+* "the same day", "the next day", "two days later": from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
   date that follows;
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
@@ -34,10 +36,12 @@ _MONTH_NAME = "|".join(m.capitalize() for m in FULL_MONTHS)
 _PRE = r"(?:(?P<pre>since|by|until|from|in|during|before|after)\s+)?"
 _LAST_MONTH = re.compile(rf"\b{_PRE}last\s+(?P<m>{_MONTH_NAME})\b")
 _MONTH_LAST_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?last\s+year\b")
+_MONTH_THAT_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
-_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b", re.I)
+_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
+                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -104,6 +108,17 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
             found.append(_month_span(m, year, published))
         for m in _MONTH_LAST_YEAR.finditer(text, lo, hi):
             found.append(_month_span(m, published.year - 1, published))
+        for m in _MONTH_THAT_YEAR.finditer(text, lo, hi):  # "seized in August 2021, before ... in December that year"
+            anchor = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None), None)
+            if anchor is not None:
+                found.append(_month_span(m, anchor.date.year, published))
+        for m in _STEP.finditer(text, lo, hi):  # "The army said it had retaken the town the same day"
+            previous = next((t for t in reversed(times) if t.end <= m.start() and t.precision == "day"
+                             and t.date is not None), None)
+            if previous is not None:
+                step = chained(text, m.start(), m.end(), previous, published)
+                if step is not None:
+                    found.append(step)
         for m in _EVE.finditer(text, lo, hi):
             anchor = next((t for t in times if m.end() <= t.start <= m.end() + 50 and t.precision == "day"), None)
             if anchor is not None:
