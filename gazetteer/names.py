@@ -254,10 +254,43 @@ def normalize_name(name: str) -> str:
 
 
 def normalize_names(names: Iterable[str]) -> list[str]:
-    """Return :func:`normalize_name` of each name, folding each distinct name once (for bulk indexing)."""
+    """Return :func:`normalize_name` of each name, for bulk indexing.
+
+    The names are cut into words in one pass over their text joined by line feeds, each
+    distinct word is folded once, and the keys are joined back in one pass: a name all of whose
+    words fold to a key that is no article and no generic word gets its keys joined by spaces,
+    as :func:`normalize_name` joins them; any other name (an article, ``Myo``, a word that folds
+    to nothing) goes through :func:`normalize_name` itself.
+    """
     names = list(names)
-    keys = {name: normalize_name(name) for name in dict.fromkeys(names)}
-    return list(map(keys.__getitem__, names))
+    if not names:
+        return []
+    text = "\n".join(names)
+    if "\x00" in text or text.count("\n") != max(len(names) - 1, 0):  # a name holding a line feed: one by one
+        keys = {name: normalize_name(name) for name in dict.fromkeys(names)}
+        return list(map(keys.__getitem__, names))
+    pieces = split_words(text)
+    pieces[1::2] = map(_plain_key, pieces[1::2])  # a word's key, "\x00" where the name needs the full rules
+    pieces[0::2] = map(_separator, pieces[0::2])
+    pieces[0] = pieces[0].lstrip(" ")  # before the first name's first word and after the last's last
+    pieces[-1] = pieces[-1].rstrip(" ")
+    keys = "".join(pieces).split("\n")
+    for i in [i for i, key in enumerate(keys) if "\x00" in key]:
+        keys[i] = normalize_name(names[i])
+    return keys
+
+
+@functools.lru_cache(maxsize=262_144)
+def _plain_key(word: str) -> str:
+    """Return the key of a word as :func:`normalize_name` files it in any name, or a NUL when it may not."""
+    key = _fold_word(word)[0]
+    return key if key and key not in ARTICLES and word.lower() not in GENERIC_TOKENS else "\x00"
+
+
+@functools.lru_cache(maxsize=4096)
+def _separator(text: str) -> str:
+    """Return what separates two keys where *text* separates two words: a space, or the line feeds between names."""
+    return "\n" * text.count("\n") if "\n" in text else " "
 
 
 def compact_key(key: str) -> str | None:

@@ -205,5 +205,28 @@ def test_the_fast_fold_is_the_full_fold_on_the_packaged_names() -> None:
 
 
 def test_normalize_names_is_normalize_name_of_each() -> None:
-    names = ["Khan Sheikhoun", "Myo Hsipaw", "al-Bab", "Khan Sheikhoun", "", "Tall Rif'at", "حلب", "Al"]
+    names = ["Khan Sheikhoun", "Myo Hsipaw", "al-Bab", "Khan Sheikhoun", "", "Tall Rif'at", "حلب", "Al", " -- ",
+             "Aleppo's", "Myo", "Nam_Hkam", "  Kyiv, ", "Ouagadougou.", "El Fasher\nNyala", "Goma\x00", "Beni"]
+    assert normalize_names(names) == [normalize_name(n) for n in names]
+    assert normalize_names([]) == []
+    assert normalize_names(["", ""]) == ["", ""]
+
+
+_NAME_PARTS = ["al", "Al-", "el ", "Myo ", "Deir", " ez-", "Zor", "Khan", "Sheikhoun", "Hsipaw", "'s", "’", "-", " ",
+               ", ", ".", "_", "\n", "Ḩamāh", "حلب", "ال", "Kharkov", "Djibo", "Raqqa", "ʿ", "Dar'a", "'", "9",
+               "Kyaukphyu", "Ｈｏｍｓ", "ß", "\u0301", "Qusayr"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_PARTS), max_size=6).map("".join), max_size=12))
+def test_normalize_names_equals_normalize_name_on_generated_names(names: list[str]) -> None:
+    assert normalize_names(names) == [normalize_name(n) for n in names]
+
+
+def test_normalize_names_equals_normalize_name_on_the_packaged_names() -> None:
+    from gazetteer.store import load_store
+
+    store = load_store(include_user=False)
+    names = [name for blob in [*store._names.all()[::16], *store._alts.all()[::120]] for name in blob.split("|")]
+    assert len(names) > 20_000
     assert normalize_names(names) == [normalize_name(n) for n in names]
