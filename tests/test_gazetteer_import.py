@@ -241,7 +241,8 @@ def test_a_child_killed_while_writing_fails_the_import_and_changes_nothing(
         import_geonames(write_dump(tmp_path, [BASE, STREAM]), replace=True)
     assert read_user_rows() == before
     assert user_gazetteer_path().exists() is not first
-    assert not user_gazetteer_path().with_name(user_gazetteer_path().name + "-journal").exists()
+    if first:  # no journal left to be played into the next import's new file
+        assert not user_gazetteer_path().with_name(user_gazetteer_path().name + "-journal").exists()
     import_geonames(write_dump(tmp_path, [STREAM, BASE]))  # and the next import is whole
     assert [r[0] for r in read_user_rows()] == [r[0] for r in before] + ["geonames:99000002"]
 
