@@ -267,8 +267,8 @@ def normalize_names(names: Iterable[str]) -> list[str]:
         return []
     text = "\n".join(names)
     if "\x00" in text or text.count("\n") != max(len(names) - 1, 0):  # a name holding a line feed: one by one
-        keys = {name: normalize_name(name) for name in dict.fromkeys(names)}
-        return list(map(keys.__getitem__, names))
+        each = {name: normalize_name(name) for name in dict.fromkeys(names)}
+        return list(map(each.__getitem__, names))
     pieces = split_words(text)
     pieces[1::2] = map(_plain_key, pieces[1::2])  # a word's key, "\x00" where the name needs the full rules
     pieces[0::2] = map(_separator, pieces[0::2])
