@@ -22,7 +22,7 @@ import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from gazetteer.cache import writable
 from gazetteer.errors import GazetteerDataError
@@ -244,29 +244,24 @@ def _write_while(write: Callable[[], Written], work: Callable[[], T]) -> tuple[W
         finally:
             os._exit(0)
     os.close(write_end)
-    try:
-        result = work()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGINT)  # the write rolls back (or had committed)
-        _wait(pid, read_end)
-        raise
-    kind, value = _wait(pid, read_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        try:
+            result = work()
+            message = pipe.read()  # to its end: the child has written and closed it, or died
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGINT)  # the write rolls back (or had committed)
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+            raise
+    _, status = os.waitpid(pid, 0)
+    if not message:
+        raise GazetteerDataError(f"the process writing the user gazetteer ended before it finished (status {status}); "
+                                 "nothing was written: run the import again")
+    kind, value = pickle.loads(message)
     if kind == "failed":
         raise value
     return value, result
-
-
-def _wait(pid: int, read_end: int) -> tuple[str, Any]:
-    """Read the child's report to its end and reap the child; a child that sent none died writing."""
-    with os.fdopen(read_end, "rb") as pipe:
-        message = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not message:
-        return "failed", GazetteerDataError(
-            f"the process writing the user gazetteer ended before it finished (status {status}); nothing was "
-            "written: run the import again")
-    return pickle.loads(message)
 
 
 def add_place(name: str, lat: float, lon: float, *, country: str | None = None, kind: str = "town",
