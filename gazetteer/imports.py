@@ -9,7 +9,8 @@ optional ``alternateNamesV2.txt`` (10 columns) adds names to the imported places
 are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction. When the import
 leaves the user gazetteer holding its rows alone (``--replace``, or a first import), it also
 builds their :class:`gazetteer.store.UserTables` into the cache from the rows in hand, so that
-the next run maps them instead of reading and folding every row again.
+the next run maps them instead of reading and folding every row again; where the process may
+use two CPUs, a forked child writes the rows to SQLite while this process builds the tables.
 """
 
 from __future__ import annotations
