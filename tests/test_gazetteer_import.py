@@ -260,3 +260,26 @@ def test_tables_that_fail_to_build_interrupt_the_child_and_fail_the_import(
     with pytest.raises(MemoryError):
         import_geonames(write_dump(tmp_path, [VILLAGE, BASE]), replace=True)
     assert not user_gazetteer_path().exists()
+
+
+@pytest.mark.slow
+def test_two_first_imports_at_once_both_add(data_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from gazetteer.userstore import read_user_rows
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    dumps = [write_dump(a, [VILLAGE]), write_dump(b, [BASE, ZUNBUL_ROWS[2]])]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    runs = [subprocess.Popen([sys.executable, "-m", "geo", "gazetteer", "import", str(dump)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for dump in dumps]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    assert sorted(r[0] for r in read_user_rows()) == ["geonames:99000001", "geonames:99000002", "geonames:99000004"]
+    load_store.cache_clear()
+    store = load_store()  # whichever import built tables, the store has every row
+    assert all(store.row_of(f"geonames:9900000{i}") is not None for i in (1, 2, 4))
