@@ -53,7 +53,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 __all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES",
-           "GENERIC_TOKENS", "CONVENTIONS", "compact_key", "normalize_names"]
+           "GENERIC_TOKENS", "CONVENTIONS", "compact_key", "normalize_names", "fold_tokens"]
 
 #: Arabic article forms (as separate tokens after hyphen splitting) that are dropped.
 ARTICLES: frozenset[str] = frozenset(
@@ -254,10 +254,87 @@ def normalize_name(name: str) -> str:
 
 
 def normalize_names(names: Iterable[str]) -> list[str]:
-    """Return :func:`normalize_name` of each name, folding each distinct name once (for bulk indexing)."""
+    """Return :func:`normalize_name` of each name, for bulk indexing.
+
+    The names are cut into words in one pass over their text joined by line feeds, each
+    distinct word is folded once, and the keys are joined back in one pass: a name all of whose
+    words fold to a key that is no article and no generic word gets its keys joined by spaces,
+    as :func:`normalize_name` joins them; any other name (an article, ``Myo``, a word that folds
+    to nothing) goes through :func:`normalize_name` itself.
+    """
     names = list(names)
-    keys = {name: normalize_name(name) for name in dict.fromkeys(names)}
-    return list(map(keys.__getitem__, names))
+    if not names:
+        return []
+    text = "\n".join(names)
+    if "\x00" in text or text.count("\n") != max(len(names) - 1, 0):  # a name holding a line feed: one by one
+        each = {name: normalize_name(name) for name in dict.fromkeys(names)}
+        return list(map(each.__getitem__, names))
+    pieces = split_words(text)
+    words = pieces[1::2]
+    plain = dict(zip(distinct := list(dict.fromkeys(words)), _plain_keys(distinct), strict=True))
+    pieces[1::2] = map(plain.__getitem__, words)  # a word's key, "\x00" where the name needs the full rules
+    pieces[0::2] = map(_separator, pieces[0::2])
+    pieces[0] = pieces[0].lstrip(" ")  # before the first name's first word and after the last's last
+    pieces[-1] = pieces[-1].rstrip(" ")
+    keys = "".join(pieces).split("\n")
+    for i in [i for i, key in enumerate(keys) if "\x00" in key]:
+        keys[i] = normalize_name(names[i])
+    return keys
+
+
+def _plain_keys(words: list[str]) -> list[str]:
+    """Return :func:`_plain_key` of each of *words*, the plain ASCII words (letters and digits) folded as a batch."""
+    simple = [w for w in words if w.isascii() and w.isalnum()]
+    if len(simple) < 64:
+        return list(map(_plain_key, words))
+    folded = dict(zip(simple, fold_tokens(simple), strict=True))
+    return [_plain_key(w) if (key := folded.get(w)) is None else
+            key if key and key not in ARTICLES and w.lower() not in GENERIC_TOKENS else "\x00" for w in words]
+
+
+#: The conventions and the last fold for many words at once, one word a line (:func:`fold_tokens`).
+_LINE_CONVENTIONS = tuple((re.compile(pattern.pattern, re.MULTILINE), replacement)
+                          for _, pattern, replacement in CONVENTIONS)
+_LINE_FINAL_H = re.compile(r"(?<=[^\n][aeiouy])h$", re.MULTILINE)  # the word's third letter or later
+
+
+def fold_tokens(words: list[str]) -> list[str]:
+    """Return :func:`fold_token` of each of *words*, ASCII letters and digits only, folded as one text.
+
+    The words joined one a line, every fold runs once over the text (the patterns anchored at
+    line ends), and the text is cut back into words: the same keys as :func:`fold_token` word
+    by word, at a fraction of the cost for thousands of words.
+
+    Raises
+    ------
+    ValueError
+        A word is empty or holds anything but ASCII letters and digits.
+    """
+    if not all(w.isascii() and w.isalnum() for w in words):
+        raise ValueError("fold_tokens folds words of ASCII letters and digits; use fold_token for others")
+    long = [len(w) > _SHORT_WORD for w in words]
+    text = "\n".join(w for w, is_long in zip(words, long, strict=True) if is_long).lower()
+    for pattern, replacement in _LINE_CONVENTIONS:
+        text = pattern.sub(replacement, text)
+    converted = iter(text.split("\n"))
+    text = "\n".join([next(converted) if is_long else w.lower() for w, is_long in zip(words, long, strict=True)])
+    for old, new in _REPLACEMENTS:
+        text = text.replace(old, new)
+    text = _LINE_FINAL_H.sub("", _DOUBLE.sub(_FIRST_GROUP, text))
+    return text.split("\n") if words else []
+
+
+@functools.lru_cache(maxsize=262_144)
+def _plain_key(word: str) -> str:
+    """Return the key of a word as :func:`normalize_name` files it in any name, or a NUL when it may not."""
+    key = _fold_word(word)[0]
+    return key if key and key not in ARTICLES and word.lower() not in GENERIC_TOKENS else "\x00"
+
+
+@functools.lru_cache(maxsize=4096)
+def _separator(text: str) -> str:
+    """Return what separates two keys where *text* separates two words: a space, or the line feeds between names."""
+    return "\n" * text.count("\n") if "\n" in text else " "
 
 
 def compact_key(key: str) -> str | None:

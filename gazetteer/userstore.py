@@ -36,7 +36,8 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.model import PLACE_KINDS, Place
 
 __all__ = ["USER_FILE", "LEGACY_CSV", "user_gazetteer_path", "user_fingerprint", "check_place", "UserStore",
-           "read_user_places", "read_user_rows", "CSV_COLUMNS", "check_rows", "place_row", "Written", "bulk"]
+           "read_user_places", "read_user_rows", "CSV_COLUMNS", "check_rows", "place_row", "Written", "bulk",
+           "last_of_each"]
 
 USER_FILE = "user_gazetteer.sqlite"
 LEGACY_CSV = "user_gazetteer.csv"
@@ -210,11 +211,14 @@ class Written:
     fingerprint : str or None
         :func:`user_fingerprint` of the file as this write left it; None when another write
         followed at once.
+    alone : bool
+        The store holds no other rows than those written (``rows`` is them, unless not kept).
     """
 
     count: int
     rows: list[tuple] | None
     fingerprint: str | None
+    alone: bool = False
 
 
 class UserStore:
@@ -298,7 +302,7 @@ class UserStore:
         rows = (place_row(place if checked else check_place(place)) for place in places)
         return self.add_rows(rows, replace=replace).count
 
-    def add_rows(self, rows: Iterable[Sequence], *, replace: bool = False) -> Written:
+    def add_rows(self, rows: Iterable[Sequence], *, replace: bool = False, keep_rows: bool = True) -> Written:
         """Write checked rows in one transaction (as :meth:`add` writes places).
 
         Parameters
@@ -307,6 +311,8 @@ class UserStore:
             Rows that :func:`check_rows` passed, as :func:`place_row` makes them.
         replace : bool
             Remove every stored place first (in the same transaction).
+        keep_rows : bool
+            Return the store's rows when it holds no others (``Written.rows``); else only say so.
 
         Returns
         -------
@@ -327,12 +333,13 @@ class UserStore:
                 conn.execute("DELETE FROM places")
             seq = conn.execute("SELECT coalesce(max(seq), 0) FROM places").fetchone()[0]
             alone: list[tuple] | None = [] if seq == 0 else None  # every row of the store is in *rows*
+            kept = alone if keep_rows else None
             count = 0
             for batch in iter(lambda: list(itertools.islice(it, 10_000)), []):
                 conn.executemany(insert, [(*row, seq + count + i) for i, row in enumerate(batch, start=1)])
                 count += len(batch)
-                if alone is not None:
-                    alone += map(tuple, batch)
+                if kept is not None:
+                    kept += map(tuple, batch)
             conn.execute("INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET "
                          "value = CAST(value AS INTEGER) + 1")
             generation = self._generation()
@@ -351,10 +358,7 @@ class UserStore:
         except sqlite3.Error:
             ours = False
         fingerprint = before if ours and user_fingerprint(self.path) == before else None
-        if alone is not None and len({row[0] for row in alone}) < len(alone):
-            last = {row[0]: i for i, row in enumerate(alone)}  # a repeated id: where it was last written
-            alone = [row for i, row in enumerate(alone) if last[row[0]] == i]
-        return Written(count, alone, fingerprint)
+        return Written(count, last_of_each(kept) if kept is not None else None, fingerprint, alone is not None)
 
     def _generation(self) -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
@@ -377,6 +381,14 @@ class UserStore:
         cur = self.conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM places ORDER BY seq")
         while rows := cur.fetchmany(10_000):
             yield rows
+
+
+def last_of_each(rows: list[tuple]) -> list[tuple]:
+    """Return *rows* as a store holds them once written in order: a repeated id once, where it was last written."""
+    if len({row[0] for row in rows}) == len(rows):
+        return rows
+    last = {row[0]: i for i, row in enumerate(rows)}
+    return [row for i, row in enumerate(rows) if last[row[0]] == i]
 
 
 def _csv_place(row: dict) -> Place:

@@ -144,3 +144,142 @@ def test_a_batch_check_refuses_the_first_row_check_place_refuses(rows: list[tupl
     first = next((i for i, row in enumerate(rows) if refused(row)), None)
     found = check_rows(rows)
     assert (found[0] if found else None) == first
+
+
+# ---------------------------------------------------------------- the write in a child, the tables beside it
+def _tables_of(folder: Path) -> dict[str, object]:
+    from gazetteer.store import UserTables
+
+    tables = UserTables.load(folder)
+    return {**{name: list(array) for name, array in tables.columns.items()}, "base": tables.base,
+            "keys": sorted(tables.keys.items()), "key_start": list(tables.key_start),
+            "key_rows": list(tables.key_rows), "ids": sorted(tables.ids.items()), "id_rows": list(tables.id_rows)}
+
+
+def _cached_user_tables() -> dict[str, object]:
+    from gazetteer.cache import cache_root
+
+    (folder,) = cache_root().glob("user-*")
+    return _tables_of(folder)
+
+
+ZUNBUL_ROWS = [VILLAGE, BASE, ["99000004", "Tall Zunbul", "Tall Zunbul", "Tell Zonbol,al-Zunbul", "35.94000",
+                               "36.67000", "P", "PPLA", "SY", "", "07", "", "", "", "0", "", "", "", "2024-01-01"],
+               [*VILLAGE[:1], "Khirbat Zunbulayn al-Jadida", *VILLAGE[2:]]]  # the village's id again: it wins
+
+
+def test_the_forked_import_leaves_what_the_one_process_import_leaves(data_dir: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import imports
+    from gazetteer.cache import cache_root
+    from gazetteer.userstore import read_user_rows
+
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache-one"))
+    monkeypatch.setattr(imports, "_two_cpus", lambda: False)
+    import_geonames(write_dump(tmp_path, ZUNBUL_ROWS), replace=True)
+    one_rows, one_tables = read_user_rows(), _cached_user_tables()
+    user_gazetteer_path().unlink()
+
+    forked: list[int] = []
+    real = imports._write_while
+    monkeypatch.setattr(imports, "_write_while", lambda *a: forked.append(1) or real(*a))
+    monkeypatch.setattr(imports, "_two_cpus", lambda: True)
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "cache-two"))
+    assert import_geonames(write_dump(tmp_path, ZUNBUL_ROWS), replace=True)[1] == 4
+    assert forked == [1] and cache_root() == tmp_path / "cache-two"
+    assert read_user_rows() == one_rows and [r[1] for r in one_rows][-1] == "Khirbat Zunbulayn al-Jadida"
+    assert _cached_user_tables() == one_tables
+    load_store.cache_clear()
+    store = load_store()
+    assert store.place(store.row_of("geonames:99000001")).name == "Khirbat Zunbulayn al-Jadida"
+
+
+def test_a_write_that_fails_in_the_child_fails_the_import_and_keeps_the_old_places(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from gazetteer import imports
+    from gazetteer.userstore import read_user_rows
+
+    monkeypatch.setattr(imports, "_two_cpus", lambda: True)
+    import_geonames(write_dump(tmp_path, [VILLAGE]))
+    before = read_user_rows()
+
+    def full_disk(self: UserStore, rows: object, **kwargs: object) -> object:
+        raise GazetteerDataError(f"user gazetteer {self.path} cannot be written ({sqlite3.OperationalError('disk')})")
+
+    with monkeypatch.context() as patch, pytest.raises(GazetteerDataError, match="cannot be written"):
+        patch.setattr(UserStore, "add_rows", full_disk)
+        import_geonames(write_dump(tmp_path, [BASE]), replace=True)
+    assert read_user_rows() == before
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_a_child_killed_while_writing_fails_the_import_and_changes_nothing(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bool) -> None:
+    import os
+    import signal
+
+    from gazetteer import imports
+    from gazetteer.userstore import read_user_rows
+
+    monkeypatch.setattr(imports, "_two_cpus", lambda: True)
+    if not first:
+        import_geonames(write_dump(tmp_path, [VILLAGE]))
+    before = read_user_rows()
+    real = UserStore.add_rows
+
+    def killed(self: UserStore, rows: list, **kwargs: object) -> object:
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("DELETE FROM places")  # half-way through, in its transaction
+        os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, rows, **kwargs)  # not reached
+
+    with (monkeypatch.context() as patch,
+          pytest.raises(GazetteerDataError, match="ended before it finished.*nothing was written")):
+        patch.setattr(UserStore, "add_rows", killed)
+        import_geonames(write_dump(tmp_path, [BASE, STREAM]), replace=True)
+    assert read_user_rows() == before
+    assert user_gazetteer_path().exists() is not first
+    if first:  # no journal left to be played into the next import's new file
+        assert not user_gazetteer_path().with_name(user_gazetteer_path().name + "-journal").exists()
+    import_geonames(write_dump(tmp_path, [STREAM, BASE]))  # and the next import is whole
+    assert [r[0] for r in read_user_rows()] == [r[0] for r in before] + ["geonames:99000002"]
+
+
+def test_tables_that_fail_to_build_interrupt_the_child_and_fail_the_import(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import imports
+
+    monkeypatch.setattr(imports, "_two_cpus", lambda: True)
+
+    def broken(rows: object) -> object:
+        raise MemoryError("no room for the tables")
+
+    monkeypatch.setattr(imports, "build_user_tables", broken)
+    with pytest.raises(MemoryError):
+        import_geonames(write_dump(tmp_path, [VILLAGE, BASE]), replace=True)
+    assert not user_gazetteer_path().exists()
+
+
+@pytest.mark.slow
+def test_two_first_imports_at_once_both_add(data_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from gazetteer.userstore import read_user_rows
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    dumps = [write_dump(a, [VILLAGE]), write_dump(b, [BASE, ZUNBUL_ROWS[2]])]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    runs = [subprocess.Popen([sys.executable, "-m", "geo", "gazetteer", "import", str(dump)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for dump in dumps]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    assert sorted(r[0] for r in read_user_rows()) == ["geonames:99000001", "geonames:99000002", "geonames:99000004"]
+    load_store.cache_clear()
+    store = load_store()  # whichever import built tables, the store has every row
+    assert all(store.row_of(f"geonames:9900000{i}") is not None for i in (1, 2, 4))

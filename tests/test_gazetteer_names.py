@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer.names import ARTICLES, CONVENTIONS, compact_key, fold_token, iter_tokens, normalize_name, normalize_names
+from gazetteer.names import (
+    ARTICLES,
+    CONVENTIONS,
+    compact_key,
+    fold_token,
+    fold_tokens,
+    iter_tokens,
+    normalize_name,
+    normalize_names,
+)
 
 
 # Rule 1: compatibility form, case fold, Latin diacritics, apostrophes and ayn/hamza signs.
@@ -205,5 +214,52 @@ def test_the_fast_fold_is_the_full_fold_on_the_packaged_names() -> None:
 
 
 def test_normalize_names_is_normalize_name_of_each() -> None:
-    names = ["Khan Sheikhoun", "Myo Hsipaw", "al-Bab", "Khan Sheikhoun", "", "Tall Rif'at", "حلب", "Al"]
+    names = ["Khan Sheikhoun", "Myo Hsipaw", "al-Bab", "Khan Sheikhoun", "", "Tall Rif'at", "حلب", "Al", " -- ",
+             "Aleppo's", "Myo", "Nam_Hkam", "  Kyiv, ", "Ouagadougou.", "El Fasher\nNyala", "Goma\x00", "Beni"]
     assert normalize_names(names) == [normalize_name(n) for n in names]
+    assert normalize_names([]) == []
+    assert normalize_names(["", ""]) == ["", ""]
+
+
+_NAME_PARTS = ["al", "Al-", "el ", "Myo ", "Deir", " ez-", "Zor", "Khan", "Sheikhoun", "Hsipaw", "'s", "’", "-", " ",
+               ", ", ".", "_", "\n", "Ḩamāh", "حلب", "ال", "Kharkov", "Djibo", "Raqqa", "ʿ", "Dar'a", "'", "9",
+               "Kyaukphyu", "Ｈｏｍｓ", "ß", "\u0301", "Qusayr"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_PARTS), max_size=6).map("".join), max_size=12))
+def test_normalize_names_equals_normalize_name_on_generated_names(names: list[str]) -> None:
+    assert normalize_names(names) == [normalize_name(n) for n in names]
+    many = [*names, *(f"Zun{i}bul Kharkov{i}" for i in range(40)), *names]  # enough words to fold as a batch
+    assert normalize_names(many) == [normalize_name(n) for n in many]
+
+
+def test_normalize_names_equals_normalize_name_on_the_packaged_names() -> None:
+    from gazetteer.store import load_store
+
+    store = load_store(include_user=False)
+    names = [name for blob in [*store._names.all()[::16], *store._alts.all()[::120]] for name in blob.split("|")]
+    assert len(names) > 20_000
+    assert normalize_names(names) == [normalize_name(n) for n in names]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["ou", "oo", "dj", "tch", "hs", "hk", "ph", "oye", "oe", "ov", "iv", "ev",
+                                          "ye", "y", "q", "dh", "h", "a", "e", "i", "o", "u", "ee", "ei", "ai", "ey",
+                                          "b", "k", "kk", "r", "s", "p", "t", "Z", "Q", "9", "Ou"]),
+                         min_size=1, max_size=6).map("".join), max_size=40))
+def test_fold_tokens_is_fold_token_of_each(words: list[str]) -> None:
+    assert fold_tokens(words) == [fold_token.__wrapped__(w) for w in words]
+
+
+def test_fold_tokens_is_fold_token_on_the_packaged_words() -> None:
+    from gazetteer.names import split_words
+    from gazetteer.store import load_store
+
+    store = load_store(include_user=False)
+    words = sorted({w for blob in store._names.all()[::4] for name in blob.split("|") for w in split_words(name)[1::2]
+                    if w.isascii() and w.isalnum()})
+    assert len(words) > 20_000
+    assert fold_tokens(words) == [fold_token.__wrapped__(w) for w in words]
+    with pytest.raises(ValueError, match="fold_token"):
+        fold_tokens(["Dar'a"])
