@@ -22,8 +22,8 @@ import geo
 from gazetteer.store import user_gazetteer_path
 from geo.errors import ExtractionError, GeoError, UsageError
 from geo.extract.article import ArticleExtraction, extract_articles
-from geo.pool import default_workers, one_line
 from geo.model import Article
+from geo.pool import default_workers, one_line
 
 __all__ = ["dask_batches", "data_fingerprint", "DISTRIBUTION"]
 

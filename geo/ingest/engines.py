@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from geo.errors import UsageError
 from geo.extract.article import ArticleExtraction, extract_articles
 from geo.ingest.dask_engine import dask_batches
-from geo.pool import default_workers, map_batches, worker_count
 from geo.model import Article
+from geo.pool import default_workers, map_batches, worker_count
 
 __all__ = ["ENGINES", "extract_batches", "check_options", "map_batches", "default_workers", "worker_count"]
 
