@@ -17,7 +17,7 @@ from geo import extract
 from geo.extract.cache import ExtractionCache
 from geo.extract.result import ArticleExtraction, link_duplicate_events
 from geo.model import Article, ControlEvent, CorpusResult, DistanceMention
-from geo.pool import map_batches, worker_count
+from geo.pool import forks_workers, map_batches, worker_count
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, read_corpus
@@ -42,8 +42,9 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     ``geo ingest`` keeps the extraction instead). Each article's extraction is cached on disk
     (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. When at least
     :data:`POOL_MIN_MISSES` articles are not in the cache and this process may use more than one
-    CPU, they are extracted by a pool of worker processes (:mod:`geo.pool`, one per CPU), with the
-    same results in the same order. Each article's theatre (the war it is
+    CPU, they are extracted by a pool of worker processes (:mod:`geo.pool`, one per CPU, forked
+    on Linux; elsewhere, where workers would be spawned and load the gazetteer again, in this
+    process), with the same results in the same order. Each article's theatre (the war it is
     about) is inferred from its places and faction names unless *theatre* is given.
 
     Raises
@@ -86,7 +87,7 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
     yield extract.extract_article(next(iter(shown)), gz, theatre)  # the rules load on the first miss
     rest = articles[1:]
     workers = worker_count(None, len(rest))[0]
-    if not pool or len(articles) < POOL_MIN_MISSES or workers < 2:
+    if not pool or len(articles) < POOL_MIN_MISSES or workers < 2 or not forks_workers():
         for article in shown:
             yield extract.extract_article(article, gz, theatre)
         return

@@ -149,18 +149,19 @@ def test_a_pool_of_workers_gives_the_records_of_one_process(corpus: Path, tmp_pa
                                                             monkeypatch: pytest.MonkeyPatch,
                                                             theatre: str | None) -> None:
     chosen = theatre_named(theatre) if theatre else None
-    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
-    alone = pipeline.analyse(corpus, theatre=chosen)  # five misses: below the pool's threshold
     pools: list[int | None] = []
+    pipeline_pool = pipeline.map_batches
 
     def pooled(func: Any, batches: Any, *, workers: int | None = None) -> Any:
         pools.append(workers)
         return pipeline_pool(func, batches, workers=workers)
 
-    pipeline_pool = pipeline.map_batches
-    monkeypatch.setattr(pipeline, "POOL_MIN_MISSES", 2)
-    monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
     monkeypatch.setattr(pipeline, "map_batches", pooled)
+    monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
+    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
+    alone = pipeline.analyse(corpus, theatre=chosen)
+    assert pools == []  # five misses: below the pool's threshold, extracted in this process
+    monkeypatch.setattr(pipeline, "POOL_MIN_MISSES", 2)
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "pooled"))
     two = pipeline.analyse(corpus, theatre=chosen)
     assert pools == [2]
