@@ -30,7 +30,7 @@ __all__ = ["analyse", "POOL_MIN_MISSES"]
 POOL_MIN_MISSES = 50
 #: Batches handed out per worker: small enough to even out the workers' loads, large enough
 #: that sending them costs little.
-_BATCHES_PER_WORKER = 8
+_BATCHES_PER_WORKER = 16
 
 
 def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
