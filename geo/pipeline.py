@@ -37,7 +37,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
             theatre: Theatre | None = None) -> CorpusResult:
     """Read a corpus folder and extract its events, distances and baseline.
 
-    A progress bar over the articles is shown on stderr when *progress* is True, or by
+    A progress bar over the articles to extract is shown on stderr when *progress* is True, or by
     default when stderr is a terminal (a large folder takes a while: the event store of
     ``geo ingest`` keeps the extraction instead). Each article's extraction is cached on disk
     (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. When at least
