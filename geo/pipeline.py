@@ -37,7 +37,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
             theatre: Theatre | None = None) -> CorpusResult:
     """Read a corpus folder and extract its events, distances and baseline.
 
-    A progress bar over the articles to extract is shown on stderr when *progress* is True, or by
+    A progress bar over the articles is shown on stderr when *progress* is True, or by
     default when stderr is a terminal (a large folder takes a while: the event store of
     ``geo ingest`` keeps the extraction instead). Each article's extraction is cached on disk
     (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. When at least
@@ -59,21 +59,22 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     cache = ExtractionCache.for_gazetteer(gz)
     found = [cache.get(article, theatre) for article in articles]
     misses = [article for article, extraction in zip(articles, found, strict=True) if extraction is None]
-    fresh = _extract(misses, gz, theatre, progress, pool=gazetteer is None)
-    for i, article in enumerate(articles):
+    fresh = _extract(misses, gz, theatre, pool=gazetteer is None)
+    for i, article in enumerate(tracked(articles, "articles", progress)):
         extraction = found[i]
         if extraction is None:
             extraction = next(fresh)
             cache.put(article, theatre, extraction)
         events.extend(extraction.events)
         distances.extend(extraction.distances)
+    next(fresh, None)  # past the last: a pool shuts down once its last batch is taken
     events = link_duplicate_events(events, articles)
     baseline_file = folder / BASELINE_FILE
     baseline = read_baseline(baseline_file, baseline_resolver(gz)) if baseline_file.is_file() else []
     return CorpusResult(folder, articles, warnings, events, distances, baseline)
 
 
-def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None, progress: bool | None, *,
+def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None, *,
              pool: bool) -> Iterator[ArticleExtraction]:
     """Yield the extraction of each article, in order: in a process pool when there are many and CPUs to spare.
 
@@ -83,18 +84,15 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
     """
     if not articles:
         return
-    shown = tracked(articles, "articles", progress)
-    yield extract.extract_article(next(iter(shown)), gz, theatre)  # the rules load on the first miss
+    yield extract.extract_article(articles[0], gz, theatre)  # the rules load on the first miss
     rest = articles[1:]
     workers = worker_count(None, len(rest))[0]
     if not pool or len(articles) < POOL_MIN_MISSES or workers < 2 or not forks_workers():
-        for article in shown:
+        for article in rest:
             yield extract.extract_article(article, gz, theatre)
         return
     size = math.ceil(len(rest) / (workers * _BATCHES_PER_WORKER))
     batches = [list(rest[i : i + size]) for i in range(0, len(rest), size)]
     work = functools.partial(extract.extract_articles, theatre=theatre)
     for batch in map_batches(work, batches, workers=workers):
-        for extraction in batch:
-            next(shown, None)  # the progress bar
-            yield extraction
+        yield from batch
