@@ -103,6 +103,8 @@ class NameMatcher:
         self._starts: dict[str, tuple[str, bool, int]] = {}
         # Keys of two or more words -> whether a key starts with them (a corpus repeats its names).
         self._prefixes: dict[str, bool] = {}
+        # A text -> its matches before exclusions and overlaps (a caller scans an article more than once).
+        self._scanned: dict[str, list[tuple[int, int, int, int, int, int, str]]] = {}
 
     @classmethod
     def load(cls, folder: Path) -> NameMatcher:
@@ -166,10 +168,21 @@ class NameMatcher:
         exclude : sequence of (start, end)
             Spans not to match inside (for example the names of armed groups).
         """
+        found = self._scanned.get(text)
+        if found is None:
+            if len(self._scanned) >= _SCANNED_CACHE_SIZE:
+                del self._scanned[next(iter(self._scanned))]  # the oldest
+            found = self._scanned[text] = self._all_matches(text)
+        if exclude:
+            excluded = _Exclusions(exclude)
+            found = [f for f in found if not excluded.overlaps(f[4], f[5])]
+        return _disjoint(text, found)
+
+    def _all_matches(self, text: str) -> list[tuple[int, int, int, int, int, int, str]]:
+        """Return every match in *text*, overlaps included, as sortable tuples (:meth:`scan` sorts and picks)."""
         pieces = split_words(text)  # separator, word, separator, ..., word, separator
         words = pieces[1::2]
         offsets = list(itertools.accumulate(map(len, pieces), initial=0))  # word i starts at offsets[2i + 1]
-        excluded = _Exclusions(exclude) if exclude else None
         begins_first, begins = self.begins_key, self._begins_words
         is_key = self._trie.__contains__ if self._user is None else self.is_key
         fold = fold_content_word
@@ -195,8 +208,7 @@ class NameMatcher:
                 if whole if count == 1 else is_key(probe):
                     start = offsets[2 * first + 1]
                     end = offsets[2 * last + 1] + (length if count == 1 else fold(words[last])[1])
-                    if (excluded is None or not excluded.overlaps(start, end)) and (
-                            count > 1 or len(probe) > 2 or _abbreviation_as_written(words[first], text, end)):
+                    if count > 1 or len(probe) > 2 or _abbreviation_as_written(words[first], text, end):
                         # sorted below by most words, then most characters, then leftmost (unique per first word)
                         found.append((-count, start - end, first, last, start, end, probe))
                 following = last + 1
@@ -214,28 +226,33 @@ class NameMatcher:
                     # Namhkam); the first is a short syllable, as in compact_key
                     start = offsets[2 * first + 1]
                     end = offsets[2 * following + 1] + fold(words[following])[1]
-                    if text[end : end + 1] != "-" and (excluded is None or not excluded.overlaps(start, end)):
+                    if text[end : end + 1] != "-":
                         found.append((-2, start - end, first, following, start, end, probe + next_key))
                 probe += " " + next_key
                 count += 1
                 if not begins(probe):
                     break
-        found.sort()
-        taken: set[int] = set()
-        matches = []
-        for _, _, first, last, start, end, key in found:
-            if first == last:
-                if first in taken:
-                    continue
-                taken.add(first)
-            else:
-                if taken.intersection(range(first, last + 1)):
-                    continue
-                taken.update(range(first, last + 1))
-            start = _with_article(text, start)
-            matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
-        matches.sort()  # by start: no two overlap
-        return matches
+        return found
+
+
+def _disjoint(text: str, found: list[tuple[int, int, int, int, int, int, str]]) -> list[RawMatch]:
+    """Return the matches of :meth:`NameMatcher.scan`: longest first, no two overlapping, by start."""
+    found = sorted(found)
+    taken: set[int] = set()
+    matches = []
+    for _, _, first, last, start, end, key in found:
+        if first == last:
+            if first in taken:
+                continue
+            taken.add(first)
+        else:
+            if taken.intersection(range(first, last + 1)):
+                continue
+            taken.update(range(first, last + 1))
+        start = _with_article(text, start)
+        matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
+    matches.sort()  # by start: no two overlap
+    return matches
 
 
 _LOWER_ASCII = frozenset(string.ascii_lowercase)
@@ -250,6 +267,8 @@ _FUNCTION_WORDS = frozenset("""the a an in on at to of for but and or nor his he
     said says says""".split())
 #: How many distinct capitalised words the matcher remembers (whether a key starts with each) before starting afresh.
 _STARTS_CACHE_SIZE = 500_000
+#: Texts whose matches :meth:`NameMatcher.scan` keeps (an article, and the sentences read again in between).
+_SCANNED_CACHE_SIZE = 32
 _NO_START = ("", False, 0)
 #: The files of a saved matcher.
 _TRIE_FILE, _SHORT_FILE = "names.marisa", "short.txt"

@@ -132,8 +132,7 @@ class WorldTables:
         firsts = [0, *(i for i in range(1, len(sorted_keys)) if sorted_keys[i] != sorted_keys[i - 1])]
         distinct = [sorted_keys[i] for i in firsts]
         keys = marisa_trie.Trie(distinct)
-        trie_id = dict(keys.iteritems())
-        run_ids = np.array([trie_id[k] for k in distinct], dtype=np.int64)
+        run_ids = np.fromiter(map(keys.key_id, distinct), dtype=np.int64, count=len(distinct))
         bounds = np.array([*firsts, len(sorted_keys)], dtype=np.int64)
         run_lengths = bounds[1:] - bounds[:-1]
         entry_ids = np.repeat(run_ids, run_lengths)

@@ -7,19 +7,30 @@ ingest`` does the same into an event store (:mod:`geo.ingest`), and both give a
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from gazetteer import Gazetteer, default_gazetteer
 from geo import extract
 from geo.extract.cache import ExtractionCache
-from geo.extract.result import link_duplicate_events
-from geo.model import ControlEvent, CorpusResult, DistanceMention
+from geo.extract.result import ArticleExtraction, link_duplicate_events
+from geo.model import Article, ControlEvent, CorpusResult, DistanceMention
+from geo.pool import forks_workers, map_batches, worker_count
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, read_corpus
 from geo.theatres import Theatre
 
-__all__ = ["analyse"]
+__all__ = ["analyse", "POOL_MIN_MISSES"]
+
+#: The fewest cache misses extracted by a pool of worker processes (one per CPU); fewer are
+#: extracted in this process, since starting the workers costs more than they would save.
+POOL_MIN_MISSES = 50
+#: Batches handed out per worker: small enough to even out the workers' loads, large enough
+#: that sending them costs little.
+_BATCHES_PER_WORKER = 16
 
 
 def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
@@ -29,7 +40,11 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     A progress bar over the articles is shown on stderr when *progress* is True, or by
     default when stderr is a terminal (a large folder takes a while: the event store of
     ``geo ingest`` keeps the extraction instead). Each article's extraction is cached on disk
-    (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. Each article's theatre (the war it is
+    (:mod:`geo.extract.cache`), so an unchanged article is not extracted again. When at least
+    :data:`POOL_MIN_MISSES` articles are not in the cache and this process may use more than one
+    CPU, they are extracted by a pool of worker processes (:mod:`geo.pool`, one per CPU, forked
+    on Linux; elsewhere, where workers would be spawned and load the gazetteer again, in this
+    process), with the same results in the same order. Each article's theatre (the war it is
     about) is inferred from its places and faction names unless *theatre* is given.
 
     Raises
@@ -42,14 +57,42 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
     cache = ExtractionCache.for_gazetteer(gz)
-    for article in tracked(articles, "articles", progress):
-        extraction = cache.get(article, theatre)
+    found = [cache.get(article, theatre) for article in articles]
+    misses = [article for article, extraction in zip(articles, found, strict=True) if extraction is None]
+    fresh = _extract(misses, gz, theatre, pool=gazetteer is None)
+    for i, article in enumerate(tracked(articles, "articles", progress)):
+        extraction = found[i]
         if extraction is None:
-            extraction = extract.extract_article(article, gz, theatre)  # the rules load on the first miss
+            extraction = next(fresh)
             cache.put(article, theatre, extraction)
         events.extend(extraction.events)
         distances.extend(extraction.distances)
+    next(fresh, None)  # past the last: a pool shuts down once its last batch is taken
     events = link_duplicate_events(events, articles)
     baseline_file = folder / BASELINE_FILE
     baseline = read_baseline(baseline_file, baseline_resolver(gz)) if baseline_file.is_file() else []
     return CorpusResult(folder, articles, warnings, events, distances, baseline)
+
+
+def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None, *,
+             pool: bool) -> Iterator[ArticleExtraction]:
+    """Yield the extraction of each article, in order: in a process pool when there are many and CPUs to spare.
+
+    The first article is extracted here in any case: the extraction rules are then loaded
+    (and, with the gazetteer, shared by forked workers) before a pool starts. Workers use the
+    default gazetteer, so only *pool* (the caller gave none) lets a pool start.
+    """
+    if not articles:
+        return
+    yield extract.extract_article(articles[0], gz, theatre)  # the rules load on the first miss
+    rest = articles[1:]
+    workers = worker_count(None, len(rest))[0]
+    if not pool or len(articles) < POOL_MIN_MISSES or workers < 2 or not forks_workers():
+        for article in rest:
+            yield extract.extract_article(article, gz, theatre)
+        return
+    size = math.ceil(len(rest) / (workers * _BATCHES_PER_WORKER))
+    batches = [list(rest[i : i + size]) for i in range(0, len(rest), size)]
+    work = functools.partial(extract.extract_articles, theatre=theatre)
+    for batch in map_batches(work, batches, workers=workers):
+        yield from batch

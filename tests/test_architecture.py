@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RANKS: dict[str, int] = {
     "gazetteer": 0,
     "geo": 1, "geo.errors": 1, "geo.model": 1, "geo.theatres": 1, "geo.gcpause": 1,
-    "geo.progress": 1, "geo.dates": 1, "geo.output": 1, "geo.cells": 1,
+    "geo.progress": 1, "geo.pool": 1, "geo.dates": 1, "geo.output": 1, "geo.cells": 1,
     "geo.read": 2,
     "geo.extract": 3,
     "geo.store": 4, "geo.timeline": 4,

@@ -1,4 +1,4 @@
-"""geo.ingest.engines, geo.ingest.localpool, geo.ingest.dask_engine: Dask yields what the local pool does; both clean up after themselves."""
+"""geo.ingest.engines, geo.pool, geo.ingest.dask_engine: Dask yields what the local pool does; both clean up after themselves."""
 
 from __future__ import annotations
 

@@ -142,3 +142,29 @@ def test_cache_clear_clears_the_extractions(corpus: Path, root: Path, gz: Any) -
     assert any(e.kind == KIND for e in gz_cache.entries())
     gz_cache.clear()
     assert extraction_files(root) == []
+
+
+@pytest.mark.parametrize("theatre", [None, "syria"])
+def test_a_pool_of_workers_gives_the_records_of_one_process(corpus: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            theatre: str | None) -> None:
+    chosen = theatre_named(theatre) if theatre else None
+    pools: list[int | None] = []
+    pipeline_pool = pipeline.map_batches
+
+    def pooled(func: Any, batches: Any, *, workers: int | None = None) -> Any:
+        pools.append(workers)
+        return pipeline_pool(func, batches, workers=workers)
+
+    monkeypatch.setattr(pipeline, "map_batches", pooled)
+    monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
+    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
+    alone = pipeline.analyse(corpus, theatre=chosen)
+    assert pools == []  # five misses: below the pool's threshold, extracted in this process
+    monkeypatch.setattr(pipeline, "POOL_MIN_MISSES", 2)
+    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "pooled"))
+    two = pipeline.analyse(corpus, theatre=chosen)
+    assert pools == [2]
+    assert records(two) == records(alone) and len(alone.events) > 10
+    assert [a.id for a in two.articles] == [a.id for a in alone.articles]
+    assert len(extraction_files(tmp_path / "pooled")) == len(extraction_files(tmp_path / "alone")) == 5

@@ -291,7 +291,7 @@ def test_adding_places_is_linear(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- 10: workers
 def test_workers_are_capped_by_batches_with_a_notice_above_the_cpus(tmp_path: Path, corpus: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    from geo.ingest.localpool import default_workers, worker_count
+    from geo.pool import default_workers, worker_count
 
     assert worker_count(10_000, 3)[0] == 3
     assert worker_count(10_000, 10**6)[0] <= 4 * default_workers()

@@ -237,6 +237,11 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
     list of ((start, end), Wording)
         The candidate sentences in order, each with the patterns that may match in it.
     """
+    return list(_event_candidates(text, tuple(spans)))  # memoised: the events and the unknown places both ask
+
+
+@functools.lru_cache(maxsize=4)
+def _event_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[tuple[int, int], Wording], ...]:
     chosen = []
     for k, ids in _EVENT_SCREEN.candidates(text, spans).items():
         s, e = spans[k]
@@ -257,7 +262,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
             rest = [j for j in range(len(EVENT_WORDING)) if j != i and j not in failed]
         wording = sorted([(i, found.start()), *((j, s) for j in rest)])
         chosen.append((spans[k], tuple(wording)))
-    return chosen
+    return tuple(chosen)
 
 
 def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None = None,

@@ -32,6 +32,7 @@ from typing import Any
 from gazetteer import Gazetteer, normalize_name
 from geo.extract import lexicon as lx
 from geo.extract.context import event_candidates
+from geo.extract.prefilter import LiteralScreen
 from geo.model import Article, ControlEvent, DistanceMention, EventKind
 from geo.theatres import Theatre
 
@@ -50,6 +51,8 @@ _SLOT_BEFORE = re.compile(rf"\b(?:{_SLOT_NOUNS})\s+of\s+((?:{_NAME})(?:\s*(?:,|,
 #: "X district", "X camp", "X township": the name before the noun.
 _SLOT_AFTER = re.compile(rf"\b({_NAME})\s+(?:district|township|camp|locality|neighbou?rhood|village|oblast|"
                          r"governorate|commune|county|municipality)\b")
+#: Which triggers may match in a sentence: only those are tried (:mod:`geo.extract.prefilter`).
+_TRIGGER_SCREEN = LiteralScreen([t.pattern for t in lx.TRIGGERS])
 _LIST_SPLIT = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _NOT_NAMES = frozenset("""the a an this that these those his her their its our it he she they we
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
@@ -151,7 +154,9 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
         names = place_slot_names(sentence)
         if not names or lx.HEDGE.search(sentence):
             continue
-        trigger = min(((m.start(), t) for t in lx.TRIGGERS if (m := t.pattern.search(sentence))),
+        screened = _TRIGGER_SCREEN.candidates(sentence, ((0, len(sentence)),)).get(0, ())
+        trigger = min(((m.start(), t) for k, t in enumerate(lx.TRIGGERS)
+                       if k in screened and (m := t.pattern.search(sentence))),
                       default=None, key=lambda found: found[0])
         if trigger is None:
             continue

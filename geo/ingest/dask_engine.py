@@ -22,8 +22,8 @@ import geo
 from gazetteer.store import user_gazetteer_path
 from geo.errors import ExtractionError, GeoError, UsageError
 from geo.extract.article import ArticleExtraction, extract_articles
-from geo.ingest.localpool import default_workers, one_line
 from geo.model import Article
+from geo.pool import default_workers, one_line
 
 __all__ = ["dask_batches", "data_fingerprint", "DISTRIBUTION"]
 
@@ -71,7 +71,7 @@ def dask_batches(batches: Iterable[list[Article]], scheduler: str | None, worker
     scheduler : str, optional
         Address of a running scheduler; None starts a local cluster, closed on any exit.
     workers : int, optional
-        Worker processes of that local cluster (default :func:`geo.ingest.localpool.default_workers`).
+        Worker processes of that local cluster (default :func:`geo.pool.default_workers`).
     per_worker : int
         Batches submitted ahead per worker.
 

@@ -4,7 +4,7 @@ Every engine maps :func:`geo.extract.article.extract_articles` over batches of a
 each batch's results as soon as it is done, so the caller can write them incrementally.
 Both keep a bounded number of batches in flight (a few per worker), so a corpus of any size
 never sits in memory at once. The local engine (:func:`map_batches`, in
-:mod:`geo.ingest.localpool`) runs one process per CPU and yields in input order; on Linux its
+:mod:`geo.pool`) runs one process per CPU and yields in input order; on Linux its
 workers are forked after the parent has loaded the gazetteer, so they share it and start at
 once. The Dask engine is in :mod:`geo.ingest.dask_engine`; Dask is imported only when asked for.
 """
@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from geo.errors import UsageError
 from geo.extract.article import ArticleExtraction, extract_articles
 from geo.ingest.dask_engine import dask_batches
-from geo.ingest.localpool import default_workers, map_batches, worker_count
 from geo.model import Article
+from geo.pool import default_workers, map_batches, worker_count
 
 __all__ = ["ENGINES", "extract_batches", "check_options", "map_batches", "default_workers", "worker_count"]
 

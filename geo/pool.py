@@ -1,4 +1,7 @@
-"""The local engine: a pool of worker processes on this machine, results in input order.
+"""A pool of worker processes on this machine, results in input order.
+
+The local engine of ``geo ingest`` (:mod:`geo.ingest.engines`), and the extraction of many cache
+misses in :func:`geo.pipeline.analyse`.
 
 :func:`map_batches` applies a function to each batch of a lazily read sequence, keeping a
 bounded number of batches in flight (a few per worker), and yields the results in input
@@ -22,7 +25,7 @@ from typing import Any, TypeVar
 from gazetteer import default_gazetteer
 from geo.errors import ExtractionError, GeoError, UsageError
 
-__all__ = ["default_workers", "worker_count", "map_batches", "one_line", "WORKERS_PER_CPU"]
+__all__ = ["default_workers", "worker_count", "map_batches", "forks_workers", "one_line", "WORKERS_PER_CPU"]
 
 #: The most worker processes per CPU a pool starts, whatever --workers asks.
 WORKERS_PER_CPU = 4
@@ -104,14 +107,22 @@ def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     """Start `workers` processes: forked after loading the gazetteer on Linux, spawned elsewhere."""
-    method = "fork" if hasattr(os, "sched_getaffinity") and "fork" in multiprocessing.get_all_start_methods() \
-        else "spawn"
+    method = "fork" if forks_workers() else "spawn"
     if method == "fork":
         _load_gazetteer()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                initializer=_worker_start, initargs=(os.getpid(),))
     pool.submit(int).result()  # start them now (fork: all at once), before the caller opens files
     return pool
+
+
+def forks_workers() -> bool:
+    """Whether a pool's workers are forked from this process (Linux), so share its loaded data and start at once.
+
+    Elsewhere they are spawned: each loads the gazetteer itself, and a script that starts a pool
+    must guard its entry point with ``if __name__ == "__main__":``.
+    """
+    return hasattr(os, "sched_getaffinity") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _worker_start(parent: int) -> None:
