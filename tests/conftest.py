@@ -1,4 +1,4 @@
-"""Shared pytest fixtures: headless Chromium (offline), the default gazetteer, a fresh user data folder."""
+"""Shared pytest fixtures: headless Chromium (offline), the default gazetteer, empty cache and user data folders."""
 
 from __future__ import annotations
 
@@ -68,6 +68,16 @@ def gz() -> Any:
     from gazetteer.resolver import default_gazetteer
 
     return default_gazetteer()
+
+
+@pytest.fixture()
+def cache_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own (``GEO_CACHE_DIR``; the session's gazetteer stays loaded)."""
+    from gazetteer.cache import CACHE_ENV
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture()

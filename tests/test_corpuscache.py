@@ -24,12 +24,6 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
-@pytest.fixture()
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders read from their files (not from the cache)."""
     seen: list[Path] = []
@@ -43,7 +37,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return seen
 
 
-def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(folder: Path, root: Path,
+def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(folder: Path, cache_root: Path,
                                                                          reads: list[Path]) -> None:
     cold = read_corpus(folder)
     warm = read_corpus(folder)
@@ -51,11 +45,11 @@ def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(folde
     assert warm == cold
     assert any(a.duplicate_of for a in warm[0])  # the seeds hold two versions of one report: linked
     assert any("another version of" in w.message for w in warm[1])
-    assert list(root.glob(f"{CORPUS_KIND}-*/*.pickle"))
+    assert list(cache_root.glob(f"{CORPUS_KIND}-*/*.pickle"))
 
 
 @pytest.mark.parametrize("change", ["edit", "add", "remove", "metadata"])
-def test_a_changed_folder_is_read_again(folder: Path, root: Path, reads: list[Path], change: str) -> None:
+def test_a_changed_folder_is_read_again(folder: Path, cache_root: Path, reads: list[Path], change: str) -> None:
     before, _ = read_corpus(folder)
     first = sorted(folder.glob("*.txt"))[0]
     if change == "edit":
@@ -85,9 +79,9 @@ def test_without_a_writable_cache_every_read_reads_the_files(folder: Path, tmp_p
     assert len(reads) == 2
 
 
-def test_a_folder_larger_than_the_limit_is_not_cached(folder: Path, root: Path, reads: list[Path],
+def test_a_folder_larger_than_the_limit_is_not_cached(folder: Path, cache_root: Path, reads: list[Path],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus_mod, "CORPUS_CACHE_MAX_BYTES", 100)
     assert read_corpus(folder) == read_corpus(folder)
     assert len(reads) == 2
-    assert not list(root.glob(f"{CORPUS_KIND}-*"))
+    assert not list(cache_root.glob(f"{CORPUS_KIND}-*"))

@@ -26,14 +26,6 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty cache root of the test's own (the session's gazetteer is already loaded)."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(gz_cache.CACHE_ENV, str(folder))
-    return folder
-
-
-@pytest.fixture()
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the articles the pipeline extracts (it still extracts them)."""
     seen: list[str] = []
@@ -50,15 +42,15 @@ def records(result: CorpusResult) -> tuple[list[Any], list[Any]]:
     return list(result.events), list(result.distances)
 
 
-def extraction_files(root: Path) -> list[Path]:
-    return sorted(root.glob(f"{KIND}-*/*.pickle"))
+def extraction_files(cache_root: Path) -> list[Path]:
+    return sorted(cache_root.glob(f"{KIND}-*/*.pickle"))
 
 
-def test_a_warm_run_extracts_nothing_and_gives_the_same_records(corpus: Path, root: Path, gz: Any,
+def test_a_warm_run_extracts_nothing_and_gives_the_same_records(corpus: Path, cache_root: Path, gz: Any,
                                                                 calls: list[str]) -> None:
     cold = pipeline.analyse(corpus, gazetteer=gz)
     assert len(calls) == len(cold.articles) == 5
-    assert len(extraction_files(root)) == 5
+    assert len(extraction_files(cache_root)) == 5
     calls.clear()
     warm = pipeline.analyse(corpus, gazetteer=gz)
     assert calls == []
@@ -66,7 +58,7 @@ def test_a_warm_run_extracts_nothing_and_gives_the_same_records(corpus: Path, ro
     assert cold.events, "the seeds have events"
 
 
-def test_a_changed_article_is_extracted_again(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+def test_a_changed_article_is_extracted_again(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
     pipeline.analyse(corpus, gazetteer=gz)
     calls.clear()
     path = sorted(corpus.glob("*.txt"))[2]
@@ -77,17 +69,17 @@ def test_a_changed_article_is_extracted_again(corpus: Path, root: Path, gz: Any,
     assert len(calls) < len(again.articles)  # the others are hits (a near-duplicate whose original changed is not)
 
 
-def test_another_theatre_is_a_miss(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+def test_another_theatre_is_a_miss(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
     pipeline.analyse(corpus, gazetteer=gz)
     calls.clear()
     pipeline.analyse(corpus, gazetteer=gz, theatre=theatre_named("syria"))
     assert len(calls) == 5
 
 
-def test_a_damaged_file_is_extracted_again_with_the_same_records(corpus: Path, root: Path, gz: Any,
+def test_a_damaged_file_is_extracted_again_with_the_same_records(corpus: Path, cache_root: Path, gz: Any,
                                                                  calls: list[str]) -> None:
     cold = pipeline.analyse(corpus, gazetteer=gz)
-    files = extraction_files(root)
+    files = extraction_files(cache_root)
     files[0].write_bytes(files[0].read_bytes()[:40])
     files[1].write_bytes(b"not a pickle")
     calls.clear()
@@ -99,9 +91,9 @@ def test_a_damaged_file_is_extracted_again_with_the_same_records(corpus: Path, r
     assert calls == []  # written again
 
 
-def test_a_file_of_another_key_is_a_miss(corpus: Path, root: Path, gz: Any, calls: list[str]) -> None:
+def test_a_file_of_another_key_is_a_miss(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
     cold = pipeline.analyse(corpus, gazetteer=gz)
-    files = extraction_files(root)
+    files = extraction_files(cache_root)
     files[1].write_bytes(files[0].read_bytes())
     calls.clear()
     warm = pipeline.analyse(corpus, gazetteer=gz)
@@ -120,13 +112,13 @@ def test_an_unwritable_cache_root_extracts_every_time(corpus: Path, tmp_path: Pa
     assert records(first) == records(second)
 
 
-def test_a_new_code_version_removes_the_older_folder(corpus: Path, root: Path, gz: Any,
+def test_a_new_code_version_removes_the_older_folder(corpus: Path, cache_root: Path, gz: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     pipeline.analyse(corpus, gazetteer=gz)
-    (old,) = root.glob(f"{KIND}-*")
+    (old,) = cache_root.glob(f"{KIND}-*")
     monkeypatch.setattr("geo.extract.cache.code_version", lambda gazetteer: "0" * 20)
     pipeline.analyse(corpus, gazetteer=gz)
-    assert [p.name for p in root.glob(f"{KIND}-*")] == [f"{KIND}-{'0' * 20}"]
+    assert [p.name for p in cache_root.glob(f"{KIND}-*")] == [f"{KIND}-{'0' * 20}"]
     assert not old.exists()
 
 
@@ -137,11 +129,11 @@ def test_a_gazetteer_without_fingerprint_is_not_cached(gz: Any) -> None:
     assert ExtractionCache.for_gazetteer(Unnamed()).folder is None  # type: ignore[arg-type]
 
 
-def test_cache_clear_clears_the_extractions(corpus: Path, root: Path, gz: Any) -> None:
+def test_cache_clear_clears_the_extractions(corpus: Path, cache_root: Path, gz: Any) -> None:
     pipeline.analyse(corpus, gazetteer=gz)
     assert any(e.kind == KIND for e in gz_cache.entries())
     gz_cache.clear()
-    assert extraction_files(root) == []
+    assert extraction_files(cache_root) == []
 
 
 @pytest.mark.parametrize("theatre", [None, "syria"])

@@ -23,17 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture()
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 def _wkb(geoms: dict[str, Any]) -> dict[Any, bytes]:
     return {k: shapely.to_wkb(g) for k, g in geoms.items()}
 
 
-def test_a_second_map_of_the_same_evidence_reads_its_areas_back_exactly(root: Path,
+def test_a_second_map_of_the_same_evidence_reads_its_areas_back_exactly(cache_root: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     result = pipeline.analyse(SEEDS)
     day = dt.date(2024, 12, 8)
@@ -49,7 +43,7 @@ def test_a_second_map_of_the_same_evidence_reads_its_areas_back_exactly(root: Pa
     computed = len(calls)
     warm = build_map_data(result, date=day, days=90)
     assert computed > 0 and len(calls) == computed  # the second map infers nothing
-    assert list(root.glob(f"{AREAS_KIND}-*/*.pickle"))
+    assert list(cache_root.glob(f"{AREAS_KIND}-*/*.pickle"))
     assert cold.dates == warm.dates and any(cold.areas.values())
     for d in cold.dates:
         assert _wkb(warm.areas[d]) == _wkb(cold.areas[d])
@@ -59,16 +53,16 @@ def test_a_second_map_of_the_same_evidence_reads_its_areas_back_exactly(root: Pa
     assert len(calls) > computed and other.bands_km == (5.0, 20.0)
 
 
-def test_a_cached_country_outline_is_the_union_of_its_divisions(root: Path) -> None:
+def test_a_cached_country_outline_is_the_union_of_its_divisions(cache_root: Path) -> None:
     table = admin1.admin1_table()
     expected = {c: shapely.union_all(table.geometries[table.rows([c])]).buffer(0) for c in ("SY", "UA", "SD")}
     cold = admin1.country_outlines(["SY", "ua", "SD", "XX"])  # lower case read as upper; no divisions: left out
     warm = admin1.country_outlines(["SY", "UA", "SD"])
     assert _wkb(cold) == _wkb(warm) == _wkb(expected)
-    assert len(list(root.glob(f"{admin1.OUTLINES_KIND}-*/*.pickle"))) == 3
+    assert len(list(cache_root.glob(f"{admin1.OUTLINES_KIND}-*/*.pickle"))) == 3
 
 
-def test_the_packaged_theatres_read_back_from_the_cache_are_the_files(root: Path) -> None:
+def test_the_packaged_theatres_read_back_from_the_cache_are_the_files(cache_root: Path) -> None:
     loader._packaged.cache_clear()
     try:
         first = loader._packaged()  # read from the files, then cached
@@ -76,7 +70,7 @@ def test_the_packaged_theatres_read_back_from_the_cache_are_the_files(root: Path
         again = loader._packaged()  # from the cache
         assert again == first == loader._read_packaged(sorted(loader.PACKAGE_DIR.glob("*.toml")))
         assert {t.id for t in again} >= {"syria", "ukraine", "sudan"}
-        (damaged,) = root.glob(f"{loader.THEATRES_KIND}-*/*.pickle")
+        (damaged,) = cache_root.glob(f"{loader.THEATRES_KIND}-*/*.pickle")
         damaged.write_bytes(b"damaged")
         loader._packaged.cache_clear()
         assert loader._packaged() == first
@@ -84,12 +78,12 @@ def test_the_packaged_theatres_read_back_from_the_cache_are_the_files(root: Path
         loader._packaged.cache_clear()
 
 
-def test_a_warm_analysis_loads_no_extraction_rule(root: Path) -> None:
+def test_a_warm_analysis_loads_no_extraction_rule(cache_root: Path) -> None:
     probe = ("import sys; from pathlib import Path; from geo.pipeline import analyse; "
              f"analyse(Path({str(SEEDS)!r}), progress=False); "
              "print(sorted(m for m in ('geo.extract.article', 'geo.extract.events', 'geo.extract.time.words') "
              "if m in sys.modules))")
-    env = {**dict(__import__("os").environ), gz_cache.CACHE_ENV: str(root), "PYTHONPATH": str(ROOT)}
+    env = {**dict(__import__("os").environ), gz_cache.CACHE_ENV: str(cache_root), "PYTHONPATH": str(ROOT)}
     cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     warm = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     assert cold.stdout.strip() == "['geo.extract.article', 'geo.extract.events', 'geo.extract.time.words']"
