@@ -12,12 +12,13 @@ import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import geo.pool
 from gazetteer import Gazetteer, default_gazetteer
 from geo import extract
 from geo.extract.cache import ExtractionCache
 from geo.extract.result import ArticleExtraction, link_duplicate_events
 from geo.model import Article, ControlEvent, CorpusResult, DistanceMention
-from geo.pool import forks_workers, map_batches, worker_count
+from geo.pool import forks_workers, worker_count
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline
 from geo.read.corpus import BASELINE_FILE, read_corpus
@@ -94,5 +95,5 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
     size = math.ceil(len(rest) / (workers * _BATCHES_PER_WORKER))
     batches = [list(rest[i : i + size]) for i in range(0, len(rest), size)]
     work = functools.partial(extract.extract_articles, theatre=theatre)
-    for batch in map_batches(work, batches, workers=workers):
+    for batch in geo.pool.map_batches(work, batches, workers=workers):
         yield from batch

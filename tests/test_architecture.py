@@ -35,7 +35,7 @@ RANKS: dict[str, int] = {
 #: Within rank 1 these may be imported by the others (the error and model types are the floor).
 FLOOR = {"geo", "geo.errors", "geo.model"}
 #: (module, what it imports inside its module ``__getattr__``): the lazy re-exports allowed.
-LAZY_REEXPORTS = {("geo", "geo.api"), ("geo.extract", "geo.extract.article")}
+LAZY_REEXPORTS = {("geo", "geo.api"), ("geo.extract", "geo.extract.article"), ("geo.pool", "geo.pool.processes")}
 
 
 def module_name(path: Path) -> str:

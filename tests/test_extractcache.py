@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+import geo.pool
 from gazetteer import cache as gz_cache
 from geo import extract, pipeline
 from geo.extract.article import extract_article
@@ -142,13 +143,13 @@ def test_a_pool_of_workers_gives_the_records_of_one_process(corpus: Path, tmp_pa
                                                             theatre: str | None) -> None:
     chosen = theatre_named(theatre) if theatre else None
     pools: list[int | None] = []
-    pipeline_pool = pipeline.map_batches
+    pipeline_pool = geo.pool.map_batches
 
     def pooled(func: Any, batches: Any, *, workers: int | None = None) -> Any:
         pools.append(workers)
         return pipeline_pool(func, batches, workers=workers)
 
-    monkeypatch.setattr(pipeline, "map_batches", pooled)
+    monkeypatch.setattr(geo.pool, "map_batches", pooled)
     monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
     alone = pipeline.analyse(corpus, theatre=chosen)
