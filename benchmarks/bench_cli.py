@@ -94,10 +94,10 @@ def make_corpus(folder: Path, n: int = ARTICLES) -> int:
     return size
 
 
-def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Run a fresh process; return its wall time (s), CPU time (s) and peak resident memory (MB)."""
+def run(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, float]:
+    """Run a fresh process in *cwd*; return its wall time (s), CPU time (s) and peak resident memory (MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     stderr = proc.stderr.read().decode() if proc.stderr else ""

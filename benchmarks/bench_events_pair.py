@@ -19,27 +19,13 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_cli import ARTICLES, make_corpus  # noqa: E402
-
-
-def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
-    """Run a fresh process in *cwd*; return its wall time (s), CPU time (s) and peak resident memory (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    stderr = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {stderr.strip()[-500:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+from bench_cli import ARTICLES, make_corpus, run  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

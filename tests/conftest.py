@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,6 +69,14 @@ def gz() -> Any:
     from gazetteer.resolver import default_gazetteer
 
     return default_gazetteer()
+
+
+@pytest.fixture()
+def seed_copy(tmp_path: Path) -> Path:
+    """A copy of the seed corpus (``seeds/``) that the test may change."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", folder)
+    return folder
 
 
 @pytest.fixture()

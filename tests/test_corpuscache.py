@@ -3,7 +3,6 @@ changed folder is read again, and the cache is optional."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +11,6 @@ import pytest
 from gazetteer import cache as gz_cache
 from geo.read import corpus as corpus_mod
 from geo.read.corpus import CORPUS_KIND, read_corpus
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture()
-def folder(tmp_path: Path) -> Path:
-    out = tmp_path / "corpus"
-    shutil.copytree(SEEDS, out)
-    return out
 
 
 @pytest.fixture()
@@ -37,10 +27,10 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return seen
 
 
-def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(folder: Path, cache_root: Path,
+def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(seed_copy: Path, cache_root: Path,
                                                                          reads: list[Path]) -> None:
-    cold = read_corpus(folder)
-    warm = read_corpus(folder)
+    cold = read_corpus(seed_copy)
+    warm = read_corpus(seed_copy)
     assert len(reads) == 1
     assert warm == cold
     assert any(a.duplicate_of for a in warm[0])  # the seeds hold two versions of one report: linked
@@ -49,39 +39,39 @@ def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(folde
 
 
 @pytest.mark.parametrize("change", ["edit", "add", "remove", "metadata"])
-def test_a_changed_folder_is_read_again(folder: Path, cache_root: Path, reads: list[Path], change: str) -> None:
-    before, _ = read_corpus(folder)
-    first = sorted(folder.glob("*.txt"))[0]
+def test_a_changed_folder_is_read_again(seed_copy: Path, cache_root: Path, reads: list[Path], change: str) -> None:
+    before, _ = read_corpus(seed_copy)
+    first = sorted(seed_copy.glob("*.txt"))[0]
     if change == "edit":
         first.write_text(first.read_text(encoding="utf-8").replace("Damascus", "Aleppo"), encoding="utf-8")
     elif change == "add":
-        (folder / "zz_new.txt").write_text("date 2024-12-09\n\nRebels said they had entered Hama on Monday.\n",
+        (seed_copy / "zz_new.txt").write_text("date 2024-12-09\n\nRebels said they had entered Hama on Monday.\n",
                                            encoding="utf-8")
     elif change == "remove":
         first.unlink()
     else:
-        meta = folder / "metadata.csv"
+        meta = seed_copy / "metadata.csv"
         meta.write_text(meta.read_text(encoding="utf-8").replace("2024-12-08", "2024-12-07"), encoding="utf-8")
-    after, _ = read_corpus(folder)
+    after, _ = read_corpus(seed_copy)
     assert len(reads) == 2
-    assert after == read_corpus(folder)[0] and len(reads) == 2  # and the new read is cached in turn
+    assert after == read_corpus(seed_copy)[0] and len(reads) == 2  # and the new read is cached in turn
     assert after != before
     if change == "add":
         assert any(a.path.endswith("zz_new.txt") and "Hama" in a.text for a in after)
 
 
-def test_without_a_writable_cache_every_read_reads_the_files(folder: Path, tmp_path: Path, reads: list[Path],
+def test_without_a_writable_cache_every_read_reads_the_files(seed_copy: Path, tmp_path: Path, reads: list[Path],
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(blocker / "cache"))
-    assert read_corpus(folder) == read_corpus(folder)
+    assert read_corpus(seed_copy) == read_corpus(seed_copy)
     assert len(reads) == 2
 
 
-def test_a_folder_larger_than_the_limit_is_not_cached(folder: Path, cache_root: Path, reads: list[Path],
+def test_a_folder_larger_than_the_limit_is_not_cached(seed_copy: Path, cache_root: Path, reads: list[Path],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus_mod, "CORPUS_CACHE_MAX_BYTES", 100)
-    assert read_corpus(folder) == read_corpus(folder)
+    assert read_corpus(seed_copy) == read_corpus(seed_copy)
     assert len(reads) == 2
     assert not list(cache_root.glob(f"{CORPUS_KIND}-*"))

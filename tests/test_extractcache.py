@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,6 @@ from geo.extract.article import extract_article
 from geo.extract.cache import KIND, ExtractionCache
 from geo.model import Article, CorpusResult
 from geo.theatres import theatre_named
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
-    return folder
 
 
 @pytest.fixture()
@@ -47,78 +37,78 @@ def extraction_files(cache_root: Path) -> list[Path]:
     return sorted(cache_root.glob(f"{KIND}-*/*.pickle"))
 
 
-def test_a_warm_run_extracts_nothing_and_gives_the_same_records(corpus: Path, cache_root: Path, gz: Any,
+def test_a_warm_run_extracts_nothing_and_gives_the_same_records(seed_copy: Path, cache_root: Path, gz: Any,
                                                                 calls: list[str]) -> None:
-    cold = pipeline.analyse(corpus, gazetteer=gz)
+    cold = pipeline.analyse(seed_copy, gazetteer=gz)
     assert len(calls) == len(cold.articles) == 5
     assert len(extraction_files(cache_root)) == 5
     calls.clear()
-    warm = pipeline.analyse(corpus, gazetteer=gz)
+    warm = pipeline.analyse(seed_copy, gazetteer=gz)
     assert calls == []
     assert records(warm) == records(cold)
     assert cold.events, "the seeds have events"
 
 
-def test_a_changed_article_is_extracted_again(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
-    pipeline.analyse(corpus, gazetteer=gz)
+def test_a_changed_article_is_extracted_again(seed_copy: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
+    pipeline.analyse(seed_copy, gazetteer=gz)
     calls.clear()
-    path = sorted(corpus.glob("*.txt"))[2]
+    path = sorted(seed_copy.glob("*.txt"))[2]
     path.write_text(path.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
-    again = pipeline.analyse(corpus, gazetteer=gz)
+    again = pipeline.analyse(seed_copy, gazetteer=gz)
     changed = next(a.id for a in again.articles if Path(a.path).name == path.name)
     assert changed in calls
     assert len(calls) < len(again.articles)  # the others are hits (a near-duplicate whose original changed is not)
 
 
-def test_another_theatre_is_a_miss(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
-    pipeline.analyse(corpus, gazetteer=gz)
+def test_another_theatre_is_a_miss(seed_copy: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
+    pipeline.analyse(seed_copy, gazetteer=gz)
     calls.clear()
-    pipeline.analyse(corpus, gazetteer=gz, theatre=theatre_named("syria"))
+    pipeline.analyse(seed_copy, gazetteer=gz, theatre=theatre_named("syria"))
     assert len(calls) == 5
 
 
-def test_a_damaged_file_is_extracted_again_with_the_same_records(corpus: Path, cache_root: Path, gz: Any,
+def test_a_damaged_file_is_extracted_again_with_the_same_records(seed_copy: Path, cache_root: Path, gz: Any,
                                                                  calls: list[str]) -> None:
-    cold = pipeline.analyse(corpus, gazetteer=gz)
+    cold = pipeline.analyse(seed_copy, gazetteer=gz)
     files = extraction_files(cache_root)
     files[0].write_bytes(files[0].read_bytes()[:40])
     files[1].write_bytes(b"not a pickle")
     calls.clear()
-    warm = pipeline.analyse(corpus, gazetteer=gz)
+    warm = pipeline.analyse(seed_copy, gazetteer=gz)
     assert len(calls) == 2
     assert records(warm) == records(cold)
     calls.clear()
-    pipeline.analyse(corpus, gazetteer=gz)
+    pipeline.analyse(seed_copy, gazetteer=gz)
     assert calls == []  # written again
 
 
-def test_a_file_of_another_key_is_a_miss(corpus: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
-    cold = pipeline.analyse(corpus, gazetteer=gz)
+def test_a_file_of_another_key_is_a_miss(seed_copy: Path, cache_root: Path, gz: Any, calls: list[str]) -> None:
+    cold = pipeline.analyse(seed_copy, gazetteer=gz)
     files = extraction_files(cache_root)
     files[1].write_bytes(files[0].read_bytes())
     calls.clear()
-    warm = pipeline.analyse(corpus, gazetteer=gz)
+    warm = pipeline.analyse(seed_copy, gazetteer=gz)
     assert len(calls) == 1
     assert records(warm) == records(cold)
 
 
-def test_an_unwritable_cache_root_extracts_every_time(corpus: Path, tmp_path: Path, gz: Any, calls: list[str],
+def test_an_unwritable_cache_root_extracts_every_time(seed_copy: Path, tmp_path: Path, gz: Any, calls: list[str],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setattr("geo.extract.cache.cache_root", lambda: blocker / "cache")
-    first = pipeline.analyse(corpus, gazetteer=gz)
-    second = pipeline.analyse(corpus, gazetteer=gz)
+    first = pipeline.analyse(seed_copy, gazetteer=gz)
+    second = pipeline.analyse(seed_copy, gazetteer=gz)
     assert len(calls) == 10
     assert records(first) == records(second)
 
 
-def test_a_new_code_version_removes_the_older_folder(corpus: Path, cache_root: Path, gz: Any,
+def test_a_new_code_version_removes_the_older_folder(seed_copy: Path, cache_root: Path, gz: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    pipeline.analyse(corpus, gazetteer=gz)
+    pipeline.analyse(seed_copy, gazetteer=gz)
     (old,) = cache_root.glob(f"{KIND}-*")
     monkeypatch.setattr("geo.extract.cache.code_version", lambda gazetteer: "0" * 20)
-    pipeline.analyse(corpus, gazetteer=gz)
+    pipeline.analyse(seed_copy, gazetteer=gz)
     assert [p.name for p in cache_root.glob(f"{KIND}-*")] == [f"{KIND}-{'0' * 20}"]
     assert not old.exists()
 
@@ -130,15 +120,15 @@ def test_a_gazetteer_without_fingerprint_is_not_cached(gz: Any) -> None:
     assert ExtractionCache.for_gazetteer(Unnamed()).folder is None  # type: ignore[arg-type]
 
 
-def test_cache_clear_clears_the_extractions(corpus: Path, cache_root: Path, gz: Any) -> None:
-    pipeline.analyse(corpus, gazetteer=gz)
+def test_cache_clear_clears_the_extractions(seed_copy: Path, cache_root: Path, gz: Any) -> None:
+    pipeline.analyse(seed_copy, gazetteer=gz)
     assert any(e.kind == KIND for e in gz_cache.entries())
     gz_cache.clear()
     assert extraction_files(cache_root) == []
 
 
 @pytest.mark.parametrize("theatre", [None, "syria"])
-def test_a_pool_of_workers_gives_the_records_of_one_process(corpus: Path, tmp_path: Path,
+def test_a_pool_of_workers_gives_the_records_of_one_process(seed_copy: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch,
                                                             theatre: str | None) -> None:
     chosen = theatre_named(theatre) if theatre else None
@@ -152,11 +142,11 @@ def test_a_pool_of_workers_gives_the_records_of_one_process(corpus: Path, tmp_pa
     monkeypatch.setattr(geo.pool, "map_batches", pooled)
     monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
-    alone = pipeline.analyse(corpus, theatre=chosen)
+    alone = pipeline.analyse(seed_copy, theatre=chosen)
     assert pools == []  # five misses: below the pool's threshold, extracted in this process
     monkeypatch.setattr(pipeline, "POOL_MIN_MISSES", 2)
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "pooled"))
-    two = pipeline.analyse(corpus, theatre=chosen)
+    two = pipeline.analyse(seed_copy, theatre=chosen)
     assert pools == [2]
     assert records(two) == records(alone) and len(alone.events) > 10
     assert [a.id for a in two.articles] == [a.id for a in alone.articles]
