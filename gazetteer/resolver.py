@@ -29,7 +29,7 @@ from gazetteer.context import (
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.names import fold_token, normalize_name
+from gazetteer.names import compact_key, fold_token, normalize_name
 from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.store import PlaceStore, load_store
 
@@ -231,7 +231,11 @@ class Gazetteer:
             At most this many candidates.
         """
         wants = cue_in_context(before, after).wants
-        entry = self._entry(normalize_name(name), name.strip())
+        key = normalize_name(name)
+        entry = self._entry(key, name.strip())
+        joined = compact_key(key) if entry is None else None
+        if joined:  # a short syllable written apart from the rest ("Nam Hkam" is Namhkam), as find() reads it
+            entry = self._entry(joined, name.strip())
         if entry is None:
             phrase = self.resolve_phrase(name)
             return [Candidate(phrase, 0.0)] if phrase else []

@@ -147,6 +147,15 @@ def test_spellings_of_one_burmese_place_meet(gz: Gazetteer) -> None:
     assert one["Nam Hkam"] == other["Namhkam"] and one["Mong Ko"] == other["Mongko"] == "local:mongko"
 
 
+@pytest.mark.parametrize(("apart", "joined"), [("Nam Hkam", "Namhkam"), ("Loi Kaw", "Loikaw"),
+                                               ("Hpa An", "Hpa-An")])
+def test_a_lookup_reads_a_syllable_written_apart_as_find_does(gz: Gazetteer, apart: str, joined: str) -> None:
+    # the `geo gazetteer lookup` of an analyst who writes the name as the report did
+    found, expected = gz.lookup(apart, limit=1), gz.lookup(joined, limit=1)
+    assert found and expected and found[0].place.id == expected[0].place.id
+    assert found[0].place.country == "MM"
+
+
 def test_mong_ko_is_not_panglong(gz: Gazetteer) -> None:
     assert all(m.place.name != "Panglong" for m in gz.find("The alliance overran Mong Ko.", focus=("MM",)))
 
