@@ -148,24 +148,43 @@ class WorldTables:
 
     def save(self, folder: Path) -> None:
         """Write the tables into an empty folder (``.npy`` files and two tries)."""
-        for name, array in self.columns.items():
-            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
-        for name in ("key_start", "key_rows", "id_rows"):
-            np.save(folder / f"_{name}.npy", getattr(self, name), allow_pickle=False)
-        self.keys.save(str(folder / "keys.marisa"))
-        self.ids.save(str(folder / "ids.marisa"))
+        _save_keyed(folder, self)
 
     @classmethod
     def load(cls, folder: Path) -> WorldTables:
         """Memory-map the tables that :meth:`save` wrote."""
-        arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False) for p in folder.glob("*.npy")}
-        keys, ids = marisa_trie.Trie(), marisa_trie.Trie()
-        keys.mmap(str(folder / "keys.marisa"))
-        ids.mmap(str(folder / "ids.marisa"))
-        columns = {name: a for name, a in arrays.items() if not name.startswith("_")}
-        if not {"ids", "ids_off", "kinds"} <= columns.keys() or len(arrays["_id_rows"]) != len(ids):
-            raise GazetteerDataError(f"{folder}: incomplete gazetteer tables")
+        columns, arrays, keys, ids = _map_keyed(folder, {"ids", "ids_off", "kinds"}, "gazetteer tables")
         return cls(columns, keys, arrays["_key_start"], arrays["_key_rows"], ids, arrays["_id_rows"])
+
+
+def _save_keyed(folder: Path, tables: WorldTables | UserTables) -> None:
+    """Write the columns, the key and id index arrays (``_``-prefixed ``.npy``) and the two tries into *folder*."""
+    for name, array in tables.columns.items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+    for name in ("key_start", "key_rows", "id_rows"):
+        np.save(folder / f"_{name}.npy", getattr(tables, name), allow_pickle=False)
+    tables.keys.save(str(folder / "keys.marisa"))
+    tables.ids.save(str(folder / "ids.marisa"))
+
+
+def _map_keyed(folder: Path, required: set[str], what: str
+               ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], marisa_trie.Trie, marisa_trie.Trie]:
+    """Memory-map what :func:`_save_keyed` wrote: (columns, every array by file stem, keys trie, ids trie).
+
+    Raises
+    ------
+    GazetteerDataError
+        A column of *required* is missing, or the ids trie and its rows disagree (*what* names the tables).
+    """
+    # Mapped, seen as plain arrays (indexing a numpy.memmap costs microseconds a time).
+    arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False).view(np.ndarray) for p in folder.glob("*.npy")}
+    keys, ids = marisa_trie.Trie(), marisa_trie.Trie()
+    keys.mmap(str(folder / "keys.marisa"))
+    ids.mmap(str(folder / "ids.marisa"))
+    columns = {name: a for name, a in arrays.items() if not name.startswith("_")}
+    if not required <= columns.keys() or "_id_rows" not in arrays or len(arrays["_id_rows"]) != len(ids):
+        raise GazetteerDataError(f"{folder}: incomplete {what}")
+    return columns, arrays, keys, ids
 
 
 def _string_arrays(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -316,24 +335,15 @@ class UserTables:
 
     def save(self, folder: Path) -> None:
         """Write the tables into an empty folder (``.npy`` files and two tries)."""
-        for name, array in self.columns.items():
-            np.save(folder / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        _save_keyed(folder, self)
         np.save(folder / "_base.npy", np.array([self.base], dtype=np.int64), allow_pickle=False)
-        for name in ("key_start", "key_rows", "id_rows"):
-            np.save(folder / f"_{name}.npy", getattr(self, name), allow_pickle=False)
-        self.keys.save(str(folder / "keys.marisa"))
-        self.ids.save(str(folder / "ids.marisa"))
 
     @classmethod
     def load(cls, folder: Path) -> UserTables:
         """Memory-map the tables that :meth:`save` wrote."""
-        # Mapped, seen as plain arrays (indexing a numpy.memmap costs microseconds a time).
-        arrays = {p.stem: np.load(p, mmap_mode="r", allow_pickle=False).view(np.ndarray) for p in folder.glob("*.npy")}
-        keys, ids = marisa_trie.Trie(), marisa_trie.Trie()
-        keys.mmap(str(folder / "keys.marisa"))
-        ids.mmap(str(folder / "ids.marisa"))
-        columns = {name: a for name, a in arrays.items() if not name.startswith("_")}
-        if not {"ids", "ids_off", "kinds", "merged_rows"} <= columns.keys() or len(arrays["_id_rows"]) != len(ids):
+        columns, arrays, keys, ids = _map_keyed(folder, {"ids", "ids_off", "kinds", "merged_rows"},
+                                                "user gazetteer tables")
+        if "_base" not in arrays:
             raise GazetteerDataError(f"{folder}: incomplete user gazetteer tables")
         return cls(int(arrays["_base"][0]), columns, keys, arrays["_key_start"], arrays["_key_rows"], ids,
                    arrays["_id_rows"])
