@@ -137,3 +137,22 @@ def test_a_place_added_to_the_user_gazetteer_is_used_by_the_next_run(tmp_path: P
         monkeypatch.delenv("GEO_DATA_DIR")
         load_store.cache_clear()
         cached.cache_clear()
+
+
+@pytest.mark.parametrize(("sentence", "place", "country"), [
+    ("M23 rebels captured Sake on Sunday after two days of fighting, residents said.", "Sake", "CD"),
+    ("The RSF said on Monday it had seized En Nahud, the largest town in West Kordofan.", "En Nahud", "SD"),
+])
+def test_a_town_named_like_a_word_in_a_control_verbs_object_is_its_wars_town(sentence: str, place: str,
+                                                                             country: str) -> None:
+    # the name finder leaves such names out as common words; the clause makes them places of the war's countries
+    (event,) = [e for e in extract_article(article(sentence), default_gazetteer()).events if e.place == place]
+    assert event.place_id is not None and event.lat is not None
+    assert default_gazetteer().store.place(default_gazetteer().store.row_of(event.place_id)).country == country
+
+
+def test_a_word_named_town_abroad_stays_unresolved() -> None:
+    # the same name in another war's report is no town there: an unresolved event, no point in the Kivus
+    text = "Government forces captured Sake on Sunday, the Syrian state news agency SANA said, near Idlib and Hama."
+    events = [e for e in extract_article(article(text), default_gazetteer()).events if e.place == "Sake"]
+    assert all(e.place_id is None for e in events)

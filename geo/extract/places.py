@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gazetteer import Mention, Place
+from gazetteer import Candidate, Mention, Place, normalize_name
 from geo.extract import lexicon as lx
 from geo.extract.clauses import (
     UNPLACED,
@@ -164,6 +164,25 @@ def reference_point(text: str, m: Mention) -> bool:
                 or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
 
 
+def named_in_theatre(ctx: Context, name: str) -> Place | None:
+    """Return the settlement of the theatre's countries that bears exactly *name*, or None.
+
+    The object of a control verb is a place even when the name finder leaves its name out as a
+    common word ("M23 rebels captured Sake"): a settlement of the war's own countries whose name
+    or an alternate folds to the name exactly is taken; nothing abroad, nothing fuzzy.
+    """
+    if ctx.theatre is None:
+        return None
+    countries = tuple(ctx.theatre.countries)
+    key = normalize_name(name)
+    for candidate in ctx.gazetteer.lookup(name, focus=countries, limit=3):
+        place = candidate.place
+        if place.country in countries and place.kind in SETTLEMENTS and key in {
+                normalize_name(n) for n in (place.name, *place.names)}:
+            return place
+    return None
+
+
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
                   passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
@@ -205,8 +224,11 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     targets: list[Target] = []
     for m in found:
         if m.place is None and m.cue == UNPLACED:
-            targets.append((m.text, None, 1))
-            continue
+            home = named_in_theatre(ctx, m.text)
+            if home is None:
+                targets.append((m.text, None, 1))
+                continue
+            m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
         precision = 3 if m.place.kind == "admin1" else 1
