@@ -241,6 +241,15 @@ def test_metadata_columns_in_another_order(tmp_path: Path) -> None:
     assert article.source == "Enab Baladi, Idlib" and article.published == dt.date(2024, 11, 30)
 
 
+def test_metadata_columns_the_reader_does_not_know_are_named_in_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "metadata.csv", "file,published,outlet\na.txt,2024-12-04,SANA\n")
+    (article,), warnings = read_corpus(tmp_path)
+    assert article.published is None
+    text = messages(warnings)
+    assert "published,outlet" in text and "file,date,source,title,url" in text and "no publication date" in text
+
+
 def test_metadata_without_a_header_row_is_read_in_the_documented_order(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", BODY)
     write(tmp_path, "metadata.csv", "a.txt,2024-12-04,SANA,,\n")

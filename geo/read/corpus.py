@@ -200,6 +200,10 @@ def _parse_meta_rows(
     columns = list(_META_COLUMNS)
     if rows and "file" in [c.strip().lower() for c in rows[0][0]]:
         columns = [c.strip().lower() for c in rows[0][0]]
+        unknown = [c for c in columns if c not in _META_COLUMNS]
+        if unknown:
+            warnings.append(file_warning(name, f"line {rows[0][1]}: unknown column(s) {','.join(unknown)} are ignored; "
+                                               f"the columns read are {','.join(_META_COLUMNS)}, rename them"))
         rows = rows[1:]
     elif rows:
         warnings.append(file_warning(name, f"line {rows[0][1]}: no header row; reading columns as {','.join(columns)}"))
