@@ -335,3 +335,40 @@ def test_a_front_line_name_resolves_at_home_not_to_its_namesake_abroad(gz: Gazet
     assert written in found, sorted(found)
     assert found[written].place is not None and found[written].place.country == focus, found[written].place
     assert not found[written].abroad
+
+
+# --------------------------------------------------------------------------- divisions newer than Natural Earth's
+#: (focus, sentence, name as written, country, rough centre, km): first-level divisions created after the
+#: Natural Earth view the polygons come from (DR Congo's 2015 provinces, Burkina Faso's regions, Ethiopia's and
+#: Sudan's newer states), and divisions the press names otherwise than the packages.
+CURRENT_DIVISIONS = [
+    ("CD", "ADF militants attacked villages across Ituri province on Monday, the army said.", "Ituri", "CD",
+     (1.6, 29.8), 200),
+    ("CD", "Fighting between the army and Twa militias spread through Tanganyika province.", "Tanganyika", "CD",
+     (-6.0, 27.5), 300),
+    ("BF", "JNIM fighters overran an army post in Burkina Faso's Centre-Nord region.", "Centre-Nord", "BF",
+     (13.2, -1.2), 150),
+    ("ET", "Clashes were reported in the Sidama region south of the capital.", "Sidama", "ET", (6.6, 38.5), 150),
+    ("SD", "The paramilitaries still hold most of West Kordofan, including Babanusa.", "West Kordofan", "SD",
+     (11.5, 28.3), 250),
+    ("IQ", "Islamic State fighters seized villages in Salahuddin province.", "Salahuddin", "IQ", (34.5, 43.6), 150),
+    ("MM", "The Karen National Union overran an army base in Karen State on Friday.", "Karen State", "MM",
+     (17.4, 97.7), 150),
+    ("ET", "Federal troops moved into Jijiga, the capital of the Somali Region.", "Somali Region", "ET",
+     (7.0, 44.0), 300),
+]
+
+
+@pytest.mark.parametrize(("focus", "sentence", "written", "country", "centre", "within"), CURRENT_DIVISIONS)
+def test_current_first_level_divisions_resolve_at_home(gz: Gazetteer, focus: str, sentence: str, written: str,
+                                                       country: str, centre: tuple[float, float],
+                                                       within: float) -> None:
+    # the name alone, or with the cue word when the gazetteer reads the two together ("Sidama region")
+    (place,) = [m.place for m in gz.find(sentence, focus=(focus,)) if m.text.startswith(written)]
+    assert place is not None and place.kind == "admin1" and place.country == country, place
+    assert km(place.lat, place.lon, *centre) <= within
+
+
+def test_a_current_division_is_found_without_a_focus(gz: Gazetteer) -> None:
+    (candidate, *_) = gz.lookup("Ituri")
+    assert candidate.place.kind == "admin1" and candidate.place.country == "CD"

