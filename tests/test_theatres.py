@@ -440,3 +440,20 @@ def test_the_documented_example_loads(tmp_path: Path) -> None:
     assert theatre.faction_of("Azerbaijani troops") == "azerbaijan"
     assert theatre.faction_of("separatists") == "armenian"
     assert theatre.faction_of("the army") == UNKNOWN
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining", "losing"), [
+    ("CODECO militiamen seized the gold-mining town of Mongbwalu on Sunday after soldiers withdrew.", "Mongbwalu",
+     "captured", "codeco", None),
+    ("The Congolese army said it had retaken Djugu from CODECO fighters.", "Djugu", "regained", "fardc", "codeco"),
+])
+def test_ituri_militias_are_a_side_of_their_own(text: str, place: str, kind: str, gaining: str,
+                                                losing: str | None) -> None:
+    import datetime as dt
+
+    from gazetteer.resolver import default_gazetteer
+    from tests.probe import reader
+
+    events = reader(dt.date(2025, 6, 1))(default_gazetteer(), text)
+    assert any(e.place == place and e.kind == kind and e.actor_gaining == gaining
+               and (losing is None or e.actor_losing == losing) for e in events), events
