@@ -208,7 +208,7 @@ def run(corpora: Path, only: list[str] | None = None, compare_with: Path | None 
         for name, tree in trees.items():
             runs[name].append(speed_in_process(tree, corpora))
     result["speed"] = {name: {key: statistics.median(r[key] for r in got) for key in got[0]}
-                       for name, got in runs.items()}
+                       for name, got in runs.items() if got}  # --speed-runs 0: accuracy only
     result["speed_runs"] = runs
     if accuracy:
         from gazetteer.resolver import Gazetteer

@@ -474,11 +474,31 @@ class Gazetteer:
                 # "Jordan Peterson", "David Mills", "Georgia Stevens": a first name; a given name that names a large
                 # area only before a surname ("the Georgia Bureau of Investigation" is the state's)
                 return _NOT_PLACE
+        if form == "name" and (self._runs_on(after) or self._runs_on(before)) and self._runs_on(written):
+            # "Tal Malah", "Stepova Novoselivka": two names with nothing between them are one name the
+            # gazetteer does not know, not a village "Tal" and another "Malah"
+            return _NOT_PLACE
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
                 and (before.lower() in self._given_names or not self._matcher.begins_key(fold_token(before)))):
             # "Andrei Karlov", "Mevlut Mert", "Jim Hartmann": a surname after a given name ("Kurdish-held X")
             return _GIVEN_NAME_BEFORE
         return _PLACE
+
+    def _runs_on(self, word: str) -> bool:
+        """Tell whether *word*, written right next to a name, is itself a place's name that is no word.
+
+        A capitalised word that is a name of its own ("Malah", "Novoselivka") and neither a common
+        word, a type word ("Province", "City"), a title nor a country's name continues the name
+        beside it: the two are one name. Common words ("Fort", "As" in a headline) and demonyms,
+        which are words, do not; nor does a country after its city written without a comma.
+        """
+        if not word or not word[0].isupper() or not word.isalpha() or word.lower() in self._common_words:
+            return False
+        folded = fold_token(word)
+        if folded in _PLACE_WORDS or folded in _TITLES or not self._matcher.is_key(folded):
+            return False
+        entry = self._entry(folded, word)
+        return entry is not None and entry.form == "name" and all(p.kind != "country" for p in entry.places)
 
     def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
                    in_focus_country: bool, form: str, after_preposition: bool = False) -> bool:

@@ -151,3 +151,28 @@ def test_only_the_counted_names_vote_for_a_division() -> None:
     # name 1 chose a namesake abroad (not counted): it no longer votes for b
     counted = _admin1_share(ints, best, np.array([True, False, True, True]), owner)
     assert counted[1] == 0.0 and counted[0] == pytest.approx(1.0)
+
+
+# ---- two names with nothing between them are one name -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "focus", "parts"), [
+    ("Ukrainian troops pulled out of Stepova Novoselivka earlier this week.", "UA", ("Stepova", "Novoselivka")),
+    ("Russian forces shelled Stara Mayachka across the river.", "UA", ("Mayachka",)),
+    ("Rebels took Tal Malah north of Hama on Friday.", "SY", ("Tal", "Malah")),
+    ("The RSF entered Abu Gota Sennar on Sunday, residents said.", "SD", ("Gota", "Sennar")),
+])
+def test_parts_of_a_longer_unknown_name_are_not_places(gz: Gazetteer, text: str, focus: str,
+                                                       parts: tuple[str, ...]) -> None:
+    names = {m.text for m in gz.find(text, focus=(focus,))}
+    assert not names & set(parts), names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rebels Seize Aleppo As Army Retreats", "Aleppo"),  # a headline's capitalised words are words
+    ("He flew on to Beirut Lebanon and then home.", "Lebanon"),  # a country after its city, no comma
+    ("He flew on to Beirut Lebanon and then home.", "Beirut"),
+    ("Drones struck the Russian Kursk region overnight.", "Kursk"),  # a demonym is a word
+    ("Russian forces entered Velyka Novosilka on Sunday.", "Velyka Novosilka"),  # known as a whole
+])
+def test_names_beside_words_countries_or_as_a_whole_stay_places(gz: Gazetteer, text: str, name: str) -> None:
+    assert name in {m.text for m in gz.find(text)}
