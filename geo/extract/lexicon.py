@@ -72,6 +72,23 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"restored?\s+(?:full\s+)?(?:state\s+)?control\s+(?:of|over)|restoring\s+control\s+(?:of|over)|"
             r"brought\s+back\s+under"),
     Trigger("regained", r"(?:re-?capture|retaking)\s+of", confidence=0.75),
+    # State media's words for taking a place back: "restored state authority over X", "re-established control
+    # over X".
+    Trigger("regained", r"(?:restored?|restoring|re-?established?|re-?establishing)\s+(?:full\s+)?(?:state\s+)?"
+            r"(?:authority|sovereignty|control)\s+(?:to|over|in|of)", confidence=0.75),
+    # ... and for taking it: "restored security and stability to the town of X".
+    Trigger("captured", r"(?:restored?|restoring)\s+(?:full\s+)?(?:security(?:\s+and\s+(?:stability|order))?|"
+            r"stability|order)\s+(?:to|in)", confidence=0.7),
+    # Driving a side out ("the jihadists drove the army out of Kidal", "expelled RSF fighters from Wad Madani"):
+    # the subject takes the place, the side between loses it. "Driving X out" (going on) is a contest, below;
+    # "driven by civilians from" is no agent.
+    Trigger("captured", r"(?:drove|driven|drive|drives|pushed|forced|chased|kicked|ousted|expelled|evicted|"
+            r"flushed|routed|threw|dislodged)\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?out\s+of|"
+            r"(?:drove|expelled|expelling|ousted|ousting|evicted|routed|dislodged|dislodging)"
+            r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
+    # The side driven out lost the place: "the army was driven out of Kidal in 2012".
+    Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
+            r"\s+(?:back\s+)?(?:out\s+of|from)(?![^.;]*?\bby\b)", loser=True, confidence=0.7),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:captured|seized|taken|overrun|conquered|lost)\s+(?:by|to)", passive=True),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the

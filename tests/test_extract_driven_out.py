@@ -1,0 +1,56 @@
+"""A side driven out of a place, and state media's "restored security to": captures told through the loser.
+
+Every sentence here was written for these tests (the places are real, the events need not be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.probe import reader
+
+read = reader(dt.date(2024, 3, 10))
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Ukrainian forces drove Russian troops out of Kupiansk in September 2022.", "Kupiansk", "captured", "ukraine"),
+    ("The army expelled RSF fighters from Wad Madani on Saturday.", "Wad Madani", "captured", "saf"),
+    ("Rebels pushed government forces out of Saraqib on Monday.", "Saraqib", "captured", "opposition"),
+    ("The M23 chased the army out of Bunagana in June.", "Bunagana", "captured", "m23"),
+    ("The Arakan Army forced junta troops out of Paletwa after a two-month battle.", "Paletwa", "captured", "aa"),
+    ("The SDF, backed by US air strikes, drove Islamic State out of Raqqa in October 2017.", "Raqqa", "captured",
+     "sdf"),
+    ("Units of the Syrian Arab Army restored security and stability to the town of Khan Shaykhun, SANA said.",
+     "Khan Shaykhun", "captured", "government"),
+    ("Government forces restored state authority over Tessalit on Tuesday, the Malian army said.", "Tessalit",
+     "regained", None),
+])
+def test_the_subject_takes_the_place_it_drives_a_side_out_of(gz, text: str, place: str, kind: str,
+                                                              gaining: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == kind for e in events), events
+    if gaining is not None:
+        assert {e.actor_gaining for e in events} == {gaining}
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("The army was driven out of Kidal in 2012.", "Kidal", None),
+    ("Islamic State fighters were expelled from Manbij in August 2016.", "Manbij", "islamic_state"),
+    ("Russian troops were forced out of Kherson in November 2022.", "Kherson", "russia"),
+])
+def test_a_side_driven_out_lost_the_place(gz, text: str, place: str, losing: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == "captured" for e in events), events
+    if losing is not None:
+        assert {e.actor_losing for e in events} == {losing}
+
+
+@pytest.mark.parametrize("text", [
+    "Aid arrived in a truck that was driven by civilians from neighbouring Idlib province.",
+    "Police evicted protesters from the square in Khartoum on Sunday.",
+    "Government forces were driving the rebels out of Hama's northern districts on Monday.",
+])
+def test_no_capture_without_a_side_driven_out(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
