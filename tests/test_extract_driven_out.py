@@ -54,3 +54,15 @@ def test_a_side_driven_out_lost_the_place(gz, text: str, place: str, losing: str
 ])
 def test_no_capture_without_a_side_driven_out(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The RSF claimed control of Zalingei on Thursday.", "Zalingei", "rsf"),
+    ("M23 rebels claimed full control of Goma on Monday, but the army said fighting continued.", "Goma", "m23"),
+    ("The Arakan Army claims control of Maungdaw township.", "Maungdaw", "aa"),
+    ("Russia claimed control of Avdiivka on Saturday.", "Avdiivka", "russia"),
+])
+def test_a_side_claiming_control_claims_a_capture(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == "captured" and e.actor_gaining == side and e.stance == "claimed"
+                          and e.attributed_to == side for e in events), events

@@ -99,7 +99,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
+            r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
