@@ -60,9 +60,10 @@ _LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|p
 #: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
 OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
                      r"surroundings|fringes?|doorstep|direction|outside|near|towards?)\b[^.]{0,20}$", re.I)
-#: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs.
+#: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs; the
+#: closing quote of a verb in scare quotes ('had "liberated" Vuhledar').
 OBJECT_GAP = re.compile(
-    r"^\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r"s?|in|of|over|on|inside|within|"

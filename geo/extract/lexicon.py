@@ -93,7 +93,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:captured|seized|taken|overrun|conquered|lost)\s+(?:by|to)", passive=True),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
-    Trigger("captured", rf"{_BE}(?:captured|seized|taken|overrun|conquered|liberated|freed|cleansed|cleared|purged|"
+    Trigger("captured", rf"{_BE}(?:declared\s+(?:\w+ly\s+)?)?(?:captured|seized|taken|overrun|conquered|liberated|"
+            r"freed|cleansed|cleared|purged|"
             r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"

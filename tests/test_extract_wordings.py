@@ -1,4 +1,5 @@
-"""A side driven out of a place, and state media's "restored security to": captures told through the loser.
+"""Wordings of a capture the rules did not read: a side driven out, "restored security to", "claimed control
+of", "declared liberated", a verb in scare quotes.
 
 Every sentence here was written for these tests (the places are real, the events need not be).
 """
@@ -66,3 +67,15 @@ def test_a_side_claiming_control_claims_a_capture(gz, text: str, place: str, sid
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.kind == "captured" and e.actor_gaining == side and e.stance == "claimed"
                           and e.attributed_to == side for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The city of Mosul was declared fully liberated by Prime Minister Haider al-Abadi on 10 July 2017.", "Mosul",
+     "government"),
+    ("Russia's defence ministry said its forces had \"liberated\" Vuhledar.", "Vuhledar", "russia"),
+    ("The RSF announced on Sunday that it had \u201cliberated\u201d Zamzam camp.", "Zamzam camp", "rsf"),
+    ("Kherson was declared liberated by Ukrainian forces on 11 November 2022.", "Kherson", "ukraine"),
+])
+def test_declared_and_quoted_liberations_are_captures(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == "captured" and e.actor_gaining == side for e in events), read(gz, text)
