@@ -79,3 +79,14 @@ def test_a_side_claiming_control_claims_a_capture(gz, text: str, place: str, sid
 def test_declared_and_quoted_liberations_are_captures(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.kind == "captured" and e.actor_gaining == side for e in events), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels seized Tal Rifaat overnight, according to unconfirmed social media posts.", "Tal Rifaat"),
+    ("Islamic State allegedly took control of Palmyra last week.", "Palmyra"),
+    ("The RSF purportedly overran the army base at Babanusa on Thursday.", "Babanusa"),
+    ("Unconfirmed reports said M23 fighters had entered Uvira.", "Uvira"),
+])
+def test_unconfirmed_and_alleged_changes_are_claims(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.stance == "claimed" for e in events), read(gz, text)

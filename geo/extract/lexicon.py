@@ -181,7 +181,8 @@ REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|annou
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
 DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
-UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|"
+UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
+                 r"allegedly|purportedly|"
                  r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of".
