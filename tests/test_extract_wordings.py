@@ -90,3 +90,28 @@ def test_declared_and_quoted_liberations_are_captures(gz, text: str, place: str,
 def test_unconfirmed_and_alleged_changes_are_claims(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.stance == "claimed" for e in events), read(gz, text)
+
+
+# ---- who gains: a state's noun made a non-state group's, the object is not the taker ---------------------------
+
+@pytest.mark.parametrize(("text", "place", "not_gaining"), [
+    ("Ethnic army says it has captured the junta's northeastern command in Lashio", "Lashio", "junta"),
+    ("Insurgent forces overran the army's base in Menaka on Sunday.", "Menaka", "fama"),
+    ("The group said it had captured the northeastern command in Lashio.", "Lashio", "junta"),
+    ("Fighters captured the army's 22nd Division base in Babanusa.", "Babanusa", "saf"),
+    ("Separatist troops seized the town of Kidal on Sunday.", "Kidal", "fama"),
+])
+def test_the_object_and_a_non_state_army_do_not_gain(gz, text: str, place: str, not_gaining: str) -> None:
+    events = read(gz, text)  # the place is the site's town or the site itself
+    assert events and all(e.kind == "captured" and e.actor_gaining != not_gaining for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Rebel troops seized the town of Kalehe on Monday.", "Kalehe", "m23"),  # the theatre's "rebels"
+    ("Paramilitary forces seized the town of Um Rawaba on Monday.", "Um Rawaba", "rsf"),
+    ("Rebel forces entered Hama on Thursday.", "Hama", "opposition"),
+    ("Government troops retook Saraqib on Monday.", "Saraqib", "government"),
+])
+def test_a_qualified_noun_is_the_side_the_theatre_names_so(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.actor_gaining == gaining for e in events), events

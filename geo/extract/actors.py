@@ -210,7 +210,13 @@ class ActorIndex:
                     faction = theatre.government
                 if faction is None:  # "Islamist militants" where the theatre knows only "militants"
                     faction = _by_head(theatre, bare)
-                if key in self._generic:  # "the Turkish regime's forces", "the Rwandan army": that state's
+                non_state = _NON_STATE_BEFORE.search(text, max(0, start - 20), start) \
+                    if key in self._generic and fold(bare) in _STATE_NOUNS else None
+                if non_state is not None:  # "an ethnic army", "rebel troops": not the state's; the theatre's
+                    word = non_state.group(1)  # rebels if it names them ("rebel forces" = "rebels"), else unknown
+                    faction = next((f for f in (theatre.faction_of(f"{word} {noun}") for noun in ("forces", "fighters"))
+                                    if f is not None), None) or theatre.faction_of(f"{word}s") or UNKNOWN
+                elif key in self._generic:  # "the Turkish regime's forces", "the Rwandan army": that state's
                     nation = _NATION_BEFORE.search(text, max(0, start - 30), start)
                     if nation is not None:
                         nouns = (bare, "forces", "army", "troops") if fold(bare) in _STATE_NOUNS else (bare,)
@@ -247,6 +253,9 @@ class ActorIndex:
 #: Generic words for a state's forces, which a nationality before them makes that state's.
 _STATE_NOUNS = frozenset({"regime", "army", "military", "troops", "forces", "soldiers", "government",
                           "government forces", "government troops", "armed forces", "security forces"})
+#: A word that makes a state's noun a non-state group's: "an ethnic army", "insurgent forces", "resistance troops".
+_NON_STATE_BEFORE = re.compile(r"(?<![\w-])((?:ethnic|rebel|insurgent|resistance|separatist|secessionist|jihadist|"
+                               r"guerrilla|tribal|militia|paramilitary|mercenary|private|volunteer))\s+$", re.I)
 #: A nationality right before a generic word: "the Turkish regime", "the Rwandan army" (not a sentence's "The").
 _NATION_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:ian|ese|ish|i|an))\s+$")
 

@@ -44,7 +44,7 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
-from geo.extract.clauses import contained, irrealis, modifier_actor, source_actor
+from geo.extract.clauses import contained, irrealis, modifier_actor, object_gap, source_actor
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -227,13 +227,16 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
         return before[-1].faction, False
-    after = [a for a in fighters if a.start >= trig.end()]
+    # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
+    after = [a for a in fighters if a.start >= trig.end() and not _POSSESSIVE.match(text, a.end)
+             and (passive or not object_gap(text[trig.end() : a.start]))]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\b")
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
