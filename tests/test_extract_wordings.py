@@ -115,3 +115,13 @@ def test_the_object_and_a_non_state_army_do_not_gain(gz, text: str, place: str, 
 def test_a_qualified_noun_is_the_side_the_theatre_names_so(gz, text: str, place: str, gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.actor_gaining == gaining for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Residents said the fighting had moved into the centre of Lashio by mid-July.", "Lashio"),
+    ("Fighting has now moved into the northern districts of Homs, the monitor said.", "Homs"),
+    ("Clashes moved into the market area of El Obeid on Friday.", "El Obeid"),
+])
+def test_fighting_that_moves_into_a_place_contests_it(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == "contested" for e in events), read(gz, text)

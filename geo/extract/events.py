@@ -512,6 +512,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         own = own or time
         previous = own
         kind: EventKind = trigger.kind
+        if kind == "entered" and _FIGHTING_SUBJECT.search(text, clause[0], trig.start()):
+            kind = "contested"  # "the fighting had moved into the town's centre": a contest, nobody entered
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
             kind = "contested"
@@ -527,6 +529,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     return events
 
 
+#: Fighting as the subject of a movement: "the fighting had moved into", "clashes spread into".
+_FIGHTING_SUBJECT = re.compile(r"\b(?:fighting|clashes|battles?|combat|shelling|the\s+war|the\s+front(?:\s+line)?)"
+                               r"\s+(?:had\s+|has\s+|have\s+)?(?:now\s+|also\s+|already\s+|then\s+)?$", re.I)
 #: Where the sides a place is split between end: the next clause ("..., and Islamic State cells are still active").
 _SPLIT_END = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|though|although)\b|\b(?:though|although|while|whereas)\b",
                         re.I)
