@@ -125,3 +125,19 @@ def test_a_qualified_noun_is_the_side_the_theatre_names_so(gz, text: str, place:
 def test_fighting_that_moves_into_a_place_contests_it(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.kind == "contested" for e in events), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("Government troops and allied tribal fighters reclaimed Ataq from AQAP militants.", "Ataq", "regained",
+     "government"),
+    ("The FARDC reclaimed control of Kitshanga after heavy fighting.", "Kitshanga", "regained", "fardc"),
+    ("Ukraine's military said on Tuesday that its troops had been forced to leave Avdiivka.", "Avdiivka", "withdrew",
+     None),
+    ("Syrian troops had to give up Palmyra in May 2015.", "Palmyra", "withdrew", None),
+    ("The army was forced to abandon Tessalit in 2012.", "Tessalit", "withdrew", None),
+])
+def test_reclaimed_and_forced_to_leave(gz, text: str, place: str, kind: str, side: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.kind == kind for e in events), read(gz, text)
+    if side is not None:
+        assert {e.actor_gaining for e in events} == {side}

@@ -64,7 +64,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
-    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|regained(?:\s+(?:full\s+)?control\s+"
+    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
             r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
             r"(?:wrested|wresting|took|taking|won|winning)(?=\s+(?:the\s+(?:city|town|village|base|airport)|it|them)"
@@ -111,7 +111,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
             r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
-            r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?", confidence=0.75),
+            r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
+            r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
@@ -163,7 +164,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
-    Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)"
+    Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)(?<!claimed\s)"
             r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
