@@ -141,3 +141,28 @@ def test_reclaimed_and_forced_to_leave(gz, text: str, place: str, kind: str, sid
     assert events and all(e.kind == kind for e in events), read(gz, text)
     if side is not None:
         assert {e.actor_gaining for e in events} == {side}
+
+
+def test_a_withdrawal_after_an_entry_into_an_unknown_place_is_not_from_an_older_one(gz) -> None:
+    text = ("The RSF seized Wad Madani a year ago. A spokesman said its fighters had repelled an attack. "
+            "Residents said army units entered Um al-Qura late on Wednesday after the RSF withdrew overnight.")
+    assert not [e for e in read(gz, text) if e.place == "Wad Madani" and e.kind == "withdrew"], read(gz, text)
+    text = "Rebels entered Saraqib on Monday after government troops withdrew overnight."  # a known place: from it
+    assert [e for e in read(gz, text) if e.place == "Saraqib" and e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("The RSF has besieged El Fasher, the last army stronghold in Darfur, since May.", "Darfur"),
+    ("Government forces hold Marib, the last government stronghold in the north.", "north"),
+    ("The army still holds Tal Afar, the last IS stronghold in Nineveh province.", "Nineveh"),
+])
+def test_the_last_stronghold_in_an_area_holds_no_area(gz, text: str, area: str) -> None:
+    assert not [e for e in read(gz, text) if area in e.place], read(gz, text)
+
+
+def test_a_division_without_a_polygon_is_a_point_the_map_shows(gz) -> None:
+    events = read(gz, "CODECO militiamen seized control of much of Ituri province on Tuesday.")
+    (ituri,) = [e for e in events if e.place == "Ituri"]
+    assert ituri.place_id and not ituri.place_id.startswith("admin1:") and ituri.geo_precision == 1
+    (saraqib,) = read(gz, "Rebels captured Idlib province on Tuesday.")
+    assert saraqib.place_id == "admin1:SY-ID" and saraqib.geo_precision == 3

@@ -260,7 +260,7 @@ _PRESENT = re.compile(r"\b(?:[Ss]till|[Nn]ow|[Cc]urrently|holds|controls|remains
 #: A held phrase that names a place *in* an area ("stronghold in", "power base in"): the area is not held.
 _INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
 _AREAS = frozenset({"admin1", "admin2", "region", "country"})
-_LAST_BEFORE = re.compile(r"\b(?:last|only|final|remaining)\s+(?:major\s+|big\s+|remaining\s+)?$", re.I)
+_LAST_BEFORE = re.compile(r"\b(?:last|only|final|remaining)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "last army stronghold in"
 #: A clause whose subject is left out, that of the clause before: "(entered Baiji) but later withdrew".
 _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|quickly|eventually|also|again|"
                              r"hastily|finally)\s+)*$", re.I)
@@ -418,7 +418,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
                 targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
                 remembered = True
-            if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place:
+            if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place \
+                    and not _unknown_object_before(text, sent, trig):
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
@@ -435,6 +436,29 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
+
+
+#: A capitalised name right after a verb of change, perhaps after "the town of": its object.
+_NAMED_OBJECT = re.compile(r"\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|locality|district)\s+of\s+)?"
+                           r"((?:(?:al|el|ad|an|ar|as|ash|az|at|Um|Umm|Abu|Ain|Tal|Deir)[- ])?[A-Z][\w'’-]+)")
+_OBJECT_KINDS = frozenset({"captured", "regained", "entered"})
+
+
+def _unknown_object_before(text: str, sent: Sentence, trig: re.Match[str]) -> bool:
+    """Whether an earlier change in the sentence names a place the gazetteer does not know.
+
+    "Army units entered Um al-Qura late on Wednesday after the RSF withdrew overnight": the
+    withdrawal is from Um al-Qura, not from the last known settlement named before it.
+    """
+    known = [(m.start, m.end) for m in sent.places]
+    for t in lx.TRIGGERS:
+        if t.kind not in _OBJECT_KINDS or t.passive or t.loser:
+            continue
+        for m in t.pattern.finditer(text, sent.start, trig.start()):
+            name = _NAMED_OBJECT.match(text, m.end())
+            if name and name.end(1) <= trig.start() and not any(s <= name.start(1) < e for s, e in known):
+                return True
+    return False
 
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,

@@ -64,7 +64,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
-    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|regained(?:\s+(?:full\s+)?control\s+"
+    Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
+            r"regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
             r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
             r"(?:wrested|wresting|took|taking|won|winning)(?=\s+(?:the\s+(?:city|town|village|base|airport)|it|them)"

@@ -28,6 +28,7 @@ from geo.extract.clauses import (
     uncontained,
 )
 from geo.extract.context import Context, Sentence
+from geo.model import REGION_PREFIX
 
 __all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "target_places"]
 
@@ -231,7 +232,9 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
-        precision = 3 if m.place.kind == "admin1" else 1
+        # a division the map can shade (an admin1: id with a polygon) is a region; one without a polygon
+        # (a division newer than the polygons, "Ituri") is shown at its point, like a region such as Darfur
+        precision = 3 if m.place.kind == "admin1" and m.place.id.startswith(REGION_PREFIX) else 1
         if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
             precision = 2
         targets.append((m.text, m.place, precision))
