@@ -43,7 +43,7 @@ __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "ant
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
                r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
-               r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
+               r"last|key|main|major|rural|industrial|historic|ancient|(?-i:old)|coastal|desert|mountain|hilltop|riverside|"
                r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial|"
                r"refinery|[\w]+-mining|farming|agricultural|fishing|trading|former|royal|holy|temple|pilgrimage|"
                r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"

@@ -328,6 +328,8 @@ _STATES = frozenset({"held", "besieged", "contested"})
 #: How far after its trigger a verb's own time may stand (past an object with an apposition).
 _OBJECT_SPAN = 80
 _NOW_WORDS = frozenset({"now", "currently", "at present"})
+#: A "when" clause right after a "since" time: the change that began the state, told at that time.
+_SINCE_WHEN = re.compile(r"\s*,?\s*when\b[^.;:]*$", re.I)
 #: An undated change in a news report: the publication day or the day before.
 _UNDATED = dt.timedelta(days=1)
 
@@ -409,6 +411,10 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     ControlEvent
     """
     article = ctx.article
+    if time is not None and time.relation == "since" and kind not in _STATES \
+            and _SINCE_WHEN.match(article.text, time.end, trig.start()):
+        # "in government hands since May 2014, when the last rebels left the Old City": the change was in May 2014
+        time = TimeMention(time.text, time.start, time.end, time.date, _unit_end(time), time.precision, "at")
     if time is not None and time.relation == "since" and kind not in _STATES:
         # a change "since June" happened between then and publication, not in June
         end = article.published if article.published and article.published > time.date else time.date_end

@@ -120,10 +120,38 @@ _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?it\b"
                              r"(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)  # "in control of most of it"
+#: "the city itself": the settlement just named, even as a reference point ("north-west of Kirkuk").
+_ITSELF = re.compile(r"^\s*the\s+(?:city|town|village|capital)\s+itself\b", re.I)
+#: A settlement described by an apposition ("west of Raqqa, a city IS has held since January"): the topic from
+#: there on, though it was named as a reference point.
+_APPOSED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village)\b", re.I)
 #: "there" right after a passive trigger: the last settlement named ("fighting was continuing there").
 _THERE = re.compile(r"\s+there\b", re.I)
 #: "it" as the subject of a passive trigger ("it was captured within two hours").
 _PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
+
+
+#: The generic noun written after a region's name ("the Kharkiv region", "Donetsk Oblast"), one region only.
+_REGION_NOUN = re.compile(r"\s+(region|oblast|province|governorate)\b(?!\s+and\b)", re.I)
+
+
+def region_name(text: str, m: Mention) -> str:
+    """Return the name of *m* as an event shows it: a region with the noun written after it ("Kharkiv region").
+
+    "Kharkiv" alone reads as the city; the noun says the event is the region's.
+    """
+    if m.place is None or m.place.kind != "admin1":
+        return m.text
+    noun = _REGION_NOUN.match(text, m.end)
+    return f"{m.text} {noun.group(1)}" if noun else m.text
+
+
+def _as_described(text: str, m: Mention) -> Mention:
+    """Return *m* read as the settlement its apposition calls it ("Raqqa, a city IS has held"), if it may be one."""
+    if m.place is None or m.place.kind in SETTLEMENTS or not _APPOSED.match(text, m.end):
+        return m
+    town = next((c for c in m.candidates if c.place.kind in SETTLEMENTS), None)
+    return m if town is None else Mention(m.start, m.end, m.text, (town,), m.cue, m.form, m.abroad)
 
 
 def _taken(sent: Sentence, places: bool = True) -> list[tuple[int, int]]:
@@ -234,11 +262,12 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         precision = 3 if m.place.kind == "admin1" else 1
         if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
             precision = 2
-        targets.append((m.text, m.place, precision))
+        targets.append((region_name(text, m), m.place, precision))
     if targets:
         return targets
-    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
-               and not reference_point(text, m) and contained(text, sent.places, m) is None]
+    earlier = [m for m in (_as_described(text, m) for m in sent.places if m.end <= trig.start())
+               if m.place and m.place.kind in SETTLEMENTS and (not reference_point(text, m) or _APPOSED.match(
+                   text, m.end)) and contained(text, sent.places, m) is None]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
@@ -255,6 +284,10 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
     gap = text[trig.end() : clause[1]]
+    if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
+        named = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
+        if named:
+            return [(named[-1].text, named[-1].place, 1)]
     if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
         return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())

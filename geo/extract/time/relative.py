@@ -9,6 +9,8 @@ needs what that scan found or a reading of the sentence around it:
 * "the same day", "the next day", "two days later": from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
   date that follows;
+* "took the oilfields on Tuesday, a day after they seized the city", "two days before": a clause
+  dated by its distance from the day told just before it in the sentence;
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
 * ordering words between two clauses of a sentence (:func:`ordered`): "took Aleppo in late
   November *before* swinging south through Hama" puts Hama after late November and by the
@@ -41,7 +43,8 @@ _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
-                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b", re.I)
+                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
+                   r"\b(?:days?|weeks?)\s+(?:after|before)\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -51,7 +54,10 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
                    r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
                    r"that\s+(?:evening|night|afternoon)))\b", re.I)
-_STEP_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
+_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+)?(?P<n>a|one|\d{1,2}|two|three|four|five|six|"
+                     r"seven)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\b", re.I)
+_STEP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -119,6 +125,8 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
                     found.append(step)
+        for m in _OFFSET.finditer(text, lo, hi):
+            found.extend(_offset(m, times, lo))
         for m in _EVE.finditer(text, lo, hi):
             anchor = next((t for t in times if m.end() <= t.start <= m.end() + 50 and t.precision == "day"), None)
             if anchor is not None:
@@ -127,6 +135,23 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         for m in _NOW.finditer(text, lo, hi):
             found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int) -> list[TimeMention]:
+    """Return the day an offset clause gives (", a day after they seized the city": the day before the one told).
+
+    The anchor is the day told last before the offset in the same span; the expression stands at the ordering
+    word, so that it is the time of the clause that word opens, not of the clause before it.
+    """
+    anchor = next((t for t in reversed(times) if lo <= t.start and t.end <= m.start() and t.precision == "day"
+                   and t.date is not None and t.relation == "at"), None)
+    if anchor is None:
+        return []
+    word = m.group("n").lower()
+    days = int(_STEP_DAYS.get(word, word)) * (7 if m.group("unit").lower().startswith("week") else 1)
+    sign = -1 if m.group("rel").lower() == "after" else 1
+    day = shift(anchor.date, sign * days)
+    return [TimeMention(m.group(0).strip(), m.start("rel"), m.end(), day, None, "day", "at")]
 
 
 def merge(times: Sequence[TimeMention], extra: Sequence[TimeMention]) -> list[TimeMention]:
