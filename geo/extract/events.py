@@ -55,7 +55,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, reference_point, target_places
+from geo.extract.places import SETTLEMENTS, reference_point, region_name, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -434,6 +434,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             events.extend(_trigger_events(ctx, sent, trig, trigger, clause, list(ctx.last_besieged),
                                           stance.at(trig.start()), guess_side=False))
+    events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
@@ -533,6 +534,26 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         end = (time.date_end or time.date) if time is not None else ctx.article.published
         events = [_lasted(e, started(end, length) if end is not None else None) for e in events]
     return events
+
+
+def _reached(events: list[ControlEvent]) -> list[ControlEvent]:
+    """Return a sentence's events with control reached "by" a time after an entry read as the capture.
+
+    "Rebels entered the city on 29 November and by the next day controlled most of it": the side
+    that entered held it by the next day, so it took it then (and the sites listed with it).
+    """
+    entries = [e for e in events if e.kind == "entered" and e.actor_gaining not in (None, "unknown")]
+    if not entries:
+        return events
+    out = []
+    for e in events:
+        by = e.time_text is not None and (e.time_text.lower().startswith("by ") or re.search(
+            r"\bby\s+" + re.escape(e.time_text), e.sentence) is not None)
+        if e.kind == "held" and by and e.date is not None and any(
+                f.actor_gaining == e.actor_gaining and f.date is not None and f.date <= e.date for f in entries):
+            e = replace(e, kind="captured")
+        out.append(e)
+    return out
 
 
 def _lasted(event: ControlEvent, start: tuple[dt.date, dt.date | None, str] | None) -> ControlEvent:
@@ -746,7 +767,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _first_named(_taken_over(events), sentences)
+    events = _first_named(ctx.article.text, _taken_over(events), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
@@ -860,7 +881,7 @@ _SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|compl
                         r"barracks)$", re.I)
 
 
-def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
+def _first_named(text: str, events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
     """Name a place read through a pronoun or "the city" as the article first named it.
 
     "Palmyra, known in Arabic as Tadmur, has changed hands four times. ISIL fighters seized it
@@ -871,7 +892,7 @@ def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> l
     for sent in sentences:
         for m in sent.places:
             if m.place is not None:
-                first.setdefault(m.place.id, m.text)
+                first.setdefault(m.place.id, region_name(text, m))
     out = []
     for e in events:
         name = first.get(e.place_id or "")
@@ -898,6 +919,11 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
                 and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
             ctx.last_settlement = m
             break
+    region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
+                   and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
+    if region is not None:
+        ctx.last_region = region
+    ctx.region_topic = bool(found) and found[-1].geo_precision == 3
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
     last = ctx.last_change
     if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."

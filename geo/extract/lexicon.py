@@ -149,7 +149,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)"
             r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
-            r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b))", weak=True, confidence=0.6),
+            r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
+            r"would|will|said|says|to)\b)))", weak=True, confidence=0.6),
 )
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
