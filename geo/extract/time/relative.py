@@ -9,6 +9,8 @@ needs what that scan found or a reading of the sentence around it:
 * "the same day", "the next day", "two days later": from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
   date that follows;
+* "on the first day of the offensive", "on the second day": counted from the day the article says
+  the offensive was launched or began;
 * "took the oilfields on Tuesday, a day after they seized the city", "two days before": a clause
   dated by its distance from the day told just before it in the sentence;
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
@@ -28,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from geo.dates import shift
-from geo.extract.time.expressions import TimeMention, precision_of_range
+from geo.extract.time.expressions import TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
 
 __all__ = ["ORDERING", "chained", "merge", "ordered", "relative_expressions"]
@@ -44,7 +46,7 @@ _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
                    r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
-                   r"\b(?:days?|weeks?)\s+(?:after|before)\b", re.I)
+                   r"\b(?:days?|weeks?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -57,6 +59,15 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
 #: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
 _OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+)?(?P<n>a|one|\d{1,2}|two|three|four|five|six|"
                      r"seven)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\b", re.I)
+#: A day counted within an offensive: "on the first day of the offensive", "on the second day".
+_NTH_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<nth>first|second|third|opening)\s+day(?:\s+of\s+(?:the|its|their)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:offensive|operation|assault|campaign|war|attack|invasion|uprising))?\b",
+                      re.I)
+_NTH = {"first": 0, "opening": 0, "second": 1, "third": 2}
+#: Words that tell a day as the start of something: "launched Operation 1027 on October 27", "the launch on Oct. 27".
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|es|ing)?|began|begun|begins|started|start|outbreak)\b", re.I)
+#: How far back the start of an offensive is looked for (a paragraph).
+_LAUNCH_WINDOW = 500
 _STEP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -125,6 +136,8 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
                     found.append(step)
+        for m in _NTH_DAY.finditer(text, lo, hi):
+            found.extend(_nth_day(text, m, published))
         for m in _OFFSET.finditer(text, lo, hi):
             found.extend(_offset(m, times, lo))
         for m in _EVE.finditer(text, lo, hi):
@@ -135,6 +148,21 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         for m in _NOW.finditer(text, lo, hi):
             found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _nth_day(text: str, m: re.Match[str], published: dt.date) -> list[TimeMention]:
+    """Return the day "on the first day of the offensive" names: the day told as its start just before.
+
+    The start is the last day the paragraph before tells with a launch word near it ("launched
+    Operation 1027 on October 27 last year", "the launch on Oct. 27 of an offensive").
+    """
+    window = (max(0, m.start() - _LAUNCH_WINDOW), m.start())
+    starts = [t for t in find_time_expressions(text, published, [window]) if t.precision == "day"
+              and t.relation == "at" and _LAUNCH.search(text, max(window[0], t.start - 60), min(m.start(), t.end + 40))]
+    if not starts:
+        return []
+    day = shift(starts[-1].date, _NTH[m.group("nth").lower()])
+    return [TimeMention(m.group(0), m.start(), m.end(), min(day, published), None, "day", "at")]
 
 
 def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int) -> list[TimeMention]:
@@ -169,6 +197,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
     so its range runs from that time's start to the publication date. The readings:
 
     * T, then/before/followed by/later, trigger -> after T;
+    * T, after trigger -> before T (the week up to T's end: "seized it on Saturday after the militia pulled out");
     * trigger, after ..., T; or After ... T, trigger -> after T;
     * trigger, before ..., T; or Before ... T, trigger -> before T (the week up to T's end).
 
@@ -208,6 +237,8 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
                 anchor, relation = prior[-1], "after"
             elif word == "after" and between:
                 anchor, relation = between[-1], "after"
+            elif word == "after" and prior and not between:  # "seized it on Saturday after the militia pulled out"
+                anchor, relation = prior[-1], "before"
             elif word in ("before", "prior to") and between:
                 anchor, relation = between[-1], "before"
         elif w.start() >= pos:
