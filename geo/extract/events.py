@@ -608,7 +608,7 @@ def _ending(text: str, pos: int, found: Sequence[ControlEvent]) -> ControlEvent 
         if e.kind not in _SIEGE_ENDINGS:
             continue
         at = text.rfind(e.place, e.start, pos)
-        if at >= 0 and not _SIEGE_GAP.search(text, at, pos) and pos - at < 120 and (best is None or at > best[0]):
+        if at >= 0 and not _SIEGE_GAP.search(text, at, pos) and pos - at < 200 and (best is None or at > best[0]):
             best = (at, e)
     return best[1] if best else None
 

@@ -197,7 +197,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
     so its range runs from that time's start to the publication date. The readings:
 
     * T, then/before/followed by/later, trigger -> after T;
-    * T, after trigger -> before T (the week up to T's end: "seized it on Saturday after the militia pulled out");
+    * T, after trigger -> just before T (T or the day before: "seized it on Saturday after the militia pulled out");
     * trigger, after ..., T; or After ... T, trigger -> after T;
     * trigger, before ..., T; or Before ... T, trigger -> before T (the week up to T's end).
 
@@ -238,7 +238,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
             elif word == "after" and between:
                 anchor, relation = between[-1], "after"
             elif word == "after" and prior and not between:  # "seized it on Saturday after the militia pulled out"
-                anchor, relation = prior[-1], "before"
+                anchor, relation = prior[-1], "just before"
             elif word in ("before", "prior to") and between:
                 anchor, relation = between[-1], "before"
         elif w.start() >= pos:
@@ -260,7 +260,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
         last = published if published is not None and published >= end else end
         return TimeMention(anchor.text, anchor.start, anchor.end, start, last if last != start else None,
                            precision_of_range(start, last), "after")
-    start = shift(end, -6)
+    start = shift(end, -1 if relation == "just before" else -6)  # "just before": that day or the one before
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
 
 
