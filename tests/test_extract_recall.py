@@ -255,3 +255,17 @@ def test_an_entry_alone_includes_nothing_told_after_another_verb(gz) -> None:
 def test_the_old_city_of_a_town_is_a_part_of_it(gz, text: str, place: str, side: str) -> None:
     e = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
     assert len(e) == 1 and e[0].actor_gaining == side and e[0].geo_precision == 2, facts(e)
+
+
+# ---- a coordinated object with its own quantity and time ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "on", "expected"), [
+    ("Moscow's forces abandoned the Kyiv region in late March and most of the Kharkiv region in September.",
+     D(2022, 11, 10), {("Kyiv region", "withdrew", D(2022, 3, 21)), ("Kharkiv region", "withdrew", D(2022, 9, 1))}),
+    ("The RSF took Nyala in October and most of Zalingei in November.", D(2023, 12, 1),
+     {("Nyala", "captured", D(2023, 10, 1)), ("Zalingei", "captured", D(2023, 11, 1))}),
+    ("Rebels captured Saraqib on Monday and parts of Maarat al-Numan on Tuesday.", D(2024, 12, 4),
+     {("Saraqib", "captured", D(2024, 12, 2)), ("Maarat al-Numan", "captured", D(2024, 12, 3))}),
+])
+def test_most_of_a_second_object_is_coordinated_with_its_own_time(gz, text: str, on: dt.date, expected: set) -> None:
+    assert {(e.place, e.kind, e.date) for e in read(gz, text, on)} == expected
