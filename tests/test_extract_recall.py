@@ -269,3 +269,17 @@ def test_the_old_city_of_a_town_is_a_part_of_it(gz, text: str, place: str, side:
 ])
 def test_most_of_a_second_object_is_coordinated_with_its_own_time(gz, text: str, on: dt.date, expected: set) -> None:
     assert {(e.place, e.kind, e.date) for e in read(gz, text, on)} == expected
+
+
+# ---- a relative clause's time is not its main clause's --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("The RSF, which overran most of the capital in the first weeks of the war in April 2023, has pulled its "
+     "fighters out of central Khartoum.", "Khartoum", "withdrew"),
+    ("The M23, which seized Goma in January, has withdrawn from Walikale.", "Walikale", "withdrew"),
+    ("Islamic State, which took Mosul in June 2014, has lost Tikrit.", "Tikrit", "captured"),
+])
+def test_a_relative_clause_closed_before_the_verb_keeps_its_time(gz, text: str, place: str, kind: str) -> None:
+    on = D(2025, 3, 27)
+    e = one(read(gz, text, on), place, kind)
+    assert (e.date, e.date_end) == (on - dt.timedelta(days=1), on)

@@ -316,6 +316,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
         pool = [t for t in times if relative is None or t.start < relative.start()]
+        closed = [r for r in _RELATIVE_OPEN.finditer(text, sent.start, clause[0]) if r.end() < clause[0]]
+        if closed:  # "The RSF, which overran the capital in April 2023, has pulled out of ...": not the main clause's
+            pool = [t for t in pool if not closed[0].start() <= t.start < clause[0]]
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
             pool = [t for t in pool if t.start >= clause[0]]
