@@ -283,3 +283,24 @@ def test_a_relative_clause_closed_before_the_verb_keeps_its_time(gz, text: str, 
     on = D(2025, 3, 27)
     e = one(read(gz, text, on), place, kind)
     assert (e.date, e.date_end) == (on - dt.timedelta(days=1), on)
+
+
+# ---- seasons ---------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "on", "place", "kind", "span"), [
+    ("The east of Aleppo has been besieged by government forces since the summer.", D(2016, 11, 28), "Aleppo",
+     "besieged", (D(2016, 6, 1), D(2016, 8, 31))),
+    ("Djibo has been under a JNIM blockade since the summer of 2022.", D(2023, 3, 1), "Djibo", "besieged",
+     (D(2022, 6, 1), D(2022, 8, 31))),
+    ("Ukrainian troops recaptured Kupiansk last autumn.", D(2023, 2, 10), "Kupiansk", "regained",
+     (D(2022, 9, 1), D(2022, 11, 30))),
+    ("The army entered Sake during the winter.", D(2024, 3, 10), "Sake", "entered", (D(2023, 12, 1), D(2024, 2, 29))),
+])
+def test_a_season_is_its_three_months(gz, text: str, on: dt.date, place: str, kind: str, span: tuple) -> None:
+    e = one(read(gz, text, on), place, kind)
+    assert (e.date, e.date_end) == span
+
+
+def test_the_fall_of_a_city_is_no_season(gz) -> None:
+    evs = read(gz, "Rebels have seized Hama since the fall of Aleppo.", D(2024, 12, 8))
+    assert one(evs, "Hama", "captured").date == D(2024, 12, 7)

@@ -13,6 +13,9 @@ needs what that scan found or a reading of the sentence around it:
   the offensive was launched or began;
 * "took the oilfields on Tuesday, a day after they seized the city", "two days before": a clause
   dated by its distance from the day told just before it in the sentence;
+* seasons: "since the summer", "last winter", "in the spring of 2016" (spring March-May, summer
+  June-August, autumn September-November, winter December-February; "the summer" is the latest
+  begun by publication, "last summer" the latest ended before it);
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
 * ordering words between two clauses of a sentence (:func:`ordered`): "took Aleppo in late
   November *before* swinging south through Hama" puts Hama after late November and by the
@@ -46,7 +49,8 @@ _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
                    r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
-                   r"\b(?:days?|weeks?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b", re.I)
+                   r"\b(?:days?|weeks?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
+                   r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -59,6 +63,12 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
 #: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
 _OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+)?(?P<n>a|one|\d{1,2}|two|three|four|five|six|"
                      r"seven)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\b", re.I)
+#: A season: "since the summer", "last winter", "in the spring of 2016", "autumn 2015" ("the fall of" is no season).
+_SEASON = re.compile(r"\b(?:(?P<pre>since|in|during|by|until|over|through|throughout)\s+)?(?:(?P<which>the|this|last|"
+                     r"early|late)\s+)?(?-i:(?P<s>spring|summer|autumn|winter|fall))\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?",
+                     re.I)
+#: Each season's first month, and how many months it lasts.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 #: A day counted within an offensive: "on the first day of the offensive", "on the second day".
 _NTH_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<nth>first|second|third|opening)\s+day(?:\s+of\s+(?:the|its|their)\s+"
                       r"(?:[\w-]+\s+){0,3}?(?:offensive|operation|assault|campaign|war|attack|invasion|uprising))?\b",
@@ -136,6 +146,10 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
                     found.append(step)
+        for m in _SEASON.finditer(text, lo, hi):
+            season = _season(m, published)
+            if season is not None:
+                found.append(season)
         for m in _NTH_DAY.finditer(text, lo, hi):
             found.extend(_nth_day(text, m, published))
         for m in _OFFSET.finditer(text, lo, hi):
@@ -148,6 +162,35 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         for m in _NOW.finditer(text, lo, hi):
             found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _season(m: re.Match[str], published: dt.date) -> TimeMention | None:
+    """Return the three months a season names, or None ("fall" alone, a season not yet begun)."""
+    word, which, year = m.group("s"), (m.group("which") or "").lower(), m.group("y")
+    if word == "fall" and not (year or which in ("last", "this")):
+        return None  # "the fall of Aleppo"
+    first = _SEASONS[word]
+    if year:
+        start = dt.date(int(year) - (1 if first == 12 else 0), first, 1)
+    else:
+        start = dt.date(published.year, first, 1)
+        while start > published or which == "last" and _season_end(start) >= published:
+            start = dt.date(start.year - 1, first, 1)
+    end = _season_end(start)
+    if start > published:
+        return None
+    relation = RELATION.get((m.group("pre") or "").lower(), "at")
+    if which == "early":
+        end = _month_end(start.year, start.month)
+    elif which == "late":
+        start = dt.date(end.year, end.month, 1)
+    last = min(end, published)  # "since the summer": the state began within the season
+    return TimeMention(m.group(0), m.start(), m.end(), start, last, precision_of_range(start, last), relation)
+
+
+def _season_end(start: dt.date) -> dt.date:
+    later = start.year * 12 + start.month - 1 + 2
+    return _month_end(later // 12, later % 12 + 1)
 
 
 def _nth_day(text: str, m: re.Match[str], published: dt.date) -> list[TimeMention]:
