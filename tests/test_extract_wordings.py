@@ -162,7 +162,7 @@ def test_the_last_stronghold_in_an_area_holds_no_area(gz, text: str, area: str) 
 
 def test_a_division_without_a_polygon_is_a_point_the_map_shows(gz) -> None:
     events = read(gz, "CODECO militiamen seized control of much of Ituri province on Tuesday.")
-    (ituri,) = [e for e in events if e.place == "Ituri"]
+    (ituri,) = [e for e in events if e.place.startswith("Ituri")]  # "Ituri province", as written
     assert ituri.place_id and not ituri.place_id.startswith("admin1:") and ituri.geo_precision == 1
     (saraqib,) = read(gz, "Rebels captured Idlib province on Tuesday.")
     assert saraqib.place_id == "admin1:SY-ID" and saraqib.geo_precision == 3

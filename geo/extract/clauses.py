@@ -43,7 +43,7 @@ __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "ant
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
                r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
-               r"last|key|main|major|rural|industrial|historic|ancient|coastal|desert|mountain|hilltop|riverside|"
+               r"last|key|main|major|rural|industrial|historic|ancient|(?-i:old)|coastal|desert|mountain|hilltop|riverside|"
                r"ruby-mining|gold-mining|logistics|transport|road|railway|rail|trade|commercial|"
                r"refinery|[\w]+-mining|farming|agricultural|fishing|trading|former|royal|holy|temple|pilgrimage|"
                r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"
@@ -72,9 +72,9 @@ _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|aft
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
 COORDINATION = re.compile(
-    r"^\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
+    r"^(?:\s+(?:region|province|oblast|governorate))?\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
     r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
-    r"\s*\)\s*,?\s*(?:and\s+)?)"
+    r"\s*\)\s*,?\s*(?:and\s+)?)(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
 #: An apposition after a place, up to (not including) the comma that closes it: ", about 60km to the west", ", the
 #: Kachin State capital" (not a list item: ", the town of X").

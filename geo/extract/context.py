@@ -79,6 +79,10 @@ class Context:
     gazetteer: Gazetteer
     theatre: Theatre | None = None
     last_settlement: Mention | None = None
+    #: The last region named ("the Kharkiv region"), which "the region" refers to.
+    last_region: Mention | None = None
+    #: The last event of the sentence before was a region's: "it" in the next sentence is that region.
+    region_topic: bool = False
     last_faction: str | None = None
     faction_age: int = 0
     last_landmark: Place | None = None
@@ -296,6 +300,11 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     times = [t for t in sent.times
              if not (text is not None and t.start > pos + _OBJECT_SPAN and _NEXT_CLAUSE.search(text, pos, t.start))]
     in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
+    if not in_clause and text is not None:  # "quiet since September 2022, when Ukraine recaptured": that time's
+        told = next((t for t in times if t.end <= clause[0] and _WHEN_OPENS.fullmatch(text, t.end, clause[0] + 4)),
+                    None)
+        if told is not None:
+            return told
     if not in_clause and text is not None:
         by_order = ordered(text, sent.start, sent.end, pos, clause, sent.times, published)
         if by_order is not None:
@@ -307,6 +316,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
         pool = [t for t in times if relative is None or t.start < relative.start()]
+        closed = [r for r in _RELATIVE_OPEN.finditer(text, sent.start, clause[0]) if r.end() < clause[0]]
+        if closed:  # "The RSF, which overran the capital in April 2023, has pulled out of ...": not the main clause's
+            pool = [t for t in pool if not closed[0].start() <= t.start < clause[0]]
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
             pool = [t for t in pool if t.start >= clause[0]]
@@ -328,6 +340,10 @@ _STATES = frozenset({"held", "besieged", "contested"})
 #: How far after its trigger a verb's own time may stand (past an object with an apposition).
 _OBJECT_SPAN = 80
 _NOW_WORDS = frozenset({"now", "currently", "at present"})
+#: A "when" clause opening right after a time ("since May 2014, when"): the clause is told at that time.
+_WHEN_OPENS = re.compile(r"\s*,?\s*when", re.I)
+#: A "when" clause right after a "since" time: the change that began the state, told at that time.
+_SINCE_WHEN = re.compile(r"\s*,?\s*when\b[^.;:]*$", re.I)
 #: An undated change in a news report: the publication day or the day before.
 _UNDATED = dt.timedelta(days=1)
 
@@ -409,6 +425,10 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
     ControlEvent
     """
     article = ctx.article
+    if time is not None and time.relation == "since" and kind not in _STATES \
+            and _SINCE_WHEN.match(article.text, time.end, trig.start()):
+        # "in government hands since May 2014, when the last rebels left the Old City": the change was in May 2014
+        time = TimeMention(time.text, time.start, time.end, time.date, _unit_end(time), time.precision, "at")
     if time is not None and time.relation == "since" and kind not in _STATES:
         # a change "since June" happened between then and publication, not in June
         end = article.published if article.published and article.published > time.date else time.date_end

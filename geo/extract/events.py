@@ -55,8 +55,9 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, reference_point, target_places
+from geo.extract.places import SETTLEMENTS, reference_point, region_name, target_places
 from geo.extract.result import link_duplicate_events
+from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
 from geo.extract.voice import in_voice, state_voice
@@ -388,6 +389,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     stance = _Stance(text, sent)
     events: list[ControlEvent] = []
     claimed_spans: list[tuple[int, int]] = []
+    lifted: list[tuple[re.Match[str], lx.Trigger, tuple[int, int]]] = []
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -414,10 +416,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                             for a in sent.actors)):
                 continue
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
-            remembered = False
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
-                targets = list(ctx.last_besieged)  # "... besieged by rebels before government forces broke the siege"
-                remembered = True
+                lifted.append((trig, trigger, clause))  # the siege told last, once this sentence's own are read
+                continue
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place \
                     and not _unknown_object_before(text, sent, trig):
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
@@ -431,8 +432,15 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if trigger.kind == "besieged":
                 ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
-                                          guess_side=not remembered))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+    for trig, trigger, clause in lifted:  # "... besieged by rebels before government forces broke the siege"
+        if ctx.last_besieged:
+            claimed_spans.append((trig.start(), trig.end()))
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, list(ctx.last_besieged),
+                                          stance.at(trig.start()), guess_side=False))
+    events = _reached(events)
+    if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
+        events.extend(_named_sieges(ctx, sent, events))
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
@@ -484,7 +492,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
-    if trigger.kind == "held" and inside:
+    if trigger.kind in ("held", "besieged") and inside:  # "under Russian control", "under a JNIM blockade"
         actor, inferred = inside[0].faction, False
     elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
         adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
@@ -519,6 +527,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
         # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
         # January 2014": since then)
+    length = state_length(text, trig.end(), clause[1]) if trigger.kind in ("held", "besieged") else None
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []
     ends = _target_ends(text, trig, sent, targets)
@@ -550,12 +559,94 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         events.extend(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=2,
                                  gaining=other, losing=None, stance=event_stance, time=own, confidence=confidence)
                       for other in holders if other != gaining)
+    if length is not None:  # "had been besieged by rebels for more than three years before ...": since when
+        end = (time.date_end or time.date) if time is not None else ctx.article.published
+        events = [_lasted(e, started(end, length) if end is not None else None) for e in events]
     return events
 
 
 #: Fighting as the subject of a movement: "the fighting had moved into", "clashes spread into".
 _FIGHTING_SUBJECT = re.compile(r"\b(?:fighting|clashes|battles?|combat|shelling|the\s+war|the\s+front(?:\s+line)?)"
                                r"\s+(?:had\s+|has\s+|have\s+)?(?:now\s+|also\s+|already\s+|then\s+)?$", re.I)
+
+
+def _reached(events: list[ControlEvent]) -> list[ControlEvent]:
+    """Return a sentence's events with control reached "by" a time after an entry read as the capture.
+
+    "Rebels entered the city on 29 November and by the next day controlled most of it": the side
+    that entered held it by the next day, so it took it then (and the sites listed with it).
+    """
+    entries = [e for e in events if e.kind == "entered" and e.actor_gaining not in (None, "unknown")]
+    if not entries:
+        return events
+    out = []
+    for e in events:
+        by = e.time_text is not None and (e.time_text.lower().startswith("by ") or re.search(
+            r"\bby\s+" + re.escape(e.time_text), e.sentence) is not None)
+        if e.kind == "held" and by and e.date is not None and any(
+                f.actor_gaining == e.actor_gaining and f.date is not None and f.date <= e.date for f in entries):
+            e = replace(e, kind="captured")
+        out.append(e)
+    return out
+
+
+def _lasted(event: ControlEvent, start: tuple[dt.date, dt.date | None, str] | None) -> ControlEvent:
+    """Return the state *event* dated by when it began (no date when the length was only a lower bound)."""
+    if start is None:
+        return replace(event, date=None, date_end=None, date_precision=None)
+    first, last, precision = start
+    return replace(event, date=first, date_end=last, date_precision=precision)  # type: ignore[arg-type]
+
+
+#: The changes a siege named with its length may end in ("seized the city after an 18-month siege").
+_SIEGE_ENDINGS = frozenset({"captured", "regained", "entered", "withdrew", "siege_broken"})
+#: Between the place of a change and the siege that led to it: no other clause.
+_SIEGE_GAP = re.compile(r",\s*(?:which|who|where|when|while|but)\b|[;:]", re.I)
+
+
+def _named_sieges(ctx: Context, sent: Sentence, found: Sequence[ControlEvent]) -> list[ControlEvent]:
+    """Return the sieges a sentence names by their length, each on the place of the change it ended in.
+
+    "the RSF seized El Fasher after an 18-month siege": El Fasher was besieged from 18 months
+    before the capture, by the side that took it (or the side named after "siege by"); "after a
+    siege that lasted more than two months" gives the siege with no date.
+    """
+    text = ctx.article.text
+    out: list[ControlEvent] = []
+    for length in siege_lengths(text, sent.start, sent.end):
+        ending = _ending(text, length.start, found)
+        if ending is None or any(e.kind == "besieged" and _where(e) == _where(ending) for e in found):
+            continue
+        by = besieger_after(text, length)
+        named = next((a.faction for a in sent.actors if by is not None and a.faction and by <= a.start <= by + 4),
+                     None)
+        if named is not None:
+            besieger: str | None = named
+        elif ending.kind == "siege_broken":
+            besieger = ending.actor_losing
+        else:
+            besieger = ending.actor_gaining
+        start = started(ending.date, length) if ending.date is not None else None
+        siege = replace(ending, kind="besieged", actor_gaining=None if besieger == "unknown" else besieger,
+                        actor_losing=None, time_text=text[length.start : length.end],
+                        confidence=round(ending.confidence - 0.1, 2),
+                        id=hashlib.sha1(f"{ending.id}:siege".encode()).hexdigest()[:12])
+        out.append(_lasted(siege, start))
+    return out
+
+
+def _ending(text: str, pos: int, found: Sequence[ControlEvent]) -> ControlEvent | None:
+    """Return the change whose place is written last before *pos*, in the same clause, else None."""
+    best: tuple[int, ControlEvent] | None = None
+    for e in found:
+        if e.kind not in _SIEGE_ENDINGS:
+            continue
+        at = text.rfind(e.place, e.start, pos)
+        if at >= 0 and not _SIEGE_GAP.search(text, at, pos) and pos - at < 200 and (best is None or at > best[0]):
+            best = (at, e)
+    return best[1] if best else None
+
+
 #: Where the sides a place is split between end: the next clause ("..., and Islamic State cells are still active").
 _SPLIT_END = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|though|although)\b|\b(?:though|although|while|whereas)\b",
                         re.I)
@@ -656,7 +747,13 @@ def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) 
     if len(ends) < 2 or ends[k] < 0:
         return None
     limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
-    return next((t for t in sent.times if ends[k] <= t.start < limit and t.start - ends[k] <= 30), None)
+    return next((t for t in sent.times if ends[k] <= t.start < limit and t.start - ends[k] <= 30
+                 and not _NEXT_SUBJECT.search(sent.text, ends[k] - sent.start, t.start - sent.start)), None)
+
+
+#: A coordinated clause with its own subject after a list's last place ("Ukrainsk and Krasnohorivka, and its troops
+#: are now within"): a time past it is that clause's, not the place's.
+_NEXT_SUBJECT = re.compile(r",\s+(?:and|but|while)\s+(?!(?:on|in|at|by|since|then|later|early|late|mid)\b)\w+", re.I)
 
 
 def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
@@ -704,7 +801,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _first_named(_taken_over(events), sentences)
+    events = _first_named(ctx.article.text, _taken_over(events), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
@@ -818,7 +915,7 @@ _SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|compl
                         r"barracks)$", re.I)
 
 
-def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
+def _first_named(text: str, events: list[ControlEvent], sentences: Sequence[Sentence]) -> list[ControlEvent]:
     """Name a place read through a pronoun or "the city" as the article first named it.
 
     "Palmyra, known in Arabic as Tadmur, has changed hands four times. ISIL fighters seized it
@@ -829,7 +926,7 @@ def _first_named(events: list[ControlEvent], sentences: Sequence[Sentence]) -> l
     for sent in sentences:
         for m in sent.places:
             if m.place is not None:
-                first.setdefault(m.place.id, m.text)
+                first.setdefault(m.place.id, region_name(text, m))
     out = []
     for e in events:
         name = first.get(e.place_id or "")
@@ -856,6 +953,11 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
                 and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
             ctx.last_settlement = m
             break
+    region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
+                   and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
+    if region is not None:
+        ctx.last_region = region
+    ctx.region_topic = bool(found) and found[-1].geo_precision == 3
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
     last = ctx.last_change
     if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."

@@ -48,7 +48,9 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
                            r"northern|southern|eastern|western|central|nearby|neighbouring|rebel-held|government-held|"
                            r"\w+ern|north-\w+|south-\w+|north|south|east|west|centre|center|"
                            r"province|region|capital|country['’]s|"
-                           r"second-largest|largest|biggest|Syrian|of|in|over)\s*,?\s+)*$", re.I)
+                           r"second-largest|largest|biggest|Syrian|of|in|over|"
+                           r"(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|about\s+|some\s+)?\d+\s*(?:%|per\s*cent)?\s+of|"
+                           r"\d+\s+(?:out\s+)?of)\s*,?\s+)*$", re.I)
 #: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
 _COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
                              r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
@@ -121,10 +123,43 @@ _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?it\b"
                              r"(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)  # "in control of most of it"
+#: "the city itself": the settlement just named, even as a reference point ("north-west of Kirkuk").
+_ITSELF = re.compile(r"^\s*the\s+(?:city|town|village|capital)\s+itself\b", re.I)
+#: A settlement described by an apposition ("west of Raqqa, a city IS has held since January"): the topic from
+#: there on, though it was named as a reference point.
+_APPOSED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village)\b", re.I)
 #: "there" right after a passive trigger: the last settlement named ("fighting was continuing there").
 _THERE = re.compile(r"\s+there\b", re.I)
 #: "it" as the subject of a passive trigger ("it was captured within two hours").
 _PRONOUN_SUBJECT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.I)
+
+
+#: "the region", "most of the province" as an active trigger's object: the last region named.
+_REGION_ANAPHORA = re.compile(r"\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?the\s+(?:whole\s+|entire\s+)?"
+                              r"(?:region|province|oblast|governorate)\b(?!\s+of\b)", re.I)
+#: A trigger that locates what it governs in the region ("their main stronghold in the region"), not the region.
+_LOCATIVE_END = re.compile(r"\b(?:in|inside|within)$", re.I)
+#: The generic noun written after a region's name ("the Kharkiv region", "Donetsk Oblast"), one region only.
+_REGION_NOUN = re.compile(r"\s+(region|oblast|province|governorate)\b(?!\s+and\b)", re.I)
+
+
+def region_name(text: str, m: Mention) -> str:
+    """Return the name of *m* as an event shows it: a region with the noun written after it ("Kharkiv region").
+
+    "Kharkiv" alone reads as the city; the noun says the event is the region's.
+    """
+    if m.place is None or m.place.kind != "admin1":
+        return m.text
+    noun = _REGION_NOUN.match(text, m.end)
+    return f"{m.text} {noun.group(1)}" if noun else m.text
+
+
+def _as_described(text: str, m: Mention) -> Mention:
+    """Return *m* read as the settlement its apposition calls it ("Raqqa, a city IS has held"), if it may be one."""
+    if m.place is None or m.place.kind in SETTLEMENTS or not _APPOSED.match(text, m.end):
+        return m
+    town = next((c for c in m.candidates if c.place.kind in SETTLEMENTS), None)
+    return m if town is None else Mention(m.start, m.end, m.text, (town,), m.cue, m.form, m.abroad)
 
 
 def _taken(sent: Sentence, places: bool = True) -> list[tuple[int, int]]:
@@ -188,6 +223,10 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
                   passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
 
+    Its object (:func:`_objects`), and for an active trigger what the object is said to include
+    ("controlled most of it, including the international airport and the citadel"; "controls 14
+    of Rakhine's 17 townships, including Maungdaw").
+
     Parameters
     ----------
     text : str
@@ -210,6 +249,51 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     list of (str, Place, int)
         In text order; empty when the trigger governs no known place.
     """
+    targets = _objects(text, ctx, sent, trig, clause, passive, weak)
+    if not targets or passive:
+        return targets
+    named = {(name, place.id if place else None) for name, place, _ in targets}
+    home = next((place for _, place, _ in targets if place is not None and place.kind in SETTLEMENTS), None)
+    return targets + [t for t in _included(text, ctx, sent, trig.end(), clause[1], home)
+                      if (t[0], t[1].id if t[1] else None) not in named]
+
+
+#: What an object is said to include: ", including the airport and the citadel", ", among them Maungdaw".
+_INCLUDING = re.compile(r",?\s+(?:including|notably|among\s+them)\s+", re.I)
+
+
+def _included(text: str, ctx: Context, sent: Sentence, pos: int, hi: int, home: Place | None) -> list[Target]:
+    """Return the places and sites an object is said to include, within 100 characters of the trigger at *pos*.
+
+    Sites named by common words ("the presidential palace") are placed at their own town, else at
+    the object's settlement *home*; named places keep their own precision.
+    """
+    m = _INCLUDING.search(text, pos, min(hi, pos + 100))
+    if m is None or _INCLUDED_BREAK.search(text, pos, m.start()) \
+            or any(t.pattern.search(text, pos, m.start()) for t in lx.TRIGGERS):  # another verb's object
+        return []
+    if _common_site(text, m.end(), hi):
+        return _unnamed_sites(text, ctx, sent, m.end(), hi, home)
+    facility = facility_after(text, m.end(), hi)
+    if facility is not None and facility.name:
+        where = next((p for p in sent.places if m.end() <= p.start < facility.end + 30 and p.place
+                      and p.place.kind != "country"), None)
+        place = where.place if where is not None else home
+        return [(facility.name, place, 2)] if place is not None else []
+    first = next((p for p in sent.places if m.end() <= p.start <= m.end() + 12 and p.place), None)
+    if first is None or not _GAP_TO_PLACE.match(text[m.end() : first.start]):
+        return []
+    return [(region_name(text, p), p.place, 3 if p.place.kind == "admin1" else 1)
+            for p in coordinated(text, sent.places, first, hi) if p.place and p.place.kind != "country"]
+
+
+#: Between a trigger and "including": another clause's verb or subject ends the object.
+_INCLUDED_BREAK = re.compile(r"[;:]|,\s*(?:which|who|where|when|while|but|and)\b|\b(?:after|before|when)\b", re.I)
+
+
+def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
+             passive: bool, weak: bool) -> list[Target]:
+    """Return the places a trigger governs as its object or subject (see :func:`target_places`)."""
     if not passive:
         if _common_site(text, trig.end(), clause[1]):
             sites = _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
@@ -237,11 +321,12 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         precision = 3 if m.place.kind == "admin1" and m.place.id.startswith(REGION_PREFIX) else 1
         if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
             precision = 2
-        targets.append((m.text, m.place, precision))
+        targets.append((region_name(text, m), m.place, precision))
     if targets:
         return targets
-    earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
-               and not reference_point(text, m) and contained(text, sent.places, m) is None]
+    earlier = [m for m in (_as_described(text, m) for m in sent.places if m.end <= trig.start())
+               if m.place and m.place.kind in SETTLEMENTS and (not reference_point(text, m) or _APPOSED.match(
+                   text, m.end)) and contained(text, sent.places, m) is None]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
@@ -258,6 +343,16 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
         return []
     gap = text[trig.end() : clause[1]]
+    if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
+        named = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS]
+        if named:
+            return [(named[-1].text, named[-1].place, 1)]
+    region = next((m for m in reversed(sent.places) if m.end <= trig.start() and m.place and m.place.kind == "admin1"),
+                  ctx.last_region)
+    if region is not None and region.place is not None and not _LOCATIVE_END.search(trig.group(0)) and (
+            _REGION_ANAPHORA.match(gap) or (
+            ctx.region_topic and _PRONOUN_OBJECT.match(gap))):  # "recaptured most of the region"; "seized much of it"
+        return [(region_name(text, region), region.place, 3)]
     if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
         return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
@@ -299,7 +394,8 @@ def _common_site(text: str, pos: int, hi: int) -> bool:
     return not any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int) -> list[Target]:
+def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
+                   home: Place | None = None) -> list[Target]:
     """Return the sites named by common nouns right after a trigger, each at its town as a part (precision 2).
 
     "seized the presidential palace, Khartoum's international airport": each site keeps its
@@ -327,10 +423,12 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int) -
         pos = m.end()
     found: list[Target] = []
     for k, (name, town) in enumerate(listed):  # a site with no town of its own: the next one's, else the last named
-        town = town or next((t for _, t in listed[k + 1 :] if t is not None), None) or ctx.last_settlement
-        if town is None or town.place is None or town.place.kind == "country":
+        town = town or next((t for _, t in listed[k + 1 :] if t is not None), None)
+        place = town.place if town is not None else home or (ctx.last_settlement.place if ctx.last_settlement
+                                                            else None)
+        if place is None or place.kind == "country":
             return []
-        found.append((name, town.place, 2))
+        found.append((name, place, 2))
     return found
 
 

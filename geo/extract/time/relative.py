@@ -9,6 +9,13 @@ needs what that scan found or a reading of the sentence around it:
 * "the same day", "the next day", "two days later": from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
   date that follows;
+* "on the first day of the offensive", "on the second day": counted from the day the article says
+  the offensive was launched or began;
+* "took the oilfields on Tuesday, a day after they seized the city", "two days before": a clause
+  dated by its distance from the day told just before it in the sentence;
+* seasons: "since the summer", "last winter", "in the spring of 2016" (spring March-May, summer
+  June-August, autumn September-November, winter December-February; "the summer" is the latest
+  begun by publication, "last summer" the latest ended before it);
 * "now" ("rebels are now inside Damascus", "has now been cleansed"): the publication date;
 * ordering words between two clauses of a sentence (:func:`ordered`): "took Aleppo in late
   November *before* swinging south through Hama" puts Hama after late November and by the
@@ -26,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 from geo.dates import shift
-from geo.extract.time.expressions import TimeMention, precision_of_range
+from geo.extract.time.expressions import TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
 
 __all__ = ["ORDERING", "chained", "merge", "ordered", "relative_expressions"]
@@ -41,7 +48,9 @@ _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
-                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b", re.I)
+                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
+                   r"\b(?:days?|weeks?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
+                   r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
@@ -51,7 +60,25 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
                    r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
                    r"that\s+(?:evening|night|afternoon)))\b", re.I)
-_STEP_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
+_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+)?(?P<n>a|one|\d{1,2}|two|three|four|five|six|"
+                     r"seven)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\b", re.I)
+#: A season: "since the summer", "last winter", "in the spring of 2016", "autumn 2015" ("the fall of" is no season).
+_SEASON = re.compile(r"\b(?:(?P<pre>since|in|during|by|until|over|through|throughout)\s+)?(?:(?P<which>the|this|last|"
+                     r"early|late)\s+)?(?-i:(?P<s>spring|summer|autumn|winter|fall))\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?",
+                     re.I)
+#: Each season's first month, and how many months it lasts.
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+#: A day counted within an offensive: "on the first day of the offensive", "on the second day".
+_NTH_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<nth>first|second|third|opening)\s+day(?:\s+of\s+(?:the|its|their)\s+"
+                      r"(?:[\w-]+\s+){0,3}?(?:offensive|operation|assault|campaign|war|attack|invasion|uprising))?\b",
+                      re.I)
+_NTH = {"first": 0, "opening": 0, "second": 1, "third": 2}
+#: Words that tell a day as the start of something: "launched Operation 1027 on October 27", "the launch on Oct. 27".
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|es|ing)?|began|begun|begins|started|start|outbreak)\b", re.I)
+#: How far back the start of an offensive is looked for (a paragraph).
+_LAUNCH_WINDOW = 500
+_STEP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -119,6 +146,14 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
                     found.append(step)
+        for m in _SEASON.finditer(text, lo, hi):
+            season = _season(m, published)
+            if season is not None:
+                found.append(season)
+        for m in _NTH_DAY.finditer(text, lo, hi):
+            found.extend(_nth_day(text, m, published))
+        for m in _OFFSET.finditer(text, lo, hi):
+            found.extend(_offset(m, times, lo))
         for m in _EVE.finditer(text, lo, hi):
             anchor = next((t for t in times if m.end() <= t.start <= m.end() + 50 and t.precision == "day"), None)
             if anchor is not None:
@@ -127,6 +162,67 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         for m in _NOW.finditer(text, lo, hi):
             found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _season(m: re.Match[str], published: dt.date) -> TimeMention | None:
+    """Return the three months a season names, or None ("fall" alone, a season not yet begun)."""
+    word, which, year = m.group("s"), (m.group("which") or "").lower(), m.group("y")
+    if word == "fall" and not (year or which in ("last", "this")):
+        return None  # "the fall of Aleppo"
+    first = _SEASONS[word]
+    if year:
+        start = dt.date(int(year) - (1 if first == 12 else 0), first, 1)
+    else:
+        start = dt.date(published.year, first, 1)
+        while start > published or which == "last" and _season_end(start) >= published:
+            start = dt.date(start.year - 1, first, 1)
+    end = _season_end(start)
+    if start > published:
+        return None
+    relation = RELATION.get((m.group("pre") or "").lower(), "at")
+    if which == "early":
+        end = _month_end(start.year, start.month)
+    elif which == "late":
+        start = dt.date(end.year, end.month, 1)
+    last = min(end, published)  # "since the summer": the state began within the season
+    return TimeMention(m.group(0), m.start(), m.end(), start, last, precision_of_range(start, last), relation)
+
+
+def _season_end(start: dt.date) -> dt.date:
+    later = start.year * 12 + start.month - 1 + 2
+    return _month_end(later // 12, later % 12 + 1)
+
+
+def _nth_day(text: str, m: re.Match[str], published: dt.date) -> list[TimeMention]:
+    """Return the day "on the first day of the offensive" names: the day told as its start just before.
+
+    The start is the last day the paragraph before tells with a launch word near it ("launched
+    Operation 1027 on October 27 last year", "the launch on Oct. 27 of an offensive").
+    """
+    window = (max(0, m.start() - _LAUNCH_WINDOW), m.start())
+    starts = [t for t in find_time_expressions(text, published, [window]) if t.precision == "day"
+              and t.relation == "at" and _LAUNCH.search(text, max(window[0], t.start - 60), min(m.start(), t.end + 40))]
+    if not starts:
+        return []
+    day = shift(starts[-1].date, _NTH[m.group("nth").lower()])
+    return [TimeMention(m.group(0), m.start(), m.end(), min(day, published), None, "day", "at")]
+
+
+def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int) -> list[TimeMention]:
+    """Return the day an offset clause gives (", a day after they seized the city": the day before the one told).
+
+    The anchor is the day told last before the offset in the same span; the expression stands at the ordering
+    word, so that it is the time of the clause that word opens, not of the clause before it.
+    """
+    anchor = next((t for t in reversed(times) if lo <= t.start and t.end <= m.start() and t.precision == "day"
+                   and t.date is not None and t.relation == "at"), None)
+    if anchor is None:
+        return []
+    word = m.group("n").lower()
+    days = int(_STEP_DAYS.get(word, word)) * (7 if m.group("unit").lower().startswith("week") else 1)
+    sign = -1 if m.group("rel").lower() == "after" else 1
+    day = shift(anchor.date, sign * days)
+    return [TimeMention(m.group(0).strip(), m.start("rel"), m.end(), day, None, "day", "at")]
 
 
 def merge(times: Sequence[TimeMention], extra: Sequence[TimeMention]) -> list[TimeMention]:
@@ -144,6 +240,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
     so its range runs from that time's start to the publication date. The readings:
 
     * T, then/before/followed by/later, trigger -> after T;
+    * T, after trigger -> just before T (T or the day before: "seized it on Saturday after the militia pulled out");
     * trigger, after ..., T; or After ... T, trigger -> after T;
     * trigger, before ..., T; or Before ... T, trigger -> before T (the week up to T's end).
 
@@ -183,6 +280,8 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
                 anchor, relation = prior[-1], "after"
             elif word == "after" and between:
                 anchor, relation = between[-1], "after"
+            elif word == "after" and prior and not between:  # "seized it on Saturday after the militia pulled out"
+                anchor, relation = prior[-1], "just before"
             elif word in ("before", "prior to") and between:
                 anchor, relation = between[-1], "before"
         elif w.start() >= pos:
@@ -204,7 +303,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
         last = published if published is not None and published >= end else end
         return TimeMention(anchor.text, anchor.start, anchor.end, start, last if last != start else None,
                            precision_of_range(start, last), "after")
-    start = shift(end, -6)
+    start = shift(end, -1 if relation == "just before" else -6)  # "just before": that day or the one before
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
 
 
