@@ -79,6 +79,8 @@ SAME_PLACE_DEG = 0.05
 #: (this share or more) in the division's country and none in the country so named.
 DIVISION_COUNTRY_SHARE = 0.34
 DIVISION_NOT_COUNTRY_BONUS = 3.0
+#: A settlement this populous inside a division of its name, named by an alternate, is still its seat ("Daraa").
+SEAT_POPULATION = 10_000
 #: How far below its town a division of the same name stays when no cue word asks for the division ("Kidal").
 DIVISION_BELOW_TOWN = 0.1
 _SETTLEMENTS = frozenset({"city", "town", "village"})
@@ -224,11 +226,15 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     exact = [i for i in keep if levels[i][0] >= 2]
     if exact:
         keep = exact
-    if any(levels[i][0] == 3 and places[i].kind in _LARGE and places[i].kind != "region" for i in keep):
-        # a country or first-level division that bears the name as its main name goes before a town or village that
-        # bears it only as an alternate ("Missouri" is the state, not Bozeman, one of whose alternates it is); a city
-        # keeps its alternates ("Saida" is still Sidon beside Algeria's Saïda province, "New York" New York City)
-        keep = [i for i in keep if levels[i][0] == 3 or places[i].kind not in _SMALL_SETTLEMENTS]
+    named_areas = {(places[i].country, store.admin1_code(rows[i]) if places[i].kind == "admin1" else "")
+                   for i in keep if levels[i][0] == 3 and places[i].kind in ("country", "admin1")}
+    if named_areas:
+        # a country or first-level division that bears the name as its main name goes before a town or village
+        # elsewhere that bears it only as an alternate ("Missouri" is the state, not Bozeman, one of whose alternates
+        # it is); a city keeps its alternates ("Saida" is Sidon beside Algeria's Saida province), and so does a
+        # place inside the division so named (its seat: "Daraa")
+        keep = [i for i in keep if levels[i][0] == 3 or places[i].kind not in _SMALL_SETTLEMENTS
+                or (places[i].country, store.admin1_code(rows[i])) in named_areas]
     n_world = store.n_world
     if any(rows[i] >= n_world and levels[i][0] >= 2 and places[i].kind not in _AREAS for i in keep):
         # a place curated or added by the user under this name goes before GeoNames records that carry it only
@@ -243,13 +249,13 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         prior += math.log10(population + 1) * (0.15 if p.kind in _LARGE else 0.6)
         base.append(prior + LEVEL_BONUS[levels[i][0]])
     # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
-    # otherwise: the division goes just below the best settlement of that name inside it, named as well as it is
-    # ("Montana" is the state, not Montana City, which bears the name only as an alternate).
+    # otherwise: the division goes just below the best settlement of that name inside it that is named as well as
+    # it is or is a town of its size ("Montana" is the state, not the village Montana City, named so as an alternate).
     codes = [store.admin1_code(rows[i]) for i in keep]
     for a, i in enumerate(keep):
         if places[i].kind == "admin1" and codes[a]:
             inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS
-                      and levels[k][0] >= levels[i][0]]
+                      and (levels[k][0] >= levels[i][0] or places[k].population >= SEAT_POPULATION)]
             if inside:
                 base[a] = min(base[a], max(inside) - DIVISION_BELOW_TOWN)
     return make_entry(store, [rows[i] for i in keep], [places[i] for i in keep], base,
