@@ -729,6 +729,9 @@ def _neighbours(rows: np.ndarray, vectors: np.ndarray, point: np.ndarray, own_ro
 DIVISION_NAMES_MIN = 2
 #: ... and they are at least this share of the other names that lie in any division.
 DIVISION_NAMES_SHARE = 0.5
+#: ... unless its first choice is a city this populous in the division's own country: a report from Missouri that
+#: names "Memphis" means Tennessee's city, not the Missouri village.
+HOME_CITY_POPULATION = 500_000
 
 
 def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
@@ -740,10 +743,11 @@ def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
     candidate lies outside the document's main first-level division (the one where at least
     :data:`DIVISION_NAMES_MIN` other names, and :data:`DIVISION_NAMES_SHARE` of those that lie
     in any division, lie), and in a country or division where no other name lies, takes its
-    candidate inside that division, named as well as it is. A continent, region, country or
-    first-level division keeps its place ("China" in a story from Texas is the country, not
-    China, Texas), as does a name whose first choice has company ("Paris" beside "France" or
-    "Lyon").
+    candidate inside that division, named as well as it is. A city of :data:`HOME_CITY_POPULATION`
+    in the division's own country keeps its place ("Memphis" in a report from Missouri is still
+    Tennessee's city), and so does a continent, region, country or first-level division ("China"
+    in a story from Texas is the country, not China, Texas) and a name whose first choice has
+    company ("Paris" beside "France" or "Lyon").
     Returns *ranking* itself when nothing changes.
     """
     n = len(docs)
@@ -775,7 +779,8 @@ def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
         if (chosen_c[i], chosen_a[i]) == top or hi - lo < 2 or not inside[lo:hi].any():
             continue
         j = int(best[i]) - lo
-        if entry.places[j].kind in _LARGE:
+        if entry.places[j].kind in _LARGE or (
+                chosen_c[i] == top[0] and entry.places[j].population >= HOME_CITY_POPULATION):
             continue
         others = local - {id(entry)}
         if len(others) < DIVISION_NAMES_MIN or len(others) < DIVISION_NAMES_SHARE * len(named - {id(entry)}):

@@ -224,6 +224,9 @@ def test_a_local_report_takes_the_namesake_in_its_own_division(gz: Gazetteer) ->
     assert texas["China"][0] == "country:CN" and texas["Italy"][0] == "country:IT"
     trip = found(gz, "Two teachers from Austin and Dallas flew to Paris and on to Lyon, in France.")
     assert trip["Paris"][1] == "FR"
+    # A large city of the division's own country keeps its place.
+    missouri = found(gz, "Farmers from Joplin and Springfield sold cattle in Carthage before driving on to Memphis.")
+    assert gz.get(missouri["Memphis"][0]).admin1 == "Tennessee"
 
 
 def test_a_division_by_its_main_name_before_a_town_by_an_alternate(gz: Gazetteer) -> None:
