@@ -234,6 +234,9 @@ def test_a_division_by_its_main_name_before_a_town_by_an_alternate(gz: Gazetteer
     got = found(gz, "Officials in Montana said the storm hit Billings and Bozeman. The Missouri governor sent help.")
     assert got["Montana"][0] == "admin1:US-MT" and got["Missouri"][0] == "admin1:US-MO"
     assert found(gz, "Lawmakers in Iowa, Ohio and Minnesota voted on the bill.")["Minnesota"][0] == "admin1:US-MN"
+    # A division's seat named by an alternate stays the seat ("Daraa" is the city, not the governorate).
+    daraa = gz.resolve("Daraa")
+    assert daraa.kind not in ("admin1", "country") and daraa.country == "SY"
     # A city keeps its alternates: "Saida" is Sidon in Lebanon, not Algeria's Saida province.
     assert found(gz, "Israeli jets struck near Saida and Tyre in southern Lebanon.")["Saida"][1] == "LB"
     assert found(gz, "Snow fell in New York and Boston.")["New York"][0] != "admin1:US-NY"
