@@ -53,8 +53,8 @@ from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "prefer_home", "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP", "SAME_PLACE_GAP",
-           "WORLD_CITY_POPULATION"]
+           "code_of", "prefer_division", "prefer_home", "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP",
+           "SAME_PLACE_GAP", "WORLD_CITY_POPULATION"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -79,9 +79,12 @@ SAME_PLACE_DEG = 0.05
 #: (this share or more) in the division's country and none in the country so named.
 DIVISION_COUNTRY_SHARE = 0.34
 DIVISION_NOT_COUNTRY_BONUS = 3.0
+#: A settlement this populous inside a division of its name, named by an alternate, is still its seat ("Daraa").
+SEAT_POPULATION = 10_000
 #: How far below its town a division of the same name stays when no cue word asks for the division ("Kidal").
 DIVISION_BELOW_TOWN = 0.1
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+_SMALL_SETTLEMENTS = frozenset({"town", "village"})
 _LARGE = frozenset({"continent", "region", "country", "admin1"})
 _AREAS = frozenset({"continent", "region", "country", "admin1", "admin2"})
 _PRIOR_BY_INDEX = np.array([KIND_PRIOR.get(k, 0.1) for k in PLACE_KINDS])
@@ -223,6 +226,15 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     exact = [i for i in keep if levels[i][0] >= 2]
     if exact:
         keep = exact
+    named_areas = {(places[i].country, store.admin1_code(rows[i]) if places[i].kind == "admin1" else "")
+                   for i in keep if levels[i][0] == 3 and places[i].kind in ("country", "admin1")}
+    if named_areas:
+        # a country or first-level division that bears the name as its main name goes before a town or village
+        # elsewhere that bears it only as an alternate ("Missouri" is the state, not Bozeman, one of whose alternates
+        # it is); a city keeps its alternates ("Saida" is Sidon beside Algeria's Saida province), and so does a
+        # place inside the division so named (its seat: "Daraa")
+        keep = [i for i in keep if levels[i][0] == 3 or places[i].kind not in _SMALL_SETTLEMENTS
+                or (places[i].country, store.admin1_code(rows[i])) in named_areas]
     n_world = store.n_world
     if any(rows[i] >= n_world and levels[i][0] >= 2 and places[i].kind not in _AREAS for i in keep):
         # a place curated or added by the user under this name goes before GeoNames records that carry it only
@@ -237,11 +249,13 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         prior += math.log10(population + 1) * (0.15 if p.kind in _LARGE else 0.6)
         base.append(prior + LEVEL_BONUS[levels[i][0]])
     # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
-    # otherwise: the division goes just below the best settlement of that name inside it.
+    # otherwise: the division goes just below the best settlement of that name inside it that is named as well as
+    # it is or is a town of its size ("Montana" is the state, not the village Montana City, named so as an alternate).
     codes = [store.admin1_code(rows[i]) for i in keep]
     for a, i in enumerate(keep):
         if places[i].kind == "admin1" and codes[a]:
-            inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS]
+            inside = [base[b] for b, k in enumerate(keep) if codes[b] == codes[a] and places[k].kind in _SETTLEMENTS
+                      and (levels[k][0] >= levels[i][0] or places[k].population >= SEAT_POPULATION)]
             if inside:
                 base[a] = min(base[a], max(inside) - DIVISION_BELOW_TOWN)
     return make_entry(store, [rows[i] for i in keep], [places[i] for i in keep], base,
@@ -708,3 +722,79 @@ def prefer_neighbours(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str]
 def _neighbours(rows: np.ndarray, vectors: np.ndarray, point: np.ndarray, own_row: int) -> int:
     """Return how many distinct places (*rows*, at unit *vectors*), not *own_row*, lie within NEAR_KM of *point*."""
     return len(set(rows[vectors @ point >= _NEAR_COS].tolist()) - {own_row})
+
+
+#: A name's namesake in the document's own first-level division beats its first choice elsewhere when at least this
+#: many other names lie in that division (:func:`prefer_division`) ...
+DIVISION_NAMES_MIN = 2
+#: ... and they are at least this share of the other names that lie in any division.
+DIVISION_NAMES_SHARE = 0.5
+#: ... unless its first choice is a city this populous in the division's own country: a report from Missouri that
+#: names "Memphis" means Tennessee's city, not the Missouri village.
+HOME_CITY_POPULATION = 500_000
+
+
+def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
+    """Put a name's namesake in the division most of the document's places lie in before a namesake elsewhere.
+
+    A local report names its own county and towns: "Paris" among Urbana and Edgar County is the
+    Illinois town, not the French capital; "London" among Kitchener and Woodstock the Ontario
+    city; "Gainesville" among Hall County and Flowery Branch the Georgia city. A name whose best
+    candidate lies outside the document's main first-level division (the one where at least
+    :data:`DIVISION_NAMES_MIN` other names, and :data:`DIVISION_NAMES_SHARE` of those that lie
+    in any division, lie), and in a country or division where no other name lies, takes its
+    candidate inside that division, named as well as it is. A city of :data:`HOME_CITY_POPULATION`
+    in the division's own country keeps its place ("Memphis" in a report from Missouri is still
+    Tennessee's city), and so does a continent, region, country or first-level division ("China"
+    in a story from Texas is the country, not China, Texas) and a name whose first choice has
+    company ("Paris" beside "France" or "Lyon").
+    Returns *ranking* itself when nothing changes.
+    """
+    n = len(docs)
+    if n < DIVISION_NAMES_MIN + 1:
+        return ranking
+    ints, best, offsets = ranking.ints, ranking.best, ranking.offsets
+    admin1, country = ints[:, _I_ADMIN1], ints[:, _I_COUNTRY]
+    chosen_a, chosen_c = admin1[best].tolist(), country[best].tolist()
+    # A division is its country and admin-1 code together: codes are names, and two countries may share one.
+    in_division: dict[tuple[int, int], set[int]] = {}
+    in_country: dict[int, set[int]] = {}
+    for i, d in enumerate(docs):
+        if not (d.context and d.entry.exact and chosen_c[i]):
+            continue
+        in_country.setdefault(chosen_c[i], set()).add(id(d.entry))
+        if chosen_a[i]:
+            in_division.setdefault((chosen_c[i], chosen_a[i]), set()).add(id(d.entry))
+    if not in_division:
+        return ranking
+    top = max(in_division, key=lambda a: len(in_division[a]))
+    local = in_division[top]
+    named = set().union(*in_division.values())
+    inside = (country == top[0]) & (admin1 == top[1])
+    order, best = ranking.order.copy(), best.copy()
+    changed = False
+    for i, d in enumerate(docs):
+        entry = d.entry
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        if (chosen_c[i], chosen_a[i]) == top or hi - lo < 2 or not inside[lo:hi].any():
+            continue
+        j = int(best[i]) - lo
+        if entry.places[j].kind in _LARGE or (
+                chosen_c[i] == top[0] and entry.places[j].population >= HOME_CITY_POPULATION):
+            continue
+        others = local - {id(entry)}
+        if len(others) < DIVISION_NAMES_MIN or len(others) < DIVISION_NAMES_SHARE * len(named - {id(entry)}):
+            continue
+        company = (in_country.get(chosen_c[i], set()) if chosen_c[i] != top[0]
+                   else in_division.get((chosen_c[i], chosen_a[i]), set()))
+        if company - {id(entry)}:
+            continue  # its first choice has other names beside it, in its country abroad or its division at home
+        segment = order[lo:hi].tolist()
+        level = entry.level
+        chosen = next((k for k in segment if inside[k] and level[k - lo] >= min(level[j], 2)), None)
+        if chosen is None:
+            continue
+        order[lo:hi] = [chosen] + [k for k in segment if k != chosen]
+        best[i] = chosen
+        changed = True
+    return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking

@@ -22,6 +22,7 @@ from gazetteer.context import (
     build_entry,
     code_of,
     make_entry,
+    prefer_division,
     prefer_home,
     prefer_neighbours,
     resolve_document,
@@ -348,7 +349,7 @@ class Gazetteer:
         doc_focus = _focus_of(docs, ranking, focus,
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
-        ranking = prefer_neighbours(prefer_home(ranking, docs, home), docs, home)
+        ranking = prefer_neighbours(prefer_home(prefer_division(ranking, docs), docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
@@ -406,7 +407,7 @@ class Gazetteer:
         ordered = [docs[k] for k in order]
         ranking = resolve_document(self.store, text, ordered, focus)
         home = _home_of(ordered, ranking, focus) if focus else set()
-        ranking = prefer_neighbours(prefer_home(ranking, ordered, home), ordered, home)
+        ranking = prefer_neighbours(prefer_home(prefer_division(ranking, ordered), ordered, home), ordered, home)
         out = []
         for s, e in spans:
             k = index.get((s, e))

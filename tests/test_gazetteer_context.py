@@ -206,3 +206,37 @@ def test_a_division_named_like_a_country_in_a_text_about_its_own_country(gz: Gaz
     assert {m.text: m.place.id for m in gz.find("Georgia and Armenia signed a deal in Tbilisi.")}["Georgia"] == (
         "country:GE")
     assert [m.place.id for m in gz.find("Talks on Georgia resumed.")] == ["country:GE"]
+
+
+def test_a_local_report_takes_the_namesake_in_its_own_division(gz: Gazetteer) -> None:
+    # The county and towns a local report names put it in one division: the namesake there, not the famous one.
+    illinois = found(gz, "Edgar County deputies and police from Urbana searched homes in Paris.")
+    assert gz.get(illinois["Paris"][0]).admin1 == "Illinois"
+    ontario = found(gz, "Kenora police said the Ontario driver was from London.")
+    assert gz.get(ontario["London"][0]).admin1 == "Ontario"
+    ohio = found(gz, "Guernsey County deputies said the Byesville man was taken to a hospital in Cambridge.")
+    assert gz.get(ohio["Cambridge"][0]).admin1 == "Ohio"
+    # The same in a war's divisions.
+    sagaing = found(gz, "Sagaing Region fighters said the army burned Monywa homes and shelled Tamu.")
+    assert gz.get(sagaing["Tamu"][0]).country == "MM"
+    # A country or a division keeps its place ("China" in a report from Texas), and a namesake with company abroad.
+    texas = found(gz, "China and Italy reported new cases; officials in Austin, Dallas and Houston were calm.")
+    assert texas["China"][0] == "country:CN" and texas["Italy"][0] == "country:IT"
+    trip = found(gz, "Two teachers from Austin and Dallas flew to Paris and on to Lyon, in France.")
+    assert trip["Paris"][1] == "FR"
+    # A large city of the division's own country keeps its place.
+    missouri = found(gz, "Farmers from Joplin and Springfield sold cattle in Carthage before driving on to Memphis.")
+    assert gz.get(missouri["Memphis"][0]).admin1 == "Tennessee"
+
+
+def test_a_division_by_its_main_name_before_a_town_by_an_alternate(gz: Gazetteer) -> None:
+    # "Missouri" is an alternate name of Bozeman and "Montana" of Montana City: the states are meant.
+    got = found(gz, "Officials in Montana said the storm hit Billings and Bozeman. The Missouri governor sent help.")
+    assert got["Montana"][0] == "admin1:US-MT" and got["Missouri"][0] == "admin1:US-MO"
+    assert found(gz, "Lawmakers in Iowa, Ohio and Minnesota voted on the bill.")["Minnesota"][0] == "admin1:US-MN"
+    # A division's seat named by an alternate stays the seat ("Daraa" is the city, not the governorate).
+    daraa = gz.resolve("Daraa")
+    assert daraa.kind not in ("admin1", "country") and daraa.country == "SY"
+    # A city keeps its alternates: "Saida" is Sidon in Lebanon, not Algeria's Saida province.
+    assert found(gz, "Israeli jets struck near Saida and Tyre in southern Lebanon.")["Saida"][1] == "LB"
+    assert found(gz, "Snow fell in New York and Boston.")["New York"][0] != "admin1:US-NY"
