@@ -305,7 +305,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         before = [t for t in in_clause if t.start < pos]
         return after[0] if after else before[-1] if before else in_clause[0]
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
-        relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
+        relative = (_RELATIVE_AT.match(text, clause[1]) or _RELATIVE_OPEN.search(text, clause[1], sent.end)
+                    ) if clause[1] < sent.end else None
         pool = [t for t in times if relative is None or t.start < relative.start()]
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
@@ -321,6 +322,8 @@ _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", r
 _CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
 #: A relative clause opening after a trigger's clause: its times are its own.
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|where)\b", re.I)
+#: A relative pronoun where a trigger's clause ends ("retook Bakhmut from Russian troops who captured it in May").
+_RELATIVE_AT = re.compile(r"\s*,?\s*(?:which|who|that)\b", re.I)
 
 
 #: Kinds that are states (they hold "since" a date); the others are changes.
