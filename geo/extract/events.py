@@ -325,7 +325,7 @@ _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|qui
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
-                      r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+                      r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
 _HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
                                r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
@@ -339,7 +339,8 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Ou
                                r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
 #: Verbs whose subject is the agent (or the voice) of the nominal event they govern.
 _COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|declared|declares|declaring|"
-                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported)\s+"
+                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported|made|carried\s+out|"
+                        r"conducted|staged|undertook|began|started)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: A clause boundary between a nominal subject and a side named after it.
 _CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
