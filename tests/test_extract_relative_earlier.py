@@ -151,3 +151,36 @@ def test_a_present_relative_clause_keeps_the_publication_date(gz) -> None:
     events = read(gz, "Ukrainian forces liberated Kherson, which has since been under Ukrainian control.")
     assert all(e.actor_gaining == "ukraine" and span(e) == (D(2024, 3, 9), PUBLISHED) for e in events)
     assert events
+
+
+# ---- the main change told again in a relative clause, and a time after the relative clause ---------------------
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("M23 rebels seized Goma from the army, which fled towards Bukavu.", "Goma", "fardc"),
+    ("The RSF captured Wad Madani, which the army had abandoned without a fight, on Saturday.", "Wad Madani", "saf"),
+    ("Government troops retook Palmyra from IS fighters, who withdrew on Saturday.", "Palmyra", "islamic_state"),
+])
+def test_a_withdrawal_in_the_relative_clause_is_the_main_change_again(gz, text: str, place: str,
+                                                                     loser: str) -> None:
+    events = read(gz, text)
+    withdrew = one(events, place, "withdrew")
+    assert withdrew.actor_losing == loser
+    assert withdrew.date is not None and withdrew.date_end in (None, PUBLISHED)
+    assert (withdrew.date_end or withdrew.date) >= D(2024, 3, 9)
+
+
+@pytest.mark.parametrize(("text", "place", "said_on", "earlier_dates"), [
+    ("Congolese troops recaptured Rubaya from M23 rebels who had seized it in May, the army said on Thursday.",
+     "Rubaya", D(2024, 3, 7), (D(2023, 5, 1), D(2023, 5, 31))),
+    ("The junta regained Kyaukme from TNLA fighters who overran it in July, state television said on Friday.",
+     "Kyaukme", D(2024, 3, 8), (D(2023, 7, 1), D(2023, 7, 31))),
+    ("Ukrainian forces liberated Kherson, which Russian troops seized in March 2022, officials said on Friday.",
+     "Kherson", D(2024, 3, 8), (D(2022, 3, 1), D(2022, 3, 31))),
+])
+def test_a_time_after_the_relative_clause_is_the_main_clauses(gz, text: str, place: str, said_on: dt.date,
+                                                              earlier_dates: tuple[dt.date, dt.date]) -> None:
+    events = read(gz, text)
+    now = [e for e in events if e.place == place and span(e) == (said_on, said_on)]
+    assert len(now) == 1 and now[0].kind in ("regained", "captured")
+    before = [e for e in events if e.place == place and e is not now[0]]
+    assert [span(e) for e in before] == [earlier_dates]

@@ -307,7 +307,12 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = (_RELATIVE_AT.match(text, clause[1]) or _RELATIVE_OPEN.search(text, clause[1], sent.end)
                     ) if clause[1] < sent.end else None
-        pool = [t for t in times if relative is None or t.start < relative.start()]
+        pool = times
+        if relative is not None:  # it ends at its next comma: "from M23 rebels who had held it, the army said on
+            # Thursday" is the main clause's Thursday
+            closes = _COMMA.search(text, relative.end(), sent.end)
+            own = (relative.start(), closes.start() if closes else sent.end)
+            pool = [t for t in times if not own[0] <= t.start < own[1]]
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
             pool = [t for t in pool if t.start >= clause[0]]
@@ -322,6 +327,7 @@ _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", r
 _CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
 #: A relative clause opening after a trigger's clause: its times are its own.
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|where)\b", re.I)
+_COMMA = re.compile(r"[,;:]")
 #: A relative pronoun where a trigger's clause ends ("retook Bakhmut from Russian troops who captured it in May").
 _RELATIVE_AT = re.compile(r"\s*,?\s*(?:which|who|that)\b", re.I)
 

@@ -123,8 +123,10 @@ class _Relative:
 
     #: The side the relative pronoun stands for when it is the trigger's subject ("from the RSF, who overran it").
     side: str | None
-    #: Told in the past ("who seized it", "which they had held"): it holds at no date but its own.
-    past: bool
+    #: Told in the past by a side of its own ("who seized it", "which the RSF had held"): what the side that
+    #: lost the place did before, at no date but the relative clause's own (not "which fell", "who fled":
+    #: the main change told again).
+    earlier: bool
 
 
 #: Kinds whose trigger tells a change of hands: a relative clause after one tells what came before it.
@@ -174,7 +176,8 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
         side = None  # the pronoun is the object: "Kherson, which Russian troops had occupied"
     stop = _PUNCTUATION.search(text, trig_end, clause[1])
     past = not _PRESENT_GROUP.search(text, pronoun_end, trig_end)
-    return (pronoun_end, stop.start() if stop else clause[1]), _Relative(side, past)
+    return (pronoun_end, stop.start() if stop else clause[1]), _Relative(side, past and (side is not None
+                                                                                        or bool(subjects)))
 
 
 #: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
@@ -525,8 +528,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     """Return the events of one trigger on its places (*guess_side* False: no side from the context).
 
     A trigger in a relative clause after a change (*relative*) has the side its pronoun stands
-    for as subject, and, told in the past, only a time of its own: without one, its events are
-    undated (before the main change, but when is not said), as those of an undated article.
+    for as subject, and, telling an earlier change, only a time of its own: without one, its
+    events are undated (before the main change, but when is not said), as those of an undated
+    article. A withdrawal ("from the army, which fled") is the main change told again.
     """
     recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
@@ -578,7 +582,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
-    undated = relative is not None and relative.past and (time is None or not clause[0] <= time.start < clause[1])
+    undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
+        time is None or not clause[0] <= time.start < clause[1])
     if undated:  # "recaptured Lalibela from Tigrayan forces who seized it": before the recapture, but when?
         time = None
     if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
