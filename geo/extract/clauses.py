@@ -38,7 +38,7 @@ from gazetteer import Mention
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "contained", "coordinated",
            "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
-           "proper_after", "proper_before", "source_actor", "uncontained"]
+           "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
@@ -335,6 +335,33 @@ def modifier_actor(text: str, start: int) -> str | None:
     if _MODIFIER.search(before) and not _PART_OF.search(before):
         return "modifier"
     return None
+
+
+#: A relative pronoun right after a noun phrase (a side's name perhaps followed by its head noun: "Tigrayan forces
+#: who", "the rebels, who", "IS fighters that"; a place: "Kherson, which"); not "that day".
+_RELATIVE_PRONOUN = re.compile(
+    r"(?:\s+(?:fighters|forces|troops|militants|militias?|militiamen|soldiers|units|jihadists|gunmen|insurgents|"
+    r"rebels|paramilitar(?:y|ies)|groups?|men|elements))?"
+    r"(?P<open>\s*,\s*(?:who|which)|\s+(?:who|which|that(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|"
+    r"time)\b)))\b", re.I)
+
+
+def relative_pronoun(text: str, end: int) -> tuple[int, int] | None:
+    """Return where the relative clause after a noun phrase ending at *end* opens, and where its pronoun ends.
+
+    "... from Tigrayan forces who seized it in August": the clause opens at the space before
+    "who"; "from the rebels, who had held it": at the comma. None when no relative pronoun
+    follows the phrase (a head noun like "fighters" may stand between).
+
+    Examples
+    --------
+    >>> text = "retook Ramadi from IS militants who had seized it"
+    >>> opens, end = relative_pronoun(text, text.index(" militants"))
+    >>> text[opens:end]
+    ' who'
+    """
+    m = _RELATIVE_PRONOUN.match(text, end)
+    return (m.start("open"), m.end()) if m else None
 
 
 #: A dateline: "KYIV, Feb 17 (Reuters) -", "PORT SUDAN —", "BEIRUT, Dec 1 -", at the start of a line.

@@ -314,8 +314,14 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         before = [t for t in in_clause if t.start < pos]
         return after[0] if after else before[-1] if before else in_clause[0]
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
-        relative = _RELATIVE_OPEN.search(text, clause[1], sent.end) if clause[1] < sent.end else None
-        pool = [t for t in times if relative is None or t.start < relative.start()]
+        relative = (_RELATIVE_AT.match(text, clause[1]) or _RELATIVE_OPEN.search(text, clause[1], sent.end)
+                    ) if clause[1] < sent.end else None
+        pool = times
+        if relative is not None:  # it ends at its next comma: "from M23 rebels who had held it, the army said on
+            # Thursday" is the main clause's Thursday
+            closes = _COMMA.search(text, relative.end(), sent.end)
+            own = (relative.start(), closes.start() if closes else sent.end)
+            pool = [t for t in times if not own[0] <= t.start < own[1]]
         closed = [r for r in _RELATIVE_OPEN.finditer(text, sent.start, clause[0]) if r.end() < clause[0]]
         if closed:  # "The RSF, which overran the capital in April 2023, has pulled out of ...": not the main clause's
             pool = [t for t in pool if not closed[0].start() <= t.start < clause[0]]
@@ -333,6 +339,9 @@ _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", r
 _CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
 #: A relative clause opening after a trigger's clause: its times are its own.
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|where)\b", re.I)
+_COMMA = re.compile(r"[,;:]")
+#: A relative pronoun where a trigger's clause ends ("retook Bakhmut from Russian troops who captured it in May").
+_RELATIVE_AT = re.compile(r"\s*,?\s*(?:which|who|that)\b", re.I)
 
 
 #: Kinds that are states (they hold "since" a date); the others are changes.

@@ -38,13 +38,21 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
-from geo.extract.clauses import contained, irrealis, modifier_actor, object_gap, source_actor
+from geo.extract.clauses import (
+    antecedent,
+    contained,
+    irrealis,
+    modifier_actor,
+    object_gap,
+    relative_pronoun,
+    source_actor,
+)
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -55,7 +63,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, reference_point, region_name, target_places
+from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -116,6 +124,69 @@ def _clause_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]
             hi = m.start()
             break
     return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class _Relative:
+    """A relative clause after a main clause that tells a change: what it says came before that change."""
+
+    #: The side the relative pronoun stands for when it is the trigger's subject ("from the RSF, who overran it").
+    side: str | None
+    #: Told in the past by a side of its own ("who seized it", "which the RSF had held"): what the side that
+    #: lost the place did before, at no date but the relative clause's own (not "which fell", "who fled":
+    #: the main change told again).
+    earlier: bool
+
+
+#: Kinds whose trigger tells a change of hands: a relative clause after one tells what came before it.
+_CHANGES = tuple(t.pattern for t in lx.TRIGGERS if t.kind in ("captured", "regained", "withdrew", "entered")
+                 and not t.echo)
+#: Between a subject relative pronoun and its verb: auxiliaries and adverbs ("who had earlier seized").
+_RELATIVE_AUXILIARIES = re.compile(r"^(?:\s+(?:had|has|have|been|was|were|is|are|then|first|earlier|later|briefly|"
+                                   r"once|also|still|now|\w+ly))*\s*$", re.I)
+_PUNCTUATION = re.compile(r"[,;:]")
+#: A present or perfect verb group: the relative clause tells how things stand, not what came before.
+_PRESENT_GROUP = re.compile(r"\b(?:has|have|is|are|remains?|still|now|currently|holds?|controls?)\b", re.I)
+
+
+def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause: tuple[int, int],
+                     ) -> tuple[tuple[int, int], _Relative | None]:
+    """Split a relative clause off the main clause that tells a change, and say what it tells.
+
+    "The army retook Bakhmut from Russian troops who captured it in May": the main clause ends
+    before "who" (its time is not May); the relative clause runs from "who" to its next comma,
+    its subject is the side the pronoun stands for (Russian troops), and, told in the past, it
+    needs a time of its own (see :class:`_Relative`). A relative clause on a place after a
+    change ("liberated Kherson, which Russian troops had occupied in March") is read the same
+    way, with its own subject. Returns the trigger's clause, and the relative clause it stands
+    in (None for a trigger of a main clause).
+    """
+    opens: list[tuple[int, int, str | None]] = [  # (where it opens, where its pronoun ends, the side it is on)
+        (*span, a.faction) for a in sent.actors
+        if a.faction and (span := relative_pronoun(text, a.end)) is not None and span[1] <= sent.end]
+    opens += [(*span, None) for m in sent.places
+              if (span := relative_pronoun(text, m.end)) is not None and span[1] <= sent.end
+              and text[span[0] : span[1]].lstrip(" ,").lower() in ("which", "that")]
+    if not opens:
+        return clause, None
+    after = [o for o in opens if trig_end <= o[0] and clause[0] <= o[0] < clause[1]]
+    if after:  # the main clause ends where the relative clause opens
+        return (clause[0], min(o[0] for o in after)), None
+    before = [o for o in opens if clause[0] <= o[1] <= pos and not _PUNCTUATION.search(text, o[1], pos)]
+    if not before:
+        return clause, None
+    opening, pronoun_end, side = max(before, key=lambda o: o[1])
+    subjects = [a for a in sent.actors if pronoun_end <= a.start < pos]
+    if not _RELATIVE_AUXILIARIES.match(text[subjects[-1].end if subjects else pronoun_end : pos]):
+        return clause, None  # not the relative clause's verb: "after the fighters who had held it withdrew"
+    if not any(p.search(text, sent.start, opening) for p in _CHANGES):
+        return clause, None  # no change before it: "Russian troops who seized Bakhmut in May withdrew"
+    if subjects:
+        side = None  # the pronoun is the object: "Kherson, which Russian troops had occupied"
+    stop = _PUNCTUATION.search(text, trig_end, clause[1])
+    past = not _PRESENT_GROUP.search(text, pronoun_end, trig_end)
+    return (pronoun_end, stop.start() if stop else clause[1]), _Relative(side, past and (side is not None
+                                                                                        or bool(subjects)))
 
 
 #: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
@@ -269,7 +340,7 @@ _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|qui
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
-                      r"occupation|withdrawal|pull-?out|retreat|evacuation|loss)\s+(?:of|from)$", re.I)
+                      r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
 _HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
                                r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
@@ -283,7 +354,8 @@ _ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Ou
                                r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
 #: Verbs whose subject is the agent (or the voice) of the nominal event they govern.
 _COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|declared|declares|declaring|"
-                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported)\s+"
+                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported|made|carried\s+out|"
+                        r"conducted|staged|undertook|began|started)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: A clause boundary between a nominal subject and a side named after it.
 _CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
@@ -390,6 +462,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     events: list[ControlEvent] = []
     claimed_spans: list[tuple[int, int]] = []
     lifted: list[tuple[re.Match[str], lx.Trigger, tuple[int, int]]] = []
+    mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
+    located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -398,6 +472,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
+            clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
             if trigger.echo:
@@ -432,7 +507,19 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if trigger.kind == "besieged":
                 ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start())))
+            if relative is None:
+                mains.append((trig.end(), targets))
+            elif _on_reference_point(text, sent, trig, targets):
+                located.append((trig, trigger, clause, relative))
+                continue
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
+                                          relative=relative))
+    for trig, trigger, clause, relative in located:  # what the main clause changed: "recaptured the refinery,
+        # 70 km north of Khartoum, which the RSF had held": the refinery
+        head = [places for end, places in sorted(mains, key=lambda m: m[0]) if end <= trig.start()]
+        if head:
+            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, head[-1], stance.at(trig.start()),
+                                          relative=relative))
     for trig, trigger, clause in lifted:  # "... besieged by rebels before government forces broke the siege"
         if ctx.last_besieged:
             claimed_spans.append((trig.start(), trig.end()))
@@ -469,13 +556,32 @@ def _unknown_object_before(text: str, sent: Sentence, trig: re.Match[str]) -> bo
     return False
 
 
+def _on_reference_point(text: str, sent: Sentence, trig: re.Match[str], targets: Sequence[Target]) -> bool:
+    """Whether a relative clause's only place is the reference point its pronoun follows ("north of Khartoum, which").
+
+    Such a pronoun stands for what the reference point locates: the main clause's object.
+    """
+    head = antecedent(text, sent.places, sent.start, trig.start())
+    return head is not None and head.place is not None and len(targets) == 1 and targets[0][1] is head.place \
+        and reference_point(text, head)
+
+
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
                     clause: tuple[int, int], targets: list[tuple[str, Place | None, int]],
-                    stance: Stance, guess_side: bool = True) -> list[ControlEvent]:
-    """Return the events of one trigger on its places (*guess_side* False: no side from the context)."""
+                    stance: Stance, guess_side: bool = True, relative: _Relative | None = None) -> list[ControlEvent]:
+    """Return the events of one trigger on its places (*guess_side* False: no side from the context).
+
+    A trigger in a relative clause after a change (*relative*) has the side its pronoun stands
+    for as subject, and, telling an earlier change, only a time of its own: without one, its
+    events are undated (before the main change, but when is not said), as those of an undated
+    article. A withdrawal ("from the army, which fled") is the main change told again.
+    """
     recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
-    if _NOMINAL.search(trig.group(0)):
+    actor: str | None
+    if relative is not None and relative.side is not None:
+        actor, inferred = relative.side, False  # "retook Ramadi from IS militants who had seized it in May"
+    elif _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
     else:
         actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
@@ -520,6 +626,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
+        time is None or not clause[0] <= time.start < clause[1])
+    if undated:  # "recaptured Lalibela from Tigrayan forces who seized it": before the recapture, but when?
+        time = None
     if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
             trig.end() : time.start].rstrip().endswith(",")) and time.relation not in ("after", "before") \
             and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
@@ -562,6 +672,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if length is not None:  # "had been besieged by rebels for more than three years before ...": since when
         end = (time.date_end or time.date) if time is not None else ctx.article.published
         events = [_lasted(e, started(end, length) if end is not None else None) for e in events]
+    if undated:
+        return [replace(e, date=None, date_end=None, date_precision=None) for e in events]
     return events
 
 

@@ -111,7 +111,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"withdr[eaw]w?n?(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|pulled\s+(?:\w+\s+){0,2}?"
             r"(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
-            r"(?:withdrawal|pull-?out|retreat|evacuation)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
