@@ -14,7 +14,12 @@ yields one event per place it governs:
   an event.
 * **Actors**: the gaining side is the nearest faction before an active trigger (or after
   "by"/"to" for a passive one), else the last faction of the previous sentences; for
-  ``withdrew`` the side named is the losing one.
+  ``withdrew`` the side named is the losing one. A side inside a relative clause closed
+  before the trigger, or named as the owner of ground ("Islamic State's de facto capital"),
+  is not the subject; the owner of a captured unit ("the army's 17th Division base") loses
+  it; the holder a sentence describes a place by ("which had been under army control")
+  loses the place its change is about. In a contest the side said to hold the place is the
+  defender, and a side named after the trigger as attacking is the attacker.
 * **Stance**: a side that says or claims it makes the event ``claimed`` (attributed to that
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
@@ -44,7 +49,14 @@ from gazetteer import Gazetteer, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
-from geo.extract.clauses import contained, irrealis, modifier_actor, source_actor
+from geo.extract.clauses import (
+    contained,
+    ground_owner,
+    irrealis,
+    modifier_actor,
+    relative_actor,
+    source_actor,
+)
 from geo.extract.context import (
     EVENT_WORDING,
     Context,
@@ -82,8 +94,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
 
     Hedged: a negation, failure, threat or intention before the trigger; an infinitive of
     purpose; a gerund or nominal that is the subject of a modal or an aim ("Seizing Kidal
-    would ..."); or, for a contest, fighting said to be over ("fighting in Idlib had largely
-    wound down").
+    would ..."); for a siege, an encirclement left open ("encircled it on three sides") or
+    people said to be besieged ("besieged soldiers cheered"); or,
+    for a contest, fighting said to be over ("fighting in Idlib had largely wound down").
     """
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
@@ -92,6 +105,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
         return True
     if _TO_END.search(window) and not lx.ACHIEVED.search(window):
         return True
+    if kind == "besieged" and (lx.OPEN_SIDE.search(text[trig.end() : trig.end() + 60])
+                               or lx.BESIEGED_PEOPLE.match(text[trig.end() : trig.end() + 20])):
+        return True  # "encircled Bakhmut on three sides": the last road is open; "besieged soldiers cheered"
     return kind == "contested" and bool(lx.ENDED.search(text[trig.end() : trig.end() + 60]))
 
 
@@ -220,20 +236,23 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         if after:
             return after[0].faction, False
     before = [a for a in fighters
-              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
+              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
+              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
         return before[-1].faction, False
-    after = [a for a in fighters if a.start >= trig.end()]
+    after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
+_OWNED = re.compile(r"['’]s?\s+$")
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
@@ -340,6 +359,27 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
     if _SUBJECT_PRONOUN.search(text, speech.end(), trig.start()):
         return None  # "the army said it was fighting inside Saraqib": the speaker is the fighter
     return last.faction
+
+
+#: A side that holds or defends: "Ukrainian forces still held ...", "the army was defending".
+_HOLDS_AFTER = re.compile(r"\s+(?:(?:still|now|firmly)\s+)?(?:held|holds?|controls?|controlled|defended|defends?|"
+                          r"(?:was|were|are|is)\s+(?:still\s+)?(?:holding|defending|in\s+control)|"
+                          r"remained?\s+in\s+control)\b", re.I)
+#: A side that acts, as the subject of a verb in the past or of an attack: "when the MNDAA broke a ceasefire".
+_ACTS_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:broke|launched|attacked|stormed|began|pushed|advanced|"
+                         r"assaulted|struck|moved|tried|attempted|opened)\b", re.I)
+
+
+def _defender(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the last side named before the trigger as the one holding or defending ("X still held ...")."""
+    before = [a for a in sent.actors if a.faction and a.faction != "unknown" and a.end <= trig.start()]
+    return before[-1].faction if before and _HOLDS_AFTER.match(text, before[-1].end) else None
+
+
+def _attacker_after(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return a side named after a contest's trigger in its sentence as the subject of an attack."""
+    return next((a.faction for a in sent.actors if a.faction and a.faction != "unknown" and a.start >= trig.end()
+                 and _ACTS_AFTER.match(text, a.end)), None)
 
 
 def _other_side(ctx: Context, sent: Sentence, faction: str) -> str:
@@ -452,8 +492,12 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
     if trigger.kind == "contested" and not inferred and actor is not None:
         speaker = _speaker_before(text, sent, trig)
-        if speaker is not None and speaker == actor:  # "Ukraine's General Staff said fighting was under way inside"
-            actor = _other_side(ctx, sent, actor)
+        if speaker is not None and speaker == actor or _defender(text, sent, trig) == actor:
+            actor = _other_side(ctx, sent, actor)  # "Ukraine's General Staff said fighting was under way inside"
+    elif trigger.kind == "contested" and inferred:
+        attacker = _attacker_after(text, sent, trig)
+        if attacker is not None:  # "Fighting inside the town began in July, when the MNDAA broke a ceasefire"
+            actor = attacker
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
@@ -473,6 +517,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+    if losing is None and not trigger.passive and trigger.kind in ("captured", "regained", "entered"):
+        owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", gaining)
+                      and trig.end() <= a.start < clause[1] and ground_owner(text, a.end, units=True)), None)
+        losing = owner  # "captured the headquarters of the military's Northeastern Command": the military loses it
     source = _source(text, sent, trig, clause)
     if source is not None and trigger.kind in ("captured", "regained", "entered"):
         losing = source
@@ -672,7 +720,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _first_named(_taken_over(events), sentences)
+    events = _first_named(_taken_over(_prior_holders(events, ctx.theatre)), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
@@ -760,6 +808,53 @@ def _where(e: ControlEvent) -> str:
     if e.place_id and e.geo_precision == 2 and _SITE_NAME.search(name):
         return f"{e.place_id}|{name}"
     return e.place_id or "?" + name
+
+
+#: A sentence that denies something: a holding told in it answers the denied change, it does not end with it.
+_DENIAL_WORD = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+                          r"refut(?:es|ed|ing))\b", re.I)
+
+
+def _prior_holders(events: list[ControlEvent], theatre: Theatre | None) -> list[ControlEvent]:
+    """Make the holder a sentence describes a place by the loser of the change it tells there.
+
+    "The town, which had been under army control since independence, fell within hours",
+    "recaptured Sudzha, the largest town under Ukrainian control", "after the Wazalendo
+    fighters who had held the town withdrew": the holder loses the place, and the side that
+    gains it is the loser's one opponent when the theatre has only one (else the one named).
+    A holding told with no time of its own takes the change's time, which is when it ended:
+    it is no standing control then, and is dropped. Not in a sentence that denies a change
+    ("denied that the town had fallen, saying its forces were in control of most of it").
+    """
+    changes = [e for e in events if e.kind in ("captured", "regained", "withdrew") and e.stance != "denied"
+               and not _DENIAL_WORD.search(e.sentence)]
+    if not changes:
+        return events
+    out = []
+    for e in events:
+        if e in changes and e.actor_losing is None:
+            held = next((h for h in events if h.kind == "held" and h.start == e.start and _where(h) == _where(e)
+                         and h.actor_gaining not in (None, "unknown", e.actor_gaining)), None)
+            if held is not None:
+                gaining = e.actor_gaining
+                if gaining in (None, "unknown"):
+                    gaining = _sole_opponent(theatre, held.actor_gaining) or gaining
+                e = replace(e, actor_losing=held.actor_gaining, actor_gaining=gaining)
+        elif e.kind == "held" and any(c.start == e.start and _where(c) == _where(e)
+                                      and c.actor_gaining != e.actor_gaining
+                                      and (c.date, c.date_end) == (e.date, e.date_end) for c in changes):
+            continue  # "Moscow's forces recaptured Sudzha, the largest town under Ukrainian control, in March"
+        out.append(e)
+    return out
+
+
+def _sole_opponent(theatre: Theatre | None, faction: str | None) -> str | None:
+    """Return the one faction not on *faction*'s side, when the theatre has exactly one (Russia against Ukraine)."""
+    if theatre is None or faction is None:
+        return None
+    side = next((f.side for f in theatre.factions if f.id == faction), None)
+    others = [f.id for f in theatre.factions if f.side not in (side, "unknown") and f.id != "unknown"]
+    return others[0] if side is not None and len(others) == 1 else None
 
 
 def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:

@@ -243,8 +243,9 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
-        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]):
-            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012"
+        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]) or \
+                _RELATIVE_OPEN.search(text, sent.start, clause[0]):
+            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012[, fell]"
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
         if landmarks:
             return _landmark(ctx, landmarks[-1])
