@@ -175,3 +175,24 @@ def test_a_holding_with_its_own_date_stays_and_loses(gz, theatre: str, text: str
     evs = in_theatre(gz, theatre, text)
     assert [e for e in evs if e.place == place and e.kind == "held" and e.actor_gaining == holder], facts(evs)
     assert all(e.actor_losing == holder for e in evs if e.kind in ("captured", "regained")), facts(evs)
+
+
+# ---- "the fall of X" refers to the change the article told at X, not to the last side named ----------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "gainer"), [
+    ("drc", "M23 rebels entered Bukavu on Sunday. Wazalendo militiamen clashed with the rebels in the Nyawera "
+            "district. The fall of Bukavu comes three weeks after that of Goma.", "Bukavu", "m23"),
+    ("iraq", "Iraqi forces liberated Tikrit on Tuesday. The militants had occupied Tikrit in June last year. The "
+             "liberation of Tikrit opens the way towards Mosul.", "Tikrit", "government"),
+    ("libya", "Haftar's forces took control of Sirte on Monday. The fall of Sirte, the hometown of Gaddafi, is a blow "
+              "to the GNA.", "Sirte", "lna"),
+])
+def test_a_nominal_change_is_the_change_told_before(gz, theatre: str, text: str, place: str, gainer: str) -> None:
+    evs = [e for e in in_theatre(gz, theatre, text) if e.place == place and e.kind in ("captured", "regained")]
+    nominal = [e for e in evs if "of " + place in e.sentence and e.sentence.startswith("The ")]
+    assert nominal and {e.actor_gaining for e in nominal} == {gainer}, facts(evs)
+
+
+def test_a_nominal_with_its_agent_keeps_it(gz) -> None:
+    evs = in_theatre(gz, "myanmar", "The fall of Lashio to the MNDAA shocked the junta.")
+    assert ("Lashio", "captured", "mndaa") in {(e.place, e.kind, e.actor_gaining) for e in evs}

@@ -302,6 +302,9 @@ _COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|
                         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: A clause boundary between a nominal subject and a side named after it.
 _CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
+#: A verb or a clause boundary between a nominal's place and a side: the side is no agent of the nominal.
+_VERB_BETWEEN = re.compile(r"[,;]|\b(?:is|was|are|were|has|had|have|comes?|came|brings?|brought|gives?|gave|marks?|"
+                           r"marked|would|will|could|opens?|opened|deals?|dealt|leaves?|left)\b", re.I)
 _AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
 #: A participle used as an adjective ("the besieged garrison town").
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
@@ -328,7 +331,8 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
                 return faction, False
     for a in sent.actors:
         if a.faction and trig.end() <= a.start <= trig.end() + 60 and \
-                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start):
+                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start) and \
+                not _VERB_BETWEEN.search(text, trig.end(), a.start):  # not "the fall of X is a blow to the GNA"
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
         return _actors(text, sent, trig, False, recent)
@@ -482,6 +486,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     text = ctx.article.text
     if _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
+        told = ctx.changes_at.get(targets[0][1].id) if inferred and targets and targets[0][1] is not None else None
+        if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
+            actor, inferred = told.actor_gaining, False
     else:
         actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
                                   trigger.kind == "besieged")
@@ -920,6 +927,12 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
             ctx.last_settlement = m
             break
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
+    for e in found:
+        if e.kind in ("captured", "regained", "entered") and e.stance != "denied" and e.place_id \
+                and e.actor_gaining not in (None, "unknown"):
+            told = ctx.changes_at.get(e.place_id)
+            if told is None or (told.date or dt.date.min) <= (e.date or dt.date.min):
+                ctx.changes_at[e.place_id] = e
     last = ctx.last_change
     if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."
         taker = next((e.actor_gaining for e in found if _where(e) == _where(last) and e.stance != "denied"
