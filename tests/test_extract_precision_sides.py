@@ -196,3 +196,34 @@ def test_a_nominal_change_is_the_change_told_before(gz, theatre: str, text: str,
 def test_a_nominal_with_its_agent_keeps_it(gz) -> None:
     evs = in_theatre(gz, "myanmar", "The fall of Lashio to the MNDAA shocked the junta.")
     assert ("Lashio", "captured", "mndaa") in {(e.place, e.kind, e.actor_gaining) for e in evs}
+
+
+# ---- "the city" refers to the place the text is about, not to one only described or located from it ---------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "not_place"), [
+    ("sudan", "The RSF said they had taken control of Wad Madani, a refuge for thousands of people who had fled "
+              "fighting in Khartoum, after the army withdrew from the city.", "Wad Madani", "Khartoum"),
+    ("syria", "Kurdish-led forces pulled out of Ras al-Ain on Sunday. A convoy left Ras al-Ain for Tal Tamr, about "
+              "35 km to the south-east. Turkish-backed fighters entered the town centre on Sunday evening.",
+     "Ras al-Ain", "Tal Tamr"),
+    ("ukraine", "Russian troops pulled out of Kherson on Thursday. Thousands of residents had left for Mykolaiv, some "
+                "60 km away. Ukrainian troops entered the city on Friday.", "Kherson", "Mykolaiv"),
+])
+def test_the_city_is_not_a_place_described_or_located_from_it(gz, theatre: str, text: str, place: str,
+                                                               not_place: str) -> None:
+    evs = in_theatre(gz, theatre, text)
+    assert place in {e.place for e in evs if e.kind in ("withdrew", "entered")}, facts(evs)
+    assert not [e for e in evs if e.place == not_place and e.kind in ("withdrew", "entered")], facts(evs)
+
+
+@pytest.mark.parametrize(("theatre", "text", "place"), [
+    ("syria", "Rebels captured Tal Tamr, about 35 km to the south-east, on Sunday. They entered the town centre in "
+              "the evening.", "Tal Tamr"),
+    ("iraq", "Iraqi troops took over the K1 base in Kirkuk, some 240 km north of Baghdad. The peshmerga had withdrawn "
+             "from the city overnight.", "Kirkuk"),
+    ("drc", "M23 fighters seized Rutshuru, about 70 km to the north, on Monday. The army had pulled out of the town "
+            "overnight.", "Rutshuru"),
+])
+def test_the_city_is_still_the_place_taken(gz, theatre: str, text: str, place: str) -> None:
+    evs = in_theatre(gz, theatre, text)
+    assert place in {e.place for e in evs if e.kind in ("withdrew", "entered")}, facts(evs)

@@ -914,16 +914,25 @@ def _rank(e: ControlEvent) -> tuple[int, bool, float]:
     return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown"), e.confidence
 
 
+#: A distance from the place the text is about, in apposition: "Tal Tamr, about 35 km to the south-east", "35 km away".
+_LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almost|just)\s+)?\d+(?:[.,]\d+)?\s*"
+                            r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?(?:to\s+the\s+[\w-]+|away)\b",
+                            re.I)  # (not "Kirkuk, some 240 km north of Baghdad": that locates Kirkuk)
+
+
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
     """Note the last settlement and the side the sentence is about (or one more sentence without).
 
     The side is the gainer of the sentence's first event that names one, else the first fighting
     side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
     """
+    targets = {e.place_id for e in found}
     for m in reversed(sent.places):
         place = m.place
         if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
-                and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
+                and not reference_point(ctx.article.text, m) \
+                and (place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end)):
+            # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
             ctx.last_settlement = m
             break
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]

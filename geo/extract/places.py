@@ -62,6 +62,8 @@ _COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
+#: A relative clause opened between two places: the later one only describes the first.
+_IN_RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b", re.I)
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
@@ -239,6 +241,8 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         return targets
     earlier = [m for m in sent.places if m.end <= trig.start() and m.place and m.place.kind in SETTLEMENTS
                and not reference_point(text, m) and contained(text, sent.places, m) is None]
+    if len(earlier) > 1:  # "Wad Madani, a refuge for people who had fled fighting in Khartoum, ... the city"
+        earlier = [m for m in earlier if m is earlier[0] or not _IN_RELATIVE.search(text, earlier[0].end, m.start)]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
