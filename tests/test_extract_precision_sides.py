@@ -227,3 +227,38 @@ def test_the_city_is_not_a_place_described_or_located_from_it(gz, theatre: str, 
 def test_the_city_is_still_the_place_taken(gz, theatre: str, text: str, place: str) -> None:
     evs = in_theatre(gz, theatre, text)
     assert place in {e.place for e in evs if e.kind in ("withdrew", "entered")}, facts(evs)
+
+
+# ---- "the Kyiv region" is the region, named so; "brought X back under control" is a change back ------------------
+
+@pytest.mark.parametrize(("theatre", "text", "written"), [
+    ("ukraine", "Russian forces abandoned the Kyiv region in late March.", "Kyiv region"),
+    ("syria", "Rebels seized most of the Deraa region on Saturday.", "Deraa region"),
+    ("sudan", "The RSF overran much of the Gezira province in December.", "Gezira province"),
+])
+def test_a_region_named_after_its_city_is_the_region(gz, theatre: str, text: str, written: str) -> None:
+    evs = in_theatre(gz, theatre, text)
+    assert [e for e in evs if e.place == written and e.geo_precision == 3], facts(evs)
+    assert not [e for e in evs if e.place == written.split()[0]], facts(evs)
+
+
+def test_a_city_before_another_word_stays_the_city(gz) -> None:
+    evs = in_theatre(gz, "ukraine", "Russian troops captured Kherson in March.")
+    assert [(e.place, e.geo_precision) for e in evs] == [("Kherson", 1)]
+
+
+@pytest.mark.parametrize(("theatre", "text", "place", "gainer"), [
+    ("syria", "The army brought the western countryside of Aleppo back under state control in February 2020.",
+     "Aleppo", "government"),
+    ("ukraine", "The offensive brought Izium back under Ukrainian control in September.", "Izium", "ukraine"),
+    ("sudan", "The army brought Wad Madani back under its control on Saturday.", "Wad Madani", "saf"),
+])
+def test_brought_back_under_control_is_a_change_back(gz, theatre: str, text: str, place: str, gainer: str) -> None:
+    evs = in_theatre(gz, theatre, text)
+    assert (place, "regained", gainer) in {(e.place, e.kind, e.actor_gaining) for e in evs}, facts(evs)
+    assert not [e for e in evs if e.kind == "held"], facts(evs)
+
+
+def test_back_under_control_since_is_a_state(gz) -> None:
+    evs = in_theatre(gz, "sudan", "Wad Madani has been back under army control since January.")
+    assert {(e.place, e.kind, e.actor_gaining) for e in evs} == {("Wad Madani", "held", "saf")}

@@ -365,6 +365,9 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
     return last.faction
 
 
+#: "brought X back under", "put X back in": a standing-control phrase that tells a change back.
+_BROUGHT_BACK = re.compile(r"\b(?:brought|brings?|bringing|put|puts|putting|returned|returns?|returning)\s+"
+                           r"(?:[^.;:]{0,80}?\s)?back\s+(?:(?:firmly|fully)\s+)?$", re.I)
 #: A side that holds or defends: "Ukrainian forces still held ...", "the army was defending".
 _HOLDS_AFTER = re.compile(r"\s+(?:(?:still|now|firmly)\s+)?(?:held|holds?|controls?|controlled|defended|defends?|"
                           r"(?:was|were|are|is)\s+(?:still\s+)?(?:holding|defending|in\s+control)|"
@@ -497,6 +500,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
             and stance.attributed_to and stance.attributed_to != "unknown":
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
+    kind_now: EventKind = trigger.kind
+    if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
+        kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
     if trigger.kind == "contested" and not inferred and actor is not None:
         speaker = _speaker_before(text, sent, trig)
         if speaker is not None and speaker == actor or _defender(text, sent, trig) == actor:
@@ -563,7 +569,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             own = chained(text, ends[k], min(limit, ends[k] + 40), previous, ctx.article.published)
         own = own or time
         previous = own
-        kind: EventKind = trigger.kind
+        kind: EventKind = kind_now
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
             kind = "contested"

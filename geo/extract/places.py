@@ -185,6 +185,18 @@ def named_in_theatre(ctx: Context, name: str) -> Place | None:
     return None
 
 
+#: A division word right after a city's name: "the Kyiv region", "Aleppo province", "Donetsk Oblast".
+_REGION_AFTER = re.compile(r"\s+(region|province|oblast|governorate)\b(?!\s+of\b)", re.I)
+
+
+def _area_named(ctx: Context, name: str, place: Place) -> Place | None:
+    """Return the first-level division called *name* in the country of *place*, or None."""
+    if place.country is None:
+        return None
+    return next((c.place for c in ctx.gazetteer.lookup(name, focus=(place.country,), limit=3)
+                 if c.place.kind == "admin1" and c.place.country == place.country), None)
+
+
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
                   passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
@@ -233,6 +245,12 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
+        division = _REGION_AFTER.match(text, m.end)
+        if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
+            area = m.place if m.place.kind == "admin1" else _area_named(ctx, f"{m.text} {division.group(1)}", m.place)
+            if area is not None:
+                targets.append((f"{m.text} {division.group(1)}", area, 3))
+                continue
         precision = 3 if m.place.kind == "admin1" else 1
         if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
             precision = 2
