@@ -262,3 +262,42 @@ def test_brought_back_under_control_is_a_change_back(gz, theatre: str, text: str
 def test_back_under_control_since_is_a_state(gz) -> None:
     evs = in_theatre(gz, "sudan", "Wad Madani has been back under army control since January.")
     assert {(e.place, e.kind, e.actor_gaining) for e in evs} == {("Wad Madani", "held", "saf")}
+
+
+# ---- "the M23-led alliance" is the M23's side; a side that denies a siege is not its besieger ---------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "gainer"), [
+    ("drc", "The M23-led rebel alliance said on Saturday it would leave Walikale, which it seized on Wednesday.",
+     "Walikale", "m23"),
+    ("sudan", "The RSF-led coalition overran Zalingei on Friday.", "Zalingei", "rsf"),
+    ("syria", "An HTS-led operations room said its fighters had entered Hama.", "Hama", "opposition"),
+])
+def test_a_group_led_by_a_side_is_that_side(gz, theatre: str, text: str, place: str, gainer: str) -> None:
+    evs = [e for e in in_theatre(gz, theatre, text) if e.place == place]
+    assert evs and {e.actor_gaining for e in evs} == {gainer}, facts(evs)
+
+
+@pytest.mark.parametrize(("theatre", "text", "place", "besieger"), [
+    ("sudan", "SPLM-N fighters have encircled Dilling, local sources said. An army spokesman denied that Dilling "
+              "was besieged.", "Dilling", "splm_n"),
+    ("ukraine", "Russian troops have encircled Pokrovsk, Russian bloggers said. Ukraine's General Staff denied that "
+                "Pokrovsk was surrounded.", "Pokrovsk", "russia"),
+    ("myanmar", "The Arakan Army said it had encircled Sittwe. A junta spokesman denied that Sittwe was besieged.",
+     "Sittwe", "aa"),
+])
+def test_a_side_that_denies_a_siege_is_not_the_besieger(gz, theatre: str, text: str, place: str,
+                                                         besieger: str) -> None:
+    evs = [e for e in in_theatre(gz, theatre, text) if e.place == place and e.kind == "besieged"]
+    assert evs and {e.actor_gaining for e in evs} == {besieger}, facts(evs)
+
+
+@pytest.mark.parametrize(("theatre", "text", "place", "besieger"), [
+    ("sudan", "The RSF still holds most of Darfur, where it has besieged El Fasher since May.", "El Fasher", "rsf"),
+    ("sahel", "JNIM still holds much of the countryside, where it has besieged Djibo since 2022.", "Djibo", "jnim"),
+    ("myanmar", "The Arakan Army now controls most of Rakhine, where it has besieged Sittwe since March.", "Sittwe",
+     "aa"),
+])
+def test_a_side_that_holds_an_area_besieges_a_town_in_it(gz, theatre: str, text: str, place: str,
+                                                          besieger: str) -> None:
+    evs = [e for e in in_theatre(gz, theatre, text) if e.place == place and e.kind == "besieged"]
+    assert evs and {e.actor_gaining for e in evs} == {besieger}, facts(evs)

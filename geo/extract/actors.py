@@ -12,8 +12,9 @@ say. In an article of no known theatre only generic words count, as ``unknown``.
 Matching rules
 --------------
 * Case-insensitive on word boundaries (a name never touches a letter, digit, underscore or
-  hyphen); where names overlap the longest wins ("the Army of Conquest" is the alliance,
-  not "the army"), then the leftmost; each hyphen of a name also matches a space.
+  hyphen, except the hyphen of "-led": "the M23-led alliance" is the M23's); where names
+  overlap the longest wins ("the Army of Conquest" is the alliance, not "the army"), then
+  the leftmost; each hyphen of a name also matches a space.
 * A name known to a theatre only without its article ("rebels") also counts with it ("the
   rebels").
 * The words for a state's own forces ("the Armed Forces", "the national army") are the
@@ -58,6 +59,8 @@ STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national a
                                  "regular army", "the regular army", "state forces", "regular forces",
                                  "federal forces", "federal troops", "federal soldiers", "federal army",
                                  "the federal army")
+#: A name that leads what follows it ("the M23-led rebel alliance", "RSF-led forces"): the name still counts.
+_LED = re.compile(r"-led\b")
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -145,7 +148,8 @@ class ActorIndex:
         last = len(text)
         for final, length in self._automaton.iter(_char_fold(text)):
             start, end = final + 1 - length, final + 1
-            if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
+            if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])
+                                                           and not _LED.match(text, end)):
                 continue
             candidates.append((start, end))
         starts: list[int] = []  # the names kept so far, disjoint, by start (so also by end)

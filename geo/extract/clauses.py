@@ -325,7 +325,7 @@ _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\baga
 
 #: A relative clause opening before a side: ", which", " who", "that" after a noun (not "said that").
 _RELATIVE_OPEN = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|(?<!said )(?<!says )(?<!claimed )(?<!announced )"
-                            r"(?<!denied )(?<!reported )that)\s+(?:[\w'’-]+\s+){0,8}?$", re.I)
+                            r"(?<!denied )(?<!reported )that)\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
 #: What closes a relative clause before the main clause goes on: a comma (", and").
 _RELATIVE_CLOSE = re.compile(r"[^,;]*,")
 #: A side's possession that is ground, not troops: "Islamic State's de facto capital", "the army's last stronghold".

@@ -503,9 +503,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     kind_now: EventKind = trigger.kind
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
-    if trigger.kind == "contested" and not inferred and actor is not None:
-        speaker = _speaker_before(text, sent, trig)
-        if speaker is not None and speaker == actor or _defender(text, sent, trig) == actor:
+    if trigger.kind in ("contested", "besieged") and not inferred and actor is not None:
+        speaker = _speaker_before(text, sent, trig)  # "An army spokesman denied that Dilling was besieged": not by it
+        if speaker is not None and speaker == actor or trigger.kind == "contested" and \
+                _defender(text, sent, trig) == actor:
             actor = _other_side(ctx, sent, actor)  # "Ukraine's General Staff said fighting was under way inside"
     elif trigger.kind == "contested" and inferred:
         attacker = _attacker_after(text, sent, trig)
