@@ -301,3 +301,23 @@ def test_a_side_that_holds_an_area_besieges_a_town_in_it(gz, theatre: str, text:
                                                           besieger: str) -> None:
     evs = [e for e in in_theatre(gz, theatre, text) if e.place == place and e.kind == "besieged"]
     assert evs and {e.actor_gaining for e in evs} == {besieger}, facts(evs)
+
+
+# ---- "the militants" of an article that names one armed group are that group --------------------------------------
+
+@pytest.mark.parametrize(("theatre", "text", "place", "gainer"), [
+    ("syria", "Islamic State fighters attacked Deir ez-Zor in January. The militants overran Mayadin on Monday.",
+     "Mayadin", "islamic_state"),
+    ("sahel", "JNIM fighters attacked the army post on Sunday. The jihadists overran Boulkessi within hours.",
+     "Boulkessi", "jnim"),
+    ("drc", "ADF fighters raided Mangurujipa. The militants overran Eringeti on Monday.", "Eringeti", "adf"),
+])
+def test_the_militants_are_the_one_armed_group_named(gz, theatre: str, text: str, place: str, gainer: str) -> None:
+    evs = [e for e in in_theatre(gz, theatre, text) if e.place == place]
+    assert evs and {e.actor_gaining for e in evs} == {gainer}, facts(evs)
+
+
+def test_the_militants_of_two_armed_groups_stay_generic(gz) -> None:
+    evs = in_theatre(gz, "syria", "Islamic State fighters clashed with HTS near Hama. The militants overran Mayadin "
+                                  "on Monday.")
+    assert {e.actor_gaining for e in evs if e.place == "Mayadin"} == {"opposition"}
