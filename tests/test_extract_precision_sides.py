@@ -136,8 +136,8 @@ def test_a_withdrawal_that_happened_stays(gz) -> None:
 # ---- the holder a sentence describes loses the place its change is about -----------------------------------------
 
 @pytest.mark.parametrize(("theatre", "text", "place", "gainer", "loser"), [
-    ("sahel", "Malian troops were posted in Boulkessi. The town, which had been under the control of Malian troops "
-              "since 2015, fell within hours.", "Boulkessi", "unknown", "fama"),
+    ("sahel", "Malian troops were posted in Boulkessi. The town, which had been under army control since "
+              "independence, fell within hours.", "Boulkessi", "unknown", "fama"),
     ("ukraine", "Moscow's forces recaptured Sudzha, the largest town under Ukrainian control, in mid-February.",
      "Sudzha", "russia", "ukraine"),
     ("drc", "M23 rebels took control of Rubaya on Tuesday after the Wazalendo fighters who had held the town "
