@@ -12,8 +12,9 @@ say. In an article of no known theatre only generic words count, as ``unknown``.
 Matching rules
 --------------
 * Case-insensitive on word boundaries (a name never touches a letter, digit, underscore or
-  hyphen); where names overlap the longest wins ("the Army of Conquest" is the alliance,
-  not "the army"), then the leftmost; each hyphen of a name also matches a space.
+  hyphen, except the hyphen of "-led": "the M23-led alliance" is the M23's); where names
+  overlap the longest wins ("the Army of Conquest" is the alliance, not "the army"), then
+  the leftmost; each hyphen of a name also matches a space.
 * A name known to a theatre only without its article ("rebels") also counts with it ("the
   rebels").
 * The words for a state's own forces ("the Armed Forces", "the national army") are the
@@ -58,6 +59,8 @@ STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national a
                                  "regular army", "the regular army", "state forces", "regular forces",
                                  "federal forces", "federal troops", "federal soldiers", "federal army",
                                  "the federal army")
+#: A name that leads what follows it ("the M23-led rebel alliance", "RSF-led forces"): the name still counts.
+_LED = re.compile(r"-led\b")
 _SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -145,7 +148,8 @@ class ActorIndex:
         last = len(text)
         for final, length in self._automaton.iter(_char_fold(text)):
             start, end = final + 1 - length, final + 1
-            if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])):
+            if (start and _in_word(text[start - 1])) or (end < last and _in_word(text[end])
+                                                           and not _LED.match(text, end)):
                 continue
             candidates.append((start, end))
         starts: list[int] = []  # the names kept so far, disjoint, by start (so also by end)
@@ -281,6 +285,8 @@ _STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "go
 #: Generic words that refer back to the one side the article named with them ("M23 rebels ... the rebels").
 _HEADS = frozenset({"jihadists", "militants", "insurgents", "extremists", "separatists", "rebels", "militiamen",
                     "gunmen", "fighters", "terrorists", "paramilitaries"})
+#: Generic words for an armed group that, in an article naming one armed group only, are that group.
+_GROUP_HEADS = frozenset({"militants", "jihadists", "extremists"})
 #: How far back the side of a possessive may be named in its own sentence.
 _POSSESSOR_REACH = 120
 
@@ -293,6 +299,8 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
       named by its own name): not whatever the theatre's generic word would make of it.
     * In a theatre of several states' armies (the Sahel), a generic word that names none of
       them ("the army", "troops") is the army the article has named most so far.
+    * "The militants", "the jihadists", "the extremists" are the one armed group (not a state's
+      army) the article names by its own name, when it names exactly one.
     * "The group", "the armed group", "the movement" are the side other than the government
       named most often so far (the latest of equals): the side the article is
       about, not a militia named once in passing (a state's army is not "the group").
@@ -326,6 +334,11 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
     if not groups and not vague and not bare_heads and not any(_POSSESSIVE.search(text, max(0, a.start - 12), a.start)
                                                                for a in actors):
         return list(actors)  # nothing refers back
+    armed_groups = {f.id for f in theatre.factions if not f.state} - {theatre.government, UNKNOWN}
+    specific = {own for a in actors if not a.monitor
+                for own in (theatre.faction_of(a.text, generic=False)
+                            or theatre.faction_of(_ARTICLE.sub("", a.text), generic=False),) if own in armed_groups}
+    only_group = next(iter(specific)) if len(specific) == 1 else None  # the one armed group the article names
     out: list[ActorMention] = []
     named: str | None = None  # the last side named by its own name
     rebels: Counter[str] = Counter()  # the sides not the government named so far, by how often
@@ -349,6 +362,9 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
         possessive = _POSSESSIVE.search(text, max(0, a.start - 12), a.start)
         if own is None and len(by_head.get(head, ())) == 1 and not possessive:
             a = replace(a, faction=next(iter(by_head[head])))  # "Islamic State jihadists ... the jihadists' capture"
+        elif own is None and head in _GROUP_HEADS and only_group is not None and a.faction != only_group \
+                and not possessive:  # "Islamic State ... The militants overran": the one armed group named
+            a = replace(a, faction=only_group)
         if own is None and possessive:
             near = [b for b in out if b.faction and b.faction != UNKNOWN and a.start - b.end <= _POSSESSOR_REACH]
             side = near[-1].faction if near else named

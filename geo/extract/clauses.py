@@ -215,7 +215,9 @@ _MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
 _SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|says|while|as)\s)\s*"
-                            r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?$", re.I)
+                            r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?"
+                            r"(?:(?:announced|planned|promised|proposed|possible|expected|intended|eventual)\s+)?$",
+                            re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
 
 
@@ -320,6 +322,42 @@ _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|mos
                       r"detachments?|convoys?|"
                       r"control|hands)\s+of\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
+
+
+#: A relative clause opening before a side: ", which", " who", "that" after a noun (not "said that").
+_RELATIVE_OPEN = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|(?<!said )(?<!says )(?<!claimed )(?<!announced )"
+                            r"(?<!denied )(?<!reported )that)\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
+#: What closes a relative clause before the main clause goes on: a comma (", and").
+_RELATIVE_CLOSE = re.compile(r"[^,;]*,")
+#: A side's possession that is ground, not troops: "Islamic State's de facto capital", "the army's last stronghold".
+_HELD_GROUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|heartland|territory|enclave|"
+                          r"pocket|base|headquarters|positions?|lines|garrison|command|bastions|strongholds)\b", re.I)
+
+
+def relative_actor(text: str, start: int, end: int, pos: int) -> bool:
+    """Whether a side at *start*..*end* stands in a relative clause closed before *pos*.
+
+    "The SNA factions, which have been battling the SDF since last week, overran the city
+    centre", "parts of the city that government troops had abandoned, and were deploying in
+    Al-Bukamal": the side inside the relative clause is not the subject of the verb after it.
+    """
+    return bool(_RELATIVE_OPEN.search(text, max(0, start - 60), start)) and \
+        bool(_RELATIVE_CLOSE.match(text, end, pos)) and end <= pos
+
+
+#: A side's unit or site named as an object: "the army's 17th Division base", "the military's Northeastern Command".
+_OWNED_SITE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:division|brigade|regiment|battalion|garrison|outpost|camp|"
+                         r"airbase|airport|barracks|command|base|headquarters|positions?|stronghold|capital)\b", re.I)
+
+
+def ground_owner(text: str, end: int, units: bool = False) -> bool:
+    """Whether a side ending at *end* is named as the owner of ground ("Islamic State's de facto capital").
+
+    The owner of a place is the side that holds it, not one that acts in the clause. With
+    *units*, a unit or site it owns counts too ("the army's 17th Division base"): what an object
+    names so is the loser's.
+    """
+    return bool((_OWNED_SITE if units else _HELD_GROUND).match(text, end))
 
 
 def source_actor(text: str, start: int) -> bool:

@@ -31,7 +31,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.dates import shift
@@ -90,6 +90,8 @@ class Context:
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
     #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").
     last_change: ControlEvent | None = None
+    #: Place id -> the latest change of hands told there with a named taker, which "the fall of X" refers to.
+    changes_at: dict[str, ControlEvent] = field(default_factory=dict)
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],

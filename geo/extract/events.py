@@ -14,7 +14,12 @@ yields one event per place it governs:
   an event.
 * **Actors**: the gaining side is the nearest faction before an active trigger (or after
   "by"/"to" for a passive one), else the last faction of the previous sentences; for
-  ``withdrew`` the side named is the losing one.
+  ``withdrew`` the side named is the losing one. A side inside a relative clause closed
+  before the trigger, or named as the owner of ground ("Islamic State's de facto capital"),
+  is not the subject; the owner of a captured unit ("the army's 17th Division base") loses
+  it; the holder a sentence describes a place by ("which had been under army control")
+  loses the place its change is about. In a contest the side said to hold the place is the
+  defender, and a side named after the trigger as attacking is the attacker.
 * **Stance**: a side that says or claims it makes the event ``claimed`` (attributed to that
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
@@ -47,9 +52,11 @@ from geo.extract.background import background_events
 from geo.extract.clauses import (
     antecedent,
     contained,
+    ground_owner,
     irrealis,
     modifier_actor,
     object_gap,
+    relative_actor,
     relative_pronoun,
     source_actor,
 )
@@ -91,8 +98,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
 
     Hedged: a negation, failure, threat or intention before the trigger; an infinitive of
     purpose; a gerund or nominal that is the subject of a modal or an aim ("Seizing Kidal
-    would ..."); or, for a contest, fighting said to be over ("fighting in Idlib had largely
-    wound down").
+    would ..."); for a siege, an encirclement left open ("encircled it on three sides") or
+    people said to be besieged ("besieged soldiers cheered"); or,
+    for a contest, fighting said to be over ("fighting in Idlib had largely wound down").
     """
     window = text[max(lo, trig.start() - 60) : trig.start()]
     if lx.HEDGE.search(window):
@@ -101,6 +109,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
         return True
     if _TO_END.search(window) and not lx.ACHIEVED.search(window):
         return True
+    if kind == "besieged" and (lx.OPEN_SIDE.search(text[trig.end() : trig.end() + 60])
+                               or lx.BESIEGED_PEOPLE.match(text[trig.end() : trig.end() + 20])):
+        return True  # "encircled Bakhmut on three sides": the last road is open; "besieged soldiers cheered"
     return kind == "contested" and bool(lx.ENDED.search(text[trig.end() : trig.end() + 60]))
 
 
@@ -292,7 +303,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         if after:
             return after[0].faction, False
     before = [a for a in fighters
-              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)]
+              if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
+              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
@@ -300,8 +312,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if before:
         return before[-1].faction, False
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
-    after = [a for a in fighters if a.start >= trig.end() and not _POSSESSIVE.match(text, a.end)
-             and (passive or not object_gap(text[trig.end() : a.start]))]
+    after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
+             and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
@@ -309,6 +321,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
+#: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
+_OWNED = re.compile(r"['’]s?\s+$")
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
@@ -359,6 +373,9 @@ _COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|
                         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: A clause boundary between a nominal subject and a side named after it.
 _CLAUSE_BETWEEN = re.compile(r"[;:,]|\b(?:after|before|when|since|while|as|which|who)\b", re.I)
+#: A verb or a clause boundary between a nominal's place and a side: the side is no agent of the nominal.
+_VERB_BETWEEN = re.compile(r"[,;]|\b(?:is|was|are|were|has|had|have|comes?|came|brings?|brought|gives?|gave|marks?|"
+                           r"marked|would|will|could|opens?|opened|deals?|dealt|leaves?|left)\b", re.I)
 _AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
 #: A participle used as an adjective ("the besieged garrison town").
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
@@ -385,7 +402,8 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
                 return faction, False
     for a in sent.actors:
         if a.faction and trig.end() <= a.start <= trig.end() + 60 and \
-                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start):
+                _AGENT_AFTER.search(text, max(trig.end(), a.start - 8), a.start) and \
+                not _VERB_BETWEEN.search(text, trig.end(), a.start):  # not "the fall of X is a blow to the GNA"
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
         return _actors(text, sent, trig, False, recent)
@@ -416,6 +434,30 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
     if _SUBJECT_PRONOUN.search(text, speech.end(), trig.start()):
         return None  # "the army said it was fighting inside Saraqib": the speaker is the fighter
     return last.faction
+
+
+#: "brought X back under", "put X back in": a standing-control phrase that tells a change back.
+_BROUGHT_BACK = re.compile(r"\b(?:brought|brings?|bringing|put|puts|putting|returned|returns?|returning)\s+"
+                           r"(?:[^.;:]{0,80}?\s)?back\s+(?:(?:firmly|fully)\s+)?$", re.I)
+#: A side that holds or defends: "Ukrainian forces still held ...", "the army was defending".
+_HOLDS_AFTER = re.compile(r"\s+(?:(?:still|now|firmly)\s+)?(?:held|holds?|controls?|controlled|defended|defends?|"
+                          r"(?:was|were|are|is)\s+(?:still\s+)?(?:holding|defending|in\s+control)|"
+                          r"remained?\s+in\s+control)\b", re.I)
+#: A side that acts, as the subject of a verb in the past or of an attack: "when the MNDAA broke a ceasefire".
+_ACTS_AFTER = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:broke|launched|attacked|stormed|began|pushed|advanced|"
+                         r"assaulted|struck|moved|tried|attempted|opened)\b", re.I)
+
+
+def _defender(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the last side named before the trigger as the one holding or defending ("X still held ...")."""
+    before = [a for a in sent.actors if a.faction and a.faction != "unknown" and a.end <= trig.start()]
+    return before[-1].faction if before and _HOLDS_AFTER.match(text, before[-1].end) else None
+
+
+def _attacker_after(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return a side named after a contest's trigger in its sentence as the subject of an attack."""
+    return next((a.faction for a in sent.actors if a.faction and a.faction != "unknown" and a.start >= trig.end()
+                 and _ACTS_AFTER.match(text, a.end)), None)
 
 
 def _other_side(ctx: Context, sent: Sentence, faction: str) -> str:
@@ -583,6 +625,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor, inferred = relative.side, False  # "retook Ramadi from IS militants who had seized it in May"
     elif _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
+        told = ctx.changes_at.get(targets[0][1].id) if inferred and targets and targets[0][1] is not None else None
+        if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
+            actor, inferred = told.actor_gaining, False
     else:
         actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
                                   trigger.kind == "besieged")
@@ -591,10 +636,18 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
             and stance.attributed_to and stance.attributed_to != "unknown":
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
-    if trigger.kind == "contested" and not inferred and actor is not None:
-        speaker = _speaker_before(text, sent, trig)
-        if speaker is not None and speaker == actor:  # "Ukraine's General Staff said fighting was under way inside"
-            actor = _other_side(ctx, sent, actor)
+    kind_now: EventKind = trigger.kind
+    if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
+        kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
+    if trigger.kind in ("contested", "besieged") and not inferred and actor is not None:
+        speaker = _speaker_before(text, sent, trig)  # "An army spokesman denied that Dilling was besieged": not by it
+        if speaker is not None and speaker == actor or trigger.kind == "contested" and \
+                _defender(text, sent, trig) == actor:
+            actor = _other_side(ctx, sent, actor)  # "Ukraine's General Staff said fighting was under way inside"
+    elif trigger.kind == "contested" and inferred:
+        attacker = _attacker_after(text, sent, trig)
+        if attacker is not None:  # "Fighting inside the town began in July, when the MNDAA broke a ceasefire"
+            actor = attacker
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
     inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
@@ -614,6 +667,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+    if losing is None and not trigger.passive and trigger.kind in ("captured", "regained", "entered"):
+        owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", gaining)
+                      and trig.end() <= a.start < clause[1] and ground_owner(text, a.end, units=True)), None)
+        losing = owner  # "captured the headquarters of the military's Northeastern Command": the military loses it
     source = _source(text, sent, trig, clause)
     if source is not None and trigger.kind in ("captured", "regained", "entered"):
         losing = source
@@ -654,7 +711,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             own = chained(text, ends[k], min(limit, ends[k] + 40), previous, ctx.article.published)
         own = own or time
         previous = own
-        kind: EventKind = trigger.kind
+        kind: EventKind = kind_now
         if kind == "entered" and _FIGHTING_SUBJECT.search(text, clause[0], trig.start()):
             kind = "contested"  # "the fighting had moved into the town's centre": a contest, nobody entered
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
@@ -913,7 +970,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
-    events = _first_named(ctx.article.text, _taken_over(events), sentences)
+    events = _first_named(ctx.article.text, _taken_over(_prior_holders(events, ctx.theatre)), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
@@ -1003,6 +1060,53 @@ def _where(e: ControlEvent) -> str:
     return e.place_id or "?" + name
 
 
+#: A sentence that denies something: a holding told in it answers the denied change, it does not end with it.
+_DENIAL_WORD = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+                          r"refut(?:es|ed|ing))\b", re.I)
+
+
+def _prior_holders(events: list[ControlEvent], theatre: Theatre | None) -> list[ControlEvent]:
+    """Make the holder a sentence describes a place by the loser of the change it tells there.
+
+    "The town, which had been under army control since independence, fell within hours",
+    "recaptured Sudzha, the largest town under Ukrainian control", "after the Wazalendo
+    fighters who had held the town withdrew": the holder loses the place, and the side that
+    gains it is the loser's one opponent when the theatre has only one (else the one named).
+    A holding told with no time of its own takes the change's time, which is when it ended:
+    it is no standing control then, and is dropped. Not in a sentence that denies a change
+    ("denied that the town had fallen, saying its forces were in control of most of it").
+    """
+    changes = [e for e in events if e.kind in ("captured", "regained", "withdrew") and e.stance != "denied"
+               and not _DENIAL_WORD.search(e.sentence)]
+    if not changes:
+        return events
+    out = []
+    for e in events:
+        if e in changes and e.actor_losing is None:
+            held = next((h for h in events if h.kind == "held" and h.start == e.start and _where(h) == _where(e)
+                         and h.actor_gaining not in (None, "unknown", e.actor_gaining)), None)
+            if held is not None:
+                gaining = e.actor_gaining
+                if gaining in (None, "unknown"):
+                    gaining = _sole_opponent(theatre, held.actor_gaining) or gaining
+                e = replace(e, actor_losing=held.actor_gaining, actor_gaining=gaining)
+        elif e.kind == "held" and any(c.start == e.start and _where(c) == _where(e)
+                                      and c.actor_gaining != e.actor_gaining
+                                      and (c.date, c.date_end) == (e.date, e.date_end) for c in changes):
+            continue  # "Moscow's forces recaptured Sudzha, the largest town under Ukrainian control, in March"
+        out.append(e)
+    return out
+
+
+def _sole_opponent(theatre: Theatre | None, faction: str | None) -> str | None:
+    """Return the one faction not on *faction*'s side, when the theatre has exactly one (Russia against Ukraine)."""
+    if theatre is None or faction is None:
+        return None
+    side = next((f.side for f in theatre.factions if f.id == faction), None)
+    others = [f.id for f in theatre.factions if f.side not in (side, "unknown") and f.id != "unknown"]
+    return others[0] if side is not None and len(others) == 1 else None
+
+
 def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
     """Name the side that took over a place withdrawn from, when another event of the article says who.
 
@@ -1053,16 +1157,25 @@ def _rank(e: ControlEvent) -> tuple[int, bool, float]:
     return _STANCE_RANK[e.stance], e.actor_gaining not in (None, "unknown"), e.confidence
 
 
+#: A distance from the place the text is about, in apposition: "Tal Tamr, about 35 km to the south-east", "35 km away".
+_LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almost|just)\s+)?\d+(?:[.,]\d+)?\s*"
+                            r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{0,30}\)\s+)?(?:to\s+the\s+[\w-]+|away)\b",
+                            re.I)  # (not "Kirkuk, some 240 km north of Baghdad": that locates Kirkuk)
+
+
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
     """Note the last settlement and the side the sentence is about (or one more sentence without).
 
     The side is the gainer of the sentence's first event that names one, else the first fighting
     side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
     """
+    targets = {e.place_id for e in found}
     for m in reversed(sent.places):
         place = m.place
         if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
-                and not reference_point(ctx.article.text, m):  # "... about 20 km south-east of Idlib city"
+                and not reference_point(ctx.article.text, m) \
+                and (place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end)):
+            # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
             ctx.last_settlement = m
             break
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
@@ -1071,6 +1184,12 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
         ctx.last_region = region
     ctx.region_topic = bool(found) and found[-1].geo_precision == 3
     changes = [e for e in found if e.kind in ("captured", "regained") and e.stance != "denied"]
+    for e in found:
+        if e.kind in ("captured", "regained", "entered") and e.stance != "denied" and e.place_id \
+                and e.actor_gaining not in (None, "unknown"):
+            told = ctx.changes_at.get(e.place_id)
+            if told is None or (told.date or dt.date.min) <= (e.date or dt.date.min):
+                ctx.changes_at[e.place_id] = e
     last = ctx.last_change
     if last is not None and last.actor_gaining in (None, "unknown"):  # "Aleppo fell. Rebels entered the city ..."
         taker = next((e.actor_gaining for e in found if _where(e) == _where(last) and e.stance != "denied"

@@ -209,6 +209,11 @@ FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+
 ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
             r"ceased|stopped|eased|died\s+down)\b")
 #: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
+#: An encirclement left open on one side ("encircled on three sides", "from two directions"): no siege yet.
+OPEN_SIDE = _re(r"^\W*(?:\w+\W+){0,4}?(?:on|from)\s+(?:two|three|several|multiple)\s+(?:sides|flanks|directions)\b")
+#: People after a siege word used as an adjective ("besieged soldiers cheered"): the people are besieged, no place is.
+BESIEGED_PEOPLE = _re(r"^\s+(?:soldiers|troops|civilians|residents|defenders|fighters|people|families|population|"
+                      r"inhabitants|garrisons|men|forces|units)\b")
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the

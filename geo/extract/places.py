@@ -65,6 +65,8 @@ _COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
+#: A relative clause opened between two places: the later one only describes the first.
+_IN_RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b", re.I)
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
@@ -219,6 +221,27 @@ def named_in_theatre(ctx: Context, name: str) -> Place | None:
     return None
 
 
+#: A division word right after a city's name: "the Kyiv region", "Aleppo province", "Donetsk Oblast".
+_REGION_AFTER = re.compile(r"\s+(region|province|oblast|governorate)\b(?!\s+of\b)", re.I)
+
+
+def _area_named(ctx: Context, name: str, place: Place) -> Place | None:
+    """Return the first-level division called *name* in the country of *place*, or None."""
+    if place.country is None:
+        return None
+    return next((c.place for c in ctx.gazetteer.lookup(name, focus=(place.country,), limit=3)
+                 if c.place.kind == "admin1" and c.place.country == place.country), None)
+
+
+def _area_precision(area: Place) -> int:
+    """Geo precision 3 for a division the map can shade (an ``admin1:`` id with a polygon), else 1.
+
+    A division newer than the polygons ("Ituri") or a region without one ("Darfur") is shown at
+    its point, as the fold shows no area it cannot draw.
+    """
+    return 3 if area.kind == "admin1" and area.id.startswith(REGION_PREFIX) else 1
+
+
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
                   passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
@@ -316,9 +339,13 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
-        # a division the map can shade (an admin1: id with a polygon) is a region; one without a polygon
-        # (a division newer than the polygons, "Ituri") is shown at its point, like a region such as Darfur
-        precision = 3 if m.place.kind == "admin1" and m.place.id.startswith(REGION_PREFIX) else 1
+        division = _REGION_AFTER.match(text, m.end)
+        if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
+            area = m.place if m.place.kind == "admin1" else _area_named(ctx, f"{m.text} {division.group(1)}", m.place)
+            if area is not None:
+                targets.append((f"{m.text} {division.group(1)}", area, _area_precision(area)))
+                continue
+        precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
         if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
             precision = 2
         targets.append((region_name(text, m), m.place, precision))
@@ -327,12 +354,15 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     earlier = [m for m in (_as_described(text, m) for m in sent.places if m.end <= trig.start())
                if m.place and m.place.kind in SETTLEMENTS and (not reference_point(text, m) or _APPOSED.match(
                    text, m.end)) and contained(text, sent.places, m) is None]
+    if len(earlier) > 1:  # "Wad Madani, a refuge for people who had fled fighting in Khartoum, ... the city"
+        earlier = [m for m in earlier if m is earlier[0] or not _IN_RELATIVE.search(text, earlier[0].end, m.start)]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
     if earlier:
         ctx.last_settlement = earlier[-1]
     if passive:
-        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]):
-            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012"
+        if _RELATIVE_END.search(text[max(sent.start, clause[0] - 12) : clause[0]]) or \
+                _RELATIVE_OPEN.search(text, sent.start, clause[0]):
+            clause = (sent.start, clause[1])  # "The town, which had been in rebel hands since 2012[, fell]"
         landmarks = list(lx.LANDMARK_NOUN.finditer(text, clause[0], trig.start()))
         if landmarks:
             return _landmark(ctx, landmarks[-1])
