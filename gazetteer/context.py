@@ -708,15 +708,22 @@ def prefer_neighbours(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str]
         rows, vectors = anchor_rows[others], anchor_xyz[others]
         if (vectors @ xyz[best[i]] >= _NEAR_COS).any():
             continue  # the best candidate has neighbours of its own
-        segment = order[lo:hi].tolist()
-        chosen = next((k for k in segment if rival[k]
-                       and _neighbours(rows, vectors, xyz[k], int(ints[k, _I_ROW])) >= NEIGHBOURS_MIN), None)
-        if chosen is None:
-            continue
-        order[lo:hi] = [chosen] + [k for k in segment if k != chosen]
-        best[i] = chosen
-        changed = True
+        changed |= _promote(order, best, i, lo, hi, next((
+            k for k in order[lo:hi].tolist()
+            if rival[k] and _neighbours(rows, vectors, xyz[k], int(ints[k, _I_ROW])) >= NEIGHBOURS_MIN), None))
     return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
+
+
+def _promote(order: np.ndarray, best: np.ndarray, i: int, lo: int, hi: int, chosen: int | None) -> bool:
+    """Move candidate *chosen* of name *i* (rows ``lo:hi`` of *order*) to the top and make it the name's best.
+
+    Returns whether one was moved (None: none was chosen).
+    """
+    if chosen is None:
+        return False
+    order[lo:hi] = [chosen] + [k for k in order[lo:hi].tolist() if k != chosen]
+    best[i] = chosen
+    return True
 
 
 def _neighbours(rows: np.ndarray, vectors: np.ndarray, point: np.ndarray, own_row: int) -> int:
@@ -789,12 +796,7 @@ def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
                    else in_division.get((chosen_c[i], chosen_a[i]), set()))
         if company - {id(entry)}:
             continue  # its first choice has other names beside it, in its country abroad or its division at home
-        segment = order[lo:hi].tolist()
-        level = entry.level
-        chosen = next((k for k in segment if inside[k] and level[k - lo] >= min(level[j], 2)), None)
-        if chosen is None:
-            continue
-        order[lo:hi] = [chosen] + [k for k in segment if k != chosen]
-        best[i] = chosen
-        changed = True
+        level, floor = entry.level, min(entry.level[j], 2)
+        changed |= _promote(order, best, i, lo, hi, next((
+            k for k in order[lo:hi].tolist() if inside[k] and level[k - lo] >= floor), None))
     return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
