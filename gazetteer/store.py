@@ -31,6 +31,7 @@ import csv
 import functools
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -239,6 +240,10 @@ def _filed_names(names: Sequence[str], blobs: Sequence[str], new: list[int], mer
     return [names[i] for i in new] + alts, text_rows, order
 
 
+#: A key of two words whose first has at most four characters, one key a line: what :func:`compact_key` may join.
+_TWO_WORDS = re.compile(r"^[^ \n]{1,4} [^ \n]+$", re.MULTILINE)
+
+
 def _file_keys(keys: Sequence[str], rows: np.ndarray, order: np.ndarray
                ) -> tuple[marisa_trie.Trie, np.ndarray, np.ndarray]:
     """Return a trie of the name keys and each key's rows: trie id ``k`` has ``rows[start[k]:start[k + 1]]``.
@@ -251,9 +256,9 @@ def _file_keys(keys: Sequence[str], rows: np.ndarray, order: np.ndarray
     index = {key: i for i, key in enumerate(distinct)}
     code = np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
     joined = np.full(len(distinct), -1, dtype=np.int64)  # the code of each key's compact form, or -1
-    for i, compact in enumerate(map(compact_key, distinct)):
-        if compact:
-            joined[i] = index.setdefault(compact, len(index))
+    for key in _TWO_WORDS.findall("\n".join(distinct)):  # the keys compact_key may join, found at once
+        if compact := compact_key(key):
+            joined[index[key]] = index.setdefault(compact, len(index))
     vocabulary = list(index)
     empty = index.get("", -1)
     pair_code = np.stack([code, np.where(code == empty, -1, joined[code])], axis=1).ravel()
