@@ -31,6 +31,7 @@ import csv
 import functools
 import itertools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -356,8 +357,11 @@ class UserTables:
         for name in _USER_TEXT:
             values_of = fields[name]
             if name in _USER_NULLABLE:
-                columns[f"{name}_none"] = np.array([v is None for v in values_of], dtype=bool)
-            columns[name], columns[f"{name}_off"] = _string_arrays([v or "" for v in values_of])
+                none = np.fromiter(map(operator.is_, values_of, itertools.repeat(None)), dtype=bool,
+                                   count=len(values_of))
+                columns[f"{name}_none"] = none
+                values_of = [v or "" for v in values_of] if none.any() else values_of
+            columns[name], columns[f"{name}_off"] = _string_arrays(values_of)
         kind_code = {kind: i for i, kind in enumerate(PLACE_KINDS)}
         columns["kinds"] = np.array(list(map(kind_code.__getitem__, fields["kind"])), dtype=np.int8)
         columns["lat"] = np.array(fields["lat"], dtype=np.float64)
