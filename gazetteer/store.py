@@ -31,6 +31,8 @@ import csv
 import functools
 import itertools
 import json
+import operator
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -199,26 +201,92 @@ def _string_arrays(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(blob, dtype=np.uint8), offsets
 
 
-def _key_index(keys: Mapping[str, list[int]]) -> tuple[marisa_trie.Trie, np.ndarray, np.ndarray]:
-    """Return a trie of *keys*, and ``start`` and ``rows``: trie id ``k`` has ``rows[start[k]:start[k + 1]]``."""
-    trie = marisa_trie.Trie(list(keys))
-    lists = list(keys.values())
-    n = len(lists)
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=n)
-    flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
-    first = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)  # where each key's rows are in *flat*
-    by_id = np.argsort(np.fromiter(map(trie.__getitem__, keys), dtype=np.int64, count=n))  # keys in trie-id order
-    start = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths[by_id], out=start[1:])
-    # entry j of the result is entry j - start[k] of key k's rows, which sit at first[k] in *flat*
-    rows = flat[np.repeat(first[by_id] - start[:-1], lengths[by_id]) + np.arange(start[-1], dtype=np.int64)]
-    return trie, start, rows
+def _new_rows(pids: Sequence[str], known: Sequence[int | None]) -> list[int]:
+    """Return the indexes of the rows that add a place: an id no packaged row has (*known* None), first seen."""
+    if len(set(pids)) == len(pids):
+        return [i for i, row in enumerate(known) if row is None]
+    seen: set[str] = set()
+    new = []
+    for i, (pid, row) in enumerate(zip(pids, known, strict=True)):
+        if row is None and pid not in seen:
+            seen.add(pid)
+            new.append(i)
+    return new
+
+
+def _filed_names(names: Sequence[str], blobs: Sequence[str], new: list[int], merged: list[int],
+                 merged_rows: list[int], base: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Return the names the user rows file, the row each is filed under, and each one's place in filing order.
+
+    Row by row, :meth:`PlaceStore.add`'s order: a new row (the *k*-th of *new* is row ``base + k``)
+    files its name, then its alternates; a row with a world row's id (*merged*, that world row in
+    *merged_rows*) files its alternates under it; any other row (a curated id, a repeated id) files nothing. The
+    names come back grouped (the new rows' names, then every alternate), their order in the third array.
+    """
+    n = len(names)
+    row_no = np.full(n, -1, dtype=np.int64)  # the row each entry of *names* files its names under, or -1
+    row_no[new] = np.arange(base, base + len(new), dtype=np.int64)
+    row_no[merged] = merged_rows
+    own = np.zeros(n, dtype=np.int64)  # 1 where the row files its own name
+    own[new] = 1
+    with_alts = [i for i in np.flatnonzero(row_no >= 0).tolist() if blobs[i]]
+    alts = "|".join([blobs[i] for i in with_alts]).split("|") if with_alts else []  # "" pieces file no key
+    counts = np.zeros(n, dtype=np.int64)
+    counts[with_alts] = [blobs[i].count("|") + 1 for i in with_alts]
+    start = np.cumsum(own + counts) - (own + counts)  # where each row's names begin in filing order
+    alt_of = np.repeat(np.arange(n, dtype=np.int64), counts)  # the entry each alternate belongs to
+    alt_at = np.arange(len(alts), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    order = np.concatenate([start[new], start[alt_of] + own[alt_of] + alt_at]).astype(np.int64)
+    text_rows = np.concatenate([row_no[new], row_no[alt_of]]).astype(np.int64)
+    return [names[i] for i in new] + alts, text_rows, order
+
+
+#: A key of two words whose first has at most four characters, one key a line: what :func:`compact_key` may join.
+_TWO_WORDS = re.compile(r"^[^ \n]{1,4} [^ \n]+$", re.MULTILINE)
+
+
+def _file_keys(keys: Sequence[str], rows: np.ndarray, order: np.ndarray
+               ) -> tuple[marisa_trie.Trie, np.ndarray, np.ndarray]:
+    """Return a trie of the name keys and each key's rows: trie id ``k`` has ``rows[start[k]:start[k + 1]]``.
+
+    Name *j* (key ``keys[j]``, filed under ``rows[j]`` at place ``order[j]`` of the filing order)
+    files its key and the key's :func:`compact_key`; an empty key files nothing. A key lists each
+    row once, where it was first filed, in filing order (as :meth:`PlaceStore.add` lists them).
+    """
+    distinct = list(dict.fromkeys(keys))
+    index = {key: i for i, key in enumerate(distinct)}
+    code = np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
+    joined = np.full(len(distinct), -1, dtype=np.int64)  # the code of each key's compact form, or -1
+    for key in _TWO_WORDS.findall("\n".join(distinct)):  # the keys compact_key may join, found at once
+        if compact := compact_key(key):
+            joined[index[key]] = index.setdefault(compact, len(index))
+    vocabulary = list(index)
+    empty = index.get("", -1)
+    pair_code = np.stack([code, np.where(code == empty, -1, joined[code])], axis=1).ravel()
+    pair_row = np.repeat(rows, 2)
+    pair_order = np.stack([2 * order, 2 * order + 1], axis=1).ravel()
+    filed = (pair_code >= 0) & (pair_code != empty)
+    pair_code, pair_row, pair_order = pair_code[filed], pair_row[filed], pair_order[filed]
+    first = np.lexsort((pair_order, pair_row, pair_code))  # each (key, row) where it was first filed
+    c, r = pair_code[first], pair_row[first]
+    once = np.ones(len(first), dtype=bool)
+    once[1:] = (c[1:] != c[:-1]) | (r[1:] != r[:-1])
+    first = first[once]
+    trie = marisa_trie.Trie([key for key in vocabulary if key])
+    trie_id = np.fromiter(map(trie.get, vocabulary, itertools.repeat(-1)), dtype=np.int64, count=len(vocabulary))
+    tid = trie_id[pair_code[first]]
+    by_key = first[np.lexsort((pair_order[first], tid))]
+    start = np.zeros(len(trie) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tid, minlength=len(trie)), out=start[1:])
+    return trie, start, pair_row[by_key]
 
 
 #: The text columns of the user gazetteer's new rows in :class:`UserTables` (``names`` joined by ``|``).
 _USER_TEXT = ("ids", "names", "alts", "admin1", "country", "parent", "source")
 #: The nullable ones, each with a boolean ``<name>_none`` column.
 _USER_NULLABLE = ("admin1", "country", "parent")
+#: The fields of a stored user row, as :class:`UserTables` names its columns (``CSV_COLUMNS`` in order).
+_USER_FIELDS = ("ids", "names", "alts", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 
 
 @dataclass(frozen=True)
@@ -262,75 +330,53 @@ class UserTables:
 
     @classmethod
     def build(cls, store: PlaceStore, rows: Iterable[Sequence]) -> UserTables:
-        """File the user gazetteer's *rows* (tuples of ``CSV_COLUMNS``) on top of *store*'s rows."""
-        base = len(store)
-        new: list[Sequence] = []
-        new_rows: dict[str, int] = {}
-        merged: list[tuple[int, str]] = []
+        """File the user gazetteer's *rows* (tuples of ``CSV_COLUMNS``) on top of *store*'s rows.
+
+        Column by column: which rows add a place (:func:`_new_rows`), the names they file in
+        filing order (:func:`_filed_names`), and the key index of all of them at once (:func:`_file_keys`).
+        """
+        rows = rows if isinstance(rows, list) else list(rows)
+        base, n_world = len(store), store.n_world
+        columns_of = list(zip(*rows, strict=True)) if rows else [()] * len(_USER_FIELDS)
+        pids, names, blobs, kinds, countries = (columns_of[i] for i in (0, 1, 2, 3, 7))
+        known = list(map(store.row_of, pids))  # the packaged row of each id, or None
+        new = _new_rows(pids, known)
+        world = [(i, row) for i, row in enumerate(known) if row is not None and row < n_world]
+        merged, merged_rows = [i for i, _ in world], [row for _, row in world]  # rows with a world row's id
+        texts, text_rows, order = _filed_names(names, blobs, new, merged, merged_rows, base)
+        key_trie, key_start, key_rows = _file_keys(normalize_names(texts), text_rows, order)
         admin1_names: dict[str, str] = {}
-        texts: list[str] = []  # the names to file, in filing order, and the row of each
-        text_rows: list[int] = []
-        n_world, row_of = store.n_world, store.row_of
-        for values in rows:
-            pid, name, names_blob = values[0], values[1], values[2]
-            names = [n for n in names_blob.split("|") if n] if names_blob else []
-            row = row_of(pid)
-            if row is None:
-                row = new_rows.get(pid)
-            if row is None:
-                row = base + len(new)
-                new.append(values)
-                new_rows[pid] = row
-                texts.append(name)
-                text_rows.append(row)
-            elif row < n_world:
-                merged.append((row, "|".join([name, *names])))
-            else:
-                names = []  # a curated row or a repeated id: nothing filed
-            if names:
-                texts += names
-                text_rows += [row] * len(names)
-            if values[3] == "admin1" and values[7]:
-                prefix = values[7] + "."
-                for code in names_blob.split("|"):
-                    if code.startswith(prefix):
-                        admin1_names[code] = name
-        keys: dict[str, list[int]] = {}
-        compact: dict[str, str | None] = {}
-        for key, row in zip(normalize_names(texts), text_rows, strict=True):
-            if not key:
-                continue
-            joined = compact.get(key, "")
-            if joined == "":
-                joined = compact[key] = compact_key(key)
-            for k in (key, joined) if joined else (key,):
-                listed = keys.get(k)
-                if listed is None:
-                    keys[k] = [row]
-                elif listed[-1] != row and (row >= base or row not in listed):
-                    listed.append(row)
+        for i in [i for i, kind in enumerate(kinds) if kind == "admin1" and countries[i]]:
+            prefix = countries[i] + "."
+            for code in blobs[i].split("|"):
+                if code.startswith(prefix):
+                    admin1_names[code] = names[i]
+        fields = dict(zip(_USER_FIELDS, columns_of if len(new) == len(rows) else
+                          [[column[i] for i in new] for column in columns_of], strict=True))
         columns: dict[str, np.ndarray] = {}
-        fields = dict(zip(("ids", "names", "alts", "kind", "lat", "lon", "admin1", "country", "population",
-                           "parent", "source"), zip(*new, strict=True) if new else [()] * 11, strict=True))
         for name in _USER_TEXT:
             values_of = fields[name]
             if name in _USER_NULLABLE:
-                columns[f"{name}_none"] = np.array([v is None for v in values_of], dtype=bool)
-            columns[name], columns[f"{name}_off"] = _string_arrays([v or "" for v in values_of])
+                none = np.fromiter(map(operator.is_, values_of, itertools.repeat(None)), dtype=bool,
+                                   count=len(values_of))
+                columns[f"{name}_none"] = none
+                values_of = [v or "" for v in values_of] if none.any() else values_of
+            columns[name], columns[f"{name}_off"] = _string_arrays(values_of)
         kind_code = {kind: i for i, kind in enumerate(PLACE_KINDS)}
         columns["kinds"] = np.array(list(map(kind_code.__getitem__, fields["kind"])), dtype=np.int8)
         columns["lat"] = np.array(fields["lat"], dtype=np.float64)
         columns["lon"] = np.array(fields["lon"], dtype=np.float64)
         columns["population"] = np.array(fields["population"], dtype=np.int64)
-        columns["merged_rows"] = np.array([r for r, _ in merged], dtype=np.int64)
-        columns["merged_names"], columns["merged_names_off"] = _string_arrays([n for _, n in merged])
+        columns["merged_rows"] = np.array(merged_rows, dtype=np.int64)
+        columns["merged_names"], columns["merged_names_off"] = _string_arrays(
+            ["|".join([names[i], *(n for n in blobs[i].split("|") if n)]) for i in merged])
         columns["admin1_codes"], columns["admin1_codes_off"] = _string_arrays(list(admin1_names))
         columns["admin1_names"], columns["admin1_names_off"] = _string_arrays(list(admin1_names.values()))
-        key_trie, key_start, key_rows = _key_index(keys)
-        ids = marisa_trie.Trie(list(new_rows))
+        new_ids = fields["ids"]
+        ids = marisa_trie.Trie(new_ids)
         id_rows = np.empty(len(ids), dtype=np.int64)
-        id_rows[np.fromiter(map(ids.__getitem__, new_rows), dtype=np.int64, count=len(new_rows))] = list(
-            new_rows.values())
+        id_rows[np.fromiter(map(ids.__getitem__, new_ids), dtype=np.int64, count=len(new_ids))] = np.arange(
+            base, base + len(new_ids), dtype=np.int64)
         return cls(base, columns, key_trie, key_start, key_rows, ids, id_rows)
 
     def save(self, folder: Path) -> None:

@@ -35,7 +35,8 @@ RANKS: dict[str, int] = {
 #: Within rank 1 these may be imported by the others (the error and model types are the floor).
 FLOOR = {"geo", "geo.errors", "geo.model"}
 #: (module, what it imports inside its module ``__getattr__``): the lazy re-exports allowed.
-LAZY_REEXPORTS = {("geo", "geo.api"), ("geo.extract", "geo.extract.article"), ("geo.pool", "geo.pool.processes")}
+LAZY_REEXPORTS = {("geo", "geo.api"), ("geo.extract", "geo.extract.article"), ("geo.pool", "geo.pool.processes"),
+                  ("gazetteer", "gazetteer.resolver"), ("gazetteer", "gazetteer.rank")}
 
 
 def module_name(path: Path) -> str:

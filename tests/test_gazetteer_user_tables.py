@@ -46,7 +46,9 @@ def _user_places(base: PlaceStore) -> list[Place]:
     ]
 
 
-def _answers(store: PlaceStore, keys: list[str], ids: list[str], world_rows: list[int]) -> tuple:
+def _answers(store: PlaceStore, keys: list[str], ids: list[str], world_rows: list[int], *,
+             every_key: bool = True) -> tuple:
+    """What a run asks the store; *every_key*: with the added name keys (a walk of every key of the store)."""
     added = range(store.n_world, len(store))
     return (
         len(store),
@@ -60,7 +62,7 @@ def _answers(store: PlaceStore, keys: list[str], ids: list[str], world_rows: lis
         {i: store.row_of(i) for i in ids},
         store.nearest(35.9, 36.6, 8),
         store.nearest(1.0, 2.0, 3),
-        sorted(set(store.name_keys()) - set(store._tables.keys.iterkeys())),
+        sorted(set(store.name_keys()) - set(store._tables.keys.iterkeys())) if every_key else None,
     )
 
 
@@ -227,3 +229,54 @@ def test_written_rows_and_fingerprint_are_those_a_reader_sees(data_dir: Path) ->
     with UserStore.open(user_gazetteer_path()) as store:
         more = store.add_rows([place_row(Place(id="user:new", name="Qasr Zunbul"))])
     assert more.rows is None and more.fingerprint == user_fingerprint() != written.fingerprint
+
+
+_WORDS = ["Zunbul", "al", "Nam", "Hkam", "Loi", "Kaw", "Tell", "Tall", "Khirbat", "Qarmuz", "the", "Dar'a", "Mong",
+          "Ko", "Halab", "Żółw", "Qaryat", "Aleppo", "Aleppo's", "Kharkiv", "El", "Fasher", "Sake", "-", "12", "Abu",
+          "Hpa", "An", "Nord", "district"]
+
+
+def _rows_strategy():  # type: ignore[no-untyped-def]
+    from hypothesis import strategies as st
+
+    name = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
+    ids = st.sampled_from(["user:a", "user:b", "user:c", "user:d", "user:e", "user:f", "WORLD", "CURATED"])
+    alts = st.lists(st.one_of(name, st.just(""), st.just("SY.77")), max_size=3).map("|".join)
+    row = st.tuples(ids, name, alts, st.sampled_from(["village", "town", "admin1", "landmark"]),
+                    st.sampled_from(["SY", "MM", None]), st.sampled_from([None, "geonames:99100001"]))
+    return st.lists(row, max_size=12)
+
+
+def test_the_column_wise_build_files_as_adding_each_place() -> None:
+    """:meth:`UserTables.build` (every row at once) gives the answers of :meth:`PlaceStore.add` row by row."""
+    from hypothesis import given, settings
+
+    world, extra = packaged_places()
+    base = PlaceStore(world, extra)
+    world_id = base.id_of(base.rows_for_key(normalize_name("Aleppo"))[0])
+    curated_id = next(base.id_of(r) for r in range(base.n_world, len(base))
+                      if base.row_of(base.id_of(r)) >= base.n_world)
+
+    @settings(max_examples=40, deadline=None)
+    @given(_rows_strategy())
+    def check(drawn: list[tuple]) -> None:
+        rows = [({"WORLD": world_id, "CURATED": curated_id}.get(pid, pid), name, alts, kind, 35.0 + i / 100, 36.0,
+                 "SY.77" if kind != "admin1" else None, country, i * 10, parent, "test")
+                for i, (pid, name, alts, kind, country, parent) in enumerate(drawn)]
+        tables = UserTables.build(base, rows)
+        built = PlaceStore(world, extra, user=tables)
+        reference = PlaceStore(world, extra)
+        for row in rows:
+            pid, name, alts, kind, lat, lon, admin1, country, population, parent, source = row
+            reference.add(Place(id=pid, name=name, names=tuple(n for n in alts.split("|") if n), kind=kind, lat=lat,
+                                lon=lon, admin1=admin1, country=country, population=population, parent=parent,
+                                source=source))
+        keys = sorted({*tables.keys.iterkeys(), *reference._extra_keys} - set(base._extra_keys))
+        ids = sorted({row[0] for row in rows})
+        world_rows = [base.row_of(world_id), *reference.rows_for_key(normalize_name("Aleppo"))]
+        assert _answers(built, keys, ids, world_rows, every_key=False) == _answers(
+            reference, keys, ids, world_rows, every_key=False)
+        filed = {k for k, listed in reference._extra_keys.items() if listed != base._extra_keys.get(k)}
+        assert set(tables.keys.iterkeys()) == filed | {k for k in tables.keys.iterkeys() if k in base._extra_keys}
+
+    check()
