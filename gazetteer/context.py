@@ -41,6 +41,7 @@ none of this.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -470,15 +471,14 @@ def _division_below_its_town(s: np.ndarray, docs: Sequence[Doc], ints: np.ndarra
     is_admin1 = ints[:, _I_IS_ADMIN1].astype(bool) & (ints[:, _I_ADMIN1] != 0)
     if not is_admin1.any():
         return
-    settlement, admin1 = ints[:, _I_SETTLEMENT].astype(bool), ints[:, _I_ADMIN1]
-    names = np.unique(np.searchsorted(offsets, np.flatnonzero(is_admin1), side="right") - 1)
-    for i in names.tolist():
+    divisions = np.flatnonzero(is_admin1).tolist()
+    settlement, admin1, starts = ints[:, _I_SETTLEMENT].tolist(), ints[:, _I_ADMIN1].tolist(), offsets.tolist()
+    names = sorted({bisect.bisect_right(starts, a) - 1 for a in divisions})  # the names they are candidates of
+    for i in names:
         if docs[i].wants == "region":
             continue
-        lo, hi = int(offsets[i]), int(offsets[i + 1])
-        for a in range(lo, hi):
-            if not is_admin1[a]:
-                continue
+        lo, hi = starts[i], starts[i + 1]
+        for a in divisions[bisect.bisect_left(divisions, lo) : bisect.bisect_left(divisions, hi)]:
             level = docs[i].entry.level
             towns = [t for t in range(lo, hi)
                      if settlement[t] and admin1[t] == admin1[a] and level[t - lo] >= level[a - lo]]
@@ -497,18 +497,20 @@ def _division_not_country(docs: Sequence[Doc], ints: np.ndarray, chosen_c: np.nd
     is_country, is_admin1 = ints[:, _I_IS_COUNTRY].astype(bool), ints[:, _I_IS_ADMIN1].astype(bool)
     if not (is_country.any() and is_admin1.any()):
         return 0.0
-    # The votes of each name as written (all its mentions), to leave out of its own count.
-    groups: dict[int, list[int]] = {}
-    for i, d in enumerate(docs):
-        groups.setdefault(id(d.entry), []).append(i)
-    same = np.zeros((len(docs), len(_CODES)), dtype=np.int64)
-    for members in groups.values():
-        row = np.bincount(chosen_c[members], minlength=len(_CODES))
-        row[0] = 0
-        same[members] = row
+    # The votes of each name as written (all its mentions), to leave out of its own count: per (name, country)
+    # pair, as sorted keys name * codes + country, since most names vote for one country or none.
+    group_of: dict[int, int] = {}
+    group = np.fromiter((group_of.setdefault(id(d.entry), len(group_of)) for d in docs), dtype=np.int64,
+                        count=len(docs))
+    n_codes = len(_CODES)
+    voted = chosen_c != 0
+    keys, counts = np.unique(group[voted] * n_codes + chosen_c[voted], return_counts=True)
     countries = ints[:, _I_COUNTRY]
-    other_votes = votes[countries] - same[owner, countries]
-    others = total - same.sum(axis=1)[owner]
+    wanted = group[owner] * n_codes + countries
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    own_votes = np.where((keys[at] == wanted) & (countries != 0), counts[at], 0) if len(keys) else 0
+    other_votes = votes[countries] - own_votes
+    others = total - np.bincount(group[voted], minlength=len(group_of))[group][owner]
     share = np.where(others > 0, other_votes / np.maximum(others, 1), 0.0)
     absent_country = is_country & (other_votes == 0) & (countries != 0)
     name_has_absent_country = np.maximum.reduceat(absent_country, starts)[owner]
@@ -692,25 +694,32 @@ def prefer_neighbours(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str]
     anchors = np.flatnonzero(settlement[best] & context)
     if len(anchors) < NEIGHBOURS_MIN:
         return ranking
-    xyz = np.concatenate([d.entry.floats[:, _F_XYZ] for d in docs])
+    starts = offsets.tolist()
+
+    def xyz(k: int, i: int) -> np.ndarray:  # the unit vector of flat position k, a candidate of name i
+        return docs[i].entry.floats[k - starts[i], _F_XYZ]
+
+    anchor_best = best[anchors].tolist()
     anchor_rows = ints[best[anchors], _I_ROW]
-    anchor_xyz = xyz[best[anchors]]
+    anchor_xyz = np.concatenate([docs[i].entry.floats[k - starts[i] : k - starts[i] + 1, _F_XYZ]
+                                 for k, i in zip(anchor_best, anchors.tolist(), strict=True)])
+    anchor_entries = np.fromiter((id(docs[k].entry) for k in anchors.tolist()), dtype=np.int64, count=len(anchors))
     order, best = ranking.order.copy(), best.copy()
     changed = False
     for i in todo.tolist():
-        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        lo, hi = starts[i], starts[i + 1]
         entry, j = docs[i].entry, int(best[i]) - lo
         if entry.places[j].population >= WORLD_CITY_POPULATION and entry.level[j] == 3:
             continue
-        others = np.fromiter((docs[k].entry is not entry for k in anchors.tolist()), dtype=bool, count=len(anchors))
+        others = anchor_entries != id(entry)
         if others.sum() < NEIGHBOURS_MIN:
             continue
         rows, vectors = anchor_rows[others], anchor_xyz[others]
-        if (vectors @ xyz[best[i]] >= _NEAR_COS).any():
+        if (vectors @ xyz(int(best[i]), i) >= _NEAR_COS).any():
             continue  # the best candidate has neighbours of its own
         changed |= _promote(order, best, i, lo, hi, next((
             k for k in order[lo:hi].tolist()
-            if rival[k] and _neighbours(rows, vectors, xyz[k], int(ints[k, _I_ROW])) >= NEIGHBOURS_MIN), None))
+            if rival[k] and _neighbours(rows, vectors, xyz(k, i), int(ints[k, _I_ROW])) >= NEIGHBOURS_MIN), None))
     return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
 
 

@@ -61,6 +61,10 @@ _ARTICLE_FINALS = frozenset({a[-1] for a in ARTICLES} | {a[-1].upper() for a in 
 _ARTICLE_BEFORE = re.compile(rf"(?<![^\W_])(?P<article>{_ARTICLE_ALTERNATIVES})(?P<sep>[- ])$", re.I)
 
 
+#: A match before exclusions and overlaps: (-words, start - end, first word, last word, start, end, key), sortable.
+_Found = tuple[int, int, int, int, int, int, str]
+
+
 def name_trie(keys: Iterable[str], *, short: Iterable[str] = ()) -> marisa_trie.Trie:
     """Return the trie of the keys a matcher finds.
 
@@ -103,8 +107,9 @@ class NameMatcher:
         self._starts: dict[str, tuple[str, bool, int]] = {}
         # Keys of two or more words -> whether a key starts with them (a corpus repeats its names).
         self._prefixes: dict[str, bool] = {}
-        # A text -> its matches before exclusions and overlaps (a caller scans an article more than once).
-        self._scanned: dict[str, list[tuple[int, int, int, int, int, int, str]]] = {}
+        # A text -> its matches before exclusions and overlaps (a caller scans an article more than once), and per
+        # match start the start with its article and whether it starts a sentence (found as matches are taken).
+        self._scanned: dict[str, tuple[list[_Found], dict[int, tuple[int, bool]]]] = {}
 
     @classmethod
     def load(cls, folder: Path) -> NameMatcher:
@@ -168,15 +173,16 @@ class NameMatcher:
         exclude : sequence of (start, end)
             Spans not to match inside (for example the names of armed groups).
         """
-        found = self._scanned.get(text)
-        if found is None:
+        scanned = self._scanned.get(text)
+        if scanned is None:
             if len(self._scanned) >= _SCANNED_CACHE_SIZE:
                 del self._scanned[next(iter(self._scanned))]  # the oldest
-            found = self._scanned[text] = self._all_matches(text)
+            scanned = self._scanned[text] = (self._all_matches(text), {})
+        found, starts = scanned
         if exclude:
             excluded = _Exclusions(exclude)
             found = [f for f in found if not excluded.overlaps(f[4], f[5])]
-        return _disjoint(text, found)
+        return _disjoint(text, found, starts)
 
     def _all_matches(self, text: str) -> list[tuple[int, int, int, int, int, int, str]]:
         """Return every match in *text*, overlaps included, as sortable tuples (:meth:`scan` sorts and picks)."""
@@ -235,8 +241,13 @@ class NameMatcher:
         return found
 
 
-def _disjoint(text: str, found: list[tuple[int, int, int, int, int, int, str]]) -> list[RawMatch]:
-    """Return the matches of :meth:`NameMatcher.scan`: longest first, no two overlapping, by start."""
+def _disjoint(text: str, found: list[tuple[int, int, int, int, int, int, str]],
+              starts: dict[int, tuple[int, bool]]) -> list[RawMatch]:
+    """Return the matches of :meth:`NameMatcher.scan`: longest first, no two overlapping, by start.
+
+    *starts* remembers, per match start in *text*, the start with a preceding article and whether it
+    starts a sentence (filled in place).
+    """
     found = sorted(found)
     taken: set[int] = set()
     matches = []
@@ -249,8 +260,11 @@ def _disjoint(text: str, found: list[tuple[int, int, int, int, int, int, str]]) 
             if taken.intersection(range(first, last + 1)):
                 continue
             taken.update(range(first, last + 1))
-        start = _with_article(text, start)
-        matches.append(RawMatch(start, end, key, _sentence_initial(text, start)))
+        known = starts.get(start)
+        if known is None:
+            begin = _with_article(text, start)
+            known = starts[start] = (begin, _sentence_initial(text, begin))
+        matches.append(RawMatch(known[0], end, key, known[1]))
     matches.sort()  # by start: no two overlap
     return matches
 

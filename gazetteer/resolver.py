@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -47,6 +48,8 @@ SENTENCE_START_POPULATION = 1_000_000
 _RANK_CACHE_SIZE = 200_000
 #: How many documents' resolutions a gazetteer remembers (by their names, cues and order) before starting afresh.
 _DOCUMENT_CACHE_SIZE = 4096
+#: Texts whose matches' surrounding words :meth:`Gazetteer.find` keeps (an article and its sentences read again).
+_AROUND_CACHE_SIZE = 32
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
@@ -143,6 +146,9 @@ class Gazetteer:
                                          tuple[int, ...], tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool], bool] = {}
+        # A text -> per match (start, end): the words before and after it, its cue and whether an actor's word follows
+        # (a caller finds the names of one article more than once, with other exclusions or focus).
+        self._around_cache: dict[str, dict[tuple[int, int], tuple[str, str, bool, str | None, bool]]] = {}
 
     def __len__(self) -> int:
         return len(self.store)
@@ -283,6 +289,12 @@ class Gazetteer:
         renaming: list[int] = []  # names the next one may name again ("Dzerzhinsk (Toretsk)")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
         entries, verdicts = self._entry_cache, self._plausible_cache
+        around = self._around_cache.pop(text, None)  # put back last: the least recently read go first
+        if around is None:
+            if len(self._around_cache) >= _AROUND_CACHE_SIZE:
+                del self._around_cache[next(iter(self._around_cache))]
+            around = {}
+        self._around_cache[text] = around
         previous_end = -1
         for start, end, key, sentence_initial in raw:
             written = text[start:end]
@@ -294,8 +306,12 @@ class Gazetteer:
             if (entry.form == "abbreviation" and not written.isupper() and text[end : end + 1] != "."
                     and written.lower() in self._common_words):
                 continue  # "Man", "Wash" without a full stop: words, not "Man." or "Wash." abbreviated
-            before = _word_before(text, start)
-            words = (before, _word_after(text, end), written, entry.form)
+            seen = around.get((start, end))
+            if seen is None:
+                before = _word_before(text, start)
+                seen = around[(start, end)] = (before, _word_after(text, end), False, None, False)
+            before = seen[0]
+            words = (before, seen[1], written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
             if verdict != _PLACE and (verdict == _NOT_PLACE
                                       or not _sentence_start_before(text, start - len(before) - 1)):
@@ -303,14 +319,17 @@ class Gazetteer:
                 continue
             if written in persons and entry.form == "name" and before.lower() not in _PLACE_PREPOSITIONS:
                 continue
-            wants = cue_at(text, start, end).wants
+            if not seen[2]:  # the cue and what follows, read once the match is taken for a place
+                seen = around[(start, end)] = (before, seen[1], True, cue_at(text, start, end).wants,
+                                               not _ACTOR_COMPOUND.match(text, end))
+            wants = seen[3]
             if previous_end >= 0 and LOCATING_GAP.fullmatch(text, previous_end, start):
                 locating.append(len(spans) - 1)
             if previous_end >= 0 and SAME_PLACE_GAP.fullmatch(text, previous_end, start):
                 renaming.append(len(spans) - 1)
             previous_end = end
             spans.append((start, end, entry))
-            names.append((key, written, wants, sentence_initial, not _ACTOR_COMPOUND.match(text, end),
+            names.append((key, written, wants, sentence_initial, seen[4],
                           before.lower() in _PLACE_PREPOSITIONS))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
@@ -634,10 +653,9 @@ def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words
     named.update(code_of(c) for c in set(country[counted & is_country].tolist()))
     if not counted.any():
         return named
-    ids, counts = np.unique(country[counted], return_counts=True)
-    top, total = int(counts.max()), int(counts.sum())
-    return named | {code_of(c) for c, n in zip(ids.tolist(), counts.tolist(), strict=True)
-                    if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
+    counts = Counter(country[counted].tolist())
+    top, total = max(counts.values()), counts.total()
+    return named | {code_of(c) for c, n in counts.items() if n == top or (n >= 2 and n >= FOCUS_SHARE * total)}
 
 
 def _home_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set[str]:
@@ -654,13 +672,13 @@ def _home_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str]) -> set
     if not docs:
         return home
     country, is_country = ranking.best_countries()
-    names_in: dict[int, set[str]] = {}
+    names_in: dict[int, set[str | int]] = {}  # a country's places by id, or its names by entry
     for d, c, whole in zip(docs, country.tolist(), is_country.tolist(), strict=True):
         if not c or not d.context:
             continue
         if whole and d.entry.exact:
             home.add(code_of(c))
-        names_in.setdefault(c, set()).add(d.entry.places[0].id if whole else str(id(d.entry)))
+        names_in.setdefault(c, set()).add(d.entry.places[0].id if whole else id(d.entry))
     return home | {code_of(c) for c, names in names_in.items() if len(names) >= 2}
 
 

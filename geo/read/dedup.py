@@ -174,13 +174,29 @@ def _scored_pairs(articles: Sequence[Article], threshold: float) -> list[tuple[i
         left, right = np.array(pairs).T
         estimate = estimates(signatures[left], counts[left], signatures[right], counts[right])
         pairs = [p for p, e in zip(pairs, estimate, strict=True) if e >= threshold - GATE_MARGIN]
-    out = []
-    for a, b in pairs:
-        if articles[a].id == articles[b].id or not shingles[a].size or not shingles[b].size:
-            continue
-        score = containment(shingles[a], shingles[b])
-        if score >= threshold:
-            out.append((a, b, score))
+    kept = [(a, b) for a, b in pairs if articles[a].id != articles[b].id and shingles[a].size and shingles[b].size]
+    return [(a, b, score) for (a, b), score in zip(kept, _containments(shingles, kept), strict=True)
+            if score >= threshold]
+
+
+def _containments(shingles: Sequence[np.ndarray], pairs: Sequence[tuple[int, int]]) -> list[float]:
+    """Return :func:`containment` of each pair of shingle sets, the pairs of one first set searched at once."""
+    by_first: dict[int, list[int]] = {}
+    for k, (a, _) in enumerate(pairs):
+        by_first.setdefault(a, []).append(k)
+    out = [0.0] * len(pairs)
+    for a, ks in by_first.items():
+        first = shingles[a]
+        others = [shingles[pairs[k][1]] for k in ks]
+        joined = np.concatenate(others)
+        at = np.searchsorted(first, joined)
+        np.minimum(at, first.size - 1, out=at)
+        sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
+        starts = np.zeros(len(others), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        common = np.add.reduceat((first[at] == joined).astype(np.int64), starts).tolist()
+        for k, n, size in zip(ks, common, sizes.tolist(), strict=True):
+            out[k] = n / min(first.size, size)  # both sorted and unique: the size of their intersection
     return out
 
 

@@ -578,16 +578,35 @@ def theatre_for_countries(codes: Mapping[str, int] | Counter[str],
         carry any weight (context countries alone never pick a theatre), and None on a
         tie that these rules do not break: the caller should then ask for ``--theatre``.
     """
+    if theatres is None:
+        candidates: tuple[Theatre, ...] = tuple(_packaged())
+    elif isinstance(theatres, Mapping):
+        candidates = tuple(theatres.values())
+    else:
+        candidates = tuple(theatres)
+    # memoised: an extractor asks again and again with the few countries of a sentence; the theatres are known
+    # by identity, and the memo holds them, so that no other object can take their ids
+    key = (tuple(codes.items()), tuple(map(id, candidates)), tuple(names.items()) if names else ())
+    found = _PICKED.get(key)
+    if found is None:
+        if len(_PICKED) >= _PICKED_SIZE:
+            _PICKED.clear()
+        found = _PICKED[key] = (candidates, _pick_theatre(codes, candidates, names))
+    return found[1]
+
+
+#: Memo of :func:`theatre_for_countries`: its key -> (the candidate theatres, the theatre picked).
+_PICKED: dict[tuple, tuple[tuple[Theatre, ...], Theatre | None]] = {}
+_PICKED_SIZE = 20_000
+
+
+def _pick_theatre(codes: Mapping[str, int] | Counter[str], candidates: Iterable[Theatre],
+                  names: Mapping[str, float] | None) -> Theatre | None:
+    """Return :func:`theatre_for_countries` of these candidates (not memoised)."""
     weights: Counter[str] = Counter()
     for code, weight in codes.items():
         if code and weight > 0:
             weights[code.strip().upper()] += weight
-    if theatres is None:
-        candidates: Iterable[Theatre] = _packaged()
-    elif isinstance(theatres, Mapping):
-        candidates = theatres.values()
-    else:
-        candidates = theatres
     scored: list[tuple[tuple[float, float, int], Theatre]] = []
     for theatre in candidates:
         primary = sum(weights[c] for c in theatre.countries) + NAME_WEIGHT * (names or {}).get(theatre.id, 0.0)

@@ -54,11 +54,12 @@ def candidates(text: str, low: str, start: int, end: int) -> list[int]:
     if not tokens:
         return []
     words = [m.start() for m in _WORD.finditer(text, start, end)]
+    at_digits = set(digits)
     found: set[int] = set()
     for q in tokens:
         k = bisect.bisect_right(words, q)
         found.update(p for p in words[max(0, k - MAX_LEAD_WORDS - 1):k]
-                     if p in digits or low.startswith(FIRST, p))
+                     if p in at_digits or low.startswith(FIRST, p))
     return sorted(found)
 
 
