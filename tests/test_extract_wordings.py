@@ -166,3 +166,15 @@ def test_a_division_without_a_polygon_is_a_point_the_map_shows(gz) -> None:
     assert ituri.place_id and not ituri.place_id.startswith("admin1:") and ituri.geo_precision == 1
     (saraqib,) = read(gz, "Rebels captured Idlib province on Tuesday.")
     assert saraqib.place_id == "admin1:SY-ID" and saraqib.geo_precision == 3
+
+
+@pytest.mark.parametrize(("text", "place", "stance"), [
+    ("Geolocated footage indicates that Russian forces likely seized Krasnohorivka, the ISW said.", "Krasnohorivka",
+     "reported"),
+    ("Geolocated video shows that RSF fighters have probably captured Babanusa.", "Babanusa", "reported"),
+    ("Verified footage suggests the Arakan Army appears to have taken Ann, analysts said.", "Ann", "reported"),
+    ("Geolocated footage confirmed that Ukrainian forces entered Robotyne.", "Robotyne", "verified"),
+])
+def test_an_assessment_with_footage_is_not_a_verification(gz, text: str, place: str, stance: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.stance == stance for e in events), read(gz, text)

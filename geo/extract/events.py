@@ -246,7 +246,7 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
         denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
-    if lx.VERIFY.search(s) and not unverified:
+    if lx.VERIFY.search(s) and not unverified and not lx.ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = Stance("verified", monitors[0].text if monitors else None)
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]

@@ -10,7 +10,7 @@ import re
 
 from geo.model import EventKind
 
-__all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "UNVERIFIED", "PART_OF_PLACE",
+__all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
@@ -185,6 +185,8 @@ REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|annou
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
 DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
+#: An assessment, not a verification: "geolocated footage indicates that Russian forces likely seized X".
+ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")
 UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
                  r"allegedly|purportedly|"
                  r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
