@@ -143,6 +143,17 @@ def test_reclaimed_and_forced_to_leave(gz, text: str, place: str, kind: str, sid
         assert {e.actor_gaining for e in events} == {side}
 
 
+@pytest.mark.parametrize(("text", "older"), [
+    ("Russian troops shelled Pokrovsk on Monday. Officials said Russian forces had entered Novomykhailivka late "
+     "on Tuesday after Ukrainian troops withdrew overnight.", "Pokrovsk"),
+    ("The army shelled Lashio last week. Residents said MNDAA fighters entered Nam Hpat Kar on Friday after junta "
+     "troops fled overnight.", "Lashio"),
+])
+def test_in_other_wars_a_withdrawal_after_entering_an_unknown_place_is_not_at_the_older_town(
+        gz, text: str, older: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == older and e.kind == "withdrew"], read(gz, text)
+
+
 def test_a_withdrawal_after_an_entry_into_an_unknown_place_is_not_from_an_older_one(gz) -> None:
     text = ("The RSF seized Wad Madani a year ago. A spokesman said its fighters had repelled an attack. "
             "Residents said army units entered Um al-Qura late on Wednesday after the RSF withdrew overnight.")
