@@ -7,7 +7,10 @@ into the project).
   ``Gazetteer.resolve_spans(text, spans)`` (the whole document as context, as a geoparser
   that is handed the names would) and its top candidate scored by its great-circle distance
   to the gold point: the share within 161 km ("Acc@161"), the median and mean error. An
-  unresolved name counts as 20,038 km.
+  unresolved name counts as 20,038 km. Beside it, the *ceiling*: the share of gold toponyms for
+  which ``Gazetteer.lookup(name)`` offers any candidate within 161 km, the best any ranking of the
+  gazetteer's data could reach (what is above it needs data, not rules), and the share with no
+  candidate at all.
 * **End to end** (Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation"): the spans
   ``Gazetteer.find(text, demonyms=True)`` returns against the gold spans (precision, recall,
   F1; strict, and lenient where any overlap counts), then Acc@161 on the matched spans.
@@ -114,6 +117,8 @@ def resolve_corpus(gz, path: Path) -> dict[str, object]:
     """Return Acc@161, median and mean error (km) of the top candidate for every gold toponym; and end to end."""
     errors: list[float] = []
     missing = 0
+    reachable = 0  # a candidate within ACC_KM exists, whether or not it was ranked first
+    without_candidate = 0
     docs = list(read_docs(path))
     found_in_docs = [gz.find(doc["text"], demonyms=True) for doc in docs]
     for doc in docs:
@@ -123,11 +128,16 @@ def resolve_corpus(gz, path: Path) -> dict[str, object]:
             if mention.place is None:
                 missing += 1
                 errors.append(UNRESOLVED_KM)
-                continue
-            errors.append(haversine_km(mention.place.lat, mention.place.lon, t["lat"], t["lon"]))
+            else:
+                errors.append(haversine_km(mention.place.lat, mention.place.lon, t["lat"], t["lon"]))
+            offered = [c.place for c in gz.lookup(t["name"], limit=10_000)]
+            without_candidate += not offered and mention.place is None
+            reachable += errors[-1] <= ACC_KM or any(
+                haversine_km(p.lat, p.lon, t["lat"], t["lon"]) <= ACC_KM for p in offered)
     n = len(errors)
     return {"toponyms": n, "acc161": sum(x <= ACC_KM for x in errors) / n, "median_km": statistics.median(errors),
-            "mean_km": statistics.fmean(errors), "unresolved": missing / n, "e2e": end_to_end(docs, found_in_docs)}
+            "mean_km": statistics.fmean(errors), "unresolved": missing / n, "ceiling161": reachable / n,
+            "no_candidate": without_candidate / n, "e2e": end_to_end(docs, found_in_docs)}
 
 
 def subprocess_seconds(code: str, runs: int = 5, env: dict[str, str] | None = None) -> float:
@@ -223,10 +233,13 @@ def print_table(result: dict) -> None:
     """Print the figures as plain-text tables."""
     if "accuracy" in result:
         print("Given the gold spans (resolve_spans, the whole document as context):")
-        print(f"{'corpus':32} {'toponyms':>8} {'Acc@161':>8} {'median km':>10} {'mean km':>9} {'unresolved':>10}")
+        print(f"{'corpus':32} {'toponyms':>8} {'Acc@161':>8} {'median km':>10} {'mean km':>9} {'unresolved':>10} "
+              f"{'ceiling':>8} {'no cand.':>8}")
         for name, r in result["accuracy"].items():
             print(f"{name:32} {r['toponyms']:8d} {r['acc161']:8.1%} {r['median_km']:10.1f} {r['mean_km']:9.0f} "
-                  f"{r['unresolved']:10.1%}")
+                  f"{r['unresolved']:10.1%} {r['ceiling161']:8.1%} {r['no_candidate']:8.1%}")
+        print("ceiling: the share of gold toponyms for which the gazetteer offers some candidate within 161 km "
+              "(lookup() of the name), i.e. the best any ranking of its data could do; no cand.: no candidate at all")
         print("\nEnd to end (find(demonyms=True); strict span match, geocoding on the matches):")
         print(f"{'corpus':32} {'gold':>6} {'found':>6} {'P':>6} {'R':>6} {'F1':>6} {'F1 lenient':>10} {'Acc@161':>8}")
         for name, r in result["accuracy"].items():
