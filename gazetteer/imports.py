@@ -131,6 +131,31 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
     return rows, lines
 
 
+def onto_packaged_divisions(rows: list[tuple]) -> list[tuple]:
+    """Return *rows* with each first-level division the gazetteer already has filed under the packaged one.
+
+    A GeoNames dump's ``ADM1`` row (``SY.txt``'s "Muhafazat Idlib", ``CA.txt``'s "Alberta")
+    names a division the packaged data holds with its polygon (matched by the GeoNames admin-1
+    code, "SY.10", "CA.01"). Kept as a place of its own, it would be a second division of that
+    name, with no polygon, outranking the packaged one and the division's seat; filed under the
+    packaged division's id instead, it adds its names to that division
+    (:class:`gazetteer.store.UserTables`), whose point, polygon and rank stay. Other rows are
+    returned unchanged.
+    """
+    if not any(row[3] == "admin1" for row in rows):
+        return rows
+    packaged = load_store(include_user=False).division_ids()
+    out = []
+    for row in rows:
+        known = packaged.get(row[6]) if row[3] == "admin1" else None
+        if known is None:
+            out.append(row)
+            continue
+        names = "|".join(dict.fromkeys(n for n in [row[1], *row[2].split("|")] if n))
+        out.append((known, row[1], names, *row[3:]))
+    return out
+
+
 def _readable(path: Path, what: str) -> None:
     if path.is_dir():
         raise GazetteerDataError(f"{path} is a folder, not a {what}; give the file, e.g. SY.txt")
@@ -172,6 +197,7 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
         wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
         extra = _alternates(alternate_names, wanted)
         rows, _ = _rows(path, country, extra)
+        rows = onto_packaged_divisions(rows)
         target = target or user_gazetteer_path()
         existed = target.exists()
         # the tables the next run maps, when the import leaves the user gazetteer holding its rows alone

@@ -549,6 +549,22 @@ class PlaceStore:
         names, codes = self._names, self._admin1
         return {codes[r]: names[r] for r in rows if codes[r]}
 
+    def division_ids(self) -> dict[str, str]:
+        """Return the GeoNames admin-1 code ("US.TX", "SY.07") of every packaged division, with its id.
+
+        The packaged divisions are the world table's and those added before the user gazetteer's rows
+        (Syria's governorates); a user gazetteer's are not included.
+        """
+        admin1 = PLACE_KINDS.index("admin1")
+        found = {self._admin1[r]: self.id_of(r) for r in np.flatnonzero(self.kinds == admin1).tolist()
+                 if self._admin1[r]}
+        packaged = self._extra[: self._n_pre] if self._user is not None else self._extra
+        for i, place in enumerate(packaged):
+            code = self.admin1_code(self._n_world + i) if place.kind == "admin1" else ""
+            if code:
+                found.setdefault(code, place.id)
+        return found
+
     def rows_with_parent(self) -> list[int]:
         """Return the added rows (curated, user) whose record names a parent, in row order."""
         start = self._n_world

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer import GazetteerDataError, default_gazetteer
+from gazetteer.errors import PlaceNotFoundError
 from gazetteer.imports import import_geonames, kind_of
 from gazetteer.model import Place
 from gazetteer.resolver import Gazetteer
@@ -283,3 +284,43 @@ def test_two_first_imports_at_once_both_add(data_dir: Path, tmp_path: Path) -> N
     load_store.cache_clear()
     store = load_store()  # whichever import built tables, the store has every row
     assert all(store.row_of(f"geonames:9900000{i}") is not None for i in (1, 2, 4))
+
+
+def _division_row(geonameid: str, name: str, alternates: str, country: str, code: str) -> list[str]:
+    """A GeoNames ADM1 row; *code* is the GeoNames admin-1 code ("CA.01")."""
+    return [geonameid, name, name, alternates, "52.00000", "-110.00000", "A", "ADM1", country, "",
+            code.split(".")[1], "", "", "", "4000000", "", "", "Etc/UTC", "2024-01-01"]
+
+
+@pytest.mark.parametrize(("packaged_id", "dump_name", "alternate"), [
+    ("admin1:CA-AB", "Alberta", "Province of Alberta"),
+    ("admin1:CD-SK", "South Kivu", "Province du Sud-Kivu"),
+    ("admin1:SY-ID", "Muhafazat Idlib", "Idleb Governorate"),
+])
+def test_a_dumps_division_is_filed_under_the_packaged_one(data_dir: Path, tmp_path: Path, packaged_id: str,
+                                                          dump_name: str, alternate: str) -> None:
+    packaged = load_store(include_user=False).division_ids()
+    code = next(c for c, i in packaged.items() if i == packaged_id)
+    before = default_gazetteer().get(packaged_id)
+    row = _division_row("99100001", dump_name, alternate, code.split(".")[0], code)
+    import_geonames(write_dump(tmp_path, [row, VILLAGE]))
+    load_store.cache_clear()
+    gz = Gazetteer(load_store())
+    with pytest.raises(PlaceNotFoundError):  # no second division of the dump's id
+        gz.get("geonames:99100001")
+    division = gz.get(packaged_id)
+    assert (division.lat, division.lon, division.kind) == (before.lat, before.lon, "admin1")  # point and rank stay
+    assert gz.resolve("Khirbat Zunbulayn").id == "geonames:99000001"  # the rest of the dump is added
+    if packaged_id.startswith("admin1:SY"):  # a governorate curated in the project: the dump adds no names
+        assert gz.resolve("Idlib").id == "geonames:169389"  # the city, not the division
+        assert gz.lookup("Idlib province", limit=1)[0].place.id == packaged_id
+    else:  # a world division gains the dump's names and keeps its own
+        assert gz.resolve(before.name).id == gz.resolve(alternate).id == packaged_id
+
+
+def test_a_division_the_gazetteer_lacks_is_added_as_the_dumps(data_dir: Path, tmp_path: Path) -> None:
+    row = _division_row("99100002", "Zunbul Province", "", "SY", "SY.99")
+    import_geonames(write_dump(tmp_path, [row]))
+    load_store.cache_clear()
+    place = Gazetteer(load_store()).resolve("Zunbul Province")
+    assert (place.id, place.kind) == ("geonames:99100002", "admin1")
