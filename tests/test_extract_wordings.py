@@ -189,3 +189,43 @@ def test_a_division_without_a_polygon_is_a_point_the_map_shows(gz) -> None:
 def test_an_assessment_with_footage_is_not_a_verification(gz, text: str, place: str, stance: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.stance == stance for e in events), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Israeli forces took control of the Syrian side of Mount Hermon on Sunday.", "Mount Hermon", "israel"),
+    ("RSF fighters seized the western side of El Fasher on Tuesday.", "El Fasher", "rsf"),
+    ("M23 rebels took the northern side of Sake after heavy fighting.", "Sake", "m23"),
+    ("Israeli troops seized the summit of Jabal al-Sheikh on Sunday.", "Jabal al-Sheikh", "israel"),
+])
+def test_a_side_or_summit_of_a_place_is_part_of_it(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.geo_precision) for e in events} == {("captured", gaining, 2)}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The army put an end to the siege of Deir ez-Zor airport.", "Deir ez-Zor airport"),
+    ("The army ended the siege of Kadugli, state media said.", "Kadugli"),
+    ("The siege of El Fasher was lifted on Tuesday, the army said.", "El Fasher"),
+    ("The blockade of Dilling was finally broken in February, residents said.", "Dilling"),
+    ("The siege of Chernihiv was lifted at the end of March 2022.", "Chernihiv"),
+])
+def test_a_siege_told_as_over_is_broken_not_laid(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.kind for e in events} == {"siege_broken"}, events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The siege of Avdiivka was tightened on Tuesday.", "Avdiivka"),
+    ("The siege of Bhamo continued as the KIA tightened its grip.", "Bhamo"),
+])
+def test_a_siege_going_on_is_still_a_siege(gz, text: str, place: str) -> None:
+    assert {e.kind for e in read(gz, text) if e.place == place} == {"besieged"}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks ended without progress on the siege of Tal Rifaat.",
+    "Ukrainian forces captured positions on the left bank of the Dnipro near Kherson.",
+])
+def test_no_siege_lifted_or_city_taken_by_a_loose_reading(gz, text: str) -> None:
+    events = read(gz, text)
+    assert not [e for e in events if e.kind == "siege_broken" or e.place == "Dnipro"], events

@@ -64,6 +64,7 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 #: closing quote of a verb in scare quotes ('had "liberated" Vuhledar').
 OBJECT_GAP = re.compile(
     r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r"s?|in|of|over|on|inside|within|"

@@ -352,6 +352,11 @@ _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|qui
                              r"hastily|finally)\s+)*$", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
+#: After "the siege of X": the siege told as over ("The siege of El Fasher was lifted on Tuesday").
+_SIEGE_OVER_AFTER = re.compile(r"[^.;:!?]{1,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                               r"(?:\w+\s+)?(?:lifted|broken|ended|raised)\b", re.I)
+#: A siege named as a noun: "the siege of", "a blockade on".
+_SIEGE_NOUN = re.compile(r"^(?:siege|blockade)\s+(?:imposed\s+)?(?:of|on)$", re.I)
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
@@ -546,6 +551,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
             if not targets:
                 continue
+            if trigger.kind == "besieged" and _SIEGE_NOUN.match(trig.group(0)) \
+                    and _SIEGE_OVER_AFTER.match(text, trig.end(), sent.end):
+                trigger = trigger.with_kind("siege_broken")  # "the siege of X was lifted"
             if trigger.kind == "besieged":
                 ctx.last_besieged = tuple(targets)
             claimed_spans.append((trig.start(), trig.end()))

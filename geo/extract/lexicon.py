@@ -48,6 +48,14 @@ class Trigger:
         self.weak = weak
         self.confidence = confidence
 
+    def with_kind(self, kind: EventKind) -> Trigger:
+        """Return a copy of this trigger that tells another kind of change ("the siege of X was lifted")."""
+        copy = object.__new__(Trigger)
+        for slot in Trigger.__slots__:
+            setattr(copy, slot, getattr(self, slot))
+        copy.kind = kind
+        return copy
+
 
 _W = r"(?:\s+\w+){0,4}?"  # up to four words in between
 
@@ -57,7 +65,9 @@ _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+)
 _NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("siege_broken", rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
+    Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
+            rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
             rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
@@ -191,9 +201,10 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  r"allegedly|purportedly|"
                  r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
 
-#: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of".
+#: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
                     r"old\s+(?:city|town)|neighbou?rhoods?|districts?|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
+                    r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")
 #: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
