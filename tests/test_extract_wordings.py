@@ -229,3 +229,19 @@ def test_a_siege_going_on_is_still_a_siege(gz, text: str, place: str) -> None:
 def test_no_siege_lifted_or_city_taken_by_a_loose_reading(gz, text: str) -> None:
     events = read(gz, text)
     assert not [e for e in events if e.kind == "siege_broken" or e.place == "Dnipro"], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "role"), [
+    ("The Houthis tightened their grip on Hodeidah after government-allied forces pulled back from the city.",
+     "Hodeidah", "withdrew", "government", "losing"),
+    ("Army-backed militias retook the town of Kitshanga from the M23 on Friday.", "Kitshanga", "regained", "fardc",
+     "gaining"),
+    ("Regime-allied fighters captured the town of Khan Shaykhun in August 2019.", "Khan Shaykhun", "captured",
+     "government", "gaining"),
+    ("Junta-aligned Pyu Saw Htee militias seized Kawlin on Monday, residents said.", "Kawlin", "captured", "junta",
+     "gaining"),
+])
+def test_armed_men_allied_to_a_side_or_named_by_it_fight_for_it(gz, text: str, place: str, kind: str, side: str,
+                                                                   role: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert events and {getattr(e, f"actor_{role}") for e in events} == {side}, read(gz, text)

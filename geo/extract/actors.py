@@ -70,6 +70,11 @@ _LEADER = re.compile(r"\b([A-Z][\w-]+['’]s)\s+$")
 #: "Rwandan-backed rebels", "Turkish-backed Syrian rebels".
 _BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|sponsored))\s+"
                      r"(?:[A-Z][a-z]+(?:an|ian|ese|ish|i)\s+)?$")
+#: A generic state word as the backer of armed men: "government-allied forces", "army-backed militias",
+#: "regime-aligned fighters" fight for the side the theatre gives that word.
+_STATE_BACKED = re.compile(r"(?<![\w-])(government|regime|army|military|junta)-(?:backed|allied|aligned|supported|"
+                           r"sponsored)\s+(?:forces|fighters|troops|militias?|militiamen|gunmen|tribesmen|units|"
+                           r"paramilitaries|groups)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,7 @@ class ActorIndex:
                                                            and not _LED.match(text, end)):
                 continue
             candidates.append((start, end))
+        candidates.extend(m.span() for m in _STATE_BACKED.finditer(text))
         starts: list[int] = []  # the names kept so far, disjoint, by start (so also by end)
         ends: list[int] = []
         for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -206,6 +212,13 @@ class ActorIndex:
                 found.append(ActorMention(start, end, written, None, True))
                 continue
             bare = _ARTICLE.sub("", written, count=1)
+            backed_by = _STATE_BACKED.fullmatch(written)
+            if backed_by is not None:  # "government-allied forces": the government's side, else unknown
+                word = backed_by.group(1)
+                sides = (theatre.faction_of(name) for name in (f"{word} forces", word, f"the {word}")) \
+                    if theatre is not None else iter(())
+                found.append(ActorMention(start, end, written, next((f for f in sides if f), UNKNOWN)))
+                continue
             if theatre is not None:
                 faction = theatre.faction_of(written)
                 if faction is None and bare != written:
@@ -247,11 +260,22 @@ class ActorIndex:
                     found.append(ActorMention(backer.start(), end, text[backer.start():end], named))
                     continue
             found.append(ActorMention(start, end, written, faction))
-        return found
+        return _heads_of_names(text, found)
 
     def actors(self, text: str, theatre: Theatre | None) -> list[ActorMention]:
         """Find and resolve the actors of a short text (a phrase) in one call."""
         return self.resolve(text, self.spans(text), theatre)
+
+
+def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Give a generic word right after a side's own name that side: "Pyu Saw Htee militias", "Wagner mercenaries"."""
+    out = list(found)
+    for k in range(1, len(out)):
+        before, after = out[k - 1], out[k]
+        if after.faction == UNKNOWN and before.faction not in (None, UNKNOWN) and not after.monitor \
+                and before.end < after.start and text[before.end : after.start].isspace():
+            out[k] = replace(after, faction=before.faction)
+    return out
 
 
 #: Generic words for a state's forces, which a nationality before them makes that state's.
