@@ -245,3 +245,24 @@ def test_armed_men_allied_to_a_side_or_named_by_it_fight_for_it(gz, text: str, p
                                                                    role: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
     assert events and {getattr(e, f"actor_{role}") for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The junta surrendered Laukkaing to the MNDAA in January 2024.", "Laukkaing", "mndaa", "junta"),
+    ("Malian troops surrendered the base at Tessalit to the rebels.", "Tessalit", "fla", "fama"),
+    ("Kyiv ceded Soledar to Russian forces in January 2023.", "Soledar", "russia", None),
+    ("The RSF surrendered control of Jebel Moya to the army on Monday.", "Jebel Moya", "saf", "rsf"),
+])
+def test_a_place_surrendered_or_ceded_to_a_side_is_lost_to_it(gz, text: str, place: str, gaining: str,
+                                                               losing: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.actor_losing) for e in events} == {("withdrew", gaining, losing)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers who surrendered in Kidal were taken to Gao.",
+    "Wounded fighters from Mariupol were taken to Olenivka.",
+    "The garrison in Lashio surrendered to the MNDAA on Saturday.",
+])
+def test_people_taken_or_surrendering_do_not_move_a_place(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "withdrew")], read(gz, text)

@@ -690,6 +690,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
+    if trigger.kind == "withdrew" and losing is not None and losing == gaining:
+        losing = None  # "Kyiv ceded Soledar to Russian forces": the side it went to did not give it up
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
         time is None or not clause[0] <= time.start < clause[1])

@@ -101,10 +101,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
             r"\s+(?:back\s+)?(?:out\s+of|from)(?![^.;]*?\bby\b)", loser=True, confidence=0.7),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
-            r"(?:captured|seized|taken|overrun|conquered|lost)\s+(?:by|to)", passive=True),
+            r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
-    Trigger("captured", rf"{_BE}(?:declared\s+(?:\w+ly\s+)?)?(?:captured|seized|taken|overrun|conquered|liberated|"
+    # ("Soldiers who surrendered in Kidal were taken to Gao": people moved, not a place taken.)
+    Trigger("captured", rf"{_BE}(?:declared\s+(?:\w+ly\s+)?)?(?:captured|seized|"
+            r"taken(?!\s+(?:to|away|prisoner|captive|hostage|into|from|out|as|in\s+for)\b)|overrun|conquered|liberated|"
             r"freed|cleansed|cleared|purged|"
             r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
@@ -123,6 +125,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"abandoned|abandoning|evacuated\s+from|"
             r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
+            r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
