@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer
-from geo.extract.context import EVENT_WORDING, SECONDARY, Context, read_sentences
+from geo.extract.context import ARMED_MEN, EVENT_WORDING, SECONDARY, Context, read_sentences
 from geo.extract.events import _read_events, extract_events
 from geo.model import Article, ControlEvent
 from geo.read.corpus import read_article
@@ -30,9 +30,11 @@ def plain_extract_events(article: Article, gazetteer: Gazetteer,
 
 
 def plain_event_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences in which some pattern (not only a secondary one) matches, trying every pattern everywhere."""
+    """The sentences in which some pattern matches, trying every pattern everywhere (a secondary one only in a
+    sentence that names armed men)."""
     return [span for span in spans
-            if any(p.search(text, *span) for k, p in enumerate(EVENT_WORDING) if k not in SECONDARY)]
+            if any(p.search(text, *span) for k, p in enumerate(EVENT_WORDING)
+                   if k not in SECONDARY or ARMED_MEN.search(text, *span))]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -266,3 +266,23 @@ def test_a_place_surrendered_or_ceded_to_a_side_is_lost_to_it(gz, text: str, pla
 ])
 def test_people_taken_or_surrendering_do_not_move_a_place(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "withdrew")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("FARDC troops fled Minova on Tuesday.", "Minova", "fardc"),
+    ("Russian troops fled Kherson on Tuesday.", "Kherson", "russia"),
+    ("RSF fighters fled Jebel Moya overnight, the army said.", "Jebel Moya", "rsf"),
+    ("Junta soldiers left Paletwa on Sunday, residents said.", "Paletwa", "junta"),
+])
+def test_armed_men_fleeing_or_leaving_a_place_withdraw_in_a_sentence_of_their_own(gz, text: str, place: str,
+                                                                                  losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_losing) for e in events} == {("withdrew", losing)}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of residents fled Kherson on Tuesday.",
+    "Residents left Paletwa as shelling intensified.",
+])
+def test_civilians_fleeing_move_no_place(gz, text: str) -> None:
+    assert not read(gz, text)

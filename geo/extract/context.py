@@ -44,14 +44,17 @@ from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
-__all__ = ["EVENT_WORDING", "SECONDARY", "Wording", "Sentence", "Context", "read_sentences", "event_candidates",
-           "time_for", "make_event"]
+__all__ = ["EVENT_WORDING", "SECONDARY", "ARMED_MEN", "Wording", "Sentence", "Context", "read_sentences",
+           "event_candidates", "time_for", "make_event"]
 
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
 #: Patterns that do not make a sentence a candidate on their own, only are tried in one: the "armed" triggers
 #: ("fled", "left"), common words that count only with a fighting side as subject.
 SECONDARY = frozenset(k for k, t in enumerate(lx.TRIGGERS) if t.armed)
+#: Armed men named in a sentence, which lets an armed wording alone choose it ("FARDC troops fled Minova").
+ARMED_MEN = re.compile(r"\b(?:troops|soldiers|forces|fighters|militants|rebels|army|militias?|militiamen|jihadists|"
+                        r"insurgents|paramilitar(?:y|ies)|garrison|defenders|gunmen|units|regime|junta)\b", re.I)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
 _START = operator.attrgetter("start")
 #: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
@@ -227,7 +230,7 @@ def event_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
 
     A literal screen (:mod:`geo.extract.prefilter`) finds the sentences holding a word that a
     pattern needs; only there are the patterns tried, in order, until one matches (a pattern of
-    :data:`SECONDARY` does not choose a sentence, it is only tried in the chosen ones). The
+    :data:`SECONDARY` chooses a sentence only when it names armed men: "troops", "rebels"). The
     patterns that did not match, and (where the screen is exact) those screened out, are
     not tried again, and the one that matched is read on from its first match.
 
@@ -260,8 +263,16 @@ def _event_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tu
             if found:
                 break
             failed.append(i)
-        else:
-            continue
+        else:  # only an armed wording: a sentence naming armed men ("Russian troops fled Kherson") is read
+            armed = [j for j in order if j in SECONDARY] if ARMED_MEN.search(text, s, e) else []
+            found = None
+            for i in armed:
+                found = EVENT_WORDING[i].search(text, s, e)
+                if found:
+                    break
+                failed.append(i)
+            if found is None:
+                continue
         if _EVENT_SCREEN.exact_on(text[s:e]):
             rest: Sequence[int] = [j for j in order if j != i and j not in failed]
         else:  # every pattern not tried yet
