@@ -286,3 +286,29 @@ def test_armed_men_fleeing_or_leaving_a_place_withdraw_in_a_sentence_of_their_ow
 ])
 def test_civilians_fleeing_move_no_place(gz, text: str) -> None:
     assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The army was driven out of Kidal by the rebels in 2012.", "Kidal", "fla", None),
+    ("Islamic State militants briefly overran a police station in the town of Baiji before being driven out by "
+     "security forces.", "Baiji", "government", "islamic_state"),
+    ("RSF fighters stormed into Babanusa but were pushed out by the army hours later.", "Babanusa", "saf", "rsf"),
+    ("Russian troops entered Kupiansk on Monday but were driven out by Ukrainian forces.", "Kupiansk", "ukraine",
+     "russia"),
+])
+def test_a_side_driven_out_by_another_loses_the_place_to_it(gz, text: str, place: str, gaining: str,
+                                                             losing: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured" and e.actor_gaining == gaining]
+    assert events, read(gz, text)
+    if losing is not None:
+        assert {e.actor_losing for e in events} == {losing}
+
+
+def test_a_capture_and_the_capture_back_in_one_sentence_are_both_kept(gz) -> None:
+    text = "Islamic State militants overran Baiji before being driven out by security forces."
+    sides = {(e.actor_gaining, e.actor_losing) for e in read(gz, text) if e.place == "Baiji" and e.kind == "captured"}
+    assert ("government", "islamic_state") in sides and any(g == "islamic_state" for g, _ in sides)
+
+
+def test_people_forced_out_by_a_flood_move_no_place(gz) -> None:
+    assert not read(gz, "The families of Derna were forced out by the floods.")

@@ -89,6 +89,8 @@ _RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|som
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 _TO_END = re.compile(r"\bto\s+$")
 _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
+#: Before the side a place went to after a loss: "fell to the rebels", "was driven out of Kidal by the rebels".
+_TO_OR_BY_THE_END = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$")
 _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
 
@@ -348,8 +350,8 @@ _INSIDE_AREA = re.compile(r"(?:stronghold|power\s+base)\s+in$", re.I)
 _AREAS = frozenset({"admin1", "admin2", "region", "country"})
 _LAST_BEFORE = re.compile(r"\b(?:last|only|final|remaining)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "last army stronghold in"
 #: A clause whose subject is left out, that of the clause before: "(entered Baiji) but later withdrew".
-_ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then)?\s*(?:(?:later|then|soon|quickly|eventually|also|again|"
-                             r"hastily|finally)\s+)*$", re.I)
+_ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then|before|after|until)?\s*(?:(?:later|then|soon|quickly|eventually|"
+                             r"also|again|hastily|finally)\s+)*$", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: After "the siege of X": the siege told as over ("The siege of El Fasher was lifted on Tuesday").
@@ -673,7 +675,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if trigger.loser:
         losing = actor if not inferred else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
-                  and _TO_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
+                  and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
     if losing is None and not trigger.passive and trigger.kind in ("captured", "regained", "entered"):
         owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", gaining)
@@ -984,6 +986,8 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
         key = (_where(e), e.kind, e.start, e.date, e.actor_gaining if e.kind == "held" else None)
+        if key in unique and _reverses(e, unique[key]):  # "overran Baiji before being driven out": two changes
+            key = (*key[:4], e.actor_gaining)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
     contests = {(_where(e), e.start, e.date) for e in unique.values() if e.kind in ("contested", "captured",
@@ -992,6 +996,18 @@ def _read_events(ctx: Context, sentences: list[Sentence],
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
+
+
+def _reverses(a: ControlEvent, b: ControlEvent) -> bool:
+    """Tell whether two captures of one place in one sentence are a change and the change back.
+
+    Each names its gainer, the two differ, and one lost the place to the other: "Islamic State
+    militants overran Baiji before being driven out by security forces".
+    """
+    known = {None, "unknown"}
+    return a.kind in ("captured", "regained") and b.kind in ("captured", "regained") \
+        and a.actor_gaining not in known and b.actor_gaining not in known and a.actor_gaining != b.actor_gaining \
+        and (a.actor_losing == b.actor_gaining or b.actor_losing == a.actor_gaining)
 
 
 #: A denial whose object is the claim itself: "the army denied the claim", "Kyiv denied it", "dismissed the report".

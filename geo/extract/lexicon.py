@@ -99,7 +99,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
     # The side driven out lost the place: "the army was driven out of Kidal in 2012".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
-            r"\s+(?:back\s+)?(?:out\s+of|from)(?![^.;]*?\bby\b)", loser=True, confidence=0.7),
+            r"\s+(?:back\s+)?(?:out\s+of|from)", loser=True, confidence=0.7),
+    # With no place after it, from the last settlement named: "entered Kirkuk but were driven out by Kurdish forces".
+    Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|flushed|dislodged)"
+            r"\s+(?:back\s+)?out(?!\s+of\b)(?=\s*(?:[,.;:]|$|by\b|on\b|after\b|within\b|hours\b|days\b|later\b))",
+            loser=True, intransitive=True, armed=True, confidence=0.65),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
