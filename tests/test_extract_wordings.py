@@ -312,3 +312,25 @@ def test_a_capture_and_the_capture_back_in_one_sentence_are_both_kept(gz) -> Non
 
 def test_people_forced_out_by_a_flood_move_no_place(gz) -> None:
     assert not read(gz, "The families of Derna were forced out by the floods.")
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("Sudan's RSF seizes El Fasher after 18-month siege", "El Fasher", "captured", "rsf"),
+    ("Russia says it captures Kurakhove in Donetsk region", "Kurakhove", "captured", "russia"),
+    ("Ethiopia's Fano militia seizes Lalibela, residents say", "Lalibela", "captured", "fano"),
+    ("Syrian rebels push into Hama city as government forces withdraw", "Hama", "entered", "opposition"),
+    ("Russian troops enter Kupiansk as Ukrainian units pull back", "Kupiansk", "entered", "russia"),
+    ("M23 retakes Kitshanga from army-backed militias", "Kitshanga", "regained", "m23"),
+])
+def test_a_headline_in_the_present_tense_tells_the_change(gz, text: str, place: str, kind: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army takes pride in its victories.",
+    "Junta plans to withdraw from Lashio, sources say",
+    "RSF leader says he seizes every chance for talks",
+])
+def test_a_present_tense_that_tells_no_change(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "withdrew", "entered")], read(gz, text)

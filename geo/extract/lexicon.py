@@ -75,6 +75,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
+            r"retakes|recaptures|reclaims|regains(?:\s+(?:full\s+)?control\s+(?:of|over))?|wins\s+back|takes\s+back|"
             r"regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
             r"taken\s+back|re-?captured|re-?took|pushed\s+\w+\s+back\s+out\s+of|wrest(?:ed|ing)?\s+back|"
@@ -116,16 +117,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
+            r"captures|seizes|overruns|liberates|conquers|takes\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+            r"takes\s+over|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
             r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
-    Trigger("captured", r"took|taken|taking|won|secured|swept\s+through|sweeping\s+through|swung\s+through|"
+    Trigger("captured", r"took|taken|taking|takes|won|wins|secured|secures|swept\s+through|sweeping\s+through|"
+            r"sweeps\s+through|swung\s+through|"
             r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
             confidence=0.6),
-    Trigger("withdrew", r"withdr[eaw]w?n?(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|pulled\s+(?:\w+\s+){0,2}?"
-            r"(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
+    Trigger("withdrew", r"(?:withdr[eaw]w?n?|withdraws)(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|"
+            r"pulled\s+(?:\w+\s+){0,2}?(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
             r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
@@ -135,7 +139,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
     # from the last settlement named.
-    Trigger("withdrew", r"(?:withdrew|withdrawn|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdraws?|retreats?|pull(?:s)?\s+(?:out|back)|"
+            r"pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
@@ -152,7 +157,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of|"
             r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
-    Trigger("entered", r"entered|entering|enter|broke\s+into|pushed\s+into|advanced\s+into|moved\s+into|"
+    Trigger("entered", r"entered|entering|enter|enters|broke\s+into|breaks?\s+into|pushed\s+into|push(?:es)?\s+into|"
+            r"advanced\s+into|advances?\s+into|moved\s+into|moves?\s+into|sweeps?\s+into|storms(?:\s+into)?|"
             r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
             r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
             r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
