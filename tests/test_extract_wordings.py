@@ -334,3 +334,22 @@ def test_a_headline_in_the_present_tense_tells_the_change(gz, text: str, place: 
 ])
 def test_a_present_tense_that_tells_no_change(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "withdrew", "entered")], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fano militiamen briefly held Bahir Dar's outskirts in August 2023.",
+    "Russian forces captured Pokrovsk's southern approaches on Monday.",
+    "The RSF took El Fasher's outskirts after weeks of shelling.",
+])
+def test_ground_outside_a_place_named_by_its_possessive_is_not_the_place(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "held")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian forces captured Pokrovsk's eastern districts on Monday.", "Pokrovsk"),
+    ("The army has kept its hold on Omdurman's northern districts.", "Omdurman"),
+    ("M23 fighters seized Goma's western neighbourhoods on Sunday.", "Goma"),
+])
+def test_a_part_named_by_the_places_possessive_is_a_part(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.geo_precision for e in events} == {2}, read(gz, text)

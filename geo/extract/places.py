@@ -242,6 +242,14 @@ def _area_precision(area: Place) -> int:
     return 3 if area.kind == "admin1" and area.id.startswith(REGION_PREFIX) else 1
 
 
+#: After a place, ground outside it named by its possessive: "Bahir Dar's outskirts", "Pokrovsk's southern approaches".
+_OUTSIDE_AFTER = re.compile(r"['’]s?\s+(?:(?:[\w-]+ern|immediate|outer)\s+)?(?:outskirts|edges?|gates|countryside|"
+                            r"vicinity|approaches|perimeter|environs|surroundings|fringes?|doorstep)\b", re.I)
+#: After a place, a part of it that its possessive names: "Pokrovsk's eastern districts", "Khartoum's old city".
+_PART_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|parts?|half|"
+                         r"sectors?|sides?|old\s+(?:city|town)|centre|center)\b", re.I)
+
+
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
                   passive: bool, weak: bool) -> list[Target]:
     """(name as written, place, geo precision) for each place the trigger governs.
@@ -345,9 +353,12 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             if area is not None:
                 targets.append((f"{m.text} {division.group(1)}", area, _area_precision(area)))
                 continue
+        if _OUTSIDE_AFTER.match(text, m.end):
+            continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
-        if lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) and precision == 1:
-            precision = 2
+        if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
+                and precision == 1:
+            precision = 2  # "the eastern districts of Pokrovsk", "Pokrovsk's eastern districts"
         targets.append((region_name(text, m), m.place, precision))
     if targets:
         return targets
