@@ -353,3 +353,18 @@ def test_ground_outside_a_place_named_by_its_possessive_is_not_the_place(gz, tex
 def test_a_part_named_by_the_places_possessive_is_a_part(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {e.geo_precision for e in events} == {2}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Fighters loyal to the GNU took control of Tarhuna in early June 2020.", "Tarhuna", "gna"),
+    ("Gunmen loyal to the TPLF seized Alamata on Monday.", "Alamata", "tplf"),
+    ("Militias allied with the SAF recaptured Sinja on Saturday.", "Sinja", "saf"),
+])
+def test_fighters_loyal_to_a_side_take_for_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+def test_a_backer_is_still_not_the_taker(gz) -> None:
+    events = [e for e in read(gz, "M23 rebels backed by Rwanda captured Goma in January.") if e.place == "Goma"]
+    assert events and {e.actor_gaining for e in events} == {"m23"}

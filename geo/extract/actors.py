@@ -267,14 +267,26 @@ class ActorIndex:
         return self.resolve(text, self.spans(text), theatre)
 
 
+#: Between a generic word and the side it fights for: "fighters loyal to the GNU", "militias allied with the army".
+_LOYAL_TO = re.compile(r"\s+(?:loyal|allied|affiliated|aligned)\s+(?:to|with)\s+(?:the\s+)?", re.I)
+
+
 def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
-    """Give a generic word right after a side's own name that side: "Pyu Saw Htee militias", "Wagner mercenaries"."""
+    """Give a generic word the side named with it.
+
+    Right after a side's own name ("Pyu Saw Htee militias", "Wagner mercenaries") or right
+    before "loyal to" it ("fighters loyal to the GNU", "militias allied with the SAF").
+    """
     out = list(found)
     for k in range(1, len(out)):
         before, after = out[k - 1], out[k]
-        if after.faction == UNKNOWN and before.faction not in (None, UNKNOWN) and not after.monitor \
-                and before.end < after.start and text[before.end : after.start].isspace():
+        if before.end >= after.start or before.monitor or after.monitor:
+            continue
+        gap = text[before.end : after.start]
+        if after.faction == UNKNOWN and before.faction not in (None, UNKNOWN) and gap.isspace():
             out[k] = replace(after, faction=before.faction)
+        elif before.faction == UNKNOWN and after.faction not in (None, UNKNOWN) and _LOYAL_TO.fullmatch(gap):
+            out[k - 1] = replace(before, faction=after.faction)
     return out
 
 

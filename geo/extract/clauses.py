@@ -317,11 +317,14 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
                        r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
                        r"alongside|besides?|of)\s+(?:the\s+)?$", re.I)
 #: "of" after a number or a unit of fighters, or control, makes the side the head: "dozens of IS militants", "forces of
-#: the SDF", "under the control of the separatists" (not "the headquarters of the army's command").
+#: the SDF", "under the control of the separatists" (not "the headquarters of the army's command"); so do fighters
+#: "loyal to" it ("fighters loyal to the GNU").
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
                       r"detachments?|convoys?|"
-                      r"control|hands)\s+of\s+(?:the\s+)?$", re.I)
+                      r"control|hands)\s+of\s+(?:the\s+)?$|"
+                      r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
+                      r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
 
 
