@@ -368,3 +368,17 @@ def test_fighters_loyal_to_a_side_take_for_it(gz, text: str, place: str, side: s
 def test_a_backer_is_still_not_the_taker(gz) -> None:
     events = [e for e in read(gz, "M23 rebels backed by Rwanda captured Goma in January.") if e.place == "Goma"]
     assert events and {e.actor_gaining for e in events} == {"m23"}
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "month"), [
+    ("The TPLF recaptured Mekelle on 28 June 2021, eight months after federal troops took the city.", "Mekelle",
+     "captured", dt.date(2020, 10, 1)),
+    ("Ukrainian forces retook Kherson on 11 November 2022, eight months after Russian troops captured it.", "Kherson",
+     "captured", dt.date(2022, 3, 1)),
+    ("The army retook Kidal on 14 November 2023, eleven years after separatists seized it.", "Kidal", "captured",
+     dt.date(2012, 11, 1)),
+])
+def test_a_change_some_months_or_years_before_another_is_dated_by_the_distance(gz, text: str, place: str, kind: str,
+                                                                                month: dt.date) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert earlier and {(e.date, e.date_precision) for e in earlier} == {(month, "month")}, read(gz, text)

@@ -49,7 +49,7 @@ _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
                    r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
-                   r"\b(?:days?|weeks?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
+                   r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
                    r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
@@ -61,8 +61,9 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
                    r"that\s+(?:evening|night|afternoon)))\b", re.I)
 #: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
-_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+)?(?P<n>a|one|\d{1,2}|two|three|four|five|six|"
-                     r"seven)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\b", re.I)
+_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?"
+                     r"(?P<n>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                     r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<rel>after|before)\b", re.I)
 #: A season: "since the summer", "last winter", "in the spring of 2016", "autumn 2015" ("the fall of" is no season).
 _SEASON = re.compile(r"\b(?:(?P<pre>since|in|during|by|until|over|through|throughout)\s+)?(?:(?P<which>the|this|last|"
                      r"early|late)\s+)?(?-i:(?P<s>spring|summer|autumn|winter|fall))\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?",
@@ -78,7 +79,8 @@ _NTH = {"first": 0, "opening": 0, "second": 1, "third": 2}
 _LAUNCH = re.compile(r"\b(?:launch(?:ed|es|ing)?|began|begun|begins|started|start|outbreak)\b", re.I)
 #: How far back the start of an offensive is looked for (a paragraph).
 _LAUNCH_WINDOW = 500
-_STEP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_STEP_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -219,9 +221,18 @@ def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int) -> list[Tim
     if anchor is None:
         return []
     word = m.group("n").lower()
-    days = int(_STEP_DAYS.get(word, word)) * (7 if m.group("unit").lower().startswith("week") else 1)
+    count = int(_STEP_DAYS.get(word, word))
     sign = -1 if m.group("rel").lower() == "after" else 1
-    day = shift(anchor.date, sign * days)
+    unit = m.group("unit").lower()
+    if unit.startswith(("month", "year")):  # "eight months after": that month, as near as a round figure tells
+        months = anchor.date.year * 12 + anchor.date.month - 1 + sign * count * (12 if unit.startswith("year") else 1)
+        year, month = divmod(months, 12)
+        if not 1 <= year <= 9999:
+            return []
+        first = dt.date(year, month + 1, 1)
+        return [TimeMention(m.group(0).strip(), m.start("rel"), m.end(), first, _month_end(year, month + 1), "month",
+                            "at")]
+    day = shift(anchor.date, sign * count * (7 if unit.startswith("week") else 1))
     return [TimeMention(m.group(0).strip(), m.start("rel"), m.end(), day, None, "day", "at")]
 
 
