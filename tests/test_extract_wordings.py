@@ -382,3 +382,14 @@ def test_a_change_some_months_or_years_before_another_is_dated_by_the_distance(g
                                                                                 month: dt.date) -> None:
     earlier = [e for e in read(gz, text) if e.place == place and e.kind == kind]
     assert earlier and {(e.date, e.date_precision) for e in earlier} == {(month, "month")}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("JNIM fighters broke into Djibo on 11 May and held parts of the town, including the army base, for several hours "
+     "before withdrawing.", "Djibo", "jnim"),
+    ("Fano militiamen briefly held Lalibela in August 2023 before withdrawing, residents said.", "Lalibela", "fano"),
+    ("Russian troops entered Kupiansk on Monday before retreating under fire.", "Kupiansk", "russia"),
+])
+def test_a_side_that_withdraws_after_holding_a_place_loses_it(gz, text: str, place: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert events and {e.actor_losing for e in events} == {losing}, read(gz, text)

@@ -333,9 +333,11 @@ _RELATIVE_OPEN = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|(?<!said )(?<!s
                             r"(?<!denied )(?<!reported )that)\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
 #: What closes a relative clause before the main clause goes on: a comma (", and").
 _RELATIVE_CLOSE = re.compile(r"[^,;]*,")
-#: A side's possession that is ground, not troops: "Islamic State's de facto capital", "the army's last stronghold".
+#: A side's possession that is ground, not troops: "Islamic State's de facto capital", "the army's last stronghold",
+#: "the army base".
 _HELD_GROUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|heartland|territory|enclave|"
-                          r"pocket|base|headquarters|positions?|lines|garrison|command|bastions|strongholds)\b", re.I)
+                          r"pocket|base|headquarters|positions?|lines|garrison|command|bastions|strongholds)\b|"
+                          r"\s+(?:base|bases|barracks|garrison|camp|outpost|post|positions|airbase)\b", re.I)
 
 
 def relative_actor(text: str, start: int, end: int, pos: int) -> bool:

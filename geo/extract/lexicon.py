@@ -139,8 +139,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
     # from the last settlement named.
-    Trigger("withdrew", r"(?:withdrew|withdrawn|withdraws?|retreats?|pull(?:s)?\s+(?:out|back)|"
-            r"pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdraws?|withdrawing|retreats?|retreating|"
+            r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
