@@ -658,6 +658,45 @@ def prefer_home(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set
     return Ranking(ranking.offsets, order, ranking.scores, best, ints)
 
 
+#: A place bearing a name as an alternate keeps it over a place at home of that main name only when this many times
+#: as populous, or ahead by more than :data:`MAIN_NAME_MARGIN` (:func:`prefer_main_name`).
+ALTERNATE_POPULATION_RATIO = 10
+#: A lead in score that only the document's context gives (a name beside it, its neighbours, a country it names: each
+#: bonus of :func:`resolve_document` is larger), not size and kind alone.
+MAIN_NAME_MARGIN = 1.0
+
+
+def prefer_main_name(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set[str]) -> Ranking:
+    """Put a settlement at home named so before one at home that bears the name only as an alternate.
+
+    "Pokrovsk" in a report from the Ukrainian front is the town in Donetsk region, not Engels
+    (Pokrovsk until 1931), though Engels is the larger city and Russia is a country of the theatre
+    too. The alternate-bearer keeps its place when it is :data:`ALTERNATE_POPULATION_RATIO` times as
+    populous or more, or when the document put it ahead by more than :data:`MAIN_NAME_MARGIN`
+    ("Dzerzhinsk (Toretsk)" is Toretsk). Only with *home* (the document's countries, as for
+    :func:`prefer_home`); returns *ranking* itself when nothing changes.
+    """
+    if not home or not len(docs):
+        return ranking
+    at_home = _table(np.array([code_id(c) for c in home], dtype=np.int64))[ranking.ints[:, _I_COUNTRY]]
+    settlement = ranking.ints[:, _I_SETTLEMENT].astype(bool)
+    order, best, changed = ranking.order, ranking.best, False
+    for i, doc in enumerate(docs):
+        lo, hi = int(ranking.offsets[i]), int(ranking.offsets[i + 1])
+        j = int(best[i])
+        if hi - lo < 2 or doc.entry.level[j - lo] != 2 or not (at_home[j] and settlement[j]):
+            continue
+        population = doc.entry.places[j - lo].population
+        lead = float(ranking.scores[j]) - MAIN_NAME_MARGIN
+        chosen = next((k for k in order[lo:hi].tolist() if doc.entry.level[k - lo] == 3 and at_home[k] and settlement[k]
+                       and ranking.scores[k] >= lead
+                       and doc.entry.places[k - lo].population * ALTERNATE_POPULATION_RATIO > population), None)
+        if chosen is not None and not changed:
+            order, best, changed = order.copy(), best.copy(), True
+        _promote(order, best, i, lo, hi, chosen)
+    return Ranking(ranking.offsets, order, ranking.scores, best, ranking.ints) if changed else ranking
+
+
 #: A candidate near this many distinct places the rest of a document names (within :data:`NEAR_KM`) beats its name's
 #: best candidate when that one lies near none of them (:func:`prefer_neighbours`).
 NEIGHBOURS_MIN = 2

@@ -25,6 +25,7 @@ from gazetteer.context import (
     make_entry,
     prefer_division,
     prefer_home,
+    prefer_main_name,
     prefer_neighbours,
     resolve_document,
 )
@@ -246,8 +247,14 @@ class Gazetteer:
         if entry is None:
             phrase = self.resolve_phrase(name)
             return [Candidate(phrase, 0.0)] if phrase else []
+        return self._ranked(entry, before, name, after, wants, focus, limit)
+
+    def _ranked(self, entry: Entry, before: str, name: str, after: str, wants: str | None, focus: Sequence[str],
+                limit: int) -> list[Candidate]:
+        """Rank one name's candidates as a document of that name alone (with the words around it)."""
         doc = Doc(len(before), len(before) + len(name), entry, wants)
         ranking = prefer_home(resolve_document(self.store, before + name + after, [doc], focus), [doc], focus)
+        ranking = prefer_main_name(ranking, [doc], focus)
         return [Candidate(entry.places[j], score) for j, score in ranking.ranked(0, limit)]
 
     def resolve(self, name: str, **kwargs) -> Place:
@@ -368,7 +375,8 @@ class Gazetteer:
         doc_focus = _focus_of(docs, ranking, focus,
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
-        ranking = prefer_neighbours(prefer_home(prefer_division(ranking, docs), docs, home), docs, home)
+        ranking = prefer_home(prefer_division(ranking, docs), docs, home)
+        ranking = prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
@@ -426,7 +434,8 @@ class Gazetteer:
         ordered = [docs[k] for k in order]
         ranking = resolve_document(self.store, text, ordered, focus)
         home = _home_of(ordered, ranking, focus) if focus else set()
-        ranking = prefer_neighbours(prefer_home(prefer_division(ranking, ordered), ordered, home), ordered, home)
+        ranking = prefer_home(prefer_division(ranking, ordered), ordered, home)
+        ranking = prefer_neighbours(prefer_main_name(ranking, ordered, home), ordered, home)
         out = []
         for s, e in spans:
             k = index.get((s, e))
@@ -596,7 +605,10 @@ class Gazetteer:
         return self._best_in(phrase, focus, demonyms)
 
     def _best_in(self, text: str, focus: Sequence[str], demonyms: bool) -> Place | None:
-        places = self.candidates(text)
+        entry = self._entry(normalize_name(text), text.strip())
+        if entry is not None:  # a whole name: ranked as a name alone is (:meth:`lookup`)
+            return self._ranked(entry, "", text, "", None, focus, 1)[0].place
+        places = self.candidates(text)  # records the name's filters leave out ("UN", an abbreviation of none)
         if places:
             return rank(places, text, focus=focus)[0].place
         found = self.find(text, focus=focus, demonyms=demonyms)

@@ -393,3 +393,9 @@ def test_a_change_some_months_or_years_before_another_is_dated_by_the_distance(g
 def test_a_side_that_withdraws_after_holding_a_place_loses_it(gz, text: str, place: str, losing: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
     assert events and {e.actor_losing for e in events} == {losing}, read(gz, text)
+
+
+def test_pokrovsk_on_the_ukrainian_front_is_the_donetsk_town(gz) -> None:
+    events = [e for e in read(gz, "Russian forces captured Pokrovsk on Monday, the Russian defence ministry said.")
+              if e.place == "Pokrovsk"]
+    assert events and {e.place_id for e in events} == {"geonames:704422"}  # not Engels, once named Pokrovsk

@@ -240,3 +240,16 @@ def test_a_division_by_its_main_name_before_a_town_by_an_alternate(gz: Gazetteer
     # A city keeps its alternates: "Saida" is Sidon in Lebanon, not Algeria's Saida province.
     assert found(gz, "Israeli jets struck near Saida and Tyre in southern Lebanon.")["Saida"][1] == "LB"
     assert found(gz, "Snow fell in New York and Boston.")["New York"][0] != "admin1:US-NY"
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces captured Pokrovsk on Monday.",
+    "Pokrovsk is about to fall, a soldier said.",
+])
+def test_at_home_a_place_named_so_goes_before_one_that_bore_the_name(gz: Gazetteer, text: str) -> None:
+    # Engels (Saratov region) was called Pokrovsk until 1931; Russia is a country of the Ukrainian theatre too
+    mentions = {m.text: m.place for m in gz.find(text, focus=("UA", "RU"))}
+    assert mentions["Pokrovsk"].id == "geonames:704422"
+    assert gz.lookup("Pokrovsk", focus=("UA", "RU"), limit=1)[0].place.id == "geonames:704422"
+    assert gz.resolve_phrase("the centre of Pokrovsk", focus=("UA", "RU")).id == "geonames:704422"
+
