@@ -10,7 +10,8 @@ are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction.
 leaves the user gazetteer holding its rows alone (``--replace``, or a first import), it also
 builds their :class:`gazetteer.store.UserTables` into the cache from the rows in hand, so that
 the next run maps them instead of reading and folding every row again; where the process may
-use two CPUs, a forked child writes the rows to SQLite while this process builds the tables.
+use two CPUs, a forked child checks the rows and writes them to SQLite while this process builds
+the tables.
 """
 
 from __future__ import annotations
