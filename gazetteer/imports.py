@@ -10,7 +10,8 @@ are added to the user gazetteer (:mod:`gazetteer.userstore`) in one transaction.
 leaves the user gazetteer holding its rows alone (``--replace``, or a first import), it also
 builds their :class:`gazetteer.store.UserTables` into the cache from the rows in hand, so that
 the next run maps them instead of reading and folding every row again; where the process may
-use two CPUs, a forked child writes the rows to SQLite while this process builds the tables.
+use two CPUs, a forked child checks the rows and writes them to SQLite while this process builds
+the tables.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TypeVar
 from gazetteer.cache import writable
 from gazetteer.errors import GazetteerDataError
 from gazetteer.model import Place
-from gazetteer.store import build_user_tables, cache_user_tables, load_store
+from gazetteer.store import UserTables, build_user_tables, cache_user_tables, load_store
 from gazetteer.userstore import UserStore, Written, bulk, check_place, check_rows, last_of_each, user_gazetteer_path
 
 __all__ = ["import_geonames", "add_place", "kind_of"]
@@ -103,7 +104,10 @@ def _columns(path: Path, country: str | None) -> Iterator[tuple[int, list[str]]]
 
 
 def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple[list[tuple], list[int]]:
-    """Return the kept rows of a dump as stored rows (:func:`gazetteer.userstore.place_row`), and their lines."""
+    """Return the kept rows of a dump as stored rows (:func:`gazetteer.userstore.place_row`), and their lines.
+
+    The rows are not checked yet (:func:`_check`).
+    """
     rows: list[tuple] = []
     lines: list[int] = []
     source = f"GeoNames dump {path.name} (CC BY 4.0), feature "
@@ -125,10 +129,14 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
         rows.append((f"geonames:{cols[0]}", name, alts, kind, round(lat, 5), round(lon, 5), f"{cols[8]}.{cols[10]}",
                      cols[8] or None, population, None, f"{source}{cols[6]}.{cols[7]}"))
         lines.append(line_no)
+    return rows, lines
+
+
+def _check(path: Path, rows: list[tuple], lines: list[int]) -> None:
+    """Raise naming the line of the first of *rows* that :func:`gazetteer.userstore.check_place` refuses."""
     bad = check_rows(rows)
     if bad is not None:
         raise GazetteerDataError(f"{path}, line {lines[bad[0]]}: {bad[1]}; fix or remove the row")
-    return rows, lines
 
 
 def onto_packaged_divisions(rows: list[tuple]) -> list[tuple]:
@@ -196,20 +204,23 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
     with bulk():
         wanted = {cols[0] for _, cols in _columns(path, country)} if alternate_names is not None else set()
         extra = _alternates(alternate_names, wanted)
-        rows, _ = _rows(path, country, extra)
-        rows = onto_packaged_divisions(rows)
+        rows, lines = _rows(path, country, extra)
+        rows = onto_packaged_divisions(rows)  # one row per line still: a refused row is named by its line
         target = target or user_gazetteer_path()
         existed = target.exists()
         # the tables the next run maps, when the import leaves the user gazetteer holding its rows alone
         tables_wanted = (os.path.abspath(target) == os.path.abspath(user_gazetteer_path())) and writable()
         try:
             if tables_wanted and (replace or not existed) and _two_cpus():
-                # the rows as the store will hold them alone; their tables built while the child writes
+                # the rows as the store will hold them alone: the child checks and writes them while their
+                # tables are built here (a refused row fails the child's write, and so the import)
                 final = last_of_each(rows)
-                written, tables = _write_while(lambda: _write(target, rows, replace, keep_rows=False),
-                                               lambda: build_user_tables(final))
+                written, tables = _write_while(lambda: _write(target, rows, replace, keep_rows=False,
+                                                              check=lambda: _check(path, rows, lines)),
+                                               lambda: _tables_of(final, lambda: _check(path, rows, lines)))
                 kept = final if written.alone else None
             else:
+                _check(path, rows, lines)
                 written, tables = _write(target, rows, replace, keep_rows=tables_wanted), None
                 kept = written.rows
         except BaseException:
@@ -223,9 +234,25 @@ def import_geonames(path: Path, *, alternate_names: Path | None = None, country:
     return target, written.count
 
 
-def _write(target: Path, rows: list[tuple], replace: bool, *, keep_rows: bool) -> Written:
+def _write(target: Path, rows: list[tuple], replace: bool, *, keep_rows: bool,
+           check: Callable[[], None] | None = None) -> Written:
+    """Write *rows* to the user gazetteer at *target*; *check* first, when given (it raises for a refused row)."""
+    if check is not None:
+        check()
     with UserStore.open(target, create=True) as store:
         return store.add_rows(rows, replace=replace, keep_rows=keep_rows)
+
+
+def _tables_of(rows: list[tuple], check: Callable[[], None]) -> UserTables:
+    """Return :func:`gazetteer.store.build_user_tables` of rows not checked yet.
+
+    Rows that the check refuses may fail the build: the check's error, naming the row, is raised then.
+    """
+    try:
+        return build_user_tables(rows)
+    except Exception:
+        check()
+        raise
 
 
 def _two_cpus() -> bool:

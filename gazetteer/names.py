@@ -65,17 +65,20 @@ ARTICLES: frozenset[str] = frozenset(
 GENERIC_TOKENS: frozenset[str] = frozenset({"myo"})
 
 #: The romanisation conventions folded within a Latin token (rule 4), as (convention, pattern, replacement),
-#: applied in order before the vowel folds.
+#: applied in order before the vowel folds. Each pattern begins with the letters it replaces, and what
+#: must come before them (a consonant, the word's start) is a look-behind after them: ``re`` then
+#: skips in C to where the letters are, instead of trying the look-behind at every character of a
+#: text of many words (:func:`fold_tokens`). ``h(?<=ph)`` is ``(?<=p)h``: the same matches.
 CONVENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("french", re.compile("dj"), "j"),
     ("french", re.compile("tch"), "ch"),
-    ("french", re.compile("^ou(?=[aeio])"), "w"),
-    ("burmese", re.compile("^hs"), "s"),
-    ("burmese", re.compile("h(?=[kpt])|(?<=p)h"), ""),
-    ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxz])o(?:y?e)$"), "e"),
-    ("cyrillic", re.compile("(?<=.)[oey]v$"), "iv"),
-    ("cyrillic", re.compile("^ye"), "e"),
-    ("cyrillic", re.compile("(?<=[bcdfghjklmnpqrstvwxzi])y"), "i"),
+    ("french", re.compile("ou(?<=^ou)(?=[aeio])"), "w"),  # an initial "ou" before a vowel
+    ("burmese", re.compile("hs(?<=^hs)"), "s"),  # an initial "hs"
+    ("burmese", re.compile("h(?:(?=[kpt])|(?<=ph))"), ""),  # "h" before k, p or t, or after p
+    ("cyrillic", re.compile("o(?<=[bcdfghjklmnpqrstvwxz]o)(?:y?e)$"), "e"),  # a final -oye or -oe after a consonant
+    ("cyrillic", re.compile("[oey](?<=.[oey])v$"), "iv"),  # a final -ov, -ev or -yv not the word's first letter
+    ("cyrillic", re.compile("ye(?<=^ye)"), "e"),  # an initial "ye"
+    ("cyrillic", re.compile("y(?<=[bcdfghjklmnpqrstvwxzi]y)"), "i"),  # "y" after a consonant or an "i"
     ("arabic", re.compile("q"), "k"),
     ("arabic", re.compile("dh"), "d"),
 )
@@ -97,7 +100,7 @@ _VOWELS = (("e", "a"), ("i", "a"), ("o", "u"))
 _DOUBLE = re.compile(r"(.)\1+")
 _FIRST_GROUP = operator.itemgetter(1)  # a run of one letter -> the letter (faster than the template r"\1")
 _REPLACEMENTS = _DIGRAPHS + _VOWELS
-_FINAL_H = re.compile(r"(?<=[aeiouy])h$")
+_FINAL_H = re.compile(r"h(?<=[aeiouy]h)$")  # a final "h" after a vowel
 
 
 def _is_arabic(token: str) -> bool:
@@ -295,7 +298,7 @@ def _plain_keys(words: list[str]) -> list[str]:
 #: The conventions and the last fold for many words at once, one word a line (:func:`fold_tokens`).
 _LINE_CONVENTIONS = tuple((re.compile(pattern.pattern, re.MULTILINE), replacement)
                           for _, pattern, replacement in CONVENTIONS)
-_LINE_FINAL_H = re.compile(r"(?<=[^\n][aeiouy])h$", re.MULTILINE)  # the word's third letter or later
+_LINE_FINAL_H = re.compile(r"h(?<=[^\n][aeiouy]h)$", re.MULTILINE)  # the word's third letter or later
 
 
 def fold_tokens(words: list[str]) -> list[str]:

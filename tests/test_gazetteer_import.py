@@ -324,3 +324,45 @@ def test_a_division_the_gazetteer_lacks_is_added_as_the_dumps(data_dir: Path, tm
     load_store.cache_clear()
     place = Gazetteer(load_store()).resolve("Zunbul Province")
     assert (place.id, place.kind) == ("geonames:99100002", "admin1")
+
+
+@pytest.mark.parametrize("forked", [False, True])
+@pytest.mark.parametrize(("field", "value", "reason"), [(4, "91.5", "not on the globe"), (14, "-3", "negative"),
+                                                       (1, "Tell\x1bAbyad", "control character")])
+def test_a_refused_row_is_named_by_its_line_in_both_ways_of_importing(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool, field: int, value: str,
+        reason: str) -> None:
+    from gazetteer import imports
+
+    calls: list[int] = []
+    real = imports._write_while
+    monkeypatch.setattr(imports, "_write_while", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(imports, "_two_cpus", lambda: forked)
+    bad = list(BASE)
+    bad[field] = value
+    with pytest.raises(GazetteerDataError, match=rf"SY.txt, line 3: .*{reason}.*; fix or remove the row"):
+        import_geonames(write_dump(tmp_path, [VILLAGE, STREAM, bad]), replace=True)
+    assert calls == ([1] if forked else [])
+    assert not user_gazetteer_path().exists()  # a first import that fails leaves no file
+    import_geonames(write_dump(tmp_path, [VILLAGE]))
+    with pytest.raises(GazetteerDataError, match=r"line 2: .*not on the globe"):  # nor changes one that exists
+        import_geonames(write_dump(tmp_path, [BASE, [*BASE[:4], "-95", *BASE[5:]]]), replace=True)
+    with UserStore.open() as store:
+        assert [p.id for p in store.places()] == ["geonames:99000001"]
+
+
+def test_tables_that_fail_to_build_on_a_refused_row_report_the_row(data_dir: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazetteer import imports
+
+    monkeypatch.setattr(imports, "_two_cpus", lambda: True)
+
+    def fails_on_refused(rows: list[tuple]) -> object:
+        if any(row[4] > 90 for row in rows):
+            raise KeyError("a latitude the tables cannot hold")
+        raise AssertionError("only a refused row fails this build")
+
+    monkeypatch.setattr(imports, "build_user_tables", fails_on_refused)
+    with pytest.raises(GazetteerDataError, match=r"line 2: .*not on the globe"):
+        import_geonames(write_dump(tmp_path, [VILLAGE, [*BASE[:4], "95", *BASE[5:]]]), replace=True)
+    assert not user_gazetteer_path().exists()

@@ -263,3 +263,41 @@ def test_fold_tokens_is_fold_token_on_the_packaged_words() -> None:
     assert fold_tokens(words) == [fold_token.__wrapped__(w) for w in words]
     with pytest.raises(ValueError, match="fold_token"):
         fold_tokens(["Dar'a"])
+
+
+# The conventions as first written, each condition on the letters before a match a look-behind in front of it:
+# the reference the patterns written to start with their letters must match exactly.
+_CONVENTIONS_AS_WRITTEN = ("dj", "tch", "^ou(?=[aeio])", "^hs", "h(?=[kpt])|(?<=p)h",
+                           "(?<=[bcdfghjklmnpqrstvwxz])o(?:y?e)$", "(?<=.)[oey]v$", "^ye",
+                           "(?<=[bcdfghjklmnpqrstvwxzi])y", "q", "dh")
+_FINAL_H_AS_WRITTEN = (r"(?<=[aeiouy])h$", 0), (r"(?<=[^\n][aeiouy])h$", re.MULTILINE)
+
+
+@given(st.text(alphabet="ouhspkteyvqdjcabi\n'x", max_size=24))
+@settings(max_examples=4000, deadline=None, database=None, derandomize=True)
+def test_the_conventions_match_where_they_matched_as_first_written(text: str) -> None:
+    from gazetteer import names
+
+    assert len(CONVENTIONS) == len(_CONVENTIONS_AS_WRITTEN)
+    pairs = [(re.compile(old, flags), re.compile(pattern.pattern, flags), replacement)
+             for flags in (0, re.MULTILINE)
+             for old, (_, pattern, replacement) in zip(_CONVENTIONS_AS_WRITTEN, CONVENTIONS, strict=True)]
+    pairs += [(re.compile(old, flags), new, "") for (old, flags), new in zip(
+        _FINAL_H_AS_WRITTEN, (names._FINAL_H, names._LINE_FINAL_H), strict=True)]
+    pairs += [(re.compile(old.pattern, re.MULTILINE), new, replacement) for (_, old, replacement), (new, _) in zip(
+        CONVENTIONS, names._LINE_CONVENTIONS, strict=True)]
+    for old, new, replacement in pairs:
+        assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)], (old, new)
+        assert old.sub(replacement, text) == new.sub(replacement, text)
+
+
+@pytest.mark.parametrize(("spelling", "variant"), [("hsipaw", "sipaw"), ("namhkam", "namkam"),
+                                                   ("kyaukphyu", "kyaukpyu"), ("ouagadougou", "wagadugu"),
+                                                   ("krasnoye", "krasne"), ("kharkov", "kharkiv"),
+                                                   ("yenakiieve", "enakiieve"),
+                                                   ("izyum", "izium"), ("hamah", "hama"), ("qusayr", "kusayr")])
+def test_the_conventions_join_spellings_of_three_theatres_one_by_one_and_in_bulk(spelling: str, variant: str) -> None:
+    from gazetteer.names import fold_token, fold_tokens
+
+    assert fold_token(spelling) == fold_token(variant)
+    assert fold_tokens([spelling, variant, "x" + spelling]) == [fold_token(spelling)] * 2 + [fold_token("x" + spelling)]

@@ -111,10 +111,11 @@ class LiteralScreen:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
-        self._always = frozenset(k for k, p in enumerate(self.patterns) if required_literals(p) is None)
+        literals = list(map(required_literals, self.patterns))  # each pattern parsed once
+        self._always = frozenset(k for k, words in enumerate(literals) if words is None)
         users: dict[str, set[int]] = {}
-        for k, p in enumerate(self.patterns):
-            for word in required_literals(p) or ():
+        for k, words in enumerate(literals):
+            for word in words or ():
                 users.setdefault(word, set()).add(k)
         self._automaton = ahocorasick.Automaton()
         for word, ids in users.items():
