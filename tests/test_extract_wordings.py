@@ -399,3 +399,13 @@ def test_pokrovsk_on_the_ukrainian_front_is_the_donetsk_town(gz) -> None:
     events = [e for e in read(gz, "Russian forces captured Pokrovsk on Monday, the Russian defence ministry said.")
               if e.place == "Pokrovsk"]
     assert events and {e.place_id for e in events} == {"geonames:704422"}  # not Engels, once named Pokrovsk
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Kurdish fighters expelled IS from Kobani in January 2015.", "Kobani", "sdf", "islamic_state"),
+    ("The army expelled RSF fighters from Wad Madani on Saturday.", "Wad Madani", "saf", "rsf"),
+    ("Ukrainian forces drove Russian troops out of Kupiansk in September 2022.", "Kupiansk", "ukraine", "russia"),
+])
+def test_the_side_driven_out_is_the_loser(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.actor_gaining, e.actor_losing) for e in events} == {(gaining, losing)}, read(gz, text)

@@ -354,6 +354,9 @@ _ELIDED_SUBJECT = re.compile(r"^\s*(?:but|and|then|before|after|until)?\s*(?:(?:
                              r"also|again|hastily|finally)\s+)*$", re.I)
 #: A siege trigger with no place of its own ("broke the siege", "lifted the blockade").
 _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
+#: A trigger that drives a side out: the side named inside it lost the place ("expelled IS from", "drove the army
+#: out of").
+_DRIVEN_OUT = re.compile(r"(?:\bout\s+of|\bfrom)$", re.I)
 #: After "the siege of X": the siege told as over ("The siege of El Fasher was lifted on Tuesday").
 _SIEGE_OVER_AFTER = re.compile(r"[^.;:!?]{1,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                                r"(?:\w+\s+)?(?:lifted|broken|ended|raised)\b", re.I)
@@ -660,7 +663,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             actor = attacker
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
-    inside = [a for a in sent.actors if a.faction and trig.start() <= a.start < trig.end()]
+    inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
+    inside = [a for a in inside_all if a.faction]
     if trigger.kind in ("held", "besieged") and inside:  # "under Russian control", "under a JNIM blockade"
         actor, inferred = inside[0].faction, False
     elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
@@ -677,6 +681,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+    if losing is None and trigger.kind == "captured" and not trigger.loser and _DRIVEN_OUT.search(trig.group(0)):
+        driven = [a.faction for a in inside_all if a.faction not in (None, "unknown", gaining)]
+        losing = driven[0] if driven else None  # "expelled IS from Kobani", "drove the army out of Kidal"
     if losing is None and not trigger.passive and trigger.kind in ("captured", "regained", "entered"):
         owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", gaining)
                       and trig.end() <= a.start < clause[1] and ground_owner(text, a.end, units=True)), None)
