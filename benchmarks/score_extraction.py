@@ -427,7 +427,8 @@ def report(results: dict[str, dict[str, Score]], verbose: bool,
                          f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.stance_agree:8d} {s.actor_agree:7d}")
     if theatres:
         lines += ["", "events by theatre: loose = place, kind and date; strict = and actor_gaining",
-                  f"{'corpus':8} {'theatre':9} {'gold':>4} | {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} | "
+                  f"{'corpus':8} {'theatre':9} {'gold':>4} | "
+                  f"{'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} | "
                   f"{'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6} | {'dist TP/FP/FN':>13} {'F1':>6}"]
         for corpus, by_theatre in theatres.items():
             for theatre, sc in sorted(by_theatre.items()):

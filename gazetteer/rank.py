@@ -126,13 +126,21 @@ def cue_in_context(before: str, after: str) -> Cue:
     return _NO_CUE
 
 
+#: The quote marks :func:`light_form` drops (after decomposition), and the ASCII ones.
+_QUOTE_MARKS = re.compile(r"['’‘`´ʿʾ]")
+_ASCII_QUOTES = str.maketrans("", "", "'`")
+_WORD_RUN = re.compile(r"\w+")
+
+
 @functools.lru_cache(maxsize=262_144)
 def light_form(name: str) -> str:
     """Return a light normal form for comparing spellings: no case, diacritics, punctuation or article."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’‘`´ʿʾ]", "", text)
-    words = [w for w in re.split(r"[^\w]+", text) if w]
+    if name.isascii():  # decomposed already, with no combining mark: the common case, without the Unicode tables
+        text = name.lower().translate(_ASCII_QUOTES)
+    else:
+        text = unicodedata.normalize("NFKD", name.casefold())
+        text = _QUOTE_MARKS.sub("", "".join(c for c in text if not unicodedata.combining(c)))
+    words = _WORD_RUN.findall(text)
     content = [w for w in words if w not in ARTICLES]
     return " ".join(content or words)
 

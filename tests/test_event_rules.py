@@ -24,7 +24,7 @@ def plain_extract_events(article: Article, gazetteer: Gazetteer,
                          sentences: Sequence[tuple[int, int]]) -> list[ControlEvent]:
     """The extractor with no screen: every pattern tried from the start of every sentence that has one."""
     chosen = plain_event_spans(article.text, sentences)
-    read, theatre = read_sentences(article, gazetteer, sentences, chosen)
+    read, theatre, _ = read_sentences(article, gazetteer, sentences, chosen)
     wording = {span: tuple((i, span[0]) for i in range(len(EVENT_WORDING))) for span in chosen}
     return _read_events(Context(article, gazetteer, theatre), read, wording)
 

@@ -115,3 +115,24 @@ def test_where_the_screen_is_exact_no_matching_pattern_is_screened_out(words: li
             for i, pattern in enumerate(EVENT_PATTERNS):
                 if pattern.search(text, s, e):
                     assert i in screened.get(k, ()), (text[s:e], pattern.pattern[:60])
+
+
+def test_a_pattern_is_parsed_once_however_many_screens_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.extract import prefilter
+
+    patterns = [re.compile(rf"\b(?:seized|overran)\s+the\s+{word}\b", re.I) for word in ("town", "village", "camp")]
+    parsed: list[str] = []
+    parse = prefilter.sre_parse.parse
+
+    def counted(pattern: str, flags: int = 0):  # type: ignore[no-untyped-def]
+        parsed.append(pattern)
+        return parse(pattern, flags)
+
+    monkeypatch.setattr(prefilter.sre_parse, "parse", counted)
+    first, second = LiteralScreen(patterns), LiteralScreen(patterns[::-1])
+    assert [parsed.count(p.pattern) for p in patterns] == [1, 1, 1]  # (re.compile parses the screens' own patterns)
+    text = "Rebels overran the camp. Troops seized the town on Monday."
+    spans = split_sentences(text)
+    found = first.candidates(text, spans)
+    assert set(found) == {0, 1} and 2 in found[0] and 0 in found[1]  # "overran the camp", "seized the town"
+    assert second.candidates(text, spans) == {k: frozenset(2 - i for i in ids) for k, ids in found.items()}

@@ -47,11 +47,11 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     spans = split_sentences(article.text)
-    events, read_as = events_and_theatre(article, gz, spans, theatre)
+    events, read_as, mentions = events_and_theatre(article, gz, spans, theatre)
     events = with_unresolved(article, gz, spans, events, read_as)  # unknown places, reported without a point
     focus = read_as.countries if read_as is not None else ()
     found = find_distances(article.text)
-    reader = AnchorReader(gz, article.text, focus)
+    reader = AnchorReader(gz, article.text, focus, mentions)  # the names as the events read them: found once
     distances = to_mentions(found, article=article, sentence_of=_sentence_finder(spans),
                             read_anchor=lambda span, sentence: reader.read(
                                 sentence, (span.start, span.end),

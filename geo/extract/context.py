@@ -99,8 +99,8 @@ class Context:
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
                    event_spans: Sequence[tuple[int, int]], theatre: Theatre | None = None,
-                   ) -> tuple[list[Sentence], Theatre | None]:
-    """Return the sentences with their places and actors, and the article's theatre.
+                   ) -> tuple[list[Sentence], Theatre | None, list[Mention]]:
+    """Return the sentences with their places and actors, the article's theatre and its names.
 
     Time expressions are resolved only where an event may be.
 
@@ -119,8 +119,12 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
 
     Returns
     -------
-    (list of Sentence, Theatre or None)
-        One sentence per span, in order, and the theatre they were read in.
+    (list of Sentence, Theatre or None, list of Mention)
+        One sentence per span, in order; the theatre they were read in; and the article's place
+        names and demonyms in text order, as read in that theatre (or, in a sentence read again in
+        its own war, as read there), time expressions and actors' names left out, before the
+        sentences drop the dateline and names of persons and offices: the names the distances'
+        anchors read too (:class:`geo.extract.distance.anchors.AnchorReader`).
     """
     text = article.text
     index = actor_index()
@@ -135,19 +139,23 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
     votes = index.votes(text, names)
     guess = theatre or infer_theatre(Counter(), votes, index.theatres.values())
     actors = index.resolve(text, names, guess, voice)
-    places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+    # demonyms too, for the distances' anchors; they count in the ranking either way, so the places are the same
+    mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess), demonyms=True)
     if theatre is None:
-        countries = Counter(m.place.country for m in places if m.place is not None and m.place.country)
+        countries = Counter(m.place.country for m in mentions
+                            if m.form != "demonym" and m.place is not None and m.place.country)
         found = infer_theatre(countries, votes, index.theatres.values())
         if found is not guess:
             guess = found
             actors = index.resolve(text, names, guess, voice)
-            places = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess))
+            mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess),
+                               demonyms=True)
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
     dateline = dateline_end(text)  # where the reporter is, not where anything happened
-    places = [m for m in places if m.start >= dateline and not not_a_place(text, m)]
+    places = [m for m in mentions if m.form != "demonym" and m.start >= dateline and not not_a_place(text, m)]
     out = []
     candidates = set(event_spans)
+    reread: list[tuple[int, int, list[Mention]]] = []  # the sentences read again in their own war, and their names
     for s, e in spans:
         own, sentence_actors, sentence_places = guess, _within(actors, s, e), _within(places, s, e)
         if theatre is None and (s, e) in candidates:
@@ -157,11 +165,30 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
                 sentence_actors = index.resolve(text, _within_spans(names, s, e), own, voice)
                 skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
                                                                           for a in sentence_actors]
-                sentence_places = [m for m in (replace(m, start=m.start + s, end=m.end + s)
-                                               for m in gz.find(text[s:e], exclude=skip, focus=_focus(own)))
-                                   if m.start >= dateline and not not_a_place(text, m)]
+                own_names = [replace(m, start=m.start + s, end=m.end + s)
+                             for m in gz.find(text[s:e], exclude=skip, focus=_focus(own), demonyms=True)]
+                reread.append((s, e, own_names))
+                sentence_places = [m for m in own_names if m.form != "demonym" and m.start >= dateline
+                                   and not not_a_place(text, m)]
         out.append(Sentence(s, e, text[s:e], sentence_places, sentence_actors, _within(times, s, e), own))
-    return out, guess
+    return out, guess, _with_rereadings(mentions, reread)
+
+
+def _with_rereadings(mentions: list[Mention], reread: list[tuple[int, int, list[Mention]]]) -> list[Mention]:
+    """Return the article's names with those of each sentence read again in its own war as read there."""
+    if not reread:
+        return mentions
+    out: list[Mention] = []
+    k = 0
+    for s, e, own in reread:  # in text order, disjoint
+        while k < len(mentions) and mentions[k].start < s:
+            out.append(mentions[k])
+            k += 1
+        while k < len(mentions) and mentions[k].start < e:
+            k += 1
+        out.extend(own)
+    out.extend(mentions[k:])
+    return out
 
 
 def _within_spans(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

@@ -45,7 +45,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from gazetteer import Gazetteer, Place
+from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
 from geo.extract.actors import actor_index
 from geo.extract.background import background_events
@@ -954,7 +954,7 @@ def extract_events(article: Article, gazetteer: Gazetteer, sentences: Sequence[t
 
 
 def events_and_theatre(article: Article, gazetteer: Gazetteer, sentences: Sequence[tuple[int, int]],
-                       theatre: Theatre | None = None) -> tuple[list[ControlEvent], Theatre | None]:
+                       theatre: Theatre | None = None) -> tuple[list[ControlEvent], Theatre | None, list[Mention]]:
     """Extract every control-change event of one article, and say which war it was read as.
 
     Parameters
@@ -970,14 +970,16 @@ def events_and_theatre(article: Article, gazetteer: Gazetteer, sentences: Sequen
 
     Returns
     -------
-    (list of ControlEvent, Theatre or None)
-        The events in text order (those of an undated article have ``date`` None), and
-        the theatre they were read in (None when nothing pointed to one).
+    (list of ControlEvent, Theatre or None, list of Mention)
+        The events in text order (those of an undated article have ``date`` None), the
+        theatre they were read in (None when nothing pointed to one), and the article's place
+        names and demonyms as read there (:func:`geo.extract.context.read_sentences`).
     """
     candidates = event_candidates(article.text, sentences)
-    read, found = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates], theatre)
+    read, found, mentions = read_sentences(article, gazetteer, sentences, [span for span, _ in candidates],
+                                           theatre)
     ctx = Context(article, gazetteer, found)
-    return _read_events(ctx, read, dict(candidates)), found
+    return _read_events(ctx, read, dict(candidates)), found, mentions
 
 
 def _read_events(ctx: Context, sentences: list[Sentence],

@@ -16,6 +16,7 @@ everywhere, and a text whose lower-casing changes its length is not screened at 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # the standard library's regex parser
@@ -31,8 +32,12 @@ _C = sre_parse  # opcode names live on the parser module's constants
 _REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)}
 
 
+@functools.lru_cache(maxsize=1024)
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     r"""Return the lower-case words of which every match of *pattern* contains at least one.
+
+    Memoised: the trigger patterns are screened twice (the event sentences and the unknown places),
+    and parsing a pattern again costs what compiling it did.
 
     Parameters
     ----------
@@ -111,11 +116,11 @@ class LiteralScreen:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = tuple(patterns)
-        literals = list(map(required_literals, self.patterns))  # each pattern parsed once
-        self._always = frozenset(k for k, words in enumerate(literals) if words is None)
+        needs = [required_literals(p) for p in self.patterns]
+        self._always = frozenset(k for k, need in enumerate(needs) if need is None)
         users: dict[str, set[int]] = {}
-        for k, words in enumerate(literals):
-            for word in words or ():
+        for k, need in enumerate(needs):
+            for word in need or ():
                 users.setdefault(word, set()).add(k)
         self._automaton = ahocorasick.Automaton()
         for word, ids in users.items():

@@ -146,25 +146,23 @@ class AnchorReader:
     Parameters
     ----------
     gazetteer : Gazetteer
-        Resolves names in the sentence and the anchor phrase.
+        Resolves the anchor phrase.
     text : str
         The article text (for "the city" standing for a city named before).
     countries : sequence of str
         The countries of the article's war (ISO alpha-2): their places win ties, and they are
         the subject's side when the sentence names no place.
+    mentions : sequence of Mention
+        The article's place names and demonyms, resolved in the whole article's context with
+        ``countries`` as the focus: those the events read (:func:`geo.extract.context.read_sentences`,
+        where time expressions and faction names are left out), so an article is read once.
     """
 
-    def __init__(self, gazetteer: Gazetteer, text: str, countries: Sequence[str] = ()) -> None:
+    def __init__(self, gazetteer: Gazetteer, text: str, countries: Sequence[str], mentions: Sequence[Mention]) -> None:
         self.gz = gazetteer
         self.text = text
         self.countries = tuple(countries)
-        self._found: list[Mention] | None = None
-
-    def _mentions(self) -> list[Mention]:
-        """Return the article's place names and demonyms, resolved in the whole article's context (once)."""
-        if self._found is None:
-            self._found = self.gz.find(self.text, focus=self.countries, demonyms=True)
-        return self._found
+        self._found = mentions
 
     def read(self, sentence: tuple[int, int], span: tuple[int, int], anchor: tuple[int, int] | None,
              phrase: str, subject: str | None, distance_km: float = 0.0) -> AnchorReading:
@@ -189,7 +187,7 @@ class AnchorReader:
         """
         s0, s1 = sentence
         sent = self.text[s0:s1]
-        found = [dataclasses.replace(m, start=m.start - s0, end=m.end - s0) for m in self._mentions()
+        found = [dataclasses.replace(m, start=m.start - s0, end=m.end - s0) for m in self._found
                  if s0 <= m.start and m.end <= s1]
         a0, a1 = (anchor[0] - s0, anchor[1] - s0) if anchor else (span[1] - s0, span[1] - s0)
         inside = [m for m in found if a0 <= m.start and m.end <= a1]
@@ -327,7 +325,7 @@ class AnchorReader:
 
     def _antecedent(self, start: int, kinds: frozenset[str]) -> Place | None:
         lo = max(0, start - ANTECEDENT_CHARS)
-        for m in reversed(self._mentions()):
+        for m in reversed(self._found):
             if not (lo <= m.start and m.end <= start) or m.place is None or m.form != "name":
                 continue
             if m.place.kind in kinds:
