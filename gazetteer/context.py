@@ -50,7 +50,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form
+from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, matcher_against
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
@@ -63,6 +63,10 @@ KIND_PRIOR = {
     "infrastructure": 0.2,
 }
 LEVEL_BONUS = (0.0, -0.8, 0.2, 0.6)  # by match level 0..3
+#: Times the unlikeness of the written name to a settlement's own name, taken off a settlement it names as an
+#: alternate: of two so named and otherwise equal, "Sloviansk" is Slovyansk, not Nikopol (which GeoNames lists as
+#: "Slov'iansk" too); one named by its main name loses nothing.
+MAIN_NAME_LIKENESS = 0.1
 NAMED_COUNTRY_BONUS = 1.0
 FOCUS_BONUS = 1.5
 ADMIN1_NAMED_BONUS = 1.2
@@ -204,6 +208,15 @@ def match_level(written: str, place: Place, target: str | None = None) -> tuple[
     return 1, "name"
 
 
+def _likeness(a: str, b: str) -> float:
+    """Return the ``SequenceMatcher`` ratio of two light forms (1.0 when equal)."""
+    if a == b:
+        return 1.0
+    matcher = matcher_against(b)
+    matcher.set_seq1(a)
+    return matcher.ratio()
+
+
 def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     """Return the candidates of *key* as *written*, filtered (abbreviations, demonyms, exact before fuzzy)."""
     rows = store.rows_for_key(key)
@@ -248,6 +261,8 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         prior = KIND_PRIOR.get(p.kind, 0.1)
         population = p.population or (ADDED_POPULATION if rows[i] >= store.n_world and p.kind not in _AREAS else 0)
         prior += math.log10(population + 1) * (0.15 if p.kind in _LARGE else 0.6)
+        if levels[i][0] == 2 and p.kind in _SETTLEMENTS:  # named by an alternate: less likely the further from its name
+            prior -= MAIN_NAME_LIKENESS * (1.0 - _likeness(target, light_form(p.name)))
         base.append(prior + LEVEL_BONUS[levels[i][0]])
     # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
     # otherwise: the division goes just below the best settlement of that name inside it that is named as well as

@@ -177,7 +177,7 @@ def _similarity(written: str, place: Place) -> float:
         total = len(target) + len(form)
         if total and 2.0 * min(len(target), len(form)) / total <= best:
             continue  # real_quick_ratio, from the lengths alone
-        matcher = _matcher_against(form)
+        matcher = matcher_against(form)
         matcher.set_seq1(target)
         if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
             best = max(best, matcher.ratio())
@@ -185,7 +185,7 @@ def _similarity(written: str, place: Place) -> float:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _matcher_against(form: str) -> SequenceMatcher:
+def matcher_against(form: str) -> SequenceMatcher:
     """Return a matcher whose second sequence is *form* (indexed once); callers set the first."""
     return SequenceMatcher(None, "", form)
 
