@@ -409,3 +409,34 @@ def test_pokrovsk_on_the_ukrainian_front_is_the_donetsk_town(gz) -> None:
 def test_the_side_driven_out_is_the_loser(gz, text: str, place: str, gaining: str, losing: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.actor_gaining, e.actor_losing) for e in events} == {(gaining, losing)}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "date"), [
+    ("The town of Kamanyola fell into the hands of the AFC/M23 on Sunday.", "Kamanyola", "m23", dt.date(2024, 3, 10)),
+    ("Um Rawaba fell into RSF hands on Tuesday, according to local activists.", "Um Rawaba", "rsf",
+     dt.date(2024, 3, 5)),
+    ("Merawi came under Fano control on Monday, residents said.", "Merawi", "fano", dt.date(2024, 3, 4)),
+    ("Mosul fell under IS control on 10 June 2014.", "Mosul", "islamic_state", dt.date(2014, 6, 10)),
+])
+def test_a_place_passing_into_a_sides_hands_is_taken(gz, text: str, place: str, gaining: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.date) for e in events} == {("captured", gaining, date)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Wad Medani is back under army control.", "Wad Medani", "saf"),
+    ("Kitshanga is once again under FARDC control.", "Kitshanga", "fardc"),
+    ("Sinjar came back under the control of the Peshmerga in November 2015.", "Sinjar", "peshmerga"),
+])
+def test_a_place_back_in_a_sides_hands_is_taken_back(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("regained", gaining)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "Goma came under attack from M23 rebels on Sunday.",
+    "El Fasher came under renewed RSF drone fire.",
+    "Kobo has been under Fano control since August.",
+])
+def test_coming_under_fire_or_standing_control_is_no_fall(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)

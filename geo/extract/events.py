@@ -337,7 +337,7 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
     "Eastern Ghouta has been cleansed of terrorism, after the last terrorists of Jaish al-Islam
     left": the side after the clause is not who took it.
     """
-    if re.search(r"\b(?:by|to)$", trig.group(0), re.I):
+    if re.search(r"\b(?:by|to)$", trig.group(0), re.I) or _INTO_HANDS.search(trig.group(0)):
         return start - trig.end() <= 12
     return start - trig.end() <= 40 and bool(_AGENT_GAP.match(text[trig.end() : start]))
 
@@ -366,7 +366,7 @@ _SIEGE_NOUN = re.compile(r"^(?:siege|blockade)\s+(?:imposed\s+)?(?:of|on)$", re.
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
-_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in|into)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
                                r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
                                r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
 #: An agentless passive of liberation: the side that says it is the side that did it.
@@ -447,6 +447,14 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
 
 
 #: "brought X back under", "put X back in": a standing-control phrase that tells a change back.
+#: A place passing into a side's hands or control ("fell into the hands of", "came under M23 control").
+_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
+#: A standing-control phrase told as a return ("is back under army control", "once again in the hands of"), or a
+#: passing into control told so ("fell back into the hands of"): a place taken back.
+#: ("has been back under army control since January" is the state since then.)
+_BACK_UNDER = re.compile(r"(?<!\bbeen\s)\b(?:back|once\s+again|again)\s+(?:(?:firmly|fully|now)\s+)?$", re.I)
+_BACK_INTO = re.compile(r"^\w+\s+back\s+(?:into|under)\b", re.I)
+_CONTROL_PHRASE = re.compile(r"^(?:under|in)\b", re.I)
 _BROUGHT_BACK = re.compile(r"\b(?:brought|brings?|bringing|put|puts|putting|returned|returns?|returning)\s+"
                            r"(?:[^.;:]{0,80}?\s)?back\s+(?:(?:firmly|fully)\s+)?$", re.I)
 #: A side that holds or defends: "Ukrainian forces still held ...", "the army was defending".
@@ -652,6 +660,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     kind_now: EventKind = trigger.kind
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
+    if kind_now == "held" and _CONTROL_PHRASE.match(trig.group(0)) and \
+            _BACK_UNDER.search(text, max(clause[0], trig.start() - 30), trig.start()) or \
+            kind_now == "captured" and _BACK_INTO.match(trig.group(0)):
+        kind_now = "regained"  # "Wad Madani is back under army control", "fell back into the hands of the army"
     if trigger.kind in ("contested", "besieged") and not inferred and actor is not None:
         speaker = _speaker_before(text, sent, trig)  # "An army spokesman denied that Dilling was besieged": not by it
         if speaker is not None and speaker == actor or trigger.kind == "contested" and \
@@ -665,9 +677,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor = None  # a siege named as a noun says nothing of who besieges
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
-    if trigger.kind in ("held", "besieged") and inside:  # "under Russian control", "under a JNIM blockade"
+    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
+    if (trigger.kind in ("held", "besieged") or into_hands) and inside:  # "under Russian control", "into RSF hands"
         actor, inferred = inside[0].faction, False
-    elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
+    elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
+        # Ukrainian hands", "fell into rebel hands"
         adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
         word = adjective.group(1) if adjective else ""
         names = (f"{word} forces", f"{word} troops", f"{word} army", f"{word}s", f"the {word}", word)

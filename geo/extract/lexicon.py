@@ -107,6 +107,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             loser=True, intransitive=True, armed=True, confidence=0.65),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
+    # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
+    # control of M23", "fell under Fano control"): a change, not a standing state; the side inside or after it took it.
+    Trigger("captured", r"(?:fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?into\s+"
+            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w-]+\s+){1,2}?hands)|"
+            r"(?:came|come|comes|coming|fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?under\s+"
+            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w-]+\s+){0,2}?control(?:\s+of)?",
+            passive=True, confidence=0.8),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
     # ("Soldiers who surrendered in Kidal were taken to Gao": people moved, not a place taken.)
