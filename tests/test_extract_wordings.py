@@ -440,3 +440,24 @@ def test_a_place_back_in_a_sides_hands_is_taken_back(gz, text: str, place: str, 
 ])
 def test_coming_under_fire_or_standing_control_is_no_fall(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Goma fell to the M23 on Sunday, local sources said.", "Goma"),
+    ("Hawija was liberated by the Iraqi army, a local official said.", "Hawija"),
+    ("Alamata was captured by Tigrayan forces, humanitarian sources said.", "Alamata"),
+    ("Kalehe was captured by the M23, aid workers told Radio Okapi.", "Kalehe"),
+])
+def test_a_side_before_another_speaker_is_not_the_one_who_says_it(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.stance) for e in events} == {("captured", "reported")}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Alamata was captured by Tigrayan forces, a TPLF spokesman said.", "Alamata", "tplf"),
+    ("Goma fell to the M23 on Sunday, the rebels said.", "Goma", "m23"),
+    ("The RSF overran Babanusa, the group said in a statement.", "Babanusa", "rsf"),
+])
+def test_a_sides_own_speaker_after_a_comma_still_claims(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", side)}, events

@@ -92,6 +92,9 @@ _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
 #: Before the side a place went to after a loss: "fell to the rebels", "was driven out of Kidal by the rebels".
 _TO_OR_BY_THE_END = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$")
 _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
+#: Another speaker between a side and a verb of saying ("fell to the M23, local sources said"): the side said nothing.
+_OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|they|he|she)\b)(?:[\w'’-]+\s+){1,4}$",
+                            re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
 
 
@@ -260,7 +263,8 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
-           and not source_actor(sent.text, a.start - sent.start)]
+           and not source_actor(sent.text, a.start - sent.start)
+           and not _OTHER_SPEAKER.search(sent.text, a.end - sent.start, m.start())]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
