@@ -461,3 +461,24 @@ def test_a_side_before_another_speaker_is_not_the_one_who_says_it(gz, text: str,
 def test_a_sides_own_speaker_after_a_comma_still_claims(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", side)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The ENDF said on Friday it had cleared Fano fighters from Merawi.", "Merawi", "government", "fano"),
+    ("The army cleared RSF fighters from Omdurman on Saturday.", "Omdurman", "saf", "rsf"),
+    ("Iraqi troops cleared IS militants from Tal Afar on Thursday.", "Tal Afar", "government", "islamic_state"),
+    ("Peshmerga forces flushed Islamic State fighters from Bashiqa.", "Bashiqa", "peshmerga", "islamic_state"),
+])
+def test_a_side_cleared_from_a_place_loses_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.actor_losing) for e in events} == {("captured", gaining, losing)}, \
+        events
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue workers cleared debris from Mosul's old city.",
+    "The army cleared rubble from the streets of Wad Madani.",
+    "Engineers cleared mines from the road to Goma.",
+])
+def test_clearing_things_from_a_place_takes_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)

@@ -98,6 +98,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"flushed|routed|threw|dislodged)\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?out\s+of|"
             r"(?:drove|expelled|expelling|ousted|ousting|evicted|routed|dislodged|dislodging)"
             r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
+    # ... a side cleared or chased from a place ("cleared Fano fighters from Merawi", "chased ADF rebels from
+    # Eringeti"), when the words between end in fighters or a name ("cleared debris from Mosul's old city": none).
+    Trigger("captured", r"(?:cleared|clearing|purged|purging|flushed|flushing|chased|chasing)\s+"
+            r"(?:(?!by\b)[\w'’-]+\s+){0,4}?(?:fighters|militants|rebels|militiam[ae]n|militias?|forces|troops|soldiers|"
+            r"terrorists|insurgents|jihadists|gunmen|elements|remnants|units|(?-i:[A-Z][\w'’-]*))\s+(?:out\s+)?from",
+            confidence=0.75),
     # The side driven out lost the place: "the army was driven out of Kidal in 2012".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
             r"\s+(?:back\s+)?(?:out\s+of|from)", loser=True, confidence=0.7),
