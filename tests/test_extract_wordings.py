@@ -482,3 +482,19 @@ def test_a_side_cleared_from_a_place_loses_it(gz, text: str, place: str, gaining
 ])
 def test_clearing_things_from_a_place_takes_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places", "gaining"), [
+    ("M23 captured both Goma and Bukavu over the weekend.", {"Goma", "Bukavu"}, "m23"),
+    ("Tigrayan forces took both Dessie and Kombolcha.", {"Dessie", "Kombolcha"}, "tplf"),
+    ("The army retook both Ramadi and Hit.", {"Ramadi", "Hit"}, "government"),
+    ("The RSF seized both Bara and Um Sumeima on Monday.", {"Bara", "Um Sumeima"}, "rsf"),
+])
+def test_both_places_of_a_pair_are_taken(gz, text: str, places: set[str], gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert {e.place for e in events} == places and {e.actor_gaining for e in events} == {gaining}, events
+
+
+def test_both_before_ground_outside_a_place_is_not_the_place(gz) -> None:
+    text = "M23 seized both the hills and the farmland outside Goma."
+    assert not [e for e in read(gz, text) if e.place == "Goma"], read(gz, text)

@@ -63,7 +63,7 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 #: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs; the
 #: closing quote of a verb in scare quotes ('had "liberated" Vuhledar').
 OBJECT_GAP = re.compile(
-    r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|both|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
