@@ -498,3 +498,24 @@ def test_both_places_of_a_pair_are_taken(gz, text: str, places: set[str], gainin
 def test_both_before_ground_outside_a_place_is_not_the_place(gz) -> None:
     text = "M23 seized both the hills and the farmland outside Goma."
     assert not [e for e in read(gz, text) if e.place == "Goma"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "date"), [
+    ("Government troops entered Debre Markos for the first time since August 2023, residents said.", "Debre Markos",
+     "entered", dt.date(2024, 3, 9)),
+    ("FARDC troops entered Kitshanga for the first time since January 2023.", "Kitshanga", "entered",
+     dt.date(2024, 3, 9)),
+    ("Wad Medani is back under army control for the first time since December 2023.", "Wad Medani", "regained",
+     dt.date(2024, 3, 9)),
+    ("Iraqi forces entered Ramadi on Friday for the first time since May 2015.", "Ramadi", "entered",
+     dt.date(2024, 3, 8)),
+])
+def test_the_time_a_first_since_compares_with_is_not_the_changes(gz, text: str, place: str, kind: str,
+                                                                  date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.date) for e in events} == {(kind, date)}, events
+
+
+def test_a_state_since_a_time_keeps_its_start(gz) -> None:
+    events = [e for e in read(gz, "M23 rebels have held Kitshanga since January 2023.") if e.place == "Kitshanga"]
+    assert events and {(e.kind, e.date) for e in events} == {("held", dt.date(2023, 1, 1))}, events
