@@ -519,3 +519,22 @@ def test_the_time_a_first_since_compares_with_is_not_the_changes(gz, text: str, 
 def test_a_state_since_a_time_keeps_its_start(gz) -> None:
     events = [e for e in read(gz, "M23 rebels have held Kitshanga since January 2023.") if e.place == "Kitshanga"]
     assert events and {(e.kind, e.date) for e in events} == {("held", dt.date(2023, 1, 1))}, events
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "date"), [
+    ("Fano fighters overran the town of Debre Tabor on Tuesday before withdrawing the next day.", "Debre Tabor",
+     "fano", dt.date(2024, 3, 6)),
+    ("M23 rebels entered Walikale on Wednesday and withdrew a day later.", "Walikale", "m23", dt.date(2024, 3, 7)),
+    ("RSF fighters seized Bara on Monday before pulling out hours later.", "Bara", "rsf", dt.date(2024, 3, 4)),
+    ("IS militants stormed Kirkuk on Friday but retreated shortly afterwards.", "Kirkuk", "islamic_state",
+     dt.date(2024, 3, 8)),
+])
+def test_a_withdrawal_told_by_how_much_later_leaves_the_place_taken(gz, text: str, place: str, losing: str,
+                                                                      date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert events and {(e.actor_losing, e.date) for e in events} == {(losing, date)}, read(gz, text)
+
+
+def test_civilians_fleeing_the_next_day_withdraw_nobody(gz) -> None:
+    text = "M23 rebels captured Sake on Monday. Residents fled the next day."
+    assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)

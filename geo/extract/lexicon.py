@@ -156,7 +156,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
-            r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
+            r"this|yesterday|today|during|following|amid|days|hours|weeks|later|shortly|soon|"
+            r"the\s+(?:next|following|same)|a\s+(?:day|week|few))\b))", armed=True, intransitive=True,
             confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
