@@ -538,3 +538,38 @@ def test_a_withdrawal_told_by_how_much_later_leaves_the_place_taken(gz, text: st
 def test_civilians_fleeing_the_next_day_withdraw_nobody(gz) -> None:
     text = "M23 rebels captured Sake on Monday. Residents fled the next day."
     assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("M23 seized Walikale on Wednesday, but the army drove them out two days later.", "Walikale", "fardc", "m23"),
+    ("IS militants stormed Kirkuk on Friday before Peshmerga forces drove them out on Saturday.", "Kirkuk",
+     "peshmerga", "islamic_state"),
+    ("Fano fighters entered Debre Markos on Monday, but federal troops pushed them back out hours later.",
+     "Debre Markos", "government", "fano"),
+])
+def test_a_side_driven_back_out_of_the_place_it_took_loses_it(gz, text: str, place: str, gaining: str,
+                                                              losing: str) -> None:
+    events = read(gz, text)
+    taken = [e for e in events if e.place == place and e.kind == "captured" and e.actor_gaining == gaining]
+    assert taken and {e.actor_losing for e in taken} == {losing}, events
+    assert [e for e in events if e.place == place and e.actor_gaining == losing], events  # its entry stays
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Peshmerga forces withdrew from Kirkuk on Monday as Iraqi troops moved in.", "Kirkuk", "government"),
+    ("The RSF pulled out of Jebel Aulia on Thursday and army units moved in the next day.", "Jebel Aulia", "saf"),
+    ("TPLF forces left Mekelle as Ethiopian troops rolled in on Saturday.", "Mekelle", "government"),
+])
+def test_a_side_moving_in_where_another_left_enters_it(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "entered"]
+    assert events and {e.actor_gaining for e in events} == {gaining}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army retook Bara on Monday. Aid agencies moved in after the fighting.",
+    "M23 rebels captured Sake. Residents moved in the next day.",
+    "The army drove them out of their homes in Goma.",
+])
+def test_civilians_moving_in_or_driven_from_homes_change_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered" or e.kind == "captured" and e.place == "Goma"], \
+        read(gz, text)

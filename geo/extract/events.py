@@ -377,6 +377,8 @@ _HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in|into)\s+(?:the\s+)?(?:(?:full|fir
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
+#: A first-person subject right before a trigger ("our troops moved in"): a side only its speaker names.
+_OUR_SUBJECT = re.compile(r"\bour\s+(?:[\w-]+\s+){1,2}$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)([A-Z][\w-]+)\s+"
                                r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
@@ -528,6 +530,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     lifted: list[tuple[re.Match[str], lx.Trigger, tuple[int, int]]] = []
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
+    driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -554,10 +557,17 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                     and any(a.faction and a.faction != "unknown" and sent.start <= a.start < clause[0]
                             for a in sent.actors)):
                 continue
+            if trigger.intransitive and trigger.kind == "entered" and \
+                    _OUR_SUBJECT.search(text, max(clause[0], trig.start() - 40), trig.start()):
+                continue  # "'The militia left before our troops moved in,' the spokesperson said": no place of its
+                # own and a side only the speaker names
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
                 lifted.append((trig, trigger, clause))  # the siege told last, once this sentence's own are read
                 continue
+            if not targets and trigger.intransitive and mains:  # "withdrew from Kirkuk as Iraqi troops moved in"
+                told = [places for end, places in sorted(mains, key=lambda m: m[0]) if end <= trig.start()]
+                targets = [t for t in (told[-1] if told else []) if t[1] is not None and t[1].kind in SETTLEMENTS]
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place \
                     and not _unknown_object_before(text, sent, trig):
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
@@ -579,8 +589,13 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
-                                          relative=relative))
+            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
+                                    relative=relative)
+            if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
+                driven_out.extend(found)
+            events.extend(found)
+    if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
+        events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
     for trig, trigger, clause, relative in located:  # what the main clause changed: "recaptured the refinery,
         # 70 km north of Khartoum, which the RSF had held": the refinery
         head = [places for end, places in sorted(mains, key=lambda m: m[0]) if end <= trig.start()]
@@ -598,6 +613,21 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
+
+
+def _driven_out_loser(ctx: Context, event: ControlEvent, events: Sequence[ControlEvent]) -> ControlEvent:
+    """Name the loser of a drive-out told with a pronoun ("drove them out").
+
+    It is the side that last took or entered the place, in the sentence or before it, if another.
+    """
+    if event.actor_losing is not None:
+        return event
+    told = [e for e in events if e.start == event.start and _where(e) == _where(event)
+            and e.kind in ("captured", "regained", "entered") and e is not event]
+    before = told[-1] if told else ctx.changes_at.get(event.place_id) if event.place_id else None
+    if before is None or before.actor_gaining in (None, "unknown", event.actor_gaining):
+        return event
+    return replace(event, actor_losing=before.actor_gaining)
 
 
 #: A capitalised name right after a verb of change, perhaps after "the town of": its object.
@@ -1017,12 +1047,28 @@ def _read_events(ctx: Context, sentences: list[Sentence],
             key = (*key[:4], e.actor_gaining)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    contests = {(_where(e), e.start, e.date) for e in unique.values() if e.kind in ("contested", "captured",
-                                                                                    "regained")}
-    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start, e.date) not in contests),
+    contests: dict[tuple[str, int, dt.date | None], set[str | None]] = {}
+    for e in unique.values():
+        if e.kind in ("contested", "captured", "regained"):
+            contests.setdefault((_where(e), e.start, e.date), set()).add(
+                None if e.kind == "contested" else e.actor_gaining)
+    found = sorted((e for e in unique.values() if e.kind != "entered" or not _part_of(e, contests)),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
+
+
+def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:
+    """Whether an entry is part of the fighting or the capture told with it at its place, sentence and date.
+
+    Not when another side took the place from it ("entered Debre Markos on Monday, but federal troops pushed them
+    back out hours later").
+    """
+    takers = contests.get((_where(entry), entry.start, entry.date))
+    if takers is None:
+        return False
+    side = entry.actor_gaining
+    return side in (None, "unknown") or any(t in (None, "unknown", side) for t in takers)
 
 
 def _reverses(a: ControlEvent, b: ControlEvent) -> bool:

@@ -111,6 +111,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|flushed|dislodged)"
             r"\s+(?:back\s+)?out(?!\s+of\b)(?=\s*(?:[,.;:]|$|by\b|on\b|after\b|within\b|hours\b|days\b|later\b))",
             loser=True, intransitive=True, armed=True, confidence=0.65),
+    # ... and told actively, with the side driven out a pronoun or a bare noun ("before FARDC soldiers drove them out
+    # on Monday", "but the army pushed the rebels back out two days later"): the last settlement named ("is driving
+    # the rebels out", going on, is a contest, below).
+    Trigger("captured", r"(?:drove|pushed|forced|chased|kicked|threw|flushed)\s+(?:them|it|him|"
+            r"the\s+(?:[\w-]+\s+)?(?:rebels|militants|fighters|jihadists|militia|militiamen|insurgents|group|army|"
+            r"troops|soldiers|paramilitaries|attackers|assailants|terrorists))\s+(?:back\s+)?out(?!\s+of\b)"
+            r"(?=\s*(?:[,.;:]|$|(?:on|after|within|hours|days|weeks|later|shortly|soon|the\s+(?:next|following|same)|"
+            r"a\s+(?:day|week|few)|two|three|four|five|overnight|again)\b))",
+            intransitive=True, armed=True, confidence=0.65),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
@@ -177,6 +186,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
             r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
+    # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
+    Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
+            r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
+            r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
+            armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
