@@ -573,3 +573,18 @@ def test_a_side_moving_in_where_another_left_enters_it(gz, text: str, place: str
 def test_civilians_moving_in_or_driven_from_homes_change_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "entered" or e.kind == "captured" and e.place == "Goma"], \
         read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Gondar was calm on Thursday, with federal forces still in control of the city.", "Gondar", "government"),
+    ("Khartoum was quiet on Sunday, with the army firmly in control of the capital.", "Khartoum", "saf"),
+    ("Goma was tense on Monday, with M23 rebels still holding the city.", "Goma", "m23"),
+])
+def test_the_side_of_an_absolute_with_phrase_holds_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("held", side)}, events
+
+
+def test_clashes_with_a_side_name_no_holder(gz) -> None:
+    events = read(gz, "Clashes with the army in Gondar continued on Monday.")
+    assert not [e for e in events if e.actor_gaining == "government"], events

@@ -376,9 +376,18 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED.search(before):
         return "negated"
-    if _MODIFIER.search(before) and not _PART_OF.search(before):
+    if _MODIFIER.search(before) and not _PART_OF.search(before) and not (
+            _WITH_BEFORE.search(before) and _HOLDING_AFTER.match(text, start, start + 90)):
         return "modifier"
     return None
+
+
+#: "with" opening an absolute phrase whose subject holds a place ("calm, with federal forces still in control of
+#: the city"): the side is that phrase's subject, no mere companion.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_HOLDING_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:(?:still|now|firmly|fully|once\s+again|again)\s+)?"
+                            r"(?:in\s+(?:full\s+|firm\s+|complete\s+)?control\s+of|holding|controlling|"
+                            r"in\s+charge\s+of)\b", re.I)
 
 
 #: A relative pronoun right after a noun phrase (a side's name perhaps followed by its head noun: "Tigrayan forces
