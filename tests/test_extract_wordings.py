@@ -588,3 +588,23 @@ def test_the_side_of_an_absolute_with_phrase_holds_the_place(gz, text: str, plac
 def test_clashes_with_a_side_name_no_holder(gz) -> None:
     events = read(gz, "Clashes with the army in Gondar continued on Monday.")
     assert not [e for e in events if e.actor_gaining == "government"], events
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "date"), [
+    ("The army recaptured Wad Madani on Saturday. The fall of Wad Madani in December 2023 was a major blow.",
+     "Wad Madani", "saf", dt.date(2023, 12, 1)),
+    ("Iraqi forces retook Mosul on 9 July 2017. The fall of Mosul in June 2014 shocked the country.", "Mosul",
+     "government", dt.date(2014, 6, 1)),
+    ("Tigrayan forces recaptured Mekelle on 28 June 2021. The loss of Mekelle in November 2020 had been a blow.",
+     "Mekelle", "tplf", dt.date(2020, 11, 1)),
+])
+def test_an_earlier_fall_told_after_a_retaking_is_lost_by_the_retaker(gz, text: str, place: str, losing: str,
+                                                                       date: dt.date) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.date == date]
+    assert earlier and {(e.kind, e.actor_losing) for e in earlier} == {("captured", losing)}, read(gz, text)
+    assert not [e for e in earlier if e.actor_gaining == losing], read(gz, text)
+
+
+def test_a_fall_told_after_an_entry_is_the_entry_s_side(gz) -> None:
+    events = read(gz, "M23 rebels entered Bukavu on Sunday. The fall of Bukavu came after the army withdrew.")
+    assert {e.actor_gaining for e in events if e.place == "Bukavu" and e.kind == "captured"} == {"m23"}, events

@@ -675,12 +675,21 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     """
     recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
+    earlier: ControlEvent | None = None  # a later change at the place, told before a nominal of an earlier one
     actor: str | None
     if relative is not None and relative.side is not None:
         actor, inferred = relative.side, False  # "retook Ramadi from IS militants who had seized it in May"
     elif _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
         told = ctx.changes_at.get(targets[0][1].id) if inferred and targets and targets[0][1] is not None else None
+        if told is not None and told.date is not None:  # "The fall of Wad Madani in December 2023" after "the army
+            # recaptured Wad Madani on Saturday": an earlier change, not the one told
+            when = time_for(sent, trig.start(), clause, text, ctx.article.published)
+            if when is not None and trig.end() <= when.start < min(clause[1], trig.end() + 40) \
+                    and (when.date_end or when.date) < told.date:
+                earlier, told = told, None
+                if inferred:
+                    actor = None  # not the side of the context, which took it later
         if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
             actor, inferred = told.actor_gaining, False
     else:
@@ -749,6 +758,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     if trigger.kind == "withdrew" and losing is not None and losing == gaining:
         losing = None  # "Kyiv ceded Soledar to Russian forces": the side it went to did not give it up
+    if earlier is not None and earlier.kind == "regained" and earlier.actor_gaining not in (None, "unknown") \
+            and trigger.kind == "captured" and gaining in (None, "unknown", earlier.actor_gaining):
+        losing = earlier.actor_gaining  # "retook Wad Madani on Saturday ... The fall of Wad Madani in December 2023"
+        gaining = _sole_opponent(ctx.theatre, losing) or "unknown"
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
         time is None or not clause[0] <= time.start < clause[1])
