@@ -608,3 +608,21 @@ def test_an_earlier_fall_told_after_a_retaking_is_lost_by_the_retaker(gz, text: 
 def test_a_fall_told_after_an_entry_is_the_entry_s_side(gz) -> None:
     events = read(gz, "M23 rebels entered Bukavu on Sunday. The fall of Bukavu came after the army withdrew.")
     assert {e.actor_gaining for e in events if e.place == "Bukavu" and e.kind == "captured"} == {"m23"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "month"), [
+    ("The army recaptured Wad Madani on 11 January 2025, more than a year after the RSF seized the city.",
+     "Wad Madani", dt.date(2024, 1, 1)),
+    ("Iraqi forces retook Mosul on 9 July 2017, over three years after IS captured it.", "Mosul",
+     dt.date(2014, 7, 1)),
+    ("Federal troops retook Lalibela on 1 December 2021, around four months after Tigrayan forces seized it.",
+     "Lalibela", dt.date(2021, 8, 1)),
+])
+def test_a_round_figure_with_a_qualifier_dates_the_earlier_change(gz, text: str, place: str, month: dt.date) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert earlier and {(e.date, e.date_precision) for e in earlier} == {(month, "month")}, read(gz, text)
+
+
+def test_over_a_stretch_of_fighting_is_no_offset(gz) -> None:
+    events = read(gz, "The army retook Bara on 11 January 2025, over a week of fighting after the RSF attacked.")
+    assert not [e for e in events if e.date is not None and e.date.year < 2025], events
