@@ -626,3 +626,22 @@ def test_a_round_figure_with_a_qualifier_dates_the_earlier_change(gz, text: str,
 def test_over_a_stretch_of_fighting_is_no_offset(gz) -> None:
     events = read(gz, "The army retook Bara on 11 January 2025, over a week of fighting after the RSF attacked.")
     assert not [e for e in events if e.date is not None and e.date.year < 2025], events
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("M23 fighters took over Nyabiondo on Tuesday. The Wazalendo, who had controlled the area since January, "
+     "withdrew towards Pinga.", "Nyabiondo", "wazalendo"),
+    ("The RSF seized Bara on Monday. Army units retreated towards El Obeid.", "Bara", "saf"),
+    ("Fano fighters entered Debre Tabor. Federal troops withdrew toward Bahir Dar.", "Debre Tabor", "government"),
+])
+def test_a_side_withdrawing_towards_another_town_leaves_the_last_one(gz, text: str, place: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert events and {(e.place, e.actor_losing) for e in events} == {(place, losing)}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces entered the Qadisiya district of Tikrit as the militants retreated towards the presidential palace.",
+    "The RSF seized Bara on Monday. Residents fled towards El Obeid.",
+])
+def test_a_retreat_inside_a_town_or_civilians_fleeing_leave_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)

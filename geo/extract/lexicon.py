@@ -168,6 +168,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"this|yesterday|today|during|following|amid|days|hours|weeks|later|shortly|soon|"
             r"the\s+(?:next|following|same)|a\s+(?:day|week|few))\b))", armed=True, intransitive=True,
             confidence=0.6),
+    # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
+    # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back)(?=\s+(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
