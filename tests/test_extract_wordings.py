@@ -645,3 +645,24 @@ def test_a_side_withdrawing_towards_another_town_leaves_the_last_one(gz, text: s
 ])
 def test_a_retreat_inside_a_town_or_civilians_fleeing_leave_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fighting also raged in Bahir Dar, the regional capital, where Fano fighters overran a prison and freed inmates.",
+     "Bahir Dar"),
+    ("Fighting raged in Goma, where M23 rebels captured the airport.", "Goma"),
+    ("Clashes broke out in El Fasher, where RSF fighters seized a hospital on Friday.", "El Fasher"),
+    ("Clashes continued in Kirkuk, where IS militants seized a police station.", "Kirkuk"),
+])
+def test_something_taken_in_a_town_named_before_where_is_not_the_town(gz, text: str, place: str) -> None:
+    taken = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert taken and {e.geo_precision for e in taken} == {2}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged in Goma, where M23 rebels captured the city on Sunday.",
+    "The rebels advanced on Bukavu, where they took control without a fight.",
+])
+def test_the_town_itself_taken_after_where_is_the_town(gz, text: str) -> None:
+    taken = [e for e in read(gz, text) if e.kind == "captured"]
+    assert taken and {e.geo_precision for e in taken} == {1}, read(gz, text)
