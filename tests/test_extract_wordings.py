@@ -666,3 +666,24 @@ def test_something_taken_in_a_town_named_before_where_is_not_the_town(gz, text: 
 def test_the_town_itself_taken_after_where_is_the_town(gz, text: str) -> None:
     taken = [e for e in read(gz, text) if e.kind == "captured"]
     assert taken and {e.geo_precision for e in taken} == {1}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Federal troops returned to Lalibela on Thursday.", "Lalibela", "government"),
+    ("Fano militiamen took control of Lalibela on Wednesday before federal troops returned.", "Lalibela",
+     "government"),
+    ("The army returned to Wad Madani on Saturday.", "Wad Madani", "saf"),
+    ("Peshmerga forces returned to Sinjar after IS fighters fled.", "Sinjar", "peshmerga"),
+])
+def test_an_armed_side_returning_to_a_place_enters_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "entered"]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Displaced families returned to Goma on Monday.",
+    "The rebels took Minova on Tuesday. Civilians returned the next day.",
+    "The soldiers returned to their barracks in Goma.",
+])
+def test_civilians_returning_or_troops_back_in_barracks_enter_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)

@@ -191,6 +191,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
             r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
+    # An armed side coming back ("federal troops returned to Lalibela"; "took control of Lalibela on Wednesday before
+    # federal troops returned": the last place named).
+    Trigger("entered", r"(?:returned|returning|returns)\s+to(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, confidence=0.6),
+    Trigger("entered", r"(?:returned|returning)(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|late|last|"
+            r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
+            armed=True, intransitive=True, confidence=0.55),
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
