@@ -687,3 +687,22 @@ def test_an_armed_side_returning_to_a_place_enters_it(gz, text: str, place: str,
 ])
 def test_civilians_returning_or_troops_back_in_barracks_enter_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The armed forces and the allied forces have cleansed the town of Um Rawaba of the rebel militia.", "Um Rawaba",
+     "saf", "rsf"),
+    ("The army cleansed Sinja of the rebel militia on Saturday.", "Sinja", "saf", "rsf"),
+    ("The defence forces cleansed Debre Markos of extremist Fano remnants, ENA said.", "Debre Markos", "government",
+     "fano"),
+    ("Iraqi forces cleansed Hawija of Daesh terrorists on Thursday.", "Hawija", "government", "islamic_state"),
+])
+def test_a_place_cleansed_of_a_side_is_taken_from_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.actor_losing) for e in events} == {("captured", gaining, losing)}, \
+        events
+
+
+def test_cleansing_ranks_takes_no_place(gz) -> None:
+    events = read(gz, "The army cleansed its ranks of officers loyal to the RSF.")
+    assert not events, events
