@@ -706,3 +706,19 @@ def test_a_place_cleansed_of_a_side_is_taken_from_it(gz, text: str, place: str, 
 def test_cleansing_ranks_takes_no_place(gz) -> None:
     events = read(gz, "The army cleansed its ranks of officers loyal to the RSF.")
     assert not events, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Nyala has been under the grip of the RSF since October 2023.", "Nyala", "rsf"),
+    ("Rubaya is under the firm grip of the M23, residents said.", "Rubaya", "m23"),
+    ("Kobo was in the grip of Fano militiamen on Monday.", "Kobo", "fano"),
+    ("Mosul is still in the grip of Islamic State, officials said.", "Mosul", "islamic_state"),
+])
+def test_a_place_in_a_sides_grip_is_held_by_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("held", side)}, events
+
+
+def test_a_town_in_the_grip_of_an_epidemic_is_held_by_nobody(gz) -> None:
+    events = read(gz, "The army entered Kadugli. The city is in the grip of a cholera outbreak.")
+    assert not [e for e in events if e.kind == "held"], events

@@ -323,7 +323,7 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
                       r"detachments?|convoys?|"
-                      r"control|hands)\s+of\s+(?:the\s+)?$|"
+                      r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
                       r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)

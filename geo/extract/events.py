@@ -453,6 +453,8 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
 
 
 #: "brought X back under", "put X back in": a standing-control phrase that tells a change back.
+#: "in the grip of": control only when a side follows.
+_GRIP = re.compile(r"grip\s+of$", re.I)
 #: A place passing into a side's hands or control ("fell into the hands of", "came under M23 control").
 _INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
 #: A standing-control phrase told as a return ("is back under army control", "once again in the hands of"), or a
@@ -732,6 +734,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                      None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
+    if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
+        return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
     if trigger.loser:
         losing = actor if not inferred else None
