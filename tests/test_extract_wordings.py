@@ -722,3 +722,22 @@ def test_a_place_in_a_sides_grip_is_held_by_it(gz, text: str, place: str, side: 
 def test_a_town_in_the_grip_of_an_epidemic_is_held_by_nobody(gz) -> None:
     events = read(gz, "The army entered Kadugli. The city is in the grip of a cholera outbreak.")
     assert not [e for e in events if e.kind == "held"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Federal forces regained full control of the Amhara regional capital on Sunday.",
+    "The rebels captured the North Kivu provincial capital on Monday.",
+    "The army retook the Gezira state capital on Saturday.",
+    "IS overran the Anbar provincial capital in May 2015.",
+])
+def test_a_regions_capital_named_by_a_noun_is_not_the_region(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.geo_precision == 3 or e.place_id and e.place_id.startswith("admin1:")], \
+        read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The army retook Wad Madani, the Gezira state capital, on Saturday.", "Wad Madani"),
+    ("Federal forces regained control of the Amhara region on Sunday.", "Amhara region"),
+])
+def test_a_named_capital_or_the_region_itself_is_still_read(gz, text: str, place: str) -> None:
+    assert [e for e in read(gz, text) if e.place == place and e.kind == "regained"], read(gz, text)
