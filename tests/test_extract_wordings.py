@@ -741,3 +741,22 @@ def test_a_regions_capital_named_by_a_noun_is_not_the_region(gz, text: str) -> N
 ])
 def test_a_named_capital_or_the_region_itself_is_still_read(gz, text: str, place: str) -> None:
     assert [e for e in read(gz, text) if e.place == place and e.kind == "regained"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("M23 rebels advanced further into Goma on Tuesday.", "Goma", "m23"),
+    ("RSF fighters pushed deeper into El Fasher on Sunday, residents said.", "El Fasher", "rsf"),
+    ("Fano fighters moved further into Gondar overnight.", "Gondar", "fano"),
+    ("Iraqi special forces pushed deeper into eastern Mosul on Thursday.", "Mosul", "government"),
+])
+def test_a_side_pushing_deeper_into_a_town_enters_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("entered", side)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "The army pushed deeper into the forest near Beni.",
+    "Sudan's economy sank deeper into crisis after the fall of Wad Madani.",
+])
+def test_deeper_into_a_forest_or_a_crisis_enters_no_town(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)

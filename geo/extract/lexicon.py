@@ -186,6 +186,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|enters|broke\s+into|breaks?\s+into|pushed\s+into|push(?:es)?\s+into|"
+            r"(?:pushed|pushing|advanced|advancing|moved|moving|drove|driving)\s+(?:deeper|further|farther)\s+into|"
             r"advanced\s+into|advances?\s+into|moved\s+into|moves?\s+into|sweeps?\s+into|storms(?:\s+into)?|"
             r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
             r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
