@@ -760,3 +760,22 @@ def test_a_side_pushing_deeper_into_a_town_enters_it(gz, text: str, place: str, 
 ])
 def test_deeper_into_a_forest_or_a_crisis_enters_no_town(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The National Defense Force has restored peace and stability in Debre Markos, the Command Post said.",
+     "Debre Markos", "government"),
+    ("The armed forces restored peace and security to the town of Singa on Saturday.", "Singa", "saf"),
+    ("FARDC troops restored peace and order in Kitshanga on Monday.", "Kitshanga", "fardc"),
+])
+def test_state_medias_restored_peace_in_a_town_is_a_capture(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("captured", side)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "FARDC troops restored calm in Uvira after clashes with Wazalendo fighters.",
+    "The government restored electricity in Goma.",
+])
+def test_restored_calm_or_services_is_no_capture(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)

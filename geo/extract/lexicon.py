@@ -88,9 +88,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     # over X".
     Trigger("regained", r"(?:restored?|restoring|re-?established?|re-?establishing)\s+(?:full\s+)?(?:state\s+)?"
             r"(?:authority|sovereignty|control)\s+(?:to|over|in|of)", confidence=0.75),
-    # ... and for taking it: "restored security and stability to the town of X".
-    Trigger("captured", r"(?:restored?|restoring)\s+(?:full\s+)?(?:security(?:\s+and\s+(?:stability|order))?|"
-            r"stability|order)\s+(?:to|in)", confidence=0.7),
+    # ... and for taking it: "restored security and stability to the town of X", "restored peace and stability in".
+    Trigger("captured", r"(?:restored?|restoring)\s+(?:full\s+)?(?:security|peace|stability|order)"
+            r"(?:,?\s+(?:and\s+)?(?:security|peace|stability|order)){0,2}\s+(?:to|in)", confidence=0.7),
     # Driving a side out ("the jihadists drove the army out of Kidal", "expelled RSF fighters from Wad Madani"):
     # the subject takes the place, the side between loses it. "Driving X out" (going on) is a contest, below;
     # "driven by civilians from" is no agent.
