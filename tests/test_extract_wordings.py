@@ -779,3 +779,14 @@ def test_state_medias_restored_peace_in_a_town_is_a_capture(gz, text: str, place
 ])
 def test_restored_calm_or_services_is_no_capture(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The armed forces restored security and stability to the town of Sinja, SUNA said.", "Sinja"),
+    ("Peshmerga forces liberated the town of Bashiqa, Rudaw reported.", "Bashiqa"),
+    ("Fano fighters captured the town of Merawi, Addis Standard reported.", "Merawi"),
+    ("M23 rebels took over the town of Nyabibwe, Radio Okapi reported.", "Nyabibwe"),
+])
+def test_an_outlet_after_a_place_and_a_comma_is_the_speaker_not_a_place(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events

@@ -148,10 +148,14 @@ def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
         if m.start <= chosen[-1].start or m.start >= hi or any(s <= m.start < e for s, e in appositions):
             continue
         gap = _without(text, chosen[-1].end, m.start, skip)
-        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):
-            break
+        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)) or _SAYS_AFTER.match(text, m.end):
+            break  # ("... to the town of Sinja, SUNA said": the speaker, not a place)
         chosen.append(m)
     return chosen
+
+
+#: A verb of saying right after a name: the name is a speaker ("SUNA said", "Rudaw reported").
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
 
 
 def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> str:
