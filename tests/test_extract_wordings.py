@@ -457,6 +457,8 @@ def test_a_side_before_another_speaker_is_not_the_one_who_says_it(gz, text: str,
     ("Alamata was captured by Tigrayan forces, a TPLF spokesman said.", "Alamata", "tplf"),
     ("Goma fell to the M23 on Sunday, the rebels said.", "Goma", "m23"),
     ("The RSF overran Babanusa, the group said in a statement.", "Babanusa", "rsf"),
+    ("M23 captured Goma, a rebel spokesman said.", "Goma", "m23"),
+    ("Iraqi forces retook Hawija, an army officer said.", "Hawija", "government"),
 ])
 def test_a_sides_own_speaker_after_a_comma_still_claims(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]

@@ -95,7 +95,16 @@ _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](
 #: Another speaker between a side and a verb of saying ("fell to the M23, local sources said"): the side said nothing.
 _OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|they|he|she)\b)(?:[\w'’-]+\s+){1,4}$",
                             re.I)
+#: A side's word in that speaker ("a rebel spokesman said", "an army officer said"): the side's own voice.
+_SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
+                        r"jihadists?|group['’]s|movement['’]s|junta)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
+
+
+def _other_speaker(text: str, lo: int, hi: int) -> bool:
+    """Whether another speaker, of no side, stands between a side ending at *lo* and a verb of saying at *hi*."""
+    m = _OTHER_SPEAKER.search(text, lo, hi)
+    return m is not None and not _SIDE_WORD.search(m.group(0))
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
@@ -264,7 +273,7 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
            and not source_actor(sent.text, a.start - sent.start)
-           and not _OTHER_SPEAKER.search(sent.text, a.end - sent.start, m.start())]
+           and not _other_speaker(sent.text, a.end - sent.start, m.start())]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
