@@ -409,3 +409,386 @@ def test_pokrovsk_on_the_ukrainian_front_is_the_donetsk_town(gz) -> None:
 def test_the_side_driven_out_is_the_loser(gz, text: str, place: str, gaining: str, losing: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.actor_gaining, e.actor_losing) for e in events} == {(gaining, losing)}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "date"), [
+    ("The town of Kamanyola fell into the hands of the AFC/M23 on Sunday.", "Kamanyola", "m23", dt.date(2024, 3, 10)),
+    ("Um Rawaba fell into RSF hands on Tuesday, according to local activists.", "Um Rawaba", "rsf",
+     dt.date(2024, 3, 5)),
+    ("Merawi came under Fano control on Monday, residents said.", "Merawi", "fano", dt.date(2024, 3, 4)),
+    ("Mosul fell under IS control on 10 June 2014.", "Mosul", "islamic_state", dt.date(2014, 6, 10)),
+])
+def test_a_place_passing_into_a_sides_hands_is_taken(gz, text: str, place: str, gaining: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.date) for e in events} == {("captured", gaining, date)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Wad Medani is back under army control.", "Wad Medani", "saf"),
+    ("Kitshanga is once again under FARDC control.", "Kitshanga", "fardc"),
+    ("Sinjar came back under the control of the Peshmerga in November 2015.", "Sinjar", "peshmerga"),
+])
+def test_a_place_back_in_a_sides_hands_is_taken_back(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("regained", gaining)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "Goma came under attack from M23 rebels on Sunday.",
+    "El Fasher came under renewed RSF drone fire.",
+    "Kobo has been under Fano control since August.",
+])
+def test_coming_under_fire_or_standing_control_is_no_fall(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Goma fell to the M23 on Sunday, local sources said.", "Goma"),
+    ("Hawija was liberated by the Iraqi army, a local official said.", "Hawija"),
+    ("Alamata was captured by Tigrayan forces, humanitarian sources said.", "Alamata"),
+    ("Kalehe was captured by the M23, aid workers told Radio Okapi.", "Kalehe"),
+])
+def test_a_side_before_another_speaker_is_not_the_one_who_says_it(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.stance) for e in events} == {("captured", "reported")}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Alamata was captured by Tigrayan forces, a TPLF spokesman said.", "Alamata", "tplf"),
+    ("Goma fell to the M23 on Sunday, the rebels said.", "Goma", "m23"),
+    ("The RSF overran Babanusa, the group said in a statement.", "Babanusa", "rsf"),
+    ("M23 captured Goma, a rebel spokesman said.", "Goma", "m23"),
+    ("Iraqi forces retook Hawija, an army officer said.", "Hawija", "government"),
+])
+def test_a_sides_own_speaker_after_a_comma_still_claims(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", side)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The ENDF said on Friday it had cleared Fano fighters from Merawi.", "Merawi", "government", "fano"),
+    ("The army cleared RSF fighters from Omdurman on Saturday.", "Omdurman", "saf", "rsf"),
+    ("Iraqi troops cleared IS militants from Tal Afar on Thursday.", "Tal Afar", "government", "islamic_state"),
+    ("Peshmerga forces flushed Islamic State fighters from Bashiqa.", "Bashiqa", "peshmerga", "islamic_state"),
+])
+def test_a_side_cleared_from_a_place_loses_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.actor_losing) for e in events} == {("captured", gaining, losing)}, \
+        events
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue workers cleared debris from Mosul's old city.",
+    "The army cleared rubble from the streets of Wad Madani.",
+    "Engineers cleared mines from the road to Goma.",
+])
+def test_clearing_things_from_a_place_takes_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places", "gaining"), [
+    ("M23 captured both Goma and Bukavu over the weekend.", {"Goma", "Bukavu"}, "m23"),
+    ("Tigrayan forces took both Dessie and Kombolcha.", {"Dessie", "Kombolcha"}, "tplf"),
+    ("The army retook both Ramadi and Hit.", {"Ramadi", "Hit"}, "government"),
+    ("The RSF seized both Bara and Um Sumeima on Monday.", {"Bara", "Um Sumeima"}, "rsf"),
+])
+def test_both_places_of_a_pair_are_taken(gz, text: str, places: set[str], gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert {e.place for e in events} == places and {e.actor_gaining for e in events} == {gaining}, events
+
+
+def test_both_before_ground_outside_a_place_is_not_the_place(gz) -> None:
+    text = "M23 seized both the hills and the farmland outside Goma."
+    assert not [e for e in read(gz, text) if e.place == "Goma"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "date"), [
+    ("Government troops entered Debre Markos for the first time since August 2023, residents said.", "Debre Markos",
+     "entered", dt.date(2024, 3, 9)),
+    ("FARDC troops entered Kitshanga for the first time since January 2023.", "Kitshanga", "entered",
+     dt.date(2024, 3, 9)),
+    ("Wad Medani is back under army control for the first time since December 2023.", "Wad Medani", "regained",
+     dt.date(2024, 3, 9)),
+    ("Iraqi forces entered Ramadi on Friday for the first time since May 2015.", "Ramadi", "entered",
+     dt.date(2024, 3, 8)),
+])
+def test_the_time_a_first_since_compares_with_is_not_the_changes(gz, text: str, place: str, kind: str,
+                                                                  date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.date) for e in events} == {(kind, date)}, events
+
+
+def test_a_state_since_a_time_keeps_its_start(gz) -> None:
+    events = [e for e in read(gz, "M23 rebels have held Kitshanga since January 2023.") if e.place == "Kitshanga"]
+    assert events and {(e.kind, e.date) for e in events} == {("held", dt.date(2023, 1, 1))}, events
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "date"), [
+    ("Fano fighters overran the town of Debre Tabor on Tuesday before withdrawing the next day.", "Debre Tabor",
+     "fano", dt.date(2024, 3, 6)),
+    ("M23 rebels entered Walikale on Wednesday and withdrew a day later.", "Walikale", "m23", dt.date(2024, 3, 7)),
+    ("RSF fighters seized Bara on Monday before pulling out hours later.", "Bara", "rsf", dt.date(2024, 3, 4)),
+    ("IS militants stormed Kirkuk on Friday but retreated shortly afterwards.", "Kirkuk", "islamic_state",
+     dt.date(2024, 3, 8)),
+])
+def test_a_withdrawal_told_by_how_much_later_leaves_the_place_taken(gz, text: str, place: str, losing: str,
+                                                                      date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert events and {(e.actor_losing, e.date) for e in events} == {(losing, date)}, read(gz, text)
+
+
+def test_civilians_fleeing_the_next_day_withdraw_nobody(gz) -> None:
+    text = "M23 rebels captured Sake on Monday. Residents fled the next day."
+    assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("M23 seized Walikale on Wednesday, but the army drove them out two days later.", "Walikale", "fardc", "m23"),
+    ("IS militants stormed Kirkuk on Friday before Peshmerga forces drove them out on Saturday.", "Kirkuk",
+     "peshmerga", "islamic_state"),
+    ("Fano fighters entered Debre Markos on Monday, but federal troops pushed them back out hours later.",
+     "Debre Markos", "government", "fano"),
+])
+def test_a_side_driven_back_out_of_the_place_it_took_loses_it(gz, text: str, place: str, gaining: str,
+                                                              losing: str) -> None:
+    events = read(gz, text)
+    taken = [e for e in events if e.place == place and e.kind == "captured" and e.actor_gaining == gaining]
+    assert taken and {e.actor_losing for e in taken} == {losing}, events
+    assert [e for e in events if e.place == place and e.actor_gaining == losing], events  # its entry stays
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Peshmerga forces withdrew from Kirkuk on Monday as Iraqi troops moved in.", "Kirkuk", "government"),
+    ("The RSF pulled out of Jebel Aulia on Thursday and army units moved in the next day.", "Jebel Aulia", "saf"),
+    ("TPLF forces left Mekelle as Ethiopian troops rolled in on Saturday.", "Mekelle", "government"),
+])
+def test_a_side_moving_in_where_another_left_enters_it(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "entered"]
+    assert events and {e.actor_gaining for e in events} == {gaining}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army retook Bara on Monday. Aid agencies moved in after the fighting.",
+    "M23 rebels captured Sake. Residents moved in the next day.",
+    "The army drove them out of their homes in Goma.",
+])
+def test_civilians_moving_in_or_driven_from_homes_change_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered" or e.kind == "captured" and e.place == "Goma"], \
+        read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Gondar was calm on Thursday, with federal forces still in control of the city.", "Gondar", "government"),
+    ("Khartoum was quiet on Sunday, with the army firmly in control of the capital.", "Khartoum", "saf"),
+    ("Goma was tense on Monday, with M23 rebels still holding the city.", "Goma", "m23"),
+])
+def test_the_side_of_an_absolute_with_phrase_holds_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("held", side)}, events
+
+
+def test_clashes_with_a_side_name_no_holder(gz) -> None:
+    events = read(gz, "Clashes with the army in Gondar continued on Monday.")
+    assert not [e for e in events if e.actor_gaining == "government"], events
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "date"), [
+    ("The army recaptured Wad Madani on Saturday. The fall of Wad Madani in December 2023 was a major blow.",
+     "Wad Madani", "saf", dt.date(2023, 12, 1)),
+    ("Iraqi forces retook Mosul on 9 July 2017. The fall of Mosul in June 2014 shocked the country.", "Mosul",
+     "government", dt.date(2014, 6, 1)),
+    ("Tigrayan forces recaptured Mekelle on 28 June 2021. The loss of Mekelle in November 2020 had been a blow.",
+     "Mekelle", "tplf", dt.date(2020, 11, 1)),
+])
+def test_an_earlier_fall_told_after_a_retaking_is_lost_by_the_retaker(gz, text: str, place: str, losing: str,
+                                                                       date: dt.date) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.date == date]
+    assert earlier and {(e.kind, e.actor_losing) for e in earlier} == {("captured", losing)}, read(gz, text)
+    assert not [e for e in earlier if e.actor_gaining == losing], read(gz, text)
+
+
+def test_a_fall_told_after_an_entry_is_the_entry_s_side(gz) -> None:
+    events = read(gz, "M23 rebels entered Bukavu on Sunday. The fall of Bukavu came after the army withdrew.")
+    assert {e.actor_gaining for e in events if e.place == "Bukavu" and e.kind == "captured"} == {"m23"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "month"), [
+    ("The army recaptured Wad Madani on 11 January 2025, more than a year after the RSF seized the city.",
+     "Wad Madani", dt.date(2024, 1, 1)),
+    ("Iraqi forces retook Mosul on 9 July 2017, over three years after IS captured it.", "Mosul",
+     dt.date(2014, 7, 1)),
+    ("Federal troops retook Lalibela on 1 December 2021, around four months after Tigrayan forces seized it.",
+     "Lalibela", dt.date(2021, 8, 1)),
+])
+def test_a_round_figure_with_a_qualifier_dates_the_earlier_change(gz, text: str, place: str, month: dt.date) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert earlier and {(e.date, e.date_precision) for e in earlier} == {(month, "month")}, read(gz, text)
+
+
+def test_over_a_stretch_of_fighting_is_no_offset(gz) -> None:
+    events = read(gz, "The army retook Bara on 11 January 2025, over a week of fighting after the RSF attacked.")
+    assert not [e for e in events if e.date is not None and e.date.year < 2025], events
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("M23 fighters took over Nyabiondo on Tuesday. The Wazalendo, who had controlled the area since January, "
+     "withdrew towards Pinga.", "Nyabiondo", "wazalendo"),
+    ("The RSF seized Bara on Monday. Army units retreated towards El Obeid.", "Bara", "saf"),
+    ("Fano fighters entered Debre Tabor. Federal troops withdrew toward Bahir Dar.", "Debre Tabor", "government"),
+])
+def test_a_side_withdrawing_towards_another_town_leaves_the_last_one(gz, text: str, place: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert events and {(e.place, e.actor_losing) for e in events} == {(place, losing)}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi forces entered the Qadisiya district of Tikrit as the militants retreated towards the presidential palace.",
+    "The RSF seized Bara on Monday. Residents fled towards El Obeid.",
+])
+def test_a_retreat_inside_a_town_or_civilians_fleeing_leave_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fighting also raged in Bahir Dar, the regional capital, where Fano fighters overran a prison and freed inmates.",
+     "Bahir Dar"),
+    ("Fighting raged in Goma, where M23 rebels captured the airport.", "Goma"),
+    ("Clashes broke out in El Fasher, where RSF fighters seized a hospital on Friday.", "El Fasher"),
+    ("Clashes continued in Kirkuk, where IS militants seized a police station.", "Kirkuk"),
+])
+def test_something_taken_in_a_town_named_before_where_is_not_the_town(gz, text: str, place: str) -> None:
+    taken = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert taken and {e.geo_precision for e in taken} == {2}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged in Goma, where M23 rebels captured the city on Sunday.",
+    "The rebels advanced on Bukavu, where they took control without a fight.",
+])
+def test_the_town_itself_taken_after_where_is_the_town(gz, text: str) -> None:
+    taken = [e for e in read(gz, text) if e.kind == "captured"]
+    assert taken and {e.geo_precision for e in taken} == {1}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Federal troops returned to Lalibela on Thursday.", "Lalibela", "government"),
+    ("Fano militiamen took control of Lalibela on Wednesday before federal troops returned.", "Lalibela",
+     "government"),
+    ("The army returned to Wad Madani on Saturday.", "Wad Madani", "saf"),
+    ("Peshmerga forces returned to Sinjar after IS fighters fled.", "Sinjar", "peshmerga"),
+])
+def test_an_armed_side_returning_to_a_place_enters_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "entered"]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Displaced families returned to Goma on Monday.",
+    "The rebels took Minova on Tuesday. Civilians returned the next day.",
+    "The soldiers returned to their barracks in Goma.",
+])
+def test_civilians_returning_or_troops_back_in_barracks_enter_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("The armed forces and the allied forces have cleansed the town of Um Rawaba of the rebel militia.", "Um Rawaba",
+     "saf", "rsf"),
+    ("The army cleansed Sinja of the rebel militia on Saturday.", "Sinja", "saf", "rsf"),
+    ("The defence forces cleansed Debre Markos of extremist Fano remnants, ENA said.", "Debre Markos", "government",
+     "fano"),
+    ("Iraqi forces cleansed Hawija of Daesh terrorists on Thursday.", "Hawija", "government", "islamic_state"),
+])
+def test_a_place_cleansed_of_a_side_is_taken_from_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining, e.actor_losing) for e in events} == {("captured", gaining, losing)}, \
+        events
+
+
+def test_cleansing_ranks_takes_no_place(gz) -> None:
+    events = read(gz, "The army cleansed its ranks of officers loyal to the RSF.")
+    assert not events, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Nyala has been under the grip of the RSF since October 2023.", "Nyala", "rsf"),
+    ("Rubaya is under the firm grip of the M23, residents said.", "Rubaya", "m23"),
+    ("Kobo was in the grip of Fano militiamen on Monday.", "Kobo", "fano"),
+    ("Mosul is still in the grip of Islamic State, officials said.", "Mosul", "islamic_state"),
+])
+def test_a_place_in_a_sides_grip_is_held_by_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("held", side)}, events
+
+
+def test_a_town_in_the_grip_of_an_epidemic_is_held_by_nobody(gz) -> None:
+    events = read(gz, "The army entered Kadugli. The city is in the grip of a cholera outbreak.")
+    assert not [e for e in events if e.kind == "held"], events
+
+
+@pytest.mark.parametrize("text", [
+    "Federal forces regained full control of the Amhara regional capital on Sunday.",
+    "The rebels captured the North Kivu provincial capital on Monday.",
+    "The army retook the Gezira state capital on Saturday.",
+    "IS overran the Anbar provincial capital in May 2015.",
+])
+def test_a_regions_capital_named_by_a_noun_is_not_the_region(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.geo_precision == 3 or e.place_id and e.place_id.startswith("admin1:")], \
+        read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The army retook Wad Madani, the Gezira state capital, on Saturday.", "Wad Madani"),
+    ("Federal forces regained control of the Amhara region on Sunday.", "Amhara region"),
+])
+def test_a_named_capital_or_the_region_itself_is_still_read(gz, text: str, place: str) -> None:
+    assert [e for e in read(gz, text) if e.place == place and e.kind == "regained"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("M23 rebels advanced further into Goma on Tuesday.", "Goma", "m23"),
+    ("RSF fighters pushed deeper into El Fasher on Sunday, residents said.", "El Fasher", "rsf"),
+    ("Fano fighters moved further into Gondar overnight.", "Gondar", "fano"),
+    ("Iraqi special forces pushed deeper into eastern Mosul on Thursday.", "Mosul", "government"),
+])
+def test_a_side_pushing_deeper_into_a_town_enters_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("entered", side)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "The army pushed deeper into the forest near Beni.",
+    "Sudan's economy sank deeper into crisis after the fall of Wad Madani.",
+])
+def test_deeper_into_a_forest_or_a_crisis_enters_no_town(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The National Defense Force has restored peace and stability in Debre Markos, the Command Post said.",
+     "Debre Markos", "government"),
+    ("The armed forces restored peace and security to the town of Singa on Saturday.", "Singa", "saf"),
+    ("FARDC troops restored peace and order in Kitshanga on Monday.", "Kitshanga", "fardc"),
+])
+def test_state_medias_restored_peace_in_a_town_is_a_capture(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("captured", side)}, events
+
+
+@pytest.mark.parametrize("text", [
+    "FARDC troops restored calm in Uvira after clashes with Wazalendo fighters.",
+    "The government restored electricity in Goma.",
+])
+def test_restored_calm_or_services_is_no_capture(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The armed forces restored security and stability to the town of Sinja, SUNA said.", "Sinja"),
+    ("Peshmerga forces liberated the town of Bashiqa, Rudaw reported.", "Bashiqa"),
+    ("Fano fighters captured the town of Merawi, Addis Standard reported.", "Merawi"),
+    ("M23 rebels took over the town of Nyabibwe, Radio Okapi reported.", "Nyabibwe"),
+])
+def test_an_outlet_after_a_place_and_a_comma_is_the_speaker_not_a_place(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events

@@ -63,7 +63,7 @@ OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|app
 #: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs; the
 #: closing quote of a verb in scare quotes ('had "liberated" Vuhledar').
 OBJECT_GAP = re.compile(
-    r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|most|much|rest|part|parts|half|portion|swathes?|section|"
+    r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|both|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
@@ -148,10 +148,14 @@ def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
         if m.start <= chosen[-1].start or m.start >= hi or any(s <= m.start < e for s, e in appositions):
             continue
         gap = _without(text, chosen[-1].end, m.start, skip)
-        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)):
-            break
+        if not (COORDINATION.match(gap) or _APPOSITION.match(gap)) or _SAYS_AFTER.match(text, m.end):
+            break  # ("... to the town of Sinja, SUNA said": the speaker, not a place)
         chosen.append(m)
     return chosen
+
+
+#: A verb of saying right after a name: the name is a speaker ("SUNA said", "Rudaw reported").
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
 
 
 def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> str:
@@ -311,7 +315,8 @@ def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention])
     return out
 
 
-_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+of\s+(?:the\s+)?"
+_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
+                     r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
                        r"hostile|opposed|opposing)\s+(?:\w+\s+)?(?:by|to|with)\s+(?:the\s+)?$|\b(?:against|with|"
@@ -322,7 +327,7 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
                       r"detachments?|convoys?|"
-                      r"control|hands)\s+of\s+(?:the\s+)?$|"
+                      r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
                       r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 _NEGATED = re.compile(r"\b(?:hostile|opposed|opposing)\s+to\s+(?:the\s+)?$|\bagainst\s+(?:the\s+)?$", re.I)
@@ -376,9 +381,18 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED.search(before):
         return "negated"
-    if _MODIFIER.search(before) and not _PART_OF.search(before):
+    if _MODIFIER.search(before) and not _PART_OF.search(before) and not (
+            _WITH_BEFORE.search(before) and _HOLDING_AFTER.match(text, start, start + 90)):
         return "modifier"
     return None
+
+
+#: "with" opening an absolute phrase whose subject holds a place ("calm, with federal forces still in control of
+#: the city"): the side is that phrase's subject, no mere companion.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_HOLDING_AFTER = re.compile(r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:(?:still|now|firmly|fully|once\s+again|again)\s+)?"
+                            r"(?:in\s+(?:full\s+|firm\s+|complete\s+)?control\s+of|holding|controlling|"
+                            r"in\s+charge\s+of)\b", re.I)
 
 
 #: A relative pronoun right after a noun phrase (a side's name perhaps followed by its head noun: "Tigrayan forces

@@ -338,7 +338,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     """
     # ", and the KIA has besieged Bhamo since December": a time far on, past ", and", is the next clause's
     times = [t for t in sent.times
-             if not (text is not None and t.start > pos + _OBJECT_SPAN and _NEXT_CLAUSE.search(text, pos, t.start))]
+             if not (text is not None and t.start > pos + _OBJECT_SPAN and _NEXT_CLAUSE.search(text, pos, t.start))
+             and not (t.relation == "since" and _FIRST_TIME.search(sent.text, 0, t.start - sent.start))]
     in_clause = [t for t in times if clause[0] <= t.start < clause[1]]
     if not in_clause and text is not None:  # "quiet since September 2022, when Ukraine recaptured": that time's
         told = next((t for t in times if t.end <= clause[0] and _WHEN_OPENS.fullmatch(text, t.end, clause[0] + 4)),
@@ -373,6 +374,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
+#: Before a "since" that measures a change against the last like it ("back under army control for the first time
+#: since December 2023"): that time is not the change's.
+_FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)
 #: A coordinated clause with its own subject: ", and the KIA has", ", and Ukraine".
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
 #: A clause set against the one before it: "while", "whereas" (a "but" clause often goes on in the same time).

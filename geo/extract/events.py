@@ -92,7 +92,19 @@ _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
 #: Before the side a place went to after a loss: "fell to the rebels", "was driven out of Kidal by the rebels".
 _TO_OR_BY_THE_END = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$")
 _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
+#: Another speaker between a side and a verb of saying ("fell to the M23, local sources said"): the side said nothing.
+_OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|they|he|she)\b)(?:[\w'’-]+\s+){1,4}$",
+                            re.I)
+#: A side's word in that speaker ("a rebel spokesman said", "an army officer said"): the side's own voice.
+_SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
+                        r"jihadists?|group['’]s|movement['’]s|junta)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
+
+
+def _other_speaker(text: str, lo: int, hi: int) -> bool:
+    """Whether another speaker, of no side, stands between a side ending at *lo* and a verb of saying at *hi*."""
+    m = _OTHER_SPEAKER.search(text, lo, hi)
+    return m is not None and not _SIDE_WORD.search(m.group(0))
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
@@ -260,7 +272,8 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
-           and not source_actor(sent.text, a.start - sent.start)]
+           and not source_actor(sent.text, a.start - sent.start)
+           and not _other_speaker(sent.text, a.end - sent.start, m.start())]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
@@ -337,7 +350,7 @@ def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
     "Eastern Ghouta has been cleansed of terrorism, after the last terrorists of Jaish al-Islam
     left": the side after the clause is not who took it.
     """
-    if re.search(r"\b(?:by|to)$", trig.group(0), re.I):
+    if re.search(r"\b(?:by|to)$", trig.group(0), re.I) or _INTO_HANDS.search(trig.group(0)):
         return start - trig.end() <= 12
     return start - trig.end() <= 40 and bool(_AGENT_GAP.match(text[trig.end() : start]))
 
@@ -366,13 +379,15 @@ _SIEGE_NOUN = re.compile(r"^(?:siege|blockade)\s+(?:imposed\s+)?(?:of|on)$", re.
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
 #: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
-_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
+_HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in|into)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
                                r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
                                r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
 _FIRST_PERSON = re.compile(r"\b(?:we|our)\b", re.I)
+#: A first-person subject right before a trigger ("our troops moved in"): a side only its speaker names.
+_OUR_SUBJECT = re.compile(r"\bour\s+(?:[\w-]+\s+){1,2}$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
 _ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)([A-Z][\w-]+)\s+"
                                r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
@@ -447,6 +462,16 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
 
 
 #: "brought X back under", "put X back in": a standing-control phrase that tells a change back.
+#: "in the grip of": control only when a side follows.
+_GRIP = re.compile(r"grip\s+of$", re.I)
+#: A place passing into a side's hands or control ("fell into the hands of", "came under M23 control").
+_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
+#: A standing-control phrase told as a return ("is back under army control", "once again in the hands of"), or a
+#: passing into control told so ("fell back into the hands of"): a place taken back.
+#: ("has been back under army control since January" is the state since then.)
+_BACK_UNDER = re.compile(r"(?<!\bbeen\s)\b(?:back|once\s+again|again)\s+(?:(?:firmly|fully|now)\s+)?$", re.I)
+_BACK_INTO = re.compile(r"^\w+\s+back\s+(?:into|under)\b", re.I)
+_CONTROL_PHRASE = re.compile(r"^(?:under|in)\b", re.I)
 _BROUGHT_BACK = re.compile(r"\b(?:brought|brings?|bringing|put|puts|putting|returned|returns?|returning)\s+"
                            r"(?:[^.;:]{0,80}?\s)?back\s+(?:(?:firmly|fully)\s+)?$", re.I)
 #: A side that holds or defends: "Ukrainian forces still held ...", "the army was defending".
@@ -516,6 +541,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     lifted: list[tuple[re.Match[str], lx.Trigger, tuple[int, int]]] = []
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
+    driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -542,10 +568,17 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                     and any(a.faction and a.faction != "unknown" and sent.start <= a.start < clause[0]
                             for a in sent.actors)):
                 continue
+            if trigger.intransitive and trigger.kind == "entered" and \
+                    _OUR_SUBJECT.search(text, max(clause[0], trig.start() - 40), trig.start()):
+                continue  # "'The militia left before our troops moved in,' the spokesperson said": no place of its
+                # own and a side only the speaker names
             targets = target_places(text, ctx, sent, trig, clause, trigger.passive, trigger.weak)
             if not targets and trigger.kind == "siege_broken" and _SIEGE_END.search(trig.group(0)):
                 lifted.append((trig, trigger, clause))  # the siege told last, once this sentence's own are read
                 continue
+            if not targets and trigger.intransitive and mains:  # "withdrew from Kirkuk as Iraqi troops moved in"
+                told = [places for end, places in sorted(mains, key=lambda m: m[0]) if end <= trig.start()]
+                targets = [t for t in (told[-1] if told else []) if t[1] is not None and t[1].kind in SETTLEMENTS]
             if not targets and trigger.intransitive and ctx.last_settlement and ctx.last_settlement.place \
                     and not _unknown_object_before(text, sent, trig):
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
@@ -567,8 +600,13 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
-            events.extend(_trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
-                                          relative=relative))
+            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
+                                    relative=relative)
+            if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
+                driven_out.extend(found)
+            events.extend(found)
+    if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
+        events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
     for trig, trigger, clause, relative in located:  # what the main clause changed: "recaptured the refinery,
         # 70 km north of Khartoum, which the RSF had held": the refinery
         head = [places for end, places in sorted(mains, key=lambda m: m[0]) if end <= trig.start()]
@@ -586,6 +624,21 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     background = {EVENT_WORDING[i]: begin for i, begin in wording if i >= _N_TRIGGERS}
     events.extend(background_events(ctx, sent, claimed_spans, background))
     return events
+
+
+def _driven_out_loser(ctx: Context, event: ControlEvent, events: Sequence[ControlEvent]) -> ControlEvent:
+    """Name the loser of a drive-out told with a pronoun ("drove them out").
+
+    It is the side that last took or entered the place, in the sentence or before it, if another.
+    """
+    if event.actor_losing is not None:
+        return event
+    told = [e for e in events if e.start == event.start and _where(e) == _where(event)
+            and e.kind in ("captured", "regained", "entered") and e is not event]
+    before = told[-1] if told else ctx.changes_at.get(event.place_id) if event.place_id else None
+    if before is None or before.actor_gaining in (None, "unknown", event.actor_gaining):
+        return event
+    return replace(event, actor_losing=before.actor_gaining)
 
 
 #: A capitalised name right after a verb of change, perhaps after "the town of": its object.
@@ -633,12 +686,21 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     """
     recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
+    earlier: ControlEvent | None = None  # a later change at the place, told before a nominal of an earlier one
     actor: str | None
     if relative is not None and relative.side is not None:
         actor, inferred = relative.side, False  # "retook Ramadi from IS militants who had seized it in May"
     elif _NOMINAL.search(trig.group(0)):
         actor, inferred = _nominal_actor(text, sent, trig, recent)
         told = ctx.changes_at.get(targets[0][1].id) if inferred and targets and targets[0][1] is not None else None
+        if told is not None and told.date is not None:  # "The fall of Wad Madani in December 2023" after "the army
+            # recaptured Wad Madani on Saturday": an earlier change, not the one told
+            when = time_for(sent, trig.start(), clause, text, ctx.article.published)
+            if when is not None and trig.end() <= when.start < min(clause[1], trig.end() + 40) \
+                    and (when.date_end or when.date) < told.date:
+                earlier, told = told, None
+                if inferred:
+                    actor = None  # not the side of the context, which took it later
         if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
             actor, inferred = told.actor_gaining, False
     else:
@@ -652,6 +714,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     kind_now: EventKind = trigger.kind
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
+    if kind_now == "held" and _CONTROL_PHRASE.match(trig.group(0)) and \
+            _BACK_UNDER.search(text, max(clause[0], trig.start() - 30), trig.start()) or \
+            kind_now == "captured" and _BACK_INTO.match(trig.group(0)):
+        kind_now = "regained"  # "Wad Madani is back under army control", "fell back into the hands of the army"
     if trigger.kind in ("contested", "besieged") and not inferred and actor is not None:
         speaker = _speaker_before(text, sent, trig)  # "An army spokesman denied that Dilling was besieged": not by it
         if speaker is not None and speaker == actor or trigger.kind == "contested" and \
@@ -665,9 +731,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor = None  # a siege named as a noun says nothing of who besieges
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
-    if trigger.kind in ("held", "besieged") and inside:  # "under Russian control", "under a JNIM blockade"
+    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
+    if (trigger.kind in ("held", "besieged") or into_hands) and inside:  # "under Russian control", "into RSF hands"
         actor, inferred = inside[0].faction, False
-    elif trigger.kind == "held" and sent.theatre is not None:  # "under Russian control", "in Ukrainian hands"
+    elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
+        # Ukrainian hands", "fell into rebel hands"
         adjective = _HOLDER_ADJECTIVE.search(trig.group(0))
         word = adjective.group(1) if adjective else ""
         names = (f"{word} forces", f"{word} troops", f"{word} army", f"{word}s", f"the {word}", word)
@@ -675,6 +743,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                      None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
+    if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
+        return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
     if trigger.loser:
         losing = actor if not inferred else None
@@ -701,6 +771,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     if trigger.kind == "withdrew" and losing is not None and losing == gaining:
         losing = None  # "Kyiv ceded Soledar to Russian forces": the side it went to did not give it up
+    if earlier is not None and earlier.kind == "regained" and earlier.actor_gaining not in (None, "unknown") \
+            and trigger.kind == "captured" and gaining in (None, "unknown", earlier.actor_gaining):
+        losing = earlier.actor_gaining  # "retook Wad Madani on Saturday ... The fall of Wad Madani in December 2023"
+        gaining = _sole_opponent(ctx.theatre, losing) or "unknown"
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
         time is None or not clause[0] <= time.start < clause[1])
@@ -999,12 +1073,28 @@ def _read_events(ctx: Context, sentences: list[Sentence],
             key = (*key[:4], e.actor_gaining)
         if key not in unique or _rank(e) > _rank(unique[key]):
             unique[key] = e
-    contests = {(_where(e), e.start, e.date) for e in unique.values() if e.kind in ("contested", "captured",
-                                                                                    "regained")}
-    found = sorted((e for e in unique.values() if e.kind != "entered" or (_where(e), e.start, e.date) not in contests),
+    contests: dict[tuple[str, int, dt.date | None], set[str | None]] = {}
+    for e in unique.values():
+        if e.kind in ("contested", "captured", "regained"):
+            contests.setdefault((_where(e), e.start, e.date), set()).add(
+                None if e.kind == "contested" else e.actor_gaining)
+    found = sorted((e for e in unique.values() if e.kind != "entered" or not _part_of(e, contests)),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
+
+
+def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:
+    """Whether an entry is part of the fighting or the capture told with it at its place, sentence and date.
+
+    Not when another side took the place from it ("entered Debre Markos on Monday, but federal troops pushed them
+    back out hours later").
+    """
+    takers = contests.get((_where(entry), entry.start, entry.date))
+    if takers is None:
+        return False
+    side = entry.actor_gaining
+    return side in (None, "unknown") or any(t in (None, "unknown", side) for t in takers)
 
 
 def _reverses(a: ControlEvent, b: ControlEvent) -> bool:

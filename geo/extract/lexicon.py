@@ -88,9 +88,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     # over X".
     Trigger("regained", r"(?:restored?|restoring|re-?established?|re-?establishing)\s+(?:full\s+)?(?:state\s+)?"
             r"(?:authority|sovereignty|control)\s+(?:to|over|in|of)", confidence=0.75),
-    # ... and for taking it: "restored security and stability to the town of X".
-    Trigger("captured", r"(?:restored?|restoring)\s+(?:full\s+)?(?:security(?:\s+and\s+(?:stability|order))?|"
-            r"stability|order)\s+(?:to|in)", confidence=0.7),
+    # ... and for taking it: "restored security and stability to the town of X", "restored peace and stability in".
+    Trigger("captured", r"(?:restored?|restoring)\s+(?:full\s+)?(?:security|peace|stability|order)"
+            r"(?:,?\s+(?:and\s+)?(?:security|peace|stability|order)){0,2}\s+(?:to|in)", confidence=0.7),
     # Driving a side out ("the jihadists drove the army out of Kidal", "expelled RSF fighters from Wad Madani"):
     # the subject takes the place, the side between loses it. "Driving X out" (going on) is a contest, below;
     # "driven by civilians from" is no agent.
@@ -98,6 +98,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"flushed|routed|threw|dislodged)\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?out\s+of|"
             r"(?:drove|expelled|expelling|ousted|ousting|evicted|routed|dislodged|dislodging)"
             r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
+    # ... a side cleared or chased from a place ("cleared Fano fighters from Merawi", "chased ADF rebels from
+    # Eringeti"), when the words between end in fighters or a name ("cleared debris from Mosul's old city": none).
+    Trigger("captured", r"(?:cleared|clearing|purged|purging|flushed|flushing|chased|chasing)\s+"
+            r"(?:(?!by\b)[\w'’-]+\s+){0,4}?(?:fighters|militants|rebels|militiam[ae]n|militias?|forces|troops|soldiers|"
+            r"terrorists|insurgents|jihadists|gunmen|elements|remnants|units|(?-i:[A-Z][\w'’-]*))\s+(?:out\s+)?from",
+            confidence=0.75),
     # The side driven out lost the place: "the army was driven out of Kidal in 2012".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
             r"\s+(?:back\s+)?(?:out\s+of|from)", loser=True, confidence=0.7),
@@ -105,8 +111,24 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|flushed|dislodged)"
             r"\s+(?:back\s+)?out(?!\s+of\b)(?=\s*(?:[,.;:]|$|by\b|on\b|after\b|within\b|hours\b|days\b|later\b))",
             loser=True, intransitive=True, armed=True, confidence=0.65),
+    # ... and told actively, with the side driven out a pronoun or a bare noun ("before FARDC soldiers drove them out
+    # on Monday", "but the army pushed the rebels back out two days later"): the last settlement named ("is driving
+    # the rebels out", going on, is a contest, below).
+    Trigger("captured", r"(?:drove|pushed|forced|chased|kicked|threw|flushed)\s+(?:them|it|him|"
+            r"the\s+(?:[\w-]+\s+)?(?:rebels|militants|fighters|jihadists|militia|militiamen|insurgents|group|army|"
+            r"troops|soldiers|paramilitaries|attackers|assailants|terrorists))\s+(?:back\s+)?out(?!\s+of\b)"
+            r"(?=\s*(?:[,.;:]|$|(?:on|after|within|hours|days|weeks|later|shortly|soon|the\s+(?:next|following|same)|"
+            r"a\s+(?:day|week|few)|two|three|four|five|overnight|again)\b))",
+            intransitive=True, armed=True, confidence=0.65),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
+    # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
+    # control of M23", "fell under Fano control"): a change, not a standing state; the side inside or after it took it.
+    Trigger("captured", r"(?:fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?into\s+"
+            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w-]+\s+){1,2}?hands)|"
+            r"(?:came|come|comes|coming|fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?under\s+"
+            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w-]+\s+){0,2}?control(?:\s+of)?",
+            passive=True, confidence=0.8),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
     # ("Soldiers who surrendered in Kidal were taken to Gao": people moved, not a place taken.)
@@ -120,7 +142,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"captures|seizes|overruns|liberates|conquers|takes\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
             r"takes\s+over|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|wrested|wresting|"
+            r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|cleansed|wrested|wresting|"
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
@@ -143,8 +165,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
-            r"this|yesterday|today|during|following|amid|days|hours|weeks)\b))", armed=True, intransitive=True,
+            r"this|yesterday|today|during|following|amid|days|hours|weeks|later|shortly|soon|"
+            r"the\s+(?:next|following|same)|a\s+(?:day|week|few))\b))", armed=True, intransitive=True,
             confidence=0.6),
+    # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
+    # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back)(?=\s+(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
@@ -158,11 +186,24 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
     Trigger("entered", r"entered|entering|enter|enters|broke\s+into|breaks?\s+into|pushed\s+into|push(?:es)?\s+into|"
+            r"(?:pushed|pushing|advanced|advancing|moved|moving|drove|driving)\s+(?:deeper|further|farther)\s+into|"
             r"advanced\s+into|advances?\s+into|moved\s+into|moves?\s+into|sweeps?\s+into|storms(?:\s+into)?|"
             r"moving\s+into|poured\s+into|swept\s+into|stormed(?:\s+into)?|storming|infiltrated|"
             r"deploy(?:ed|ing)?\s+(?:\w+\s+){0,2}?(?:in|into|to)|pushed\s+back\s+into|"
             r"(?:are|were|is|was|now|already|fighters|forces|troops|vehicles|men|rebels|insurgents)\s+inside",
             confidence=0.8),
+    # An armed side coming back ("federal troops returned to Lalibela"; "took control of Lalibela on Wednesday before
+    # federal troops returned": the last place named).
+    Trigger("entered", r"(?:returned|returning|returns)\s+to(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, confidence=0.6),
+    Trigger("entered", r"(?:returned|returning)(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|late|last|"
+            r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
+            armed=True, intransitive=True, confidence=0.55),
+    # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
+    Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
+            r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
+            r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
+            armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
@@ -181,7 +222,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
             r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
-            r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control", passive=True,
+            r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
+            r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"

@@ -63,6 +63,14 @@ _SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists
 #: A common noun capitalised at a sentence's start ("The city, which ..."), which a gazetteer may take for a name.
 _COMMON_NOUN = re.compile(r"(?:The|A|An|This|That)\s+[a-z][\w -]*")
 _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
+#: After a region's name, its capital named by a common noun ("the Amhara regional capital", "the Gezira state
+#: capital", "the North Kivu provincial capital").
+_CAPITAL_AFTER = re.compile(r"(?:\s+(?:regional|provincial|state|region|province|governorate|district))?"
+                            r"(?:['’]s)?\s+(?:capital|seat|main\s+city|largest\s+city)\b", re.I)
+#: An object that is something, not a place, after a trigger whose place is the antecedent of "where" ("overran a
+#: prison", "captured the airport"); not a pronoun ("where the rebels took it").
+_SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
+                              r"capital|whole|entire|rest)\b)\w", re.I)
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
 #: A relative clause opened between two places: the later one only describes the first.
@@ -334,9 +342,11 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if facility:
             return facility
     found = _governed_places(text, sent, trig, passive, weak, clause)
+    in_head = False
     if not found and not passive:
         head = antecedent(text, sent.places, sent.start, trig.start())
         found = [head] if head is not None else []
+        in_head = head is not None and bool(_SOMETHING_AFTER.match(text, trig.end(), clause[1]))
     targets: list[Target] = []
     for m in found:
         if m.place is None and m.cue == UNPLACED:
@@ -355,10 +365,14 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
                 continue
         if _OUTSIDE_AFTER.match(text, m.end):
             continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
+        if m.place.kind == "admin1" and _CAPITAL_AFTER.match(text, m.end):
+            continue  # "regained the Amhara regional capital": a city the name does not give, not the region
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
         if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
                 and precision == 1:
             precision = 2  # "the eastern districts of Pokrovsk", "Pokrovsk's eastern districts"
+        if in_head and precision == 1:
+            precision = 2  # "Bahir Dar, where Fano fighters overran a prison": something in the town, not all of it
         targets.append((region_name(text, m), m.place, precision))
     if targets:
         return targets

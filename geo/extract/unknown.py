@@ -53,6 +53,8 @@ _SLOT_AFTER = re.compile(rf"\b({_NAME})\s+(?:district|township|camp|locality|nei
                          r"governorate|commune|county|municipality)\b")
 #: Which triggers may match in a sentence: only those are tried (:mod:`geo.extract.prefilter`).
 _TRIGGER_SCREEN = LiteralScreen([t.pattern for t in lx.TRIGGERS])
+#: A verb of saying right after a name: the name is a speaker ("Radio Okapi reported").
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
 _LIST_SPLIT = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _NOT_NAMES = frozenset("""the a an this that these those his her their its our it he she they we
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
@@ -76,6 +78,8 @@ def place_slot_names(sentence: str) -> list[tuple[int, int, str]]:
         for part in _LIST_SPLIT.split(m.group(1)):
             at = sentence.index(part, pos)
             pos = at + len(part)
+            if _SAYS_AFTER.match(sentence, pos):
+                break  # "the town of Merawi, Addis Standard reported": the speaker, not a place
             found[(at, pos)] = part
     for m in _SLOT_AFTER.finditer(sentence):
         found.setdefault((m.start(1), m.end(1)), m.group(1))

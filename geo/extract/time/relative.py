@@ -60,8 +60,10 @@ _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+late
                    r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
                    r"that\s+(?:evening|night|afternoon)))\b", re.I)
-#: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before".
-_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+)?"
+#: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before",
+#: ", more than a year after" (a round figure: the month it points at).
+_OFFSET = re.compile(r"(?:^|(?<=[,;(—–]))\s*(?:only\s+|just\s+|some\s+|about\s+|nearly\s+|almost\s+|around\s+|"
+                     r"roughly\s+|(?:well\s+)?(?:more|less)\s+than\s+|(?:well\s+)?over\s+|under\s+|close\s+to\s+)?"
                      r"(?P<n>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                      r"(?P<unit>days?|weeks?|months?|years?)\s+(?P<rel>after|before)\b", re.I)
 #: A season: "since the summer", "last winter", "in the spring of 2016", "autumn 2015" ("the fall of" is no season).
