@@ -50,7 +50,7 @@ from typing import NamedTuple
 import numpy as np
 
 from gazetteer.model import PLACE_KINDS, Place
-from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, matcher_against
+from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, likeness
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
@@ -208,15 +208,6 @@ def match_level(written: str, place: Place, target: str | None = None) -> tuple[
     return 1, "name"
 
 
-def _likeness(a: str, b: str) -> float:
-    """Return the ``SequenceMatcher`` ratio of two light forms (1.0 when equal)."""
-    if a == b:
-        return 1.0
-    matcher = matcher_against(b)
-    matcher.set_seq1(a)
-    return matcher.ratio()
-
-
 def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
     """Return the candidates of *key* as *written*, filtered (abbreviations, demonyms, exact before fuzzy)."""
     rows = store.rows_for_key(key)
@@ -262,7 +253,7 @@ def build_entry(store: PlaceStore, key: str, written: str) -> Entry | None:
         population = p.population or (ADDED_POPULATION if rows[i] >= store.n_world and p.kind not in _AREAS else 0)
         prior += math.log10(population + 1) * (0.15 if p.kind in _LARGE else 0.6)
         if levels[i][0] == 2 and p.kind in _SETTLEMENTS:  # named by an alternate: less likely the further from its name
-            prior -= MAIN_NAME_LIKENESS * (1.0 - _likeness(target, light_form(p.name)))
+            prior -= MAIN_NAME_LIKENESS * (1.0 - likeness(target, light_form(p.name)))
         base.append(prior + LEVEL_BONUS[levels[i][0]])
     # A division named as its own main city ("Aleppo", "Homs", "Daraa") means the city, unless cue words say
     # otherwise: the division goes just below the best settlement of that name inside it that is named as well as

@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from gazetteer.model import Place
 from gazetteer.names import ARTICLES
 
-__all__ = ["Candidate", "Cue", "rank", "cue_at", "cue_in_context", "document_focus", "light_form",
+__all__ = ["Candidate", "Cue", "rank", "cue_at", "cue_in_context", "document_focus", "light_form", "likeness",
            "spelling_similarity"]
 
 CUE_BONUS = 1.5
@@ -177,7 +177,7 @@ def _similarity(written: str, place: Place) -> float:
         total = len(target) + len(form)
         if total and 2.0 * min(len(target), len(form)) / total <= best:
             continue  # real_quick_ratio, from the lengths alone
-        matcher = matcher_against(form)
+        matcher = _matcher_against(form)
         matcher.set_seq1(target)
         if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
             best = max(best, matcher.ratio())
@@ -185,9 +185,18 @@ def _similarity(written: str, place: Place) -> float:
 
 
 @functools.lru_cache(maxsize=65_536)
-def matcher_against(form: str) -> SequenceMatcher:
+def _matcher_against(form: str) -> SequenceMatcher:
     """Return a matcher whose second sequence is *form* (indexed once); callers set the first."""
     return SequenceMatcher(None, "", form)
+
+
+def likeness(a: str, b: str) -> float:
+    """Return the ``SequenceMatcher`` ratio of two light forms (:func:`light_form`), 1.0 when equal."""
+    if a == b:
+        return 1.0
+    matcher = _matcher_against(b)
+    matcher.set_seq1(a)
+    return matcher.ratio()
 
 
 def _spelling_score(written: str, place: Place) -> float:

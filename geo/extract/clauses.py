@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 
-__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "antecedent", "contained", "coordinated",
-           "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
+__all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
+           "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
            "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -57,9 +57,11 @@ _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|
 _LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
               r"neighbou?rhood|quarter|county|municipality|commune|island|oasis|hill|height|farm|oilfield|field|"
               r"port|crossing")
+#: Nouns of ground outside a place: its outskirts, edges, approaches.
+OUTSIDE_HEADS = (r"outskirts|edges?|gates?|countryside|vicinity|approaches|perimeter|environs|surroundings|fringes?|"
+                 r"doorstep")
 #: Heads that put a place outside the statement: fighting "on the outskirts of" a town does not change who holds it.
-OUTSIDE = re.compile(r"\b(?:outskirts|edge|edges|gates?|countryside|vicinity|approaches|perimeter|environs|"
-                     r"surroundings|fringes?|doorstep|direction|outside|near|towards?)\b[^.]{0,20}$", re.I)
+OUTSIDE = re.compile(rf"\b(?:{OUTSIDE_HEADS}|direction|outside|near|towards?)\b[^.]{{0,20}}$", re.I)
 #: Words between an active trigger and its object: determiners, modifiers and "X of" heads, not verbs; the
 #: closing quote of a verb in scare quotes ('had "liberated" Vuhledar').
 OBJECT_GAP = re.compile(

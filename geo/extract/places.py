@@ -17,6 +17,7 @@ import re
 from gazetteer import Candidate, Mention, Place, normalize_name
 from geo.extract import lexicon as lx
 from geo.extract.clauses import (
+    OUTSIDE_HEADS,
     UNPLACED,
     antecedent,
     contained,
@@ -251,8 +252,7 @@ def _area_precision(area: Place) -> int:
 
 
 #: After a place, ground outside it named by its possessive: "Bahir Dar's outskirts", "Pokrovsk's southern approaches".
-_OUTSIDE_AFTER = re.compile(r"['’]s?\s+(?:(?:[\w-]+ern|immediate|outer)\s+)?(?:outskirts|edges?|gates|countryside|"
-                            r"vicinity|approaches|perimeter|environs|surroundings|fringes?|doorstep)\b", re.I)
+_OUTSIDE_AFTER = re.compile(rf"['’]s?\s+(?:(?:[\w-]+ern|immediate|outer)\s+)?(?:{OUTSIDE_HEADS})\b", re.I)
 #: After a place, a part of it that its possessive names: "Pokrovsk's eastern districts", "Khartoum's old city".
 _PART_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|parts?|half|"
                          r"sectors?|sides?|old\s+(?:city|town)|centre|center)\b", re.I)
