@@ -121,6 +121,21 @@ def test_the_border_with_no_country_and_no_place_is_not_drawn() -> None:
     assert (s.geometry, s.status) == (None, "unresolved") and "which stretch" in s.note
 
 
+@pytest.mark.parametrize("text", [
+    "Fighting reached 3 km from the Thai border near Dessie, residents said.",
+    "Shelling hit villages 5 km from the Ukrainian border near Kassala, officials said.",
+    "Drones struck 10 km from the Chadian border near Kharkiv.",
+])
+def test_a_border_between_countries_that_share_none_is_not_drawn(text: str) -> None:
+    (s,) = distance_shapes(mentions(text), GZ)
+    assert (s.geometry, s.status) == (None, "unresolved") and "share no land border" in s.note
+
+
+@pytest.mark.parametrize("pair", [("ET", "TH"), ("SD", "UA"), ("UA", "TD"), ("SY", "MM")])
+def test_countries_far_apart_have_no_shared_border(pair: tuple[str, str]) -> None:
+    assert shared_border(*pair) is None
+
+
 # --- a known place: a check, not a shape --------------------------------------------------------
 
 def test_a_town_s_distance_from_the_border_is_a_check_on_the_town() -> None:

@@ -120,7 +120,8 @@ def shared_border(a: str, b: str) -> BaseGeometry | None:
     if oa is None or ob is None:
         return None
     line = shapely.intersection(oa.boundary, shapely.buffer(ob, BORDER_SNAP_DEG))
-    parts = [p for p in shapely.get_parts(line) if p.geom_type in ("LineString", "MultiLineString")]
+    parts = [p for p in shapely.get_parts(line)
+             if p.geom_type in ("LineString", "MultiLineString") and not p.is_empty]
     return shapely.line_merge(shapely.union_all(parts)) if parts else None
 
 
