@@ -44,6 +44,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
@@ -242,8 +243,11 @@ class _Stance:
             return denied
         if verified is not None:
             return verified
+        before = [outcome for at, outcome in reports if outcome is not None and _same_span(self.text, at, pos)]
+        if before:  # the nearest speaker before: "A said it took X, while B said it held Y": Y is B's word
+            return before[-1]
         for at, outcome in reports:
-            if outcome is not None and (at >= pos or _same_span(self.text, at, pos)):
+            if outcome is not None and at >= pos:
                 return outcome
         return default
 
@@ -1114,6 +1118,58 @@ _DENIED_CLAIM = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|di
                            r"(?:the\s+|this\s+|that\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|it|this|that|"
                            r"them|allegations?|assertions?|statements?|accounts?)\b(?!\s+(?:had|has|was|were|is|its)\b)",
                            re.I)
+_DENY_VERB = r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)"
+#: A denial told of the claim after it: "..., a claim the army denied", "..., which Kyiv rejected", "a claim
+#: denied by the junta" (the denier follows ``by``).
+_CLAIM_THEN_DENIAL = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:claims?|assertions?|accounts?|reports?)\s+(?:that\s+|which\s+)?|,\s*(?:something\s+)?which\s+)"
+    r"(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?" + _DENY_VERB + r"\s+by\b(?P<by>)"
+    r"|(?P<verb>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _DENY_VERB + r")\b(?!\s+(?:that|it\s+had|having|by)\b))", re.I)
+#: The other side's own word against a claim of its sentence: "..., while the army said it still held the town",
+#: "..., but government forces said they had repelled the attack". The answer must name the claim's ground
+#: (it, the town, the attack), checked by :func:`_answers_claim`.
+_COUNTER_CLAIM = re.compile(
+    r"\b(?:but|while|whereas|though|although|however)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<verb>said|says|insisted|insists|maintained|maintains|countered|counters|stated|states)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|fighters|units|soldiers)|their\s+(?:forces|troops|fighters|units))\s+"
+    r"(?:(?:were|was|are|is)\s+)?(?:still\s+|remained\s+|remain\s+|continued\s+to\s+|continue\s+to\s+)"
+    r"(?:held|holds|hold|controlled|controls|control|in\s+(?:full\s+)?control\s+of|in\s+charge\s+of)\s+"
+    r"(?P<object>it\b|the\s+(?:town|city|village|area|base|airport|locality|district|camp|garrison|position|"
+    r"hill|crossing|capital)s?\b|[A-Z])"
+    r"|\b(?:but|while|whereas|though|although|however)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<verb2>said|says|insisted|insists|maintained|maintains|countered|counters|stated|states)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|fighters|units|soldiers)|their\s+(?:forces|troops|fighters|units))\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:repelled|repulsed|foiled|thwarted|beaten\s+back|beat\s+back|pushed\s+back|"
+    r"fought\s+off)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|offensive|advance|"
+    r"incursion|push|raid)s?\b")
+
+
+class _Denial(NamedTuple):
+    """Where a sentence denies a claim: what the claim's place must precede, where the denier is named."""
+
+    before: int
+    verb_at: int
+    #: The denier follows (``denied by the army``) rather than precedes the verb.
+    by: bool = False
+    #: Where the denial names the place it answers ("the army said it still held Goma"), if by name.
+    named_at: int | None = None
+
+
+def _denial_in(text: str, sent: Sentence) -> _Denial | None:
+    """Find the first place where a sentence denies a claim, if it does."""
+    found: list[_Denial] = []
+    if (m := _DENIED_CLAIM.search(text, sent.start, sent.end)) is not None:
+        found.append(_Denial(m.start(), m.start()))
+    if (m := _CLAIM_THEN_DENIAL.search(text, sent.start, sent.end)) is not None:
+        by = m.group("by") is not None
+        found.append(_Denial(m.start(), m.end() if by else m.end("verb"), by))
+    if (m := _COUNTER_CLAIM.search(text, sent.start, sent.end)) is not None:
+        verb = "verb" if m.group("verb") is not None else "verb2"
+        named = m.group("object") is not None and m.group("object")[0].isupper()
+        found.append(_Denial(m.start(), m.start(verb), named_at=m.start("object") if named else None))
+    return min(found) if found else None
+
+
 #: Kinds a denial may answer: a denial of a fall answers a claimed capture or entry, and so on.
 _DENIABLE = {"captured": {"captured", "regained", "entered", "withdrew"},
              "regained": {"captured", "regained", "entered", "withdrew"},
@@ -1147,14 +1203,19 @@ def _link_denials(text: str, sentences: Sequence[Sentence], events: list[Control
     for k, sent in enumerate(sentences):
         if sent.start not in with_claims and (k == 0 or starts[k - 1] not in with_claims):
             continue  # a denial answers a claim of its sentence or of the one before
-        deny = _DENIED_CLAIM.search(text, sent.start, sent.end)
+        deny = _denial_in(text, sent)
         if deny is None:
             continue
         here = [c for c in claims if c.start == sent.start and c.stance == "claimed" and c.id not in denied_ids
-                and _claim_before(text, c, deny.start())]
+                and _claim_before(text, c, deny.before)]
         if not here and k > 0:
             here = [c for c in claims if c.start == starts[k - 1] and c.stance == "claimed" and c.id not in denied_ids]
-        who = [a for a in sent.actors if a.start < deny.start() and (a.faction or a.monitor)]
+        if deny.named_at is not None:  # "..., while the army said it still held Goma": only a claim on Goma
+            here = [c for c in here if text.startswith(c.place, deny.named_at)]
+        if deny.by:
+            who = [a for a in sent.actors if a.start >= deny.verb_at and (a.faction or a.monitor)][:1]
+        else:
+            who = [a for a in sent.actors if a.start < deny.verb_at and (a.faction or a.monitor)]
         denier = (who[-1].faction or who[-1].text) if who else None
         for c in here:
             if denier is not None and denier in (c.attributed_to, c.actor_gaining):
