@@ -792,3 +792,26 @@ def test_restored_calm_or_services_is_no_capture(gz, text: str) -> None:
 def test_an_outlet_after_a_place_and_a_comma_is_the_speaker_not_a_place(gz, text: str, place: str) -> None:
     events = read(gz, text)
     assert {e.place for e in events} == {place}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ('"Our forces have liberated Robotyne," the Ukrainian commander-in-chief said.', "Robotyne", "ukraine"),
+    ('"We have retaken Kupiansk," the Russian defence minister told state television.', "Kupiansk", "russia"),
+    ('"Our troops entered Kidal this morning," the Malian army chief of staff said.', "Kidal", "fama"),
+    ("The Sudanese army chief said his troops had recaptured Sinja.", "Sinja", "saf"),
+    ("Israeli forces seized Quneitra, the Israeli defence minister said.", "Quneitra", "israel"),
+])
+def test_a_state_s_official_speaks_for_its_forces(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.actor_gaining, e.attributed_to) for e in events} == {(side, side)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Rebels of the Arakan Army captured Paletwa in January.", "Paletwa", "aa"),
+    ("Militiamen of the Fano movement took control of Lalibela.", "Lalibela", "fano"),
+    ("Insurgents of the Islamic State overran Ramadi in May 2015.", "Ramadi", "islamic_state"),
+    ("Gunmen of the RSF stormed Nyala on Monday.", "Nyala", "rsf"),
+])
+def test_a_generic_word_of_a_named_side_is_that_side(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, events

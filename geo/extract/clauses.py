@@ -328,7 +328,8 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 #: "loyal to" it ("fighters loyal to the GNU").
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
-                      r"detachments?|convoys?|"
+                      r"detachments?|convoys?|rebels|insurgents|militants|militiamen|militias|gunmen|jihadists|"
+                      r"guerrillas|combatants|paramilitaries|"
                       r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
                       r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)
