@@ -815,3 +815,73 @@ def test_a_state_s_official_speaks_for_its_forces(gz, text: str, place: str, sid
 def test_a_generic_word_of_a_named_side_is_that_side(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+@pytest.mark.parametrize("text", [
+    "The Arakan Army attacked police posts in Rathedaung and Minbya, breaking a ceasefire that had held for a year.",
+    "A truce that has held since March in Hodeidah collapsed on Sunday.",
+    "Fighting erupted around Kupiansk, where a fragile calm had held for weeks.",
+])
+def test_a_truce_that_held_holds_no_place(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The rebels have held Minbya for a year.", "Minbya", None),
+    ("The RSF has held Nyala since October.", "Nyala", "rsf"),
+    ("Russian forces have held Melitopol since March 2022.", "Melitopol", "russia"),
+])
+def test_a_side_that_has_held_a_place_holds_it(gz, text: str, place: str, side: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert events and (side is None or {e.actor_gaining for e in events} == {side}), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "town", "side"), [
+    ("The army regained control of the headquarters of the national radio and television corporation in Omdurman "
+     "on Tuesday.", "Omdurman", "saf"),
+    ("Russian troops seized the headquarters of the regional administration in Kherson.", "Kherson", "russia"),
+    ("Fano fighters overran the offices of the zonal administration in Lalibela.", "Lalibela", "fano"),
+])
+def test_a_site_whose_owner_is_told_in_common_words_is_in_its_town(gz, text: str, town: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert events, read(gz, text)
+    (e,) = events
+    assert (e.geo_precision, e.actor_gaining) == (2, side) and town in e.sentence and e.place != town
+    assert e.place_id == read(gz, f"Troops captured {town}.")[0].place_id
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The rebels had also overrun more than 100 military outposts and the town of Hsenwi.", "Hsenwi", None),
+    ("M23 fighters seized several villages and the town of Rubaya.", "Rubaya", "m23"),
+    ("Russian forces captured dozens of trenches as well as the village of Novomykhailivka.", "Novomykhailivka",
+     "russia"),
+    ("JNIM fighters overran two army posts and the town of Boulkessi.", "Boulkessi", "jnim"),
+])
+def test_a_place_coordinated_after_common_objects_is_taken_too(gz, text: str, place: str, side: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert events and (side is None or {e.actor_gaining for e in events} == {side}), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("The military government acknowledged the loss of Chinshwehaw, a border trading post.", "Chinshwehaw", "junta"),
+    ("Kyiv conceded the loss of Avdiivka in February.", "Avdiivka", "ukraine"),
+    ("The RSF admitted the loss of Wad Madani on Saturday.", "Wad Madani", "rsf"),
+])
+def test_a_side_that_acknowledges_a_loss_is_its_loser(gz, text: str, place: str, loser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert events and {e.actor_losing for e in events} == {loser}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder", "not_held"), [
+    ("Peshmerga forces recaptured Bashiqa, while ISIS fighters fled toward Mosul, which the group has held since "
+     "June.", "Mosul", "islamic_state", "Bashiqa"),
+    ("The army retook Sinja as RSF fighters retreated towards Nyala, which they have held since October.", "Nyala",
+     "rsf", "Sinja"),
+    ("Ukrainian troops liberated Lyman while Russian units fell back towards Kreminna, which Russia has held since "
+     "April.", "Kreminna", "russia", "Lyman"),
+])
+def test_a_relative_clause_on_a_destination_is_about_the_destination(gz, text: str, place: str, holder: str,
+                                                                     not_held: str) -> None:
+    events = read(gz, text)
+    assert {e.actor_gaining for e in events if e.place == place and e.kind == "held"} == {holder}, events
+    assert not [e for e in events if e.place == not_held and e.kind == "held"], events

@@ -61,7 +61,8 @@ STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national a
                                  "the federal army")
 #: A name that leads what follows it ("the M23-led rebel alliance", "RSF-led forces"): the name still counts.
 _LED = re.compile(r"-led\b")
-_SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
+_SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces|admitted|admits|conceded|"
+                     r"concedes|acknowledged|acknowledges|confirmed|confirms|insisted|insists|stated|states)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 #: A leader's name before a generic name: "Haftar's militias" are whoever "Haftar's forces" are.

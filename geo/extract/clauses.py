@@ -71,6 +71,14 @@ OBJECT_GAP = re.compile(
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
+#: A common plural object coordinated before a place: "dozens of army posts and", "more than 100 military outposts
+#: and", "several villages as well as".
+_COMMON_CONJUNCT = re.compile(
+    r"^\s*(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+|some\s+)?"
+    r"(?:(?:\d[\d,]*|dozens|scores|hundreds|several|many|numerous|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+(?:number|string|series|handful|dozen))\s+(?:of\s+)?)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?-i:[a-z])[\w-]*(?<=[a-z]s)\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
+    r"(?=(?:the|a|an|its|their)\s)", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
@@ -130,6 +138,9 @@ def object_gap(gap: str) -> bool:
     """
     if _INCLUDING_GAP.match(gap) and not OUTSIDE.search(gap):
         return True  # "holds much of the north-east, including Raqqa"
+    conjunct = _COMMON_CONJUNCT.match(gap)
+    if conjunct is not None and conjunct.end() < len(gap):
+        gap = gap[conjunct.end() - 1 :]  # "overran dozens of army posts and the town of Hsenwi": the town too
     if not OBJECT_GAP.match(gap) or OUTSIDE.search(gap):
         return False
     return not _VERBISH.search(gap) or not gap.strip()

@@ -412,6 +412,14 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
 
 
+#: An agreement as the subject of "held": "a ceasefire that had held", "the truce, which has largely held".
+_TRUCE_SUBJECT = re.compile(r"\b(?:cease-?fires?|truces?|calm|lull|deals?|agreements?|accords?|pacts?|peace|"
+                            r"arrangements?|de-?escalation)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?$", re.I)
+#: A side owning a loss it tells: "acknowledged the loss of", "admitted the loss of", "mourned the loss of".
+_ADMITTED = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|"
+                       r"announced|announces|recogni[sz]ed|mourned|lamented|regretted)\s+(?:the\s+)?$", re.I)
+
+
 def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
     """Return the side of a nominal event and whether it was guessed.
 
@@ -436,6 +444,8 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
         return _actors(text, sent, trig, False, recent)
+    if trig.group(0).lower().startswith("loss") and _ADMITTED.search(text, max(0, trig.start() - 30), trig.start()):
+        return _actors(text, sent, trig, False, recent)  # "the junta acknowledged the loss of": its own loss
     after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
              and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
     if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
@@ -675,7 +685,12 @@ def _on_reference_point(text: str, sent: Sentence, trig: re.Match[str], targets:
     """
     head = antecedent(text, sent.places, sent.start, trig.start())
     return head is not None and head.place is not None and len(targets) == 1 and targets[0][1] is head.place \
-        and reference_point(text, head)
+        and reference_point(text, head) and not _TOWARDS.search(text, max(0, head.start - 30), head.start)
+
+
+#: A destination, not a reference point: "fled towards Mosul, which the group has held" is about Mosul.
+_TOWARDS = re.compile(r"\b(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?"
+                      r"(?:city|town|capital)\s+of\s+)?$", re.I)
 
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
@@ -688,8 +703,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     events are undated (before the main change, but when is not said), as those of an undated
     article. A withdrawal ("from the army, which fled") is the main change told again.
     """
-    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
+    if trigger.kind == "held" and _TRUCE_SUBJECT.search(text, max(clause[0], trig.start() - 40), trig.start()):
+        return []  # "a ceasefire that had held for a year": the truce held, nobody a place
+    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     earlier: ControlEvent | None = None  # a later change at the place, told before a nominal of an earlier one
     actor: str | None
     if relative is not None and relative.side is not None:

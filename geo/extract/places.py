@@ -429,8 +429,11 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
 _SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
                    r"(?P<np>(?:(?P<owner>(?-i:[A-Z])[\w-]+)['’]s\s+)?"
                    r"(?:(?!(?:and|or|the|a|an|in|inside|at|of|on|into|to|from|with|its|their)\b)[\w'’-]+\s+){0,3}?"
-                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
-                   r"barracks))\b(?!\s+(?:town|city|village|district|area|road)\b)", re.I)
+                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|"
+                   r"barracks)\b(?!\s+(?:town|city|village|district|area|road)\b)"
+                   # whose, in common words: "the headquarters of the national radio and television corporation"
+                   r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,5}?(?-i:[a-z])[\w'’-]*"
+                   r"(?=\s+(?:in|at|near|outside|on)\s|\s*[,.;]|\s*$))?)", re.I)
 #: After a site: the town it is in ("in central Khartoum", "in the northern city of Merowe").
 _SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|city|town|"
                         r"centre|center|heart|of)\s+)*$", re.I)

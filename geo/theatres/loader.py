@@ -394,9 +394,9 @@ def _theatre(data: dict[str, Any], path: Path, check: _Checker) -> Theatre:
                    baseline=baseline, source=path)
 
 
-#: A state's forces named by its demonym: "Ukrainian forces", "Sudanese army", "Malian troops".
-_DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic))\s+(?:armed\s+forces|forces|army|military|"
-                             r"troops)")
+#: A state's forces named by its demonym or possessive: "Ukrainian forces", "Sudanese army", "Russia's army".
+_DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic|['’]s))\s+(?:armed\s+forces|forces|army|"
+                             r"military|troops)")
 #: Who speaks for a state's forces: "the Ukrainian commander-in-chief said", "the Russian president said".
 OFFICIAL_TITLES: tuple[str, ...] = (
     "commander-in-chief", "commander in chief", "president", "defence minister", "defense minister",
@@ -412,7 +412,7 @@ def with_officials(factions: tuple[Faction, ...], government: str, generic: set[
     """Add to each state's forces the officials who speak for it, named as its forces are.
 
     A faction that is the theatre's government or a state (``state = true``) and has an alias
-    "<Demonym> forces|army|military|troops" also answers to "<Demonym> <title>" for each of
+    "<Demonym> forces|army|military|troops" (or "<Country>'s army") also answers to "<Demonym> <title>" for each of
     :data:`OFFICIAL_TITLES` ("Ukrainian forces": "Ukrainian commander-in-chief", "Ukrainian
     president"), unless the file gives that name to another faction or as a generic word.
     """
