@@ -885,3 +885,23 @@ def test_a_relative_clause_on_a_destination_is_about_the_destination(gz, text: s
     events = read(gz, text)
     assert {e.actor_gaining for e in events if e.place == place and e.kind == "held"} == {holder}, events
     assert not [e for e in events if e.place == not_held and e.kind == "held"], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Russian soldiers raised the Russian flag over the administration building in Vuhledar.", "Vuhledar", "russia"),
+    ("Video showed RSF fighters hoisting their flag in the centre of El Fasher.", "El Fasher", "rsf"),
+    ("Footage appeared to show M23 fighters planting their flag in Goma's main square.", "Goma", "m23"),
+    ("Ukrainian troops raised the national flag in the centre of Kherson on Friday.", "Kherson", "ukraine"),
+])
+def test_a_flag_raised_by_fighters_in_a_place_is_an_entry(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("entered", side)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops retook the centre of Ramadi on Monday, raising the national flag over the main government complex.",
+    "The army recaptured Wad Madani, hoisting the Sudanese flag over the state government headquarters.",
+    "Protesters raised the national flag in the centre of Kherson.",
+])
+def test_a_flag_adds_no_entry_to_a_capture_or_without_fighters(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)

@@ -556,6 +556,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
+    flags: list[ControlEvent] = []  # flags raised
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -618,6 +619,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                     relative=relative)
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
+            if trigger is lx.FLAG_RAISED:
+                flags.extend(found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -632,6 +635,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             events.extend(_trigger_events(ctx, sent, trig, trigger, clause, list(ctx.last_besieged),
                                           stance.at(trig.start()), guess_side=False))
+    if flags:  # "retook the centre of Ramadi, raising the national flag over the main government complex"
+        taken = {e.actor_gaining for e in events if e.kind in ("captured", "regained")}
+        events = [e for e in events if not any(e is f for f in flags) or e.actor_gaining not in taken]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))

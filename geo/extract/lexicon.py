@@ -64,6 +64,13 @@ _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+)
 #: Words a nominal event may follow ("the army's recapture of", "their overrunning of", "the full liberation of").
 _NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
 
+#: A flag raised in a place: troops there, no more ("raised the Russian flag over the administration building in").
+#: Told with a capture of the same side in its sentence, it adds nothing (``geo.extract.events`` drops it).
+FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisting|hoist|hoists|planted|planting|"
+                      r"unfurled|unfurling|put\s+up)\s+(?:the|their|its|a|an|his)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:flags?|banners?)\s+(?:over|in|on|above|at|atop)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:building|square|hall|headquarters|council|administration|tower|roof|rooftop|monument|stele|"
+                      r"sign)s?\s+(?:in|of))?", armed=True, confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -199,6 +206,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("entered", r"(?:returned|returning)(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|late|last|"
             r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.55),
+    FLAG_RAISED,
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
