@@ -905,3 +905,26 @@ def test_a_flag_raised_by_fighters_in_a_place_is_an_entry(gz, text: str, place: 
 ])
 def test_a_flag_adds_no_entry_to_a_capture_or_without_fighters(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "site", "holder"), [
+    ("GNA forces retook Tripoli's international airport, which Khalifa Haftar's forces had held since April.",
+     "Tripoli's international airport", "lna"),
+    ("The army retook Khartoum's presidential palace, which the RSF had held since April 2023.",
+     "Khartoum's presidential palace", "rsf"),
+    ("Ukrainian troops recaptured Kherson's airport, which Russian forces had held since March.", "Kherson's airport",
+     "russia"),
+])
+def test_a_relative_clause_after_a_town_s_site_is_about_the_site(gz, text: str, site: str, holder: str) -> None:
+    held = [e for e in read(gz, text) if e.kind == "held"]
+    assert [(e.place, e.actor_gaining, e.geo_precision) for e in held] == [(site, holder, 2)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places", "side"), [
+    ("The rebels seized the army camps at Bourem and Lere after UN peacekeepers withdrew.", {"Bourem", "Lere"}, "fla"),
+    ("M23 fighters overran the army camps at Rubaya and Kibumba.", {"Rubaya", "Kibumba"}, "m23"),
+    ("The RSF stormed the army garrisons at Babanusa and El Fula.", {"Babanusa", "El Fula"}, "rsf"),
+])
+def test_sites_at_several_towns_are_taken_at_each(gz, text: str, places: set[str], side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "entered")]
+    assert {e.place for e in events} >= places and {e.actor_gaining for e in events} == {side}, read(gz, text)

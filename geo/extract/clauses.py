@@ -98,7 +98,7 @@ _INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+th
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
 
 _FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfield|barracks|command|division|"
-                  r"brigade|battalion|regiment|garrison|camp|refinery|oilfields?|oil\s+field|palace|crossing|"
+                  r"brigade|battalion|regiment|garrisons?|camps?|refinery|oilfields?|oil\s+field|palace|crossings?|"
                   r"university|academy|dam|prison|complex|compound|power\s+station|power\s+plant|military\s+college|"
                   r"checkpoint|port|harbour|bridge|station|fort|citadel|office")
 #: A named facility after a trigger: "the army's 15th Infantry Division base in", "the headquarters of the

@@ -345,6 +345,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     in_head = False
     if not found and not passive:
         head = antecedent(text, sent.places, sent.start, trig.start())
+        site = _OWNED_SITE_AFTER.match(text, head.end) if head is not None and head.place is not None else None
+        if head is not None and head.place is not None and site is not None and head.place.kind in SETTLEMENTS:
+            return [(text[head.start : site.end()], head.place, 2)]  # "Tripoli's airport, which the LNA had held"
         found = [head] if head is not None else []
         in_head = head is not None and bool(_SOMETHING_AFTER.match(text, trig.end(), clause[1]))
     targets: list[Target] = []
@@ -424,6 +427,10 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
 
 
+#: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
+_OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
+                               r"(?:palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|"
+                               r"compound|barracks|base|camp|garrison)\b", re.I)
 #: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
 #: "its general command headquarters", "the government complex in the city centre"), and the ones listed after it.
 _SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
@@ -505,7 +512,10 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
         if not then or then[0].place is not None and then[0].place.kind == "country":
             return []
-        return [(then[0].text, then[0].place, 2)]
+        if then[0].place is None:
+            return [(then[0].text, None, 2)]
+        return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
+                if m.place is not None and m.place.kind != "country"]  # at Bourem and Lere": each
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
     if where is not None and where.place is None and where.cue == UNPLACED:
         return [(found.name, None, 2)]
