@@ -928,3 +928,34 @@ def test_a_relative_clause_after_a_town_s_site_is_about_the_site(gz, text: str, 
 def test_sites_at_several_towns_are_taken_at_each(gz, text: str, places: set[str], side: str) -> None:
     events = [e for e in read(gz, text) if e.kind in ("captured", "entered")]
     assert {e.place for e in events} >= places and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Geolocated footage indicates that Russian forces advanced to central Kurakhove along Prykordonna Street.",
+     "Kurakhove", "russia"),
+    ("Ukrainian forces recently advanced in northern Toretsk.", "Toretsk", "ukraine"),
+    ("RSF fighters made gains inside El Fasher on Tuesday, residents said.", "El Fasher", "rsf"),
+    ("M23 rebels advanced in Sake overnight, a local official said.", "Sake", "m23"),
+])
+def test_ground_gained_inside_a_place_is_a_contest_there(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("contested", side)}, read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces advanced north of Dalne, south of Kurakhove.",
+    "The RSF advanced to within 10 km of El Obeid.",
+    "Ukrainian troops advanced near Robotyne.",
+])
+def test_ground_gained_near_a_place_is_no_contest_there(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Russian milbloggers claimed that Russian forces seized Selydove, east of Kurakhove.", "Selydove", "russia"),
+    ("Sudanese military sources said the army had retaken Sinja.", "Sinja", "saf"),
+    ("Syrian state media said government forces had recaptured Kafr Nabudah.", "Kafr Nabudah", "government"),
+])
+def test_a_side_s_bloggers_sources_and_media_speak_for_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", side)}, read(gz, text)

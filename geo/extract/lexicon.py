@@ -216,6 +216,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
+    # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
+    # within Vuhledar" (the place is fought over; "advanced north of Dalne" is a reference point, no place's own).
+    Trigger("contested", r"(?:advanced|advancing|advances|advance|made\s+(?:\w+\s+)?(?:gains|advances)|"
+            r"gained\s+ground)\s+(?:(?:in|within|inside)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:central|northern|southern|"
+            r"eastern|western|north-?(?:eastern|western)|south-?(?:eastern|western)|centre|center|heart|outskirts)\b))"
+            r"|to(?=\s+(?:the\s+)?(?:central|northern|southern|eastern|western|north-?(?:eastern|western)|"
+            r"south-?(?:eastern|western)|centre|center|heart)\b))", confidence=0.6),
     Trigger("contested", r"driving\s+(?:the\s+)?\w+\s+out|pushing\s+(?:the\s+)?\w+\s+back|fierce\s+battles|"
             r"fighting\s+(?:is|was|were|has\s+been)\s+(?:still\s+)?(?:ongoing|raging|continuing|under\s+way)|"
             r"(?:fighting|clashes)\s+(?:continued|raged|went\s+on|(?:has|have|had)\s+(?:continued|raged))",

@@ -397,14 +397,16 @@ def _theatre(data: dict[str, Any], path: Path, check: _Checker) -> Theatre:
 #: A state's forces named by its demonym or possessive: "Ukrainian forces", "Sudanese army", "Russia's army".
 _DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic|['’]s))\s+(?:armed\s+forces|forces|army|"
                              r"military|troops)")
-#: Who speaks for a state's forces: "the Ukrainian commander-in-chief said", "the Russian president said".
+#: Who speaks for a state's forces: "the Ukrainian commander-in-chief said", "the Russian president said",
+#: "Russian milbloggers claimed", "Sudanese military sources said".
 OFFICIAL_TITLES: tuple[str, ...] = (
     "commander-in-chief", "commander in chief", "president", "defence minister", "defense minister",
     "defence ministry", "defense ministry", "general staff", "top commander", "top general", "army chief",
     "military chief", "chief of staff", "army chief of staff", "high command", "military command",
     "military spokesman", "military spokeswoman", "military spokesperson", "army spokesman", "army spokeswoman",
     "army spokesperson", "military leadership", "military officials", "defence officials", "defense officials",
-    "authorities",
+    "authorities", "milbloggers", "military bloggers", "war bloggers", "war correspondents", "military sources",
+    "security sources", "state media", "state television", "state TV", "state news agency",
 )
 
 
