@@ -959,3 +959,50 @@ def test_ground_gained_near_a_place_is_no_contest_there(gz, text: str) -> None:
 def test_a_side_s_bloggers_sources_and_media_speak_for_it(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", side)}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Fighting continued in Goma on Monday. M23 fighters said on Tuesday they had seized the eastern Congolese city.",
+     "Goma", "m23"),
+    ("Clashes were reported in Sinja on Sunday. The army said it had recaptured the strategic town on Monday.",
+     "Sinja", "saf"),
+    ("Heavy fighting hit Avdiivka for weeks. Russian troops took the ruined industrial town in February.",
+     "Avdiivka", "russia"),
+])
+def test_a_town_referred_to_with_adjectives_is_the_town_named_before(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert [(e.place, e.actor_gaining) for e in events] == [(place, side)], read(gz, text)
+
+
+def test_the_nearby_town_is_another_town(gz) -> None:
+    events = read(gz, "Fighting continued in Goma on Monday. The rebels later seized the nearby town.")
+    assert not [e for e in events if e.kind == "captured"], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("M23 fighters backed by Rwandan troops patrolled the streets of Goma on Tuesday.", "Goma", "m23"),
+    ("RSF fighters were patrolling Wad Madani's central market on Monday, residents said.", "Wad Madani", "rsf"),
+    ("Houthi fighters patrolled the streets of Hodeidah on Sunday.", "Hodeidah", "houthis"),
+])
+def test_fighters_patrolling_a_place_are_in_it(gz, text: str, place: str, side: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [e.kind for e in events] == ["entered"] and (side is None or events[0].actor_gaining == side), events
+
+
+@pytest.mark.parametrize("text", [
+    "Police patrolled the streets of Kyiv during the curfew.",
+    "M23 fighters patrolled the streets of Goma on Tuesday after they seized the city.",
+])
+def test_patrols_by_police_or_after_a_capture_add_no_entry(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Units of the Vostok battlegroup have liberated the community of Staromaiorske in the Donetsk People's Republic, "
+     "the Russian Defense Ministry reported.", "Staromaiorske"),
+    ("Units of the Tsentr battlegroup liberated the settlement of Novoselydivka, the ministry said.",
+     "Novoselydivka"),
+])
+def test_russian_ministry_wording_of_a_liberated_community(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.kind, e.actor_gaining) for e in events} == {("captured", "russia")}, read(gz, text)

@@ -52,7 +52,7 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
-               r"farm|oilfield|field|port|crossing|junction")
+               r"farm|oilfield|field|port|crossing|junction|community|urban-type\s+settlement|selo|posyolok|kishlak")
 #: Place nouns that head a list item ("and the villages of"), not a description ("the capital of").
 _LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
               r"neighbou?rhood|quarter|county|municipality|commune|island|oasis|hill|height|farm|oilfield|field|"

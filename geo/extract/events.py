@@ -556,7 +556,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
-    flags: list[ControlEvent] = []  # flags raised
+    flags: list[ControlEvent] = []  # flags raised, streets patrolled: presence, told beside a capture or alone
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -619,7 +619,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                     relative=relative)
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
-            if trigger is lx.FLAG_RAISED:
+            if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
                 flags.extend(found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it

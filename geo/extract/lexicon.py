@@ -71,6 +71,10 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
                       r"(?:flags?|banners?)\s+(?:over|in|on|above|at|atop)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                       r"(?:building|square|hall|headquarters|council|administration|tower|roof|rooftop|monument|stele|"
                       r"sign)s?\s+(?:in|of))?", armed=True, confidence=0.6)
+#: Fighters patrolling a place are in it: "M23 fighters patrolled the streets of Goma".
+PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
+                    r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+                    r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -207,6 +211,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.55),
     FLAG_RAISED,
+    PATROLLED,
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
@@ -282,7 +287,9 @@ PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town": the last settlement named before.
-ANAPHORA = _re(r"\bthe\s+(city|town|village|capital)\b(?!\s+of\b)")
+ANAPHORA = _re(r"\bthe\s+(?:(?!(?:nearby|neighbou?ring|next|other|adjacent|second|third|last|first|new|old|"
+               r"twin|sister|rival)\b)(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|ic))\s+){0,2}?"
+               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+capital\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
                     r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")
