@@ -1006,3 +1006,29 @@ def test_patrols_by_police_or_after_a_capture_add_no_entry(gz, text: str) -> Non
 def test_russian_ministry_wording_of_a_liberated_community(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.kind, e.actor_gaining) for e in events} == {("captured", "russia")}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "published", "place", "month"), [
+    ("The army retook Wad Madani in January. It broke the RSF's siege of El Obeid in the same month.",
+     dt.date(2025, 3, 21), "El Obeid", (2025, 1)),
+    ("Russian forces took Avdiivka on 17 February. They entered Sieverne later that month.", dt.date(2024, 4, 2),
+     "Sieverne", (2024, 2)),
+    ("M23 rebels seized Minova on 21 January. They captured Goma later that month.", dt.date(2025, 3, 1), "Goma",
+     (2025, 1)),
+])
+def test_the_same_month_is_the_month_told_before(gz, text: str, published: dt.date, place: str,
+                                                 month: tuple[int, int]) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place]
+    assert events and all(e.date is not None and (e.date.year, e.date.month) == month for e in events), events
+    assert all(e.date_end is None or (e.date_end.year, e.date_end.month) == month for e in events), events
+
+
+@pytest.mark.parametrize(("text", "kind", "side"), [
+    ("The army broke the RSF's siege of El Obeid in February.", "siege_broken", "saf"),
+    ("Ukrainian forces broke Russia's blockade of Chernihiv in late March 2022.", "siege_broken", "ukraine"),
+    ("Government troops lifted Islamic State's siege of Deir ez-Zor in September 2017.", "siege_broken",
+     "government"),
+])
+def test_a_siege_broken_with_its_besieger_named_by_possessive(gz, text: str, kind: str, side: str) -> None:
+    events = read(gz, text)
+    assert [(e.kind, e.actor_gaining) for e in events] == [(kind, side)], events

@@ -79,7 +79,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
             rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
             rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
