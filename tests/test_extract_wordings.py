@@ -1032,3 +1032,23 @@ def test_the_same_month_is_the_month_told_before(gz, text: str, published: dt.da
 def test_a_siege_broken_with_its_besieger_named_by_possessive(gz, text: str, kind: str, side: str) -> None:
     events = read(gz, text)
     assert [(e.kind, e.actor_gaining) for e in events] == [(kind, side)], events
+
+
+@pytest.mark.parametrize(("text", "site", "earlier_side"), [
+    ("Sudan's army said it had taken back the presidential palace in Khartoum, nearly two years after the "
+     "paramilitary force overran it.", "presidential palace", "rsf"),
+    ("Ukrainian troops recaptured the Antonivskyi bridge near Kherson, months after Russian forces seized it.",
+     "Antonivskyi bridge", "russia"),
+    ("Government forces retook the Baiji refinery, a year after Islamic State fighters captured it.", "Baiji refinery",
+     "islamic_state"),
+])
+def test_it_after_a_site_retaken_in_its_sentence_is_the_site(gz, text: str, site: str, earlier_side: str) -> None:
+    earlier = [e for e in read(gz, text) if e.kind == "captured"]
+    assert [(e.place, e.actor_gaining, e.geo_precision) for e in earlier] == [(site, earlier_side, 2)], read(gz, text)
+
+
+def test_it_in_a_later_sentence_is_the_town_not_an_earlier_site(gz) -> None:
+    text = ("M23 rebels seized the provincial governor's office in Bukavu on Sunday. It is the first time the city has "
+            "fallen since 2004, when fighters loyal to Laurent Nkunda briefly occupied it.")
+    earlier = [e for e in read(gz, text) if e.date is not None and e.date.year == 2004]
+    assert earlier and {e.place for e in earlier} == {"Bukavu"}, read(gz, text)

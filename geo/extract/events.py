@@ -612,6 +612,11 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             if relative is None:
                 mains.append((trig.end(), targets))
+                sites = [(name, place, sent.start) for name, place, precision in targets
+                         if precision == 2 and place is not None and place.kind in SETTLEMENTS
+                         and _SITE_HEAD.search(name)]
+                if sites:
+                    ctx.last_site = sites[-1]
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
@@ -1336,6 +1341,10 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
 
 
 #: A site named after its town ("Merowe airport"): not the town, so not renamed after it.
+#: A site's name ends with its head noun: "presidential palace", "Antonivskyi bridge", "17th Division base".
+_SITE_HEAD = re.compile(r"\b(?:palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|"
+                        r"compound|barracks|base|camp|garrison|bridge|dam|port|crossing|station|plant|academy|"
+                        r"university|college|hospital|castle|fort)$", re.I)
 _SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
                         r"barracks)$", re.I)
 

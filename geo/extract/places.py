@@ -412,6 +412,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             ctx.region_topic and _PRONOUN_OBJECT.match(gap))):  # "recaptured most of the region"; "seized much of it"
         return [(region_name(text, region), region.place, 3)]
     if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
+        if ctx.last_site is not None and ctx.last_site[1] is ctx.last_settlement.place \
+                and ctx.last_site[2] == sent.start:
+            return [(ctx.last_site[0], ctx.last_site[1], 2)]  # "took back the palace in Khartoum ... overran it"
         return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
