@@ -1052,3 +1052,22 @@ def test_it_in_a_later_sentence_is_the_town_not_an_earlier_site(gz) -> None:
             "fallen since 2004, when fighters loyal to Laurent Nkunda briefly occupied it.")
     earlier = [e for e in read(gz, text) if e.date is not None and e.date.year == 2004]
     assert earlier and {e.place for e in earlier} == {"Bukavu"}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The RSF cut the last supply route into El Fasher in May.", "El Fasher", "rsf"),
+    ("Houthi fighters severed the main road to Taiz in 2015.", "Taiz", "houthis"),
+    ("Russian forces cut the last road into Avdiivka in February.", "Avdiivka", "russia"),
+])
+def test_the_last_way_in_cut_is_a_siege(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("besieged", side)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Palmyra, known in Arabic as Tadmur, has changed hands four times since 2015.",
+    "Bakhmut has changed hands several times since the summer.",
+    "The RSF cut the road to the market in Nyala.",
+])
+def test_a_history_of_changes_or_a_road_cut_is_no_state(gz, text: str) -> None:
+    assert read(gz, text) == [], read(gz, text)

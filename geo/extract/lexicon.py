@@ -235,6 +235,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
+    # The last way in cut: "cut the last supply route into El Fasher", "severed the main road to Taiz".
+    Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
+            r"(?:last|main|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
+            r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving|linking)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
             r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
