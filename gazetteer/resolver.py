@@ -71,6 +71,8 @@ _AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
 _NAMED_AREA_KINDS = frozenset({"continent", "region", "country"})
 #: Verdicts of :meth:`Gazetteer._plausible_words`.
 _PLACE, _NOT_PLACE, _GIVEN_NAME_BEFORE = 1, 2, 3
+#: A possessive inside a match: "Mosul's airport" matches the airport's name; its owner is the town before it.
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
 #: Words before a name that make it a person's ("President Jackson", "Mr. Lincoln").
 _TITLES = frozenset(fold_token(w) for w in (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Senator", "Rep", "Gov", "Governor", "President", "Judge", "Justice",
@@ -349,6 +351,15 @@ class Gazetteer:
                     for (start, end, entry), name in zip(spans, names, strict=True)]
             resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, renaming,
                                                                               focus)
+        owners = [(start, end) for (start, end, _), found in zip(spans, resolved, strict=True)
+                  if found is None and _INNER_POSSESSIVE.search(text, start, end)]
+        if owners:  # "Mosul's airport" is no place here, but Mosul is: read the text again without the owned part
+            masked = list(text)
+            for start, end in owners:
+                cut = _INNER_POSSESSIVE.search(text, start, end)
+                if cut is not None:
+                    masked[cut.end() : end] = " " * (end - cut.end())
+            return self.find("".join(masked), exclude=exclude, focus=focus, demonyms=demonyms)
         out = []
         for (start, end, _), (_, written, wants, *_), found in zip(spans, names, resolved, strict=True):
             if found is None:

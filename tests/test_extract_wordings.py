@@ -1071,3 +1071,54 @@ def test_the_last_way_in_cut_is_a_siege(gz, text: str, place: str, side: str) ->
 ])
 def test_a_history_of_changes_or_a_road_cut_is_no_state(gz, text: str) -> None:
     assert read(gz, text) == [], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("Islamic State militants overran Mosul after soldiers and police fled the city.", "Mosul", "government"),
+    ("M23 rebels walked into Bukavu after soldiers fled the city overnight.", "Bukavu", "fardc"),
+    ("About 50 soldiers surrendered at the township office in Kawlin, according to a PDF commander.", "Kawlin",
+     "junta"),
+])
+def test_soldiers_are_the_theatre_s_troops(gz, text: str, place: str, loser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert events and {e.actor_losing for e in events} == {loser}, read(gz, text)
+
+
+def test_the_source_of_a_report_is_not_the_side_that_lost(gz) -> None:
+    text = "Police officers surrendered at the township office in Kawlin, according to a PDF commander."
+    assert not [e for e in read(gz, text) if e.actor_losing == "resistance"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "site", "town"), [
+    ("M23 rebels entered Goma on Monday. By evening they had seized the city's Hotel Ihusi.", "Hotel Ihusi", "Goma"),
+    ("The army pushed into Omdurman on Sunday. Its troops later stormed the city's Karari Barracks.",
+     "Karari Barracks", "Omdurman"),
+])
+def test_the_town_s_named_site_is_in_the_town(gz, text: str, site: str, town: str) -> None:
+    events = read(gz, text)
+    (e,) = [e for e in events if e.place == site]
+    (t,) = [e for e in events if e.place == town]
+    assert (e.place_id, e.geo_precision) == (t.place_id, 2), events
+
+
+def test_a_flag_raised_where_the_article_told_the_capture_adds_nothing(gz) -> None:
+    text = ("Iraqi forces retook Qaraqosh on Sunday. Soldiers raised the Iraqi flag over the town's Grand Immaculate "
+            "Church, an AP reporter saw.")
+    assert [(e.place, e.kind) for e in read(gz, text)] == [("Qaraqosh", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Islamic State militants seized Mosul's airport on Tuesday.", "Mosul"),
+    ("Rebels seized Aleppo's airport on Saturday.", "Aleppo"),
+])
+def test_a_town_s_airport_taken_is_a_part_of_the_town(gz, text: str, town: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert len(events) == 1 and events[0].geo_precision == 2, read(gz, text)
+    assert events[0].lat is not None and abs(events[0].lat - read(gz, f"Rebels seized {town}.")[0].lat) < 0.3
+
+
+def test_a_side_told_fleeing_is_not_the_guessed_taker_of_the_next_change(gz) -> None:
+    text = ("Rebels retook a large part of Aleppo on Saturday. Soldiers out on the field started to flee. "
+            "The academy was captured within two hours.")
+    captured = [e for e in read(gz, text) if e.kind == "captured"]
+    assert captured and {e.actor_gaining for e in captured} == {"opposition"}, read(gz, text)

@@ -153,3 +153,14 @@ def test_default_gazetteer_is_loaded_once() -> None:
 def test_capitalised_war_words_are_not_loose_spellings_of_villages(gz: Gazetteer) -> None:
     text = "Shelling hit Idlib and Aleppo on Monday. Shelling resumed at dawn."
     assert [m.text for m in gz.find(text)] == ["Idlib", "Aleppo"]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Rebels seized Aleppo's airport.", "Aleppo"),
+    ("Islamic State militants seized Mosul's airport on Tuesday.", "Mosul"),
+    ("The army retook Khartoum's airport in March.", "Khartoum"),
+])
+def test_a_town_owning_a_site_is_found_when_the_site_s_name_is_not(gz: Gazetteer, text: str, town: str) -> None:
+    found = gz.find(text)
+    assert [m.text for m in found] == [town] and found[0].place is not None and found[0].place.kind != "infrastructure"
+    assert text[found[0].start : found[0].end] == town

@@ -332,7 +332,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         return before[-1].faction, False
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
-             and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))]
+             and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
+             and not _ACCORDING_TO.search(text, max(0, a.start - 25), a.start)]  # the report's source, no party
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
@@ -415,6 +416,12 @@ _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?
 #: An agreement as the subject of "held": "a ceasefire that had held", "the truce, which has largely held".
 _TRUCE_SUBJECT = re.compile(r"\b(?:cease-?fires?|truces?|calm|lull|deals?|agreements?|accords?|pacts?|peace|"
                             r"arrangements?|de-?escalation)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?$", re.I)
+#: A side told fleeing ("their soldiers ..., so they started to flee"): not the side a later agentless change is
+#: guessed to be.
+_FLEES_AFTER = re.compile(r"[^.;]{0,50}?\b(?:fled|flee|fleeing|flees|retreated|abandoned|surrendered|deserted|"
+                          r"ran\s+away)\b", re.I)
+#: A side named as the source of a report after the change: "..., according to a PDF commander".
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 #: A side owning a loss it tells: "acknowledged the loss of", "admitted the loss of", "mourned the loss of".
 _ADMITTED = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|"
                        r"announced|announces|recogni[sz]ed|mourned|lamented|regretted)\s+(?:the\s+)?$", re.I)
@@ -642,7 +649,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                           stance.at(trig.start()), guess_side=False))
     if flags:  # "retook the centre of Ramadi, raising the national flag over the main government complex"
         taken = {e.actor_gaining for e in events if e.kind in ("captured", "regained")}
-        events = [e for e in events if not any(e is f for f in flags) or e.actor_gaining not in taken]
+        events = [e for e in events if not any(e is f for f in flags) or e.actor_gaining not in taken
+                  and not _taken_before(ctx, e)]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))
@@ -862,6 +870,12 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
 #: Fighting as the subject of a movement: "the fighting had moved into", "clashes spread into".
 _FIGHTING_SUBJECT = re.compile(r"\b(?:fighting|clashes|battles?|combat|shelling|the\s+war|the\s+front(?:\s+line)?)"
                                r"\s+(?:had\s+|has\s+|have\s+)?(?:now\s+|also\s+|already\s+|then\s+)?$", re.I)
+
+
+def _taken_before(ctx: Context, event: ControlEvent) -> bool:
+    """Whether the article told before that the event's side took its place ("retook Qaraqosh. ... raised the flag")."""
+    told = ctx.changes_at.get(event.place_id) if event.place_id else None
+    return told is not None and told.actor_gaining == event.actor_gaining
 
 
 def _reached(events: list[ControlEvent]) -> list[ControlEvent]:
@@ -1423,7 +1437,7 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     text = ctx.article.text
     for a in sent.actors:
         if a.faction and a.faction != "unknown" and not source_actor(text, a.start) \
-                and modifier_actor(text, a.start) is None:
+                and modifier_actor(text, a.start) is None and not _FLEES_AFTER.match(text, a.end, sent.end):
             ctx.faction_age = 0
             ctx.last_faction = a.faction
             return

@@ -354,6 +354,10 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     for m in found:
         if m.place is None and m.cue == UNPLACED:
             home = named_in_theatre(ctx, m.text)
+            if home is None and _TOWNS_OWN.search(text, max(0, m.start - 20), m.start) and ctx.last_settlement \
+                    and ctx.last_settlement.place is not None:
+                targets.append((m.text, ctx.last_settlement.place, 2))  # "the town's Grand Immaculate Church"
+                continue
             if home is None:
                 targets.append((m.text, None, 1))
                 continue
@@ -430,6 +434,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
 
 
+#: A named site owned by the town just told of: "the town's Grand Immaculate Church", "the city's Hotel Rwanda".
+_TOWNS_OWN = re.compile(r"\bthe\s+(?:town|city|village|capital)['’]s\s+$", re.I)
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                r"(?:palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|"
