@@ -792,3 +792,54 @@ def test_restored_calm_or_services_is_no_capture(gz, text: str) -> None:
 def test_an_outlet_after_a_place_and_a_comma_is_the_speaker_not_a_place(gz, text: str, place: str) -> None:
     events = read(gz, text)
     assert {e.place for e in events} == {place}, events
+
+
+# --------------------------------------------------------------------------- the time of a verb past its object's
+# apposition, and a dateline's day
+@pytest.mark.parametrize(("text", "published", "place", "gaining", "date"), [
+    ("BEIRUT, Dec 6 - Rebels captured Hama, a city the army had held since 2011, on Thursday, a war monitor said.",
+     dt.date(2024, 12, 6), "Hama", "opposition", dt.date(2024, 12, 5)),
+    ("PORT SUDAN, Jan 12 - The army captured Wad Madani, a city that the RSF had seized in December 2023, on "
+     "Saturday, the military said.", dt.date(2025, 1, 12), "Wad Madani", "saf", dt.date(2025, 1, 11)),
+    ("MOGADISHU, Dec 7 - Somali forces backed by clan militias captured Adan Yabaal, a town that al-Shabaab had "
+     "used as a base for more than a decade, on Tuesday, the information ministry said.", dt.date(2022, 12, 7),
+     "Adan Yabaal", "government", dt.date(2022, 12, 6)),
+    ("KYIV, Feb 18 (Reuters) - Russian forces captured Avdiivka, an industrial town that Ukrainian troops had "
+     "defended since 2014, on Saturday, the defence ministry in Moscow said.", dt.date(2024, 2, 18), "Avdiivka",
+     "russia", dt.date(2024, 2, 17)),
+])
+def test_the_time_after_an_apposition_is_the_verbs_not_the_appositions_or_the_datelines(
+        gz, text: str, published: dt.date, place: str, gaining: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published)
+              if e.place == place and e.kind == "captured" and e.actor_gaining == gaining]
+    assert events and {e.date for e in events} == {date}, events
+
+
+@pytest.mark.parametrize(("text", "published", "place", "holder", "date"), [
+    ("The NDS said security forces still held Pul-e-Khumri, the capital of Baghlan, on Friday.",
+     dt.date(2021, 8, 13), "Pul-e-Khumri", "government", dt.date(2021, 8, 13)),
+    ("Ukrainian troops still held Pokrovsk, a logistics hub on the road to Dnipro, on Monday, the general staff "
+     "said.", dt.date(2024, 12, 4), "Pokrovsk", "ukraine", dt.date(2024, 12, 2)),
+    ("The army still held El Obeid, the capital of North Kordofan, on Sunday, residents said.", dt.date(2025, 11, 5),
+     "El Obeid", "saf", dt.date(2025, 11, 2)),
+    ("Al-Shabaab still held Jilib, its main stronghold in the Juba valley, on Friday, officials said.",
+     dt.date(2023, 8, 27), "Jilib", "al_shabaab", dt.date(2023, 8, 25)),
+])
+def test_a_holding_dated_after_its_objects_apposition_keeps_that_date(gz, text: str, published: dt.date, place: str,
+                                                                     holder: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.kind == "held"]
+    assert events and all(e.actor_gaining == holder and e.date == date for e in events), events
+
+
+@pytest.mark.parametrize(("text", "published", "place", "date"), [
+    ("KABUL, Aug 15 - Taliban fighters have entered Kabul, officials said.", dt.date(2021, 8, 15), "Kabul",
+     dt.date(2021, 8, 14)),
+    ("KHARTOUM, March 21 (Reuters) - The Sudanese army has taken the Republican Palace, a military source said.",
+     dt.date(2025, 3, 21), "Republican Palace", dt.date(2025, 3, 20)),
+    ("GOMA, Jan 27 - M23 rebels have seized Goma airport, residents said.", dt.date(2025, 1, 27), "Goma airport",
+     dt.date(2025, 1, 26)),
+])
+def test_a_datelines_day_is_the_reports_not_the_events(gz, text: str, published: dt.date, place: str,
+                                                      date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place]
+    assert events and all(e.date == date and e.date_end == published and e.time_text is None for e in events), events

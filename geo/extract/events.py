@@ -67,6 +67,7 @@ from geo.extract.context import (
     Wording,
     event_candidates,
     make_event,
+    object_apposition,
     read_sentences,
     time_for,
 )
@@ -783,6 +784,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
             trig.end() : time.start].rstrip().endswith(",")) and time.relation not in ("after", "before") \
             and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
+            and not (time.relation != "since" and _time_after_apposition(text, sent, trig.start(), clause, time)) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
         # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
@@ -1002,6 +1004,15 @@ def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequen
         ends.append(found + len(written) if found >= 0 else -1)
         at = found + len(written) if found >= 0 else at
     return ends
+
+
+def _time_after_apposition(text: str, sent: Sentence, pos: int, clause: tuple[int, int], time: TimeMention) -> bool:
+    """Whether *time* stands right after the apposition of the verb's object.
+
+    "still held Pul-e-Khumri, the capital of Baghlan, on Friday": the verb's own time, not another clause's.
+    """
+    described = object_apposition(text, sent.times, pos, clause[1])
+    return described is not None and 0 <= time.start - described[1] <= 16
 
 
 def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) -> TimeMention | None:
