@@ -843,3 +843,58 @@ def test_a_datelines_day_is_the_reports_not_the_events(gz, text: str, published:
                                                       date: dt.date) -> None:
     events = [e for e in read(gz, text, published) if e.place == place]
     assert events and all(e.date == date and e.date_end == published and e.time_text is None for e in events), events
+
+
+# --------------------------------------------------------------------------- "the town in <region>": the town
+@pytest.mark.parametrize(("text", "town", "region", "kind", "gaining"), [
+    ("Government forces took Saraqib on Monday. The town in Idlib province had been held by the rebels since 2012.",
+     "Saraqib", "Idlib", "held", "opposition"),
+    ("Russian forces captured Avdiivka in February. The town in the Donetsk region had been held by Ukrainian forces "
+     "since 2014.", "Avdiivka", "Donetsk", "held", "ukraine"),
+    ("The army retook Wad Madani on Saturday. The city in Gezira state had fallen to the RSF in December 2023.",
+     "Wad Madani", "Gezira", "captured", "rsf"),
+    ("Rwandan troops have recaptured Mocimboa da Praia. The town in Cabo Delgado province fell to the insurgents "
+     "in August 2020.", "Mocimboa da Praia", "Cabo Delgado", "captured", "insurgents"),
+    ("Somali forces captured Adan Yabaal on Tuesday. The militants withdrew from the town in Middle Shabelle region "
+     "before troops arrived.", "Adan Yabaal", "Middle Shabelle", "withdrew", "government"),
+])
+def test_the_town_in_a_region_is_the_town_named_before_not_the_region(gz, text: str, town: str, region: str,
+                                                                       kind: str, gaining: str) -> None:
+    events = read(gz, text)
+    assert not [e for e in events if region in e.place], events
+    assert [e for e in events if e.place == town and e.kind == kind and e.actor_gaining == gaining], events
+
+
+def test_the_town_in_a_region_with_no_town_before_is_no_event_at_the_region(gz) -> None:
+    events = read(gz, "The town in Idlib province fell to the rebels on Monday, a monitor said.")
+    assert not [e for e in events if "Idlib" in e.place], events
+
+
+# --------------------------------------------------------------------------- "three districts in X, including A and B"
+@pytest.mark.parametrize(("text", "container", "listed", "gaining"), [
+    ("The resistance captured three districts in neighbouring Baghlan, including Deh Salah and Pul-e-Hesar, in "
+     "August.", "Baghlan", ("Deh Salah", "Pul-e-Hesar"), "nrf"),
+    ("The army retook three villages in Sennar state, including Jebel Moya and Sinja, on Saturday.", "Sennar",
+     ("Jebel Moya", "Sinja"), "saf"),
+    ("Rebels seized two districts of Aleppo, including Salaheddine, on Friday.", "Aleppo", ("Salaheddine",),
+     "opposition"),
+    ("Al-Shabaab fighters overran several villages in Hiiraan region, including Moqokori and Mahas, on Sunday.",
+     "Hiiraan", ("Moqokori", "Mahas"), "al_shabaab"),
+])
+def test_places_listed_inside_a_place_are_taken_not_the_place_that_holds_them(
+        gz, text: str, container: str, listed: tuple[str, ...], gaining: str) -> None:
+    events = read(gz, text)
+    assert not [e for e in events if e.place.startswith(container)], events
+    for name in listed:
+        assert [e for e in events if e.place == name and e.kind in ("captured", "regained")
+                and e.actor_gaining == gaining and e.geo_precision == 1], (name, events)
+
+
+@pytest.mark.parametrize(("text", "town", "gaining"), [
+    ("M23 rebels seized several villages in Masisi on Monday.", "Masisi", "m23"),
+    ("Taliban fighters captured several villages in Kunduz on Sunday.", "Kunduz", "taliban"),
+    ("Russian troops took two villages of Vovchansk on Friday, the general staff said.", "Vovchansk", "russia"),
+])
+def test_villages_in_a_town_are_a_part_of_it_not_the_whole(gz, text: str, town: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == town]
+    assert events and all(e.geo_precision == 2 and e.actor_gaining == gaining for e in events), events

@@ -297,6 +297,20 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
                       if (t[0], t[1].id if t[1] else None) not in named]
 
 
+#: A settlement referred back to and located in a division: "the town in", "the port city in northern".
+#: (Not "the last Ukrainian-held village in the Kursk region": a village not named before.)
+_SETTLEMENT_IN = re.compile(r"\b[Tt]he\s+(?:(?:port|border|coastal|river|market|mining|garrison|strategic|key|"
+                            r"besieged|embattled|provincial|district|regional|(?:north|south|east|west|central)[\w-]*)"
+                            r"\s+){0,2}(?:city|town|village|capital)\s+in\s+(?:the\s+)?"
+                            r"(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?$")
+#: Several places of a kind inside the place named next: "three districts in neighbouring", "several villages in".
+_UNITS_IN = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|some|"
+                       r"many|a\s+number\s+of|a\s+few|more)\s+(?:[\w-]+\s+)?(?:districts|villages|towns|hamlets|"
+                       r"localities|settlements|positions|outposts|checkpoints)\s+(?:in|of|around|across)\s+(?:the\s+)?"
+                       r"(?:(?:neighbou?ring|nearby|adjacent|(?:north|south|east|west|central)[\w-]*)\s+)?$", re.I)
+#: Kinds of place that are areas, not settlements.
+_AREA_KINDS = frozenset({"admin1", "admin2", "region"})
+
 #: What an object is said to include: ", including the airport and the citadel", ", among them Maungdaw".
 _INCLUDING = re.compile(r",?\s+(?:including|notably|among\s+them)\s+", re.I)
 
@@ -356,6 +370,22 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
                 continue
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
+            continue
+        if _UNITS_IN.search(text, max(clause[0], m.start - 60), m.start):
+            # "captured three districts in neighbouring Baghlan, including Deh Salah and Pul-e-Hesar": the places
+            # listed are taken, the one that holds them is not; without a list, a part of a town is
+            listed = _included(text, ctx, sent, m.end, clause[1], None)
+            if listed:
+                return listed
+            if m.place.kind in SETTLEMENTS:
+                targets.append((region_name(text, m), m.place, 2))
+                continue
+        if m.place.kind in _AREA_KINDS and _SETTLEMENT_IN.search(text, max(0, m.start - 60), m.start):
+            # "the town in Cabo Delgado province fell to the insurgents": the town named before, which the region
+            # only locates; not the region
+            town = ctx.last_settlement
+            if town is not None and town.place is not None and town.end <= m.start:
+                targets.append((town.text, town.place, 1))
             continue
         division = _REGION_AFTER.match(text, m.end)
         if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
