@@ -898,3 +898,39 @@ def test_places_listed_inside_a_place_are_taken_not_the_place_that_holds_them(
 def test_villages_in_a_town_are_a_part_of_it_not_the_whole(gz, text: str, town: str, gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == town]
     assert events and all(e.geo_precision == 2 and e.actor_gaining == gaining for e in events), events
+
+
+# --------------------------------------------------------------------------- "most of central and southern X, including"
+@pytest.mark.parametrize(("text", "places", "holder"), [
+    ("Al-Shabaab still controls large parts of central and southern Somalia, including Jilib and Jamaame.",
+     ("Jilib", "Jamaame"), "al_shabaab"),
+    ("The RSF still controls most of central and southern Khartoum, including the presidential palace.",
+     ("Khartoum", "presidential palace"), "rsf"),
+    ("The Taliban now control much of northern and western Afghanistan, including Kunduz and Herat.",
+     ("Kunduz", "Herat"), "taliban"),
+    ("Russian forces still control most of southern and eastern Zaporizhzhia region, including Melitopol and Tokmak.",
+     ("Melitopol", "Tokmak"), "russia"),
+])
+def test_a_part_given_by_two_quarters_keeps_the_places_it_includes(gz, text: str, places: tuple[str, ...],
+                                                                    holder: str) -> None:
+    events = read(gz, text)
+    for place in places:
+        assert [e for e in events if e.place == place and e.kind == "held" and e.actor_gaining == holder], \
+            (place, events)
+
+
+# --------------------------------------------------------------------------- "the port city", "the border town"
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Kenyan troops entered Kismayo on Friday. They drove al-Shabaab from the port city on Monday.", "Kismayo",
+     "captured", "au_mission"),
+    ("Taliban fighters reached Spin Boldak on Tuesday. They took the border town after government forces fled.",
+     "Spin Boldak", "captured", "taliban"),
+    ("The army advanced on Babanusa last week. The RSF seized the besieged town on Sunday.", "Babanusa", "captured",
+     "rsf"),
+    ("Houthi fighters closed in on Hodeidah. Government forces pushed them out of the port city in December.",
+     "Hodeidah", "captured", "government"),
+])
+def test_a_settlement_named_back_with_a_describing_word_is_the_last_one_named(gz, text: str, place: str, kind: str,
+                                                                               gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert events and all(e.actor_gaining == gaining for e in events), read(gz, text)

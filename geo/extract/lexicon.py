@@ -267,7 +267,9 @@ PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town": the last settlement named before.
-ANAPHORA = _re(r"\bthe\s+(city|town|village|capital)\b(?!\s+of\b)")
+ANAPHORA = _re(r"\bthe\s+(?:(?:port|border|coastal|river|market|mining|garrison|strategic|key|besieged|embattled|"
+              r"provincial|district|regional|frontline|front-line)\s+){0,2}"
+              r"(city|town|village|capital)\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
                     r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")

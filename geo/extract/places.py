@@ -43,6 +43,8 @@ SETTLEMENTS = frozenset({"city", "town", "village"})
 COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
                           r"(?:(?:town|city|village|towns|cities)\s+of\s+)?$", re.I)
 _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|most|much|all|rest|part|parts|half|"
+                           # a part given by two quarters: "most of central and southern Khartoum"
+                           r"of\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+(?:and|or)|"
                            r"portion|swathes?|section|"
                            r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
                            r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
