@@ -934,3 +934,15 @@ def test_a_settlement_named_back_with_a_describing_word_is_the_last_one_named(gz
                                                                                gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
     assert events and all(e.actor_gaining == gaining for e in events), read(gz, text)
+
+
+# --------------------------------------------------------------------------- "A and B captured": A leads
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Somali forces and clan militias captured Harardhere on Monday.", "Harardhere", "government"),
+    ("The army and Wazalendo militias retook Masisi on Monday.", "Masisi", "fardc"),
+    ("The army and the joint forces retook Mellit on Saturday.", "Mellit", "saf"),
+    ("The KIA and allied PDF fighters seized Bhamo on Friday.", "Bhamo", "kia"),
+])
+def test_two_sides_joined_as_one_subject_give_the_place_to_the_first(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {gaining}, events

@@ -326,7 +326,11 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
-        return before[-1].faction, False
+        last = before[-1]
+        while len(before) > 1 and before[-2].faction not in (None, "unknown") \
+                and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
+            before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
+        return (before[-1].faction if last.faction != "unknown" else last.faction), False
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))]
@@ -336,6 +340,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo".
+_JOINED = re.compile(r"\s+(?:and|together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 #: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
 _OWNED = re.compile(r"['’]s?\s+$")
