@@ -946,3 +946,21 @@ def test_a_settlement_named_back_with_a_describing_word_is_the_last_one_named(gz
 def test_two_sides_joined_as_one_subject_give_the_place_to_the_first(gz, text: str, place: str, gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {e.actor_gaining for e in events} == {gaining}, events
+
+
+# --------------------------------------------------------------------------- "the city", said by someone in its region
+@pytest.mark.parametrize(("text", "published", "town", "other", "kind"), [
+    ('Taliban fighters captured Sheberghan, the capital of Jowzjan province, on Saturday, a day after they overran '
+     'Zaranj. "The enemy has entered the city," a council member in Jowzjan said.', dt.date(2021, 8, 7),
+     "Sheberghan", "Zaranj", "entered"),
+    ("The RSF took Wad Madani in Gezira state on Monday, days after it overran Sinja. Residents in Gezira said RSF "
+     "fighters had entered the city.", dt.date(2023, 12, 20), "Wad Madani", "Sinja", "entered"),
+    ('Russian forces captured Avdiivka on Saturday, weeks after taking Krynky. "Our troops have pulled out of the '
+     'town," a Ukrainian commander in the Donetsk region said.', dt.date(2024, 2, 18), "Avdiivka", "Krynky",
+     "withdrew"),
+])
+def test_the_city_named_back_is_the_one_in_the_region_the_sentence_names(gz, text: str, published: dt.date, town: str,
+                                                                          other: str, kind: str) -> None:
+    events = read(gz, text, published)
+    assert [e for e in events if e.place == town and e.kind == kind], events
+    assert not [e for e in events if e.place == other and e.kind == kind], events

@@ -82,6 +82,8 @@ class Context:
     gazetteer: Gazetteer
     theatre: Theatre | None = None
     last_settlement: Mention | None = None
+    #: The settlements named so far, in text order (those :attr:`last_settlement` was set to, and their neighbours).
+    settlements: list[Mention] = field(default_factory=list)
     #: The last region named ("the Kharkiv region"), which "the region" refers to.
     last_region: Mention | None = None
     #: The last event of the sentence before was a region's: "it" in the next sentence is that region.

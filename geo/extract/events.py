@@ -1312,14 +1312,14 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
     """
     targets = {e.place_id for e in found}
-    for m in reversed(sent.places):
-        place = m.place
-        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
-                and not reference_point(ctx.article.text, m) \
-                and (place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end)):
-            # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
-            ctx.last_settlement = m
-            break
+    named = [m for m in sent.places
+             if m.place and m.place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None
+             and not reference_point(ctx.article.text, m)
+             and (m.place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end))]
+    # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
+    if named:
+        ctx.last_settlement = named[-1]
+        ctx.settlements.extend(named)
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
                    and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
     if region is not None:

@@ -427,7 +427,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
         if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
                 and ctx.last_settlement.place:
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
+            town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
+            return [(town.text, town.place, 1)] if town.place else []
         return []
     gap = text[trig.end() : clause[1]]
     if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
@@ -452,8 +453,30 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
+            town = _town_of_region(ctx, sent, ctx.last_settlement)
+            return [(town.text, town.place, precision)] if town.place else []
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+
+
+def _town_of_region(ctx: Context, sent: Sentence, last: Mention) -> Mention:
+    """Return the settlement "the city" names back in *sent*: *last*, the last one named, or the region's named in it.
+
+    '"The enemy has entered the city," a council member in Jowzjan said', after Sheberghan (in
+    Jowzjan) and then Zaranj were named: the city is Sheberghan, the last settlement named in
+    the division the sentence names, when the last one named lies in another.
+    """
+    if last.place is None:
+        return last
+    regions = [m.place for m in sent.places if m.place is not None and m.place.kind == "admin1"]
+    if not regions or any(_in_division(last.place, r) for r in regions):
+        return last
+    inside = [m for m in ctx.settlements if m.place is not None and any(_in_division(m.place, r) for r in regions)]
+    return inside[-1] if inside else last
+
+
+def _in_division(place: Place, division: Place) -> bool:
+    """Whether *place* lies in the first-level *division* (by its country and its division's name)."""
+    return place.country == division.country and bool(place.admin1) and place.admin1 == division.name
 
 
 #: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
