@@ -964,3 +964,21 @@ def test_the_city_named_back_is_the_one_in_the_region_the_sentence_names(gz, tex
     events = read(gz, text, published)
     assert [e for e in events if e.place == town and e.kind == kind], events
     assert not [e for e in events if e.place == other and e.kind == kind], events
+
+
+# --------------------------------------------------------------------------- "the district headquarters": the town
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Terrorists attacked villages in the district of Ancuabe on Monday. The FDS are in control of the district "
+     "headquarters.", "Ancuabe", "held", "fadm"),
+    ("The Taliban attacked Jurm on Monday. Their fighters captured the district headquarters on Tuesday.", "Jurm",
+     "captured", "taliban"),
+    ("The Arakan Army attacked Paletwa in December. Its fighters captured the township headquarters on Monday.",
+     "Paletwa", "captured", "aa"),
+    ("The army retook the district headquarters of Nangade on Friday.", "Nangade", "regained", "fadm"),
+    ("Insurgents overran the headquarters town of Mocimboa da Praia in August 2020.", "Mocimboa da Praia",
+     "captured", "insurgents"),
+])
+def test_a_district_headquarters_is_the_district_seat_itself(gz, text: str, place: str, kind: str,
+                                                             gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [e for e in events if e.place == place and e.geo_precision == 1 and e.actor_gaining == gaining], events

@@ -538,8 +538,17 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
                                                             else None)
         if place is None or place.kind == "country":
             return []
+        if _SEAT_SITE.fullmatch(name):  # the seat is the town itself, named so
+            seat = town or (ctx.last_settlement if home is None else None)
+            found.append((seat.text if seat is not None else place.name, place, 1))
+            continue
         found.append((name, place, 2))
     return found
+
+
+#: A site that is a district's or province's seat, the town itself: "the district headquarters" (the usage of
+#: Mozambican, Afghan and South Asian reporting), "the provincial headquarters".
+_SEAT_SITE = re.compile(r"(?:the\s+)?(?:district|provincial|regional|municipal|county|township)\s+headquarters", re.I)
 
 
 def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
