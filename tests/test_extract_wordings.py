@@ -982,3 +982,28 @@ def test_a_district_headquarters_is_the_district_seat_itself(gz, text: str, plac
                                                              gaining: str) -> None:
     events = [e for e in read(gz, text) if e.kind == kind]
     assert [e for e in events if e.place == place and e.geo_precision == 1 and e.actor_gaining == gaining], events
+
+
+# --------------------------------------------------------------------------- "retook them": the places listed before
+@pytest.mark.parametrize(("text", "published", "places", "kind", "gaining"), [
+    ("The resistance captured three districts in neighbouring Baghlan, including Deh Salah and Pul-e-Hesar, in "
+     "August, but the Taliban retook them later that month.", dt.date(2021, 9, 6), ("Deh Salah", "Pul-e-Hesar"),
+     "regained", "taliban"),
+    ("Rebels seized Saraqib and Maarat al-Numan on Monday, but the army recaptured them two days later.",
+     dt.date(2024, 6, 15), ("Saraqib", "Maarat al-Numan"), "regained", "government"),
+    ("Ukrainian forces liberated Robotyne and Urozhaine in August 2023. Russian troops recaptured them in the spring.",
+     dt.date(2024, 6, 15), ("Robotyne", "Urozhaine"), "regained", "russia"),
+])
+def test_them_as_the_object_of_a_capture_is_the_places_listed_before(gz, text: str, published: dt.date,
+                                                                      places: tuple[str, ...], kind: str,
+                                                                      gaining: str) -> None:
+    events = read(gz, text, published)
+    for place in places:
+        assert [e for e in events if e.place == place and e.kind == kind and e.actor_gaining == gaining], \
+            (place, events)
+    assert not [e for e in events if e.kind == kind and e.place not in places], events
+
+
+def test_them_as_people_takes_no_place(gz) -> None:
+    events = read(gz, "Troops captured Mosul and Tal Afar. Later they captured two fighters and questioned them.")
+    assert sorted(e.place for e in events) == ["Mosul", "Tal Afar"], events

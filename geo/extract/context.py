@@ -82,6 +82,9 @@ class Context:
     gazetteer: Gazetteer
     theatre: Theatre | None = None
     last_settlement: Mention | None = None
+    #: The places of the last trigger with several ("took Deh Salah and Pul-e-Hesar"), and where its sentence ends:
+    #: what "them" names in that sentence or the next.
+    listed: tuple[int, tuple[tuple[str, Place | None, int], ...]] | None = None
     #: The settlements named so far, in text order (those :attr:`last_settlement` was set to, and their neighbours).
     settlements: list[Mention] = field(default_factory=list)
     #: The last region named ("the Kharkiv region"), which "the region" refers to.

@@ -291,12 +291,38 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         In text order; empty when the trigger governs no known place.
     """
     targets = _objects(text, ctx, sent, trig, clause, passive, weak)
+    if not targets and not passive and _PLURAL_OBJECT.match(text, trig.end(), clause[1]):
+        # "captured Deh Salah and Pul-e-Hesar, but the Taliban retook them": the places listed before
+        listed = _listed_before(text, sent, trig.start())
+        if listed:
+            return listed
+        if ctx.listed and 0 <= sent.start - ctx.listed[0] <= 3:
+            return list(ctx.listed[1])
     if not targets or passive:
         return targets
     named = {(name, place.id if place else None) for name, place, _ in targets}
     home = next((place for _, place, _ in targets if place is not None and place.kind in SETTLEMENTS), None)
-    return targets + [t for t in _included(text, ctx, sent, trig.end(), clause[1], home)
-                      if (t[0], t[1].id if t[1] else None) not in named]
+    found = targets + [t for t in _included(text, ctx, sent, trig.end(), clause[1], home)
+                       if (t[0], t[1].id if t[1] else None) not in named]
+    if len(found) > 1:  # the places "them" may name in this sentence or the next
+        ctx.listed = (sent.end, tuple(found))
+    return found
+
+
+def _listed_before(text: str, sent: Sentence, pos: int) -> list[Target]:
+    """Return the first list of two or more places (no country) named in *sent* before *pos*, else []."""
+    named = [m for m in sent.places if m.end <= pos and m.place is not None and m.place.kind != "country"
+             and not _UNITS_IN.search(text, max(sent.start, m.start - 60), m.start)]  # not "districts in Baghlan"
+    for first in named:
+        listed = [m for m in coordinated(text, named, first, pos) if m.place is not None]
+        if len(listed) > 1:
+            return [(m.text, m.place, 1) for m in listed]
+    return []
+
+
+#: "them" as a trigger's object, standing for places ("retook them later that month"), not people.
+_PLURAL_OBJECT = re.compile(r"\s+(?:(?:all|both|most|each)\s+(?:of\s+)?)?them\b(?!\s+(?:to|as|of|from|with|out)\b)",
+                            re.I)
 
 
 #: A settlement referred back to and located in a division: "the town in", "the port city in northern".
