@@ -1007,3 +1007,18 @@ def test_them_as_the_object_of_a_capture_is_the_places_listed_before(gz, text: s
 def test_them_as_people_takes_no_place(gz) -> None:
     events = read(gz, "Troops captured Mosul and Tal Afar. Later they captured two fighters and questioned them.")
     assert sorted(e.place for e in events) == ["Mosul", "Tal Afar"], events
+
+
+# --------------------------------------------------------------------------- "two days earlier": back from the day told
+@pytest.mark.parametrize(("text", "published", "place", "date"), [
+    ("Insurgents occupied the town of Quissanga on Wednesday. Two days earlier, the insurgents had briefly taken over "
+     "the town of Mocimboa da Praia.", dt.date(2020, 3, 26), "Mocimboa da Praia", dt.date(2020, 3, 23)),
+    ("Rebels took Saraqib on Wednesday. A day earlier they had seized Maarat al-Numan.", dt.date(2024, 12, 5),
+     "Maarat al-Numan", dt.date(2024, 12, 3)),
+    ("Russian troops entered Avdiivka on 17 February. Ukraine had withdrawn its forces from the town two days "
+     "earlier.", dt.date(2024, 2, 18), "Avdiivka", dt.date(2024, 2, 15)),
+])
+def test_days_earlier_count_back_from_the_day_told_before(gz, text: str, published: dt.date, place: str,
+                                                          date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.date == date]
+    assert events and all(e.time_text and "earlier" in e.time_text.lower() for e in events), read(gz, text, published)
