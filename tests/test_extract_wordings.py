@@ -1022,3 +1022,17 @@ def test_days_earlier_count_back_from_the_day_told_before(gz, text: str, publish
                                                           date: dt.date) -> None:
     events = [e for e in read(gz, text, published) if e.place == place and e.date == date]
     assert events and all(e.time_text and "earlier" in e.time_text.lower() for e in events), read(gz, text, published)
+
+
+# --------------------------------------------------------------------------- "Panjshir's Paryan district": Paryan
+@pytest.mark.parametrize(("text", "place", "division", "gaining"), [
+    ("The NRF said its fighters had captured Panjshir's Paryan district on Sunday.", "Paryan", "Panjshir", "nrf"),
+    ("The KIA captured Kachin State's Chipwi township on Sunday.", "Chipwi", "Kachin", "kia"),
+    ("Russian forces seized the Donetsk region's Pokrovsk on Sunday.", "Pokrovsk", "Donetsk", "russia"),
+    ("The army retook Gezira state's Wad Madani on Saturday.", "Wad Madani", "Gezira", "saf"),
+])
+def test_a_place_a_division_owns_is_the_object_not_the_division(gz, text: str, place: str, division: str,
+                                                                 gaining: str) -> None:
+    events = read(gz, text)
+    assert [e for e in events if e.place == place and e.place_id and e.actor_gaining == gaining], events
+    assert not [e for e in events if division in e.place], events

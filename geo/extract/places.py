@@ -120,7 +120,16 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []
     if weak and first.start - trig.end() > 40:
         return []
+    owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
+                  and first.place.kind in _AREA_KINDS and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start)), None)
+    if owned is not None:  # "captured Panjshir's Paryan district": the division only locates the place it owns
+        first = owned
+        after = [m for m in after if m.start >= owned.start]
     return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
+
+
+#: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
+_POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
 
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
