@@ -196,6 +196,27 @@ def _max_matching(n_pred: int, candidates: list[list[int]]) -> dict[int, int]:
     return owner
 
 
+def _prefer_same_stance(pred: Sequence[Record], gold: Sequence[Record], cands: list[list[int]],
+                        owner: dict[int, int]) -> dict[int, int]:
+    """Swap a gold event's match for an unmatched prediction of it with the gold's stance, if there is one.
+
+    A claim and its denial ("X said it took A, a claim Y denied") both match the gold claim; which one
+    the matching took depended on the order of the predictions. The count of matches is unchanged.
+    """
+    matched = set(owner.values())
+    for g, p in sorted(owner.items()):
+        want = gold[g].get("stance")
+        if pred[p].get("stance") == want:
+            continue
+        better = next((q for q in range(len(pred)) if q not in matched and g in cands[q]
+                       and pred[q].get("stance") == want), None)
+        if better is not None:
+            matched.discard(p)
+            matched.add(better)
+            owner[g] = better
+    return owner
+
+
 def _date_gap(pred: Record, gold: Record) -> int:
     pd, gd = _day(pred.get("date")), _day(gold.get("date"))
     return abs((pd - gd).days) if pd and gd else 0
@@ -263,7 +284,7 @@ def match_events(pred: Sequence[Record], gold: Sequence[Record], *, normalize: N
 
     cands = [sorted((gi for gi in range(len(gold)) if ok(p, gi)), key=lambda gi: _date_gap(p, gold[gi]))
              for p in pred]
-    owner = _max_matching(len(pred), cands)
+    owner = _prefer_same_stance(pred, gold, cands, _max_matching(len(pred), cands))
 
     def redundant(p: Record, g: Record) -> bool:
         same_kind = p.get("kind") == g.get("kind") or p.get("kind") in SUBSUMED.get(g.get("kind", ""), ())

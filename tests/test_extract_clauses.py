@@ -246,6 +246,18 @@ def test_actors_with_negation_or_direction(gz, text: str, expected: tuple, loser
      "russia", "ukraine"),
     ("The MNDAA said on Thursday it had captured Lashio. The junta denied it.", "mndaa", "junta"),
     ("M23 rebels said they had seized Sake, but the army rejected the claim.", "m23", "fardc"),
+    # the denial told after the claim, as a relative or a passive
+    ("The RSF said it captured El Fasher's airport, a claim the army denied.", "rsf", "saf"),
+    ("The MNDAA said it had seized Lashio, which the junta rejected.", "mndaa", "junta"),
+    ("Russia said its troops had captured Robotyne, a claim denied by Ukraine's general staff.", "russia", "ukraine"),
+    ("The AFC/M23 said on Thursday that its forces had recaptured Muheto, a claim the Wazalendo denied.", "m23",
+     "wazalendo"),
+    # the other side's own word: it still holds the place, or it repelled the attack
+    ("M23 rebels said they had taken Sake, while the army said it still held the town.", "m23", "fardc"),
+    ("The Houthis claimed control of Hazm, but government forces said they had repelled the attack.", "houthis",
+     "government"),
+    ("JNIM said its fighters had overrun Boulkessi, but the Malian army said its forces still controlled the base.",
+     "jnim", "fama"),
 ])
 def test_a_denial_names_the_claim_it_denies(gz, text: str, claimant: str, denier: str) -> None:
     evs = read(gz, text)
@@ -263,6 +275,25 @@ def test_a_denial_of_the_place_itself_is_linked_across_sentences(gz) -> None:
     claim = next(e for e in evs if e.stance == "claimed")
     denial = next(e for e in evs if e.stance == "denied")
     assert denial.denies == claim.id
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF said it had seized Babanusa, while the army said it held Nyala.",
+    "M23 said it had taken Sake, while the army said it still held Goma.",
+    "The Houthis said they had seized Hazm, while the government said it still controlled Marib.",
+])
+def test_a_holding_of_another_place_answers_no_claim(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.stance == "denied"], facts(read(gz, text))
+
+
+@pytest.mark.parametrize(("text", "place", "speaker"), [
+    ("The RSF said it had seized Babanusa, while the army said it held Nyala.", "Nyala", "saf"),
+    ("Russia said it had taken Kurakhove, while Ukraine's army said it had recaptured Terny.", "Terny", "ukraine"),
+    ("The MNDAA said it had captured Lashio, while the junta said it had retaken Kutkai.", "Kutkai", "junta"),
+])
+def test_each_clause_is_its_own_speaker_s_word(gz, text: str, place: str, speaker: str) -> None:
+    e = next(e for e in read(gz, text) if e.place == place)
+    assert e.attributed_to in (speaker, None) and e.actor_gaining == speaker, facts(read(gz, text))
 
 
 def test_a_side_does_not_deny_its_own_claim(gz) -> None:

@@ -22,6 +22,7 @@ from geo.theatres import (
     theatre_named,
 )
 from geo.theatres.colour import ciede2000, delta_e, hex_to_lab
+from geo.theatres.loader import Faction, with_officials
 
 #: The faction ids other code relies on, per packaged theatre (files may add more).
 CONTRACT: dict[str, set[str]] = {
@@ -476,3 +477,15 @@ def test_ituri_militias_are_a_side_of_their_own(text: str, place: str, kind: str
     events = reader(dt.date(2025, 6, 1))(default_gazetteer(), text)
     assert any(e.place == place and e.kind == kind and e.actor_gaining == gaining
                and (losing is None or e.actor_losing == losing) for e in events), events
+
+
+def test_a_state_s_officials_speak_for_it_unless_the_file_says_otherwise() -> None:
+    saf = Faction(id="saf", label="SAF", colour="#000001", side="saf", aliases=("Sudanese army", "SAF"))
+    rsf = Faction(id="rsf", label="RSF", colour="#000002", side="rsf", aliases=("Sudanese president",))
+    chad = Faction(id="chad", label="Chad", colour="#000003", side="chad", aliases=("Chadian forces",))
+    out = {f.id: f for f in with_officials((saf, rsf, chad), "saf", {"sudanese authorities"})}
+    assert "Sudanese commander-in-chief" in out["saf"].officials and "Sudanese defence minister" in out["saf"].names
+    assert "Sudanese president" not in out["saf"].officials  # the file gave it to the RSF
+    assert "Sudanese authorities" not in out["saf"].officials  # a generic word of the file
+    assert out["saf"].aliases == saf.aliases and out["rsf"].officials == ()
+    assert out["chad"].officials == ()  # neither the government nor a state

@@ -61,7 +61,8 @@ STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national a
                                  "the federal army")
 #: A name that leads what follows it ("the M23-led rebel alliance", "RSF-led forces"): the name still counts.
 _LED = re.compile(r"-led\b")
-_SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces)\b")
+_SPEECH = re.compile(r"\s+(?:says?|said|claims?|claimed|denied|denies|announced|announces|admitted|admits|conceded|"
+                     r"concedes|acknowledged|acknowledges|confirmed|confirms|insisted|insists|stated|states)\b")
 _CAPITALS_ONLY = re.compile(r"[A-Z0-9&]+")
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 #: A leader's name before a generic name: "Haftar's militias" are whoever "Haftar's forces" are.
@@ -125,7 +126,7 @@ class ActorIndex:
         owners: dict[str, set[str]] = {}
         for theatre in theatres:
             for faction in theatre.factions:
-                for alias in faction.aliases:
+                for alias in faction.names:
                     names.add(alias)
                     owners.setdefault(fold(alias), set()).add(theatre.id)
             for word, _ in theatre.generic:
@@ -267,15 +268,17 @@ class ActorIndex:
         return self.resolve(text, self.spans(text), theatre)
 
 
-#: Between a generic word and the side it fights for: "fighters loyal to the GNU", "militias allied with the army".
-_LOYAL_TO = re.compile(r"\s+(?:loyal|allied|affiliated|aligned)\s+(?:to|with)\s+(?:the\s+)?", re.I)
+#: Between a generic word and the side it fights for: "fighters loyal to the GNU", "militias allied with the army",
+#: "rebels of the Arakan Army".
+_LOYAL_TO = re.compile(r"\s+(?:(?:loyal|allied|affiliated|aligned)\s+(?:to|with)|of)\s+(?:the\s+)?", re.I)
 
 
 def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """Give a generic word the side named with it.
 
     Right after a side's own name ("Pyu Saw Htee militias", "Wagner mercenaries") or right
-    before "loyal to" it ("fighters loyal to the GNU", "militias allied with the SAF").
+    before "loyal to" or "of" it ("fighters loyal to the GNU", "militias allied with the SAF",
+    "rebels of the Arakan Army").
     """
     out = list(found)
     for k in range(1, len(out)):

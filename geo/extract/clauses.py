@@ -53,7 +53,7 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
 _PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
-               r"farm|oilfield|field|port|crossing|junction")
+               r"farm|oilfield|field|port|crossing|junction|community|urban-type\s+settlement|selo|posyolok|kishlak")
 #: Place nouns that head a list item ("and the villages of"), not a description ("the capital of").
 _LIST_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
               r"neighbou?rhood|quarter|county|municipality|commune|island|oasis|hill|height|farm|oilfield|field|"
@@ -72,6 +72,14 @@ OBJECT_GAP = re.compile(
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
+#: A common plural object coordinated before a place: "dozens of army posts and", "more than 100 military outposts
+#: and", "several villages as well as".
+_COMMON_CONJUNCT = re.compile(
+    r"^\s*(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|at\s+least\s+|some\s+)?"
+    r"(?:(?:\d[\d,]*|dozens|scores|hundreds|several|many|numerous|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a\s+(?:number|string|series|handful|dozen))\s+(?:of\s+)?)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?-i:[a-z])[\w-]*(?<=[a-z]s)\s*,?\s+(?:and|as\s+well\s+as|plus)\s+"
+    r"(?=(?:the|a|an|its|their)\s)", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|after|before|with|without|"
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
@@ -91,7 +99,7 @@ _INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+th
 _APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the)\s+[^,;()]{1,60},\s*(?:and\s+)?(?:the\s+)?$", re.I)
 
 _FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfield|barracks|command|division|"
-                  r"brigade|battalion|regiment|garrison|camp|refinery|oilfields?|oil\s+field|palace|crossing|"
+                  r"brigade|battalion|regiment|garrisons?|camps?|refinery|oilfields?|oil\s+field|palace|crossings?|"
                   r"university|academy|dam|prison|complex|compound|power\s+station|power\s+plant|military\s+college|"
                   r"checkpoint|port|harbour|bridge|station|fort|citadel|office")
 #: A named facility after a trigger: "the army's 15th Infantry Division base in", "the headquarters of the
@@ -131,6 +139,9 @@ def object_gap(gap: str) -> bool:
     """
     if _INCLUDING_GAP.match(gap) and not OUTSIDE.search(gap):
         return True  # "holds much of the north-east, including Raqqa"
+    conjunct = _COMMON_CONJUNCT.match(gap)
+    if conjunct is not None and conjunct.end() < len(gap):
+        gap = gap[conjunct.end() - 1 :]  # "overran dozens of army posts and the town of Hsenwi": the town too
     if not OBJECT_GAP.match(gap) or OUTSIDE.search(gap):
         return False
     return not _VERBISH.search(gap) or not gap.strip()
@@ -329,7 +340,8 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 #: "loyal to" it ("fighters loyal to the GNU").
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
-                      r"detachments?|convoys?|"
+                      r"detachments?|convoys?|rebels|insurgents|militants|militiamen|militias|gunmen|jihadists|"
+                      r"guerrillas|combatants|paramilitaries|"
                       r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
                       r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)

@@ -94,6 +94,9 @@ class Context:
     last_faction: str | None = None
     faction_age: int = 0
     last_landmark: Place | None = None
+    #: The last site a change was told at ("took back the presidential palace in Khartoum"), its name, place and
+    #: sentence start: "it" later in that sentence refers to it while its town is the last settlement named.
+    last_site: tuple[str, Place, int] | None = None
     #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
     #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").

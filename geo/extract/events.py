@@ -44,6 +44,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
@@ -243,8 +244,11 @@ class _Stance:
             return denied
         if verified is not None:
             return verified
+        before = [outcome for at, outcome in reports if outcome is not None and _same_span(self.text, at, pos)]
+        if before:  # the nearest speaker before: "A said it took X, while B said it held Y": Y is B's word
+            return before[-1]
         for at, outcome in reports:
-            if outcome is not None and (at >= pos or _same_span(self.text, at, pos)):
+            if outcome is not None and at >= pos:
                 return outcome
         return default
 
@@ -415,6 +419,14 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
 
 
+#: An agreement as the subject of "held": "a ceasefire that had held", "the truce, which has largely held".
+_TRUCE_SUBJECT = re.compile(r"\b(?:cease-?fires?|truces?|calm|lull|deals?|agreements?|accords?|pacts?|peace|"
+                            r"arrangements?|de-?escalation)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?$", re.I)
+#: A side owning a loss it tells: "acknowledged the loss of", "admitted the loss of", "mourned the loss of".
+_ADMITTED = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes|confirmed|confirms|"
+                       r"announced|announces|recogni[sz]ed|mourned|lamented|regretted)\s+(?:the\s+)?$", re.I)
+
+
 def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
     """Return the side of a nominal event and whether it was guessed.
 
@@ -439,6 +451,8 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
         return _actors(text, sent, trig, False, recent)
+    if trig.group(0).lower().startswith("loss") and _ADMITTED.search(text, max(0, trig.start() - 30), trig.start()):
+        return _actors(text, sent, trig, False, recent)  # "the junta acknowledged the loss of": its own loss
     after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
              and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
     if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
@@ -549,6 +563,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
+    flags: list[ControlEvent] = []  # flags raised, streets patrolled: presence, told beside a capture or alone
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -604,6 +619,11 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             if relative is None:
                 mains.append((trig.end(), targets))
+                sites = [(name, place, sent.start) for name, place, precision in targets
+                         if precision == 2 and place is not None and place.kind in SETTLEMENTS
+                         and _SITE_HEAD.search(name)]
+                if sites:
+                    ctx.last_site = sites[-1]
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
@@ -611,6 +631,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                                     relative=relative)
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
+            if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
+                flags.extend(found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -625,6 +647,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             events.extend(_trigger_events(ctx, sent, trig, trigger, clause, list(ctx.last_besieged),
                                           stance.at(trig.start()), guess_side=False))
+    if flags:  # "retook the centre of Ramadi, raising the national flag over the main government complex"
+        taken = {e.actor_gaining for e in events if e.kind in ("captured", "regained")}
+        events = [e for e in events if not any(e is f for f in flags) or e.actor_gaining not in taken]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))
@@ -678,7 +703,12 @@ def _on_reference_point(text: str, sent: Sentence, trig: re.Match[str], targets:
     """
     head = antecedent(text, sent.places, sent.start, trig.start())
     return head is not None and head.place is not None and len(targets) == 1 and targets[0][1] is head.place \
-        and reference_point(text, head)
+        and reference_point(text, head) and not _TOWARDS.search(text, max(0, head.start - 30), head.start)
+
+
+#: A destination, not a reference point: "fled towards Mosul, which the group has held" is about Mosul.
+_TOWARDS = re.compile(r"\b(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?"
+                      r"(?:city|town|capital)\s+of\s+)?$", re.I)
 
 
 def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.Trigger,
@@ -691,8 +721,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     events are undated (before the main change, but when is not said), as those of an undated
     article. A withdrawal ("from the army, which fled") is the main change told again.
     """
-    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     text = ctx.article.text
+    if trigger.kind == "held" and _TRUCE_SUBJECT.search(text, max(clause[0], trig.start() - 40), trig.start()):
+        return []  # "a ceasefire that had held for a year": the truce held, nobody a place
+    recent = ctx.last_faction if ctx.faction_age <= 2 and guess_side else None
     earlier: ControlEvent | None = None  # a later change at the place, told before a nominal of an earlier one
     actor: str | None
     if relative is not None and relative.side is not None:
@@ -1131,6 +1163,58 @@ _DENIED_CLAIM = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|di
                            r"(?:the\s+|this\s+|that\s+|these\s+|those\s+|such\s+)?(?:claims?|reports?|it|this|that|"
                            r"them|allegations?|assertions?|statements?|accounts?)\b(?!\s+(?:had|has|was|were|is|its)\b)",
                            re.I)
+_DENY_VERB = r"(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)"
+#: A denial told of the claim after it: "..., a claim the army denied", "..., which Kyiv rejected", "a claim
+#: denied by the junta" (the denier follows ``by``).
+_CLAIM_THEN_DENIAL = re.compile(
+    r"\b(?:(?:an?|the)\s+(?:claims?|assertions?|accounts?|reports?)\s+(?:that\s+|which\s+)?|,\s*(?:something\s+)?which\s+)"
+    r"(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?" + _DENY_VERB + r"\s+by\b(?P<by>)"
+    r"|(?P<verb>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?" + _DENY_VERB + r")\b(?!\s+(?:that|it\s+had|having|by)\b))", re.I)
+#: The other side's own word against a claim of its sentence: "..., while the army said it still held the town",
+#: "..., but government forces said they had repelled the attack". The answer must name the claim's ground
+#: (it, the town, the attack), checked by :func:`_answers_claim`.
+_COUNTER_CLAIM = re.compile(
+    r"\b(?:but|while|whereas|though|although|however)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<verb>said|says|insisted|insists|maintained|maintains|countered|counters|stated|states)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|fighters|units|soldiers)|their\s+(?:forces|troops|fighters|units))\s+"
+    r"(?:(?:were|was|are|is)\s+)?(?:still\s+|remained\s+|remain\s+|continued\s+to\s+|continue\s+to\s+)"
+    r"(?:held|holds|hold|controlled|controls|control|in\s+(?:full\s+)?control\s+of|in\s+charge\s+of)\s+"
+    r"(?P<object>it\b|the\s+(?:town|city|village|area|base|airport|locality|district|camp|garrison|position|"
+    r"hill|crossing|capital)s?\b|[A-Z])"
+    r"|\b(?:but|while|whereas|though|although|however)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?P<verb2>said|says|insisted|insists|maintained|maintains|countered|counters|stated|states)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+(?:forces|troops|fighters|units|soldiers)|their\s+(?:forces|troops|fighters|units))\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:repelled|repulsed|foiled|thwarted|beaten\s+back|beat\s+back|pushed\s+back|"
+    r"fought\s+off)\s+(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|offensive|advance|"
+    r"incursion|push|raid)s?\b")
+
+
+class _Denial(NamedTuple):
+    """Where a sentence denies a claim: what the claim's place must precede, where the denier is named."""
+
+    before: int
+    verb_at: int
+    #: The denier follows (``denied by the army``) rather than precedes the verb.
+    by: bool = False
+    #: Where the denial names the place it answers ("the army said it still held Goma"), if by name.
+    named_at: int | None = None
+
+
+def _denial_in(text: str, sent: Sentence) -> _Denial | None:
+    """Find the first place where a sentence denies a claim, if it does."""
+    found: list[_Denial] = []
+    if (m := _DENIED_CLAIM.search(text, sent.start, sent.end)) is not None:
+        found.append(_Denial(m.start(), m.start()))
+    if (m := _CLAIM_THEN_DENIAL.search(text, sent.start, sent.end)) is not None:
+        by = m.group("by") is not None
+        found.append(_Denial(m.start(), m.end() if by else m.end("verb"), by))
+    if (m := _COUNTER_CLAIM.search(text, sent.start, sent.end)) is not None:
+        verb = "verb" if m.group("verb") is not None else "verb2"
+        named = m.group("object") is not None and m.group("object")[0].isupper()
+        found.append(_Denial(m.start(), m.start(verb), named_at=m.start("object") if named else None))
+    return min(found) if found else None
+
+
 #: Kinds a denial may answer: a denial of a fall answers a claimed capture or entry, and so on.
 _DENIABLE = {"captured": {"captured", "regained", "entered", "withdrew"},
              "regained": {"captured", "regained", "entered", "withdrew"},
@@ -1164,14 +1248,19 @@ def _link_denials(text: str, sentences: Sequence[Sentence], events: list[Control
     for k, sent in enumerate(sentences):
         if sent.start not in with_claims and (k == 0 or starts[k - 1] not in with_claims):
             continue  # a denial answers a claim of its sentence or of the one before
-        deny = _DENIED_CLAIM.search(text, sent.start, sent.end)
+        deny = _denial_in(text, sent)
         if deny is None:
             continue
         here = [c for c in claims if c.start == sent.start and c.stance == "claimed" and c.id not in denied_ids
-                and _claim_before(text, c, deny.start())]
+                and _claim_before(text, c, deny.before)]
         if not here and k > 0:
             here = [c for c in claims if c.start == starts[k - 1] and c.stance == "claimed" and c.id not in denied_ids]
-        who = [a for a in sent.actors if a.start < deny.start() and (a.faction or a.monitor)]
+        if deny.named_at is not None:  # "..., while the army said it still held Goma": only a claim on Goma
+            here = [c for c in here if text.startswith(c.place, deny.named_at)]
+        if deny.by:
+            who = [a for a in sent.actors if a.start >= deny.verb_at and (a.faction or a.monitor)][:1]
+        else:
+            who = [a for a in sent.actors if a.start < deny.verb_at and (a.faction or a.monitor)]
         denier = (who[-1].faction or who[-1].text) if who else None
         for c in here:
             if denier is not None and denier in (c.attributed_to, c.actor_gaining):
@@ -1269,6 +1358,10 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
 
 
 #: A site named after its town ("Merowe airport"): not the town, so not renamed after it.
+#: A site's name ends with its head noun: "presidential palace", "Antonivskyi bridge", "17th Division base".
+_SITE_HEAD = re.compile(r"\b(?:palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|"
+                        r"compound|barracks|base|camp|garrison|bridge|dam|port|crossing|station|plant|academy|"
+                        r"university|college|hospital|castle|fort)$", re.I)
 _SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
                         r"barracks)$", re.I)
 

@@ -64,11 +64,22 @@ _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+)
 #: Words a nominal event may follow ("the army's recapture of", "their overrunning of", "the full liberation of").
 _NOMINAL = r"(?:full\s+|complete\s+|total\s+)?"
 
+#: A flag raised in a place: troops there, no more ("raised the Russian flag over the administration building in").
+#: Told with a capture of the same side in its sentence, it adds nothing (``geo.extract.events`` drops it).
+FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisting|hoist|hoists|planted|planting|"
+                      r"unfurled|unfurling|put\s+up)\s+(?:the|their|its|a|an|his)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:flags?|banners?)\s+(?:over|in|on|above|at|atop)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:building|square|hall|headquarters|council|administration|tower|roof|rooftop|monument|stele|"
+                      r"sign)s?\s+(?:in|of))?", armed=True, confidence=0.6)
+#: Fighters patrolling a place are in it: "M23 fighters patrolled the streets of Goma".
+PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
+                    r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+                    r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
             rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
             rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
@@ -199,6 +210,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("entered", r"(?:returned|returning)(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|late|last|"
             r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.55),
+    FLAG_RAISED,
+    PATROLLED,
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
@@ -208,6 +221,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
+    # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
+    # within Vuhledar" (the place is fought over; "advanced north of Dalne" is a reference point, no place's own).
+    Trigger("contested", r"(?:advanced|advancing|advances|advance|made\s+(?:\w+\s+)?(?:gains|advances)|"
+            r"gained\s+ground)\s+(?:(?:in|within|inside)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:central|northern|southern|"
+            r"eastern|western|north-?(?:eastern|western)|south-?(?:eastern|western)|centre|center|heart|outskirts)\b))"
+            r"|to(?=\s+(?:the\s+)?(?:central|northern|southern|eastern|western|north-?(?:eastern|western)|"
+            r"south-?(?:eastern|western)|centre|center|heart)\b))", confidence=0.6),
     Trigger("contested", r"driving\s+(?:the\s+)?\w+\s+out|pushing\s+(?:the\s+)?\w+\s+back|fierce\s+battles|"
             r"fighting\s+(?:is|was|were|has\s+been)\s+(?:still\s+)?(?:ongoing|raging|continuing|under\s+way)|"
             r"(?:fighting|clashes)\s+(?:continued|raged|went\s+on|(?:has|have|had)\s+(?:continued|raged))",
@@ -215,6 +235,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
+    # The last way in cut: "cut the last supply route into El Fasher", "severed the main road to Taiz".
+    Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
+            r"(?:last|main|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
+            r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving|linking)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
             r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
@@ -267,9 +291,9 @@ PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town": the last settlement named before.
-ANAPHORA = _re(r"\bthe\s+(?:(?:port|border|coastal|river|market|mining|garrison|strategic|key|besieged|embattled|"
-              r"provincial|district|regional|frontline|front-line)\s+){0,2}"
-              r"(city|town|village|capital)\b(?!\s+of\b)")
+ANAPHORA = _re(r"\bthe\s+(?:(?!(?:nearby|neighbou?ring|next|other|adjacent|second|third|last|first|new|old|"
+               r"twin|sister|rival)\b)(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|ic))\s+){0,2}?"
+               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+capital\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
                     r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")

@@ -396,6 +396,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     in_head = False
     if not found and not passive:
         head = antecedent(text, sent.places, sent.start, trig.start())
+        site = _OWNED_SITE_AFTER.match(text, head.end) if head is not None and head.place is not None else None
+        if head is not None and head.place is not None and site is not None and head.place.kind in SETTLEMENTS:
+            return [(text[head.start : site.end()], head.place, 2)]  # "Tripoli's airport, which the LNA had held"
         found = [head] if head is not None else []
         in_head = head is not None and bool(_SOMETHING_AFTER.match(text, trig.end(), clause[1]))
     targets: list[Target] = []
@@ -477,6 +480,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             ctx.region_topic and _PRONOUN_OBJECT.match(gap))):  # "recaptured most of the region"; "seized much of it"
         return [(region_name(text, region), region.place, 3)]
     if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
+        if ctx.last_site is not None and ctx.last_site[1] is ctx.last_settlement.place \
+                and ctx.last_site[2] == sent.start:
+            return [(ctx.last_site[0], ctx.last_site[1], 2)]  # "took back the palace in Khartoum ... overran it"
         return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "ISIL fighters seized it in May 2015"
     landmark = lx.LANDMARK_NOUN.match(gap.lstrip())
     anaphora = lx.ANAPHORA.search(gap[:60])
@@ -514,13 +520,20 @@ def _in_division(place: Place, division: Place) -> bool:
     return place.country == division.country and bool(place.admin1) and place.admin1 == division.name
 
 
+#: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
+_OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
+                               r"(?:palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|"
+                               r"compound|barracks|base|camp|garrison)\b", re.I)
 #: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
 #: "its general command headquarters", "the government complex in the city centre"), and the ones listed after it.
 _SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
                    r"(?P<np>(?:(?P<owner>(?-i:[A-Z])[\w-]+)['’]s\s+)?"
                    r"(?:(?!(?:and|or|the|a|an|in|inside|at|of|on|into|to|from|with|its|their)\b)[\w'’-]+\s+){0,3}?"
-                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
-                   r"barracks))\b(?!\s+(?:town|city|village|district|area|road)\b)", re.I)
+                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|"
+                   r"barracks)\b(?!\s+(?:town|city|village|district|area|road)\b)"
+                   # whose, in common words: "the headquarters of the national radio and television corporation"
+                   r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,5}?(?-i:[a-z])[\w'’-]*"
+                   r"(?=\s+(?:in|at|near|outside|on)\s|\s*[,.;]|\s*$))?)", re.I)
 #: After a site: the town it is in ("in central Khartoum", "in the northern city of Merowe").
 _SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|city|town|"
                         r"centre|center|heart|of)\s+)*$", re.I)
@@ -601,7 +614,10 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
         if not then or then[0].place is not None and then[0].place.kind == "country":
             return []
-        return [(then[0].text, then[0].place, 2)]
+        if then[0].place is None:
+            return [(then[0].text, None, 2)]
+        return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
+                if m.place is not None and m.place.kind != "country"]  # at Bourem and Lere": each
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
     if where is not None and where.place is None and where.cue == UNPLACED:
         return [(found.name, None, 2)]

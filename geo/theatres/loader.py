@@ -27,7 +27,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -132,6 +132,9 @@ class Faction:
     state : bool
         The armed forces of a state (the incumbent government's, or a foreign state's in an
         interstate war, such as Russia's in Ukraine): ACLED's "State forces".
+    officials : tuple of str
+        Names of the officials who speak for a state's forces, derived from its aliases
+        (:func:`with_officials`), not written in the file.
     """
 
     id: str
@@ -140,6 +143,12 @@ class Faction:
     side: str
     aliases: tuple[str, ...] = ()
     state: bool = False
+    officials: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name that means this faction: its aliases, then its officials."""
+        return self.aliases + self.officials
 
 
 @dataclass(frozen=True)
@@ -190,7 +199,7 @@ class Theatre:
         object.__setattr__(self, "_by_id", {f.id: f for f in self.factions})
         aliases: dict[str, str] = {}
         for faction in self.factions:
-            for alias in faction.aliases:
+            for alias in faction.names:
                 aliases.setdefault(fold(alias), faction.id)
         object.__setattr__(self, "_aliases", aliases)
         object.__setattr__(self, "_generic", {fold(word): fid for word, fid in self.generic})
@@ -378,10 +387,49 @@ def _theatre(data: dict[str, Any], path: Path, check: _Checker) -> Theatre:
         check.fail(f"government {_show(government)} is not a declared faction; "
                    f"use one of {', '.join(i for i in ids if i != UNKNOWN)}")
     generic = _generic(data.get("generic", {}), factions, check)
+    factions = with_officials(factions, government, {fold(word) for word, _ in generic})
     baseline = _baseline(data.get("baseline"), path, check)
     return Theatre(id=theatre_id, name=name, countries=countries, context_countries=context,
                    stale_after_days=stale, government=government, factions=factions, generic=generic,
                    baseline=baseline, source=path)
+
+
+#: A state's forces named by its demonym or possessive: "Ukrainian forces", "Sudanese army", "Russia's army".
+_DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic|['’]s))\s+(?:armed\s+forces|forces|army|"
+                             r"military|troops)")
+#: Who speaks for a state's forces: "the Ukrainian commander-in-chief said", "the Russian president said",
+#: "Russian milbloggers claimed", "Sudanese military sources said".
+OFFICIAL_TITLES: tuple[str, ...] = (
+    "commander-in-chief", "commander in chief", "president", "defence minister", "defense minister",
+    "defence ministry", "defense ministry", "general staff", "top commander", "top general", "army chief",
+    "military chief", "chief of staff", "army chief of staff", "high command", "military command",
+    "military spokesman", "military spokeswoman", "military spokesperson", "army spokesman", "army spokeswoman",
+    "army spokesperson", "military leadership", "military officials", "defence officials", "defense officials",
+    "authorities", "milbloggers", "military bloggers", "war bloggers", "war correspondents", "military sources",
+    "security sources", "state media", "state television", "state TV", "state news agency",
+)
+
+
+def with_officials(factions: tuple[Faction, ...], government: str, generic: set[str]) -> tuple[Faction, ...]:
+    """Add to each state's forces the officials who speak for it, named as its forces are.
+
+    A faction that is the theatre's government or a state (``state = true``) and has an alias
+    "<Demonym> forces|army|military|troops" (or "<Country>'s army") also answers to "<Demonym> <title>" for each of
+    :data:`OFFICIAL_TITLES` ("Ukrainian forces": "Ukrainian commander-in-chief", "Ukrainian
+    president"), unless the file gives that name to another faction or as a generic word.
+    """
+    taken = {fold(a) for f in factions for a in f.aliases} | generic
+    out: list[Faction] = []
+    for faction in factions:
+        if not (faction.state or faction.id == government):
+            out.append(faction)
+            continue
+        demonyms = dict.fromkeys(m.group("demonym") for a in faction.aliases
+                                 if (m := _DEMONYM_FORCES.fullmatch(a)) is not None)
+        added = [name for d in demonyms for t in OFFICIAL_TITLES if fold(name := f"{d} {t}") not in taken]
+        taken.update(fold(name) for name in added)
+        out.append(replace(faction, officials=tuple(added)))
+    return tuple(out)
 
 
 def _factions(table: Any, check: _Checker) -> tuple[Faction, ...]:

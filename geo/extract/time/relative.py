@@ -6,6 +6,7 @@ needs what that scan found or a reading of the sentence around it:
 * "last August", "since last May": the latest such month before the publication month;
 * "in May last year", "June of last year": that month of the year before publication;
 * "in December that year", "June of the same year": that month of the year of the date told before it;
+* "in the same month", "later that month": the month of the date told before it;
 * "the same day", "the next day", "two days later", "two days earlier" (a sentence's own, not "two days
   before the vote"): from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
@@ -45,10 +46,12 @@ _PRE = r"(?:(?P<pre>since|by|until|from|in|during|before|after)\s+)?"
 _LAST_MONTH = re.compile(rf"\b{_PRE}last\s+(?P<m>{_MONTH_NAME})\b")
 _MONTH_LAST_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?last\s+year\b")
 _MONTH_THAT_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+#: The month of the date told before it: "in the same month", "later that month", "earlier that month".
+_SAME_MONTH = re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?|in\s+|during\s+)?(?:the\s+same|that)\s+month\b", re.I)
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
-_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+year\b|"
+_CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+(?:year|month)\b|"
                    r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|\bdays?\s+earlier\b|"
                    r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
                    r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
@@ -147,6 +150,15 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
             anchor = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None), None)
             if anchor is not None:
                 found.append(_month_span(m, anchor.date.year, published))
+        for m in _SAME_MONTH.finditer(text, lo, hi):  # "retook Wad Madani in January ... in the same month"
+            anchor = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
+                           and t.precision in ("day", "month")), None)
+            if anchor is not None:
+                first = anchor.date.replace(day=1)
+                last = min(_month_end(first.year, first.month), published)
+                if first < last:
+                    found.append(TimeMention(m.group(0), m.start(), m.end(), first, last,
+                                             precision_of_range(first, last), "at"))
         for m in _STEP.finditer(text, lo, hi):  # "The army said it had retaken the town the same day"
             previous = next((t for t in reversed(times) if t.end <= m.start() and t.precision == "day"
                              and t.date is not None), None)
