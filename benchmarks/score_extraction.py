@@ -11,7 +11,7 @@ recall and F1, then the same per theatre (the war an article is about, the gold'
 
 Usage::
 
-    python benchmarks/score_extraction.py [--corpus seeds|devset|heldout|all] [--verbose]
+    python benchmarks/score_extraction.py [--corpus seeds|devset|heldout|theatres|all] [--verbose]
                                           [--json] [--lenient]
 """
 
@@ -33,8 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "devset" / "gold.json"
 #: The held-out split: articles written before the rules were tuned, never tuned on, with their own gold.
 HELDOUT_GOLD = ROOT / "benchmarks" / "heldout" / "gold.json"
+#: Wars beyond the development set's ten (Afghanistan, Somalia, Mozambique): a probe of the theatres added last,
+#: written with its rule fixes, so it measures them and is no held-out score.
+THEATRES_GOLD = ROOT / "benchmarks" / "theatres_probe" / "gold.json"
 CORPORA = {"seeds": ROOT / "seeds", "devset": ROOT / "benchmarks" / "devset" / "articles",
-           "heldout": ROOT / "benchmarks" / "heldout" / "articles"}
+           "heldout": ROOT / "benchmarks" / "heldout" / "articles",
+           "theatres": ROOT / "benchmarks" / "theatres_probe" / "articles"}
 KINDS = ("captured", "entered", "contested", "besieged", "siege_broken", "withdrew", "regained", "held")
 STANCES = ("reported", "claimed", "denied", "verified")
 FACTIONS = ("government", "opposition", "sna", "sdf", "islamic_state", "unknown")
@@ -50,6 +54,10 @@ THEATRE_FACTIONS: dict[str, tuple[str, ...]] = {
     "ethiopia": ("government", "tplf", "fano", "ola", "eritrea"),
     "libya": ("lna", "gna", "islamic_state"),
     "sahel": ("fama", "jnim", "islamic_state_sahel", "fla", "burkina_army", "niger_army"),
+    "afghanistan": ("government", "taliban", "nrf", "islamic_state"),
+    "somalia": ("government", "al_shabaab", "macawisley", "au_mission", "jubaland", "puntland", "islamic_state",
+                "somaliland", "ssc_khatumo"),
+    "mozambique": ("fadm", "rwanda", "samim", "insurgents"),
 }
 #: Theatre of a gold entry without a ``theatre`` field (the set began with Syria only).
 DEFAULT_THEATRE = "syria"
@@ -470,8 +478,9 @@ def report(results: dict[str, dict[str, Score]], verbose: bool,
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", choices=("seeds", "devset", "heldout", "all"), default="all",
-                    help="all = seeds and devset; the held-out split is scored only when named")
+    ap.add_argument("--corpus", choices=("seeds", "devset", "heldout", "theatres", "all"), default="all",
+                    help="all = seeds and devset; the held-out split and the new theatres' probe (theatres) are "
+                         "scored only when named")
     ap.add_argument("--verbose", action="store_true", help="list every FP and FN with its sentence")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--lenient", action="store_true", help="captured~regained, entered~contested")
@@ -480,6 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     doc = json.loads(args.gold.read_text(encoding="utf-8"))
     if args.corpus == "heldout" and "heldout" not in doc:
         doc.update(json.loads(HELDOUT_GOLD.read_text(encoding="utf-8")))
+    if args.corpus == "theatres" and "theatres" not in doc:
+        doc.update(json.loads(THEATRES_GOLD.read_text(encoding="utf-8")))
     problems = validate_gold(doc)
     if problems:
         print(f"error: {args.gold}: {problems[0]} (and {len(problems) - 1} more); fix the gold file",

@@ -36,6 +36,9 @@ CONTRACT: dict[str, set[str]] = {
     "ethiopia": {"government", "tplf", "fano", "ola"},
     "libya": {"lna", "gna", "islamic_state"},
     "sahel": {"fama", "jnim", "islamic_state_sahel", "fla"},
+    "afghanistan": {"government", "taliban", "nrf", "islamic_state"},
+    "somalia": {"government", "al_shabaab", "macawisley", "au_mission", "jubaland", "puntland", "islamic_state"},
+    "mozambique": {"fadm", "rwanda", "samim", "insurgents"},
 }
 
 PACKAGED_FILES = sorted(PACKAGE_DIR.glob("*.toml"))
@@ -170,6 +173,16 @@ def test_syria_keeps_the_existing_colours_and_labels() -> None:
     ("sahel", "Wagner", "fama"), ("sahel", "Africa Corps", "fama"), ("sahel", "JNIM", "jnim"),
     ("sahel", "VDP", "burkina_army"), ("sahel", "Nigerien army", "niger_army"), ("sahel", "CSP-DPA", "fla"),
     ("sahel", "ISGS", "islamic_state_sahel"),
+    ("afghanistan", "Taleban", "taliban"), ("afghanistan", "Islamic Emirate", "taliban"),
+    ("afghanistan", "ANDSF", "government"), ("afghanistan", "Afghan commandos", "government"),
+    ("afghanistan", "National Resistance Front", "nrf"), ("afghanistan", "ISIS-K", "islamic_state"),
+    ("somalia", "al-Shabab", "al_shabaab"), ("somalia", "Al Shabaab", "al_shabaab"),
+    ("somalia", "Ma'awisley", "macawisley"), ("somalia", "Danab", "government"), ("somalia", "ATMIS", "au_mission"),
+    ("somalia", "Kenyan troops", "au_mission"), ("somalia", "SSC-Khatumo", "ssc_khatumo"),
+    ("somalia", "Puntland forces", "puntland"), ("somalia", "Jubaland forces", "jubaland"),
+    ("mozambique", "machababos", "insurgents"), ("mozambique", "al-Shabaab", "insurgents"),
+    ("mozambique", "ISCAP", "insurgents"), ("mozambique", "Rwandan troops", "rwanda"), ("mozambique", "SAMIM", "samim"),
+    ("mozambique", "FADM", "fadm"), ("mozambique", "Local Force", "fadm"),
 ])
 def test_alias_means_its_faction(theatre: str, name: str, faction: str) -> None:
     assert packaged_theatres()[theatre].faction_of(name) == faction
@@ -188,6 +201,9 @@ def test_aliases_compare_folded() -> None:
     ("myanmar", "the junta", "junta"), ("myanmar", "terrorists", "resistance"),
     ("ethiopia", "the junta", "tplf"), ("sudan", "paramilitaries", "rsf"), ("sahel", "separatists", "fla"),
     ("sahel", "the army", UNKNOWN), ("iraq", "militias", "government"), ("yemen", "rebels", "houthis"),
+    ("afghanistan", "insurgents", "taliban"), ("afghanistan", "the resistance", "nrf"),
+    ("afghanistan", "terrorists", UNKNOWN), ("somalia", "clan militias", "macawisley"),
+    ("somalia", "militants", "al_shabaab"), ("mozambique", "terrorists", "insurgents"), ("mozambique", "FDS", "fadm"),
 ])
 def test_generic_word_means_its_faction_in_the_theatre(theatre: str, word: str, faction: str) -> None:
     found = packaged_theatres()[theatre]
@@ -246,6 +262,9 @@ def test_colours_are_distinct_within_the_theatre(theatre: str) -> None:
     ({"SY": 2, "IQ": 1}, "syria"),
     ({"sd": 2, "TD": 0}, "sudan"),
     ({"IQ": 2, "SY": 2, "IR": 1}, "iraq"),
+    ({"AF": 3, "PK": 1}, "afghanistan"),
+    ({"SO": 2, "KE": 1}, "somalia"),
+    ({"MZ": 2, "TZ": 1, "RW": 1}, "mozambique"),
 ])
 def test_theatre_for_countries(codes: dict[str, int], expected: str) -> None:
     found = theatre_for_countries(codes)

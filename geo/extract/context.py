@@ -82,6 +82,11 @@ class Context:
     gazetteer: Gazetteer
     theatre: Theatre | None = None
     last_settlement: Mention | None = None
+    #: The places of the last trigger with several ("took Deh Salah and Pul-e-Hesar"), and where its sentence ends:
+    #: what "them" names in that sentence or the next.
+    listed: tuple[int, tuple[tuple[str, Place | None, int], ...]] | None = None
+    #: The settlements named so far, in text order (those :attr:`last_settlement` was set to, and their neighbours).
+    settlements: list[Mention] = field(default_factory=list)
     #: The last region named ("the Kharkiv region"), which "the region" refers to.
     last_region: Mention | None = None
     #: The last event of the sentence before was a region's: "it" in the next sentence is that region.
@@ -154,7 +159,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess),
                                demonyms=True)
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
-    dateline = dateline_end(text)  # where the reporter is, not where anything happened
+    dateline = dateline_end(text)  # where and when the reporter files, not where or when anything happened
+    times = [t for t in times if t.start >= dateline]  # "KABUL, Aug 7 -": the report's day, not an event's
     places = [m for m in mentions if m.form != "demonym" and m.start >= dateline and not not_a_place(text, m)]
     out = []
     candidates = set(event_spans)
@@ -354,7 +360,14 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         if by_order is not None:
             return by_order
     if in_clause:  # "took Zalingei, the capital of Central Darfur, on Tuesday": a verb's time follows its object
-        after = [t for t in in_clause if pos < t.start <= pos + _OBJECT_SPAN and t.text.lower() not in _NOW_WORDS]
+        reach, inside = pos + _OBJECT_SPAN, (0, 0)
+        described = object_apposition(text, sent.times, pos, clause[1]) if text is not None else None
+        if described is not None:  # "took Adan Yabaal, a town the militants had held since 2009, on Tuesday": the
+            # time after the object's apposition is the verb's; a time inside it is the apposition's own
+            inside = described
+            reach = max(reach, described[1] + _AFTER_APPOSITION)
+        after = [t for t in in_clause if pos < t.start <= reach and t.text.lower() not in _NOW_WORDS
+                 and not inside[0] <= t.start < inside[1]]
         before = [t for t in in_clause if t.start < pos]
         return after[0] if after else before[-1] if before else in_clause[0]
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
@@ -390,6 +403,29 @@ _COMMA = re.compile(r"[,;:]")
 #: A relative pronoun where a trigger's clause ends ("retook Bakhmut from Russian troops who captured it in May").
 _RELATIVE_AT = re.compile(r"\s*,?\s*(?:which|who|that)\b", re.I)
 
+
+#: A trigger, its object and the apposition describing it, up to the comma that closes it: "captured Adan Yabaal, a
+#: town that al-Shabaab had held for a decade,", "held Pul-e-Khumri, the capital of Baghlan,".
+_OBJECT_APPOSITION = re.compile(r"[\w-]+(?:\s+[\w'’-]+){1,5}?(,\s+(?:a|an|the|its|their|home\s+to)\s+[^,;()]{3,90}?,)",
+                                re.I)
+#: How far past the apposition's closing comma the verb's time may stand.
+_AFTER_APPOSITION = 16
+#: How far after the verb the apposition of its object may close.
+_APPOSITION_REACH = 150
+
+
+def object_apposition(text: str, times: Sequence[TimeMention], pos: int, end: int) -> tuple[int, int] | None:
+    """Return the span of the apposition describing the object of the verb at *pos*, or None.
+
+    "captured Adan Yabaal, a town that al-Shabaab had held for a decade, on Tuesday": the span
+    from the comma after the object to the comma that closes the description (both included),
+    within *end* and :data:`_APPOSITION_REACH` of *pos*; None when there is none, or when the
+    apposition is itself a time (", the day after ...": one of *times* starts it).
+    """
+    described = _OBJECT_APPOSITION.match(text, pos, min(end, pos + _APPOSITION_REACH))
+    if described is None or any(described.start(1) <= t.start < described.start(1) + 6 for t in times):
+        return None
+    return described.span(1)
 
 #: Kinds that are states (they hold "since" a date); the others are changes.
 _STATES = frozenset({"held", "besieged", "contested"})

@@ -68,6 +68,7 @@ from geo.extract.context import (
     Wording,
     event_candidates,
     make_event,
+    object_apposition,
     read_sentences,
     time_for,
 )
@@ -329,7 +330,11 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
     if before:
-        return before[-1].faction, False
+        last = before[-1]
+        while len(before) > 1 and before[-2].faction not in (None, "unknown") \
+                and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
+            before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
+        return (before[-1].faction if last.faction != "unknown" else last.faction), False
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
@@ -340,6 +345,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo".
+_JOINED = re.compile(r"\s+(?:and|together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 #: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
 _OWNED = re.compile(r"['’]s?\s+$")
@@ -823,6 +830,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if time is not None and (not clause[0] <= time.start < clause[1] or time.start > trig.end() and text[
             trig.end() : time.start].rstrip().endswith(",")) and time.relation not in ("after", "before") \
             and not (time.relation == "since" and text[trig.end() : time.start].isspace()) \
+            and not (time.relation != "since" and _time_after_apposition(text, sent, trig.start(), clause, time)) \
             and _PRESENT.search(text, max(sent.start, trig.start() - 12), trig.end()):
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
         # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
@@ -1048,6 +1056,15 @@ def _target_ends(text: str, trig: re.Match[str], sent: Sentence, targets: Sequen
         ends.append(found + len(written) if found >= 0 else -1)
         at = found + len(written) if found >= 0 else at
     return ends
+
+
+def _time_after_apposition(text: str, sent: Sentence, pos: int, clause: tuple[int, int], time: TimeMention) -> bool:
+    """Whether *time* stands right after the apposition of the verb's object.
+
+    "still held Pul-e-Khumri, the capital of Baghlan, on Friday": the verb's own time, not another clause's.
+    """
+    described = object_apposition(text, sent.times, pos, clause[1])
+    return described is not None and 0 <= time.start - described[1] <= 16
 
 
 def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) -> TimeMention | None:
@@ -1402,14 +1419,14 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     side named that is not a source ("cleansed of the RSF militia") or a modifier ("backed by").
     """
     targets = {e.place_id for e in found}
-    for m in reversed(sent.places):
-        place = m.place
-        if place and place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None \
-                and not reference_point(ctx.article.text, m) \
-                and (place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end)):
-            # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
-            ctx.last_settlement = m
-            break
+    named = [m for m in sent.places
+             if m.place and m.place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None
+             and not reference_point(ctx.article.text, m)
+             and (m.place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end))]
+    # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
+    if named:
+        ctx.last_settlement = named[-1]
+        ctx.settlements.extend(named)
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
                    and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
     if region is not None:

@@ -235,10 +235,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
-    # The last way in cut: "cut the last supply route into El Fasher", "severed the main road to Taiz".
+    # The last way in cut: "cut the last supply route into El Fasher", "severed the only road to Taiz" (not
+    # "blocking the main road to Beledweyne": a road between two towns, no siege of the one it leads to).
     Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
-            r"(?:last|main|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
-            r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving|linking)", confidence=0.6),
+            r"(?:last|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
+            r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
             r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
@@ -282,7 +283,7 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
-                    r"old\s+(?:city|town)|neighbou?rhoods?|districts?|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
+                    r"old\s+(?:city|town)|neighbou?rhoods?|districts?(?!\s+headquarters)|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
                     r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")

@@ -43,6 +43,8 @@ SETTLEMENTS = frozenset({"city", "town", "village"})
 COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)(?:the\s+)?"
                           r"(?:(?:town|city|village|towns|cities)\s+of\s+)?$", re.I)
 _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|most|much|all|rest|part|parts|half|"
+                           # a part given by two quarters: "most of central and southern Khartoum"
+                           r"of\s+(?:the\s+)?(?:north|south|east|west|central)[\w-]*\s+(?:and|or)|"
                            r"portion|swathes?|section|"
                            r"control|key|strategic|significant|large|major|small|remaining|entire|whole|positions|"
                            r"number|towns?|villages?|cit(?:y|ies)|areas?|neighbou?rhoods?|districts?|several|some|"
@@ -118,7 +120,16 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []
     if weak and first.start - trig.end() > 40:
         return []
+    owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
+                  and first.place.kind in _AREA_KINDS and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start)), None)
+    if owned is not None:  # "captured Panjshir's Paryan district": the division only locates the place it owns
+        first = owned
+        after = [m for m in after if m.start >= owned.start]
     return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
+
+
+#: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
+_POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
 
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -289,13 +300,53 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
         In text order; empty when the trigger governs no known place.
     """
     targets = _objects(text, ctx, sent, trig, clause, passive, weak)
+    if not targets and not passive and _PLURAL_OBJECT.match(text, trig.end(), clause[1]):
+        # "captured Deh Salah and Pul-e-Hesar, but the Taliban retook them": the places listed before
+        listed = _listed_before(text, sent, trig.start())
+        if listed:
+            return listed
+        if ctx.listed and 0 <= sent.start - ctx.listed[0] <= 3:
+            return list(ctx.listed[1])
     if not targets or passive:
         return targets
     named = {(name, place.id if place else None) for name, place, _ in targets}
     home = next((place for _, place, _ in targets if place is not None and place.kind in SETTLEMENTS), None)
-    return targets + [t for t in _included(text, ctx, sent, trig.end(), clause[1], home)
-                      if (t[0], t[1].id if t[1] else None) not in named]
+    found = targets + [t for t in _included(text, ctx, sent, trig.end(), clause[1], home)
+                       if (t[0], t[1].id if t[1] else None) not in named]
+    if len(found) > 1:  # the places "them" may name in this sentence or the next
+        ctx.listed = (sent.end, tuple(found))
+    return found
 
+
+def _listed_before(text: str, sent: Sentence, pos: int) -> list[Target]:
+    """Return the first list of two or more places (no country) named in *sent* before *pos*, else []."""
+    named = [m for m in sent.places if m.end <= pos and m.place is not None and m.place.kind != "country"
+             and not _UNITS_IN.search(text, max(sent.start, m.start - 60), m.start)]  # not "districts in Baghlan"
+    for first in named:
+        listed = [m for m in coordinated(text, named, first, pos) if m.place is not None]
+        if len(listed) > 1:
+            return [(m.text, m.place, 1) for m in listed]
+    return []
+
+
+#: "them" as a trigger's object, standing for places ("retook them later that month"), not people.
+_PLURAL_OBJECT = re.compile(r"\s+(?:(?:all|both|most|each)\s+(?:of\s+)?)?them\b(?!\s+(?:to|as|of|from|with|out)\b)",
+                            re.I)
+
+
+#: A settlement referred back to and located in a division: "the town in", "the port city in northern".
+#: (Not "the last Ukrainian-held village in the Kursk region": a village not named before.)
+_SETTLEMENT_IN = re.compile(r"\b[Tt]he\s+(?:(?:port|border|coastal|river|market|mining|garrison|strategic|key|"
+                            r"besieged|embattled|provincial|district|regional|(?:north|south|east|west|central)[\w-]*)"
+                            r"\s+){0,2}(?:city|town|village|capital)\s+in\s+(?:the\s+)?"
+                            r"(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?$")
+#: Several places of a kind inside the place named next: "three districts in neighbouring", "several villages in".
+_UNITS_IN = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|some|"
+                       r"many|a\s+number\s+of|a\s+few|more)\s+(?:[\w-]+\s+)?(?:districts|villages|towns|hamlets|"
+                       r"localities|settlements|positions|outposts|checkpoints)\s+(?:in|of|around|across)\s+(?:the\s+)?"
+                       r"(?:(?:neighbou?ring|nearby|adjacent|(?:north|south|east|west|central)[\w-]*)\s+)?$", re.I)
+#: Kinds of place that are areas, not settlements.
+_AREA_KINDS = frozenset({"admin1", "admin2", "region"})
 
 #: What an object is said to include: ", including the airport and the citadel", ", among them Maungdaw".
 _INCLUDING = re.compile(r",?\s+(?:including|notably|among\s+them)\s+", re.I)
@@ -364,6 +415,22 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
+        if _UNITS_IN.search(text, max(clause[0], m.start - 60), m.start):
+            # "captured three districts in neighbouring Baghlan, including Deh Salah and Pul-e-Hesar": the places
+            # listed are taken, the one that holds them is not; without a list, a part of a town is
+            listed = _included(text, ctx, sent, m.end, clause[1], None)
+            if listed:
+                return listed
+            if m.place.kind in SETTLEMENTS:
+                targets.append((region_name(text, m), m.place, 2))
+                continue
+        if m.place.kind in _AREA_KINDS and _SETTLEMENT_IN.search(text, max(0, m.start - 60), m.start):
+            # "the town in Cabo Delgado province fell to the insurgents": the town named before, which the region
+            # only locates; not the region
+            town = ctx.last_settlement
+            if town is not None and town.place is not None and town.end <= m.start:
+                targets.append((town.text, town.place, 1))
+            continue
         division = _REGION_AFTER.match(text, m.end)
         if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
             area = m.place if m.place.kind == "admin1" else _area_named(ctx, f"{m.text} {division.group(1)}", m.place)
@@ -402,7 +469,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
         if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
                 and ctx.last_settlement.place:
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]
+            town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
+            return [(town.text, town.place, 1)] if town.place else []
         return []
     gap = text[trig.end() : clause[1]]
     if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
@@ -430,12 +498,35 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
-            return [(ctx.last_settlement.text, ctx.last_settlement.place, precision)]
+            town = _town_of_region(ctx, sent, ctx.last_settlement)
+            return [(town.text, town.place, precision)] if town.place else []
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
 
 
 #: A named site owned by the town just told of: "the town's Grand Immaculate Church", "the city's Hotel Rwanda".
 _TOWNS_OWN = re.compile(r"\bthe\s+(?:town|city|village|capital)['’]s\s+$", re.I)
+
+
+def _town_of_region(ctx: Context, sent: Sentence, last: Mention) -> Mention:
+    """Return the settlement "the city" names back in *sent*: *last*, the last one named, or the region's named in it.
+
+    '"The enemy has entered the city," a council member in Jowzjan said', after Sheberghan (in
+    Jowzjan) and then Zaranj were named: the city is Sheberghan, the last settlement named in
+    the division the sentence names, when the last one named lies in another.
+    """
+    if last.place is None:
+        return last
+    regions = [m.place for m in sent.places if m.place is not None and m.place.kind == "admin1"]
+    if not regions or any(_in_division(last.place, r) for r in regions):
+        return last
+    inside = [m for m in ctx.settlements if m.place is not None and any(_in_division(m.place, r) for r in regions)]
+    return inside[-1] if inside else last
+
+
+def _in_division(place: Place, division: Place) -> bool:
+    """Whether *place* lies in the first-level *division* (by its country and its division's name)."""
+    return place.country == division.country and bool(place.admin1) and place.admin1 == division.name
+
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                r"(?:palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|"
@@ -502,8 +593,17 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
                                                             else None)
         if place is None or place.kind == "country":
             return []
+        if _SEAT_SITE.fullmatch(name):  # the seat is the town itself, named so
+            seat = town or (ctx.last_settlement if home is None else None)
+            found.append((seat.text if seat is not None else place.name, place, 1))
+            continue
         found.append((name, place, 2))
     return found
+
+
+#: A site that is a district's or province's seat, the town itself: "the district headquarters" (the usage of
+#: Mozambican, Afghan and South Asian reporting), "the provincial headquarters".
+_SEAT_SITE = re.compile(r"(?:the\s+)?(?:district|provincial|regional|municipal|county|township)\s+headquarters", re.I)
 
 
 def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],

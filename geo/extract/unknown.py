@@ -71,6 +71,8 @@ def place_slot_names(sentence: str) -> list[tuple[int, int, str]]:
     ['Kibati', 'Rusayo']
     >>> [n for _, _, n in place_slot_names("Fighting reached Tal Hamis district on Monday.")]
     ['Tal Hamis']
+    >>> [n for _, _, n in place_slot_names("The KIA took Kachin State's Tanai township.")]
+    ['Tanai']
     """
     found: dict[tuple[int, int], str] = {}
     for m in _SLOT_BEFORE.finditer(sentence):
@@ -89,6 +91,10 @@ def place_slot_names(sentence: str) -> list[tuple[int, int, str]]:
         while words and words[0].lower() in _NOT_NAMES:
             start += len(words[0]) + 1
             words.pop(0)
+        owner = max((k for k, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=None)
+        if owner is not None:  # "Panjshir's Paryan district", "Kachin State's Chipwi township": the place owned
+            start += len(" ".join(words[: owner + 1])) + 1
+            words = words[owner + 1 :]
         if words and not any(s < end and start < e for s, e, _ in names):
             names.append((start, end, " ".join(words)))
     return names

@@ -7,7 +7,8 @@ needs what that scan found or a reading of the sentence around it:
 * "in May last year", "June of last year": that month of the year before publication;
 * "in December that year", "June of the same year": that month of the year of the date told before it;
 * "in the same month", "later that month": the month of the date told before it;
-* "the same day", "the next day", "two days later": from the last day told before it in the article;
+* "the same day", "the next day", "two days later", "two days earlier" (a sentence's own, not "two days
+  before the vote"): from the last day told before it in the article;
 * "on the eve of 8 December", "the eve of the offensive on 27 November": the day before the
   date that follows;
 * "on the first day of the offensive", "on the second day": counted from the day the article says
@@ -51,16 +52,19 @@ _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+(?:year|month)\b|"
-                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|"
+                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|\bdays?\s+earlier\b|"
                    r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
                    r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
 #: Words that order two clauses of one sentence in time.
 ORDERING = re.compile(r"\b(?:before|after|then|followed\s+by|later|subsequently|afterwards|prior\s+to)\b", re.I)
 _NOT_ORDERING = re.compile(r"\b(?:since|by|until|till|even|and\s+only)\s+$", re.I)
 _AFTERWARDS = frozenset({"then", "followed by", "later", "subsequently", "afterwards"})
-#: A step from the date of the item before: "the next day", "two days later", "hours later", "the same day".
+#: A step from the date of the item before: "the next day", "two days later", "hours later", "the same day", "two
+#: days earlier".
 _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)|"
                    r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
+                   r"(?P<back>a\s+day|the\s+day|\d{1,2}\s+days|two\s+days|three\s+days|four\s+days|five\s+days|"
+                   r"six\s+days|seven\s+days)\s+earlier|"
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
                    r"that\s+(?:evening|night|afternoon)))\b", re.I)
 #: A clause dated by its distance from the day before it: ", a day after they seized the city", "two weeks before",
@@ -363,6 +367,9 @@ def chained(text: str, lo: int, hi: int, previous: TimeMention, published: dt.da
     elif m.group("n"):
         word = m.group("n").lower()
         start, end = base + int(_STEP_DAYS.get(word, word)) * _D, None
+    elif m.group("back"):  # "Two days earlier, the insurgents had taken ...": counted back from the day told before
+        word = m.group("back").split()[0].lower()
+        start, end = base - (1 if word in ("a", "the") else int(_STEP_DAYS.get(word, word))) * _D, None
     else:
         start, end = base, (base + _D if m.group(0).lower().endswith("hours later") else None)
     if published is not None:
