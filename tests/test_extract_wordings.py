@@ -262,7 +262,6 @@ def test_a_place_surrendered_or_ceded_to_a_side_is_lost_to_it(gz, text: str, pla
 @pytest.mark.parametrize("text", [
     "Soldiers who surrendered in Kidal were taken to Gao.",
     "Wounded fighters from Mariupol were taken to Olenivka.",
-    "The garrison in Lashio surrendered to the MNDAA on Saturday.",
 ])
 def test_people_taken_or_surrendering_do_not_move_a_place(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "withdrew")], read(gz, text)
@@ -1365,3 +1364,25 @@ def test_a_side_told_fleeing_is_not_the_guessed_taker_of_the_next_change(gz) -> 
             "The academy was captured within two hours.")
     captured = [e for e in read(gz, text) if e.kind == "captured"]
     assert captured and {e.actor_gaining for e in captured} == {"opposition"}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The government garrison in Ghazni surrendered to the Taliban after days of fighting.", "Ghazni", "taliban"),
+    ("Hundreds of soldiers in Kunduz surrendered to the insurgents, handing over their weapons.", "Kunduz",
+     "taliban"),
+    ("Ukrainian marines in Mariupol surrendered to Russian forces in May 2022.", "Mariupol", "russia"),
+    ("The army garrison in Babanusa surrendered to the RSF on Monday.", "Babanusa", "rsf"),
+    ("The garrison in Lashio surrendered to the MNDAA on Saturday.", "Lashio", "mndaa"),
+])
+def test_a_garrison_that_surrenders_to_a_side_gives_it_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("captured", side)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers who surrendered in Kidal were taken to Gao.",
+    "The RSF fighters surrendered their weapons to the army in Sennar.",
+    "Protesters in Kabul surrendered to police after a standoff.",
+])
+def test_a_surrender_of_people_or_arms_gives_no_place(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)

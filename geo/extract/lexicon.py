@@ -168,6 +168,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
+    # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is
+    # where the force stood; only with the side it went to, not "soldiers who surrendered in Kidal were taken to").
+    Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
+            r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:rebels|insurgents|militants|fighters|forces|troops|army|"
+            r"jihadists|militiamen)\b)", passive=True, agent_after=False, loser=True, confidence=0.65),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
