@@ -1386,3 +1386,27 @@ def test_a_garrison_that_surrenders_to_a_side_gives_it_the_place(gz, text: str, 
 ])
 def test_a_surrender_of_people_or_arms_gives_no_place(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Kachin Independence Army captured Mansi in Kachin State on Monday.", "Mansi"),
+    ("The KIA captured Mansi, a town near Bhamo, in March.", "Mansi"),
+])
+def test_a_namesake_abroad_by_an_alternate_name_only_is_no_point(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.place_id is None and e.lat is None for e in events), events
+
+
+def test_a_namesake_abroad_by_its_own_name_keeps_its_point_with_low_confidence(gz) -> None:
+    events = read(gz, "M23 rebels seized Paris on Friday.")
+    assert events and all(e.place_id is not None and e.confidence <= 0.3 for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Ministry of Defence of the Islamic Emirate said its forces had captured Bazarak.", "Bazarak", "taliban"),
+    ("A spokesman of the Rapid Support Forces said its fighters had seized Babanusa.", "Babanusa", "rsf"),
+    ("The command of the Arakan Army said its troops had overrun Paletwa.", "Paletwa", "aa"),
+])
+def test_its_forces_after_an_office_of_a_side_are_that_side_s(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, events

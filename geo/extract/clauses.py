@@ -341,7 +341,8 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
                       r"detachments?|convoys?|rebels|insurgents|militants|militiamen|militias|gunmen|jihadists|"
-                      r"guerrillas|combatants|paramilitaries|"
+                      r"guerrillas|combatants|paramilitaries|ministry|defen[cs]e|government|command|leadership|"
+                      r"spokesm[ae]n|spokesperson|authorities|"
                       r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
                       r"paramilitaries)\s+(?:loyal|allied|aligned|affiliated)\s+(?:to|with)\s+(?:the\s+)?$", re.I)

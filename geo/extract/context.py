@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Mention, Place
+from gazetteer.names import normalize_name
 from geo.dates import shift
 from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, infer_theatre
@@ -510,7 +511,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
         The time expression; None gives the publication day or the day before.
     confidence : float
         Rounded to two decimals; at most :data:`ABROAD_CONFIDENCE` for a place outside the
-        sentence's theatre's countries and their neighbours.
+        sentence's theatre's countries and their neighbours, and such a place named by one of
+        its alternate names only (a transliteration from another script) is no point at all.
 
     Returns
     -------
@@ -528,6 +530,8 @@ def make_event(ctx: Context, sent: Sentence, trig: re.Match[str], *, kind: Event
                            "after")
     date, date_end, date_precision = _dates(time, article.published)
     if place is not None and sent.theatre is not None and _abroad(place, sent.theatre):
+        if normalize_name(written) != normalize_name(place.name):
+            place = None  # "Mansi" in Kachin State is no Muncie, Indiana (whose alternate name it is): no point
         confidence = min(confidence, ABROAD_CONFIDENCE)
     return ControlEvent(
         id=_event_id(article, sent.start, trig.start(), place.id if place else written), article=article.id,
