@@ -1410,3 +1410,25 @@ def test_a_namesake_abroad_by_its_own_name_keeps_its_point_with_low_confidence(g
 def test_its_forces_after_an_office_of_a_side_are_that_side_s(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("DeepState reported on Sunday that Russian forces had occupied Novohrodivka.", "Novohrodivka", "captured"),
+    ("According to local sources, the RSF has occupied Um Rawaba.", "Um Rawaba", "captured"),
+    ("The M23 has occupied Rubaya since April 2024.", "Rubaya", "held"),
+    ("Russian forces had occupied Kherson for eight months before withdrawing in November 2022.", "Kherson", "held"),
+])
+def test_has_occupied_is_a_change_unless_a_length_or_start_follows(gz, text: str, place: str, kind: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "held")]
+    assert [e.kind for e in events] == [kind], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("Ukraine's military confirmed the withdrawal of its troops from Vuhledar to preserve personnel.", "Vuhledar",
+     "ukraine"),
+    ("The army announced the pull-out of its forces from Wad Madani.", "Wad Madani", "saf"),
+    ("The junta ordered the evacuation of its remaining soldiers from Laukkai.", "Laukkai", "junta"),
+])
+def test_the_withdrawal_of_a_side_s_troops_from_a_place(gz, text: str, place: str, loser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_losing) for e in events] == [("withdrew", loser)], read(gz, text)

@@ -420,6 +420,9 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
 
 
+#: "has occupied", "had now occupied": a change unless a length or a start follows (:data:`_LASTING`).
+_HAS_OCCUPIED = re.compile(r"(?:has|have|had)\s+(?:\w+\s+)?occupied", re.I)
+_LASTING = re.compile(r"\b(?:since|for|until|till|ever\s+since)\b", re.I)
 #: An agreement as the subject of "held": "a ceasefire that had held", "the truce, which has largely held".
 _TRUCE_SUBJECT = re.compile(r"\b(?:cease-?fires?|truces?|calm|lull|deals?|agreements?|accords?|pacts?|peace|"
                             r"arrangements?|de-?escalation)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?$", re.I)
@@ -759,6 +762,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             and stance.attributed_to and stance.attributed_to != "unknown":
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
     kind_now: EventKind = trigger.kind
+    if kind_now == "held" and _HAS_OCCUPIED.fullmatch(trig.group(0)) and not _LASTING.search(text, trig.end(),
+                                                                                             clause[1]):
+        kind_now = "captured"  # "Russian forces had occupied Novohrodivka" ("has occupied X since 2014": a state)
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
     if kind_now == "held" and _CONTROL_PHRASE.match(trig.group(0)) and \

@@ -164,7 +164,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:withdr[eaw]w?n?|withdraws)(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|"
             r"pulled\s+(?:\w+\s+){0,2}?(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+of\s+(?:its|their|the|his)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
