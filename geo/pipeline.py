@@ -29,9 +29,11 @@ __all__ = ["analyse", "POOL_MIN_MISSES"]
 #: The fewest cache misses extracted by a pool of worker processes (one per CPU); fewer are
 #: extracted in this process, since starting the workers costs more than they would save.
 POOL_MIN_MISSES = 50
-#: Batches handed out per worker: small enough to even out the workers' loads, large enough
-#: that sending them costs little.
-_BATCHES_PER_WORKER = 16
+#: Each batch is this share of a worker's part of the articles not yet handed out (guided scheduling):
+#: large batches first, then ever smaller ones, so that the workers finish together.
+_SHARES_PER_WORKER = 4
+#: The smallest batch (sending one costs about a millisecond).
+_MIN_BATCH = 2
 
 
 def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool | None = None,
@@ -92,8 +94,23 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
         for article in rest:
             yield extract.extract_article(article, gz, theatre)
         return
-    size = math.ceil(len(rest) / (workers * _BATCHES_PER_WORKER))
-    batches = [list(rest[i : i + size]) for i in range(0, len(rest), size)]
     work = functools.partial(extract.extract_articles, theatre=theatre)
-    for batch in geo.pool.map_batches(work, batches, workers=workers):
+    for batch in geo.pool.map_batches(work, _guided_batches(rest, workers), workers=workers):
         yield from batch
+
+
+def _guided_batches(items: Sequence[Article], workers: int) -> list[list[Article]]:
+    """Cut *items* into batches in order, each a :data:`_SHARES_PER_WORKER`-th of a worker's part of what is left.
+
+    With batches of one size, a worker could wait idle for the other's last batch (half a batch
+    on average); batches that shrink towards the end leave at most a small one to wait for.
+
+    >>> [len(b) for b in _guided_batches(list(range(40)), 2)]
+    [5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    batches, i = [], 0
+    while i < len(items):
+        size = max(_MIN_BATCH, math.ceil((len(items) - i) / (workers * _SHARES_PER_WORKER)))
+        batches.append(list(items[i : i + size]))
+        i += size
+    return batches
