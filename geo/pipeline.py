@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import geo.pool
@@ -21,7 +21,7 @@ from geo.model import Article, ControlEvent, CorpusResult, DistanceMention
 from geo.pool import forks_workers, worker_count
 from geo.progress import tracked
 from geo.read.baseline import baseline_resolver, read_baseline
-from geo.read.corpus import BASELINE_FILE, read_corpus
+from geo.read.corpus import BASELINE_FILE, start_reading
 from geo.theatres import Theatre
 
 __all__ = ["analyse", "POOL_MIN_MISSES"]
@@ -47,8 +47,10 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
     :data:`POOL_MIN_MISSES` articles are not in the cache and this process may use more than one
     CPU, they are extracted by a pool of worker processes (:mod:`geo.pool`, one per CPU, forked
     on Linux; elsewhere, where workers would be spawned and load the gazetteer again, in this
-    process), with the same results in the same order. Each article's theatre (the war it is
-    about) is inferred from its places and faction names unless *theatre* is given.
+    process), with the same results in the same order; this process then searches the corpus for
+    near-duplicate reports while the workers extract (the extraction does not read the links).
+    Each article's theatre (the war it is about) is inferred from its places and faction names
+    unless *theatre* is given.
 
     Raises
     ------
@@ -56,14 +58,14 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
         When the folder cannot be read or its baseline.csv is malformed.
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
-    articles, warnings = read_corpus(folder)  # near-duplicate versions already linked
+    reading = start_reading(folder)  # the articles; their near-duplicate links while the pool extracts
     events: list[ControlEvent] = []
     distances: list[DistanceMention] = []
     cache = ExtractionCache.for_gazetteer(gz)
-    found = [cache.get(article, theatre) for article in articles]
-    misses = [article for article, extraction in zip(articles, found, strict=True) if extraction is None]
-    fresh = _extract(misses, gz, theatre, pool=gazetteer is None)
-    for i, article in enumerate(tracked(articles, "articles", progress)):
+    found = [cache.get(article, theatre) for article in reading.articles]
+    misses = [article for article, extraction in zip(reading.articles, found, strict=True) if extraction is None]
+    fresh = _extract(misses, gz, theatre, pool=gazetteer is None, meanwhile=reading.linked)
+    for i, article in enumerate(tracked(reading.articles, "articles", progress)):
         extraction = found[i]
         if extraction is None:
             extraction = next(fresh)
@@ -71,6 +73,7 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
         events.extend(extraction.events)
         distances.extend(extraction.distances)
     next(fresh, None)  # past the last: a pool shuts down once its last batch is taken
+    articles, warnings = reading.linked()  # near-duplicate versions linked (found already if a pool ran)
     events = link_duplicate_events(events, articles)
     baseline_file = folder / BASELINE_FILE
     baseline = read_baseline(baseline_file, baseline_resolver(gz)) if baseline_file.is_file() else []
@@ -78,12 +81,14 @@ def analyse(folder: Path, *, gazetteer: Gazetteer | None = None, progress: bool 
 
 
 def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None, *,
-             pool: bool) -> Iterator[ArticleExtraction]:
+             pool: bool, meanwhile: Callable[[], object] | None = None) -> Iterator[ArticleExtraction]:
     """Yield the extraction of each article, in order: in a process pool when there are many and CPUs to spare.
 
     The first article is extracted here in any case: the extraction rules are then loaded
     (and, with the gazetteer, shared by forked workers) before a pool starts. Workers use the
-    default gazetteer, so only *pool* (the caller gave none) lets a pool start.
+    default gazetteer, so only *pool* (the caller gave none) lets a pool start. *meanwhile* is
+    called once while a pool's workers extract (:func:`geo.pool.processes.map_batches`); without a
+    pool it is not called.
     """
     if not articles:
         return
@@ -95,7 +100,7 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
             yield extract.extract_article(article, gz, theatre)
         return
     work = functools.partial(extract.extract_articles, theatre=theatre)
-    for batch in geo.pool.map_batches(work, _guided_batches(rest, workers), workers=workers):
+    for batch in geo.pool.map_batches(work, _guided_batches(rest, workers), workers=workers, meanwhile=meanwhile):
         yield from batch
 
 
