@@ -99,9 +99,11 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
         for article in rest:
             yield extract.extract_article(article, gz, theatre)
         return
-    work = functools.partial(extract.extract_articles, theatre=theatre)
-    for batch in geo.pool.map_batches(work, _guided_batches(rest, workers), workers=workers, meanwhile=meanwhile):
-        yield from batch
+    work = functools.partial(extract.extract_values, theatre=theatre)  # records' values: cheaper to send back
+    batches = _guided_batches(rest, workers)
+    for batch, values in zip(batches, geo.pool.map_batches(work, batches, workers=workers, meanwhile=meanwhile),
+                             strict=True):
+        yield from (ArticleExtraction.from_values(a, v) for a, v in zip(batch, values, strict=True))
 
 
 def _guided_batches(items: Sequence[Article], workers: int) -> list[list[Article]]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.extract.result import ArticleExtraction
-from geo.model import Article, ControlEvent, DistanceMention, record_values
+from geo.model import Article
 from geo.theatres import Theatre
 
 __all__ = ["KIND", "ExtractionCache", "code_version"]
@@ -99,14 +99,11 @@ class ExtractionCache:
             return None
         stored = self._files.get(_article_key(article, theatre))
         try:
-            events, distances = stored  # type: ignore[misc]
-            return ArticleExtraction(article, tuple(ControlEvent(*row) for row in events),
-                                     tuple(DistanceMention(*row) for row in distances))
+            return ArticleExtraction.from_values(article, stored)  # type: ignore[arg-type]
         except (TypeError, ValueError):  # a miss (None), or a file of another layout
             return None
 
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
         """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable."""
         if self.folder is not None:
-            self._files.put(_article_key(article, theatre), (tuple(record_values(e) for e in extraction.events),
-                                                             tuple(record_values(d) for d in extraction.distances)))
+            self._files.put(_article_key(article, theatre), extraction.values())
