@@ -3,6 +3,7 @@ changed folder is read again, and the cache is optional."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 
 from gazetteer import cache as gz_cache
 from geo.read import corpus as corpus_mod
-from geo.read.corpus import CORPUS_KIND, read_corpus
+from geo.read.corpus import CORPUS_KIND, read_corpus, start_reading
 
 
 @pytest.fixture()
@@ -36,6 +37,20 @@ def test_a_reread_comes_from_the_cache_with_the_same_articles_and_warnings(seed_
     assert any(a.duplicate_of for a in warm[0])  # the seeds hold two versions of one report: linked
     assert any("another version of" in w.message for w in warm[1])
     assert list(cache_root.glob(f"{CORPUS_KIND}-*/*.pickle"))
+
+
+def test_reading_in_two_steps_gives_the_read_and_links_last(seed_copy: Path, cache_root: Path,
+                                                            reads: list[Path]) -> None:
+    reading = start_reading(seed_copy)
+    assert reads == [seed_copy] and not any(a.duplicate_of for a in reading.articles)  # no links yet
+    assert not list(cache_root.glob(f"{CORPUS_KIND}-*/*.pickle"))  # cached once linked
+    articles, warnings = reading.linked()
+    assert reading.linked() == (articles, warnings)  # searched once
+    assert [replace(a, duplicate_of=None) for a in articles] == reading.articles
+    assert any(a.duplicate_of for a in articles) and any("another version of" in w.message for w in warnings)
+    assert read_corpus(seed_copy) == (articles, warnings) and len(reads) == 1  # from the cache, linked
+    again = start_reading(seed_copy)
+    assert again.articles == articles and again.linked() == (articles, warnings) and len(reads) == 1
 
 
 @pytest.mark.parametrize("change", ["edit", "add", "remove", "metadata"])

@@ -102,6 +102,23 @@ def test_exact_and_estimated_containment_of_a_shortened_version() -> None:
     assert estimated_containment(sig_part, sh_part.size, other_sig, other_sh.size) < 0.2
 
 
+_SHINGLE_SET = st.lists(st.sampled_from([0, 1, 2, 3, 5, 8, 2**40, 2**63, 2**64 - 1]), min_size=1, max_size=9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sets=st.lists(_SHINGLE_SET, min_size=2, max_size=6), data=st.data())
+def test_containments_of_many_pairs_are_those_of_each_pair(sets, data) -> None:
+    shingles = [np.unique(np.array(s, dtype=np.uint64)) for s in sets]
+    every = [(a, b) for a in range(len(sets)) for b in range(a + 1, len(sets))]
+    pairs = data.draw(st.lists(st.sampled_from(every), min_size=1, unique=True))
+    assert dedup._containments(shingles, pairs) == [containment(shingles[a], shingles[b]) for a, b in pairs]
+
+
+def test_containments_count_the_shared_shingles_of_the_smaller_set() -> None:
+    shingles = [np.array(s, dtype=np.uint64) for s in ([1, 2, 3, 4], [3, 4, 9], [1, 2, 3, 4, 5, 6, 7, 8], [10])]
+    assert dedup._containments(shingles, [(0, 1), (0, 2), (1, 2), (0, 3), (2, 3)]) == [2 / 3, 1.0, 2 / 3, 0.0, 0.0]
+
+
 def test_links_carry_the_canonical_index_and_the_containment() -> None:
     original = make("a.txt", "\n".join(REPORT), dt.date(2024, 12, 1))
     shorter = make("b.txt", "\n".join(REPORT[:3]), dt.date(2024, 12, 2))

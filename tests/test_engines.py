@@ -139,6 +139,27 @@ def test_local_pool_yields_exactly_the_in_process_results_in_order():
     assert pooled == alone  # record for record, in order
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_parents_own_work_runs_once_while_the_batches_are_out(workers: int) -> None:
+    from geo.pool import map_batches
+
+    handed: list[int] = []
+    calls: list[int] = []
+
+    def batches() -> Iterator[list[int]]:
+        for k in range(12):
+            handed.append(k)
+            yield [k, k + 1]
+
+    results = map_batches(sum, batches(), workers=workers, in_flight_per_worker=2, meanwhile=lambda: calls.append(
+        len(handed)))
+    assert calls == []  # nothing runs before the first result is asked for
+    assert list(results) == [2 * k + 1 for k in range(12)]  # every batch, in order
+    # with a pool, once the first batches are out (two per worker), before any result is awaited; alone, first
+    assert calls == ([2 * workers] if workers > 1 else [0])
+    assert list(map_batches(sum, [[1]], workers=workers)) == [1]  # no work of its own: none asked
+
+
 def test_a_failing_batch_in_the_pool_is_one_extraction_error_and_the_pool_ends():
     before = _children()
     articles = read_corpus(ROOT / "seeds")[0]

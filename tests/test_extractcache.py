@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,9 @@ import geo.pool
 from gazetteer import cache as gz_cache
 from geo import extract, pipeline
 from geo.extract.article import extract_article
-from geo.extract.cache import KIND, ExtractionCache
+from geo.extract.cache import KIND, ExtractionCache, _article_key
 from geo.model import Article, CorpusResult
+from geo.read.corpus import read_corpus
 from geo.theatres import theatre_named
 
 
@@ -135,19 +137,35 @@ def test_a_pool_of_workers_gives_the_records_of_one_process(seed_copy: Path, tmp
     pools: list[int | None] = []
     pipeline_pool = geo.pool.map_batches
 
-    def pooled(func: Any, batches: Any, *, workers: int | None = None) -> Any:
+    def pooled(func: Any, batches: Any, *, workers: int | None = None, **options: Any) -> Any:
         pools.append(workers)
-        return pipeline_pool(func, batches, workers=workers)
+        return pipeline_pool(func, batches, workers=workers, **options)
 
+    first = sorted(seed_copy.glob("*.txt"))[0]  # a second version of one report: linked while the pool extracts
+    (seed_copy / "zz_update.txt").write_text(first.read_text(encoding="utf-8") + "\nThe fighting went on overnight, "
+                                             "residents said.\n", encoding="utf-8")
     monkeypatch.setattr(geo.pool, "map_batches", pooled)
     monkeypatch.setattr(pipeline, "worker_count", lambda requested, batches: (2, None))
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "alone"))
     alone = pipeline.analyse(seed_copy, theatre=chosen)
-    assert pools == []  # five misses: below the pool's threshold, extracted in this process
+    assert pools == []  # six misses: below the pool's threshold, extracted in this process
     monkeypatch.setattr(pipeline, "POOL_MIN_MISSES", 2)
     monkeypatch.setenv(gz_cache.CACHE_ENV, str(tmp_path / "pooled"))
     two = pipeline.analyse(seed_copy, theatre=chosen)
     assert pools == [2]
     assert records(two) == records(alone) and len(alone.events) > 10
-    assert [a.id for a in two.articles] == [a.id for a in alone.articles]
-    assert len(extraction_files(tmp_path / "pooled")) == len(extraction_files(tmp_path / "alone")) == 5
+    assert two.articles == alone.articles and two.warnings == alone.warnings
+    update = next(a for a in two.articles if a.path.endswith("zz_update.txt"))
+    assert update.duplicate_of == next(a.id for a in two.articles if a.path == str(first))
+    assert any(e.duplicate_of for e in two.events if e.article == update.id)  # its events link to the first's
+    assert len(extraction_files(tmp_path / "pooled")) == len(extraction_files(tmp_path / "alone")) == 6
+
+
+def test_the_extraction_does_not_read_the_near_duplicate_link(gz: Any) -> None:
+    """The cache key leaves ``duplicate_of`` out, so an article is looked up before the near-duplicate search."""
+    articles = read_corpus(Path(__file__).resolve().parent.parent / "seeds")[0]
+    for article in articles:
+        linked = replace(article, duplicate_of="0123456789abcdef")
+        assert extract_article(linked, gz) == replace(extract_article(article, gz), article=linked)
+        assert _article_key(linked, None) == _article_key(article, None)
+        assert _article_key(replace(article, source="Another outlet"), None) != _article_key(article, None)

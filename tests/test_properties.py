@@ -290,6 +290,24 @@ def test_lone_surrogates_get_an_id_and_are_replaced_when_normalised() -> None:
     assert normalise_text("Hama\ud83d fell") == "Hama\ufffd fell"
 
 
+_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(["a", "\u00e9", "e\u0301", "\r", "\n", "\r\n", "\x0b", "\x0c", "\u2028", "\u2029",
+                                 "\x00", "\x1f", "\ufeff", "\ud800", " "]), max_size=40).map("".join))
+def test_normalised_text_is_the_plain_definition(text: str) -> None:
+    """Line breaks to "\\n" by one substitution, as the character-by-character translation gave."""
+    from geo.read.corpus import normalise_text
+
+    _count("normalise_text")
+    plain = text.replace("\r\n", "\n").translate(_BREAKS)
+    plain = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in plain)
+    plain = "".join(c for c in plain if not ("\x00" <= c <= "\x08" or "\x0e" <= c <= "\x1f" or c in "\x7f\ufeff"))
+    assert normalise_text(text) == unicodedata.normalize("NFC", plain)
+    assert normalise_text("Kidal\r\nfell.\u2028Gao\rheld\x0cMenaka") == "Kidal\nfell.\nGao\nheld\nMenaka"
+
+
 @pytest.mark.parametrize("published", [dt.date.min, dt.date(1, 1, 4)])
 def test_an_undated_event_published_in_the_first_week_of_year_one(gz, published: dt.date) -> None:
     text = "Syrian rebels captured Aleppo."

@@ -2,7 +2,7 @@
 
 Pure functions: an article and a gazetteer in, records out.
 
-:func:`extract_article` and :func:`extract_articles` (of :mod:`geo.extract.article`) are
+:func:`extract_article`, :func:`extract_articles` and :func:`extract_values` (of :mod:`geo.extract.article`) are
 re-exported on first use (:pep:`562`): the rules import and compile their patterns then, so a
 run whose every article is a hit of the extraction cache (:mod:`geo.extract.cache`), or that
 reads an event store, never loads them.
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["extract_article", "extract_articles"]
-_LAZY = ("extract_article", "extract_articles")
+__all__ = ["extract_article", "extract_articles", "extract_values"]
+_LAZY = ("extract_article", "extract_articles", "extract_values")
 
 
 def __getattr__(name: str) -> Any:
-    """Import :mod:`geo.extract.article` when ``extract_article`` or ``extract_articles`` is first used."""
+    """Import :mod:`geo.extract.article` when one of its functions above is first used."""
     if name in _LAZY:
         from geo.extract import article
 

@@ -7,9 +7,11 @@ One file per article in the folder ``extract-<version>`` of the gazetteer cache 
   the stamps (:func:`gazetteer.cache.file_stamp`: path, size, modification time) of the
   extraction code (``geo/extract``, ``geo/read``, ``geo/model.py``, the gazetteer's modules),
   the theatre files, and the gazetteer's own fingerprint (packaged data and user gazetteer);
-  a file's name is a digest of the article record (its text, date, outlet, path, id and
-  duplicate link) and the theatre it is read as (all its fields). A changed article, code, theatre or
-  gazetteer is a miss, never a stale hit; a new version removes the older folders.
+  a file's name is a digest of the article record (its text, date, outlet, path and id; not its
+  near-duplicate link, which the extraction does not read, so an article may be looked up before
+  the corpus's near-duplicate search) and the theatre it is read as (all its fields). A changed
+  article, code, theatre or gazetteer is a miss, never a stale hit; a new version removes the older
+  folders.
 * **Atomic.** A file is written under a temporary name in its folder and renamed into place.
 * **Checked.** A file holds its key; one that fails to load or holds another key is read as a
   miss (and written again). Records are kept as the tuples of their field values
@@ -31,14 +33,14 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from gazetteer.cache import KeyedFiles, cache_root, file_stamp
 from geo.extract.result import ArticleExtraction
-from geo.model import Article, ControlEvent, DistanceMention, record_values
+from geo.model import Article
 from geo.theatres import Theatre
 
 __all__ = ["KIND", "ExtractionCache", "code_version"]
 
 #: The prefix of the cache folder's name.
 KIND = "extract"
-_FORMAT = "3"
+_FORMAT = "4"
 _GEO = Path(__file__).resolve().parent.parent
 _GAZETTEER = _GEO.parent / "gazetteer"
 
@@ -68,8 +70,7 @@ def code_version(gazetteer: Gazetteer) -> str | None:
 
 def _article_key(article: Article, theatre: Theatre | None) -> str:
     record = pickle.dumps((article.id, article.path, article.published, article.source, article.title,
-                           article.url, article.text, article.duplicate_of,
-                           repr(theatre)), protocol=4)
+                           article.url, article.text, repr(theatre)), protocol=4)
     return hashlib.sha256(record).hexdigest()
 
 
@@ -98,14 +99,11 @@ class ExtractionCache:
             return None
         stored = self._files.get(_article_key(article, theatre))
         try:
-            events, distances = stored  # type: ignore[misc]
-            return ArticleExtraction(article, tuple(ControlEvent(*row) for row in events),
-                                     tuple(DistanceMention(*row) for row in distances))
+            return ArticleExtraction.from_values(article, stored)  # type: ignore[arg-type]
         except (TypeError, ValueError):  # a miss (None), or a file of another layout
             return None
 
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
         """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable."""
         if self.folder is not None:
-            self._files.put(_article_key(article, theatre), (tuple(record_values(e) for e in extraction.events),
-                                                             tuple(record_values(d) for d in extraction.distances)))
+            self._files.put(_article_key(article, theatre), extraction.values())

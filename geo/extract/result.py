@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from geo.model import Article, ControlEvent, DistanceMention
+from geo.model import Article, ControlEvent, DistanceMention, record_values
 
-__all__ = ["ArticleExtraction", "link_duplicate_events"]
+__all__ = ["ArticleExtraction", "ExtractionValues", "link_duplicate_events"]
+
+#: An extraction's records as the tuples of their field values (:func:`geo.model.record_values`): the events',
+#: then the distances'. Cheaper to pickle and to unpickle than the records, whose classes are frozen
+#: dataclasses (the extraction cache keeps them so; a process pool sends them back so).
+ExtractionValues = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +27,23 @@ class ArticleExtraction:
     article: Article
     events: tuple[ControlEvent, ...]
     distances: tuple[DistanceMention, ...]
+
+    def values(self) -> ExtractionValues:
+        """Return the records' field values (:data:`ExtractionValues`); :meth:`from_values` builds them again."""
+        return tuple(record_values(e) for e in self.events), tuple(record_values(d) for d in self.distances)
+
+    @classmethod
+    def from_values(cls, article: Article, values: ExtractionValues) -> ArticleExtraction:
+        """Return the extraction of *article* whose records have these field values (:meth:`values`).
+
+        Raises
+        ------
+        TypeError, ValueError
+            When *values* are not two sequences of records' values of the current layout.
+        """
+        events, distances = values
+        return cls(article, tuple(ControlEvent(*row) for row in events),
+                   tuple(DistanceMention(*row) for row in distances))
 
 
 def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:

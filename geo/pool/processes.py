@@ -29,7 +29,7 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, workers: int | None = None,
-                in_flight_per_worker: int = 3) -> Iterator[_R]:
+                in_flight_per_worker: int = 3, meanwhile: Callable[[], object] | None = None) -> Iterator[_R]:
     """Apply `func` to every batch in a pool of local worker processes; yield the results in input order.
 
     Parameters
@@ -43,6 +43,10 @@ def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, 
         Worker processes (default :func:`default_workers`); 1 runs `func` in this process.
     in_flight_per_worker : int
         Batches submitted ahead per worker.
+    meanwhile : callable, optional
+        Work for this process while the workers run: called once, when the first result is
+        asked for, after the first batches are handed out (with one worker, before the first
+        batch); its result is dropped.
 
     Yields
     ------
@@ -66,8 +70,16 @@ def map_batches(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], *, 
     if workers < 1 or in_flight_per_worker < 1:
         raise UsageError(f"--workers {workers} is not a positive number of worker processes; use 1 or more")
     if workers == 1:
-        return (func(batch) for batch in batches)
-    return _pooled(func, batches, workers, workers * in_flight_per_worker)
+        return _in_process(func, batches, meanwhile)
+    return _pooled(func, batches, workers, workers * in_flight_per_worker, meanwhile)
+
+
+def _in_process(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]],
+                meanwhile: Callable[[], object] | None) -> Iterator[_R]:
+    if meanwhile is not None:
+        meanwhile()
+    for batch in batches:
+        yield func(batch)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -109,7 +121,7 @@ def _load_gazetteer() -> None:
 
 
 def _pooled(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], workers: int,
-            limit: int) -> Iterator[_R]:
+            limit: int, meanwhile: Callable[[], object] | None) -> Iterator[_R]:
     pool = _pool(workers)
     finished = False
     try:
@@ -117,7 +129,12 @@ def _pooled(func: Callable[[list[_T]], _R], batches: Iterable[list[_T]], workers
         for i, batch in enumerate(batches):
             pending.append((i, batch, pool.submit(func, batch)))
             if len(pending) >= limit:
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
                 yield _pool_result(*pending.popleft())
+        if meanwhile is not None:
+            meanwhile()
         while pending:
             yield _pool_result(*pending.popleft())
         finished = True

@@ -36,7 +36,7 @@ from geo.read.headers import parse_full_date, split_headers
 from geo.read.textfile import decode_bytes, file_warning, normalise_text, read_regular, shown_name
 
 __all__ = [
-    "read_corpus", "read_article", "read_metadata", "decode_bytes", "normalise_text",
+    "read_corpus", "start_reading", "CorpusReading", "read_article", "read_metadata", "decode_bytes", "normalise_text",
     "article_id", "METADATA_FILE", "BASELINE_FILE", "CORPUS_KIND", "CORPUS_CACHE_MAX_BYTES",
 ]
 
@@ -259,6 +259,52 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
     CorpusError
         The folder does not exist, is not a folder, cannot be listed or has no ``.txt`` file.
     """
+    return start_reading(folder).linked()
+
+
+class CorpusReading:
+    """A corpus folder read in two steps: its articles at once, their near-duplicate links when asked.
+
+    :func:`start_reading` returns it with the articles decoded and parsed (:attr:`articles`);
+    :meth:`linked` runs the near-duplicate search and gives what :func:`read_corpus` gives, so a
+    caller may first start work that does not depend on the links (the extraction of each article,
+    in a process pool: :func:`geo.pipeline.analyse`).
+
+    Attributes
+    ----------
+    articles : list of Article
+        The articles in name order, as :func:`read_corpus` returns them except for ``duplicate_of``:
+        set only when the folder came from the cache.
+    """
+
+    def __init__(self, articles: list[Article], warnings: list[CorpusWarning],
+                 finish: tuple[KeyedFiles, str, str] | None) -> None:
+        self.articles = articles
+        self._warnings = warnings
+        self._finish = finish  # (cache, name, key) until the links are found; None once they are
+        self._linked = (articles, warnings) if finish is None else None
+
+    def linked(self) -> tuple[list[Article], list[CorpusWarning]]:
+        """Return the articles with their near-duplicate links and every warning, as :func:`read_corpus` (once)."""
+        if self._linked is None:
+            assert self._finish is not None
+            articles, warnings = _linked(self.articles, self._warnings)
+            cache, name, key = self._finish
+            cache.put(name, (key, tuple(articles), tuple(warnings)))
+            self._linked, self._finish = (articles, warnings), None
+        return list(self._linked[0]), list(self._linked[1])
+
+
+def start_reading(folder: Path) -> CorpusReading:
+    """Read a corpus folder's articles; their near-duplicate links come with :meth:`CorpusReading.linked`.
+
+    See :func:`read_corpus` (which is ``start_reading(folder).linked()``) for the rules and the cache.
+
+    Raises
+    ------
+    CorpusError
+        The folder does not exist, is not a folder, cannot be listed or has no ``.txt`` file.
+    """
     folder = Path(folder)
     files = _article_files(folder)
     contents = [_contents(p) for p in files]
@@ -268,10 +314,9 @@ def read_corpus(folder: Path) -> tuple[list[Article], list[CorpusWarning]]:
     name = hashlib.sha256(f"{folder}\n{folder.resolve()}".encode("utf-8", "surrogatepass")).hexdigest()
     found = cache.get(name)
     if isinstance(found, tuple) and len(found) == 3 and found[0] == key:
-        return list(found[1]), list(found[2])
+        return CorpusReading(list(found[1]), list(found[2]), None)
     articles, warnings = _read_files(folder, files, contents)
-    cache.put(name, (key, tuple(articles), tuple(warnings)))
-    return articles, warnings
+    return CorpusReading(articles, warnings, (cache, name, key))
 
 
 def _contents_key(files: list[Path], contents: list[bytes | OSError], metadata: bytes | OSError) -> str:
@@ -297,7 +342,7 @@ def _code_version() -> str:
 
 def _read_files(folder: Path, files: list[Path], contents: list[bytes | OSError]) -> tuple[list[Article],
                                                                                           list[CorpusWarning]]:
-    """Read the articles of a corpus folder's files from their bytes (:func:`read_corpus` without its cache)."""
+    """Read the articles of a corpus folder's files from their bytes (:func:`start_reading` without its cache)."""
     meta, warnings = read_metadata(folder / METADATA_FILE, {p.name for p in files})
     by_id: dict[str, Article] = {}
     for path, data in zip(files, contents, strict=True):
@@ -312,8 +357,13 @@ def _read_files(folder: Path, files: list[Path], contents: list[bytes | OSError]
         by_id[article.id] = _fill_missing(first, article)
         warnings.append(file_warning(article.path, f"has the same text as {shown_name(first.path)}; read once, "
                                             "delete one copy to silence this"))
-    articles = list(by_id.values())
+    return list(by_id.values()), warnings
+
+
+def _linked(articles: list[Article], warnings: list[CorpusWarning]) -> tuple[list[Article], list[CorpusWarning]]:
+    """Return the articles with ``duplicate_of`` set on near-duplicate versions, and the warnings with theirs."""
     links = near_duplicate_links(articles, THRESHOLD)
+    warnings = list(warnings)
     for i, (j, score) in sorted(links.items()):
         warnings.append(file_warning(articles[i].path, f"is another version of {shown_name(articles[j].path)} "
                                                 f"(containment {score:.2f}); counted as one report"))

@@ -172,31 +172,47 @@ def _scored_pairs(articles: Sequence[Article], threshold: float) -> list[tuple[i
     pairs = sorted(_candidate_pairs(signatures, _ROWS if threshold >= 0.5 else 2))
     if pairs:
         left, right = np.array(pairs).T
-        estimate = estimates(signatures[left], counts[left], signatures[right], counts[right])
-        pairs = [p for p, e in zip(pairs, estimate, strict=True) if e >= threshold - GATE_MARGIN]
+        near = (estimates(signatures[left], counts[left], signatures[right], counts[right])
+                >= threshold - GATE_MARGIN).tolist()
+        pairs = [p for p, keep in zip(pairs, near, strict=True) if keep]
     kept = [(a, b) for a, b in pairs if articles[a].id != articles[b].id and shingles[a].size and shingles[b].size]
     return [(a, b, score) for (a, b), score in zip(kept, _containments(shingles, kept), strict=True)
             if score >= threshold]
 
 
 def _containments(shingles: Sequence[np.ndarray], pairs: Sequence[tuple[int, int]]) -> list[float]:
-    """Return :func:`containment` of each pair of shingle sets, the pairs of one first set searched at once."""
+    """Return :func:`containment` of each pair of non-empty shingle sets.
+
+    The shingles of the articles the pairs name are numbered densely (``np.unique``); for each
+    first article its numbers are marked in one array, and each second article's count of marked
+    numbers is read at once for all its pairs (a gather and a segmented sum, no search).
+    """
+    if not pairs:
+        return []
+    sizes = [s.size for s in shingles]
+    used = sorted({i for pair in pairs for i in pair})
+    _, dense = np.unique(np.concatenate([shingles[i] for i in used]), return_inverse=True)
+    ids: dict[int, np.ndarray] = {}
+    at = 0
+    for i in used:
+        ids[i] = dense[at : at + sizes[i]]
+        at += sizes[i]
     by_first: dict[int, list[int]] = {}
     for k, (a, _) in enumerate(pairs):
         by_first.setdefault(a, []).append(k)
     out = [0.0] * len(pairs)
+    marked = np.zeros(int(dense.max()) + 1, dtype=np.int64)
     for a, ks in by_first.items():
-        first = shingles[a]
-        others = [shingles[pairs[k][1]] for k in ks]
-        joined = np.concatenate(others)
-        at = np.searchsorted(first, joined)
-        np.minimum(at, first.size - 1, out=at)
-        sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
-        starts = np.zeros(len(others), dtype=np.int64)
-        np.cumsum(sizes[:-1], out=starts[1:])
-        common = np.add.reduceat((first[at] == joined).astype(np.int64), starts).tolist()
-        for k, n, size in zip(ks, common, sizes.tolist(), strict=True):
-            out[k] = n / min(first.size, size)  # both sorted and unique: the size of their intersection
+        first = ids[a]
+        marked[first] = 1
+        seconds = [pairs[k][1] for k in ks]
+        lengths = [sizes[b] for b in seconds]
+        starts = np.zeros(len(seconds), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        common = np.add.reduceat(marked[np.concatenate([ids[b] for b in seconds])], starts).tolist()
+        marked[first] = 0
+        for k, n, size in zip(ks, common, lengths, strict=True):
+            out[k] = n / min(sizes[a], size)  # both unique: the size of their intersection
     return out
 
 

@@ -164,10 +164,11 @@ def normalise_text(text: str) -> str:
         turned into ``\n``, other control characters and stray BOMs removed, and lone
         surrogates (only possible in a str built in code) replaced by U+FFFD.
     """
-    text = _SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    text = _SURROGATE.sub("\ufffd", _LINE_BREAK.sub("\n", text.replace("\r\n", "\n")))
     return unicodedata.normalize("NFC", _STRAY.sub("", text))
 
 
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+#: The line breaks other than "\n" (one regex substitution: ``str.translate`` looks every character up in a dict).
+_LINE_BREAK = re.compile("[\r\x0b\x0c\u2028\u2029]")
 _STRAY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
