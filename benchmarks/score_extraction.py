@@ -58,6 +58,7 @@ THEATRE_FACTIONS: dict[str, tuple[str, ...]] = {
     "somalia": ("government", "al_shabaab", "macawisley", "au_mission", "jubaland", "puntland", "islamic_state",
                 "somaliland", "ssc_khatumo"),
     "mozambique": ("fadm", "rwanda", "samim", "insurgents"),
+    "lake_chad": ("government", "mnjtf", "iswap", "boko_haram"),
 }
 #: Theatre of a gold entry without a ``theatre`` field (the set began with Syria only).
 DEFAULT_THEATRE = "syria"

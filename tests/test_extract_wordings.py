@@ -1432,3 +1432,30 @@ def test_has_occupied_is_a_change_unless_a_length_or_start_follows(gz, text: str
 def test_the_withdrawal_of_a_side_s_troops_from_a_place(gz, text: str, place: str, loser: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [(e.kind, e.actor_losing) for e in events] == [("withdrew", loser)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("ISWAP militants attacked a military base in Malam Fatori on Tuesday, forcing soldiers to retreat to Damasak.",
+     "Malam Fatori", "iswap", "government"),
+    ("RSF fighters stormed the garrison in Babanusa, forcing the troops to withdraw towards El Obeid.", "Babanusa",
+     "rsf", "saf"),
+    ("Russian units attacked Krasnohorivka overnight, forcing Ukrainian troops to pull back.", "Krasnohorivka",
+     "russia", "ukraine"),
+])
+def test_a_side_forced_to_leave_loses_the_place(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert [(e.actor_gaining, e.actor_losing) for e in events] == [(gaining, losing)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Nigerian soldiers repelled a Boko Haram attack on Monguno, the army said.", "Monguno", "government"),
+    ("The army said it had foiled an RSF attempt to storm El Fasher.", "El Fasher", "saf"),
+    ("Government troops repulsed an al-Shabaab assault on Beledweyne on Tuesday.", "Beledweyne", "government"),
+])
+def test_a_place_whose_attack_was_repelled_is_held_by_its_defenders(gz, text: str, place: str, holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+def test_assaults_repelled_near_a_place_hold_nothing(gz) -> None:
+    assert read(gz, "Ukrainian forces repulsed several Russian assaults near Pokrovsk on Tuesday.") == []

@@ -39,6 +39,7 @@ CONTRACT: dict[str, set[str]] = {
     "afghanistan": {"government", "taliban", "nrf", "islamic_state"},
     "somalia": {"government", "al_shabaab", "macawisley", "au_mission", "jubaland", "puntland", "islamic_state"},
     "mozambique": {"fadm", "rwanda", "samim", "insurgents"},
+    "lake_chad": {"government", "mnjtf", "iswap", "boko_haram"},
 }
 
 PACKAGED_FILES = sorted(PACKAGE_DIR.glob("*.toml"))
@@ -183,6 +184,8 @@ def test_syria_keeps_the_existing_colours_and_labels() -> None:
     ("mozambique", "machababos", "insurgents"), ("mozambique", "al-Shabaab", "insurgents"),
     ("mozambique", "ISCAP", "insurgents"), ("mozambique", "Rwandan troops", "rwanda"), ("mozambique", "SAMIM", "samim"),
     ("mozambique", "FADM", "fadm"), ("mozambique", "Local Force", "fadm"),
+    ("lake_chad", "ISWAP", "iswap"), ("lake_chad", "Boko Haram", "boko_haram"), ("lake_chad", "JAS", "boko_haram"),
+    ("lake_chad", "Chadian troops", "mnjtf"), ("lake_chad", "Civilian JTF", "government"),
 ])
 def test_alias_means_its_faction(theatre: str, name: str, faction: str) -> None:
     assert packaged_theatres()[theatre].faction_of(name) == faction
@@ -204,6 +207,8 @@ def test_aliases_compare_folded() -> None:
     ("afghanistan", "insurgents", "taliban"), ("afghanistan", "the resistance", "nrf"),
     ("afghanistan", "terrorists", UNKNOWN), ("somalia", "clan militias", "macawisley"),
     ("somalia", "militants", "al_shabaab"), ("mozambique", "terrorists", "insurgents"), ("mozambique", "FDS", "fadm"),
+    ("lake_chad", "the army", "government"), ("lake_chad", "insurgents", UNKNOWN), ("lake_chad", "vigilantes",
+                                                                                    "government"),
 ])
 def test_generic_word_means_its_faction_in_the_theatre(theatre: str, word: str, faction: str) -> None:
     found = packaged_theatres()[theatre]
@@ -265,6 +270,7 @@ def test_colours_are_distinct_within_the_theatre(theatre: str) -> None:
     ({"AF": 3, "PK": 1}, "afghanistan"),
     ({"SO": 2, "KE": 1}, "somalia"),
     ({"MZ": 2, "TZ": 1, "RW": 1}, "mozambique"),
+    ({"NG": 3, "CM": 1, "TD": 1}, "lake_chad"),
 ])
 def test_theatre_for_countries(codes: dict[str, int], expected: str) -> None:
     found = theatre_for_countries(codes)

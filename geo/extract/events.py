@@ -382,6 +382,8 @@ _SIEGE_END = re.compile(r"(?:siege|blockade)$", re.I)
 #: A trigger that drives a side out: the side named inside it lost the place ("expelled IS from", "drove the army
 #: out of").
 _DRIVEN_OUT = re.compile(r"(?:\bout\s+of|\bfrom)$", re.I)
+#: A side forced to leave: "forcing soldiers to retreat", the side inside the phrase lost the place.
+_FORCED_TO_LEAVE = re.compile(r"forc(?:ed|ing|es)\s", re.I)
 #: After "the siege of X": the siege told as over ("The siege of El Fasher was lifted on Tuesday").
 _SIEGE_OVER_AFTER = re.compile(r"[^.;:!?]{1,60}?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
                                r"(?:\w+\s+)?(?:lifted|broken|ended|raised)\b", re.I)
@@ -785,7 +787,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
-    if (trigger.kind in ("held", "besieged") or into_hands) and inside:  # "under Russian control", "into RSF hands"
+    if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED:
+        # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
         # Ukrainian hands", "fell into rebel hands"
@@ -804,7 +807,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
-    if losing is None and trigger.kind == "captured" and not trigger.loser and _DRIVEN_OUT.search(trig.group(0)):
+    if losing is None and trigger.kind == "captured" and not trigger.loser and (
+            _DRIVEN_OUT.search(trig.group(0)) or _FORCED_TO_LEAVE.match(trig.group(0))):
         driven = [a.faction for a in inside_all if a.faction not in (None, "unknown", gaining)]
         losing = driven[0] if driven else None  # "expelled IS from Kobani", "drove the army out of Kidal"
     if losing is None and not trigger.passive and trigger.kind in ("captured", "regained", "entered"):

@@ -75,6 +75,13 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
 PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
                     r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                     r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
+#: An attack on a place repelled: its defenders still hold it ("repelled a Boko Haram attack on Kolofata", "foiled an
+#: RSF attempt to storm El Fasher"; the attacker named inside the phrase is not the holder).
+REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarted|beat\s+back|beaten\s+back|"
+                   r"fought\s+off)\s+(?:an?|the|their|its|another|several|two|three|multiple|repeated)\s+"
+                   r"(?:[\w'’-]+\s+){0,3}?(?:(?:attacks?|assaults?|offensives?|incursions?|raids?|push)\s+"
+                   r"(?:on|against|in|at)|attempts?\s+to\s+(?:take|capture|seize|storm|enter|retake|recapture|overrun))"
+                   r"(?=\s+(?:the\s+(?:town|city|village|base|garrison|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -131,6 +138,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?=\s*(?:[,.;:]|$|(?:on|after|within|hours|days|weeks|later|shortly|soon|the\s+(?:next|following|same)|"
             r"a\s+(?:day|week|few)|two|three|four|five|overnight|again)\b))",
             intransitive=True, armed=True, confidence=0.65),
+    # A side forced to leave by another: "attacked a military base in Malam Fatori, forcing soldiers to retreat to
+    # Damasak" (the last settlement named; the side forced out is the loser).
+    Trigger("captured", r"forc(?:ed|ing|es)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:soldiers|troops|defenders|garrison|army|"
+            r"forces|units|fighters|militants|insurgents|rebels|militiamen|jihadists)\s+to\s+(?:retreat|withdraw|flee|"
+            r"pull\s+(?:out|back)|fall\s+back|abandon|leave)", intransitive=True, armed=True, confidence=0.6),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
@@ -257,6 +269,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
+    REPELLED,
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
