@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from gazetteer import Mention
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
-           "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "not_a_place", "object_gap",
+           "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
+           "not_a_place", "object_gap",
            "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -115,6 +116,18 @@ _STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", 
                          "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
 _PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
 _FACILITY_WORD = re.compile(r"^(?:" + _FACILITY_HEAD + r")$", re.I)
+_FACILITY_END = re.compile(r"\b(?:" + _FACILITY_HEAD + r")$", re.I)
+
+
+def names_a_facility(name: str) -> bool:
+    """Whether *name* ends with a facility's head noun ("presidential palace", "Antonivskyi bridge", "Baiji refinery").
+
+    Examples
+    --------
+    >>> names_a_facility("Antonivskyi bridge"), names_a_facility("Khartoum")
+    (True, False)
+    """
+    return _FACILITY_END.search(name) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ from geo.extract.clauses import (
     ground_owner,
     irrealis,
     modifier_actor,
+    names_a_facility,
     object_gap,
     relative_actor,
     relative_pronoun,
@@ -575,7 +576,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     mains: list[tuple[int, list[Target]]] = []  # each main-clause trigger's end and places
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
-    flags: list[ControlEvent] = []  # flags raised, streets patrolled: presence, told beside a capture or alone
+    presence: list[ControlEvent] = []  # flags raised, streets patrolled: nothing more than a capture told with them
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -633,7 +634,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 mains.append((trig.end(), targets))
                 sites = [(name, place, sent.start) for name, place, precision in targets
                          if precision == 2 and place is not None and place.kind in SETTLEMENTS
-                         and _SITE_HEAD.search(name)]
+                         and names_a_facility(name)]
                 if sites:
                     ctx.last_site = sites[-1]
             elif _on_reference_point(text, sent, trig, targets):
@@ -644,7 +645,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
             if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
-                flags.extend(found)
+                presence.extend(found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -659,9 +660,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             claimed_spans.append((trig.start(), trig.end()))
             events.extend(_trigger_events(ctx, sent, trig, trigger, clause, list(ctx.last_besieged),
                                           stance.at(trig.start()), guess_side=False))
-    if flags:  # "retook the centre of Ramadi, raising the national flag over the main government complex"
+    if presence:  # "retook the centre of Ramadi, raising the national flag over the main government complex"
         taken = {e.actor_gaining for e in events if e.kind in ("captured", "regained")}
-        events = [e for e in events if not any(e is f for f in flags) or e.actor_gaining not in taken
+        events = [e for e in events if not any(e is f for f in presence) or e.actor_gaining not in taken
                   and not _taken_before(ctx, e)]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
@@ -1382,10 +1383,6 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
 
 
 #: A site named after its town ("Merowe airport"): not the town, so not renamed after it.
-#: A site's name ends with its head noun: "presidential palace", "Antonivskyi bridge", "17th Division base".
-_SITE_HEAD = re.compile(r"\b(?:palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|"
-                        r"compound|barracks|base|camp|garrison|bridge|dam|port|crossing|station|plant|academy|"
-                        r"university|college|hospital|castle|fort)$", re.I)
 _SITE_NAME = re.compile(r"\b(?:palace|airport|airbase|headquarters|citadel|complex|office|refinery|prison|compound|"
                         r"barracks)$", re.I)
 

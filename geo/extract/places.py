@@ -527,17 +527,18 @@ def _in_division(place: Place, division: Place) -> bool:
     """Whether *place* lies in the first-level *division* (by its country and its division's name)."""
     return place.country == division.country and bool(place.admin1) and place.admin1 == division.name
 
+
+#: Head nouns of a site named by common words.
+_SITE_HEADS = r"palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
-                               r"(?:palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|"
-                               r"compound|barracks|base|camp|garrison)\b", re.I)
+                               rf"(?:{_SITE_HEADS}|base|camp|garrison)\b", re.I)
 #: A site named by common nouns as the object ("the presidential palace", "Khartoum's international airport",
 #: "its general command headquarters", "the government complex in the city centre"), and the ones listed after it.
 _SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
                    r"(?P<np>(?:(?P<owner>(?-i:[A-Z])[\w-]+)['’]s\s+)?"
                    r"(?:(?!(?:and|or|the|a|an|in|inside|at|of|on|into|to|from|with|its|their)\b)[\w'’-]+\s+){0,3}?"
-                   r"(?P<head>palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|"
-                   r"barracks)\b(?!\s+(?:town|city|village|district|area|road)\b)"
+                   rf"(?P<head>{_SITE_HEADS})\b(?!\s+(?:town|city|village|district|area|road)\b)"
                    # whose, in common words: "the headquarters of the national radio and television corporation"
                    r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,5}?(?-i:[a-z])[\w'’-]*"
                    r"(?=\s+(?:in|at|near|outside|on)\s|\s*[,.;]|\s*$))?)", re.I)
