@@ -35,7 +35,7 @@ def _keyed(rows: list[tuple[list[str], str, float, float]]) -> tuple[int, dict[s
     from gazetteer import names
 
     names.fold_token.cache_clear()
-    names._fold_word.cache_clear()
+    names.fold_word.cache_clear()
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     pairs = 0
     for i, (spellings, country, _, _) in enumerate(rows):
@@ -88,7 +88,7 @@ def measure() -> dict[str, dict[str, int]]:
     finally:
         names.CONVENTIONS = every
         names.fold_token.cache_clear()
-        names._fold_word.cache_clear()
+        names.fold_word.cache_clear()
     result["all"] = {"places": len(rows), "ambiguous_keys_world": all_merged["world"],
                      "ambiguous_keys_theatres": all_merged["theatres"]}
     return result

@@ -52,8 +52,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "ARTICLES",
-           "GENERIC_TOKENS", "CONVENTIONS", "compact_key", "normalize_names", "fold_tokens"]
+__all__ = ["normalize_name", "fold_token", "iter_tokens", "word_table", "split_words", "fold_content_word", "fold_word",
+           "ARTICLES", "GENERIC_TOKENS", "CONVENTIONS", "compact_key", "normalize_names", "fold_tokens"]
 
 #: Arabic article forms (as separate tokens after hyphen splitting) that are dropped.
 ARTICLES: frozenset[str] = frozenset(
@@ -183,7 +183,7 @@ def word_table(text: str) -> tuple[list[str], list[int], list[int]]:
     pieces = split_words(text)
     if len(pieces) == 1:
         return [], [], []
-    keys, lengths = zip(*map(_fold_word, pieces[1::2]), strict=True)
+    keys, lengths = zip(*map(fold_word, pieces[1::2]), strict=True)
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = list(itertools.compress(offsets[1::2], keys))
     ends = list(map(operator.add, starts, itertools.compress(lengths, keys)))
@@ -201,7 +201,7 @@ def split_words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=262_144)
-def _fold_word(word: str) -> tuple[str, int]:
+def fold_word(word: str) -> tuple[str, int]:
     """Return the key of one word as cut from text and its length once an English possessive is dropped."""
     if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
         return fold_token(word[:-2]), len(word) - 2  # "Aleppo's" is "Aleppo"
@@ -215,7 +215,7 @@ def fold_content_word(word: str) -> tuple[str, int]:
     Returns its key (``""`` for an article or a word with no letters left) and its length
     without an English possessive ``'s``.
     """
-    key, length = _fold_word(word)
+    key, length = fold_word(word)
     return ("" if key in ARTICLES or word.lower() in GENERIC_TOKENS else key), length
 
 
@@ -251,7 +251,7 @@ def normalize_name(name: str) -> str:
     """
     pieces = split_words(name)
     words = [w for w in pieces[1::2] if w.lower() not in GENERIC_TOKENS] if len(pieces) > 3 else pieces[1::2]
-    tokens = [key for key, _ in map(_fold_word, words or pieces[1::2]) if key]
+    tokens = [key for key, _ in map(fold_word, words or pieces[1::2]) if key]
     content = [tok for tok in tokens if tok not in ARTICLES]
     return " ".join(content or tokens)
 
@@ -330,7 +330,7 @@ def fold_tokens(words: list[str]) -> list[str]:
 @functools.lru_cache(maxsize=262_144)
 def _plain_key(word: str) -> str:
     """Return the key of a word as :func:`normalize_name` files it in any name, or a NUL when it may not."""
-    key = _fold_word(word)[0]
+    key = fold_word(word)[0]
     return key if key and key not in ARTICLES and word.lower() not in GENERIC_TOKENS else "\x00"
 
 

@@ -34,6 +34,7 @@ from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place
 from gazetteer.names import compact_key, fold_token, normalize_name
 from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
+from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
 from gazetteer.store import PlaceStore, load_store
 
 __all__ = ["Gazetteer", "Mention", "default_gazetteer"]
@@ -215,6 +216,7 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place:
         """Return the record with this id; :class:`PlaceNotFoundError` if there is none."""
+        note_id(place_id)
         row = self.store.row_of(place_id)
         if row is None:
             raise PlaceNotFoundError(f"no place with id {place_id!r}; "
@@ -223,6 +225,7 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Every record one of whose names folds to the same key as *name*."""
+        note_text(name)
         return [self.store.place(r) for r in self.store.rows_for_key(normalize_name(name))]
 
     def lookup(self, name: str, *, before: str = "", after: str = "", focus: Sequence[str] = (),
@@ -240,6 +243,7 @@ class Gazetteer:
         limit : int
             At most this many candidates.
         """
+        note_text(name, before, after)
         wants = cue_in_context(before, after).wants
         key = normalize_name(name)
         entry = self._entry(key, name.strip())
@@ -290,6 +294,7 @@ class Gazetteer:
             mention as a place would take "Syrian" in "the Syrian capital Damascus" for Syria.
             They count for the document's focus and context either way.
         """
+        note_text(text)
         raw = self._matcher.scan(text, exclude=exclude)
         spans: list[tuple[int, int, Entry]] = []
         # key, as written, cue, sentence start, context, after a place preposition ("to Nice")
@@ -418,6 +423,7 @@ class Gazetteer:
         The names :meth:`find` finds elsewhere in *text* count as context too. Returns one
         :class:`Mention` per span, in order; one with no candidates when the name is unknown.
         """
+        note_text(text)
         found = [m for m in self.find(text, focus=focus, demonyms=True)
                  if not any(s < m.end and m.start < e for s, e in spans)]
         docs: list[Doc] = []
@@ -591,6 +597,7 @@ class Gazetteer:
         place, as in :meth:`resolve_spans`). Memoised per (phrase, focus, demonyms): a corpus
         quotes the same anchors again and again.
         """
+        note_text(phrase)
         phrase = phrase.strip()
         cache_key = (phrase, tuple(focus), demonyms)
         if cache_key not in self._phrase_cache:
@@ -627,6 +634,9 @@ class Gazetteer:
 
     def part_named(self, owner: Place, word: str) -> Place | None:
         """Return a landmark, neighbourhood or site of *owner* with *word* in its name, or None."""
+        note_parts()
+        note_text(word)
+        note_id(owner.id)
         head = fold_token(word)
         for child in self._children.get(owner.id, ()):
             for name in (child.name, *child.names):
@@ -647,6 +657,7 @@ class Gazetteer:
         kinds : sequence of str
             Place kinds to keep (settlements by default).
         """
+        note_box(west, south, east, north)
         store = self.store
         wanted = np.isin(store.kind_codes, [PLACE_KINDS.index(k) for k in kinds if k in PLACE_KINDS])
         inside = wanted & (store.lat >= south) & (store.lat <= north) & (store.lon >= west) & (store.lon <= east)
@@ -657,7 +668,9 @@ class Gazetteer:
     def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
         """Return the nearest record to a point and its distance in km."""
         row, km = self.store.nearest(lat, lon, k=1)[0]
-        return self.store.place(row), km
+        place = self.store.place(row)
+        note_point(lat, lon, km, place.id)
+        return place, km
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:

@@ -423,6 +423,38 @@ class UserTables:
 
 
 
+@dataclass(frozen=True)
+class UserChanges:
+    """The packaged world rows whose records a user gazetteer changes (:meth:`PlaceStore.user_changes`).
+
+    Parameters
+    ----------
+    merged : numpy.ndarray
+        World rows that gain names (a user row with a world row's id), sorted.
+    countries : numpy.ndarray
+        ISO codes (bytes, as :attr:`PlaceStore.countries` holds them) of the countries some of
+        whose first-level divisions the user rows name: their places' ``admin1`` may read otherwise.
+    world_countries : numpy.ndarray
+        The ISO code of each world row (:attr:`PlaceStore.countries`).
+    """
+
+    merged: np.ndarray
+    countries: np.ndarray
+    world_countries: np.ndarray
+
+    def __bool__(self) -> bool:
+        return bool(len(self.merged) or len(self.countries))
+
+    def touches(self, rows: np.ndarray) -> bool:
+        """Tell whether any of *rows* (row numbers; added rows, from the world table's end, are ignored) changed."""
+        world = rows[(rows >= 0) & (rows < len(self.world_countries))]
+        if not len(world):
+            return False
+        if len(self.merged) and np.isin(world, self.merged).any():
+            return True
+        return bool(len(self.countries)) and bool(np.isin(self.world_countries[world], self.countries).any())
+
+
 class PlaceStore:
     """All gazetteer records, addressable by row number, id and name key.
 
@@ -456,6 +488,7 @@ class PlaceStore:
         self._late_keys: dict[str, list[int]] = {}
         self._admin1_names: dict[str, str] = {}
         self._user: UserTables | None = None
+        self._changes: UserChanges | None = None
         self._n_pre = 0  # added rows before the user rows
         self._n_user = 0
         for place in extra:
@@ -479,6 +512,7 @@ class PlaceStore:
         if self._user is not None or user.base != len(self):
             raise GazetteerDataError(f"user gazetteer tables built on {user.base} rows, not {len(self)}")
         self._user = user
+        self._changes = None
         self._n_pre = len(self._extra)
         self._n_user = len(user)
         merged_names = user.text("merged_names")
@@ -685,6 +719,39 @@ class PlaceStore:
     def user_keys(self) -> marisa_trie.Trie | None:
         """The trie of the user gazetteer's name keys (:attr:`UserTables.keys`), or None without one."""
         return self._user.keys if self._user is not None else None
+
+    @property
+    def user_tables(self) -> UserTables | None:
+        """The user gazetteer's tables (:meth:`add_user`), or None without one."""
+        return self._user
+
+    @property
+    def packaged_keys(self) -> marisa_trie.Trie:
+        """The trie of the world table's name keys (:meth:`packaged_rows` gives a key's rows)."""
+        return self._tables.keys
+
+    def packaged_rows(self, key: str) -> list[int]:
+        """Return the world rows filed under *key* in the packaged world table (no added row)."""
+        tables = self._tables
+        k = tables.keys.get(key)
+        return tables.key_rows[tables.key_start[k] : tables.key_start[k + 1]].tolist() if k is not None else []
+
+    def user_changes(self) -> UserChanges:
+        """Return the world rows whose records the user gazetteer changes (none without one)."""
+        if self._changes is None:
+            self._changes = self._user_changes()
+        return self._changes
+
+    def _user_changes(self) -> UserChanges:
+        user = self._user
+        if user is None:
+            merged, codes = np.zeros(0, dtype=np.int64), []
+        else:
+            merged = np.unique(user.columns["merged_rows"].astype(np.int64))
+            codes = user.text("admin1_codes").all()
+        countries = np.array(sorted({code.split(".")[0].encode("ascii", "replace") for code in codes}),
+                             dtype=self.countries.dtype)
+        return UserChanges(merged, countries, self.countries)
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 (one store per process, kept for its life)
     def place(self, row: int) -> Place:

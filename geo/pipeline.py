@@ -103,7 +103,7 @@ def _extract(articles: Sequence[Article], gz: Gazetteer, theatre: Theatre | None
     batches = _guided_batches(rest, workers)
     for batch, values in zip(batches, geo.pool.map_batches(work, batches, workers=workers, meanwhile=meanwhile),
                              strict=True):
-        yield from (ArticleExtraction.from_values(a, v) for a, v in zip(batch, values, strict=True))
+        yield from (ArticleExtraction.from_values(a, v, reach) for a, (v, reach) in zip(batch, values, strict=True))
 
 
 def _guided_batches(items: Sequence[Article], workers: int) -> list[list[Article]]:

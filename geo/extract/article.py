@@ -7,12 +7,13 @@ single-process path, a process pool and a Dask cluster all produce the same reco
 from __future__ import annotations
 
 from gazetteer import Gazetteer, default_gazetteer
+from gazetteer.reach import Reach, recording
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.events import events_and_theatre
 from geo.extract.result import ArticleExtraction, ExtractionValues
 from geo.extract.unknown import with_unresolved
-from geo.model import Article
+from geo.model import Article, ControlEvent, DistanceMention
 from geo.read.sentences import split_sentences
 from geo.theatres import Theatre
 
@@ -43,9 +44,17 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
     -------
     ArticleExtraction
         The article with its events and distances, in text order; an event at a place the
-        gazetteer does not know has no ``place_id`` and no point (:mod:`geo.extract.unknown`).
+        gazetteer does not know has no ``place_id`` and no point (:mod:`geo.extract.unknown`);
+        its ``reach`` is what it asked of the gazetteer beyond the article's own text (:mod:`gazetteer.reach`).
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
+    with recording() as reach:
+        events, distances = _read(article, gz, theatre)
+    return ArticleExtraction(article, events, distances, reach.beyond(article.text))
+
+
+def _read(article: Article, gz: Gazetteer, theatre: Theatre | None
+          ) -> tuple[tuple[ControlEvent, ...], tuple[DistanceMention, ...]]:
     spans = split_sentences(article.text)
     events, read_as, mentions = events_and_theatre(article, gz, spans, theatre)
     events = with_unresolved(article, gz, spans, events, read_as)  # unknown places, reported without a point
@@ -58,7 +67,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
                                 (span.anchor_start, span.anchor_end) if span.anchor_start is not None
                                 and span.anchor_end is not None else None,
                                 span.anchor_phrase, span.subject, span.distance_km))
-    return ArticleExtraction(article, tuple(events), tuple(distances))
+    return tuple(events), tuple(distances)
 
 
 def extract_articles(articles: list[Article], gazetteer: Gazetteer | None = None,
@@ -69,11 +78,11 @@ def extract_articles(articles: list[Article], gazetteer: Gazetteer | None = None
 
 
 def extract_values(articles: list[Article], gazetteer: Gazetteer | None = None,
-                   theatre: Theatre | None = None) -> list[ExtractionValues]:
-    """Run :func:`extract_article` over a batch, in order, and return each extraction's field values.
+                   theatre: Theatre | None = None) -> list[tuple[ExtractionValues, Reach | None]]:
+    """Run :func:`extract_article` over a batch, in order, and return each extraction's field values and reach.
 
     The function :func:`geo.pipeline.analyse` ships to its pool's workers: the values cost less to send back
     than the records (:meth:`ArticleExtraction.values`, :meth:`ArticleExtraction.from_values`), and the
     caller holds the articles already.
     """
-    return [x.values() for x in extract_articles(articles, gazetteer, theatre)]
+    return [(x.values(), x.reach) for x in extract_articles(articles, gazetteer, theatre)]

@@ -7,10 +7,13 @@ from an event store does not load them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from geo.model import Article, ControlEvent, DistanceMention, record_values
+
+if TYPE_CHECKING:
+    from gazetteer.reach import Reach
 
 __all__ = ["ArticleExtraction", "ExtractionValues", "link_duplicate_events"]
 
@@ -22,18 +25,25 @@ ExtractionValues = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...
 
 @dataclass(frozen=True, slots=True)
 class ArticleExtraction:
-    """The events and distances of one article (near-duplicate linking happens later, corpus-wide)."""
+    """The events and distances of one article (near-duplicate linking happens later, corpus-wide).
+
+    ``reach`` holds what the extraction asked of the gazetteer (:mod:`gazetteer.reach`), when it
+    was recorded: the extraction cache reuses an extraction under another user gazetteer only if
+    neither could have answered any of it otherwise.
+    """
 
     article: Article
     events: tuple[ControlEvent, ...]
     distances: tuple[DistanceMention, ...]
+    reach: Reach | None = field(default=None, compare=False)
 
     def values(self) -> ExtractionValues:
         """Return the records' field values (:data:`ExtractionValues`); :meth:`from_values` builds them again."""
         return tuple(record_values(e) for e in self.events), tuple(record_values(d) for d in self.distances)
 
     @classmethod
-    def from_values(cls, article: Article, values: ExtractionValues) -> ArticleExtraction:
+    def from_values(cls, article: Article, values: ExtractionValues, reach: Reach | None = None
+                    ) -> ArticleExtraction:
         """Return the extraction of *article* whose records have these field values (:meth:`values`).
 
         Raises
@@ -43,7 +53,7 @@ class ArticleExtraction:
         """
         events, distances = values
         return cls(article, tuple(ControlEvent(*row) for row in events),
-                   tuple(DistanceMention(*row) for row in distances))
+                   tuple(DistanceMention(*row) for row in distances), reach)
 
 
 def link_duplicate_events(events: Sequence[ControlEvent], articles: Sequence[Article]) -> list[ControlEvent]:
