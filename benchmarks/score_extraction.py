@@ -308,15 +308,18 @@ def match_distances(pred: Sequence[Record], gold: Sequence[Record], *, normalize
                     rel_tol: float = 0.05) -> Score:
     """Match predicted distance mentions of one article to gold, one to one.
 
-    A pair matches on the anchor (``anchor_name``, else ``anchor``) by
-    :func:`anchors_compatible` and on ``distance_km`` within ``rel_tol`` of the gold.
+    A pair matches on the anchor (``anchor_name``, the gazetteer's name of the place it resolved to,
+    else ``anchor``; or ``anchor_text``, the anchor as the article writes it: "Palmyra" resolved to the
+    place GeoNames calls "Tadmur" names the gold's Palmyra) by :func:`anchors_compatible` and on
+    ``distance_km`` within ``rel_tol`` of the gold.
     A repeat of a matched gold distance is redundant, not FP.
     """
     def ok(p: Record, g: Record) -> bool:
         km, gkm = p.get("distance_km"), g.get("distance_km")
         name = p.get("anchor_name") or p.get("anchor") or ""
         return (isinstance(km, (int, float)) and abs(km - gkm) <= rel_tol * gkm
-                and anchors_compatible(name, g, normalize))
+                and (anchors_compatible(name, g, normalize)
+                     or bool(p.get("anchor") and anchors_compatible(p.get("anchor_text") or "", g, normalize))))
 
     cands = [sorted((gi for gi in range(len(gold)) if ok(p, gold[gi])),
                     key=lambda gi: abs(p["distance_km"] - gold[gi]["distance_km"])) for p in pred]

@@ -50,7 +50,7 @@ Status = Literal["held", "contested", "besieged", "claimed"]
 #: a region's polygon, a city's built-up area, a river or a road, the country's capital, the capital of
 #: the subject's province, the inferred front line, or nothing resolvable.
 AnchorKind = Literal["point", "border", "region", "city_area", "river", "road", "capital", "provincial_capital",
-                     "front", "none"]
+                     "implied", "front", "none"]
 #: Precision of a resolved date, after ACLED's time precision.
 DatePrecision = Literal["day", "week", "month", "year"]
 

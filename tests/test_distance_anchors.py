@@ -244,3 +244,83 @@ def test_the_city_stands_for_the_city_named_before_it_or_for_nothing() -> None:
     assert (m.anchor_kind, m.anchor) == ("point", "geonames:169577")
     (alone,) = mentions("Rebels were within 20 km of the city by noon.")
     assert (alone.anchor_kind, alone.anchor) == ("none", None) and "no city named before it" in alone.unresolved
+
+
+# --- anchors the sentence leaves unsaid ------------------------------------------------------------
+
+def test_a_distance_with_no_anchor_is_measured_from_the_town_the_report_is_about() -> None:
+    s = shape_of("RSF fighters reached the outskirts of El Obeid on Tuesday, residents said. Clashes in El Obeid "
+                 "continued into the night, and thousands fled to Bara, about 60 km to the north.", "sudan")
+    assert (s.mention.anchor_kind, s.mention.anchor_name, s.status, s.inferred) == ("implied", "El Obeid",
+                                                                                  "consistent", True)
+    assert "the sentence writes none" in s.measured_from
+
+
+@pytest.mark.parametrize("text,theatre,anchor,kind", [
+    ("Russian forces pressed their assault on Toretsk on Thursday. Ukrainian officials said fighting in Toretsk "
+     "was intense and that a field hospital some 15 km to the west had been evacuated.", "ukraine", "Toretsk",
+     "sector"),
+    ("M23 fighters took the town of Masisi on Friday, a local official said. In Masisi, shops stayed shut, and "
+     "a displacement camp some 10 km to the south was emptied.", "drc", "Masisi", "sector"),
+    ("JNIM fighters attacked the army camp at Djibo on Monday, killing dozens of soldiers. Survivors of the "
+     "attack on Djibo reached a camp for displaced people some 20 km away.", "sahel", "Djibo", "ring"),
+    ("Houthi forces renewed their push on Marib on Sunday, tribal sources said. Government troops fell back "
+     "from positions in Raghwan, some 60 kilometres to the north-west.", "yemen", "Ma'rib", "sector"),
+])
+def test_an_unsaid_anchor_is_drawn_around_the_town_and_marked_inferred(text: str, theatre: str, anchor: str,
+                                                                      kind: str) -> None:
+    s = shape_of(text, theatre)
+    assert (s.mention.anchor_kind, s.mention.anchor_name, s.geometry_kind, s.status, s.inferred) == (
+        "implied", anchor, kind, "drawn", True)
+    m = s.mention
+    lat, lon = interior_points(s.geometry)[0]
+    _, km = bearing_between(m.anchor_lat, m.anchor_lon, lat, lon)
+    inner, outer = mention_radii(m.qualifier, m.distance_km, m.tolerance_km)
+    assert inner - EDGE_KM <= km <= outer + EDGE_KM
+
+
+def test_an_unsaid_anchor_is_first_the_place_left_in_the_same_sentence() -> None:
+    s = shape_of("Junta troops withdrew from Hpakant on Sunday and retreated towards Mogaung, about 50 km to the "
+                 "east, the Kachin Independence Army said.", "myanmar")
+    assert (s.mention.anchor_kind, s.mention.anchor, s.mention.subject_place) == (
+        "implied", GZ.resolve("Hpakant", focus=("MM",)).id, GZ.resolve("Mogaung", focus=("MM",)).id)
+
+
+def test_an_unsaid_anchor_too_far_from_a_known_subject_or_missing_is_not_guessed() -> None:
+    (far,) = mentions("Fighting raged in Aleppo on Friday. In Aleppo, residents stayed indoors. Rebels took "
+                      "Saraqeb, about 5 km to the south.", "syria")
+    assert (far.anchor_kind, far.anchor) == ("none", None)
+    (nothing,) = mentions("Fighters were seen about 10 km to the north, a witness said.")
+    assert nothing.anchor_kind == "none" and "names no town" in nothing.unresolved
+
+
+def test_the_city_may_be_a_town_but_not_one_that_is_measured_in_the_sentence() -> None:
+    (town,) = mentions("Russian troops kept pressing towards Pokrovsk. They entered the village of Zhelanne, about "
+                       "25 km east of the city, on Wednesday.", "ukraine")
+    assert (town.anchor_kind, town.anchor_name) == ("point", "Pokrovsk")
+    (city,) = mentions("Rebels closed in on Hama on Tuesday. They took Souran and Morek, coming within 25 km of the "
+                       "city.", "syria")
+    assert (city.anchor_kind, city.anchor) == ("point", GZ.resolve("Hama", focus=("SY",)).id)
+
+
+@pytest.mark.parametrize("text,theatre,anchor", [
+    ("Its troops are now within 10 kilometres of the mining town of Selydove, analysts said.", "ukraine",
+     "Selydove"),
+    ("Rebels were about 15 km from the neighbouring town of Saraqeb on Monday.", "syria", "Saraqib"),
+    ("The MNDAA said its fighters were within 5 km of the trading town of Muse.", "myanmar", "Mu-se"),
+])
+def test_an_adjective_in_ing_stays_in_the_anchor(text: str, theatre: str, anchor: str) -> None:
+    (m,) = mentions(text, theatre)
+    assert (m.anchor_kind, m.anchor_name) == ("point", anchor)
+
+
+@pytest.mark.parametrize("text,theatre,anchor", [
+    ("A convoy of buses left Ras al-Ain for Tal Tamr, about 35 km to the south-east.", "syria", "Ras al-Ain"),
+    ("Thousands of residents fled El Fasher for Tawila, about 60 km to the west.", "sudan", "El Fasher"),
+    ("Troops pulled back from Avdiivka towards Pokrovsk, a logistics hub about 40 km to the north-west.", "ukraine",
+     "Avdiivka"),
+])
+def test_the_place_in_apposition_is_what_is_that_far_not_the_unsaid_anchor(text: str, theatre: str,
+                                                                            anchor: str) -> None:
+    (m,) = mentions(text, theatre)
+    assert (m.anchor_kind, m.anchor) == ("implied", GZ.resolve(anchor, focus=packaged_theatres()[theatre].countries).id)

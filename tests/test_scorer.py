@@ -121,6 +121,15 @@ def test_distances_match_on_anchor_containment_and_five_percent():
     assert (s.tp, s.redundant, s.fp, s.fn) == (2, 1, 0, 0)
 
 
+def test_a_distance_matches_on_its_anchor_as_written_when_it_resolved_to_another_name():
+    gold = [dist(60.0, "Palmyra")]
+    resolved = {"distance_km": 60.0, "anchor": "geonames:163345", "anchor_name": "Tadmur", "anchor_text": "Palmyra"}
+    assert sc.match_distances([resolved], gold).tp == 1
+    unresolved = {**resolved, "anchor": None, "anchor_name": "Tadmur"}
+    assert sc.match_distances([unresolved], gold).tp == 0
+    assert sc.match_distances([{**resolved, "anchor_text": "Homs"}], gold).tp == 0
+
+
 def test_distances_reject_wrong_number_or_anchor():
     gold = [dist(35.0, "Hama")]
     assert sc.match_distances([{"distance_km": 37.0, "anchor_name": "Hama"}], gold).tp == 0  # 5.7 % off

@@ -4,9 +4,10 @@
 :class:`DistanceShape` by its anchor kind (:mod:`geo.extract.distance.anchors`):
 
 * ``point``: a ring, disc or sector around the place (:func:`geo.layers.geometry.mention_geometry`);
-* ``capital``, ``provincial_capital``: the same around the city the words were read as, marked
-  inferred (the capital from the country's capital, the provincial capital as the largest town of
-  the subject's division);
+* ``capital``, ``provincial_capital``, ``implied``: the same around the city the words were read
+  as, marked inferred (the capital from the country's capital, the provincial capital as the
+  largest town of the subject's division, an anchor the sentence leaves unsaid as the town the
+  report is about);
 * ``city_area``: measured from a built-up area. The data has no built-up extents, so the city is
   taken as a disc of radius :func:`built_up_radius_km` (from its population) and the ring is
   widened outwards by that radius; the popup says so;
@@ -161,7 +162,7 @@ class _Shaper:
             return self._front(m)
         if kind == "region":
             return self._region(m)
-        if kind in ("point", "capital", "provincial_capital", "city_area") and m.anchor_lat is not None \
+        if kind in ("point", "capital", "provincial_capital", "implied", "city_area") and m.anchor_lat is not None \
                 and m.anchor_lon is not None:
             return self._point(m)
         return DistanceShape(m, None, "none", "unresolved", m.anchor_text or "nothing",
@@ -171,12 +172,15 @@ class _Shaper:
 
     def _point(self, m: DistanceMention) -> DistanceShape:
         assert m.anchor_lat is not None and m.anchor_lon is not None
-        inferred = m.anchor_kind in ("capital", "provincial_capital")
+        inferred = m.anchor_kind in ("capital", "provincial_capital", "implied")
         widen = 0.0
         if m.anchor_kind == "capital":
             source = f"the capital, read as {m.anchor_name} (the capital of {_name(self.gz, self._country(m))})"
         elif m.anchor_kind == "provincial_capital":
             source = f"the provincial capital, taken as {m.anchor_name} (the largest town of its division)"
+        elif m.anchor_kind == "implied":
+            source = (f"{m.anchor_name}, inferred as the place the distance is measured from (the sentence "
+                      "writes none: the town it names last before, else the one the report names most)")
         elif m.anchor_kind == "city_area":
             widen = built_up_radius_km(self._population(m.anchor))
             source = (f"the built-up area of {m.anchor_name}, taken as a disc of {widen:.0f} km around its centre "

@@ -6,7 +6,13 @@ the injected gazetteer; geometry is left to :mod:`geo.layers.distances`.
 
 Anchor kinds (:data:`geo.model.AnchorKind`), tried in this order on the anchor phrase:
 
-* no phrase, or a vague one ("a location", "their positions"): ``none``, with the reason;
+* no phrase ("Fallujah, some 50 km to the east", "fled towards Sennar, about 100 km away"):
+  ``implied``, the place the sentence leaves unsaid: the settlement named last before the
+  subject in the same sentence ("left Ras al-Ain for Tal Tamr, about 35 km to the south-east"),
+  else the settlement the article has named most often so far (the town the report is about),
+  never the subject itself, and, when the subject is a known place, only one about that far from
+  it; an inference, marked so. With no such settlement: ``none``, with the reason;
+* a vague phrase ("a location", "their positions"): ``none``, with the reason;
 * "the front line", "the frontline", "the line of contact" (no place named in it): ``front``,
   the inferred front of the map's date;
 * a town, landmark or site named in the phrase ("Aleppo's citadel", "the Bab al-Hawa border
@@ -43,6 +49,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,6 +57,7 @@ from gazetteer import Gazetteer
 from gazetteer.capitals import capital_of
 from gazetteer.model import Place
 from gazetteer.resolver import Mention
+from geo.extract.clauses import dateline_end
 from geo.model import AnchorKind
 
 __all__ = ["ANTECEDENT_CHARS", "LOCATOR_REACH_KM", "AnchorReading", "AnchorReader"]
@@ -58,6 +66,14 @@ __all__ = ["ANTECEDENT_CHARS", "LOCATOR_REACH_KM", "AnchorReading", "AnchorReade
 ANTECEDENT_CHARS = 600
 #: A locating place farther than the distance plus this from a point anchor is not used (km).
 LOCATOR_REACH_KM = 100.0
+#: An implied anchor ("some 50 km to the east") is taken only when a known subject lies this share of the
+#: quoted distance (or :data:`IMPLIED_SLACK_KM`, whichever is more) from where it is said to be.
+IMPLIED_SHARE = 0.5
+IMPLIED_SLACK_KM = 15.0
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+_RELATION_END = re.compile(r"\b(?:of|from)\s*$", re.I)
+#: Between a place and its distance, an apposition: the place is what is that far ("Kursk, the regional capital").
+_APPOSED = re.compile(r"\s*,\s*(?:(?:a|an|the)\s[^,.;:]{0,60}?)?\s*", re.I)
 #: Kinds of place a distance can be a check on, or be located by.
 SITE_KINDS = frozenset({"city", "town", "village", "neighbourhood", "landmark", "military", "infrastructure"})
 _REGION_KINDS = frozenset({"admin1", "admin2", "region"})
@@ -73,7 +89,7 @@ _DIVISION = re.compile(r"\b(?:province|provinces|governorate|oblast|region|state
                        r"raion|krai|division|department|territory)\b", re.I)
 _AREA = re.compile(r"\b(?:outskirts|edges?|suburbs?|limits|periphery|perimeter|fringes?)\b", re.I)
 _GENERIC = {
-    "city": frozenset({"city"}),
+    "city": frozenset({"city", "town"}),  # reports call a town of 60,000 "the city" (Pokrovsk, Vovchansk)
     **dict.fromkeys(("town", "village", "locality", "settlement"), frozenset({"city", "town", "village"})),
     **dict.fromkeys(("airport", "airbase", "base", "garrison"), frozenset({"military", "infrastructure", "landmark"})),
 }
@@ -163,6 +179,7 @@ class AnchorReader:
         self.text = text
         self.countries = tuple(countries)
         self._found = mentions
+        self._dateline = dateline_end(text)
 
     def read(self, sentence: tuple[int, int], span: tuple[int, int], anchor: tuple[int, int] | None,
              phrase: str, subject: str | None, distance_km: float = 0.0) -> AnchorReading:
@@ -196,7 +213,17 @@ class AnchorReader:
         locator = _site(named) if named is not None else None
         subj = locator if is_subject else None
         side = locator.country if locator is not None else self._side_without_place(inside)
-        kind, place, country, reason = self._anchor(phrase, anchor is not None, inside, locator, side, span[0])
+        kind, place, country, reason = self._anchor(phrase, anchor is not None, inside, locator, side, span[0], s0)
+        if not phrase and not _RELATION_END.search(self.text, span[0], span[1]):  # "of" with no phrase: unread
+            located = subj  # what is that far: never what it is measured from ("Tal Tamr, about 35 km to the SE")
+            if located is None and named is not None and _APPOSED.fullmatch(sent, named.end, span[0] - s0):
+                located = named.place
+            implied = self._implied(s0, span[0], located, distance_km)
+            if implied is not None:
+                kind, place, reason = "implied", implied, None
+            else:
+                reason = ("no anchor: the sentence does not say from where the distance is measured, and the "
+                          "article names no town it could be measured from")
         if place is not None and locator is not None and not is_subject and kind != "border" \
                 and _km(place, locator) > distance_km + LOCATOR_REACH_KM:
             named, locator = None, None
@@ -232,6 +259,25 @@ class AnchorReader:
         after = [m for m in outside if m.start >= anchor_end and _site(m) is not None]
         return False, after[0] if after else None
 
+    def _implied(self, sentence_start: int, start: int, located: Place | None, distance_km: float) -> Place | None:
+        """Return the settlement a distance with no anchor phrase is measured from, or None (module docs)."""
+        before = [m for m in self._found if self._dateline <= m.start and m.end <= start and m.form == "name"
+                  and m.place is not None and m.place.kind in _SETTLEMENTS
+                  and (located is None or m.place.id != located.id)]
+        if not before:
+            return None
+        places = {m.place.id: m.place for m in before if m.place is not None}
+        in_sentence = [m.place.id for m in before if m.start >= sentence_start and m.place is not None]
+        counts = Counter(m.place.id for m in before if m.place is not None)
+        last = {m.place.id: i for i, m in enumerate(before) if m.place is not None}
+        order = in_sentence[-1:] + sorted(counts, key=lambda pid: (-counts[pid], -last[pid]))
+        for pid in order:
+            place = places[pid]
+            if located is None or abs(_km(place, located) - distance_km) <= max(IMPLIED_SHARE * distance_km,
+                                                                                IMPLIED_SLACK_KM):
+                return place
+        return None
+
     def _side_without_place(self, inside: list[Mention], other: str | None = None) -> str | None:
         """Return the subject's country when the sentence names no place: the war's one country not named."""
         named = {m.place.country for m in inside if m.place is not None and m.place.kind == "country"}
@@ -242,8 +288,8 @@ class AnchorReader:
 
     # -- the anchor --------------------------------------------------------------------------
 
-    def _anchor(self, phrase: str, named: bool, inside: list[Mention], locator: Place | None,
-                side: str | None, start: int) -> tuple[AnchorKind, Place | None, str | None, str | None]:
+    def _anchor(self, phrase: str, named: bool, inside: list[Mention], locator: Place | None, side: str | None,
+                start: int, sentence_start: int) -> tuple[AnchorKind, Place | None, str | None, str | None]:
         if not phrase:
             return "none", None, None, "no anchor: the sentence does not say from where the distance is measured"
         places = [(m.place, m.form) for m in inside if m.place is not None]
@@ -287,7 +333,7 @@ class AnchorReader:
             return "region", place, None, None
         generic = _DEFINITE.match(phrase.strip())
         if generic and generic["head"].lower() in _GENERIC:
-            antecedent = self._antecedent(start, _GENERIC[generic["head"].lower()])
+            antecedent = self._antecedent(start, _GENERIC[generic["head"].lower()], sentence_start)
             if antecedent is not None:
                 return ("city_area" if _AREA.search(phrase) else "point"), antecedent, None, None
             return "none", None, None, f"anchor not a place: {phrase!r} (no {generic['head'].lower()} named before it)"
@@ -323,10 +369,24 @@ class AnchorReader:
             return "none", None, None, f"anchor {phrase!r}: no country to take the capital of"
         return "capital", self.gz.get(pid), None, None
 
-    def _antecedent(self, start: int, kinds: frozenset[str]) -> Place | None:
+    def _antecedent(self, start: int, kinds: frozenset[str], sentence_start: int = 0) -> Place | None:
+        """Return the last place of *kinds* named before *start* (within :data:`ANTECEDENT_CHARS`), or None.
+
+        Places named earlier in the distance's own sentence are what is measured ("took Souran and
+        Halfaya, within 20 km of the city"): one named before the sentence is taken first.
+        """
         lo = max(0, start - ANTECEDENT_CHARS)
-        for m in reversed(self._found):
-            if not (lo <= m.start and m.end <= start) or m.place is None or m.form != "name":
+        earlier = [m for m in self._found if lo <= m.start and m.end <= start]
+        for found in ([m for m in earlier if m.end <= sentence_start],
+                      [m for m in earlier if m.start >= sentence_start]):
+            place = self._last_of(found, kinds)
+            if place is not None:
+                return place
+        return None
+
+    def _last_of(self, mentions: list[Mention], kinds: frozenset[str]) -> Place | None:
+        for m in reversed(mentions):
+            if m.place is None or m.form != "name":
                 continue
             if m.place.kind in kinds:
                 return m.place

@@ -37,7 +37,12 @@ def _ends_anchor(word: str, previous: str) -> bool:
         return False
     if low in ALWAYS_STOP:
         return True
-    return word == low and (low in ANCHOR_STOP or (low.endswith("ing") and low not in ING_NOUNS))
+    return word == low and (low in ANCHOR_STOP or (low.endswith("ing") and low not in ING_NOUNS
+                                                   and previous not in _DETERMINERS))
+
+
+#: Words after which an "-ing" word is an adjective of the anchor ("the mining town of Selydove"), not a verb.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
 
 
 def anchor_bounds(text: str, pos: int) -> tuple[int, int] | None:
