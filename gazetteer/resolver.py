@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -52,6 +53,14 @@ _RANK_CACHE_SIZE = 200_000
 _DOCUMENT_CACHE_SIZE = 4096
 #: Texts whose matches' surrounding words :meth:`Gazetteer.find` keeps (an article and its sentences read again).
 _AROUND_CACHE_SIZE = 32
+#: A name inside a phrase that also names its owner ("Aleppo's Sheikh Maqsoud district", "the Old City of Mosul")
+#: is taken only when it lies this close to the owner (km); farther, it is a namesake, and the owner is the answer
+#: (unless the whole phrase is a name).
+PART_REACH_KM = 50.0
+#: Nouns that any part of a place may bear in its name, which so tell no part from another.
+_AREA_NOUNS = frozenset({"district", "districts", "quarter", "quarters", "neighbourhood", "neighborhood", "area",
+                         "areas", "suburb", "suburbs", "zone", "sector", "town", "city", "village", "region",
+                         "province", "municipality", "township", "ward"})
 #: Nouns that name the middle of a place rather than a part of it ("the centre of Homs").
 _CENTRE_WORDS = frozenset({"centre", "center", "heart", "middle", "downtown"})
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
@@ -607,6 +616,7 @@ class Gazetteer:
         return self._phrase_cache[cache_key]
 
     def _resolve_phrase(self, phrase: str, focus: Sequence[str], demonyms: bool) -> Place | None:
+        owners = []
         for pattern in (_POSSESSIVE, _OF_PHRASE):
             m = pattern.match(phrase)
             if not m:
@@ -620,6 +630,12 @@ class Gazetteer:
             part = self.part_named(owner, m.group("rest").split()[-1])
             if part is not None:
                 return part
+            inner = self._best_in(m.group("rest"), focus, demonyms)  # "Aleppo's Sheikh Maqsoud district"
+            if inner is not None and inner.id != owner.id and _km_apart(inner, owner) <= PART_REACH_KM:
+                return inner
+            owners.append(owner)
+        if owners and self._entry(normalize_name(phrase), phrase.strip()) is None:
+            return owners[0]  # "the Old City of Mosul" is in Mosul, not an Old City elsewhere
         return self._best_in(phrase, focus, demonyms)
 
     def _best_in(self, text: str, focus: Sequence[str], demonyms: bool) -> Place | None:
@@ -637,6 +653,8 @@ class Gazetteer:
         note_parts()
         note_text(word)
         note_id(owner.id)
+        if word.lower() in _AREA_NOUNS:
+            return None  # "Aleppo's Sheikh Maqsoud district": a word any part may bear names none
         head = fold_token(word)
         for child in self._children.get(owner.id, ()):
             for name in (child.name, *child.names):
@@ -671,6 +689,13 @@ class Gazetteer:
         place = self.store.place(row)
         note_point(lat, lon, km, place.id)
         return place, km
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Return the great-circle distance between two places in km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:

@@ -324,3 +324,15 @@ def test_the_place_in_apposition_is_what_is_that_far_not_the_unsaid_anchor(text:
                                                                             anchor: str) -> None:
     (m,) = mentions(text, theatre)
     assert (m.anchor_kind, m.anchor) == ("implied", GZ.resolve(anchor, focus=packaged_theatres()[theatre].countries).id)
+
+
+@pytest.mark.parametrize("text,theatre,town", [
+    ("Russian forces struck Kostiantynivka overnight. Shelling also hit a village two kilometres from the city "
+     "centre, the regional governor said.", "ukraine", "Kostyantynivka"),
+    ("The army shelled El Fasher again on Friday. Residents said shells fell about 3 km from the town centre.",
+     "sudan", "El Fasher"),
+    ("Rebels pushed into Hama on Thursday and were fighting about 2 km from the city center.", "syria", "Hama"),
+])
+def test_the_city_centre_is_the_city_named_before(text: str, theatre: str, town: str) -> None:
+    (m,) = mentions(text, theatre)
+    assert (m.anchor_kind, m.anchor) == ("point", GZ.resolve(town, focus=packaged_theatres()[theatre].countries).id)

@@ -88,6 +88,26 @@ def test_citadel_phrase_resolves_to_the_landmark(gz: Gazetteer) -> None:
     assert gz.resolve_phrase("the centre of Homs").id == gz.resolve("Homs").id
 
 
+@pytest.mark.parametrize("phrase,focus,owner", [
+    ("the Old City of Mosul", ("IQ",), "Mosul"),
+    ("the Old City of Sanaa", ("YE",), "Sanaa"),
+    ("the old city of Homs", ("SY",), "Homs"),
+])
+def test_a_phrase_naming_a_namesake_far_from_its_owner_is_the_owner(gz: Gazetteer, phrase: str,
+                                                                    focus: tuple[str, ...], owner: str) -> None:
+    assert gz.resolve_phrase(phrase, focus=focus).id == gz.resolve(owner, focus=focus).id
+
+
+@pytest.mark.parametrize("phrase,focus,part", [
+    ("Aleppo's Sheikh Maqsoud district", ("SY",), "Sheikh Maqsoud"),
+    ("Damascus's Jobar district", ("SY",), "Jobar"),
+    ("Khartoum's Bahri district", ("SD",), "Khartoum North"),
+])
+def test_a_named_part_of_its_owner_is_the_part_not_any_part_called_a_district(
+        gz: Gazetteer, phrase: str, focus: tuple[str, ...], part: str) -> None:
+    assert gz.resolve_phrase(phrase, focus=focus).name == part
+
+
 def test_find_resolves_regions_cities_and_landmarks_in_one_text(gz: Gazetteer) -> None:
     text = ("Rebels shelled Aleppo's medieval citadel on Monday, while clashes spread in the province "
             "of Idlib and government troops held the city of Aleppo.")

@@ -93,7 +93,9 @@ _GENERIC = {
     **dict.fromkeys(("town", "village", "locality", "settlement"), frozenset({"city", "town", "village"})),
     **dict.fromkeys(("airport", "airbase", "base", "garrison"), frozenset({"military", "infrastructure", "landmark"})),
 }
-_DEFINITE = re.compile(r"^the\s+(?:[\w'’-]+\s+)?(?P<head>[\w-]+)$", re.I)
+_DEFINITE = re.compile(r"^the\s+(?:(?P<modifier>[\w'’-]+)\s+)?(?P<head>[\w-]+)$", re.I)
+#: Heads that name the middle of the place before them ("the city centre", "the town center").
+_MIDDLE = frozenset({"centre", "center", "downtown"})
 #: What may stand before a place name in a subject that *is* the place: nothing, or a description
 #: with a determiner ("the town of", "the key city of", "the rebel-held town"), no verb or preposition in it.
 _DESCRIPTOR = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+"
@@ -332,11 +334,14 @@ class AnchorReader:
             place = self.gz.resolve_phrase(phrase, focus=self.countries) or regions[-1]
             return "region", place, None, None
         generic = _DEFINITE.match(phrase.strip())
-        if generic and generic["head"].lower() in _GENERIC:
-            antecedent = self._antecedent(start, _GENERIC[generic["head"].lower()], sentence_start)
+        head = generic["head"].lower() if generic else ""
+        if generic and head in _MIDDLE and (generic["modifier"] or "").lower() in _GENERIC:
+            head = generic["modifier"].lower()  # "the city centre": the city's point
+        if head in _GENERIC:
+            antecedent = self._antecedent(start, _GENERIC[head], sentence_start)
             if antecedent is not None:
                 return ("city_area" if _AREA.search(phrase) else "point"), antecedent, None, None
-            return "none", None, None, f"anchor not a place: {phrase!r} (no {generic['head'].lower()} named before it)"
+            return "none", None, None, f"anchor not a place: {phrase!r} (no {head} named before it)"
         if _has_name(phrase):
             return "none", None, None, (f"anchor not in the gazetteer: {phrase!r}; add it with "
                                         "'geo gazetteer add NAME LAT LON'")
