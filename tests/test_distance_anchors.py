@@ -336,3 +336,14 @@ def test_the_place_in_apposition_is_what_is_that_far_not_the_unsaid_anchor(text:
 def test_the_city_centre_is_the_city_named_before(text: str, theatre: str, town: str) -> None:
     (m,) = mentions(text, theatre)
     assert (m.anchor_kind, m.anchor) == ("point", GZ.resolve(town, focus=packaged_theatres()[theatre].countries).id)
+
+
+@pytest.mark.parametrize("text,theatre,division", [
+    ("Russian troops are now less than 10 km from the administrative border of Dnipropetrovsk region, DeepState "
+     "said.", "ukraine", "Dnipropetrovs'k"),
+    ("RSF units were reported 30 km from the boundary of North Kordofan state.", "sudan", "North Kordufan"),
+    ("Clashes erupted about 5 km from the border of Idlib province.", "syria", "Idlib"),
+])
+def test_the_border_of_a_division_is_the_division_s_outline(text: str, theatre: str, division: str) -> None:
+    s = shape_of(text, theatre)
+    assert (s.mention.anchor_kind, s.mention.anchor_name, s.status) == ("region", division, "drawn")

@@ -28,7 +28,8 @@ Anchor kinds (:data:`geo.model.AnchorKind`), tried in this order on the anchor p
   subject's country, else of the article's war (from ``gazetteer/data/capitals.csv``);
 * a river or road word ("the Euphrates river", "the M5 highway"): ``river`` or ``road``; the
   packaged data has no river or road lines, so the reason says it is not drawn;
-* a first-level division or a wider region ("Aleppo province", "Darfur"): ``region``; a bare name
+* a first-level division or a wider region ("Aleppo province", "Darfur", "the administrative border of
+  Dnipropetrovsk region": a border word naming no country): ``region``; a bare name
   that is also a city's ("20 km south of Hama", where the article reads "Hama" as the province) is
   the city, unless a division word is written;
 * "the city", "the town", "the airport" with no name: the last place of that kind named before
@@ -313,6 +314,9 @@ class AnchorReader:
             return ("city_area" if _AREA.search(phrase) and place.kind in ("city", "town") else "point"), \
                 place, None, None
         countries = [p for p, _ in places if p.kind == "country"]
+        divisions = [p for p, _ in places if p.kind in _REGION_KINDS]
+        if _BORDER.search(phrase) and divisions and not countries:  # "the administrative border of Kharkiv region"
+            return "region", divisions[-1], None, None
         if _BORDER.search(phrase) or (countries and not _RIVER.search(phrase) and not _ROAD.search(phrase)
                                       and not _CAPITAL.search(phrase)):
             return self._border(countries, side)
