@@ -212,3 +212,22 @@ def test_questions_beyond_the_text_are_tested_too() -> None:
 def test_without_a_user_gazetteer_nothing_is_answered_otherwise() -> None:
     assert not user_could_answer(Reach({"Aleppo"}, {"geonames:170063"}, [(30.0, 30.0, 40.0, 40.0)], [], True),
                                  "Aleppo fell.", load_store(include_user=False))
+
+
+def test_a_damaged_record_of_questions_is_a_miss_not_a_crash(corpus: Path, cache_root: Path, data_dir: Path,
+                                                             calls: list[str]) -> None:
+    from gazetteer.cache import KeyedFiles
+    from geo.extract.cache import KIND
+
+    before = records(corpus)
+    (folder,) = cache_root.glob(f"{KIND}-*")
+    files = KeyedFiles(folder)
+    for path in folder.glob("*.pickle"):
+        key = path.stem
+        values, _, _ = files.get(key)
+        files.put(key, (values, "another user gazetteer", Reach(texts={17})))  # type: ignore[arg-type, misc]
+    add_place("Qarsunat al-Gharbiyya", 14.1, 30.2, country="SD")
+    fresh()
+    calls.clear()
+    assert records(corpus) == before
+    assert sorted(calls) == sorted(ARTICLES)

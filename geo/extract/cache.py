@@ -131,7 +131,7 @@ class ExtractionCache:
                     return None
                 self._files.put(key, (values, self._fingerprint, reach))
             return ArticleExtraction.from_values(article, values, reach)
-        except (TypeError, ValueError):  # a miss (None), or a file of another layout
+        except (TypeError, ValueError, AttributeError):  # a miss (None), or a file of another layout
             return None
 
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
