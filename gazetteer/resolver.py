@@ -607,6 +607,7 @@ class Gazetteer:
         quotes the same anchors again and again.
         """
         note_text(phrase)
+        note_parts()  # a phrase may name a part of a place, found among its children (the memo below hides that)
         phrase = phrase.strip()
         cache_key = (phrase, tuple(focus), demonyms)
         if cache_key not in self._phrase_cache:

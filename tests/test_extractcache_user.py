@@ -231,3 +231,11 @@ def test_a_damaged_record_of_questions_is_a_miss_not_a_crash(corpus: Path, cache
     calls.clear()
     assert records(corpus) == before
     assert sorted(calls) == sorted(ARTICLES)
+
+
+def test_a_phrase_read_from_the_memo_still_counts_a_place_s_parts_as_asked() -> None:
+    gz = Gazetteer(load_store(include_user=False))
+    gz.resolve_phrase("Aleppo's medieval citadel")
+    with recording() as reach:
+        gz.resolve_phrase("Aleppo's medieval citadel")  # answered from the memo: part_named is not called again
+    assert reach.parts
