@@ -75,6 +75,11 @@ _MISSING: Final = object()
 #: A name resolved in a document: its best candidates, its form, whether a full stop after it is its own ("U.S."),
 #: and whether it is a namesake abroad.
 _Resolved = tuple[tuple[Candidate, ...], str, bool, bool]
+#: A town named with a common word ("Sake") counts in a report of a war in its country when the report names
+#: another town within this distance of it (km): "M23 seized Sake ... towards Goma", not a namesake across Russia.
+WAR_NEIGHBOUR_KM = 300.0
+#: Kinds of a settlement.
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 #: Kinds that are areas, not points: never a "namesake abroad".
 _AREA_KINDS = frozenset({"continent", "region", "country", "admin1", "admin2"})
 #: Kinds whose names are names of their own, not words that a division may be named with ("Central", "The City").
@@ -158,7 +163,7 @@ class Gazetteer:
         self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool, bool], ...], tuple[int, ...],
                                          tuple[int, ...], tuple[str, ...]], list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
-        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool], bool] = {}
+        self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool, bool], bool] = {}
         # A text -> per match (start, end): the words before and after it, its cue and whether an actor's word follows
         # (a caller finds the names of one article more than once, with other exclusions or focus).
         self._around_cache: dict[str, dict[tuple[int, int], tuple[str, str, bool, str | None, bool]]] = {}
@@ -404,14 +409,18 @@ class Gazetteer:
         ranking = prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
+        bests = [d.entry.places[order[offsets[i]] - offsets[i]] for i, d in enumerate(docs)]
         for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
                 zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
             best = entry.places[j]
+            in_war = best.country in focus and " " not in key and written.lower() in common and any(
+                k != i and other.kind in _SETTLEMENT_KINDS and other.id != best.id
+                and _km_apart(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
             if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
-                                   best.country in doc_focus, entry.form, after_preposition):
+                                   best.country in doc_focus, entry.form, after_preposition, in_war):
                 out.append(None)
                 continue
             dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
@@ -556,23 +565,28 @@ class Gazetteer:
         return entry is not None and entry.form == "name" and all(p.kind != "country" for p in entry.places)
 
     def _keep_memo(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-                   in_focus_country: bool, form: str, after_preposition: bool = False) -> bool:
+                   in_focus_country: bool, form: str, after_preposition: bool = False, in_given: bool = False
+                   ) -> bool:
         """Return :meth:`_keep`, memoised per its arguments (a corpus repeats its names)."""
-        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form, after_preposition)
+        cache_key = (best.id, written, key, exact, sentence_initial, in_focus_country, form, after_preposition,
+                     in_given)
         verdict = self._keep_cache.get(cache_key)
         if verdict is None:
             if len(self._keep_cache) >= _RANK_CACHE_SIZE:
                 self._keep_cache.clear()
             verdict = self._keep_cache[cache_key] = self._keep(best, written, key, exact, sentence_initial,
-                                                               in_focus_country, form, after_preposition)
+                                                               in_focus_country, form, after_preposition, in_given)
         return verdict
 
     def _keep(self, best: Place, written: str, key: str, exact: bool, sentence_initial: bool,
-              in_focus_country: bool, form: str = "name", after_preposition: bool = False) -> bool:
+              in_focus_country: bool, form: str = "name", after_preposition: bool = False,
+              in_given: bool = False) -> bool:
         """Apply the rules for names that are also words, and for loose spellings (module docs of match).
 
         *in_focus_country* tells whether the best candidate lies in one of the document's focus countries;
-        *after_preposition* whether the name follows "in", "to", "from" ... ("flew to Nice").
+        *after_preposition* whether the name follows "in", "to", "from" ... ("flew to Nice"); *in_given*
+        whether it lies in one of the countries the caller says the document is about (a war's), within
+        :data:`WAR_NEIGHBOUR_KM` of another town the document names.
         """
         in_focus = in_focus_country or best.kind in ("continent", "region", "country", "admin1")
         if form != "name":
@@ -581,6 +595,9 @@ class Gazetteer:
         if " " not in key and written.lower() in self._common_words:
             # "Center", "March", "Brown": a word or a surname unless it names a large or populous place; a division
             # named with a word ("Central", "Western", "City") only in a document about its country
+            if exact and not sentence_initial and in_given and best.kind in _SETTLEMENT_KINDS \
+                    and best.population >= FOCUS_PHRASE_POPULATION:
+                return True  # "M23 seized Sake ... fled towards Goma": in a report of the war around it, a town
             return exact and not sentence_initial and (large or best.population >= COMMON_WORD_POPULATION) and (
                 in_focus_country or best.kind in _NAMED_AREA_KINDS or (after_preposition and not large))
         if (" " in key and not large and best.kind != "admin2" and best.population < COMMON_WORD_POPULATION

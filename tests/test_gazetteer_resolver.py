@@ -108,6 +108,29 @@ def test_a_named_part_of_its_owner_is_the_part_not_any_part_called_a_district(
     assert gz.resolve_phrase(phrase, focus=focus).name == part
 
 
+@pytest.mark.parametrize("text,focus,town", [
+    ("M23 rebels seized Sake on Thursday. Thousands of residents fled towards Goma.", ("CD", "RW"), "Sake"),
+    ("Russian missiles hit Bar overnight. Power was also cut in Zhmerynka.", ("UA", "RU"), "Bar"),
+])
+def test_a_town_named_with_a_common_word_counts_near_the_war_s_other_towns(gz: Gazetteer, text: str,
+                                                                          focus: tuple[str, ...], town: str) -> None:
+    found = {m.text: m.place for m in gz.find(text, focus=focus)}
+    assert town in found and found[town].country == focus[0]
+
+
+def test_a_town_named_with_a_common_word_alone_stays_a_word(gz: Gazetteer) -> None:
+    assert not gz.find("M23 rebels seized Sake on Thursday.", focus=("CD", "RW"))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Russian forces captured Progress, a village near Pokrovsk, the ministry said.", "Progress"),  # one in Amur
+    ("An officer named Gay told reporters the line held near Bakhmut.", "Gay"),  # a town in the Urals
+])
+def test_a_common_word_naming_a_far_namesake_in_the_war_s_country_is_no_place(gz: Gazetteer, text: str,
+                                                                             word: str) -> None:
+    assert word not in {m.text for m in gz.find(text, focus=("UA", "RU"))}
+
+
 def test_find_resolves_regions_cities_and_landmarks_in_one_text(gz: Gazetteer) -> None:
     text = ("Rebels shelled Aleppo's medieval citadel on Monday, while clashes spread in the province "
             "of Idlib and government troops held the city of Aleppo.")
