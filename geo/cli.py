@@ -521,7 +521,9 @@ def ingest_cmd(
         "Dask cluster; default: the CPUs this process may use")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch and transaction")]
     = 256,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Re-extract every stored article still on disk")]
+    rebuild: Annotated[bool, typer.Option("--rebuild", help=(
+        "Re-extract every stored article still on disk; after a change of the user gazetteer alone, only "
+        "those it can reach (the others cannot differ and are kept)"))]
     = False,
     prune: Annotated[bool, typer.Option("--prune", help="Forget the stored files of the given folders that were "
                                         "deleted (their articles and events go unless another file holds them)")]

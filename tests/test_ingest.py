@@ -215,16 +215,21 @@ def test_cli_errors(seeds_store: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["ingest", str(SEEDS), "--store", str(seeds_store), "--engine", "spark"]) == 2
 
 
-def test_stale_store_warns_and_rebuild_fixes_it(seeds_store: Path, capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.parametrize(("key", "rebuilt", "kept"), [
+    ("geo_version", 5, 0),  # another geo: every article again
+    ("gazetteer", 0, 5),  # another user gazetteer that reaches none of the seeds: each kept as extracted
+])
+def test_stale_store_warns_and_rebuild_fixes_it(seeds_store: Path, capsys: pytest.CaptureFixture, key: str,
+                                                rebuilt: int, kept: int) -> None:
     before = load(seeds_store)
     conn = sqlite3.connect(seeds_store)
-    conn.execute("UPDATE meta SET value = 'older' WHERE key = 'gazetteer'")
+    conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (key,))
     conn.commit()
     conn.close()
     assert main(["events", "--store", str(seeds_store), "--format", "json"]) == 0
     assert "run 'geo ingest --rebuild --store" in capsys.readouterr().err
     report = ingest([], seeds_store, rebuild=True)
-    assert report.rebuilt == 5 and report.stale is None
+    assert (report.rebuilt, report.kept_unreached, report.stale) == (rebuilt, kept, None)
     with EventStore.open(seeds_store) as store:
         assert store.version_warning() is None
     after = load(seeds_store)

@@ -7,7 +7,7 @@ single-process path, a process pool and a Dask cluster all produce the same reco
 from __future__ import annotations
 
 from gazetteer import Gazetteer, default_gazetteer
-from gazetteer.reach import Reach, recording
+from gazetteer.reach import Reach, recording, user_could_answer
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.events import events_and_theatre
@@ -45,12 +45,16 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
     ArticleExtraction
         The article with its events and distances, in text order; an event at a place the
         gazetteer does not know has no ``place_id`` and no point (:mod:`geo.extract.unknown`);
-        its ``reach`` is what it asked of the gazetteer beyond the article's own text (:mod:`gazetteer.reach`).
+        its ``reach`` is what it asked of the gazetteer beyond the article's own text
+        (:mod:`gazetteer.reach`), when the user gazetteer could not have answered any of it otherwise
+        than the packaged data (the extraction is then that of the packaged data alone), else None.
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     with recording() as reach:
         events, distances = _read(article, gz, theatre)
-    return ArticleExtraction(article, events, distances, reach.beyond(article.text))
+    asked = reach.beyond(article.text)
+    return ArticleExtraction(article, events, distances,
+                             None if user_could_answer(asked, article.text, gz.store) else asked)
 
 
 def _read(article: Article, gz: Gazetteer, theatre: Theatre | None

@@ -137,13 +137,9 @@ class ExtractionCache:
     def put(self, article: Article, theatre: Theatre | None, extraction: ArticleExtraction) -> None:
         """Write the extraction of *article* (atomically); do nothing once the folder proves unwritable.
 
-        Its questions to the gazetteer (``extraction.reach``) are kept when this user gazetteer
-        could not have answered any of them otherwise than the packaged data: the extraction may
-        then serve under another user gazetteer too (:meth:`get`).
+        Its questions to the gazetteer (``extraction.reach``, recorded only when its user gazetteer
+        could not have answered any of them otherwise than the packaged data) are kept: the
+        extraction may then serve under another user gazetteer too (:meth:`get`).
         """
-        if self.folder is None:
-            return
-        reach = extraction.reach
-        if reach is not None and (self._store is None or user_could_answer(reach, article.text, self._store)):
-            reach = None
-        self._files.put(_article_key(article, theatre), (extraction.values(), self._fingerprint, reach))
+        if self.folder is not None:
+            self._files.put(_article_key(article, theatre), (extraction.values(), self._fingerprint, extraction.reach))

@@ -27,9 +27,10 @@ ExtractionValues = tuple[tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...
 class ArticleExtraction:
     """The events and distances of one article (near-duplicate linking happens later, corpus-wide).
 
-    ``reach`` holds what the extraction asked of the gazetteer (:mod:`gazetteer.reach`), when it
-    was recorded: the extraction cache reuses an extraction under another user gazetteer only if
-    neither could have answered any of it otherwise.
+    ``reach`` holds what the extraction asked of the gazetteer (:mod:`gazetteer.reach`) when its
+    user gazetteer could not have answered any of it otherwise than the packaged data, else None:
+    the extraction cache and the event store reuse an extraction under another user gazetteer only
+    if that one cannot either.
     """
 
     article: Article

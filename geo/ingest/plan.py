@@ -49,6 +49,7 @@ class IngestReport:
     events_added: int = 0
     distances_added: int = 0
     pruned: int = 0
+    kept_unreached: int = 0
     warnings: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     stale: str | None = None
@@ -67,6 +68,8 @@ class IngestReport:
                 f"{self.duplicates} duplicate texts, {self.unreadable} unreadable; {self.events_added} events, "
                 f"{self.distances_added} distances, {len(self.warnings)} warnings; "
                 + (f"{self.pruned} deleted files forgotten; " if self.pruned else "")
+                + (f"{self.kept_unreached} kept as extracted (the user gazetteer's change cannot reach them); "
+                   if self.kept_unreached else "")
                 + f"{self.elapsed:.1f} s ({rate:.1f} articles/s)")
 
 

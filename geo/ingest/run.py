@@ -14,6 +14,8 @@ Re-ingesting unchanged files changes nothing.
 
 from __future__ import annotations
 
+import os
+import pickle
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -24,6 +26,7 @@ from typing import TypeVar
 import numpy as np
 
 from gazetteer import default_gazetteer
+from gazetteer.reach import Reach, user_could_answer
 from geo.errors import CorpusError, UsageError
 from geo.extract.article import ArticleExtraction
 from geo.ingest.engines import check_options, extract_batches, map_batches, worker_count
@@ -34,12 +37,13 @@ from geo.ingest.plan import (
     Planner,
     collect,
     extraction,
+    meta_hash,
     read_and_extract,
     txt_files,
 )
 from geo.progress import progress_bar
 from geo.read.baseline import baseline_resolver, read_baseline
-from geo.read.corpus import BASELINE_FILE, METADATA_FILE
+from geo.read.corpus import BASELINE_FILE, METADATA_FILE, read_article
 from geo.store.event_store import EventStore, SourceFile, store_error
 from geo.store.link import Linker, Prints
 from geo.store.rows import Batch, ExtractionRows, forget_sources, write_baseline, write_batch
@@ -182,6 +186,10 @@ def _run(paths: Sequence[Path], store: Path, engine: str, batch_size: int, rebui
             report.pruned = _prune(st, paths)
             listed = [p for p in listed if not (Path(p).is_dir() and not txt_files(Path(p).absolute()))]
         inputs, baselines, meta_warnings = collect(listed)
+        if rebuild and st.meta().get("gazetteer") != st.running_version["gazetteer"]:
+            unreached = _unreached(st, inputs)
+            inputs = [item for item in inputs if item.path not in unreached]
+            report.kept_unreached = len(unreached)
         bar = progress_bar("ingest", progress)
         task = bar.add_task("ingest", total=len(inputs)) if bar else None
         def advance(n: int) -> None:
@@ -203,6 +211,40 @@ def _run(paths: Sequence[Path], store: Path, engine: str, batch_size: int, rebui
         if rebuild:
             st.stamp_version()
     return report
+
+
+def _unreached(store: EventStore, inputs: Sequence[Input]) -> set[Path]:
+    """Return the files whose stored extraction a change of the user gazetteer since cannot reach (kept as stored).
+
+    A file counts when it is unchanged on disk (size, modification time and metadata row as stored),
+    its article's extraction recorded what it asked of the gazetteer (:meth:`EventStore.stored_reach`:
+    same geo and packaged data, under a user gazetteer that could not answer it), and the user gazetteer
+    now cannot answer any of it otherwise than the packaged data either (:mod:`gazetteer.reach`): its
+    extraction now would be the one stored.
+    """
+    places = default_gazetteer().store
+    kept = set()
+    for item in inputs:
+        source = store.source(str(item.path))
+        try:
+            st = os.stat(item.path)
+        except OSError:
+            continue
+        if source is None or not source.article or (source.size, source.mtime_ns, source.meta_hash) != (
+                st.st_size, st.st_mtime_ns, meta_hash(item.meta)):
+            continue
+        blob = store.stored_reach(source.article)
+        article, _ = read_article(Path(item.path), item.meta) if blob is not None else (None, [])
+        if blob is None or article is None or article.id != source.article:
+            continue
+        try:
+            reach = pickle.loads(blob)  # noqa: S301 - written by this store's own ingests
+            reached = not isinstance(reach, Reach) or user_could_answer(reach, article.text, places)
+        except (pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
+            reached = True
+        if not reached:
+            kept.add(item.path)
+    return kept
 
 
 def _prune(store: EventStore, paths: Sequence[Path]) -> int:

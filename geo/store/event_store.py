@@ -47,7 +47,7 @@ __all__ = ["SCHEMA_VERSION", "EventStore", "SourceFile", "StoredArticle", "extra
            "records_from_rows", "sql_value", "sql_text", "py_value", "store_error"]
 
 #: Version of the store's table layout; a store with a newer one is refused, an older one upgraded.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The columns each version added, as ``ALTER TABLE`` statements run when an older store is opened.
 _UPGRADES: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE events ADD COLUMN theatre TEXT",),
@@ -56,6 +56,7 @@ _UPGRADES: dict[int, tuple[str, ...]] = {
         ("anchor_text", "TEXT"), ("anchor_kind", "TEXT"), ("anchor_country", "TEXT"), ("subject_place", "TEXT"),
         ("locator", "TEXT"), ("locator_name", "TEXT"), ("locator_lat", "REAL"), ("locator_lon", "REAL"),
         ("side_country", "TEXT"), ("unresolved", "TEXT"))),
+    5: ("ALTER TABLE articles ADD COLUMN reach BLOB", "ALTER TABLE articles ADD COLUMN gazetteer TEXT"),
 }
 EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
 DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
@@ -79,7 +80,7 @@ _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, published DATE, source TEXT, title TEXT, "
     "url TEXT, duplicate_of TEXT, duplicate_score REAL, chars INTEGER NOT NULL, shingles INTEGER NOT NULL, "
-    "signature BLOB NOT NULL, meta_hash TEXT NOT NULL, ingested_at DATETIME NOT NULL)",
+    "signature BLOB NOT NULL, meta_hash TEXT NOT NULL, ingested_at DATETIME NOT NULL, reach BLOB, gazetteer TEXT)",
     "CREATE TABLE sources (path TEXT PRIMARY KEY, article TEXT, size INTEGER NOT NULL, "
     "mtime_ns INTEGER NOT NULL, meta_hash TEXT NOT NULL)",
     f"CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, seq INTEGER NOT NULL, "
@@ -134,16 +135,26 @@ _SELECT_STORED = f"SELECT {', '.join(_STORED_NAMES)} FROM articles WHERE id = ?"
 
 
 def extractor_version() -> dict[str, str]:
-    """Return the geo version and a fingerprint of the gazetteer data (packaged files and user imports)."""
+    """Return the geo version and fingerprints of the gazetteer data.
+
+    ``gazetteer`` names the packaged files and the user gazetteer together, ``gazetteer_packaged`` the
+    packaged files alone (a store extracted with the same packaged data can keep the articles a change of
+    the user gazetteer cannot reach: :meth:`EventStore.unreached_sources`).
+    """
     digest = hashlib.sha256()
     data = resources.files("gazetteer") / "data"
     names = sorted(p.name for p in data.iterdir() if p.name.endswith((".npz", ".csv", ".geojson", ".txt")))
     for name in names:
         digest.update(name.encode() + b"\0" + (data / name).read_bytes())
+    packaged = digest.hexdigest()[:16]
     user = user_gazetteer_path()
     if user.is_file():
         digest.update(b"user\0" + user.read_bytes())
-    return {"geo_version": __version__, "gazetteer": digest.hexdigest()[:16]}
+    return {"geo_version": __version__, "gazetteer": digest.hexdigest()[:16], "gazetteer_packaged": packaged}
+
+
+#: The keys of :func:`extractor_version` that tell a store's extraction stale.
+_STALE_KEYS = ("geo_version", "gazetteer")
 
 
 def sql_value(value: Any) -> Any:
@@ -398,7 +409,9 @@ class EventStore:
             with self.transaction() as conn:
                 for step in range(version + 1, SCHEMA_VERSION + 1):
                     for sql in _UPGRADES.get(step, ()):
-                        conn.execute(sql)
+                        table, column = sql.split()[2], sql.split()[5]
+                        if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
+                            conn.execute(sql)
                 conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         except sqlite3.OperationalError as exc:
             raise CorpusError(f"store {self.path} has schema {version} and cannot be upgraded to "
@@ -434,11 +447,38 @@ class EventStore:
     def version_warning(self) -> str | None:
         """Return a one-line warning when the store was extracted by another geo or gazetteer, else None."""
         meta, now = self.meta(), extractor_version()
-        stale = [f"{k} {meta.get(k, '?')} (now {v})" for k, v in now.items() if meta.get(k) != v]
+        stale = [f"{k} {meta.get(k, '?')} (now {now[k]})" for k in _STALE_KEYS if meta.get(k) != now[k]]
         if not stale:
             return None
+        only_user = stale == [f"gazetteer {meta.get('gazetteer', '?')} (now {now['gazetteer']})"] and (
+            meta.get("gazetteer_packaged") == now["gazetteer_packaged"])
         return (f"store {self.path} was extracted with {', '.join(stale)}; run "
-                f"'geo ingest --rebuild --store {self.path}' to re-extract its articles")
+                f"'geo ingest --rebuild --store {self.path}' to re-extract its articles"
+                + (" (only those the change of the user gazetteer can reach)" if only_user else ""))
+
+    @functools.cached_property
+    def running_version(self) -> dict[str, str]:
+        """:func:`extractor_version` of this process, computed once per opened store (it reads the packaged data)."""
+        return extractor_version()
+
+    def extracted_under(self) -> str:
+        """Return what an article extracted now is stored as extracted under: geo version and gazetteer data."""
+        now = self.running_version
+        return f"{now['geo_version']}|{now['gazetteer_packaged']}|{now['gazetteer']}"
+
+    def stored_reach(self, article_id: str) -> bytes | None:
+        """Return the stored questions of an article's extraction to the gazetteer, pickled, or None.
+
+        Kept (:func:`geo.store.rows.extraction_rows`) when the user gazetteer it was extracted under
+        could not have answered them otherwise than the packaged data; None as well when the article
+        is not stored, or was extracted by another geo version or with other packaged gazetteer data.
+        """
+        row = self.conn.execute("SELECT reach, gazetteer FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row or not isinstance(row[0], bytes) or not isinstance(row[1], str):
+            return None
+        now = self.running_version
+        version, packaged, _ = (row[1].split("|") + ["", "", ""])[:3]
+        return row[0] if (version, packaged) == (now["geo_version"], now["gazetteer_packaged"]) else None
 
     def stamp_version(self) -> None:
         """Record the running geo version and gazetteer fingerprint (after a full rebuild)."""

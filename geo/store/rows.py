@@ -11,6 +11,7 @@ old article, which is deleted (with its events) once no other file holds that te
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -59,11 +60,17 @@ class ArticlePrint:
 
 @dataclass(frozen=True, slots=True)
 class ExtractionRows:
-    """An article's extraction as the store's ``events`` and ``distances`` rows (see :func:`extraction_rows`)."""
+    """An article's extraction as the store's ``events`` and ``distances`` rows (see :func:`extraction_rows`).
+
+    ``reach`` is what the extraction asked of the gazetteer, pickled, when the user gazetteer it was
+    read with could not have answered any of it otherwise than the packaged data (:mod:`gazetteer.reach`);
+    else None.
+    """
 
     article: Article
     events: tuple[tuple, ...]
     distances: tuple[tuple, ...]
+    reach: bytes | None = None
 
 
 def _distance_point(d: DistanceMention) -> tuple[float | None, float | None]:
@@ -87,7 +94,12 @@ def extraction_rows(ex: ArticleExtraction) -> ExtractionRows:
                    for i, e in enumerate(ex.events))
     distances = tuple((gpkg.point_blob(*_distance_point(d)), i, *map(sql_value, _DISTANCE_VALUES(d)))
                       for i, d in enumerate(ex.distances))
-    return ExtractionRows(ex.article, events, distances)
+    return ExtractionRows(ex.article, events, distances, _reach_blob(ex))
+
+
+def _reach_blob(ex: ArticleExtraction) -> bytes | None:
+    """Return what the extraction asked of the gazetteer, pickled; None when it was not recorded."""
+    return None if ex.reach is None else pickle.dumps(ex.reach, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass(slots=True)
@@ -115,7 +127,7 @@ def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: 
 
 
 def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction | ExtractionRows, fp: ArticlePrint,
-                    now: str) -> None:
+                    now: str, gazetteer: str) -> None:
     rows = ex if isinstance(ex, ExtractionRows) else extraction_rows(ex)
     a = rows.article
     conn.execute("DELETE FROM events WHERE article = ?", (a.id,))
@@ -124,6 +136,7 @@ def _put_extraction(conn: sqlite3.Connection, ex: ArticleExtraction | Extraction
            fp.shingles, fp.signature, fp.meta_hash, now)
     conn.execute(f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(row))})",
                  row)
+    conn.execute("UPDATE articles SET reach = ?, gazetteer = ? WHERE id = ?", (rows.reach, gazetteer, a.id))
     _insert(conn, "events", ["geom", "seq", *EVENT_COLUMNS], rows.events)
     _insert(conn, "distances", ["geom", "seq", *DISTANCE_COLUMNS], rows.distances)
 
@@ -180,9 +193,10 @@ def _put_warnings(conn: sqlite3.Connection, path: str, messages: list[str], now:
 def write_batch(store: EventStore, batch: Batch) -> None:
     """Write one batch in one transaction (all of it, or on any error nothing)."""
     now = _now()
+    gazetteer = store.extracted_under() if batch.extractions else ""
     with store.transaction() as conn:
         for ex in batch.extractions:
-            _put_extraction(conn, ex, batch.prints[ex.article.id], now)
+            _put_extraction(conn, ex, batch.prints[ex.article.id], now, gazetteer)
         for article_id, (dup, score) in batch.links.items():
             conn.execute("UPDATE articles SET duplicate_of = ?, duplicate_score = ? WHERE id = ?",
                          (dup, score, article_id))
