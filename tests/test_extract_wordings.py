@@ -1459,3 +1459,37 @@ def test_a_place_whose_attack_was_repelled_is_held_by_its_defenders(gz, text: st
 
 def test_assaults_repelled_near_a_place_hold_nothing(gz) -> None:
     assert read(gz, "Ukrainian forces repulsed several Russian assaults near Pokrovsk on Tuesday.") == []
+
+
+@pytest.mark.parametrize(("text", "published", "place", "kind", "side", "date"), [
+    ("The Tigray Defence Forces captured Lalibela in August 2021, before federal troops recaptured it in December.",
+     dt.date(2023, 8, 12), "Lalibela", "regained", "government", dt.date(2021, 12, 1)),
+    ("Russian troops occupied Kherson in March 2022 but were forced to leave it in November.",
+     dt.date(2024, 10, 3), "Kherson", "withdrew", "russia", dt.date(2022, 11, 1)),
+    ("Islamic State overran Falluja in January 2014, and the army retook the city in late June.",
+     dt.date(2016, 9, 1), "Falluja", "regained", "government", dt.date(2014, 6, 21)),
+    ("The RSF seized Wad Madani in December 2023 and the army recaptured it in January.",
+     dt.date(2025, 6, 1), "Wad Madani", "regained", "saf", dt.date(2024, 1, 1)),
+])
+def test_a_month_without_its_year_follows_the_dated_point_of_its_sentence(
+        gz, text: str, published: dt.date, place: str, kind: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.kind == kind]
+    assert events, read(gz, text, published)
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(getattr(e, side_of), e.date) for e in events] == [(side, date)], events
+
+
+@pytest.mark.parametrize(("text", "published", "place", "date"), [
+    # a day told without a year is the news of the day, whatever year the sentence named before
+    ("Sinjar, captured by Islamic State in August 2014, was retaken by Kurdish forces on 13 November.",
+     dt.date(2015, 11, 14), "Sinjar", dt.date(2015, 11, 13)),
+    # the dated point counts in its own sentence only
+    ("M23 took Bunagana in June 2022. The army said it retook Rubaya in November.", dt.date(2024, 12, 5),
+     "Rubaya", dt.date(2024, 11, 1)),
+    ("M23 took Bunagana in June 2022; the army said it retook Rubaya in November.", dt.date(2022, 12, 5),
+     "Rubaya", dt.date(2022, 11, 1)),
+])
+def test_a_dated_point_does_not_move_the_news_of_the_day(gz, text: str, published: dt.date, place: str,
+                                                         date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.kind != "held"]
+    assert events and {e.date for e in events} == {date}, read(gz, text, published)
