@@ -1493,3 +1493,24 @@ def test_a_dated_point_does_not_move_the_news_of_the_day(gz, text: str, publishe
                                                          date: dt.date) -> None:
     events = [e for e in read(gz, text, published) if e.place == place and e.kind != "held"]
     assert events and {e.date for e in events} == {date}, read(gz, text, published)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The RSF continued to besiege El Fasher on Monday.", "El Fasher", "rsf"),
+    ("Russian forces continued to encircle Avdiivka, the Ukrainian army said.", "Avdiivka", "russia"),
+    ("JNIM fighters have continued to blockade Djibo for months.", "Djibo", "jnim"),
+    ("The Arakan Army continues to besiege Sittwe, the state capital.", "Sittwe", "aa"),
+    ("The Houthis blockaded Taiz for years.", "Taiz", "houthis"),
+])
+def test_a_siege_going_on_is_a_siege(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("besieged", side)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army continued to try to retake Jebel Moya on Tuesday.",
+    "Russian forces vowed to continue to encircle Pokrovsk.",
+    "M23 rebels continued their attempts to capture Uvira.",
+])
+def test_going_on_trying_is_no_change(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained", "besieged")], read(gz, text)

@@ -253,14 +253,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             passive=True, agent_after=False, confidence=0.6),
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
-            r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
+            r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)|blockaded|blockading|"
+            r"blockades?(?=\s+(?:the\s+(?:town|city|village|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.75),
     # The last way in cut: "cut the last supply route into El Fasher", "severed the only road to Taiz" (not
     # "blocking the main road to Beledweyne": a road between two towns, no siege of the one it leads to).
     Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
             r"(?:last|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
             r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
-            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
+            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
     # Split control: "Qamishli remains split between the SDF and government pockets".
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
@@ -323,13 +324,15 @@ FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+
 #: After a contest trigger: the fighting is over, not going on.
 ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
             r"ceased|stopped|eased|died\s+down)\b")
-#: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
 #: An encirclement left open on one side ("encircled on three sides", "from two directions"): no siege yet.
 OPEN_SIDE = _re(r"^\W*(?:\w+\W+){0,4}?(?:on|from)\s+(?:two|three|several|multiple)\s+(?:sides|flanks|directions)\b")
 #: People after a siege word used as an adjective ("besieged soldiers cheered"): the people are besieged, no place is.
 BESIEGED_PEOPLE = _re(r"^\s+(?:soldiers|troops|civilians|residents|defenders|fighters|people|families|population|"
                       r"inhabitants|garrisons|men|forces|units)\b")
-ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
+#: Verbs after which an infinitive is an achievement or a state going on, not an intention ("managed to break",
+#: "continued to besiege").
+ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only|continued|continues|continue|"
+               r"continuing)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
 #: central city of Hama".
