@@ -1514,3 +1514,24 @@ def test_a_siege_going_on_is_a_siege(gz, text: str, place: str, side: str) -> No
 ])
 def test_going_on_trying_is_no_change(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "regained", "besieged")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "axis"), [
+    ("Ukrainian forces recently regained positions in the Kupiansk direction.", "Kupiansk"),
+    ("Russian forces advanced in the Pokrovsk and Toretsk directions on Monday.", "Toretsk"),
+    ("Russian forces advanced in the Pokrovsk and Toretsk directions on Monday.", "Pokrovsk"),
+    ("The army said it captured several villages on the Bara axis.", "Bara"),
+    ("Houthi fighters seized three hills on the Marib axis overnight.", "Marib"),
+    ("Rebels made gains in the Hama direction on Tuesday.", "Hama"),
+])
+def test_a_town_naming_an_axis_is_not_fought_over(gz, text: str, axis: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == axis], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Russian forces recently advanced in Toretsk.", "Toretsk", "contested"),
+    ("Ukrainian forces retook Kupiansk, the direction's main town, in September 2022.", "Kupiansk", "regained"),
+    ("The army recaptured Bara on Tuesday, opening the axis towards El Obeid.", "Bara", "regained"),
+])
+def test_a_town_fought_in_is_still_read_beside_its_axis(gz, text: str, place: str, kind: str) -> None:
+    assert [e.kind for e in read(gz, text) if e.place == place] == [kind], read(gz, text)

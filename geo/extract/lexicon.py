@@ -12,7 +12,7 @@ from geo.model import EventKind
 
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
-           "CLAUSE_BREAK",
+           "CLAUSE_BREAK", "AXIS_AFTER",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -341,6 +341,9 @@ REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?
                     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$")
 #: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
 MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
+#: After a town that names an axis of advance, not a place fought in: "regained positions in the Kupiansk direction",
+#: "on the Bara axis", "in the Pokrovsk and Toretsk directions".
+AXIS_AFTER = _re(r"(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?:directions?|axis|axes)\b")
 #: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")

@@ -113,6 +113,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
     after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
+    after = [m for m in after if not lx.AXIS_AFTER.match(text, m.end)]  # "in the Kupiansk direction": an axis
     if not after:
         return []
     first = after[0]
