@@ -1535,3 +1535,32 @@ def test_a_town_naming_an_axis_is_not_fought_over(gz, text: str, axis: str) -> N
 ])
 def test_a_town_fought_in_is_still_read_beside_its_axis(gz, text: str, place: str, kind: str) -> None:
     assert [e.kind for e in read(gz, text) if e.place == place] == [kind], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder", "date"), [
+    ("Boko Haram fighters attacked Gwoza overnight but were pushed back by troops, residents said.", "Gwoza",
+     "government", dt.date(2024, 3, 9)),
+    ("RSF fighters attacked Babanusa on Thursday but were beaten back by the army.", "Babanusa", "saf",
+     dt.date(2024, 3, 7)),
+    ("Russian troops stormed Chasiv Yar on 2 March but were pushed back.", "Chasiv Yar", "ukraine",
+     dt.date(2024, 3, 2)),
+    ("M23 rebels attacked Uvira on Monday but were repulsed by FARDC and Wazalendo fighters.", "Uvira", "fardc",
+     dt.date(2024, 3, 4)),
+    ("JNIM militants attacked the army base at Djibo on Sunday, but the assault was repulsed after hours of fighting.",
+     "Djibo", "fama", dt.date(2024, 3, 10)),
+    ("Taliban fighters attacked Lashkar Gah, but Afghan forces pushed them back.", "Lashkar Gah", "government",
+     dt.date(2024, 3, 9)),
+])
+def test_an_attack_told_repulsed_after_it_leaves_the_place_with_its_defenders(gz, text: str, place: str,
+                                                                                holder: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.date) for e in events] == [("held", holder, date)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked near Chasiv Yar but were pushed back.",
+    "Rebels attacked Hama, but government forces then lost the town.",
+    "Russian missiles struck Kharkiv on Tuesday, but air defences repelled most of the drones.",
+])
+def test_no_holding_without_an_attack_on_the_place_repulsed(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)

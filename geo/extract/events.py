@@ -558,6 +558,27 @@ def _opponent(sent: Sentence, faction: str) -> str | None:
     return None
 
 
+def _repulse_holder(ctx: Context, sent: Sentence, trig: re.Match[str], attacker: str | None) -> str | None:
+    """Return the side that repulsed an attack on a place, told after the attack ("but were pushed back by troops").
+
+    The side named in or after the repulse ("by troops", "but the army beat them back") that is not
+    the attacker; else the owner of the site attacked ("the army base at Djibo"); else the theatre's
+    opponent of the attacker named; else None (nobody is known to hold it).
+    """
+    back = lx.REPULSE_AFTER.search(ctx.article.text, trig.end(), sent.end)
+    if back is None:
+        return None
+    named = [a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", attacker)
+             and a.start >= back.start() and not a.monitor]
+    if named:
+        return named[0]
+    owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", attacker)
+                  and trig.end() <= a.start < back.start() and ground_owner(ctx.article.text, a.end, units=True)), None)
+    if owner is not None:  # "attacked the army base at Djibo, but the assault was repulsed": the base's owner
+        return owner
+    return _opponent(sent, attacker) if attacker not in (None, "unknown") else None
+
+
 def _source(text: str, sent: Sentence, trig: re.Match[str], clause: tuple[int, int]) -> str | None:
     """Return the side a place was taken from ("seized the hamlets of Kibabi and Muheto from the M23")."""
     for a in sent.actors:
@@ -588,6 +609,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):
+                continue  # "stormed Chasiv Yar but were pushed back": no entry, the place held (ATTACK_REPULSED)
             if trigger.echo:
                 echoed = _echo_events(ctx, sent, trig, trigger, stance.at(trig.start()))
                 if echoed:
@@ -800,6 +823,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                      None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
+    if trigger is lx.ATTACK_REPULSED:  # "attacked Gwoza but were pushed back by troops": the defenders hold it
+        holder = _repulse_holder(ctx, sent, trig, None if inferred else actor)
+        if holder is None:
+            return []
+        actor, inferred = holder, False
     if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
         return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)

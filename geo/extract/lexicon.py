@@ -12,7 +12,7 @@ from geo.model import EventKind
 
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
-           "CLAUSE_BREAK", "AXIS_AFTER",
+           "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -82,6 +82,30 @@ REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarte
                    r"(?:[\w'’-]+\s+){0,3}?(?:(?:attacks?|assaults?|offensives?|incursions?|raids?|push)\s+"
                    r"(?:on|against|in|at)|attempts?\s+to\s+(?:take|capture|seize|storm|enter|retake|recapture|overrun))"
                    r"(?=\s+(?:the\s+(?:town|city|village|base|garrison|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.6)
+#: The back of a repulse told after the attack: "but were pushed back by troops", "but the assault was repulsed",
+#: "but the army beat them back".
+_REPULSE = (r"(?:were|was|had\s+been|being|got)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?(?:pushed|beaten|driven|"
+            r"forced|fought|thrown)\s+back|(?:were|was|had\s+been|being)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?"
+            r"(?:repulsed|repelled|fought\s+off|beaten\s+off)|"
+            r"(?:the|their|its|this|that)\s+(?:[\w-]+\s+)?(?:attack|assault|offensive|raid|push|incursion)\s+"
+            r"(?:was|had\s+been)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?(?:repulsed|repelled|foiled|thwarted|"
+            r"pushed\s+back|beaten\s+back|fought\s+off|beaten\s+off)|"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:repelled|repulsed|foiled|thwarted)\s+(?:them|it|the\s+(?:[\w-]+\s+)?"
+            r"(?:attack|assault|offensive|raid|push|incursion|attackers|assailants))\b|"
+            r"(?:pushed|beat|drove|threw|forced)\s+(?:them|the\s+"
+            r"(?:[\w-]+\s+)?(?:attackers|assailants|rebels|militants|fighters|insurgents|jihadists|militiamen|"
+            r"paramilitaries|troops|soldiers|forces))\s+back|fought\s+(?:them|the\s+attackers)\s+off)")
+#: The repulse itself, searched after an attack: where its defenders are named ("by troops", "the army beat them back").
+REPULSE_AFTER = _re(rf"(?:,\s*|\s)(?:but|only\s+to\s+be)\s+(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|"
+                    r"beaten\s+back)")
+#: An attack on a place that was repulsed, the repulse told after it in the sentence ("Boko Haram fighters attacked
+#: Gwoza overnight but were pushed back by troops"): the place stays with its defenders, not with the attacker.
+ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(?:the\s+(?:[\w-]+\s+)?"
+                          r"(?:town|city|village|base|garrison|camp|barracks|positions?)\s+(?:of|in|at|near)\s+|"
+                          r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:base|garrison|camp|barracks|positions?|outpost)\s+"
+                          r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be)\s+"
+                          rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
+                          confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -271,6 +295,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
     REPELLED,
+    ATTACK_REPULSED,
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
