@@ -1564,3 +1564,32 @@ def test_an_attack_told_repulsed_after_it_leaves_the_place_with_its_defenders(gz
 ])
 def test_no_holding_without_an_attack_on_the_place_repulsed(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "region"), [
+    ("El Fasher, the last state capital in Darfur still held by the army, has been under siege since May.",
+     "El Fasher", "besieged", None, "Darfur"),
+    ("Sittwe, the last town in Rakhine State held by the junta, was besieged by the Arakan Army in December.",
+     "Sittwe", "besieged", "aa", "Rakhine State"),
+    ("Mosul, the largest city in Nineveh held by Islamic State, was encircled by Iraqi forces in November.",
+     "Mosul", "besieged", "government", "Nineveh"),
+    ("Kramatorsk, the largest city in Donetsk Oblast still held by Ukrainian forces, was shelled on Monday.",
+     "Kramatorsk", "held", "ukraine", "Donetsk Oblast"),
+])
+def test_a_region_locating_an_apposition_is_not_the_subject(gz, text: str, place: str, kind: str,
+                                                             side: str | None, region: str) -> None:
+    events = read(gz, text)
+    assert not [e for e in events if e.place == region], events
+    assert [e.actor_gaining for e in events if e.place == place and e.kind == kind] == [side], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Somali National Army forces and local clan militias took control of Adan Yabaal on Friday.", "Adan Yabaal",
+     "government"),
+    ("FARDC units and Wazalendo militiamen retook Sake on Monday.", "Sake", "fardc"),
+    ("SAF units and Joint Forces fighters recaptured Al-Malha on Monday.", "Al-Malha", "saf"),
+    ("Iraqi army troops and Popular Mobilisation fighters retook Baiji in October 2015.", "Baiji", "government"),
+])
+def test_the_side_named_first_leads_a_joined_subject_with_its_noun(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)

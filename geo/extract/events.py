@@ -346,8 +346,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo".
-_JOINED = re.compile(r"\s+(?:and|together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
+#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo", "Somali
+#: National Army forces and local clan militias".
+_JOINED = re.compile(r"(?:\s+(?:forces|troops|soldiers|units|fighters|militiamen|members|personnel))?\s+(?:and|"
+                     r"together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 #: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
 _OWNED = re.compile(r"['’]s?\s+$")
@@ -420,7 +422,8 @@ _AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
 #: A participle used as an adjective ("the besieged garrison town").
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 #: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
-_PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
+_PARTICIPLE_AGENT = re.compile(r"\b(?:\w+(?:ed|en|wn)|held|run|led|won|lost|fought|hit|struck|shot)\s+(?:\w+\s+)?by\s+"
+                               r"(?:the\s+)?$", re.I)
 
 
 #: "has occupied", "had now occupied": a change unless a length or a start follows (:data:`_LASTING`).

@@ -92,7 +92,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
                   and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)
-                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)]
+                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)
+                  and not _locates_apposition(text, sent, m)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
         comma = text.rfind(",", sent.start, trig.start())
@@ -127,6 +128,28 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         first = owned
         after = [m for m in after if m.start >= owned.start]
     return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
+
+
+#: An apposition whose head a region only locates: "El Fasher, the last state capital in Darfur", "Sittwe, the main
+#: town of Rakhine State".
+_APPOSITION_IN = re.compile(r",\s*(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:capital|city|town|village|"
+                            r"stronghold|hub|settlement|port)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a region only locates the head of an apposition to a settlement named before it.
+
+    "El Fasher, the last state capital in Darfur still held by the army": the subject is El Fasher,
+    which Darfur locates, not Darfur.
+    """
+    if m.place is None or m.place.kind not in _AREA_KINDS:
+        return False
+    opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
+    if opened is None:
+        return False
+    head = [n for n in sent.places if n.end <= opened.start() and n.place is not None
+            and n.place.kind in SETTLEMENTS]
+    return bool(head) and not text[head[-1].end : opened.start()].strip()
 
 
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
