@@ -1593,3 +1593,20 @@ def test_a_region_locating_an_apposition_is_not_the_subject(gz, text: str, place
 def test_the_side_named_first_leads_a_joined_subject_with_its_noun(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
     assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "speaker"), [
+    ("Somali forces took control of Adan Yabaal on Friday after al-Shabaab fighters fled, the government said.",
+     "Adan Yabaal", "government"),
+    ("Iraqi forces recaptured Qayyara after Islamic State militants fled, a government spokesman said.", "Qayyara",
+     "government"),
+    ("Federal troops retook Lalibela after Fano fighters withdrew, a government spokesman said.", "Lalibela",
+     "government"),
+    ("Junta troops recaptured Kawlin after PDF fighters withdrew, a military spokesman said.", "Kawlin", "junta"),
+    ("Huthi rebels took Hazm after government troops withdrew, a rebel spokesman said.", "Hazm", "houthis"),
+    ("M23 rebels seized Walikale after FARDC soldiers fled, a rebel spokesman said.", "Walikale", "m23"),
+])
+def test_a_speaker_named_by_a_side_word_speaks_for_that_side_not_for_the_side_named_before(
+        gz, text: str, place: str, speaker: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", speaker)}, events

@@ -104,10 +104,31 @@ _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|
 _N_TRIGGERS = len(lx.TRIGGERS)
 
 
-def _other_speaker(text: str, lo: int, hi: int) -> bool:
-    """Whether another speaker, of no side, stands between a side ending at *lo* and a verb of saying at *hi*."""
+def _other_speaker(text: str, lo: int, hi: int, faction: str | None = None, theatre: Theatre | None = None) -> bool:
+    """Whether another speaker stands between a side ending at *lo* and a verb of saying at *hi*.
+
+    Another speaker is one of no side ("fell to the M23, local sources said"), or one whose side
+    word names another side than *faction* in *theatre* ("after al-Shabaab fighters fled, the
+    government said"); "a rebel spokesman said" after the rebels is their own voice.
+    """
     m = _OTHER_SPEAKER.search(text, lo, hi)
-    return m is not None and not _SIDE_WORD.search(m.group(0))
+    if m is None:
+        return False
+    word = _SIDE_WORD.search(m.group(0))
+    if word is None:
+        return True
+    side = _side_of_word(word.group(0), theatre)
+    return side is not None and faction is not None and side != faction
+
+
+def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
+    """Return the side a speaker's side word names in a theatre ("government", "army"), or None."""
+    if theatre is None:
+        return None
+    word = word.lower().rstrip("'’s")
+    found = (theatre.faction_of(word) or theatre.faction_of(f"the {word}") or theatre.faction_of(f"{word} forces")
+             or (theatre.government if word == "government" else None))
+    return None if found in (None, "unknown") else found
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
@@ -279,12 +300,19 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
            and not source_actor(sent.text, a.start - sent.start)
-           and not _other_speaker(sent.text, a.end - sent.start, m.start())]
+           and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
+    own = _OTHER_SPEAKER.search(sent.text, max(0, m.start() - 40), m.start())
+    word = _SIDE_WORD.search(own.group(0)) if own is not None else None
+    if own is not None and word is not None and any(a.faction not in (None, "unknown")
+                                                    and a.end - sent.start <= own.start() for a in speakers):
+        side = _side_of_word(word.group(0), sent.theatre)
+        if side is not None:
+            return Stance("claimed", side)  # "after al-Shabaab fighters fled, the government said": its claim
     affiliated = _AFFILIATED.search(sent.text[: m.start()])
     if affiliated:
         index = actor_index()
