@@ -1610,3 +1610,29 @@ def test_a_speaker_named_by_a_side_word_speaks_for_that_side_not_for_the_side_na
         gz, text: str, place: str, speaker: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", speaker)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("M23 entered Bukavu, the capital of South Kivu province, on Friday. The rebels later took Kabare. The army had "
+     "abandoned the provincial capital on Thursday.", "Bukavu", "withdrew", "fardc"),
+    ("The Taliban captured Zaranj, the capital of Nimroz province, on Friday. On Sunday they took Sar-e Pul. "
+     "Government forces had abandoned the provincial capital without a fight, officials said.", "Zaranj", "withdrew",
+     "government"),
+    ("Fano fighters entered Bahir Dar on Tuesday. Federal troops retook the regional capital the next day.",
+     "Bahir Dar", "regained", "government"),
+    ("The RSF attacked Nyala on Monday. The paramilitary group captured the state capital on Thursday.", "Nyala",
+     "captured", "rsf"),
+    ("Rebels entered Hama on Thursday. The provincial capital had been held by the army since 2011.", "Hama", "held",
+     "government"),
+])
+def test_a_division_s_capital_told_back_is_the_capital_named_before(gz, text: str, place: str, kind: str,
+                                                                    side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(e.place, getattr(e, side_of)) for e in events] == [(place, side)], read(gz, text)
+
+
+def test_a_town_last_named_is_not_taken_for_a_division_s_capital(gz) -> None:
+    text = ("Russian forces captured Krasnohorivka on Monday, and the Ukrainian army said it was still holding "
+            "Kurakhove. Russian forces later seized the regional capital.")
+    assert [(e.kind, e.place) for e in read(gz, text) if e.kind == "captured"] == [("captured", "Krasnohorivka")]

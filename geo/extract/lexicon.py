@@ -337,10 +337,12 @@ PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west
 PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
-#: "the city", "the town": the last settlement named before.
+#: "the city", "the town", "the provincial capital": the last settlement named before (for a division's capital, the
+#: last one the article called a capital; group 2 is its division word).
 ANAPHORA = _re(r"\bthe\s+(?:(?!(?:nearby|neighbou?ring|next|other|adjacent|second|third|last|first|new|old|"
                r"twin|sister|rival)\b)(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|ic))\s+){0,2}?"
-               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+capital\b(?!\s+of\b)")
+               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+(?:(provincial|regional|state|district|departmental|county|"
+               r"oblast|governorate|township)\s+)?capital\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
                     r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")

@@ -494,7 +494,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
                 and ctx.last_settlement.place:
             town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
-            return [(town.text, town.place, 1)] if town.place else []
+            if subjects and subjects[-1].group(2):
+                town = _capital_told(ctx, sent, trig.start(), town)  # "the provincial capital had been held"
+            return [(town.text, town.place, 1)] if town is not None and town.place else []
         return []
     gap = text[trig.end() : clause[1]]
     if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
@@ -523,8 +525,36 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             town = _town_of_region(ctx, sent, ctx.last_settlement)
-            return [(town.text, town.place, precision)] if town.place else []
+            if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
+                town = _capital_told(ctx, sent, trig.start(), town)
+            return [(town.text, town.place, precision)] if town is not None and town.place else []
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+
+
+#: A settlement called a division's capital where it is named: "Bukavu, the capital of South Kivu province", "Goma,
+#: the provincial capital", "the regional capital Mekelle", "Sittwe, Rakhine State's capital".
+_CALLED_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:[\w'’-]+\s+){0,3}?capital\b", re.I)
+_CALLED_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+(?:of\s+)?$", re.I)
+
+
+def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention | None:
+    """Return the settlement "the provincial capital" names back at *pos*, or None.
+
+    The last settlement named before *pos* that the article called a capital ("M23 entered
+    Bukavu, the capital of South Kivu province ... the army had abandoned the provincial
+    capital": Bukavu, though villages were named after it); with none, *last* (the last
+    settlement named) if the gazetteer counts it a city ("Fano fighters entered Bahir Dar ...
+    federal troops retook the regional capital"); else None: a town or village last named is
+    not taken for a division's capital.
+    """
+    text = ctx.article.text
+    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
+    for m in reversed(named):
+        if m.place is not None and m.place.kind in SETTLEMENTS and (
+                _CALLED_CAPITAL_AFTER.match(text, m.end)
+                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            return m
+    return last if last.place is not None and last.place.kind == "city" else None
 
 
 #: A named site owned by the town just told of: "the town's Grand Immaculate Church", "the city's Hotel Rwanda".
