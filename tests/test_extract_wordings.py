@@ -1636,3 +1636,20 @@ def test_a_town_last_named_is_not_taken_for_a_division_s_capital(gz) -> None:
     text = ("Russian forces captured Krasnohorivka on Monday, and the Ukrainian army said it was still holding "
             "Kurakhove. Russian forces later seized the regional capital.")
     assert [(e.kind, e.place) for e in read(gz, text) if e.kind == "captured"] == [("captured", "Krasnohorivka")]
+
+
+@pytest.mark.parametrize(("text", "region", "side"), [
+    ("Yemen's Houthi rebels seized a key district in the central province of Marib on Saturday.", "Marib", "houthis"),
+    ("JNIM fighters took a village in Mopti region on Monday.", "Mopti region", "jnim"),
+    ("The RSF captured a strategic town in North Kordofan on Friday.", "North Kordofan", "rsf"),
+    ("The Arakan Army seized a township in Chin State on Tuesday.", "Chin State", "aa"),
+])
+def test_one_unnamed_place_taken_in_a_region_is_a_contest_of_the_region(gz, text: str, region: str,
+                                                                         side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == region]
+    assert [(e.kind, e.actor_gaining, e.geo_precision) for e in events] == [("contested", side, 3)], read(gz, text)
+
+
+def test_most_of_a_region_taken_is_still_its_capture(gz) -> None:
+    events = read(gz, "The Houthis captured most of Marib province by 2021.")
+    assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("captured", "Marib province", "houthis")]

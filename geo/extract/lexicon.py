@@ -333,8 +333,11 @@ PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west
                     r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")
-#: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
-PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
+#: Quantifiers that make a region-level statement partial ("positions in a number of towns in"), and one unnamed
+#: place in the region ("seized a key district in the central province of Marib", "took a village in Kidal region").
+PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets|"
+              r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:district|village|town|hamlet|locality|settlement|position|"
+              r"outpost|base|area|hill|mountain|county|township|municipality|sub-?district)\s+(?:in|of)\b)")
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: "the city", "the town", "the provincial capital": the last settlement named before (for a division's capital, the
