@@ -1653,3 +1653,25 @@ def test_one_unnamed_place_taken_in_a_region_is_a_contest_of_the_region(gz, text
 def test_most_of_a_region_taken_is_still_its_capture(gz) -> None:
     events = read(gz, "The Houthis captured most of Marib province by 2021.")
     assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("captured", "Marib province", "houthis")]
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("El Fasher, the capital of North Darfur, was shelled on Sunday. By Monday the RSF had besieged the capital of "
+     "North Darfur.", "El Fasher", "besieged", "rsf"),
+    ("Houthi fighters seized the capital of Al Jawf province, Hazm, in March 2020.", "Hazm", "captured", "houthis"),
+    ("Zaranj, the capital of Nimroz province, is close to Iran. The Taliban captured the capital of Nimroz province "
+     "on Friday.", "Zaranj", "captured", "taliban"),
+])
+def test_the_capital_of_a_region_is_the_capital_the_article_named(gz, text: str, place: str, kind: str,
+                                                                   side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events if e.kind == kind] == [(place, kind, side)], events
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF attacked Nyala on Monday. The army still holds the capital of North Darfur.",
+    "Fano militiamen briefly seized the capital of Amhara region on Tuesday.",
+    "Russian forces shelled the capital of Zaporizhzhia Oblast after capturing a village in the region.",
+])
+def test_the_capital_of_a_region_is_not_the_region(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.geo_precision == 3 and e.kind != "contested"], read(gz, text)

@@ -70,6 +70,9 @@ _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 #: capital", "the North Kivu provincial capital").
 _CAPITAL_AFTER = re.compile(r"(?:\s+(?:regional|provincial|state|region|province|governorate|district))?"
                             r"(?:['’]s)?\s+(?:capital|seat|main\s+city|largest\s+city)\b", re.I)
+#: Before a region's name, its capital: "the capital of North Darfur", "the provincial capital of Nimroz".
+_CAPITAL_OF_BEFORE = re.compile(r"\bthe\s+(?:(?:regional|provincial|state|region|province|governorate|district)\s+)?"
+                                r"(?:capital|seat|main\s+city|largest\s+city)\s+of\s+(?:the\s+)?$", re.I)
 #: An object that is something, not a place, after a trigger whose place is the antecedent of "where" ("overran a
 #: prison", "captured the airport"); not a pronoun ("where the rebels took it").
 _SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
@@ -455,6 +458,14 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             if town is not None and town.place is not None and town.end <= m.start:
                 targets.append((town.text, town.place, 1))
             continue
+        if m.place.kind == "admin1" and (_CAPITAL_AFTER.match(text, m.end) or _CAPITAL_OF_BEFORE.search(
+                text, max(clause[0], m.start - 40), m.start)):
+            # "regained the Amhara regional capital", "still holds the capital of North Darfur": a city the name
+            # does not give, not the region; the one the article called the region's capital, if it did
+            told = _capital_in(ctx, sent, m.start, m.place)
+            if told is not None and told.place is not None:
+                targets.append((told.text, told.place, 1))
+            continue
         division = _REGION_AFTER.match(text, m.end)
         if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
             area = m.place if m.place.kind == "admin1" else _area_named(ctx, f"{m.text} {division.group(1)}", m.place)
@@ -463,8 +474,6 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
                 continue
         if _OUTSIDE_AFTER.match(text, m.end):
             continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
-        if m.place.kind == "admin1" and _CAPITAL_AFTER.match(text, m.end):
-            continue  # "regained the Amhara regional capital": a city the name does not give, not the region
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
         if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
                 and precision == 1:
@@ -535,6 +544,20 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
 #: the provincial capital", "the regional capital Mekelle", "Sittwe, Rakhine State's capital".
 _CALLED_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:[\w'’-]+\s+){0,3}?capital\b", re.I)
 _CALLED_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+(?:of\s+)?$", re.I)
+
+
+def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Mention | None:
+    """Return the last settlement named before *pos* that the article called a capital and that lies in *division*.
+
+    "El Fasher, the capital of North Darfur, ... the army still holds the capital of North Darfur": El Fasher.
+    """
+    text = ctx.article.text
+    for m in reversed([*ctx.settlements, *(m for m in sent.places if m.end <= pos)]):
+        if m.place is not None and m.place.kind in SETTLEMENTS and _in_division(m.place, division) and (
+                _CALLED_CAPITAL_AFTER.match(text, m.end)
+                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            return m
+    return None
 
 
 def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention | None:
