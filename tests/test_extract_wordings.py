@@ -1675,3 +1675,18 @@ def test_the_capital_of_a_region_is_the_capital_the_article_named(gz, text: str,
 ])
 def test_the_capital_of_a_region_is_not_the_region(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.geo_precision == 3 and e.kind != "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "theatre", "side"), [
+    # a name shared by wars: the war where it names a side of its own, when nothing else tells
+    ("Russian forces seized Nelipivka on Tuesday.", "Nelipivka", "ukraine", "russia"),
+    ("Ethiopian troops captured Mekane Selam on Friday.", "Mekane Selam", "ethiopia", "government"),
+    ("Al-Shabaab fighters seized Ceel Dheer district headquarters on Monday.", "Ceel Dheer", "somalia", "al_shabaab"),
+    # a place or another name still tells the war
+    ("Russian forces and government troops recaptured Palmyra in March 2016.", "Palmyra", "syria", "government"),
+    ("Russian troops took Tin Zaouatene with FAMa soldiers on Monday.", "Tin Zaouatene", "sahel", "fama"),
+])
+def test_a_shared_name_alone_points_to_the_war_where_it_names_its_own_side(gz, text: str, place: str, theatre: str,
+                                                                            side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.theatre, e.actor_gaining) for e in events} == {(theatre, side)}, read(gz, text)
