@@ -1690,3 +1690,26 @@ def test_a_shared_name_alone_points_to_the_war_where_it_names_its_own_side(gz, t
                                                                             side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.theatre, e.actor_gaining) for e in events} == {(theatre, side)}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser", "date"), [
+    ("Government forces in Kunduz surrendered on Sunday.", "Kunduz", "government", dt.date(2024, 3, 10)),
+    ("The army garrison at Babanusa surrendered after a months-long siege on Friday.", "Babanusa", "saf",
+     dt.date(2024, 3, 8)),
+    ("Junta troops in Laukkai surrendered on Friday, the MNDAA said.", "Laukkai", "junta", dt.date(2024, 3, 8)),
+    ("Ukrainian troops in Mariupol surrendered in May 2022.", "Mariupol", "ukraine", dt.date(2022, 5, 1)),
+    ("Islamic State fighters in Raqqa surrendered on Sunday.", "Raqqa", "islamic_state", dt.date(2024, 3, 10)),
+])
+def test_a_force_in_a_place_that_surrendered_gave_the_place_up(gz, text: str, place: str, loser: str,
+                                                                date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_losing, e.date) for e in events] == [("withdrew", loser, date)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Soldiers who surrendered in Kidal were taken to Gao.", "Kidal"),
+    ("Thousands of IS fighters from Raqqa surrendered.", "Raqqa"),
+    ("The garrison in Ghazni surrendered to the Taliban on Thursday.", "Ghazni"),
+])
+def test_a_surrender_elsewhere_or_to_a_side_is_no_withdrawal_from_the_place(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"], read(gz, text)

@@ -882,6 +882,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             gaining = _opponent(sent, source)
     if trigger.kind == "besieged" and _ATTRIBUTIVE.search(text, max(0, trig.start() - 6), trig.start()):
         gaining = None  # "the besieged town of X": a siege is stated, not who lays it
+    if trigger.kind == "withdrew" and losing is None and trigger.passive:
+        # "the army garrison at Babanusa surrendered": the side whose garrison it was gave the place up
+        losing = next((a.faction for a in sent.actors if a.faction and a.faction != "unknown"
+                       and clause[0] <= a.start < trig.start() and (ground_owner(text, a.end)
+                                                                      or ground_owner(text, a.end, units=True))), None)
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]

@@ -211,6 +211,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
             r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:rebels|insurgents|militants|fighters|forces|troops|army|"
             r"jihadists|militiamen)\b)", passive=True, agent_after=False, loser=True, confidence=0.65),
+    # A force in a place that surrendered, to nobody named: "Government forces in Kunduz surrendered on Sunday",
+    # "the army garrison at Babanusa surrendered after a months-long siege" (the place before it; not "soldiers who
+    # surrendered in Kidal were taken to Gao", nor "surrendered to the Taliban", read above).
+    Trigger("withdrew", r"(?:surrendered|capitulated|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))"
+            r"(?!\s+(?:[\w-]+\s+){0,3}?to\b)", passive=True, agent_after=False, armed=True, confidence=0.6),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
