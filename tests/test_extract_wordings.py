@@ -1713,3 +1713,34 @@ def test_a_force_in_a_place_that_surrendered_gave_the_place_up(gz, text: str, pl
 ])
 def test_a_surrender_elsewhere_or_to_a_side_is_no_withdrawal_from_the_place(gz, text: str, place: str) -> None:
     assert not [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("The army pushed RSF fighters back from the outskirts of Sennar on Monday.", "Sennar", "saf"),
+    ("Russian troops were pushed back from the outskirts of Kharkiv in May 2022.", "Kharkiv", "ukraine"),
+    ("FARDC soldiers drove M23 rebels back from the gates of Uvira on Sunday.", "Uvira", "fardc"),
+    ("Al-Shabaab fighters were beaten back from the outskirts of Beledweyne by Somali troops.", "Beledweyne",
+     "government"),
+])
+def test_a_side_pushed_back_from_a_place_s_edge_leaves_it_with_its_defenders(gz, text: str, place: str,
+                                                                             holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "presser"), [
+    ("RSF fighters were pushed back from Sennar on Monday, the army said.", "Sennar", "saf"),
+    ("Al-Shabaab fighters were driven back from Beledweyne after a failed assault.", "Beledweyne", "government"),
+    ("Rebel fighters were forced back from Hama by government troops.", "Hama", "government"),
+])
+def test_a_side_pushed_back_from_a_place_lost_no_place_it_held(gz, text: str, place: str, presser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("contested", presser, None)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces pushed Ukrainian units back from the village of Prechystivka on Tuesday.",
+    "Government forces drove the rebels back from Morek.",
+])
+def test_pushed_back_from_a_place_told_actively_is_no_capture(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)

@@ -842,7 +842,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
-    if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED:
+    if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
+            and trigger is not lx.PUSHED_BACK_EDGE:
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -867,6 +868,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+    if trigger.loser and trigger.kind in ("held", "contested"):  # "RSF fighters were pushed back from Sennar": the
+        # side pushed back holds nothing; its agent or, unnamed, its opponent holds the place or presses on
+        if gaining in (None, "unknown") and losing not in (None, "unknown"):
+            gaining = _opponent(sent, losing) if losing is not None else None
+        losing = None
     if losing is None and trigger.kind == "captured" and not trigger.loser and (
             _DRIVEN_OUT.search(trig.group(0)) or _FORCED_TO_LEAVE.match(trig.group(0))):
         driven = [a.faction for a in inside_all if a.faction not in (None, "unknown", gaining)]

@@ -12,7 +12,8 @@ from geo.model import EventKind
 
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
-           "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER",
+           "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
+           "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -106,6 +107,25 @@ ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(
                           r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be)\s+"
                           rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
                           confidence=0.6)
+#: The edge of a place an attack was pushed back from: "back from the outskirts of Sennar", "the approaches to Kyiv".
+_EDGE_OF = (r"(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|entrances?)"
+            r"(?=\s+(?:of|to)\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z]))")  # not "... of": no
+# nominal ("the fall of") the modal check reads
+#: A side pushed back from a place's edge by its defenders: "the army pushed RSF fighters back from the outskirts of
+#: Sennar". The subject holds the place (the side inside the phrase attacked it).
+PUSHED_BACK_EDGE = Trigger("held", rf"(?:pushed|drove|beat|forced|threw)\s+(?:[\w'’-]+\s+){{1,4}}?back\s+from\s+"
+                           rf"{_EDGE_OF}", confidence=0.6)
+#: ... told in the passive: "Russian troops were pushed back from the outskirts of Kharkiv": the side pushed back did
+#: not hold it; its agent ("by the army") or, unnamed, its opponent does.
+PUSHED_BACK_EDGE_PASSIVE = Trigger("held", rf"{_BE}(?:pushed|driven|beaten|forced|thrown)\s+back\s+from\s+"
+                                   rf"{_EDGE_OF}", agent_after=False, loser=True, confidence=0.6)
+#: A side pushed back from a place, with no edge named, told in the passive ("RSF fighters were pushed back from
+#: Sennar", "were driven back from Beledweyne after a failed assault"): whether it held the place or was attacking it
+#: the words do not say, but it lost no place it is known to have held: a contest, in which its agent or opponent
+#: presses. (Told actively, "pushed Ukrainian units back from Prechystivka", the words give too little: no event.)
+PUSHED_BACK_PASSIVE = Trigger("contested", rf"{_BE}(?:pushed|driven|beaten|forced|thrown)\s+back\s+from"
+                              r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|"
+                              r"entrances?)\b)", agent_after=False, loser=True, confidence=0.55)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -139,7 +159,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:drove|driven|drive|drives|pushed|forced|chased|kicked|ousted|expelled|evicted|"
             r"flushed|routed|threw|dislodged)\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?out\s+of|"
             r"(?:drove|expelled|expelling|ousted|ousting|evicted|routed|dislodged|dislodging)"
-            r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
+            r"\s+(?:(?!by\b|back\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),  # "drove them back from": below
     # ... a side cleared or chased from a place ("cleared Fano fighters from Merawi", "chased ADF rebels from
     # Eringeti"), when the words between end in fighters or a name ("cleared debris from Mosul's old city": none).
     Trigger("captured", r"(?:cleared|clearing|purged|purging|flushed|flushing|chased|chasing)\s+"
@@ -148,7 +168,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.75),
     # The side driven out lost the place: "the army was driven out of Kidal in 2012".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
-            r"\s+(?:back\s+)?(?:out\s+of|from)", loser=True, confidence=0.7),
+            r"\s+(?:back\s+out\s+of|out\s+of|from)", loser=True, confidence=0.7),  # "pushed back from": below
     # With no place after it, from the last settlement named: "entered Kirkuk but were driven out by Kurdish forces".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|flushed|dislodged)"
             r"\s+(?:back\s+)?out(?!\s+of\b)(?=\s*(?:[,.;:]|$|by\b|on\b|after\b|within\b|hours\b|days\b|later\b))",
@@ -301,6 +321,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.7),
     REPELLED,
     ATTACK_REPULSED,
+    PUSHED_BACK_EDGE,
+    PUSHED_BACK_EDGE_PASSIVE,
+    PUSHED_BACK_PASSIVE,
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
