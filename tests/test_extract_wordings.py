@@ -1744,3 +1744,38 @@ def test_a_side_pushed_back_from_a_place_lost_no_place_it_held(gz, text: str, pl
 ])
 def test_pushed_back_from_a_place_told_actively_is_no_capture(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side", "date"), [
+    ("The fall of Ramadi to Islamic State in May 2015 was a blow to the government.", "Ramadi", "islamic_state",
+     dt.date(2015, 5, 1)),
+    ("The capture of Palmyra by Islamic State in May 2015 shocked the world.", "Palmyra", "islamic_state",
+     dt.date(2015, 5, 1)),
+    ("The capture of Bakhmut by Wagner in May 2023 cost Russia dearly.", "Bakhmut", "russia", dt.date(2023, 5, 1)),
+])
+def test_the_month_of_may_is_no_modal(gz, text: str, place: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.date) for e in events] == [("captured", side, date)], read(gz, text)
+
+
+def test_the_modal_may_still_hedges(gz) -> None:
+    assert read(gz, "The fall of Homs may open the road to Damascus.") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fighting continues around Bakhmut, which Russian forces captured in May after a months-long battle.",
+     "Bakhmut"),
+    ("For most of the week the fighting had been concentrated around Qamhana, north of Hama.", "Qamhana"),
+    ("Heavy clashes raged around El Fasher on Sunday.", "El Fasher"),
+])
+def test_fighting_around_a_place_is_no_contest_of_the_place(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place and e.kind == "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Heavy clashes raged inside El Fasher on Sunday.", "El Fasher"),
+    ("Fighting continued in Toretsk on Monday.", "Toretsk"),
+    ("Battles raged in the town of Kidal on Tuesday.", "Kidal"),
+])
+def test_fighting_in_a_place_is_still_its_contest(gz, text: str, place: str) -> None:
+    assert [e.kind for e in read(gz, text) if e.place == place] == ["contested"], read(gz, text)

@@ -243,7 +243,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     return Facility(name, m.end(), then_place)
 
 
-_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
+_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|(?-i:may)|was\s+(?:the|their|its)\s+(?:goal|aim|"
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
 _SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|says|while|as)\s)\s*"

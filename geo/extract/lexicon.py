@@ -286,7 +286,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
-            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
+            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
     # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
