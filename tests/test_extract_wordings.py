@@ -1779,3 +1779,21 @@ def test_fighting_around_a_place_is_no_contest_of_the_place(gz, text: str, place
 ])
 def test_fighting_in_a_place_is_still_its_contest(gz, text: str, place: str) -> None:
     assert [e.kind for e in read(gz, text) if e.place == place] == ["contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The army recaptured Sinja on Saturday with air support from the Sudanese Air Force.", "Sinja", "saf"),
+    ("Government forces retook Palmyra with air cover from Russian warplanes.", "Palmyra", "government"),
+    ("Ukrainian troops retook Robotyne with fire support from Ukrainian artillery.", "Robotyne", "ukraine"),
+    ("FARDC soldiers recaptured Kalehe with help from Burundian troops.", "Kalehe", "fardc"),
+    ("The army said its troops had recaptured Marte on Wednesday with air support from the Nigerian Air Force.",
+     "Marte", "government"),
+])
+def test_support_from_a_side_is_not_the_side_a_place_was_taken_from(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("regained", side, None)], events
+
+
+def test_a_place_taken_from_a_side_still_names_its_loser(gz) -> None:
+    events = read(gz, "Government forces recaptured Palmyra from Islamic State with air cover from Russian warplanes.")
+    assert [(e.place, e.actor_losing) for e in events] == [("Palmyra", "islamic_state")]

@@ -342,7 +342,8 @@ def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention])
     return out
 
 
-_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
+_SOURCE = re.compile(r"(?<!\bsupport\s)(?<!\bcover\s)(?<!\bhelp\s)(?<!\bbacking\s)(?<!\bassistance\s)"
+                     r"(?<!\breinforcements\s)(?<!\bstrikes\s)(?<!\bfire\s)\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
                      r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"
