@@ -1797,3 +1797,24 @@ def test_support_from_a_side_is_not_the_side_a_place_was_taken_from(gz, text: st
 def test_a_place_taken_from_a_side_still_names_its_loser(gz) -> None:
     events = read(gz, "Government forces recaptured Palmyra from Islamic State with air cover from Russian warplanes.")
     assert [(e.place, e.actor_losing) for e in events] == [("Palmyra", "islamic_state")]
+
+
+@pytest.mark.parametrize(("text", "place", "speaker"), [
+    ("Russian bloggers claimed that Moscow's troops had recaptured Snagost; Ukrainian officials did not confirm the "
+     "report.", "Snagost", None),
+    ("The RSF said it had captured Babanusa, but the army declined to confirm the loss.", "Babanusa", "rsf"),
+    ("Rebels said they had entered Hama, a claim that Reuters could not independently confirm.", "Hama",
+     "opposition"),
+    ("M23 said it had taken Uvira, which the government has not yet confirmed.", "Uvira", "m23"),
+])
+def test_a_report_nobody_confirmed_is_a_claim_not_a_verification(gz, text: str, place: str,
+                                                                 speaker: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.stance for e in events} == {"claimed"}, events
+    if speaker is not None:
+        assert {e.attributed_to for e in events} == {speaker}, events
+
+
+def test_a_confirmation_still_verifies(gz) -> None:
+    events = read(gz, "Geolocated footage confirmed that Russian forces captured Novohrodivka.")
+    assert [(e.place, e.stance) for e in events] == [("Novohrodivka", "verified")]

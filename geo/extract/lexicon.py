@@ -353,7 +353,11 @@ VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|
 ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")
 UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
                  r"allegedly|purportedly|"
-                 r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
+                 r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|"
+                 # "officials did not confirm the report", "could not independently confirm", "declined to confirm"
+                 r"(?:not|n['’]t|never)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:independently\s+)?"
+                 r"(?:verify|verified|confirm|confirmed)|"
+                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
