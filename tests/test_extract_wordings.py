@@ -1818,3 +1818,20 @@ def test_a_report_nobody_confirmed_is_a_claim_not_a_verification(gz, text: str, 
 def test_a_confirmation_still_verifies(gz) -> None:
     events = read(gz, "Geolocated footage confirmed that Russian forces captured Novohrodivka.")
     assert [(e.place, e.stance) for e in events] == [("Novohrodivka", "verified")]
+
+
+@pytest.mark.parametrize(("text", "published", "place", "side", "date"), [
+    ("The SDF took Raqqa in October 2017, three years after Islamic State seized the city.", dt.date(2017, 11, 1),
+     "Raqqa", "islamic_state", dt.date(2014, 10, 1)),
+    ("Ukrainian forces liberated Kherson in November 2022, eight months after Russian troops seized it.",
+     dt.date(2023, 1, 5), "Kherson", "russia", dt.date(2022, 3, 1)),
+    ("Tigrayan forces have recaptured Mekelle, eight months after federal troops took the city, a spokesman for "
+     "the Tigray Defence Forces said on Monday.", dt.date(2021, 6, 29), "Mekelle", "government",
+     dt.date(2020, 10, 1)),
+    ("The army said on Saturday that it had regained Wad Madani, more than a year after it was seized by the RSF.",
+     dt.date(2025, 1, 11), "Wad Madani", "rsf", dt.date(2024, 1, 1)),
+])
+def test_a_change_told_months_or_years_before_another_is_dated_back_from_it(
+        gz, text: str, published: dt.date, place: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.actor_gaining == side]
+    assert [(e.kind, e.date) for e in events] == [("captured", date)], read(gz, text, published)
