@@ -1835,3 +1835,33 @@ def test_a_change_told_months_or_years_before_another_is_dated_back_from_it(
         gz, text: str, published: dt.date, place: str, side: str, date: dt.date) -> None:
     events = [e for e in read(gz, text, published) if e.place == place and e.actor_gaining == side]
     assert [(e.kind, e.date) for e in events] == [("captured", date)], read(gz, text, published)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("The Malian army said in a statement that it had carried out a strategic redeployment from Lere.", "Lere",
+     "fama"),
+    ("The Syrian army command announced the redeployment of its units from Hama.", "Hama", "government"),
+    ("Ukraine's army confirmed a redeployment from Avdiivka on Saturday.", "Avdiivka", "ukraine"),
+    # a side that left for a town's edge left the town
+    ("The RSF said its forces had withdrawn to the outskirts of Wad Madani to spare civilians.", "Wad Madani", "rsf"),
+    ("Syrian troops pulled back to the outskirts of Hama on Thursday.", "Hama", "government"),
+    ("Wazalendo fighters retreated to the edge of Masisi after the clashes.", "Masisi", "wazalendo"),
+])
+def test_a_redeployment_from_a_town_or_to_its_edge_is_a_withdrawal_from_it(gz, text: str, place: str,
+                                                                           loser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_losing, e.geo_precision) for e in events] == [("withdrew", loser, 1)], events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Eritrean troops remained in the town of Shire, according to aid workers.", "Shire", "eritrea"),
+    ("Russian troops remained in Kherson until November 2022.", "Kherson", "russia"),
+    ("Wagner fighters stayed in Kidal after the army moved on to Tessalit.", "Kidal", "fama"),
+])
+def test_troops_that_stayed_in_a_place_hold_it(gz, text: str, place: str, holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+def test_civilians_who_stayed_hold_nothing(gz) -> None:
+    assert read(gz, "Civilians remained in Bakhmut despite the fighting.") == []

@@ -220,8 +220,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:withdr[eaw]w?n?|withdraws)(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|"
             r"pulled\s+(?:\w+\s+){0,2}?(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+of\s+(?:its|their|the|his)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+from|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+of\s+(?:its|their|the|his)\s+"
+            r"(?:[\w-]+\s+){0,2}?"
             r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
@@ -252,6 +253,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
             r"fell\s+back)(?=\s+(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
             r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),
+    # ... or to a town's edge ("had withdrawn to the outskirts of Wad Madani", "pulled back to the edge of Hama"): the
+    # side left the town.
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?=\s+of\s+(?:the\s+(?:town|"
+            r"city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
@@ -319,6 +325,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
+    # Troops that stayed in a place hold it: "Eritrean troops remained in the town of Shire", "Russian troops remained
+    # in Kherson until November 2022" (a fighting side only: "civilians remained in Bakhmut" is none).
+    Trigger("held", r"(?:remained|remains|remain|stayed|stays|stay)\s+(?:deployed\s+|stationed\s+|entrenched\s+|"
+            r"dug\s+in\s+)?in(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?(?-i:[A-Z]))", armed=True,
+            confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
     PUSHED_BACK_EDGE,

@@ -155,6 +155,8 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
     return bool(head) and not text[head[-1].end : opened.start()].strip()
 
 
+#: A trigger that ends at a town's edge it went to ("withdrawn to the outskirts"): the side left all of the town.
+_TO_EDGE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)$", re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
 
@@ -476,7 +478,7 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
         if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
-                and precision == 1:
+                and precision == 1 and not _TO_EDGE.search(trig.group(0)):  # "withdrew to the outskirts of": all of it
             precision = 2  # "the eastern districts of Pokrovsk", "Pokrovsk's eastern districts"
         if in_head and precision == 1:
             precision = 2  # "Bahir Dar, where Fano fighters overran a prison": something in the town, not all of it
