@@ -1865,3 +1865,22 @@ def test_troops_that_stayed_in_a_place_hold_it(gz, text: str, place: str, holder
 
 def test_civilians_who_stayed_hold_nothing(gz) -> None:
     assert read(gz, "Civilians remained in Bakhmut despite the fighting.") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "site", "side"), [
+    ("The army remained in control of Kavumu airport. The M23 said on Sunday it had seized the airport.", "captured",
+     "Kavumu airport", "m23"),
+    ("Ukrainian forces defended Hostomel airport for days, but Russian paratroopers eventually took the airfield.",
+     "captured", "Hostomel airport", "russia"),
+    ("Government forces held Kunduz airport. On Monday the Taliban overran the airport.", "captured",
+     "Kunduz airport", "taliban"),
+    ("The RSF attacked Merowe airport on Saturday. The army said on Sunday it had retaken the airport.", "regained",
+     "Merowe airport", "saf"),
+])
+def test_the_airport_names_back_the_airport_named_before(gz, text: str, kind: str, site: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [(e.place, e.actor_gaining) for e in events] == [(site, side)], read(gz, text)
+
+
+def test_an_airport_never_named_is_not_taken_for_one(gz) -> None:
+    assert [e.place for e in read(gz, "The rebels captured Hama. They later seized the airport.")] == ["Hama"]

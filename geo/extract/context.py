@@ -98,6 +98,9 @@ class Context:
     #: The last site a change was told at ("took back the presidential palace in Khartoum"), its name, place and
     #: sentence start: "it" later in that sentence refers to it while its town is the last settlement named.
     last_site: tuple[str, Place, int] | None = None
+    #: The sites named so far by their name ("Kavumu airport", "Kunduz airport"), by kind of site (:func:`site_key`):
+    #: what "the airport" names later, with its name, place and geo precision.
+    sites: dict[str, tuple[str, Place, int]] = field(default_factory=dict)
     #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
     #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").

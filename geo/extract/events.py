@@ -73,7 +73,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, target_places
+from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, remember_sites, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -1504,6 +1504,7 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     if named:
         ctx.last_settlement = named[-1]
         ctx.settlements.extend(named)
+    remember_sites(ctx, sent)
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
                    and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
     if region is not None:

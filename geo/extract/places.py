@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from gazetteer import Candidate, Mention, Place, normalize_name
 from geo.extract import lexicon as lx
@@ -31,7 +32,7 @@ from geo.extract.clauses import (
 from geo.extract.context import Context, Sentence
 from geo.model import REGION_PREFIX
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "remember_sites", "site_key", "target_places"]
 
 #: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
 #: know), and the geo precision.
@@ -608,7 +609,7 @@ def _in_division(place: Place, division: Place) -> bool:
 
 
 #: Head nouns of a site named by common words.
-_SITE_HEADS = r"palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
+_SITE_HEADS = r"palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                rf"(?:{_SITE_HEADS}|base|camp|garrison)\b", re.I)
@@ -662,6 +663,9 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
         if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
             if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):
                 name = f"{town.text} {name}"  # "the airport in the northern city of Merowe": Merowe airport
+            elif not listed and _site_told(ctx, sent, m.start(), site_key(name)) is not None:
+                told = _site_told(ctx, sent, m.start(), site_key(name))  # "held Kavumu airport ... seized the
+                return [told] if told is not None else []  # airport": the one named
             elif name.lower() not in ("citadel", "palace"):
                 break
         listed.append((name, town))
@@ -679,6 +683,50 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
             continue
         found.append((name, place, 2))
     return found
+
+
+#: The kinds of site "the airport" may name back: the words for one kind share a key.
+_SITE_KEYS = {"airport": "air", "airfield": "air", "airbase": "air", "air base": "air"}
+#: A site named by its name: "Kavumu airport", "Merowe Airport", "Kunduz airport" (its town's name and the kind).
+_NAMED_SITE = re.compile(r"(?:\s+(?:international|military|civilian|main))?\s+(airport|airfield|airbase|air\s+base|"
+                         rf"{_SITE_HEADS})\b", re.I)
+
+
+def site_key(head: str) -> str:
+    """Return the key of a kind of site ("airfield" and "airport" share one), folded."""
+    word = " ".join(head.lower().split())
+    return _SITE_KEYS.get(word, word)
+
+
+def _site_told(ctx: Context, sent: Sentence, pos: int, key: str) -> tuple[str, Place, int] | None:
+    """Return the site of kind *key* named last before *pos*: in *sent*, else in the sentences before it."""
+    here = _sites_named(ctx.article.text, [m for m in sent.places if m.end <= pos])
+    return here.get(key) or ctx.sites.get(key)
+
+
+def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, Place, int]]:
+    """Return the sites *places* name by their names, by kind (:func:`site_key`), the last of each kind.
+
+    A place of the gazetteer named so ("Kavumu Airport"), at precision 1; a settlement's name before
+    the kind ("Kunduz airport"), its site at precision 2.
+    """
+    out: dict[str, tuple[str, Place, int]] = {}
+    for m in places:
+        if m.place is None:
+            continue
+        own = _NAMED_SITE.search(m.text)
+        if own is not None and own.end() == len(m.text) and m.place.kind not in SETTLEMENTS:
+            out[site_key(own.group(1))] = (m.text, m.place, 1)
+            continue
+        after = _NAMED_SITE.match(text, m.end)
+        if after is not None and m.place.kind in SETTLEMENTS:
+            out[site_key(after.group(1))] = (text[m.start : after.end()], m.place, 2)
+    return out
+
+
+def remember_sites(ctx: Context, sent: Sentence) -> None:
+    """Note the sites *sent* names by their names, for "the airport" told later (:attr:`Context.sites`)."""
+    ctx.sites.update(_sites_named(ctx.article.text, sent.places))
 
 
 #: A site that is a district's or province's seat, the town itself: "the district headquarters" (the usage of
