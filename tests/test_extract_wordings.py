@@ -1884,3 +1884,16 @@ def test_the_airport_names_back_the_airport_named_before(gz, text: str, kind: st
 
 def test_an_airport_never_named_is_not_taken_for_one(gz) -> None:
     assert [e.place for e in read(gz, "The rebels captured Hama. They later seized the airport.")] == ["Hama"]
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    ("The MNDAA seized Lashio in August. The TNLA said it had captured Mogoke on July 24. Junta troops retreated "
+     "towards Singu, residents said.", "Lashio"),
+    ("Russian forces took Avdiivka in February. On Tuesday they captured Nelipivka. Ukrainian units pulled back "
+     "overnight.", "Avdiivka"),
+    ("The SDF entered Hajin in December. In March its fighters stormed Baghouz. Islamic State fighters fled after "
+     "days of fighting.", "Hajin"),
+])
+def test_a_withdrawal_after_a_change_at_an_unknown_town_is_not_from_the_town_before(gz, text: str,
+                                                                                  earlier: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == earlier and e.kind == "withdrew"], read(gz, text)

@@ -1489,6 +1489,10 @@ _LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almo
                             re.I)  # (not "Kirkuk, some 240 km north of Baghdad": that locates Kirkuk)
 
 
+#: The kinds of event that make their place the topic of what follows.
+_CHANGE_KINDS = frozenset({"captured", "regained", "entered", "withdrew", "besieged"})
+
+
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
     """Note the last settlement and the side the sentence is about (or one more sentence without).
 
@@ -1504,6 +1508,12 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     if named:
         ctx.last_settlement = named[-1]
         ctx.settlements.extend(named)
+    unknown = [e for e in found if e.place_id is None and e.kind in _CHANGE_KINDS and e.geo_precision == 1]
+    if unknown and (not named or ctx.article.text.find(unknown[-1].place, named[-1].end) != -1):
+        # "the TNLA said it had captured Mogoke" (a town the gazetteer lacks), then "junta troops retreated towards
+        # Singu": they left Mogoke, not the town named before it, so no settlement stands for "the town" or a
+        # withdrawal without a place
+        ctx.last_settlement = None
     remember_sites(ctx, sent)
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
                    and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
