@@ -1897,3 +1897,18 @@ def test_an_airport_never_named_is_not_taken_for_one(gz) -> None:
 def test_a_withdrawal_after_a_change_at_an_unknown_town_is_not_from_the_town_before(gz, text: str,
                                                                                   earlier: str) -> None:
     assert not [e for e in read(gz, text) if e.place == earlier and e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Kyiv said Russian troops had been driven out of Vovchansk.", "Vovchansk", "ukraine", "russia"),
+    ("Ukrainian troops were expelled from Sudzha in March 2025.", "Sudzha", "russia", "ukraine"),
+    ("Mozambican soldiers were driven out of Mocimboa da Praia in August 2020.", "Mocimboa da Praia", "insurgents",
+     "fadm"),
+    # a war of more than two sides: who drove them out is not told
+    ("RSF fighters were driven out of Wad Madani on Saturday.", "Wad Madani", "unknown", "rsf"),
+    ("Islamic State fighters were driven out of Manbij in August 2016.", "Manbij", "unknown", "islamic_state"),
+])
+def test_a_side_driven_out_in_a_war_of_two_sides_lost_the_place_to_the_other(gz, text: str, place: str,
+                                                                             gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("captured", gaining, losing)], events

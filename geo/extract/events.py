@@ -868,6 +868,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+        if gaining == "unknown" and trigger.kind == "captured" and _DRIVEN_OUT.search(trig.group(0)):
+            # "Russian troops had been driven out of Vovchansk": in a war of two sides, by the other
+            gaining = _sole_opponent(ctx.theatre, losing) or gaining
     if trigger.loser and trigger.kind in ("held", "contested"):  # "RSF fighters were pushed back from Sennar": the
         # side pushed back holds nothing; its agent or, unnamed, its opponent holds the place or presses on
         if gaining in (None, "unknown") and losing not in (None, "unknown"):
