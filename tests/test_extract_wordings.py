@@ -1912,3 +1912,39 @@ def test_a_side_driven_out_in_a_war_of_two_sides_lost_the_place_to_the_other(gz,
                                                                              gaining: str, losing: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("captured", gaining, losing)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The operation comes days after the armed forces broke the siege imposed by the militia on the city of El "
+     "Obeid.", "El Obeid", "saf"),
+    ("Government troops broke the siege laid by Islamic State on Deir Ezzor in September 2017.", "Deir Ezzor",
+     "government"),
+    ("Ukrainian forces lifted the blockade imposed by Russian troops on Chernihiv in late March.", "Chernihiv",
+     "ukraine"),
+])
+def test_a_siege_imposed_by_a_side_on_a_place_is_broken_at_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("siege_broken", side)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Fighters of the CODECO militia attacked Djugu on Tuesday night before being repulsed by FARDC soldiers.",
+     "Djugu", "fardc"),
+    ("Russian troops stormed Kupiansk before being pushed back by Ukrainian units.", "Kupiansk", "ukraine"),
+    ("Al-Shabaab fighters raided Beledweyne before being beaten back by Somali troops.", "Beledweyne", "government"),
+])
+def test_an_attack_repulsed_before_anything_else_leaves_the_place_with_its_defenders(gz, text: str, place: str,
+                                                                                     holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian milbloggers claimed that Ukrainian forces also captured Malaya Loknya, although ISW cannot "
+    "independently confirm this claim.",
+    "The RSF said it had taken Dilling, which the army cannot confirm.",
+    "The AA said it had seized Paletwa; the junta cannot confirm the loss.",
+])
+def test_cannot_confirm_is_no_verification(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert events and {e.stance for e in events} == {"claimed"}, events

@@ -97,14 +97,15 @@ _REPULSE = (r"(?:were|was|had\s+been|being|got)\s+(?:\w+ly\s+|later\s+|soon\s+|q
             r"(?:[\w-]+\s+)?(?:attackers|assailants|rebels|militants|fighters|insurgents|jihadists|militiamen|"
             r"paramilitaries|troops|soldiers|forces))\s+back|fought\s+(?:them|the\s+attackers)\s+off)")
 #: The repulse itself, searched after an attack: where its defenders are named ("by troops", "the army beat them back").
-REPULSE_AFTER = _re(rf"(?:,\s*|\s)(?:but|only\s+to\s+be)\s+(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|"
+REPULSE_AFTER = _re(rf"(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|"
+                    r"repelled|"
                     r"beaten\s+back)")
 #: An attack on a place that was repulsed, the repulse told after it in the sentence ("Boko Haram fighters attacked
 #: Gwoza overnight but were pushed back by troops"): the place stays with its defenders, not with the attacker.
 ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(?:the\s+(?:[\w-]+\s+)?"
                           r"(?:town|city|village|base|garrison|camp|barracks|positions?)\s+(?:of|in|at|near)\s+|"
                           r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:base|garrison|camp|barracks|positions?|outpost)\s+"
-                          r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be)\s+"
+                          r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+"
                           rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
                           confidence=0.6)
 #: The edge of a place an attack was pushed back from: "back from the outskirts of Sennar", "the approaches to Kyiv".
@@ -130,7 +131,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
             rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
-            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:imposed\s+|laid\s+|placed\s+)?by\s+(?:[\w-]+\s+){{1,3}}?"
+            r"(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
             rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
@@ -366,7 +368,7 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  r"allegedly|purportedly|"
                  r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|"
                  # "officials did not confirm the report", "could not independently confirm", "declined to confirm"
-                 r"(?:not|n['’]t|never)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:independently\s+)?"
+                 r"(?:not|n['’]t|never|cannot)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:independently\s+)?"
                  r"(?:verify|verified|confirm|confirmed)|"
                  r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
 
