@@ -1948,3 +1948,24 @@ def test_an_attack_repulsed_before_anything_else_leaves_the_place_with_its_defen
 def test_cannot_confirm_is_no_verification(gz, text: str) -> None:
     events = [e for e in read(gz, text) if e.kind == "captured"]
     assert events and {e.stance for e in events} == {"claimed"}, events
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The LNA also said it had captured a checkpoint near the town of Zawiya, west of Tripoli.", "Zawiya"),
+    ("The RSF seized an army base outside El Obeid on Monday.", "El Obeid"),
+    ("The Arakan Army overran a junta outpost near Sittwe on Friday.", "Sittwe"),
+    ("Russian forces captured a checkpoint near the village of Robotyne.", "Robotyne"),
+    ("The Taliban overran an army base outside Kandahar on Friday.", "Kandahar"),
+    ("Al-Shabaab fighters overran a military base near Beledweyne.", "Beledweyne"),
+])
+def test_a_site_near_a_town_taken_is_no_part_of_the_town(gz, text: str, town: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == town and e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "town", "side"), [
+    ("ISWAP overran a military base in Marte on Monday.", "Marte", "iswap"),
+    ("JNIM fighters overran the army's camp at Boulkessi on Sunday.", "Boulkessi", "jnim"),
+])
+def test_a_site_in_a_town_taken_is_a_part_of_it(gz, text: str, town: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == town]
+    assert [(e.kind, e.actor_gaining, e.geo_precision) for e in events] == [("captured", side, 2)], read(gz, text)

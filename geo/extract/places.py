@@ -749,6 +749,8 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
         if not then or then[0].place is not None and then[0].place.kind == "country":
             return []
+        if _NEAR_TOWN.search(text, trig.end(), then[0].start):
+            return []  # "a checkpoint near the town of Zawiya": ground outside the town, no part of it
         if then[0].place is None:
             return [(then[0].text, None, 2)]
         return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
@@ -777,6 +779,9 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     return targets
 
 
+#: Before the town after a facility that stands outside it: "a checkpoint near the town of", "a base outside".
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
+                        r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|capital)\s+of\s+)?$", re.I)
 #: A town after a facility: "... base in", "... headquarters at the".
 _LOCATED = re.compile(r"\b(?:in|at|of|outside|near|on|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 #: Between two facilities of a list: ", ", " and ", ", and ".
