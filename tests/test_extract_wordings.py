@@ -1969,3 +1969,72 @@ def test_a_site_near_a_town_taken_is_no_part_of_the_town(gz, text: str, town: st
 def test_a_site_in_a_town_taken_is_a_part_of_it(gz, text: str, town: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == town]
     assert [(e.kind, e.actor_gaining, e.geo_precision) for e in events] == [("captured", side, 2)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    # a withdrawal told as a quoted nominal, or towards another town, or to the edge of the town just named
+    ("The Malian army said it had carried out a \"strategic redeployment\" from Lere.", "Lere", "withdrew", "fama"),
+    ("The spokesman said the loyalist forces had made a \"tactical withdrawal\" from Bunagana.", "Bunagana",
+     "withdrew", "fardc"),
+    ("ISWAP fighters overran a military base in Marte on Monday. Troops withdrew to Dikwa after the attack.", "Marte",
+     "withdrew", "government"),
+    ("The army regained Wad Madani. The RSF said its forces had withdrawn to the outskirts to spare civilians.",
+     "Wad Madani", "withdrew", "rsf"),
+    ("Russian forces entered Kupiansk in the morning, but by the evening Russian troops had pulled back to the "
+     "outskirts.", "Kupiansk", "withdrew", "russia"),
+    # a holding that was a passing capture
+    ("Fano fighters briefly controlled Gondar before withdrawing on Thursday.", "Gondar", "captured", "fano"),
+    ("Islamic State briefly held parts of Kirkuk in October 2016.", "Kirkuk", "captured", "islamic_state"),
+    ("M23 rebels briefly occupied Goma in November 2012.", "Goma", "captured", "m23"),
+])
+def test_more_wordings_of_withdrawals_and_passing_captures(gz, text: str, place: str, kind: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [getattr(e, side_of) for e in events] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian forces retook positions north of Kruhlyakivka.", "Kruhlyakivka"),
+    ("Russian forces seized positions near Pokrovsk on Monday.", "Pokrovsk"),
+    ("The RSF captured villages outside El Fasher.", "El Fasher"),
+    ("Houthi fighters took hills west of Marib city.", "Marib"),
+    ("The army recaptured positions south of Sinja on Monday.", "Sinja"),
+    ("M23 rebels took positions west of Sake.", "Sake"),
+    ("The army retook villages north of Kidal.", "Kidal"),
+])
+def test_ground_located_by_a_town_is_not_the_town(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place], read(gz, text)
+
+
+def test_a_part_of_a_town_named_so_is_still_the_town_s(gz) -> None:
+    events = read(gz, "Russian forces captured the north of Bakhmut.")
+    assert [(e.place, e.geo_precision) for e in events] == [("Bakhmut", 2)]
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Congolese government said the army remained in control of the airport at Kavumu. The M23 said on Sunday "
+     "it had seized the airport.", "local:kavumu-airport", "m23"),
+    ("The army held the airport at Merowe for weeks. On Friday the RSF overran the airport.", "Merowe airport",
+     "rsf"),
+    ("Soldiers still defended the airport in Kunduz. The Taliban captured the airport on Monday.", "Kunduz airport",
+     "taliban"),
+])
+def test_the_airport_at_a_town_is_named_back_too(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+    assert [e.place_id if place.startswith("local:") else e.place for e in events] == [place]
+
+
+def test_a_side_that_holds_a_place_from_a_withdrawal_on_took_it_over(gz) -> None:
+    text = ("M23 rebels have occupied the border town of Bunagana since Monday 13 June, residents said. The army "
+            "spokesman said on Monday evening that the loyalist forces had made a \"tactical withdrawal\" from "
+            "Bunagana.")
+    events = [e for e in read(gz, text, dt.date(2022, 6, 14)) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_gaining, e.actor_losing, e.date) for e in events] == [
+        ("Bunagana", "m23", "fardc", dt.date(2022, 6, 13))]
+
+
+def test_an_attack_on_a_locality_repulsed(gz) -> None:
+    events = read(gz, "CODECO fighters attacked the locality of Djugu on Tuesday night before being repulsed by "
+                      "FARDC soldiers.")
+    assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("held", "Djugu", "fardc")]

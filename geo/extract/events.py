@@ -822,6 +822,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if kind_now == "held" and _HAS_OCCUPIED.fullmatch(trig.group(0)) and not _LASTING.search(text, trig.end(),
                                                                                              clause[1]):
         kind_now = "captured"  # "Russian forces had occupied Novohrodivka" ("has occupied X since 2014": a state)
+    if kind_now == "held" and _BRIEFLY.search(text, max(clause[0], trig.start() - 12), trig.start()):
+        kind_now = "captured"  # "Fano fighters briefly controlled Gondar before withdrawing": taken, then left
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
     if kind_now == "held" and _CONTROL_PHRASE.match(trig.group(0)) and \
@@ -1441,13 +1443,20 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
 
     "Government troops pulled out of Saraqib" gains the side that the same article says
     captured or entered Saraqib (the nearest such statement), if it is not the side that left;
-    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ...").
+    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ..."). With
+    no such statement, a side the article says holds the place from the day of the change on
+    took it over.
     """
     out = []
     for e in events:
         if e.kind in ("withdrew", "captured") and e.actor_gaining in (None, "unknown"):
             takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
                       and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
+            if not takers and e.date is not None:  # "have occupied Bunagana since Monday 13 June" after "made a
+                # tactical withdrawal from Bunagana" that Monday: the side holding it from then on took it over
+                takers = [o for o in events if _where(o) == _where(e) and o.kind == "held" and o.date is not None
+                          and o.date >= e.date and o.actor_gaining not in (None, "unknown", e.actor_losing)
+                          and o.stance != "denied"]
             if takers:
                 nearest = min(takers, key=lambda o: abs(o.start - e.start))
                 e = replace(e, actor_gaining=nearest.actor_gaining)
@@ -1492,6 +1501,8 @@ _LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almo
                             re.I)  # (not "Kirkuk, some 240 km north of Baghdad": that locates Kirkuk)
 
 
+#: Before a holding that was a passing capture: "briefly controlled", "briefly held", "for a few hours held".
+_BRIEFLY = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.I)
 #: The kinds of event that make their place the topic of what follows.
 _CHANGE_KINDS = frozenset({"captured", "regained", "entered", "withdrew", "besieged"})
 

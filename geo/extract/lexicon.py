@@ -103,7 +103,8 @@ REPULSE_AFTER = _re(rf"(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+(?:they\s+)?(?
 #: An attack on a place that was repulsed, the repulse told after it in the sentence ("Boko Haram fighters attacked
 #: Gwoza overnight but were pushed back by troops"): the place stays with its defenders, not with the attacker.
 ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(?:the\s+(?:[\w-]+\s+)?"
-                          r"(?:town|city|village|base|garrison|camp|barracks|positions?)\s+(?:of|in|at|near)\s+|"
+                          r"(?:town|city|village|locality|settlement|district|base|garrison|camp|barracks|positions?)\s+"
+                          r"(?:of|in|at|near)\s+|"
                           r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:base|garrison|camp|barracks|positions?|outpost)\s+"
                           r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+"
                           rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
@@ -222,7 +223,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:withdr[eaw]w?n?|withdraws)(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|"
             r"pulled\s+(?:\w+\s+){0,2}?(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+from|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)[\"”’']?\s+from|"
             r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+of\s+(?:its|their|the|his)\s+"
             r"(?:[\w-]+\s+){0,2}?"
             r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
@@ -253,8 +254,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
     # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
-            r"fell\s+back)(?=\s+(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),
+            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),  # "troops withdrew to Dikwa": from Marte
+    # ... or to the edge of the town just named ("its forces had withdrawn to the outskirts to spare civilians").
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?!\s+of\b)", armed=True,
+            intransitive=True, confidence=0.55),
     # ... or to a town's edge ("had withdrawn to the outskirts of Wad Madani", "pulled back to the edge of Hama"): the
     # side left the town.
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"

@@ -124,6 +124,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     first = after[0]
     if not (_GAP_TO_PLACE.match(text[trig.end() : first.start]) or object_gap(text[trig.end() : first.start])):
         return []
+    if _OBJECT_NEAR.search(text, trig.end(), first.start):
+        return []  # "retook positions north of Kruhlyakivka", "seized ground near Pokrovsk": a reference point
     if weak and first.start - trig.end() > 40:
         return []
     owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
@@ -158,6 +160,12 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
 
 #: A trigger that ends at a town's edge it went to ("withdrawn to the outskirts"): the side left all of the town.
 _TO_EDGE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)$", re.I)
+#: An object located by a place it is not: "positions north of", "ground near", "villages outside" (not "the north of
+#: Bakhmut", a part of it).
+_OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heights|hills?|areas?|villages?|"
+                          r"settlements?|fields?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$",
+                          re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
 
@@ -721,7 +729,18 @@ def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, P
         after = _NAMED_SITE.match(text, m.end)
         if after is not None and m.place.kind in SETTLEMENTS:
             out[site_key(after.group(1))] = (text[m.start : after.end()], m.place, 2)
+            continue
+        before = _SITE_AT.search(text, max(0, m.start - 40), m.start)
+        if before is not None:  # "the airport at Kavumu": the airport (or the town's, as a part)
+            itself = m.place.kind not in SETTLEMENTS
+            out[site_key(before.group(1))] = (m.text if itself else f"{m.text} {before.group(1)}", m.place,
+                                              1 if itself else 2)
     return out
+
+
+#: A site named by its town after it: "the airport at Kavumu", "the military airport of Merowe".
+_SITE_AT = re.compile(r"\bthe\s+(?:(?:international|military|civilian|main)\s+)?(airport|airfield|airbase|air\s+base)"
+                      r"\s+(?:at|in|of|near)\s+$", re.I)
 
 
 def remember_sites(ctx: Context, sent: Sentence) -> None:
