@@ -2038,3 +2038,30 @@ def test_an_attack_on_a_locality_repulsed(gz) -> None:
     events = read(gz, "CODECO fighters attacked the locality of Djugu on Tuesday night before being repulsed by "
                       "FARDC soldiers.")
     assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("held", "Djugu", "fardc")]
+
+
+@pytest.mark.parametrize(("text", "site", "kind", "side"), [
+    ("Sudan's army retook the presidential palace in central Khartoum on Friday, nearly two years after it fell to "
+     "the Rapid Support Forces.", "presidential palace", "captured", "rsf"),
+    ("Iraqi forces recaptured the government complex in Ramadi in December, seven months after it fell to Islamic "
+     "State.", "government complex", "captured", "islamic_state"),
+    ("The army retook the governor's office in Bukavu on Sunday, a day after it fell to M23 rebels.",
+     "governor's office", "captured", "m23"),
+])
+def test_it_after_a_site_in_a_town_is_the_site(gz, text: str, site: str, kind: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(e.place, getattr(e, side_of), e.geo_precision) for e in events] == [(site, side, 2)], events
+
+
+@pytest.mark.parametrize(("text", "place_id", "loser"), [
+    ("Government forces regained control of al-Watiya air base from Haftar's forces. The LNA said its forces had "
+     "withdrawn from the base in a \"tactical\" move.", "local:al-watiya-airbase", "lna"),
+    ("The RSF overran the airport at Merowe on Sunday. The army said its troops had pulled out of the airfield.",
+     None, "saf"),
+])
+def test_the_base_names_back_the_air_base_named_before(gz, text: str, place_id: str | None, loser: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [e.actor_losing for e in events] == [loser], read(gz, text)
+    if place_id is not None:
+        assert [e.place_id for e in events] == [place_id]

@@ -511,7 +511,12 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
         there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
-        if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+        pronoun = _PRONOUN_SUBJECT.search(text, clause[0], trig.start())
+        if pronoun and not subjects and ctx.last_site is not None and ctx.last_site[2] == sent.start \
+                and ctx.last_settlement is not None and ctx.last_site[1] is ctx.last_settlement.place:
+            return [(ctx.last_site[0], ctx.last_site[1], 2)]  # "retook the presidential palace in Khartoum, two
+            # years after it fell to the RSF": the palace, not the city
+        if (subjects or there or pronoun) and ctx.last_settlement \
                 and ctx.last_settlement.place:
             town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
             if subjects and subjects[-1].group(2):
@@ -540,6 +545,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         parts = _landmark(ctx, landmark)
         if parts:
             return parts
+        site_named = _site_told(ctx, sent, trig.start(), site_key(landmark.group(1)))
+        if site_named is not None:
+            return [site_named]  # "regained control of al-Watiya air base ... had withdrawn from the base"
     if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
@@ -724,11 +732,12 @@ def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, P
             continue
         own = _NAMED_SITE.search(m.text)
         if own is not None and own.end() == len(m.text) and m.place.kind not in SETTLEMENTS:
-            out[site_key(own.group(1))] = (m.text, m.place, 1)
+            _add_site(out, own.group(1), (m.text, m.place, 1))
             continue
         after = _NAMED_SITE.match(text, m.end)
-        if after is not None and m.place.kind in SETTLEMENTS:
-            out[site_key(after.group(1))] = (text[m.start : after.end()], m.place, 2)
+        if after is not None:  # "Kunduz airport": the town's, as a part; "al-Watiya air base": the base itself
+            itself = m.place.kind not in SETTLEMENTS
+            _add_site(out, after.group(1), (text[m.start : after.end()], m.place, 1 if itself else 2))
             continue
         before = _SITE_AT.search(text, max(0, m.start - 40), m.start)
         if before is not None:  # "the airport at Kavumu": the airport (or the town's, as a part)
@@ -741,6 +750,13 @@ def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, P
 #: A site named by its town after it: "the airport at Kavumu", "the military airport of Merowe".
 _SITE_AT = re.compile(r"\bthe\s+(?:(?:international|military|civilian|main)\s+)?(airport|airfield|airbase|air\s+base)"
                       r"\s+(?:at|in|of|near)\s+$", re.I)
+
+
+def _add_site(out: dict[str, tuple[str, Place, int]], head: str, site: tuple[str, Place, int]) -> None:
+    """Note *site* under its kind; an air base is "the base" too ("al-Watiya air base ... withdrew from the base")."""
+    out[site_key(head)] = site
+    if re.fullmatch(r"air\s*base", head, re.I):
+        out["base"] = site
 
 
 def remember_sites(ctx: Context, sent: Sentence) -> None:
