@@ -1702,7 +1702,7 @@ def test_a_shared_name_alone_points_to_the_war_where_it_names_its_own_side(gz, t
 ])
 def test_a_force_in_a_place_that_surrendered_gave_the_place_up(gz, text: str, place: str, loser: str,
                                                                 date: dt.date) -> None:
-    events = [e for e in read(gz, text) if e.place == place]
+    events = [e for e in read(gz, text) if e.place == place and e.kind != "besieged"]
     assert [(e.kind, e.actor_losing, e.date) for e in events] == [("withdrew", loser, date)], read(gz, text)
 
 
@@ -2065,3 +2065,26 @@ def test_the_base_names_back_the_air_base_named_before(gz, text: str, place_id: 
     assert [e.actor_losing for e in events] == [loser], read(gz, text)
     if place_id is not None:
         assert [e.place_id for e in events] == [place_id]
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The army retook Sinja after a months-long siege, the military said.", "Sinja", "saf"),
+    ("Russian forces took Avdiivka in February after a months-long encirclement.", "Avdiivka", "russia"),
+    ("The Houthis seized Hazm after a weeks-long siege.", "Hazm", "houthis"),
+])
+def test_a_siege_told_by_its_unit_alone_is_a_siege_of_no_known_start(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "besieged"]
+    assert [(e.actor_gaining, e.date) for e in events] == [(side, None)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("Russian forces entered Vuhledar. Ukrainian units pulled back to new positions west of Bohoiavlenka.",
+     "Vuhledar", "ukraine"),
+    ("The RSF stormed Babanusa. Army troops retreated to defensive lines outside El Obeid.", "Babanusa", "saf"),
+    ("Al-Shabaab fighters overran Moqokori. Somali troops withdrew to positions near Beledweyne.", "Moqokori",
+     "government"),
+])
+def test_a_withdrawal_to_positions_near_another_town_is_from_the_last_one(gz, text: str, place: str,
+                                                                         loser: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_losing) for e in events] == [(place, loser)], read(gz, text)

@@ -254,8 +254,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
     # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
-            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),  # "troops withdrew to Dikwa": from Marte
+            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
+            r"(?:positions|lines)\s+(?:near|around|outside|closer\s+to|(?:north|south|east|west)(?:-?(?:east|west))?"
+            r"\s+of)\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, intransitive=True,
+            confidence=0.6),  # "troops withdrew to Dikwa", "withdrew to positions near Harib": from the last place
     # ... or to the edge of the town just named ("its forces had withdrawn to the outskirts to spare civilians").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
             r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?!\s+of\b)", armed=True,
