@@ -2088,3 +2088,25 @@ def test_a_withdrawal_to_positions_near_another_town_is_from_the_last_one(gz, te
                                                                          loser: str) -> None:
     events = [e for e in read(gz, text) if e.kind == "withdrew"]
     assert [(e.place, e.actor_losing) for e in events] == [(place, loser)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Kyiv acknowledged that Novohrodivka had been captured.", "Novohrodivka", "russia", "ukraine"),
+    ("The army conceded that Um Rawaba had been overrun.", "Um Rawaba", "unknown", "saf"),
+    ("Ukraine's military acknowledged that Vuhledar had been captured, adding that its troops had withdrawn.",
+     "Vuhledar", "russia", "ukraine"),
+    ("The Somali government admitted that Moqokori had been seized.", "Moqokori", "unknown", "government"),
+])
+def test_a_side_that_admits_a_place_was_taken_lost_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert [(e.actor_gaining, e.actor_losing) for e in events] == [(gaining, losing)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Sudanese army admitted that Wad Madani had been taken by the RSF.", "Wad Madani", "rsf"),
+    ("Moscow said Kurakhove had been captured.", "Kurakhove", "russia"),
+    ("Damascus said Khan Shaykhun had been liberated.", "Khan Shaykhun", "government"),
+])
+def test_a_side_that_only_says_or_names_the_taker_keeps_its_reading(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)

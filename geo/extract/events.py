@@ -508,6 +508,24 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we|its|their|our|his|her)\b", re.I)
 
 
+#: A verb of admitting: a side that admits a place was taken lost it ("Kyiv acknowledged that X had been captured").
+_ADMIT = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\b", re.I)
+
+
+def _admits(text: str, sent: Sentence, trig: re.Match[str], side: str) -> bool:
+    """Whether *side* is named before an agentless trigger only as the one that admits the change.
+
+    "Kyiv acknowledged that Novohrodivka had been captured", "the army admitted that Wad Madani had
+    been taken": not when the side is also named as the agent ("had been captured by Russian forces").
+    """
+    before = [a for a in sent.actors if a.faction == side and a.end <= trig.start()]
+    if not before or any(a.faction == side and a.start >= trig.end() and _agent_of(text, trig, a.start)
+                         for a in sent.actors):
+        return False
+    admit = _ADMIT.search(text, before[-1].end, trig.start())
+    return admit is not None and admit.start() - before[-1].end <= 40
+
+
 def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
     """Return the side that says what the trigger tells, when it is the last side named before the trigger.
 
@@ -865,6 +883,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
         return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger.passive and trigger.kind == "captured" and not trigger.loser and not inferred and actor is not None \
+            and not into_hands and not _LIBERATED.search(trig.group(0)) and _admits(text, sent, trig, actor):
+        # "Kyiv acknowledged that Novohrodivka had been captured": the side that admits it lost the place
+        gaining, losing = _sole_opponent(ctx.theatre, actor) or "unknown", actor
     if trigger.loser:
         losing = actor if not inferred else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
