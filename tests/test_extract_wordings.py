@@ -2110,3 +2110,44 @@ def test_a_side_that_admits_a_place_was_taken_lost_it(gz, text: str, place: str,
 def test_a_side_that_only_says_or_names_the_taker_keeps_its_reading(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian milbloggers claimed that Russian forces seized Petrivka, but ISW has not observed visual evidence to "
+    "confirm this claim.",
+    "The RSF said it had taken Um Sumeima; there was no way to independently verify the claim.",
+    "The Arakan Army said it had overrun Kyauktaw, but Reuters was not able to confirm the report.",
+])
+def test_no_evidence_to_confirm_is_no_verification(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert events and {e.stance for e in events} == {"claimed"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Russian forces are attempting to encircle Kurakhove. Ukrainian forces maintain positions in the town.",
+     "Kurakhove", "ukraine"),
+    ("The RSF stormed Babanusa on Monday, but the army retained control in the town, residents said.", "Babanusa",
+     "saf"),
+    ("FARDC soldiers kept a foothold in Masisi despite the M23 advance.", "Masisi", "fardc"),
+])
+def test_a_side_that_kept_its_positions_in_a_place_holds_it(gz, text: str, place: str, holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert [e.actor_gaining for e in events] == [holder], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The AA said it had seized Buthidaung. Its fighters completed their takeover of the township on Sunday.",
+     "Buthidaung", "aa"),
+    ("The M23 entered Masisi on Monday. On Tuesday it took full control of the locality.", "Masisi", "m23"),
+    ("The TNLA attacked Mogok last week. Its fighters captured the township on Friday.", "Mogok", "tnla"),
+])
+def test_the_township_and_the_locality_name_back_the_town(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+def test_a_town_civilians_fled_to_is_not_the_city_told_next(gz) -> None:
+    text = ("The army has defended El Fasher for more than a year. Residents who fled to Tawila said RSF vehicles "
+            "were patrolling the camp. The paramilitary group has besieged the city since May 2024.")
+    events = [e for e in read(gz, text, dt.date(2025, 4, 13)) if e.kind == "besieged"]
+    assert [(e.place, e.actor_gaining) for e in events] == [("El Fasher", "rsf")], events

@@ -339,6 +339,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"(?:remained|remains|remain|stayed|stays|stay)\s+(?:deployed\s+|stationed\s+|entrenched\s+|"
             r"dug\s+in\s+)?in(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?(?-i:[A-Z]))", armed=True,
             confidence=0.6),
+    # A side that kept its positions in a place holds it: "Ukrainian forces maintain positions in the town",
+    # "the army retained control in Babanusa".
+    Trigger("held", r"(?:maintain|maintains|maintained|maintaining|retain|retains|retained|retaining|keep|keeps|kept|"
+            r"keeping)\s+(?:their\s+|its\s+|some\s+)?(?:positions|a\s+presence|a\s+foothold|control)\s+(?:in|inside)"
+            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z])))",
+            armed=True, confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
     PUSHED_BACK_EDGE,
@@ -377,6 +383,8 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  # "officials did not confirm the report", "could not independently confirm", "declined to confirm"
                  r"(?:not|n['’]t|never|cannot)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:independently\s+)?"
                  r"(?:verify|verified|confirm|confirmed)|"
+                 # "ISW has not observed visual evidence to confirm this claim"
+                 r"(?:not|n['’]t|never|cannot|no)\s+(?:[\w-]+\s+){1,5}?to\s+(?:independently\s+)?(?:verify|confirm)|"
                  r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
@@ -396,7 +404,7 @@ HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
 #: last one the article called a capital; group 2 is its division word).
 ANAPHORA = _re(r"\bthe\s+(?:(?!(?:nearby|neighbou?ring|next|other|adjacent|second|third|last|first|new|old|"
                r"twin|sister|rival)\b)(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|ic))\s+){0,2}?"
-               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+(?:(provincial|regional|state|district|departmental|county|"
+               r"(city|town|village|township|locality)\b(?!\s+of\b)|\bthe\s+(?:(provincial|regional|state|district|departmental|county|"
                r"oblast|governorate|township)\s+)?capital\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
@@ -419,6 +427,7 @@ PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|contro
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
 #: central city of Hama".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
+                    r"\b(?:fled|fleeing|flee|flees|displaced|escaped|evacuated)\s+to|"
                     r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
                     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$")
 #: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
