@@ -158,7 +158,7 @@ def test_the_antecedent_of_a_relative_clause(gz, text: str, place: str) -> None:
 # ---- fighting as a contest ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "place", "start"), [
-    ("Clashes have raged around Kupiansk since Tuesday.", "Kupiansk", D(2024, 3, 5)),
+    ("Clashes have raged in Kupiansk since Tuesday.", "Kupiansk", D(2024, 3, 5)),
     ("Fighting has raged inside Laukkai since Saturday, residents said.", "Laukkai", D(2024, 3, 9)),
     ("Heavy fighting was under way inside Bakhmut on Sunday.", "Bakhmut", D(2024, 3, 10)),
     ("Army units were still battling M23 fighters inside Sake.", "Sake", D(2024, 3, 9)),

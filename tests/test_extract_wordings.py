@@ -1459,3 +1459,695 @@ def test_a_place_whose_attack_was_repelled_is_held_by_its_defenders(gz, text: st
 
 def test_assaults_repelled_near_a_place_hold_nothing(gz) -> None:
     assert read(gz, "Ukrainian forces repulsed several Russian assaults near Pokrovsk on Tuesday.") == []
+
+
+@pytest.mark.parametrize(("text", "published", "place", "kind", "side", "date"), [
+    ("The Tigray Defence Forces captured Lalibela in August 2021, before federal troops recaptured it in December.",
+     dt.date(2023, 8, 12), "Lalibela", "regained", "government", dt.date(2021, 12, 1)),
+    ("Russian troops occupied Kherson in March 2022 but were forced to leave it in November.",
+     dt.date(2024, 10, 3), "Kherson", "withdrew", "russia", dt.date(2022, 11, 1)),
+    ("Islamic State overran Falluja in January 2014, and the army retook the city in late June.",
+     dt.date(2016, 9, 1), "Falluja", "regained", "government", dt.date(2014, 6, 21)),
+    ("The RSF seized Wad Madani in December 2023 and the army recaptured it in January.",
+     dt.date(2025, 6, 1), "Wad Madani", "regained", "saf", dt.date(2024, 1, 1)),
+])
+def test_a_month_without_its_year_follows_the_dated_point_of_its_sentence(
+        gz, text: str, published: dt.date, place: str, kind: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.kind == kind]
+    assert events, read(gz, text, published)
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(getattr(e, side_of), e.date) for e in events] == [(side, date)], events
+
+
+@pytest.mark.parametrize(("text", "published", "place", "date"), [
+    # a day told without a year is the news of the day, whatever year the sentence named before
+    ("Sinjar, captured by Islamic State in August 2014, was retaken by Kurdish forces on 13 November.",
+     dt.date(2015, 11, 14), "Sinjar", dt.date(2015, 11, 13)),
+    # the dated point counts in its own sentence only
+    ("M23 took Bunagana in June 2022. The army said it retook Rubaya in November.", dt.date(2024, 12, 5),
+     "Rubaya", dt.date(2024, 11, 1)),
+    ("M23 took Bunagana in June 2022; the army said it retook Rubaya in November.", dt.date(2022, 12, 5),
+     "Rubaya", dt.date(2022, 11, 1)),
+])
+def test_a_dated_point_does_not_move_the_news_of_the_day(gz, text: str, published: dt.date, place: str,
+                                                         date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.kind != "held"]
+    assert events and {e.date for e in events} == {date}, read(gz, text, published)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The RSF continued to besiege El Fasher on Monday.", "El Fasher", "rsf"),
+    ("Russian forces continued to encircle Avdiivka, the Ukrainian army said.", "Avdiivka", "russia"),
+    ("JNIM fighters have continued to blockade Djibo for months.", "Djibo", "jnim"),
+    ("The Arakan Army continues to besiege Sittwe, the state capital.", "Sittwe", "aa"),
+    ("The Houthis blockaded Taiz for years.", "Taiz", "houthis"),
+])
+def test_a_siege_going_on_is_a_siege(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("besieged", side)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army continued to try to retake Jebel Moya on Tuesday.",
+    "Russian forces vowed to continue to encircle Pokrovsk.",
+    "M23 rebels continued their attempts to capture Uvira.",
+])
+def test_going_on_trying_is_no_change(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained", "besieged")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "axis"), [
+    ("Ukrainian forces recently regained positions in the Kupiansk direction.", "Kupiansk"),
+    ("Russian forces advanced in the Pokrovsk and Toretsk directions on Monday.", "Toretsk"),
+    ("Russian forces advanced in the Pokrovsk and Toretsk directions on Monday.", "Pokrovsk"),
+    ("The army said it captured several villages on the Bara axis.", "Bara"),
+    ("Houthi fighters seized three hills on the Marib axis overnight.", "Marib"),
+    ("Rebels made gains in the Hama direction on Tuesday.", "Hama"),
+])
+def test_a_town_naming_an_axis_is_not_fought_over(gz, text: str, axis: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == axis], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Russian forces recently advanced in Toretsk.", "Toretsk", "contested"),
+    ("Ukrainian forces retook Kupiansk, the direction's main town, in September 2022.", "Kupiansk", "regained"),
+    ("The army recaptured Bara on Tuesday, opening the axis towards El Obeid.", "Bara", "regained"),
+])
+def test_a_town_fought_in_is_still_read_beside_its_axis(gz, text: str, place: str, kind: str) -> None:
+    assert [e.kind for e in read(gz, text) if e.place == place] == [kind], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder", "date"), [
+    ("Boko Haram fighters attacked Gwoza overnight but were pushed back by troops, residents said.", "Gwoza",
+     "government", dt.date(2024, 3, 9)),
+    ("RSF fighters attacked Babanusa on Thursday but were beaten back by the army.", "Babanusa", "saf",
+     dt.date(2024, 3, 7)),
+    ("Russian troops stormed Chasiv Yar on 2 March but were pushed back.", "Chasiv Yar", "ukraine",
+     dt.date(2024, 3, 2)),
+    ("M23 rebels attacked Uvira on Monday but were repulsed by FARDC and Wazalendo fighters.", "Uvira", "fardc",
+     dt.date(2024, 3, 4)),
+    ("JNIM militants attacked the army base at Djibo on Sunday, but the assault was repulsed after hours of fighting.",
+     "Djibo", "fama", dt.date(2024, 3, 10)),
+    ("Taliban fighters attacked Lashkar Gah, but Afghan forces pushed them back.", "Lashkar Gah", "government",
+     dt.date(2024, 3, 9)),
+])
+def test_an_attack_told_repulsed_after_it_leaves_the_place_with_its_defenders(gz, text: str, place: str,
+                                                                                holder: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.date) for e in events] == [("held", holder, date)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops attacked near Chasiv Yar but were pushed back.",
+    "Rebels attacked Hama, but government forces then lost the town.",
+    "Russian missiles struck Kharkiv on Tuesday, but air defences repelled most of the drones.",
+])
+def test_no_holding_without_an_attack_on_the_place_repulsed(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "region"), [
+    ("El Fasher, the last state capital in Darfur still held by the army, has been under siege since May.",
+     "El Fasher", "besieged", None, "Darfur"),
+    ("Sittwe, the last town in Rakhine State held by the junta, was besieged by the Arakan Army in December.",
+     "Sittwe", "besieged", "aa", "Rakhine State"),
+    ("Mosul, the largest city in Nineveh held by Islamic State, was encircled by Iraqi forces in November.",
+     "Mosul", "besieged", "government", "Nineveh"),
+    ("Kramatorsk, the largest city in Donetsk Oblast still held by Ukrainian forces, was shelled on Monday.",
+     "Kramatorsk", "held", "ukraine", "Donetsk Oblast"),
+])
+def test_a_region_locating_an_apposition_is_not_the_subject(gz, text: str, place: str, kind: str,
+                                                             side: str | None, region: str) -> None:
+    events = read(gz, text)
+    assert not [e for e in events if e.place == region], events
+    assert [e.actor_gaining for e in events if e.place == place and e.kind == kind] == [side], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Somali National Army forces and local clan militias took control of Adan Yabaal on Friday.", "Adan Yabaal",
+     "government"),
+    ("FARDC units and Wazalendo militiamen retook Sake on Monday.", "Sake", "fardc"),
+    ("SAF units and Joint Forces fighters recaptured Al-Malha on Monday.", "Al-Malha", "saf"),
+    ("Iraqi army troops and Popular Mobilisation fighters retook Baiji in October 2015.", "Baiji", "government"),
+])
+def test_the_side_named_first_leads_a_joined_subject_with_its_noun(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "speaker"), [
+    ("Somali forces took control of Adan Yabaal on Friday after al-Shabaab fighters fled, the government said.",
+     "Adan Yabaal", "government"),
+    ("Iraqi forces recaptured Qayyara after Islamic State militants fled, a government spokesman said.", "Qayyara",
+     "government"),
+    ("Federal troops retook Lalibela after Fano fighters withdrew, a government spokesman said.", "Lalibela",
+     "government"),
+    ("Junta troops recaptured Kawlin after PDF fighters withdrew, a military spokesman said.", "Kawlin", "junta"),
+    ("Huthi rebels took Hazm after government troops withdrew, a rebel spokesman said.", "Hazm", "houthis"),
+    ("M23 rebels seized Walikale after FARDC soldiers fled, a rebel spokesman said.", "Walikale", "m23"),
+])
+def test_a_speaker_named_by_a_side_word_speaks_for_that_side_not_for_the_side_named_before(
+        gz, text: str, place: str, speaker: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.stance, e.attributed_to) for e in events} == {("claimed", speaker)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("M23 entered Bukavu, the capital of South Kivu province, on Friday. The rebels later took Kabare. The army had "
+     "abandoned the provincial capital on Thursday.", "Bukavu", "withdrew", "fardc"),
+    ("The Taliban captured Zaranj, the capital of Nimroz province, on Friday. On Sunday they took Sar-e Pul. "
+     "Government forces had abandoned the provincial capital without a fight, officials said.", "Zaranj", "withdrew",
+     "government"),
+    ("Fano fighters entered Bahir Dar on Tuesday. Federal troops retook the regional capital the next day.",
+     "Bahir Dar", "regained", "government"),
+    ("The RSF attacked Nyala on Monday. The paramilitary group captured the state capital on Thursday.", "Nyala",
+     "captured", "rsf"),
+    ("Rebels entered Hama on Thursday. The provincial capital had been held by the army since 2011.", "Hama", "held",
+     "government"),
+])
+def test_a_division_s_capital_told_back_is_the_capital_named_before(gz, text: str, place: str, kind: str,
+                                                                    side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(e.place, getattr(e, side_of)) for e in events] == [(place, side)], read(gz, text)
+
+
+def test_a_town_last_named_is_not_taken_for_a_division_s_capital(gz) -> None:
+    text = ("Russian forces captured Krasnohorivka on Monday, and the Ukrainian army said it was still holding "
+            "Kurakhove. Russian forces later seized the regional capital.")
+    assert [(e.kind, e.place) for e in read(gz, text) if e.kind == "captured"] == [("captured", "Krasnohorivka")]
+
+
+@pytest.mark.parametrize(("text", "region", "side"), [
+    ("Yemen's Houthi rebels seized a key district in the central province of Marib on Saturday.", "Marib", "houthis"),
+    ("JNIM fighters took a village in Mopti region on Monday.", "Mopti region", "jnim"),
+    ("The RSF captured a strategic town in North Kordofan on Friday.", "North Kordofan", "rsf"),
+    ("The Arakan Army seized a township in Chin State on Tuesday.", "Chin State", "aa"),
+])
+def test_one_unnamed_place_taken_in_a_region_is_a_contest_of_the_region(gz, text: str, region: str,
+                                                                         side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == region]
+    assert [(e.kind, e.actor_gaining, e.geo_precision) for e in events] == [("contested", side, 3)], read(gz, text)
+
+
+def test_most_of_a_region_taken_is_still_its_capture(gz) -> None:
+    events = read(gz, "The Houthis captured most of Marib province by 2021.")
+    assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("captured", "Marib province", "houthis")]
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("El Fasher, the capital of North Darfur, was shelled on Sunday. By Monday the RSF had besieged the capital of "
+     "North Darfur.", "El Fasher", "besieged", "rsf"),
+    ("Houthi fighters seized the capital of Al Jawf province, Hazm, in March 2020.", "Hazm", "captured", "houthis"),
+    ("Zaranj, the capital of Nimroz province, is close to Iran. The Taliban captured the capital of Nimroz province "
+     "on Friday.", "Zaranj", "captured", "taliban"),
+])
+def test_the_capital_of_a_region_is_the_capital_the_article_named(gz, text: str, place: str, kind: str,
+                                                                   side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events if e.kind == kind] == [(place, kind, side)], events
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF attacked Nyala on Monday. The army still holds the capital of North Darfur.",
+    "Fano militiamen briefly seized the capital of Amhara region on Tuesday.",
+    "Russian forces shelled the capital of Zaporizhzhia Oblast after capturing a village in the region.",
+])
+def test_the_capital_of_a_region_is_not_the_region(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.geo_precision == 3 and e.kind != "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "theatre", "side"), [
+    # a name shared by wars: the war where it names a side of its own, when nothing else tells
+    ("Russian forces seized Nelipivka on Tuesday.", "Nelipivka", "ukraine", "russia"),
+    ("Ethiopian troops captured Mekane Selam on Friday.", "Mekane Selam", "ethiopia", "government"),
+    ("Al-Shabaab fighters seized Ceel Dheer district headquarters on Monday.", "Ceel Dheer", "somalia", "al_shabaab"),
+    # a place or another name still tells the war
+    ("Russian forces and government troops recaptured Palmyra in March 2016.", "Palmyra", "syria", "government"),
+    ("Russian troops took Tin Zaouatene with FAMa soldiers on Monday.", "Tin Zaouatene", "sahel", "fama"),
+])
+def test_a_shared_name_alone_points_to_the_war_where_it_names_its_own_side(gz, text: str, place: str, theatre: str,
+                                                                            side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.theatre, e.actor_gaining) for e in events} == {(theatre, side)}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser", "date"), [
+    ("Government forces in Kunduz surrendered on Sunday.", "Kunduz", "government", dt.date(2024, 3, 10)),
+    ("The army garrison at Babanusa surrendered after a months-long siege on Friday.", "Babanusa", "saf",
+     dt.date(2024, 3, 8)),
+    ("Junta troops in Laukkai surrendered on Friday, the MNDAA said.", "Laukkai", "junta", dt.date(2024, 3, 8)),
+    ("Ukrainian troops in Mariupol surrendered in May 2022.", "Mariupol", "ukraine", dt.date(2022, 5, 1)),
+    ("Islamic State fighters in Raqqa surrendered on Sunday.", "Raqqa", "islamic_state", dt.date(2024, 3, 10)),
+])
+def test_a_force_in_a_place_that_surrendered_gave_the_place_up(gz, text: str, place: str, loser: str,
+                                                                date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind != "besieged"]
+    assert [(e.kind, e.actor_losing, e.date) for e in events] == [("withdrew", loser, date)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Soldiers who surrendered in Kidal were taken to Gao.", "Kidal"),
+    ("Thousands of IS fighters from Raqqa surrendered.", "Raqqa"),
+    ("The garrison in Ghazni surrendered to the Taliban on Thursday.", "Ghazni"),
+])
+def test_a_surrender_elsewhere_or_to_a_side_is_no_withdrawal_from_the_place(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("The army pushed RSF fighters back from the outskirts of Sennar on Monday.", "Sennar", "saf"),
+    ("Russian troops were pushed back from the outskirts of Kharkiv in May 2022.", "Kharkiv", "ukraine"),
+    ("FARDC soldiers drove M23 rebels back from the gates of Uvira on Sunday.", "Uvira", "fardc"),
+    ("Al-Shabaab fighters were beaten back from the outskirts of Beledweyne by Somali troops.", "Beledweyne",
+     "government"),
+])
+def test_a_side_pushed_back_from_a_place_s_edge_leaves_it_with_its_defenders(gz, text: str, place: str,
+                                                                             holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "presser"), [
+    ("RSF fighters were pushed back from Sennar on Monday, the army said.", "Sennar", "saf"),
+    ("Al-Shabaab fighters were driven back from Beledweyne after a failed assault.", "Beledweyne", "government"),
+    ("Rebel fighters were forced back from Hama by government troops.", "Hama", "government"),
+])
+def test_a_side_pushed_back_from_a_place_lost_no_place_it_held(gz, text: str, place: str, presser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("contested", presser, None)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces pushed Ukrainian units back from the village of Prechystivka on Tuesday.",
+    "Government forces drove the rebels back from Morek.",
+])
+def test_pushed_back_from_a_place_told_actively_is_no_capture(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side", "date"), [
+    ("The fall of Ramadi to Islamic State in May 2015 was a blow to the government.", "Ramadi", "islamic_state",
+     dt.date(2015, 5, 1)),
+    ("The capture of Palmyra by Islamic State in May 2015 shocked the world.", "Palmyra", "islamic_state",
+     dt.date(2015, 5, 1)),
+    ("The capture of Bakhmut by Wagner in May 2023 cost Russia dearly.", "Bakhmut", "russia", dt.date(2023, 5, 1)),
+])
+def test_the_month_of_may_is_no_modal(gz, text: str, place: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.date) for e in events] == [("captured", side, date)], read(gz, text)
+
+
+def test_the_modal_may_still_hedges(gz) -> None:
+    assert read(gz, "The fall of Homs may open the road to Damascus.") == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fighting continues around Bakhmut, which Russian forces captured in May after a months-long battle.",
+     "Bakhmut"),
+    ("For most of the week the fighting had been concentrated around Qamhana, north of Hama.", "Qamhana"),
+    ("Heavy clashes raged around El Fasher on Sunday.", "El Fasher"),
+])
+def test_fighting_around_a_place_is_no_contest_of_the_place(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place and e.kind == "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Heavy clashes raged inside El Fasher on Sunday.", "El Fasher"),
+    ("Fighting continued in Toretsk on Monday.", "Toretsk"),
+    ("Battles raged in the town of Kidal on Tuesday.", "Kidal"),
+])
+def test_fighting_in_a_place_is_still_its_contest(gz, text: str, place: str) -> None:
+    assert [e.kind for e in read(gz, text) if e.place == place] == ["contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The army recaptured Sinja on Saturday with air support from the Sudanese Air Force.", "Sinja", "saf"),
+    ("Government forces retook Palmyra with air cover from Russian warplanes.", "Palmyra", "government"),
+    ("Ukrainian troops retook Robotyne with fire support from Ukrainian artillery.", "Robotyne", "ukraine"),
+    ("FARDC soldiers recaptured Kalehe with help from Burundian troops.", "Kalehe", "fardc"),
+    ("The army said its troops had recaptured Marte on Wednesday with air support from the Nigerian Air Force.",
+     "Marte", "government"),
+])
+def test_support_from_a_side_is_not_the_side_a_place_was_taken_from(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("regained", side, None)], events
+
+
+def test_a_place_taken_from_a_side_still_names_its_loser(gz) -> None:
+    events = read(gz, "Government forces recaptured Palmyra from Islamic State with air cover from Russian warplanes.")
+    assert [(e.place, e.actor_losing) for e in events] == [("Palmyra", "islamic_state")]
+
+
+@pytest.mark.parametrize(("text", "place", "speaker"), [
+    ("Russian bloggers claimed that Moscow's troops had recaptured Snagost; Ukrainian officials did not confirm the "
+     "report.", "Snagost", None),
+    ("The RSF said it had captured Babanusa, but the army declined to confirm the loss.", "Babanusa", "rsf"),
+    ("Rebels said they had entered Hama, a claim that Reuters could not independently confirm.", "Hama",
+     "opposition"),
+    ("M23 said it had taken Uvira, which the government has not yet confirmed.", "Uvira", "m23"),
+])
+def test_a_report_nobody_confirmed_is_a_claim_not_a_verification(gz, text: str, place: str,
+                                                                 speaker: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.stance for e in events} == {"claimed"}, events
+    if speaker is not None:
+        assert {e.attributed_to for e in events} == {speaker}, events
+
+
+def test_a_confirmation_still_verifies(gz) -> None:
+    events = read(gz, "Geolocated footage confirmed that Russian forces captured Novohrodivka.")
+    assert [(e.place, e.stance) for e in events] == [("Novohrodivka", "verified")]
+
+
+@pytest.mark.parametrize(("text", "published", "place", "side", "date"), [
+    ("The SDF took Raqqa in October 2017, three years after Islamic State seized the city.", dt.date(2017, 11, 1),
+     "Raqqa", "islamic_state", dt.date(2014, 10, 1)),
+    ("Ukrainian forces liberated Kherson in November 2022, eight months after Russian troops seized it.",
+     dt.date(2023, 1, 5), "Kherson", "russia", dt.date(2022, 3, 1)),
+    ("Tigrayan forces have recaptured Mekelle, eight months after federal troops took the city, a spokesman for "
+     "the Tigray Defence Forces said on Monday.", dt.date(2021, 6, 29), "Mekelle", "government",
+     dt.date(2020, 10, 1)),
+    ("The army said on Saturday that it had regained Wad Madani, more than a year after it was seized by the RSF.",
+     dt.date(2025, 1, 11), "Wad Madani", "rsf", dt.date(2024, 1, 1)),
+])
+def test_a_change_told_months_or_years_before_another_is_dated_back_from_it(
+        gz, text: str, published: dt.date, place: str, side: str, date: dt.date) -> None:
+    events = [e for e in read(gz, text, published) if e.place == place and e.actor_gaining == side]
+    assert [(e.kind, e.date) for e in events] == [("captured", date)], read(gz, text, published)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("The Malian army said in a statement that it had carried out a strategic redeployment from Lere.", "Lere",
+     "fama"),
+    ("The Syrian army command announced the redeployment of its units from Hama.", "Hama", "government"),
+    ("Ukraine's army confirmed a redeployment from Avdiivka on Saturday.", "Avdiivka", "ukraine"),
+    # a side that left for a town's edge left the town
+    ("The RSF said its forces had withdrawn to the outskirts of Wad Madani to spare civilians.", "Wad Madani", "rsf"),
+    ("Syrian troops pulled back to the outskirts of Hama on Thursday.", "Hama", "government"),
+    ("Wazalendo fighters retreated to the edge of Masisi after the clashes.", "Masisi", "wazalendo"),
+])
+def test_a_redeployment_from_a_town_or_to_its_edge_is_a_withdrawal_from_it(gz, text: str, place: str,
+                                                                           loser: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_losing, e.geo_precision) for e in events] == [("withdrew", loser, 1)], events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Eritrean troops remained in the town of Shire, according to aid workers.", "Shire", "eritrea"),
+    ("Russian troops remained in Kherson until November 2022.", "Kherson", "russia"),
+    ("Wagner fighters stayed in Kidal after the army moved on to Tessalit.", "Kidal", "fama"),
+])
+def test_troops_that_stayed_in_a_place_hold_it(gz, text: str, place: str, holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+def test_civilians_who_stayed_hold_nothing(gz) -> None:
+    assert read(gz, "Civilians remained in Bakhmut despite the fighting.") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "site", "side"), [
+    ("The army remained in control of Kavumu airport. The M23 said on Sunday it had seized the airport.", "captured",
+     "Kavumu airport", "m23"),
+    ("Ukrainian forces defended Hostomel airport for days, but Russian paratroopers eventually took the airfield.",
+     "captured", "Hostomel airport", "russia"),
+    ("Government forces held Kunduz airport. On Monday the Taliban overran the airport.", "captured",
+     "Kunduz airport", "taliban"),
+    ("The RSF attacked Merowe airport on Saturday. The army said on Sunday it had retaken the airport.", "regained",
+     "Merowe airport", "saf"),
+])
+def test_the_airport_names_back_the_airport_named_before(gz, text: str, kind: str, site: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [(e.place, e.actor_gaining) for e in events] == [(site, side)], read(gz, text)
+
+
+def test_an_airport_never_named_is_not_taken_for_one(gz) -> None:
+    assert [e.place for e in read(gz, "The rebels captured Hama. They later seized the airport.")] == ["Hama"]
+
+
+@pytest.mark.parametrize(("text", "earlier"), [
+    ("The MNDAA seized Lashio in August. The TNLA said it had captured Mogoke on July 24. Junta troops retreated "
+     "towards Singu, residents said.", "Lashio"),
+    ("Russian forces took Avdiivka in February. On Tuesday they captured Nelipivka. Ukrainian units pulled back "
+     "overnight.", "Avdiivka"),
+    ("The SDF entered Hajin in December. In March its fighters stormed Baghouz. Islamic State fighters fled after "
+     "days of fighting.", "Hajin"),
+])
+def test_a_withdrawal_after_a_change_at_an_unknown_town_is_not_from_the_town_before(gz, text: str,
+                                                                                  earlier: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == earlier and e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Kyiv said Russian troops had been driven out of Vovchansk.", "Vovchansk", "ukraine", "russia"),
+    ("Ukrainian troops were expelled from Sudzha in March 2025.", "Sudzha", "russia", "ukraine"),
+    ("Mozambican soldiers were driven out of Mocimboa da Praia in August 2020.", "Mocimboa da Praia", "insurgents",
+     "fadm"),
+    # a war of more than two sides: who drove them out is not told
+    ("RSF fighters were driven out of Wad Madani on Saturday.", "Wad Madani", "unknown", "rsf"),
+    ("Islamic State fighters were driven out of Manbij in August 2016.", "Manbij", "unknown", "islamic_state"),
+])
+def test_a_side_driven_out_in_a_war_of_two_sides_lost_the_place_to_the_other(gz, text: str, place: str,
+                                                                             gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("captured", gaining, losing)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The operation comes days after the armed forces broke the siege imposed by the militia on the city of El "
+     "Obeid.", "El Obeid", "saf"),
+    ("Government troops broke the siege laid by Islamic State on Deir Ezzor in September 2017.", "Deir Ezzor",
+     "government"),
+    ("Ukrainian forces lifted the blockade imposed by Russian troops on Chernihiv in late March.", "Chernihiv",
+     "ukraine"),
+])
+def test_a_siege_imposed_by_a_side_on_a_place_is_broken_at_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("siege_broken", side)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Fighters of the CODECO militia attacked Djugu on Tuesday night before being repulsed by FARDC soldiers.",
+     "Djugu", "fardc"),
+    ("Russian troops stormed Kupiansk before being pushed back by Ukrainian units.", "Kupiansk", "ukraine"),
+    ("Al-Shabaab fighters raided Beledweyne before being beaten back by Somali troops.", "Beledweyne", "government"),
+])
+def test_an_attack_repulsed_before_anything_else_leaves_the_place_with_its_defenders(gz, text: str, place: str,
+                                                                                     holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", holder)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian milbloggers claimed that Ukrainian forces also captured Malaya Loknya, although ISW cannot "
+    "independently confirm this claim.",
+    "The RSF said it had taken Dilling, which the army cannot confirm.",
+    "The AA said it had seized Paletwa; the junta cannot confirm the loss.",
+])
+def test_cannot_confirm_is_no_verification(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert events and {e.stance for e in events} == {"claimed"}, events
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The LNA also said it had captured a checkpoint near the town of Zawiya, west of Tripoli.", "Zawiya"),
+    ("The RSF seized an army base outside El Obeid on Monday.", "El Obeid"),
+    ("The Arakan Army overran a junta outpost near Sittwe on Friday.", "Sittwe"),
+    ("Russian forces captured a checkpoint near the village of Robotyne.", "Robotyne"),
+    ("The Taliban overran an army base outside Kandahar on Friday.", "Kandahar"),
+    ("Al-Shabaab fighters overran a military base near Beledweyne.", "Beledweyne"),
+])
+def test_a_site_near_a_town_taken_is_no_part_of_the_town(gz, text: str, town: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == town and e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "town", "side"), [
+    ("ISWAP overran a military base in Marte on Monday.", "Marte", "iswap"),
+    ("JNIM fighters overran the army's camp at Boulkessi on Sunday.", "Boulkessi", "jnim"),
+])
+def test_a_site_in_a_town_taken_is_a_part_of_it(gz, text: str, town: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == town]
+    assert [(e.kind, e.actor_gaining, e.geo_precision) for e in events] == [("captured", side, 2)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    # a withdrawal told as a quoted nominal, or towards another town, or to the edge of the town just named
+    ("The Malian army said it had carried out a \"strategic redeployment\" from Lere.", "Lere", "withdrew", "fama"),
+    ("The spokesman said the loyalist forces had made a \"tactical withdrawal\" from Bunagana.", "Bunagana",
+     "withdrew", "fardc"),
+    ("ISWAP fighters overran a military base in Marte on Monday. Troops withdrew to Dikwa after the attack.", "Marte",
+     "withdrew", "government"),
+    ("The army regained Wad Madani. The RSF said its forces had withdrawn to the outskirts to spare civilians.",
+     "Wad Madani", "withdrew", "rsf"),
+    ("Russian forces entered Kupiansk in the morning, but by the evening Russian troops had pulled back to the "
+     "outskirts.", "Kupiansk", "withdrew", "russia"),
+    # a holding that was a passing capture
+    ("Fano fighters briefly controlled Gondar before withdrawing on Thursday.", "Gondar", "captured", "fano"),
+    ("Islamic State briefly held parts of Kirkuk in October 2016.", "Kirkuk", "captured", "islamic_state"),
+    ("M23 rebels briefly occupied Goma in November 2012.", "Goma", "captured", "m23"),
+])
+def test_more_wordings_of_withdrawals_and_passing_captures(gz, text: str, place: str, kind: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [getattr(e, side_of) for e in events] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian forces retook positions north of Kruhlyakivka.", "Kruhlyakivka"),
+    ("Russian forces seized positions near Pokrovsk on Monday.", "Pokrovsk"),
+    ("The RSF captured villages outside El Fasher.", "El Fasher"),
+    ("Houthi fighters took hills west of Marib city.", "Marib"),
+    ("The army recaptured positions south of Sinja on Monday.", "Sinja"),
+    ("M23 rebels took positions west of Sake.", "Sake"),
+    ("The army retook villages north of Kidal.", "Kidal"),
+])
+def test_ground_located_by_a_town_is_not_the_town(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place], read(gz, text)
+
+
+def test_a_part_of_a_town_named_so_is_still_the_town_s(gz) -> None:
+    events = read(gz, "Russian forces captured the north of Bakhmut.")
+    assert [(e.place, e.geo_precision) for e in events] == [("Bakhmut", 2)]
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Congolese government said the army remained in control of the airport at Kavumu. The M23 said on Sunday "
+     "it had seized the airport.", "local:kavumu-airport", "m23"),
+    ("The army held the airport at Merowe for weeks. On Friday the RSF overran the airport.", "Merowe airport",
+     "rsf"),
+    ("Soldiers still defended the airport in Kunduz. The Taliban captured the airport on Monday.", "Kunduz airport",
+     "taliban"),
+])
+def test_the_airport_at_a_town_is_named_back_too(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+    assert [e.place_id if place.startswith("local:") else e.place for e in events] == [place]
+
+
+def test_a_side_that_holds_a_place_from_a_withdrawal_on_took_it_over(gz) -> None:
+    text = ("M23 rebels have occupied the border town of Bunagana since Monday 13 June, residents said. The army "
+            "spokesman said on Monday evening that the loyalist forces had made a \"tactical withdrawal\" from "
+            "Bunagana.")
+    events = [e for e in read(gz, text, dt.date(2022, 6, 14)) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_gaining, e.actor_losing, e.date) for e in events] == [
+        ("Bunagana", "m23", "fardc", dt.date(2022, 6, 13))]
+
+
+def test_an_attack_on_a_locality_repulsed(gz) -> None:
+    events = read(gz, "CODECO fighters attacked the locality of Djugu on Tuesday night before being repulsed by "
+                      "FARDC soldiers.")
+    assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("held", "Djugu", "fardc")]
+
+
+@pytest.mark.parametrize(("text", "site", "kind", "side"), [
+    ("Sudan's army retook the presidential palace in central Khartoum on Friday, nearly two years after it fell to "
+     "the Rapid Support Forces.", "presidential palace", "captured", "rsf"),
+    ("Iraqi forces recaptured the government complex in Ramadi in December, seven months after it fell to Islamic "
+     "State.", "government complex", "captured", "islamic_state"),
+    ("The army retook the governor's office in Bukavu on Sunday, a day after it fell to M23 rebels.",
+     "governor's office", "captured", "m23"),
+])
+def test_it_after_a_site_in_a_town_is_the_site(gz, text: str, site: str, kind: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    side_of = "actor_losing" if kind == "withdrew" else "actor_gaining"
+    assert [(e.place, getattr(e, side_of), e.geo_precision) for e in events] == [(site, side, 2)], events
+
+
+@pytest.mark.parametrize(("text", "place_id", "loser"), [
+    ("Government forces regained control of al-Watiya air base from Haftar's forces. The LNA said its forces had "
+     "withdrawn from the base in a \"tactical\" move.", "local:al-watiya-airbase", "lna"),
+    ("The RSF overran the airport at Merowe on Sunday. The army said its troops had pulled out of the airfield.",
+     None, "saf"),
+])
+def test_the_base_names_back_the_air_base_named_before(gz, text: str, place_id: str | None, loser: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [e.actor_losing for e in events] == [loser], read(gz, text)
+    if place_id is not None:
+        assert [e.place_id for e in events] == [place_id]
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The army retook Sinja after a months-long siege, the military said.", "Sinja", "saf"),
+    ("Russian forces took Avdiivka in February after a months-long encirclement.", "Avdiivka", "russia"),
+    ("The Houthis seized Hazm after a weeks-long siege.", "Hazm", "houthis"),
+])
+def test_a_siege_told_by_its_unit_alone_is_a_siege_of_no_known_start(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "besieged"]
+    assert [(e.actor_gaining, e.date) for e in events] == [(side, None)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "loser"), [
+    ("Russian forces entered Vuhledar. Ukrainian units pulled back to new positions west of Bohoiavlenka.",
+     "Vuhledar", "ukraine"),
+    ("The RSF stormed Babanusa. Army troops retreated to defensive lines outside El Obeid.", "Babanusa", "saf"),
+    ("Al-Shabaab fighters overran Moqokori. Somali troops withdrew to positions near Beledweyne.", "Moqokori",
+     "government"),
+])
+def test_a_withdrawal_to_positions_near_another_town_is_from_the_last_one(gz, text: str, place: str,
+                                                                         loser: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "withdrew"]
+    assert [(e.place, e.actor_losing) for e in events] == [(place, loser)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Kyiv acknowledged that Novohrodivka had been captured.", "Novohrodivka", "russia", "ukraine"),
+    ("The army conceded that Um Rawaba had been overrun.", "Um Rawaba", "unknown", "saf"),
+    ("Ukraine's military acknowledged that Vuhledar had been captured, adding that its troops had withdrawn.",
+     "Vuhledar", "russia", "ukraine"),
+    ("The Somali government admitted that Moqokori had been seized.", "Moqokori", "unknown", "government"),
+])
+def test_a_side_that_admits_a_place_was_taken_lost_it(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert [(e.actor_gaining, e.actor_losing) for e in events] == [(gaining, losing)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Sudanese army admitted that Wad Madani had been taken by the RSF.", "Wad Madani", "rsf"),
+    ("Moscow said Kurakhove had been captured.", "Kurakhove", "russia"),
+    ("Damascus said Khan Shaykhun had been liberated.", "Khan Shaykhun", "government"),
+])
+def test_a_side_that_only_says_or_names_the_taker_keeps_its_reading(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian milbloggers claimed that Russian forces seized Petrivka, but ISW has not observed visual evidence to "
+    "confirm this claim.",
+    "The RSF said it had taken Um Sumeima; there was no way to independently verify the claim.",
+    "The Arakan Army said it had overrun Kyauktaw, but Reuters was not able to confirm the report.",
+])
+def test_no_evidence_to_confirm_is_no_verification(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert events and {e.stance for e in events} == {"claimed"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Russian forces are attempting to encircle Kurakhove. Ukrainian forces maintain positions in the town.",
+     "Kurakhove", "ukraine"),
+    ("The RSF stormed Babanusa on Monday, but the army retained control in the town, residents said.", "Babanusa",
+     "saf"),
+    ("FARDC soldiers kept a foothold in Masisi despite the M23 advance.", "Masisi", "fardc"),
+])
+def test_a_side_that_kept_its_positions_in_a_place_holds_it(gz, text: str, place: str, holder: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert [e.actor_gaining for e in events] == [holder], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The AA said it had seized Buthidaung. Its fighters completed their takeover of the township on Sunday.",
+     "Buthidaung", "aa"),
+    ("The M23 entered Masisi on Monday. On Tuesday it took full control of the locality.", "Masisi", "m23"),
+    ("The TNLA attacked Mogok last week. Its fighters captured the township on Friday.", "Mogok", "tnla"),
+])
+def test_the_township_and_the_locality_name_back_the_town(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert events and {e.actor_gaining for e in events} == {side}, read(gz, text)
+
+
+def test_a_town_civilians_fled_to_is_not_the_city_told_next(gz) -> None:
+    text = ("The army has defended El Fasher for more than a year. Residents who fled to Tawila said RSF vehicles "
+            "were patrolling the camp. The paramilitary group has besieged the city since May 2024.")
+    events = [e for e in read(gz, text, dt.date(2025, 4, 13)) if e.kind == "besieged"]
+    assert [(e.place, e.actor_gaining) for e in events] == [("El Fasher", "rsf")], events

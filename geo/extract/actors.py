@@ -109,6 +109,17 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char == "_" or char == "-"
 
 
+#: What a shared name adds in a theatre where it begins its faction's label: a tie-breaker, far below any name's or
+#: place's weight.
+OWN_NAME_EDGE = 1e-6
+
+
+def _first_word(name: str) -> str:
+    """Return the first word of a name, folded ("Russian forces and allies" -> "russian")."""
+    m = re.match(r"\W*([^\W\d_][\w'’-]*)", name)  # "Turkish-backed factions": "turkish-backed", not "turkish"
+    return fold(m.group(1)) if m else ""
+
+
 class ActorIndex:
     """The names of every faction of the given theatres, their generic words and the monitors.
 
@@ -124,11 +135,15 @@ class ActorIndex:
         self._specific: dict[str, frozenset[str]] = {}
         generic: set[str] = set()
         owners: dict[str, set[str]] = {}
+        own: dict[str, set[str]] = {}
         for theatre in theatres:
             for faction in theatre.factions:
+                first = _first_word(faction.label)
                 for alias in faction.names:
                     names.add(alias)
                     owners.setdefault(fold(alias), set()).add(theatre.id)
+                    if first and _first_word(alias) == first:
+                        own.setdefault(fold(alias), set()).add(theatre.id)
             for word, _ in theatre.generic:
                 names.add(word)
                 generic.add(fold(word))
@@ -136,6 +151,9 @@ class ActorIndex:
         generic.update(fold(w) for w in STATE_FORCES)
         self._state = frozenset(fold(w) for w in STATE_FORCES)
         self._specific = {key: frozenset(ids) for key, ids in owners.items()}
+        # a name shared by theatres, in those where it begins the label of its faction ("Russian forces" in Ukraine,
+        # where the faction is Russia's; not in Syria or the Sahel, where Russia is an ally of the government)
+        self._own = {key: frozenset(ids) for key, ids in own.items() if len(owners[key]) > 1 and ids != owners[key]}
         self._generic = frozenset(generic)
         self._monitors = frozenset(fold(m) for m in MONITORS)
         self._capitals = frozenset(fold(n) for n in names if _CAPITALS_ONLY.fullmatch(n))
@@ -176,16 +194,21 @@ class ActorIndex:
     def votes(self, text: str, spans: Iterable[tuple[int, int]]) -> dict[str, float]:
         """Return how strongly the names in *spans* point to each theatre.
 
-        A name that is an alias in n theatres gives each of them 1/n; generic words and
-        monitors give nothing.
+        A name that is an alias in n theatres gives each of them 1/n, and a little more
+        (:data:`OWN_NAME_EDGE`, enough to break a tie and nothing else) to those where it
+        begins the label of its faction: "Russian forces" alone is Russia's war in Ukraine
+        before an ally's in Syria. Generic words and monitors give nothing.
         """
         out: dict[str, float] = {}
         for start, end in spans:
             written = text[start:end]
-            owners = self._specific.get(fold(written))
+            key = fold(written)
+            owners = self._specific.get(key)
             if owners and self._written_ok(written):
+                own = self._own.get(key, frozenset())
                 for theatre_id in owners:
-                    out[theatre_id] = out.get(theatre_id, 0.0) + 1 / len(owners)
+                    edge = OWN_NAME_EDGE if theatre_id in own else 0.0
+                    out[theatre_id] = out.get(theatre_id, 0.0) + 1 / len(owners) + edge
         return out
 
     def resolve(self, text: str, spans: Iterable[tuple[int, int]], theatre: Theatre | None,

@@ -243,7 +243,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     return Facility(name, m.end(), then_place)
 
 
-_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|may|was\s+(?:the|their|its)\s+(?:goal|aim|"
+_MODAL_AFTER = re.compile(r"[^.;]{0,120}?\b(?:would|could|might|will|(?-i:may)|was\s+(?:the|their|its)\s+(?:goal|aim|"
                           r"objective|prize)|is\s+(?:the|their|its)\s+(?:goal|aim|objective)|remains?\s+(?:the|their|"
                           r"its)\s+(?:goal|aim|objective))\b", re.I)
 _SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|says|while|as)\s)\s*"
@@ -342,7 +342,8 @@ def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention])
     return out
 
 
-_SOURCE = re.compile(r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
+_SOURCE = re.compile(r"(?<!\bsupport\s)(?<!\bcover\s)(?<!\bhelp\s)(?<!\bbacking\s)(?<!\bassistance\s)"
+                     r"(?<!\breinforcements\s)(?<!\bstrikes\s)(?<!\bfire\s)\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
                      r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"

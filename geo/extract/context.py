@@ -98,6 +98,9 @@ class Context:
     #: The last site a change was told at ("took back the presidential palace in Khartoum"), its name, place and
     #: sentence start: "it" later in that sentence refers to it while its town is the last settlement named.
     last_site: tuple[str, Place, int] | None = None
+    #: The sites named so far by their name ("Kavumu airport", "Kunduz airport"), by kind of site (:func:`site_key`):
+    #: what "the airport" names later, with its name, place and geo precision.
+    sites: dict[str, tuple[str, Place, int]] = field(default_factory=dict)
     #: The places of the last siege told, which "broke the siege" with no place of its own lifts.
     last_besieged: tuple[tuple[str, Place | None, int], ...] = ()
     #: The last change of hands told (a capture or recapture), which an ellipsis repeats ("Hama followed").
@@ -370,6 +373,10 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         after = [t for t in in_clause if pos < t.start <= reach and t.text.lower() not in _NOW_WORDS
                  and not inside[0] <= t.start < inside[1]]
         before = [t for t in in_clause if t.start < pos]
+        if before and text is not None and before[-1].text.lower().endswith((" after", " before")):
+            # "eight months after federal troops took the city, a spokesman said on Monday": the offset dates the
+            # clause it opens; the day of the saying is the report's
+            after = [t for t in after if not _SAID_AT.search(text, max(pos, t.start - 30), t.start)]
         return after[0] if after else before[-1] if before else in_clause[0]
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = (_RELATIVE_AT.match(text, clause[1]) or _RELATIVE_OPEN.search(text, clause[1], sent.end)
@@ -391,6 +398,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
 
 
+#: A verb of saying right before a time: "a spokesman said on Monday", "the ministry announced on Tuesday".
+_SAID_AT = re.compile(r"\b(?:said|says|announced|stated|reported|told|claimed|confirmed|added)\s+$", re.I)
 #: Before a "since" that measures a change against the last like it ("back under army control for the first time
 #: since December 2023"): that time is not the change's.
 _FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)

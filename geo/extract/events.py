@@ -73,7 +73,7 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, target_places
+from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, remember_sites, target_places
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -104,10 +104,31 @@ _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|
 _N_TRIGGERS = len(lx.TRIGGERS)
 
 
-def _other_speaker(text: str, lo: int, hi: int) -> bool:
-    """Whether another speaker, of no side, stands between a side ending at *lo* and a verb of saying at *hi*."""
+def _other_speaker(text: str, lo: int, hi: int, faction: str | None = None, theatre: Theatre | None = None) -> bool:
+    """Whether another speaker stands between a side ending at *lo* and a verb of saying at *hi*.
+
+    Another speaker is one of no side ("fell to the M23, local sources said"), or one whose side
+    word names another side than *faction* in *theatre* ("after al-Shabaab fighters fled, the
+    government said"); "a rebel spokesman said" after the rebels is their own voice.
+    """
     m = _OTHER_SPEAKER.search(text, lo, hi)
-    return m is not None and not _SIDE_WORD.search(m.group(0))
+    if m is None:
+        return False
+    word = _SIDE_WORD.search(m.group(0))
+    if word is None:
+        return True
+    side = _side_of_word(word.group(0), theatre)
+    return side is not None and faction is not None and side != faction
+
+
+def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
+    """Return the side a speaker's side word names in a theatre ("government", "army"), or None."""
+    if theatre is None:
+        return None
+    word = word.lower().rstrip("'’s")
+    found = (theatre.faction_of(word) or theatre.faction_of(f"the {word}") or theatre.faction_of(f"{word} forces")
+             or (theatre.government if word == "government" else None))
+    return None if found in (None, "unknown") else found
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
@@ -279,12 +300,19 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
            and not source_actor(sent.text, a.start - sent.start)
-           and not _other_speaker(sent.text, a.end - sent.start, m.start())]
+           and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
+    own = _OTHER_SPEAKER.search(sent.text, max(0, m.start() - 40), m.start())
+    word = _SIDE_WORD.search(own.group(0)) if own is not None else None
+    if own is not None and word is not None and any(a.faction not in (None, "unknown")
+                                                    and a.end - sent.start <= own.start() for a in speakers):
+        side = _side_of_word(word.group(0), sent.theatre)
+        if side is not None:
+            return Stance("claimed", side)  # "after al-Shabaab fighters fled, the government said": its claim
     affiliated = _AFFILIATED.search(sent.text[: m.start()])
     if affiliated:
         index = actor_index()
@@ -346,8 +374,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo".
-_JOINED = re.compile(r"\s+(?:and|together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
+#: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo", "Somali
+#: National Army forces and local clan militias".
+_JOINED = re.compile(r"(?:\s+(?:forces|troops|soldiers|units|fighters|militiamen|members|personnel))?\s+(?:and|"
+                     r"together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 #: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
 _OWNED = re.compile(r"['’]s?\s+$")
@@ -420,7 +450,8 @@ _AGENT_AFTER = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$", re.I)
 #: A participle used as an adjective ("the besieged garrison town").
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 #: The agent of a participle that modifies the subject ("The rebels, forced out by the army in 2016, entered").
-_PARTICIPLE_AGENT = re.compile(r"\b\w+(?:ed|en|wn)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.I)
+_PARTICIPLE_AGENT = re.compile(r"\b(?:\w+(?:ed|en|wn)|held|run|led|won|lost|fought|hit|struck|shot)\s+(?:\w+\s+)?by\s+"
+                               r"(?:the\s+)?$", re.I)
 
 
 #: "has occupied", "had now occupied": a change unless a length or a start follows (:data:`_LASTING`).
@@ -475,6 +506,24 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
 
 #: A subject that is the speaker again: "said it was fighting", "said its troops were", "said they had".
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we|its|their|our|his|her)\b", re.I)
+
+
+#: A verb of admitting: a side that admits a place was taken lost it ("Kyiv acknowledged that X had been captured").
+_ADMIT = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\b", re.I)
+
+
+def _admits(text: str, sent: Sentence, trig: re.Match[str], side: str) -> bool:
+    """Whether *side* is named before an agentless trigger only as the one that admits the change.
+
+    "Kyiv acknowledged that Novohrodivka had been captured", "the army admitted that Wad Madani had
+    been taken": not when the side is also named as the agent ("had been captured by Russian forces").
+    """
+    before = [a for a in sent.actors if a.faction == side and a.end <= trig.start()]
+    if not before or any(a.faction == side and a.start >= trig.end() and _agent_of(text, trig, a.start)
+                         for a in sent.actors):
+        return False
+    admit = _ADMIT.search(text, before[-1].end, trig.start())
+    return admit is not None and admit.start() - before[-1].end <= 40
 
 
 def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
@@ -558,6 +607,27 @@ def _opponent(sent: Sentence, faction: str) -> str | None:
     return None
 
 
+def _repulse_holder(ctx: Context, sent: Sentence, trig: re.Match[str], attacker: str | None) -> str | None:
+    """Return the side that repulsed an attack on a place, told after the attack ("but were pushed back by troops").
+
+    The side named in or after the repulse ("by troops", "but the army beat them back") that is not
+    the attacker; else the owner of the site attacked ("the army base at Djibo"); else the theatre's
+    opponent of the attacker named; else None (nobody is known to hold it).
+    """
+    back = lx.REPULSE_AFTER.search(ctx.article.text, trig.end(), sent.end)
+    if back is None:
+        return None
+    named = [a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", attacker)
+             and a.start >= back.start() and not a.monitor]
+    if named:
+        return named[0]
+    owner = next((a.faction for a in sent.actors if a.faction and a.faction not in ("unknown", attacker)
+                  and trig.end() <= a.start < back.start() and ground_owner(ctx.article.text, a.end, units=True)), None)
+    if owner is not None:  # "attacked the army base at Djibo, but the assault was repulsed": the base's owner
+        return owner
+    return _opponent(sent, attacker) if attacker not in (None, "unknown") else None
+
+
 def _source(text: str, sent: Sentence, trig: re.Match[str], clause: tuple[int, int]) -> str | None:
     """Return the side a place was taken from ("seized the hamlets of Kibabi and Muheto from the M23")."""
     for a in sent.actors:
@@ -588,6 +658,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):
+                continue  # "stormed Chasiv Yar but were pushed back": no entry, the place held (ATTACK_REPULSED)
             if trigger.echo:
                 echoed = _echo_events(ctx, sent, trig, trigger, stance.at(trig.start()))
                 if echoed:
@@ -768,6 +840,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if kind_now == "held" and _HAS_OCCUPIED.fullmatch(trig.group(0)) and not _LASTING.search(text, trig.end(),
                                                                                              clause[1]):
         kind_now = "captured"  # "Russian forces had occupied Novohrodivka" ("has occupied X since 2014": a state)
+    if kind_now == "held" and _BRIEFLY.search(text, max(clause[0], trig.start() - 12), trig.start()):
+        kind_now = "captured"  # "Fano fighters briefly controlled Gondar before withdrawing": taken, then left
     if kind_now == "held" and _BROUGHT_BACK.search(text, max(clause[0], trig.start() - 100), trig.start()):
         kind_now = "regained"  # "brought the western countryside of Aleppo back under state control": a change
     if kind_now == "held" and _CONTROL_PHRASE.match(trig.group(0)) and \
@@ -788,7 +862,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
-    if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED:
+    if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
+            and trigger is not lx.PUSHED_BACK_EDGE:
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -800,14 +875,31 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                      None) if adjective else None  # "military control": the military; "rebel hands": the rebels
         if named is not None:
             actor, inferred = named, False
+    if trigger is lx.ATTACK_REPULSED:  # "attacked Gwoza but were pushed back by troops": the defenders hold it
+        holder = _repulse_holder(ctx, sent, trig, None if inferred else actor)
+        if holder is None:
+            return []
+        actor, inferred = holder, False
     if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
         return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger.passive and trigger.kind == "captured" and not trigger.loser and not inferred and actor is not None \
+            and not into_hands and not _LIBERATED.search(trig.group(0)) and _admits(text, sent, trig, actor):
+        # "Kyiv acknowledged that Novohrodivka had been captured": the side that admits it lost the place
+        gaining, losing = _sole_opponent(ctx.theatre, actor) or "unknown", actor
     if trigger.loser:
         losing = actor if not inferred else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         gaining = winner[0].faction if winner else "unknown"
+        if gaining == "unknown" and trigger.kind == "captured" and _DRIVEN_OUT.search(trig.group(0)):
+            # "Russian troops had been driven out of Vovchansk": in a war of two sides, by the other
+            gaining = _sole_opponent(ctx.theatre, losing) or gaining
+    if trigger.loser and trigger.kind in ("held", "contested"):  # "RSF fighters were pushed back from Sennar": the
+        # side pushed back holds nothing; its agent or, unnamed, its opponent holds the place or presses on
+        if gaining in (None, "unknown") and losing not in (None, "unknown"):
+            gaining = _opponent(sent, losing) if losing is not None else None
+        losing = None
     if losing is None and trigger.kind == "captured" and not trigger.loser and (
             _DRIVEN_OUT.search(trig.group(0)) or _FORCED_TO_LEAVE.match(trig.group(0))):
         driven = [a.faction for a in inside_all if a.faction not in (None, "unknown", gaining)]
@@ -823,6 +915,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             gaining = _opponent(sent, source)
     if trigger.kind == "besieged" and _ATTRIBUTIVE.search(text, max(0, trig.start() - 6), trig.start()):
         gaining = None  # "the besieged town of X": a siege is stated, not who lays it
+    if trigger.kind == "withdrew" and losing is None and trigger.passive:
+        # "the army garrison at Babanusa surrendered": the side whose garrison it was gave the place up
+        losing = next((a.faction for a in sent.actors if a.faction and a.faction != "unknown"
+                       and clause[0] <= a.start < trig.start() and (ground_owner(text, a.end)
+                                                                      or ground_owner(text, a.end, units=True))), None)
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
@@ -1368,13 +1465,20 @@ def _taken_over(events: list[ControlEvent]) -> list[ControlEvent]:
 
     "Government troops pulled out of Saraqib" gains the side that the same article says
     captured or entered Saraqib (the nearest such statement), if it is not the side that left;
-    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ...").
+    so does a capture told with no taker ("Aleppo fell first. Rebels entered the city ..."). With
+    no such statement, a side the article says holds the place from the day of the change on
+    took it over.
     """
     out = []
     for e in events:
         if e.kind in ("withdrew", "captured") and e.actor_gaining in (None, "unknown"):
             takers = [o for o in events if _where(o) == _where(e) and o.kind in ("captured", "regained", "entered")
                       and o.actor_gaining not in (None, "unknown", e.actor_losing) and o.stance != "denied"]
+            if not takers and e.date is not None:  # "have occupied Bunagana since Monday 13 June" after "made a
+                # tactical withdrawal from Bunagana" that Monday: the side holding it from then on took it over
+                takers = [o for o in events if _where(o) == _where(e) and o.kind == "held" and o.date is not None
+                          and o.date >= e.date and o.actor_gaining not in (None, "unknown", e.actor_losing)
+                          and o.stance != "denied"]
             if takers:
                 nearest = min(takers, key=lambda o: abs(o.start - e.start))
                 e = replace(e, actor_gaining=nearest.actor_gaining)
@@ -1419,6 +1523,12 @@ _LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almo
                             re.I)  # (not "Kirkuk, some 240 km north of Baghdad": that locates Kirkuk)
 
 
+#: Before a holding that was a passing capture: "briefly controlled", "briefly held", "for a few hours held".
+_BRIEFLY = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.I)
+#: The kinds of event that make their place the topic of what follows.
+_CHANGE_KINDS = frozenset({"captured", "regained", "entered", "withdrew", "besieged"})
+
+
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:
     """Note the last settlement and the side the sentence is about (or one more sentence without).
 
@@ -1434,6 +1544,13 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     if named:
         ctx.last_settlement = named[-1]
         ctx.settlements.extend(named)
+    unknown = [e for e in found if e.place_id is None and e.kind in _CHANGE_KINDS and e.geo_precision == 1]
+    if unknown and (not named or ctx.article.text.find(unknown[-1].place, named[-1].end) != -1):
+        # "the TNLA said it had captured Mogoke" (a town the gazetteer lacks), then "junta troops retreated towards
+        # Singu": they left Mogoke, not the town named before it, so no settlement stands for "the town" or a
+        # withdrawal without a place
+        ctx.last_settlement = None
+    remember_sites(ctx, sent)
     region = next((m for m in reversed(sent.places) if m.place and m.place.kind == "admin1"
                    and not lx.MODIFIER_AFTER.match(ctx.article.text, m.end, m.end + 25)), None)
     if region is not None:

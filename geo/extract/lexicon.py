@@ -12,7 +12,8 @@ from geo.model import EventKind
 
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
-           "CLAUSE_BREAK",
+           "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
+           "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -82,11 +83,57 @@ REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarte
                    r"(?:[\w'’-]+\s+){0,3}?(?:(?:attacks?|assaults?|offensives?|incursions?|raids?|push)\s+"
                    r"(?:on|against|in|at)|attempts?\s+to\s+(?:take|capture|seize|storm|enter|retake|recapture|overrun))"
                    r"(?=\s+(?:the\s+(?:town|city|village|base|garrison|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.6)
+#: The back of a repulse told after the attack: "but were pushed back by troops", "but the assault was repulsed",
+#: "but the army beat them back".
+_REPULSE = (r"(?:were|was|had\s+been|being|got)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?(?:pushed|beaten|driven|"
+            r"forced|fought|thrown)\s+back|(?:were|was|had\s+been|being)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?"
+            r"(?:repulsed|repelled|fought\s+off|beaten\s+off)|"
+            r"(?:the|their|its|this|that)\s+(?:[\w-]+\s+)?(?:attack|assault|offensive|raid|push|incursion)\s+"
+            r"(?:was|had\s+been)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?(?:repulsed|repelled|foiled|thwarted|"
+            r"pushed\s+back|beaten\s+back|fought\s+off|beaten\s+off)|"
+            r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:repelled|repulsed|foiled|thwarted)\s+(?:them|it|the\s+(?:[\w-]+\s+)?"
+            r"(?:attack|assault|offensive|raid|push|incursion|attackers|assailants))\b|"
+            r"(?:pushed|beat|drove|threw|forced)\s+(?:them|the\s+"
+            r"(?:[\w-]+\s+)?(?:attackers|assailants|rebels|militants|fighters|insurgents|jihadists|militiamen|"
+            r"paramilitaries|troops|soldiers|forces))\s+back|fought\s+(?:them|the\s+attackers)\s+off)")
+#: The repulse itself, searched after an attack: where its defenders are named ("by troops", "the army beat them back").
+REPULSE_AFTER = _re(rf"(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|"
+                    r"repelled|"
+                    r"beaten\s+back)")
+#: An attack on a place that was repulsed, the repulse told after it in the sentence ("Boko Haram fighters attacked
+#: Gwoza overnight but were pushed back by troops"): the place stays with its defenders, not with the attacker.
+ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(?:the\s+(?:[\w-]+\s+)?"
+                          r"(?:town|city|village|locality|settlement|district|base|garrison|camp|barracks|positions?)\s+"
+                          r"(?:of|in|at|near)\s+|"
+                          r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:base|garrison|camp|barracks|positions?|outpost)\s+"
+                          r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+"
+                          rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
+                          confidence=0.6)
+#: The edge of a place an attack was pushed back from: "back from the outskirts of Sennar", "the approaches to Kyiv".
+_EDGE_OF = (r"(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|entrances?)"
+            r"(?=\s+(?:of|to)\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z]))")  # not "... of": no
+# nominal ("the fall of") the modal check reads
+#: A side pushed back from a place's edge by its defenders: "the army pushed RSF fighters back from the outskirts of
+#: Sennar". The subject holds the place (the side inside the phrase attacked it).
+PUSHED_BACK_EDGE = Trigger("held", rf"(?:pushed|drove|beat|forced|threw)\s+(?:[\w'’-]+\s+){{1,4}}?back\s+from\s+"
+                           rf"{_EDGE_OF}", confidence=0.6)
+#: ... told in the passive: "Russian troops were pushed back from the outskirts of Kharkiv": the side pushed back did
+#: not hold it; its agent ("by the army") or, unnamed, its opponent does.
+PUSHED_BACK_EDGE_PASSIVE = Trigger("held", rf"{_BE}(?:pushed|driven|beaten|forced|thrown)\s+back\s+from\s+"
+                                   rf"{_EDGE_OF}", agent_after=False, loser=True, confidence=0.6)
+#: A side pushed back from a place, with no edge named, told in the passive ("RSF fighters were pushed back from
+#: Sennar", "were driven back from Beledweyne after a failed assault"): whether it held the place or was attacking it
+#: the words do not say, but it lost no place it is known to have held: a contest, in which its agent or opponent
+#: presses. (Told actively, "pushed Ukrainian units back from Prechystivka", the words give too little: no event.)
+PUSHED_BACK_PASSIVE = Trigger("contested", rf"{_BE}(?:pushed|driven|beaten|forced|thrown)\s+back\s+from"
+                              r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|"
+                              r"entrances?)\b)", agent_after=False, loser=True, confidence=0.55)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
             rf"(?:broke|break|breaks|breaking|broken|lifted|lift|lifting){_W}\s+(?:the\s+|a\s+)?"
-            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+by\s+(?:[\w-]+\s+){{1,3}}?(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:siege|blockade)(?:\s+(?:imposed\s+|laid\s+|placed\s+)?by\s+(?:[\w-]+\s+){{1,3}}?"
+            r"(?=(?:of|on)\b))?(?:\s+(?:of|on))?|"
             rf"siege{_W}\s+(?:was|has\s+been|had\s+been|is|"
             r"were)\s+(?:broken|lifted)|breaking\s+of\s+the\s+siege(?:\s+of)?|broke\s+through\s+(?:the\s+)?siege"),
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
@@ -115,7 +162,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:drove|driven|drive|drives|pushed|forced|chased|kicked|ousted|expelled|evicted|"
             r"flushed|routed|threw|dislodged)\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?out\s+of|"
             r"(?:drove|expelled|expelling|ousted|ousting|evicted|routed|dislodged|dislodging)"
-            r"\s+(?:(?!by\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),
+            r"\s+(?:(?!by\b|back\b)[\w'’-]+\s+){1,5}?from", confidence=0.75),  # "drove them back from": below
     # ... a side cleared or chased from a place ("cleared Fano fighters from Merawi", "chased ADF rebels from
     # Eringeti"), when the words between end in fighters or a name ("cleared debris from Mosul's old city": none).
     Trigger("captured", r"(?:cleared|clearing|purged|purging|flushed|flushing|chased|chasing)\s+"
@@ -124,7 +171,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.75),
     # The side driven out lost the place: "the army was driven out of Kidal in 2012".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|routed|flushed|dislodged)"
-            r"\s+(?:back\s+)?(?:out\s+of|from)", loser=True, confidence=0.7),
+            r"\s+(?:back\s+out\s+of|out\s+of|from)", loser=True, confidence=0.7),  # "pushed back from": below
     # With no place after it, from the last settlement named: "entered Kirkuk but were driven out by Kurdish forces".
     Trigger("captured", rf"{_BE}(?:driven|forced|pushed|expelled|ousted|kicked|chased|flushed|dislodged)"
             r"\s+(?:back\s+)?out(?!\s+of\b)(?=\s*(?:[,.;:]|$|by\b|on\b|after\b|within\b|hours\b|days\b|later\b))",
@@ -176,8 +223,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:withdr[eaw]w?n?|withdraws)(?:\s+\w+){0,3}?\s+from|withdrawing\s+from|"
             r"pulled\s+(?:\w+\s+){0,2}?(?:out|back)\s+(?:of|from)|pull(?:ing|s)?\s+(?:\w+\s+){0,2}?out\s+of|retreated\s+from|retreating\s+from|"
             r"abandoned|abandoning|evacuated\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+from|"
-            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?)\s+of\s+(?:its|their|the|his)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)[\"”’']?\s+from|"
+            r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+of\s+(?:its|their|the|his)\s+"
+            r"(?:[\w-]+\s+){0,2}?"
             r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
             r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
@@ -187,6 +235,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
             r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:rebels|insurgents|militants|fighters|forces|troops|army|"
             r"jihadists|militiamen)\b)", passive=True, agent_after=False, loser=True, confidence=0.65),
+    # A force in a place that surrendered, to nobody named: "Government forces in Kunduz surrendered on Sunday",
+    # "the army garrison at Babanusa surrendered after a months-long siege" (the place before it; not "soldiers who
+    # surrendered in Kidal were taken to Gao", nor "surrendered to the Taliban", read above).
+    Trigger("withdrew", r"(?:surrendered|capitulated|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))"
+            r"(?!\s+(?:[\w-]+\s+){0,3}?to\b)", passive=True, agent_after=False, armed=True, confidence=0.6),
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
@@ -201,8 +254,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
     # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
-            r"fell\s+back)(?=\s+(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-            r"(?-i:[A-Z]))", armed=True, intransitive=True, confidence=0.6),
+            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
+            r"(?:positions|lines)\s+(?:near|around|outside|closer\s+to|(?:north|south|east|west)(?:-?(?:east|west))?"
+            r"\s+of)\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, intransitive=True,
+            confidence=0.6),  # "troops withdrew to Dikwa", "withdrew to positions near Harib": from the last place
+    # ... or to the edge of the town just named ("its forces had withdrawn to the outskirts to spare civilians").
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?!\s+of\b)", armed=True,
+            intransitive=True, confidence=0.55),
+    # ... or to a town's edge ("had withdrawn to the outskirts of Wad Madani", "pulled back to the edge of Hama"): the
+    # side left the town.
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
+            r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?=\s+of\s+(?:the\s+(?:town|"
+            r"city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
@@ -237,7 +301,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
-            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within|around)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
+            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
     # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
@@ -253,14 +317,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             passive=True, agent_after=False, confidence=0.6),
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
-            r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)", confidence=0.75),
+            r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)|blockaded|blockading|"
+            r"blockades?(?=\s+(?:the\s+(?:town|city|village|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.75),
     # The last way in cut: "cut the last supply route into El Fasher", "severed the only road to Taiz" (not
     # "blocking the main road to Beledweyne": a road between two towns, no siege of the one it leads to).
     Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
             r"(?:last|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
             r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
-            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|"
+            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
             r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
     # Split control: "Qamishli remains split between the SDF and government pockets".
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
@@ -269,7 +334,22 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
+    # Troops that stayed in a place hold it: "Eritrean troops remained in the town of Shire", "Russian troops remained
+    # in Kherson until November 2022" (a fighting side only: "civilians remained in Bakhmut" is none).
+    Trigger("held", r"(?:remained|remains|remain|stayed|stays|stay)\s+(?:deployed\s+|stationed\s+|entrenched\s+|"
+            r"dug\s+in\s+)?in(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?(?-i:[A-Z]))", armed=True,
+            confidence=0.6),
+    # A side that kept its positions in a place holds it: "Ukrainian forces maintain positions in the town",
+    # "the army retained control in Babanusa".
+    Trigger("held", r"(?:maintain|maintains|maintained|maintaining|retain|retains|retained|retaining|keep|keeps|kept|"
+            r"keeping)\s+(?:their\s+|its\s+|some\s+)?(?:positions|a\s+presence|a\s+foothold|control)\s+(?:in|inside)"
+            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z])))",
+            armed=True, confidence=0.6),
     REPELLED,
+    ATTACK_REPULSED,
+    PUSHED_BACK_EDGE,
+    PUSHED_BACK_EDGE_PASSIVE,
+    PUSHED_BACK_PASSIVE,
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
@@ -299,7 +379,13 @@ VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|
 ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")
 UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|unverified|unconfirmed|"
                  r"allegedly|purportedly|"
-                 r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed))\b")
+                 r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|"
+                 # "officials did not confirm the report", "could not independently confirm", "declined to confirm"
+                 r"(?:not|n['’]t|never|cannot)\s+(?:yet\s+|been\s+|yet\s+been\s+)?(?:independently\s+)?"
+                 r"(?:verify|verified|confirm|confirmed)|"
+                 # "ISW has not observed visual evidence to confirm this claim"
+                 r"(?:not|n['’]t|never|cannot|no)\s+(?:[\w-]+\s+){1,5}?to\s+(?:independently\s+)?(?:verify|confirm)|"
+                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
@@ -307,14 +393,19 @@ PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west
                     r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")
-#: Quantifiers that make a region-level statement partial ("positions in a number of towns in").
-PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets)\b")
+#: Quantifiers that make a region-level statement partial ("positions in a number of towns in"), and one unnamed
+#: place in the region ("seized a key district in the central province of Marib", "took a village in Kidal region").
+PARTIAL = _re(r"\b(?:positions|a\s+number\s+of|some|several|parts?\s+of|villages|towns|areas\s+of|pockets|"
+              r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:district|village|town|hamlet|locality|settlement|position|"
+              r"outpost|base|area|hill|mountain|county|township|municipality|sub-?district)\s+(?:in|of)\b)")
 #: "rebel-held", "government-controlled": a standing-control adjective before a place or part.
 HELD_ADJECTIVE = _re(r"\b([A-Za-z][\w]*)-(?:held|controlled|run|occupied)\b")
-#: "the city", "the town": the last settlement named before.
+#: "the city", "the town", "the provincial capital": the last settlement named before (for a division's capital, the
+#: last one the article called a capital; group 2 is its division word).
 ANAPHORA = _re(r"\bthe\s+(?:(?!(?:nearby|neighbou?ring|next|other|adjacent|second|third|last|first|new|old|"
                r"twin|sister|rival)\b)(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z])[a-z]+(?:an|ese|ish|i|ic))\s+){0,2}?"
-               r"(city|town|village)\b(?!\s+of\b)|\bthe\s+capital\b(?!\s+of\b)")
+               r"(city|town|village|township|locality)\b(?!\s+of\b)|\bthe\s+(?:(provincial|regional|state|district|departmental|county|"
+               r"oblast|governorate|township)\s+)?capital\b(?!\s+of\b)")
 #: Head nouns of unnamed landmarks resolved inside the article's main city.
 LANDMARK_NOUN = _re(r"\b(?:the\s+)?(?:(?:\w+|\w+-\w+)\s+){0,3}?(academy|airport|airbase|air\s+base|base|citadel|"
                     r"university|prison|hospital|barracks|school|college|dam|bridge|station|castle)\b")
@@ -323,21 +414,27 @@ FORCED_OUT = _re(r"\b(?:forced|driven|pushed|expelled|kicked|ousted)\s+out(?:\s+
 #: After a contest trigger: the fighting is over, not going on.
 ENDED = _re(r"^\W*(?:\w+\W+){0,3}?(?:had\s+|has\s+)?(?:largely\s+|mostly\s+)?(?:wound\s+down|subsided|ended|"
             r"ceased|stopped|eased|died\s+down)\b")
-#: Verbs after which an infinitive is an achievement, not an intention ("managed to break").
 #: An encirclement left open on one side ("encircled on three sides", "from two directions"): no siege yet.
 OPEN_SIDE = _re(r"^\W*(?:\w+\W+){0,4}?(?:on|from)\s+(?:two|three|several|multiple)\s+(?:sides|flanks|directions)\b")
 #: People after a siege word used as an adjective ("besieged soldiers cheered"): the people are besieged, no place is.
 BESIEGED_PEOPLE = _re(r"^\s+(?:soldiers|troops|civilians|residents|defenders|fighters|people|families|population|"
                       r"inhabitants|garrisons|men|forces|units)\b")
-ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only)\s+to\s*$")
+#: Verbs after which an infinitive is an achievement or a state going on, not an intention ("managed to break",
+#: "continued to besiege").
+ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only|continued|continues|continue|"
+               r"continuing)\s+to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
 #: central city of Hama".
 REFERENCE_CUE = _re(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\bnear|\boutside|"
+                    r"\b(?:fled|fleeing|flee|flees|displaced|escaped|evacuated)\s+to|"
                     r"\btowards?|\bfrom|\bkm\s+of|\bkilometr?e?s?\s+of|\bmiles\s+of|\bbetween|\bcalled)"
                     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$")
 #: After a place used as a modifier, not a subject: "the Damascus-Aleppo road", "Aleppo province".
 MODIFIER_AFTER = _re(r"^(?:\s*[-–]\s*\w|\s+(?:road|highway|motorway|river|countryside|front|airport\s+road)\b)")
+#: After a town that names an axis of advance, not a place fought in: "regained positions in the Kupiansk direction",
+#: "on the Bara axis", "in the Pokrovsk and Toretsk directions".
+AXIS_AFTER = _re(r"(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?\s+(?:directions?|axis|axes)\b")
 #: A denial that only qualifies a claim made before it ("a claim the rebels denied") keeps it ``claimed``.
 CLAIM_DENIED = _re(r"\ba\s+claim\s+(?:that\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:denied|denies|rejected|"
                    r"dismissed|refuted)\b")

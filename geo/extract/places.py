@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from gazetteer import Candidate, Mention, Place, normalize_name
 from geo.extract import lexicon as lx
@@ -31,7 +32,7 @@ from geo.extract.clauses import (
 from geo.extract.context import Context, Sentence
 from geo.model import REGION_PREFIX
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "remember_sites", "site_key", "target_places"]
 
 #: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
 #: know), and the geo precision.
@@ -70,6 +71,9 @@ _GENERIC_SITES = frozenset({"base", "site", "facility", "complex", "compound"})
 #: capital", "the North Kivu provincial capital").
 _CAPITAL_AFTER = re.compile(r"(?:\s+(?:regional|provincial|state|region|province|governorate|district))?"
                             r"(?:['’]s)?\s+(?:capital|seat|main\s+city|largest\s+city)\b", re.I)
+#: Before a region's name, its capital: "the capital of North Darfur", "the provincial capital of Nimroz".
+_CAPITAL_OF_BEFORE = re.compile(r"\bthe\s+(?:(?:regional|provincial|state|region|province|governorate|district)\s+)?"
+                                r"(?:capital|seat|main\s+city|largest\s+city)\s+of\s+(?:the\s+)?$", re.I)
 #: An object that is something, not a place, after a trigger whose place is the antecedent of "where" ("overran a
 #: prison", "captured the airport"); not a pronoun ("where the rebels took it").
 _SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
@@ -92,7 +96,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
                   and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)
-                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)]
+                  and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)
+                  and not _locates_apposition(text, sent, m)]
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
         comma = text.rfind(",", sent.start, trig.start())
@@ -113,11 +118,14 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
     after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
+    after = [m for m in after if not lx.AXIS_AFTER.match(text, m.end)]  # "in the Kupiansk direction": an axis
     if not after:
         return []
     first = after[0]
     if not (_GAP_TO_PLACE.match(text[trig.end() : first.start]) or object_gap(text[trig.end() : first.start])):
         return []
+    if _OBJECT_NEAR.search(text, trig.end(), first.start):
+        return []  # "retook positions north of Kruhlyakivka", "seized ground near Pokrovsk": a reference point
     if weak and first.start - trig.end() > 40:
         return []
     owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
@@ -128,6 +136,36 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     return uncontained(text, sent.places, coordinated(text, after, first, hi, [(t.start, t.end) for t in sent.times]))
 
 
+#: An apposition whose head a region only locates: "El Fasher, the last state capital in Darfur", "Sittwe, the main
+#: town of Rakhine State".
+_APPOSITION_IN = re.compile(r",\s*(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:capital|city|town|village|"
+                            r"stronghold|hub|settlement|port)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+
+
+def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
+    """Whether a region only locates the head of an apposition to a settlement named before it.
+
+    "El Fasher, the last state capital in Darfur still held by the army": the subject is El Fasher,
+    which Darfur locates, not Darfur.
+    """
+    if m.place is None or m.place.kind not in _AREA_KINDS:
+        return False
+    opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
+    if opened is None:
+        return False
+    head = [n for n in sent.places if n.end <= opened.start() and n.place is not None
+            and n.place.kind in SETTLEMENTS]
+    return bool(head) and not text[head[-1].end : opened.start()].strip()
+
+
+#: A trigger that ends at a town's edge it went to ("withdrawn to the outskirts"): the side left all of the town.
+_TO_EDGE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)$", re.I)
+#: An object located by a place it is not: "positions north of", "ground near", "villages outside" (not "the north of
+#: Bakhmut", a part of it).
+_OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heights|hills?|areas?|villages?|"
+                          r"settlements?|fields?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$",
+                          re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
 
@@ -431,6 +469,14 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             if town is not None and town.place is not None and town.end <= m.start:
                 targets.append((town.text, town.place, 1))
             continue
+        if m.place.kind == "admin1" and (_CAPITAL_AFTER.match(text, m.end) or _CAPITAL_OF_BEFORE.search(
+                text, max(clause[0], m.start - 40), m.start)):
+            # "regained the Amhara regional capital", "still holds the capital of North Darfur": a city the name
+            # does not give, not the region; the one the article called the region's capital, if it did
+            told = _capital_in(ctx, sent, m.start, m.place)
+            if told is not None and told.place is not None:
+                targets.append((told.text, told.place, 1))
+            continue
         division = _REGION_AFTER.match(text, m.end)
         if division is not None:  # "abandoned the Kyiv region": the region, named so, not its capital
             area = m.place if m.place.kind == "admin1" else _area_named(ctx, f"{m.text} {division.group(1)}", m.place)
@@ -439,11 +485,9 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
                 continue
         if _OUTSIDE_AFTER.match(text, m.end):
             continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
-        if m.place.kind == "admin1" and _CAPITAL_AFTER.match(text, m.end):
-            continue  # "regained the Amhara regional capital": a city the name does not give, not the region
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
         if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
-                and precision == 1:
+                and precision == 1 and not _TO_EDGE.search(trig.group(0)):  # "withdrew to the outskirts of": all of it
             precision = 2  # "the eastern districts of Pokrovsk", "Pokrovsk's eastern districts"
         if in_head and precision == 1:
             precision = 2  # "Bahir Dar, where Fano fighters overran a prison": something in the town, not all of it
@@ -467,10 +511,17 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             return _landmark(ctx, landmarks[-1])
         subjects = list(lx.ANAPHORA.finditer(text, clause[0], trig.start()))
         there = _THERE.match(text, trig.end())  # "and that fighting was continuing there"
-        if (subjects or there or _PRONOUN_SUBJECT.search(text, clause[0], trig.start())) and ctx.last_settlement \
+        pronoun = _PRONOUN_SUBJECT.search(text, clause[0], trig.start())
+        if pronoun and not subjects and ctx.last_site is not None and ctx.last_site[2] == sent.start \
+                and ctx.last_settlement is not None and ctx.last_site[1] is ctx.last_settlement.place:
+            return [(ctx.last_site[0], ctx.last_site[1], 2)]  # "retook the presidential palace in Khartoum, two
+            # years after it fell to the RSF": the palace, not the city
+        if (subjects or there or pronoun) and ctx.last_settlement \
                 and ctx.last_settlement.place:
             town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
-            return [(town.text, town.place, 1)] if town.place else []
+            if subjects and subjects[-1].group(2):
+                town = _capital_told(ctx, sent, trig.start(), town)  # "the provincial capital had been held"
+            return [(town.text, town.place, 1)] if town is not None and town.place else []
         return []
     gap = text[trig.end() : clause[1]]
     if _ITSELF.match(gap):  # "took the oilfields north-west of Kirkuk, a day after they seized the city itself"
@@ -494,13 +545,58 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         parts = _landmark(ctx, landmark)
         if parts:
             return parts
+        site_named = _site_told(ctx, sent, trig.start(), site_key(landmark.group(1)))
+        if site_named is not None:
+            return [site_named]  # "regained control of al-Watiya air base ... had withdrawn from the base"
     if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
             town = _town_of_region(ctx, sent, ctx.last_settlement)
-            return [(town.text, town.place, precision)] if town.place else []
+            if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
+                town = _capital_told(ctx, sent, trig.start(), town)
+            return [(town.text, town.place, precision)] if town is not None and town.place else []
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
+
+
+#: A settlement called a division's capital where it is named: "Bukavu, the capital of South Kivu province", "Goma,
+#: the provincial capital", "the regional capital Mekelle", "Sittwe, Rakhine State's capital".
+_CALLED_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:[\w'’-]+\s+){0,3}?capital\b", re.I)
+_CALLED_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+(?:of\s+)?$", re.I)
+
+
+def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Mention | None:
+    """Return the last settlement named before *pos* that the article called a capital and that lies in *division*.
+
+    "El Fasher, the capital of North Darfur, ... the army still holds the capital of North Darfur": El Fasher.
+    """
+    text = ctx.article.text
+    for m in reversed([*ctx.settlements, *(m for m in sent.places if m.end <= pos)]):
+        if m.place is not None and m.place.kind in SETTLEMENTS and _in_division(m.place, division) and (
+                _CALLED_CAPITAL_AFTER.match(text, m.end)
+                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            return m
+    return None
+
+
+def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention | None:
+    """Return the settlement "the provincial capital" names back at *pos*, or None.
+
+    The last settlement named before *pos* that the article called a capital ("M23 entered
+    Bukavu, the capital of South Kivu province ... the army had abandoned the provincial
+    capital": Bukavu, though villages were named after it); with none, *last* (the last
+    settlement named) if the gazetteer counts it a city ("Fano fighters entered Bahir Dar ...
+    federal troops retook the regional capital"); else None: a town or village last named is
+    not taken for a division's capital.
+    """
+    text = ctx.article.text
+    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
+    for m in reversed(named):
+        if m.place is not None and m.place.kind in SETTLEMENTS and (
+                _CALLED_CAPITAL_AFTER.match(text, m.end)
+                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
+            return m
+    return last if last.place is not None and last.place.kind == "city" else None
 
 
 #: A named site owned by the town just told of: "the town's Grand Immaculate Church", "the city's Hotel Rwanda".
@@ -529,7 +625,7 @@ def _in_division(place: Place, division: Place) -> bool:
 
 
 #: Head nouns of a site named by common words.
-_SITE_HEADS = r"palace|airport|airbase|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
+_SITE_HEADS = r"palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                rf"(?:{_SITE_HEADS}|base|camp|garrison)\b", re.I)
@@ -583,6 +679,9 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
         if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
             if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):
                 name = f"{town.text} {name}"  # "the airport in the northern city of Merowe": Merowe airport
+            elif not listed and _site_told(ctx, sent, m.start(), site_key(name)) is not None:
+                told = _site_told(ctx, sent, m.start(), site_key(name))  # "held Kavumu airport ... seized the
+                return [told] if told is not None else []  # airport": the one named
             elif name.lower() not in ("citadel", "palace"):
                 break
         listed.append((name, town))
@@ -600,6 +699,69 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
             continue
         found.append((name, place, 2))
     return found
+
+
+#: The kinds of site "the airport" may name back: the words for one kind share a key.
+_SITE_KEYS = {"airport": "air", "airfield": "air", "airbase": "air", "air base": "air"}
+#: A site named by its name: "Kavumu airport", "Merowe Airport", "Kunduz airport" (its town's name and the kind).
+_NAMED_SITE = re.compile(r"(?:\s+(?:international|military|civilian|main))?\s+(airport|airfield|airbase|air\s+base|"
+                         rf"{_SITE_HEADS})\b", re.I)
+
+
+def site_key(head: str) -> str:
+    """Return the key of a kind of site ("airfield" and "airport" share one), folded."""
+    word = " ".join(head.lower().split())
+    return _SITE_KEYS.get(word, word)
+
+
+def _site_told(ctx: Context, sent: Sentence, pos: int, key: str) -> tuple[str, Place, int] | None:
+    """Return the site of kind *key* named last before *pos*: in *sent*, else in the sentences before it."""
+    here = _sites_named(ctx.article.text, [m for m in sent.places if m.end <= pos])
+    return here.get(key) or ctx.sites.get(key)
+
+
+def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, Place, int]]:
+    """Return the sites *places* name by their names, by kind (:func:`site_key`), the last of each kind.
+
+    A place of the gazetteer named so ("Kavumu Airport"), at precision 1; a settlement's name before
+    the kind ("Kunduz airport"), its site at precision 2.
+    """
+    out: dict[str, tuple[str, Place, int]] = {}
+    for m in places:
+        if m.place is None:
+            continue
+        own = _NAMED_SITE.search(m.text)
+        if own is not None and own.end() == len(m.text) and m.place.kind not in SETTLEMENTS:
+            _add_site(out, own.group(1), (m.text, m.place, 1))
+            continue
+        after = _NAMED_SITE.match(text, m.end)
+        if after is not None:  # "Kunduz airport": the town's, as a part; "al-Watiya air base": the base itself
+            itself = m.place.kind not in SETTLEMENTS
+            _add_site(out, after.group(1), (text[m.start : after.end()], m.place, 1 if itself else 2))
+            continue
+        before = _SITE_AT.search(text, max(0, m.start - 40), m.start)
+        if before is not None:  # "the airport at Kavumu": the airport (or the town's, as a part)
+            itself = m.place.kind not in SETTLEMENTS
+            out[site_key(before.group(1))] = (m.text if itself else f"{m.text} {before.group(1)}", m.place,
+                                              1 if itself else 2)
+    return out
+
+
+#: A site named by its town after it: "the airport at Kavumu", "the military airport of Merowe".
+_SITE_AT = re.compile(r"\bthe\s+(?:(?:international|military|civilian|main)\s+)?(airport|airfield|airbase|air\s+base)"
+                      r"\s+(?:at|in|of|near)\s+$", re.I)
+
+
+def _add_site(out: dict[str, tuple[str, Place, int]], head: str, site: tuple[str, Place, int]) -> None:
+    """Note *site* under its kind; an air base is "the base" too ("al-Watiya air base ... withdrew from the base")."""
+    out[site_key(head)] = site
+    if re.fullmatch(r"air\s*base", head, re.I):
+        out["base"] = site
+
+
+def remember_sites(ctx: Context, sent: Sentence) -> None:
+    """Note the sites *sent* names by their names, for "the airport" told later (:attr:`Context.sites`)."""
+    ctx.sites.update(_sites_named(ctx.article.text, sent.places))
 
 
 #: A site that is a district's or province's seat, the town itself: "the district headquarters" (the usage of
@@ -622,6 +784,8 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     if not found.name:  # "the army's base at Boulkessi": the place named after it, as a part
         if not then or then[0].place is not None and then[0].place.kind == "country":
             return []
+        if _NEAR_TOWN.search(text, trig.end(), then[0].start):
+            return []  # "a checkpoint near the town of Zawiya": ground outside the town, no part of it
         if then[0].place is None:
             return [(then[0].text, None, 2)]
         return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
@@ -650,6 +814,9 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
     return targets
 
 
+#: Before the town after a facility that stands outside it: "a checkpoint near the town of", "a base outside".
+_NEAR_TOWN = re.compile(r"\b(?:near|outside|close\s+to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+"
+                        r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village|capital)\s+of\s+)?$", re.I)
 #: A town after a facility: "... base in", "... headquarters at the".
 _LOCATED = re.compile(r"\b(?:in|at|of|outside|near|on|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
 #: Between two facilities of a list: ", ", " and ", ", and ".

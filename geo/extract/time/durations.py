@@ -39,7 +39,9 @@ def _length(tag: str = "") -> str:
 _NAMED_SIEGE = re.compile(
     rf"\b(?:a|an|the|its)\s+{_length()}[- ](?P<unit>year|month|week|day)s?[- ](?:long\s+)?(?:siege|blockade|"
     rf"encirclement)|\b(?:siege|blockade|encirclement)\s+(?:that|which)\s+(?:had\s+)?lasted\s+{_length('2')}\s+"
-    rf"(?P<unit2>year|month|week|day)s?\b", re.I)
+    rf"(?P<unit2>year|month|week|day)s?\b|"
+    # a length told by its unit alone: "after a weeks-long siege", "a months-long blockade" (two or more: open)
+    r"\b(?:a|an|the|its)\s+(?P<unit3>year|month|week|day)s[- ]long\s+(?:siege|blockade|encirclement)", re.I)
 #: A state's length right after its verb, in its clause: "for more than three years", "for 18 months".
 _FOR_LENGTH = re.compile(rf"[^.;:]{{0,60}}?\bfor\s+{_length()}\s+(?P<unit>year|month|week|day)s?\b", re.I)
 #: Where a siege's besieger is named in its phrase: "a three-year siege by Islamic State".
@@ -78,8 +80,11 @@ def siege_lengths(text: str, lo: int, hi: int) -> list[Duration]:
     [(18, 'month', False)]
     >>> [(d.count, d.unit, d.open) for d in siege_lengths("after a siege that lasted more than two months", 0, 46)]
     [(2, 'month', True)]
+    >>> [(d.count, d.unit, d.open) for d in siege_lengths("after a weeks-long siege", 0, 24)]
+    [(2, 'week', True)]
     """
     return [_duration(m, m.group("unit")) if m.group("unit") else _duration(m, m.group("unit2"), "2")
+            if m.group("unit2") else Duration(2, m.group("unit3").lower(), True, m.start(), m.end())
             for m in _NAMED_SIEGE.finditer(text, lo, hi)]
 
 

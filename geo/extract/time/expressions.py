@@ -12,7 +12,10 @@ Conventions (past tense is assumed: news reports what has happened):
 
 * a day and month without a year ("on 29 November") is the latest such date not after
   publication + 1 day (time zones); a month or part of one ("late November") is the
-  latest one starting on or before publication, its end clipped to publication;
+  latest one starting on or before publication, its end clipped to publication; but a month
+  told with "in" and no year after a point that names its year in the same sentence ("captured
+  it in August 2021, before troops recaptured it in December") is the first such month from
+  that point's month on, when that is not after publication;
 * a bare weekday ("on Wednesday", "Wednesday night") is the latest such day on or before
   publication; "last Wednesday" is the latest strictly before it;
 * "last week" is the previous ISO week (Monday..Sunday); "over the weekend" the last
@@ -41,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.errors import DateError
-from geo.extract.time.resolve import Span, precision_of_range, resolve
+from geo.extract.time.resolve import Span, point_year, precision_of_range, resolve, resolve_after
 from geo.extract.time.screen import rule_matches
 from geo.extract.time.words import CALENDAR_WORD, MONTHS, RELATION, STRICT
 from geo.model import DatePrecision
@@ -100,11 +103,46 @@ def find_time_expressions(text: str, published: dt.date | None,
         published = published.date()
     found: list[TimeMention] = []
     windows = [(0, len(text))] if spans is None else spans
+    dated: list[tuple[int, int, dt.date]] = []  # (start, end, first day) of the points naming their year
+    yearless: list[tuple[re.Match[str], int]] = []  # months told without a year or a day, and their place in found
     for k, m in rule_matches(text, windows):
         span = resolve(k, m, published)
-        if span is not None:
-            found.append(_mention(text, m, span, published))
+        if span is None:
+            continue
+        shape = point_year(k, m)
+        if shape is not None and shape[0]:
+            dated.append((m.start(), m.end(), span[0]))
+        mention = _mention(text, m, span, published)
+        if shape is not None and not shape[0] and not shape[1] and mention.relation == "at":
+            yearless.append((m, len(found)))  # "in December", not "since June": that runs to publication
+        found.append(mention)
+    if dated and yearless:
+        _after_dated_points(text, found, dated, yearless, windows, published)
     return _longest_disjoint(found)
+
+
+def _after_dated_points(text: str, found: list[TimeMention], dated: list[tuple[int, int, dt.date]],
+                        yearless: list[tuple[re.Match[str], int]], windows: Sequence[tuple[int, int]],
+                        published: dt.date | None) -> None:
+    """Read each month told without its year after a dated point of its sentence in that point's time, in place.
+
+    "captured Lalibela in August 2021, before federal troops recaptured it in December" is December
+    2021, not the December before publication; a month whose reading after the dated point would
+    pass publication keeps its reading against publication.
+    """
+    bounds = sorted(windows)
+    starts = [s for s, _ in bounds]
+    dated.sort()
+    for m, k in yearless:
+        w = bisect.bisect_right(starts, m.start()) - 1
+        if w < 0 or m.end() > bounds[w][1]:
+            continue
+        before = [d for s, e, d in dated if s >= bounds[w][0] and e <= m.start()]
+        if not before:
+            continue
+        span = resolve_after(m, before[-1], published)
+        if span is not None and span[0] < found[k].date:
+            found[k] = _mention(text, m, span, published)
 
 
 def _longest_disjoint(found: list[TimeMention]) -> list[TimeMention]:

@@ -173,7 +173,7 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         for m in _NTH_DAY.finditer(text, lo, hi):
             found.extend(_nth_day(text, m, published))
         for m in _OFFSET.finditer(text, lo, hi):
-            found.extend(_offset(m, times, lo))
+            found.extend(_offset(m, times, lo, hi))
         for m in _EVE.finditer(text, lo, hi):
             anchor = next((t for t in times if m.end() <= t.start <= m.end() + 50 and t.precision == "day"), None)
             if anchor is not None:
@@ -228,20 +228,26 @@ def _nth_day(text: str, m: re.Match[str], published: dt.date) -> list[TimeMentio
     return [TimeMention(m.group(0), m.start(), m.end(), min(day, published), None, "day", "at")]
 
 
-def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int) -> list[TimeMention]:
+def _offset(m: re.Match[str], times: Sequence[TimeMention], lo: int, hi: int) -> list[TimeMention]:
     """Return the day an offset clause gives (", a day after they seized the city": the day before the one told).
 
-    The anchor is the day told last before the offset in the same span; the expression stands at the ordering
-    word, so that it is the time of the clause that word opens, not of the clause before it.
+    The anchor is the day told last before the offset in the same span, or for an offset in months or years
+    the day or month ("took Raqqa in October 2017, three years after Islamic State seized the city"); with none
+    before it, the first told after it in the span ("have recaptured Mekelle, eight months after federal troops
+    took the city, a spokesman said on Monday"). The expression stands at the ordering word, so that it is the
+    time of the clause that word opens, not of the clause before it.
     """
-    anchor = next((t for t in reversed(times) if lo <= t.start and t.end <= m.start() and t.precision == "day"
-                   and t.date is not None and t.relation == "at"), None)
+    unit = m.group("unit").lower()
+    precise = ("day", "month") if unit.startswith(("month", "year")) else ("day",)
+    told = [t for t in times if lo <= t.start and t.end <= hi and t.precision in precise and t.date is not None
+            and t.relation == "at"]
+    anchor = next((t for t in reversed(told) if t.end <= m.start()), None) or next(
+        (t for t in told if t.start >= m.end()), None)
     if anchor is None:
         return []
     word = m.group("n").lower()
     count = int(_STEP_DAYS.get(word, word))
     sign = -1 if m.group("rel").lower() == "after" else 1
-    unit = m.group("unit").lower()
     if unit.startswith(("month", "year")):  # "eight months after": that month, as near as a round figure tells
         months = anchor.date.year * 12 + anchor.date.month - 1 + sign * count * (12 if unit.startswith("year") else 1)
         year, month = divmod(months, 12)

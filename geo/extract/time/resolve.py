@@ -15,7 +15,7 @@ from geo.dates import shift
 from geo.extract.time.words import CAPITAL_ONLY, FULL_MONTHS, MONTHS, NUMBERS, POINT_RX, QUALS, UNFOLDED, WEEKDAYS
 from geo.model import DatePrecision
 
-__all__ = ["Span", "precision_of_range", "resolve"]
+__all__ = ["Span", "point_year", "precision_of_range", "resolve", "resolve_after"]
 
 _D = dt.timedelta(days=1)
 #: An inclusive date range and its precision.
@@ -132,6 +132,69 @@ def _resolve_single(m: re.Match[str], pub: dt.date | None) -> Span | None:
     if d is None and y is None and not full:
         return None  # "in Mar Elias": abbreviations need a day or a year
     return _resolve_point(d, mo, y, q, pub)
+
+
+def point_year(rule: int, m: re.Match[str]) -> tuple[bool, bool] | None:
+    """Whether a single calendar point names its year and whether it names a day; None for other matches.
+
+    Parameters
+    ----------
+    rule : int
+        Index of the rule in :data:`geo.extract.time.words.RULE_PATTERNS`; only single points (1) answer.
+    m : re.Match
+        A match of that rule's pattern.
+
+    Returns
+    -------
+    (bool, bool) or None
+        (has a year, has a day), or None when the match is no single point or is refused.
+    """
+    if rule != 1 or UNFOLDED.search(m[0]):
+        return None
+    p = _parse_point(m["pt"])
+    if p is None:
+        return None
+    return p[2] is not None, p[0] is not None
+
+
+def resolve_after(m: re.Match[str], anchor: dt.date, published: dt.date | None) -> Span | None:
+    """Resolve a month without its year ("in December") told after a dated one in the same sentence.
+
+    "captured Lalibela in August 2021, before federal troops recaptured it in December": the
+    month is the first one starting on or after the month of *anchor* (the dated point told
+    before it) and not after publication; None when there is none, so that the caller keeps
+    the reading against publication.
+
+    Parameters
+    ----------
+    m : re.Match
+        A match of the single-point rule naming a month and neither a day nor a year.
+    anchor : datetime.date
+        First day of the dated point told before it in the same sentence.
+    published : datetime.date or None
+        Publication date of the text.
+
+    Returns
+    -------
+    (date, date, str) or None
+        First day, last day and precision, or None.
+    """
+    p = _parse_point(m["pt"])
+    if p is None or UNFOLDED.search(m[0]):
+        return None
+    d, mo, y, q, full = p
+    if d is not None or y is not None or mo is None or not full:
+        return None
+    year = anchor.year if mo >= anchor.month else anchor.year + 1
+    try:
+        s, e = _span_of(None, mo, year, q)
+    except (ValueError, OverflowError):
+        return None
+    if published is not None and s > published:
+        return None
+    if published is not None:
+        e = max(s, min(e, published))
+    return s, e, precision_of_range(s, e)
 
 
 def _resolve_range(m: re.Match[str], pub: dt.date | None) -> Span | None:
