@@ -115,6 +115,10 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
     rows: list[tuple] = []
     lines: list[int] = []
     source = f"GeoNames dump {path.name} (CC BY 4.0), feature "
+    # the values many rows repeat held once each (a source per feature, a country, an admin-1 code): less memory
+    # for the forked writer to copy on touching it, and for every later pass over the rows to walk
+    sources: dict[str, str] = {}
+    shared: dict[str, str] = {}
     for line_no, cols in _columns(path, country):
         try:
             population = int(cols[14] or 0)
@@ -130,8 +134,12 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
             alts = "|".join(n.replace("|", " ") for n in names if n and n != name)
         else:
             alts = ""
-        rows.append((f"geonames:{cols[0]}", name, alts, kind, lat, lon, f"{cols[8]}.{cols[10]}",
-                     cols[8] or None, population, None, f"{source}{cols[6]}.{cols[7]}"))
+        feature = f"{cols[6]}.{cols[7]}"
+        if (origin := sources.get(feature)) is None:
+            origin = sources[feature] = source + feature
+        admin1 = f"{cols[8]}.{cols[10]}"
+        rows.append((f"geonames:{cols[0]}", name, alts, kind, lat, lon, shared.setdefault(admin1, admin1),
+                     shared.setdefault(cols[8], cols[8]) or None, population, None, origin))
         lines.append(line_no)
     return _rounded(rows), lines
 
