@@ -17,6 +17,8 @@ the tables.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import operator
 import os
 import pickle
 import re
@@ -25,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
+
+import numpy as np
 
 from gazetteer.cache import writable
 from gazetteer.errors import GazetteerDataError
@@ -111,6 +115,10 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
     rows: list[tuple] = []
     lines: list[int] = []
     source = f"GeoNames dump {path.name} (CC BY 4.0), feature "
+    # the values many rows repeat held once each (a source per feature, a country, an admin-1 code): less memory
+    # for the forked writer to copy on touching it, and for every later pass over the rows to walk
+    sources: dict[str, str] = {}
+    shared: dict[str, str] = {}
     for line_no, cols in _columns(path, country):
         try:
             population = int(cols[14] or 0)
@@ -126,10 +134,32 @@ def _rows(path: Path, country: str | None, extra: dict[str, list[str]]) -> tuple
             alts = "|".join(n.replace("|", " ") for n in names if n and n != name)
         else:
             alts = ""
-        rows.append((f"geonames:{cols[0]}", name, alts, kind, round(lat, 5), round(lon, 5), f"{cols[8]}.{cols[10]}",
-                     cols[8] or None, population, None, f"{source}{cols[6]}.{cols[7]}"))
+        feature = f"{cols[6]}.{cols[7]}"
+        if (origin := sources.get(feature)) is None:
+            origin = sources[feature] = source + feature
+        admin1 = f"{cols[8]}.{cols[10]}"
+        rows.append((f"geonames:{cols[0]}", name, alts, kind, lat, lon, shared.setdefault(admin1, admin1),
+                     shared.setdefault(cols[8], cols[8]) or None, population, None, origin))
         lines.append(line_no)
-    return rows, lines
+    return _rounded(rows), lines
+
+
+def _rounded(rows: list[tuple]) -> list[tuple]:
+    """Return *rows* with their coordinates (fields 4 and 5) rounded as ``round(value, 5)`` rounds them.
+
+    At once: ``numpy.round(x, 5)`` is ``rint(x * 1e5) / 1e5``, and where that gives *x* back,
+    *x* is the double nearest a decimal of five places, which ``round`` leaves as it is (a
+    dump's coordinates, written with five decimals, are all such). Only the other rows are
+    rounded one by one (``round`` costs more than reading the number).
+    """
+    if not rows:
+        return rows
+    coordinates = np.fromiter(itertools.chain.from_iterable(map(operator.itemgetter(4, 5), rows)), dtype=np.float64,
+                              count=2 * len(rows))
+    for i in np.unique(np.flatnonzero(np.round(coordinates, 5) != coordinates) // 2).tolist():  # NaN too
+        row = rows[i]
+        rows[i] = (*row[:4], round(row[4], 5), round(row[5], 5), *row[6:])
+    return rows
 
 
 def _check(path: Path, rows: list[tuple], lines: list[int]) -> None:

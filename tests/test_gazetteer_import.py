@@ -366,3 +366,31 @@ def test_tables_that_fail_to_build_on_a_refused_row_report_the_row(data_dir: Pat
     with pytest.raises(GazetteerDataError, match=r"line 2: .*not on the globe"):
         import_geonames(write_dump(tmp_path, [VILLAGE, [*BASE[:4], "95", *BASE[5:]]]), replace=True)
     assert not user_gazetteer_path().exists()
+
+
+# ---------------------------------------------------------------- coordinates rounded at once, as round() rounds them
+@given(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True),
+                          st.floats(-180, 180).map(lambda v: float(f"{v:.5f}")),
+                          st.tuples(st.floats(-180, 180), st.integers(0, 17)).map(lambda p: float(f"{p[0]:.{p[1]}f}"))),
+                min_size=2, max_size=40).map(lambda v: v[: len(v) // 2 * 2]))
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+def test_coordinates_are_rounded_as_round_rounds_each(values: list[float]) -> None:
+    from gazetteer.imports import _rounded
+
+    rows = [("id", "name", "", "town", lat, lon, "SY.01", "SY", 0, None, "test")
+            for lat, lon in zip(values[0::2], values[1::2], strict=True)]
+    expected = [(*row[:4], round(row[4], 5), round(row[5], 5), *row[6:]) for row in rows]
+    assert [repr(row) for row in _rounded(list(rows))] == [repr(row) for row in expected]  # repr: NaN, -0.0 alike
+
+
+def test_a_dumps_coordinates_are_stored_to_five_decimals(data_dir: Path, tmp_path: Path) -> None:
+    from gazetteer.userstore import read_user_rows
+
+    long = [*VILLAGE[:4], "35.9100049999", "36.640005", *VILLAGE[6:]]  # a latitude just under, a longitude on a half
+    five = [*BASE[:4], "-33.86785", "151.20732", *BASE[6:]]
+    exponent = [*STREAM[:4], "1.5e1", "4.4000001e1", "S", "SCH", *STREAM[8:]]
+    import_geonames(write_dump(tmp_path, [long, five, exponent]))
+    coordinates = {row[0]: (row[4], row[5]) for row in read_user_rows()}
+    assert coordinates == {"geonames:99000001": (round(35.9100049999, 5), round(36.640005, 5)),
+                           "geonames:99000002": (-33.86785, 151.20732), "geonames:99000003": (15.0, 44.0)}
+    assert coordinates["geonames:99000001"] == (35.91, 36.64001)
