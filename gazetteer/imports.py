@@ -156,7 +156,9 @@ def _rounded(rows: list[tuple]) -> list[tuple]:
         return rows
     coordinates = np.fromiter(itertools.chain.from_iterable(map(operator.itemgetter(4, 5), rows)), dtype=np.float64,
                               count=2 * len(rows))
-    for i in np.unique(np.flatnonzero(np.round(coordinates, 5) != coordinates) // 2).tolist():  # NaN too
+    with np.errstate(over="ignore", invalid="ignore"):  # a huge or NaN value: rounded one by one below
+        differ = np.round(coordinates, 5) != coordinates
+    for i in np.unique(np.flatnonzero(differ) // 2).tolist():  # NaN too
         row = rows[i]
         rows[i] = (*row[:4], round(row[4], 5), round(row[5], 5), *row[6:])
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,16 @@ def test_bad_coordinate_is_named(data_dir: Path, tmp_path: Path) -> None:
     bad = [*BASE[:4], "north", *BASE[5:]]
     with pytest.raises(GazetteerDataError, match=r"line 3\b"):
         import_geonames(write_dump(tmp_path, [VILLAGE, BASE, bad]))
+
+
+@pytest.mark.parametrize("value", ["1e308", "-1.7976931348623157e308", "nan"])
+def test_a_huge_or_nan_coordinate_is_named_without_a_numeric_warning(data_dir: Path, tmp_path: Path,
+                                                                     value: str) -> None:
+    bad = [*BASE[:4], value, *BASE[5:]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "overflow encountered" on stderr beside the one-line error
+        with pytest.raises(GazetteerDataError, match=r"line 2\b.*not on the globe"):
+            import_geonames(write_dump(tmp_path, [VILLAGE, bad]))
 
 
 def test_missing_dump_is_an_error(data_dir: Path, tmp_path: Path) -> None:
