@@ -101,3 +101,20 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path / "geo-data"
     load_store.cache_clear()
     default_gazetteer.cache_clear()
+
+
+@pytest.fixture()
+def write_corpus(tmp_path: Path) -> Any:
+    """A function writing a corpus folder of articles ``{file: (date, text)}`` with its metadata.csv; returns it."""
+
+    def write(articles: dict[str, tuple[str, str]], name: str = "corpus") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        rows = ["file,date,source,title,url"]
+        for file, (date, text) in articles.items():
+            (folder / file).write_text(text + "\n", encoding="utf-8")
+            rows.append(f"{file},{date},Wire,,")
+        (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return folder
+
+    return write

@@ -47,15 +47,8 @@ ARTICLES = {
 
 
 @pytest.fixture()
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    rows = ["file,date,source,title,url"]
-    for name, (date, text) in ARTICLES.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-        rows.append(f"{name},{date},Wire,,")
-    (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return folder
+def corpus(write_corpus: Any) -> Path:
+    return write_corpus(ARTICLES)
 
 
 @pytest.fixture()
