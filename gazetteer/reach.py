@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,6 +65,31 @@ class Reach:
     points: list[tuple[float, float, float]] = field(default_factory=list)
     parts: bool = False
 
+    def to_json(self) -> str:
+        """Return the reach as JSON text (:meth:`from_json` reads it back): a file others may open holds no pickle."""
+        return json.dumps({"texts": sorted(self.texts), "ids": sorted(self.ids), "boxes": self.boxes,
+                           "points": self.points, "parts": self.parts}, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Reach:
+        """Read :meth:`to_json`'s text.
+
+        Raises
+        ------
+        ValueError
+            The text is not such a reach (malformed JSON, a missing key, a value of another type).
+        """
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("a reach is a JSON object")
+        texts, ids, boxes, points, parts = (data.get(k) for k in ("texts", "ids", "boxes", "points", "parts"))
+        if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts)
+                and isinstance(ids, list) and all(isinstance(i, str) for i in ids) and isinstance(parts, bool)
+                and isinstance(boxes, list) and all(_numbers(b, 4) for b in boxes)
+                and isinstance(points, list) and all(_numbers(p, 3) for p in points)):
+            raise ValueError("a reach's texts and ids are strings, its boxes four numbers, its points three")
+        return cls(set(texts), set(ids), [tuple(b) for b in boxes], [tuple(p) for p in points], parts)
+
     def beyond(self, text: str) -> Reach:
         """Return this reach without the texts that are whole-word stretches of *text* (which is tested anyway).
 
@@ -74,6 +100,11 @@ class Reach:
 
 
 _WORD_CHAR = re.compile(r"[\w'’‘`´ʿʾʻʼ\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def _numbers(values: object, count: int) -> bool:
+    return (isinstance(values, list) and len(values) == count
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values))
 
 
 def _stretch_of(part: str, text: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from gazetteer.imports import add_place
+from gazetteer.reach import Reach
 from gazetteer.resolver import default_gazetteer
 from gazetteer.store import load_store
 from gazetteer.userstore import user_gazetteer_path
@@ -101,3 +102,24 @@ def test_a_changed_file_or_a_store_of_schema_4_is_read_again(corpus: Path, tmp_p
     (corpus / "ukraine.txt").write_text(ARTICLES["ukraine.txt"][1] + " Fighting continued.\n", encoding="utf-8")
     report = ingest([], store, rebuild=True)
     assert report.kept_unreached == 2 and report.changed == 1
+
+
+@pytest.mark.parametrize("stored", [
+    "not json", '{"texts": 5}', '{"texts": [], "ids": [], "boxes": [[1, 2]], "points": [], "parts": false}',
+    "cos\nsystem\n(S'touch /tmp/pwned'\ntR.",  # a pickle: a store is a file others send; never unpickled
+])
+def test_a_store_s_record_of_questions_is_json_and_a_foreign_one_reads_the_article_again(
+        corpus: Path, tmp_path: Path, data_dir: Path, cache_root: Path, stored: str) -> None:
+    store = tmp_path / "s.gpkg"
+    ingest([corpus], store)
+    conn = sqlite3.connect(store)
+    kept = [Reach.from_json(text) for (text,) in conn.execute("SELECT reach FROM articles")]
+    assert len(kept) == 3  # JSON a reader can check, not a pickle
+    conn.execute("UPDATE articles SET reach = ? WHERE path LIKE ?", (stored, "%sudan.txt"))
+    conn.commit()
+    conn.close()
+    add_place("Qarsunat al-Gharbiyya", 14.1, 30.2, country="SD")
+    fresh()
+    report = ingest([], store, rebuild=True)
+    assert (report.rebuilt, report.kept_unreached) == (1, 2)
+    assert not Path("/tmp/pwned").exists()

@@ -15,7 +15,6 @@ Re-ingesting unchanged files changes nothing.
 from __future__ import annotations
 
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -238,9 +237,8 @@ def _unreached(store: EventStore, inputs: Sequence[Input]) -> set[Path]:
         if blob is None or article is None or article.id != source.article:
             continue
         try:
-            reach = pickle.loads(blob)  # noqa: S301 - written by this store's own ingests
-            reached = not isinstance(reach, Reach) or user_could_answer(reach, article.text, places)
-        except (pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
+            reached = user_could_answer(Reach.from_json(blob), article.text, places)
+        except ValueError:  # not a reach this geo wrote: read the article again
             reached = True
         if not reached:
             kept.add(item.path)

@@ -56,7 +56,7 @@ _UPGRADES: dict[int, tuple[str, ...]] = {
         ("anchor_text", "TEXT"), ("anchor_kind", "TEXT"), ("anchor_country", "TEXT"), ("subject_place", "TEXT"),
         ("locator", "TEXT"), ("locator_name", "TEXT"), ("locator_lat", "REAL"), ("locator_lon", "REAL"),
         ("side_country", "TEXT"), ("unresolved", "TEXT"))),
-    5: ("ALTER TABLE articles ADD COLUMN reach BLOB", "ALTER TABLE articles ADD COLUMN gazetteer TEXT"),
+    5: ("ALTER TABLE articles ADD COLUMN reach TEXT", "ALTER TABLE articles ADD COLUMN gazetteer TEXT"),
 }
 EVENT_COLUMNS = [f.name for f in fields(ControlEvent)]
 DISTANCE_COLUMNS = [f.name for f in fields(DistanceMention)]
@@ -80,7 +80,7 @@ _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE articles (id TEXT PRIMARY KEY, path TEXT NOT NULL, published DATE, source TEXT, title TEXT, "
     "url TEXT, duplicate_of TEXT, duplicate_score REAL, chars INTEGER NOT NULL, shingles INTEGER NOT NULL, "
-    "signature BLOB NOT NULL, meta_hash TEXT NOT NULL, ingested_at DATETIME NOT NULL, reach BLOB, gazetteer TEXT)",
+    "signature BLOB NOT NULL, meta_hash TEXT NOT NULL, ingested_at DATETIME NOT NULL, reach TEXT, gazetteer TEXT)",
     "CREATE TABLE sources (path TEXT PRIMARY KEY, article TEXT, size INTEGER NOT NULL, "
     "mtime_ns INTEGER NOT NULL, meta_hash TEXT NOT NULL)",
     f"CREATE TABLE events (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, seq INTEGER NOT NULL, "
@@ -466,15 +466,16 @@ class EventStore:
         now = self.running_version
         return f"{now['geo_version']}|{now['gazetteer_packaged']}|{now['gazetteer']}"
 
-    def stored_reach(self, article_id: str) -> bytes | None:
-        """Return the stored questions of an article's extraction to the gazetteer, pickled, or None.
+    def stored_reach(self, article_id: str) -> str | None:
+        """Return the stored questions of an article's extraction to the gazetteer, as JSON, or None.
 
-        Kept (:func:`geo.store.rows.extraction_rows`) when the user gazetteer it was extracted under
-        could not have answered them otherwise than the packaged data; None as well when the article
-        is not stored, or was extracted by another geo version or with other packaged gazetteer data.
+        Kept (:func:`geo.store.rows.extraction_rows`, :meth:`gazetteer.reach.Reach.to_json`) when the user
+        gazetteer it was extracted under could not have answered them otherwise than the packaged data;
+        None as well when the article is not stored, or was extracted by another geo version or with
+        other packaged gazetteer data.
         """
         row = self.conn.execute("SELECT reach, gazetteer FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if not row or not isinstance(row[0], bytes) or not isinstance(row[1], str):
+        if not row or not isinstance(row[0], str) or not isinstance(row[1], str):
             return None
         now = self.running_version
         version, packaged, _ = (row[1].split("|") + ["", "", ""])[:3]

@@ -11,7 +11,6 @@ old article, which is deleted (with its events) once no other file holds that te
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
@@ -62,7 +61,7 @@ class ArticlePrint:
 class ExtractionRows:
     """An article's extraction as the store's ``events`` and ``distances`` rows (see :func:`extraction_rows`).
 
-    ``reach`` is what the extraction asked of the gazetteer, pickled, when the user gazetteer it was
+    ``reach`` is what the extraction asked of the gazetteer, as JSON, when the user gazetteer it was
     read with could not have answered any of it otherwise than the packaged data (:mod:`gazetteer.reach`);
     else None.
     """
@@ -70,7 +69,7 @@ class ExtractionRows:
     article: Article
     events: tuple[tuple, ...]
     distances: tuple[tuple, ...]
-    reach: bytes | None = None
+    reach: str | None = None
 
 
 def _distance_point(d: DistanceMention) -> tuple[float | None, float | None]:
@@ -97,9 +96,9 @@ def extraction_rows(ex: ArticleExtraction) -> ExtractionRows:
     return ExtractionRows(ex.article, events, distances, _reach_blob(ex))
 
 
-def _reach_blob(ex: ArticleExtraction) -> bytes | None:
-    """Return what the extraction asked of the gazetteer, pickled; None when it was not recorded."""
-    return None if ex.reach is None else pickle.dumps(ex.reach, protocol=pickle.HIGHEST_PROTOCOL)
+def _reach_blob(ex: ArticleExtraction) -> str | None:
+    """Return what the extraction asked of the gazetteer as JSON (a store is a file others open: no pickle); or None."""
+    return None if ex.reach is None else ex.reach.to_json()
 
 
 @dataclass(slots=True)
