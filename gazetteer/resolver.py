@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from gazetteer.context import (
 )
 from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
-from gazetteer.model import PLACE_KINDS, Place
+from gazetteer.model import PLACE_KINDS, Place, km_between
 from gazetteer.names import compact_key, fold_token, normalize_name
 from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
@@ -418,7 +417,7 @@ class Gazetteer:
             best = entry.places[j]
             in_war = best.country in focus and " " not in key and written.lower() in common and any(
                 k != i and other.kind in _SETTLEMENT_KINDS and other.id != best.id
-                and _km_apart(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
+                and km_between(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
             if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
                                    best.country in doc_focus, entry.form, after_preposition, in_war):
                 out.append(None)
@@ -649,7 +648,7 @@ class Gazetteer:
             if part is not None:
                 return part
             inner = self._best_in(m.group("rest"), focus, demonyms)  # "Aleppo's Sheikh Maqsoud district"
-            if inner is not None and inner.id != owner.id and _km_apart(inner, owner) <= PART_REACH_KM:
+            if inner is not None and inner.id != owner.id and km_between(inner, owner) <= PART_REACH_KM:
                 return inner
             owners.append(owner)
         if owners and self._entry(normalize_name(phrase), phrase.strip()) is None:
@@ -707,13 +706,6 @@ class Gazetteer:
         place = self.store.place(row)
         note_point(lat, lon, km, place.id)
         return place, km
-
-
-def _km_apart(a: Place, b: Place) -> float:
-    """Return the great-circle distance between two places in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:

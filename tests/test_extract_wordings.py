@@ -2151,3 +2151,19 @@ def test_a_town_civilians_fled_to_is_not_the_city_told_next(gz) -> None:
             "were patrolling the camp. The paramilitary group has besieged the city since May 2024.")
     events = [e for e in read(gz, text, dt.date(2025, 4, 13)) if e.kind == "besieged"]
     assert [(e.place, e.actor_gaining) for e in events] == [("El Fasher", "rsf")], events
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    ("Russian forces captured Progress, a village near Pokrovsk, the ministry said.", "Progress", None),
+    ("Russian forces captured Marks, a village near Kupiansk, the ministry said.", "Marks", None),
+    ("Boko Haram fighters captured Maga, a town near Mora, on Sunday.", "Maga", "CM"),
+    ("M23 rebels captured Sake on Thursday.", "Sake", "CD"),
+])
+def test_a_name_the_finder_left_out_is_a_town_of_the_war_only_near_the_towns_the_article_names(
+        gz, text: str, place: str, country: str | None) -> None:
+    (event,) = [e for e in read(gz, text) if e.place == place]
+    assert event.kind == "captured"
+    if country is None:  # 'Progress' in Amur, 'Marks' by Saratov: no point rather than a namesake far away
+        assert event.place_id is None and event.lat is None, event
+    else:
+        assert event.place_id is not None and gz.get(event.place_id).country == country, event

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from gazetteer import Candidate, Mention, Place, normalize_name
+from gazetteer.model import km_between
 from geo.extract import lexicon as lx
 from geo.extract.clauses import (
     OUTSIDE_HEADS,
@@ -260,12 +261,14 @@ def reference_point(text: str, m: Mention) -> bool:
                 or lx.MODIFIER_AFTER.match(text[m.end : m.end + 25]))
 
 
-def named_in_theatre(ctx: Context, name: str) -> Place | None:
+def named_in_theatre(ctx: Context, name: str, near: Sequence[Place] = ()) -> Place | None:
     """Return the settlement of the theatre's countries that bears exactly *name*, or None.
 
     The object of a control verb is a place even when the name finder leaves its name out as a
     common word ("M23 rebels captured Sake"): a settlement of the war's own countries whose name
-    or an alternate folds to the name exactly is taken; nothing abroad, nothing fuzzy.
+    or an alternate folds to the name exactly is taken; nothing abroad, nothing fuzzy. When the
+    article names other settlements (*near*), it must lie within :data:`NEAR_NAMED_KM` of one of
+    them: "captured Progress, a village near Pokrovsk" is no town of that name across Russia.
     """
     if ctx.theatre is None:
         return None
@@ -274,9 +277,14 @@ def named_in_theatre(ctx: Context, name: str) -> Place | None:
     for candidate in ctx.gazetteer.lookup(name, focus=countries, limit=3):
         place = candidate.place
         if place.country in countries and place.kind in SETTLEMENTS and key in {
-                normalize_name(n) for n in (place.name, *place.names)}:
+                normalize_name(n) for n in (place.name, *place.names)} and (
+                not near or any(km_between(place, other) <= NEAR_NAMED_KM for other in near)):
             return place
     return None
+
+
+#: How near a settlement the article names an otherwise unplaced name must lie to be taken (km).
+NEAR_NAMED_KM = 300.0
 
 
 #: A division word right after a city's name: "the Kyiv region", "Aleppo province", "Donetsk Oblast".
@@ -442,7 +450,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     targets: list[Target] = []
     for m in found:
         if m.place is None and m.cue == UNPLACED:
-            home = named_in_theatre(ctx, m.text)
+            home = named_in_theatre(ctx, m.text, [p.place for p in (*ctx.settlements, *sent.places)
+                                                  if p.place is not None and p.place.kind in SETTLEMENTS])
             if home is None and _TOWNS_OWN.search(text, max(0, m.start - 20), m.start) and ctx.last_settlement \
                     and ctx.last_settlement.place is not None:
                 targets.append((m.text, ctx.last_settlement.place, 2))  # "the town's Grand Immaculate Church"

@@ -48,7 +48,6 @@ the stretch of a border and the side, and the distance is drawn.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -56,7 +55,7 @@ from dataclasses import dataclass
 
 from gazetteer import Gazetteer
 from gazetteer.capitals import capital_of
-from gazetteer.model import Place
+from gazetteer.model import Place, km_between
 from gazetteer.resolver import Mention
 from geo.extract.clauses import dateline_end
 from geo.model import AnchorKind
@@ -137,14 +136,6 @@ class AnchorReading:
     locator: Place | None
     locator_written: str
     side_country: str | None
-
-
-def _km(a: Place, b: Place) -> float:
-    """Return the great-circle distance between two places (km, spherical: a plausibility test only)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _has_name(phrase: str) -> bool:
@@ -228,7 +219,7 @@ class AnchorReader:
                 reason = ("no anchor: the sentence does not say from where the distance is measured, and the "
                           "article names no town it could be measured from")
         if place is not None and locator is not None and not is_subject and kind != "border" \
-                and _km(place, locator) > distance_km + LOCATOR_REACH_KM:
+                and km_between(place, locator) > distance_km + LOCATOR_REACH_KM:
             named, locator = None, None
             side = self._side_without_place(inside)
         if kind == "border" and side is None and country is not None:
@@ -276,7 +267,7 @@ class AnchorReader:
         order = in_sentence[-1:] + sorted(counts, key=lambda pid: (-counts[pid], -last[pid]))
         for pid in order:
             place = places[pid]
-            if located is None or abs(_km(place, located) - distance_km) <= max(IMPLIED_SHARE * distance_km,
+            if located is None or abs(km_between(place, located) - distance_km) <= max(IMPLIED_SHARE * distance_km,
                                                                                 IMPLIED_SLACK_KM):
                 return place
         return None
