@@ -2167,3 +2167,16 @@ def test_a_name_the_finder_left_out_is_a_town_of_the_war_only_near_the_towns_the
         assert event.place_id is None and event.lat is None, event
     else:
         assert event.place_id is not None and gz.get(event.place_id).country == country, event
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Islamic State still controls Hawija, west of Kirkuk, and Tal Afar.", {"Hawija", "Tal Afar"}),
+    ("The RSF captured Bara, north of El Obeid, and Um Sumeima on Saturday.", {"Bara", "Um Sumeima"}),
+    ("Russian forces took Ocheretyne, north of Avdiivka, and Novobakhmutivka last week.",
+     {"Ocheretyne", "Novobakhmutivka"}),
+    ("The AA seized Ann, south of Mrauk-U, and Buthidaung.", {"Ann", "Buthidaung"}),
+    ("Rebels seized Saraqeb, in Idlib province, and Maarat al-Numan.", {"Saraqeb", "Maarat al-Numan"}),
+    ("The RSF captured Bara, near El Obeid, on Saturday.", {"Bara"}),
+])
+def test_a_place_located_in_an_apposition_does_not_end_the_list(gz, text: str, places: set[str]) -> None:
+    assert {e.place for e in read(gz, text) if e.kind in ("captured", "held")} == places, read(gz, text)

@@ -90,8 +90,9 @@ COORDINATION = re.compile(
     r"\s*\)\s*,?\s*(?:and\s+)?)(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
 #: An apposition after a place, up to (not including) the comma that closes it: ", about 60km to the west", ", the
-#: Kachin State capital" (not a list item: ", the town of X").
-_APPOSITION_SPAN = re.compile(r",\s+(?:(?:a|an|the|about|some|around|nearly|roughly|almost|its|their|home\s+to)\s+"
+#: Kachin State capital", ", west of Kirkuk", ", near Goma" (not a list item: ", the town of X").
+_APPOSITION_SPAN = re.compile(r",\s+(?:(?:a|an|the|about|some|around|nearly|roughly|almost|its|their|home\s+to|"
+                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|outside|in|close\s+to|just)\s+"
                               r"(?!(?:" + _LIST_NOUN + r")s?\s+of\b)|\d)[^,;()]{1,80}?(?=,)", re.I)
 #: After an unnamed object, the places it includes: "much of the north-east, including Raqqa".
 _INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+them|such\s+as)\s+(?:the\s+)?"
