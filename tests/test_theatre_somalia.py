@@ -6,10 +6,8 @@ Every sentence here was written for these tests (the places are real, the events
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
-from geo.extract.actors import actor_index, infer_theatre
-from geo.theatres import PACKAGE_DIR, load_theatre, packaged_theatres
+from geo.theatres import PACKAGE_DIR, load_theatre
 from tests.probe import reader
 
 read = reader(dt.date(2023, 1, 17))
@@ -24,18 +22,6 @@ def test_the_file_loads_and_names_the_wars_sides() -> None:
     assert theatre.faction_of("Danab commandos") == "government"
     assert theatre.faction_of("clan militias") == "macawisley"
     assert theatre.sides["government"] == ("government", "macawisley", "au_mission")
-
-
-def test_names_alone_point_to_somalia() -> None:
-    index = actor_index()
-    text = "Danab commandos and Macawisley fighters pushed into al-Shabaab territory, ATMIS said."
-    found = infer_theatre(Counter(), index.votes(text, index.spans(text)), packaged_theatres().values())
-    assert found is not None and found.id == "somalia"
-
-
-def test_places_alone_point_to_somalia() -> None:
-    found = infer_theatre(Counter({"SO": 2, "KE": 1}), {}, packaged_theatres().values())
-    assert found is not None and found.id == "somalia"
 
 
 def test_a_short_article_is_read_in_somalia(gz) -> None:
