@@ -336,10 +336,6 @@ class Ranking(NamedTuple):
         chosen = self.ints[self.best]
         return chosen[:, _I_COUNTRY], chosen[:, _I_IS_COUNTRY].astype(bool)
 
-    def best_index(self, i: int) -> int:
-        """Return the index (in its entry) of name *i*'s best candidate."""
-        return int(self.best[i] - self.offsets[i])
-
 
 def _segment_argmax(scores: np.ndarray, starts: np.ndarray, owner: np.ndarray) -> np.ndarray:
     """Return the flat position of the largest score of each segment (the first of equal ones, as np.argmax)."""

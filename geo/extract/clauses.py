@@ -519,8 +519,6 @@ _NAME_END = re.compile(r"\s*(?:$|[,.;:()\u2013\u2014\"'’]|-\s|\s(?:on|in|at|af
                        r"during|following|while|when|without|but|which|where|who|were|was|is|are|had|has|have|"
                        r"fell|also|in|into|inside|under|for|town|city|village|villages|district|camp|township|"
                        r"locality|region|province|state|area|hills?|settlement|neighbou?rhood|quarter|county)\b)")
-_PLACE_AFTER = re.compile(r"\s+(?:town|city|village|district|township|locality|region|province|state|area|"
-                          r"neighbou?rhood|quarter|county|settlement)\b", re.I)
 
 
 _DEMONYM = re.compile(r"(?:ese|ian|ians|ish|ean|eans)$|-[a-z]+ed$|^[A-Z]{2,}$|(?:Colonel|General|Major|Captain|"
