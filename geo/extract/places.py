@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from gazetteer import Candidate, Mention, Place, normalize_name
 from gazetteer.model import km_between
+from gazetteer.resolver import WAR_NEIGHBOUR_KM
 from geo.extract import lexicon as lx
 from geo.extract.clauses import (
     OUTSIDE_HEADS,
@@ -267,8 +268,9 @@ def named_in_theatre(ctx: Context, name: str, near: Sequence[Place] = ()) -> Pla
     The object of a control verb is a place even when the name finder leaves its name out as a
     common word ("M23 rebels captured Sake"): a settlement of the war's own countries whose name
     or an alternate folds to the name exactly is taken; nothing abroad, nothing fuzzy. When the
-    article names other settlements (*near*), it must lie within :data:`NEAR_NAMED_KM` of one of
-    them: "captured Progress, a village near Pokrovsk" is no town of that name across Russia.
+    article names other settlements (*near*), it must lie within
+    :data:`gazetteer.resolver.WAR_NEIGHBOUR_KM` of one of them, as a name the finder keeps must:
+    "captured Progress, a village near Pokrovsk" is no town of that name across Russia.
     """
     if ctx.theatre is None:
         return None
@@ -278,13 +280,10 @@ def named_in_theatre(ctx: Context, name: str, near: Sequence[Place] = ()) -> Pla
         place = candidate.place
         if place.country in countries and place.kind in SETTLEMENTS and key in {
                 normalize_name(n) for n in (place.name, *place.names)} and (
-                not near or any(km_between(place, other) <= NEAR_NAMED_KM for other in near)):
+                not near or any(km_between(place, other) <= WAR_NEIGHBOUR_KM for other in near)):
             return place
     return None
 
-
-#: How near a settlement the article names an otherwise unplaced name must lie to be taken (km).
-NEAR_NAMED_KM = 300.0
 
 
 #: A division word right after a city's name: "the Kyiv region", "Aleppo province", "Donetsk Oblast".
