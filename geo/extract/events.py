@@ -238,8 +238,9 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
                                                                                         or bool(subjects)))
 
 
-#: (denial offset, its stance, the verified stance, (offset, stance) of each report, the stance otherwise)
-_StanceCues = tuple[int | None, Stance | None, Stance | None,
+#: (denial offset, its stance, the verification's offset and stance, (offset, stance) of each report, the stance
+#: otherwise)
+_StanceCues = tuple[int | None, Stance | None, tuple[int, Stance] | None,
                     list[tuple[int, Stance | None]], Stance]
 
 
@@ -264,8 +265,8 @@ class _Stance:
         deny_at, denied, verified, reports, default = self._cues
         if deny_at is not None and denied is not None and _same_span(self.text, deny_at, pos):
             return denied
-        if verified is not None:
-            return verified
+        if verified is not None and not _CONTRAST.search(self.text, *sorted((verified[0], pos))):
+            return verified[1]  # "X said A fell, but footage geolocated by analysts showed B": B is verified, not A
         before = [outcome for at, outcome in reports if outcome is not None and _same_span(self.text, at, pos)]
         if before:  # the nearest speaker before: "A said it took X, while B said it held Y": Y is B's word
             return before[-1]
@@ -283,13 +284,14 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     deny = lx.DENY.search(s)
     if deny and claim_denied and claim_denied.end() >= deny.end():
         deny = None
-    denied = verified = None
+    denied = None
+    verified: tuple[int, Stance] | None = None
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
         denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
-    if lx.VERIFY.search(s) and not unverified and not lx.ASSESSED.search(s):
+    if (verify := lx.VERIFY.search(s)) and not unverified and not lx.ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
-        verified = Stance("verified", monitors[0].text if monitors else None)
+        verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
     default = Stance("claimed") if unverified or claim_denied else Stance("reported")
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default

@@ -226,8 +226,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)[\"”’']?\s+from|"
             r"(?:withdrawals?|pull-?outs?|retreats?|evacuations?|redeployments?)\s+of\s+(?:its|their|the|his)\s+"
             r"(?:[\w-]+\s+){0,2}?"
-            r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed\s+(?:\w+\s+){0,3}?(?:from|outside)|"
-            r"regroup(?:ed|ing)?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
+            r"(?:troops|forces|units|soldiers|fighters|garrison|personnel|defenders)\s+from|redeployed[\"”’']?\s+(?:\w+\s+){0,3}?(?:from|outside)|"
+            r"regroup(?:ed|ing)?[\"”’']?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
     # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is

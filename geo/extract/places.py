@@ -632,8 +632,11 @@ def _in_division(place: Place, division: Place) -> bool:
     return place.country == division.country and bool(place.admin1) and place.admin1 == division.name
 
 
+#: A people's adjective written before the noun of a place: "Iraqi", "Congolese", "Ukrainian", "Kurdish".
+_DEMONYM = r"(?-i:[A-Z])(?-i:[a-z])+(?:i|ese|ian|an|ish)(?:-[a-z]+)?"
 #: Head nouns of a site named by common words.
-_SITE_HEADS = r"palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|compound|barracks"
+_SITE_HEADS = (r"palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|compound|"
+               r"barracks|mosque|church|cathedral|hospital|building|city\s+hall|town\s+hall|stadium|museum")
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                rf"(?:{_SITE_HEADS}|base|camp|garrison)\b", re.I)
@@ -647,8 +650,12 @@ _SITE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+|its\s+|their\s+)?"
                    r"(?:\s+of\s+(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,5}?(?-i:[a-z])[\w'’-]*"
                    r"(?=\s+(?:in|at|near|outside|on)\s|\s*[,.;]|\s*$))?)", re.I)
 #: After a site: the town it is in ("in central Khartoum", "in the northern city of Merowe").
-_SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:central|northern|southern|eastern|western|city|town|"
-                        r"centre|center|heart|of)\s+)*$", re.I)
+_SITE_TOWN = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?!(?:near|outside|after|before|with|and|or|but|while|as|"
+                        r"since|during|despite|amid|from|to|by|for)\b)(?:(?-i:[a-z])[\w-]*|" + _DEMONYM
+                        + r")\s+){0,5}$", re.I)
+#: A name used as an adjective before the noun of a place: "the northern Iraqi town of", "the Russian-held city of".
+_AS_ADJECTIVE = re.compile(r"(?:-[a-z]+)?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:town|city|village|port|capital|"
+                           r"stronghold|hub|province|state|region|district|border)\s+of\b", re.I)
 
 
 def _common_site(text: str, pos: int, hi: int) -> bool:
@@ -681,8 +688,8 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
         if m.group("owner"):
             town = next((p for p in sent.places if p.start == m.start("owner")), None)
         if town is None:
-            town = next((p for p in sent.places if m.end() <= p.start <= m.end() + 40
-                         and _SITE_TOWN.match(text[m.end() : p.start])), None)
+            town = next((p for p in sent.places if m.end() <= p.start <= m.end() + 60
+                         and _SITE_TOWN.match(text[m.end() : p.start]) and not _AS_ADJECTIVE.match(text, p.end)), None)
         name = m.group("np")
         if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
             if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):

@@ -1,0 +1,85 @@
+"""Sites inside a town (a mosque, a hospital, a ministry's building), euphemisms in quotes, and what a
+verification in another clause verifies.
+
+Every sentence here was written for these tests (the places are real, the events need not be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gazetteer.model import km_between
+from tests.probe import reader
+
+read = reader(dt.date(2024, 3, 10))
+
+
+@pytest.mark.parametrize(("text", "site", "town", "kind", "gaining"), [
+    ("Iraqi forces recaptured the Nuri mosque in Mosul on Thursday.", "Nuri mosque", "Mosul", "regained",
+     "government"),
+    ("Rebels seized the Umayyad Mosque in Aleppo's old city on Saturday.", "Umayyad Mosque", "Aleppo", "captured",
+     "opposition"),
+    ("The army recaptured the Al-Shifa hospital in Khartoum North.", "Al-Shifa hospital", "Khartoum North", "regained",
+     "saf"),
+    ("The Houthis seized the central bank building in Aden on Wednesday.", "central bank building", "Aden",
+     "captured", "houthis"),
+    ("Wagner fighters captured the Bakhmut city hall on Tuesday.", "Bakhmut city hall", "Bakhmut", "captured",
+     "russia"),
+])
+def test_a_site_named_with_its_kind_is_a_part_of_its_town(gz, text: str, site: str, town: str, kind: str,
+                                                           gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [e.place for e in events] == [site], read(gz, text)
+    event = events[0]
+    town_place = gz.lookup(town)[0].place
+    assert event.geo_precision == 2 and event.actor_gaining == gaining
+    assert km_between(event, town_place) < 15  # not a namesake far away
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("Houthi fighters seized the government headquarters in the southern port city of Aden on Wednesday.", "Aden",
+     "YE"),
+    ("Islamic State fighters seized the main mosque in the northern Iraqi town of Tal Afar.", "Tal Afar", "IQ"),
+    ("Government soldiers retook the cathedral in the eastern Congolese town of Beni.", "Beni", "CD"),
+    ("Russian troops seized the administration building in the frontline town of Toretsk.", "Toretsk", "UA"),
+])
+def test_a_site_is_in_the_town_described_after_it(gz, text: str, town: str, country: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert events, read(gz, text)
+    town_place = next(c.place for c in gz.lookup(town) if c.place.country == country)
+    assert all(e.geo_precision == 2 and km_between(e, town_place) < 15
+               for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ('The army said its troops had "redeployed" from Wad Madani.', "Wad Madani", "saf"),
+    ("Ukraine's military said its units had “regrouped” from Vuhledar to save soldiers' lives.", "Vuhledar",
+     "ukraine"),
+    ("The junta said its forces had ‘redeployed’ from Laukkai after talks.", "Laukkai", "junta"),
+])
+def test_a_withdrawal_in_quotes_is_a_withdrawal(gz, text: str, place: str, losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_losing) for e in events] == [("withdrew", losing)], events
+
+
+@pytest.mark.parametrize(("text", "claimed", "verified"), [
+    ("The Russian-installed governor said Ukrainian troops had been driven out of Robotyne, but footage geolocated "
+     "by analysts showed Ukrainian soldiers entering Verbove.", "Robotyne", "Verbove"),
+    ("The army said it had recaptured Bara, but videos verified by researchers showed RSF fighters entering Um "
+     "Sumeima.", "Bara", "Um Sumeima"),
+    ("SANA said the army had taken back Morek; however, footage geolocated by monitors showed rebels entering "
+     "Souran.", "Morek", "Souran"),
+])
+def test_a_verification_after_a_contrast_verifies_only_its_own_clause(gz, text: str, claimed: str,
+                                                                      verified: str) -> None:
+    events = read(gz, text)
+    stances = {e.place: e.stance for e in events}
+    assert stances.get(verified) == "verified", events
+    assert claimed in stances and stances[claimed] != "verified", events
+
+
+def test_a_verification_in_the_same_clause_still_verifies(gz) -> None:
+    events = read(gz, "Footage geolocated by analysts showed Russian troops had captured Krynky.")
+    assert [(e.place, e.stance) for e in events if e.kind == "captured"] == [("Krynky", "verified")], events
