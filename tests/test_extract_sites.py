@@ -83,3 +83,23 @@ def test_a_verification_after_a_contrast_verifies_only_its_own_clause(gz, text: 
 def test_a_verification_in_the_same_clause_still_verifies(gz) -> None:
     events = read(gz, "Footage geolocated by analysts showed Russian troops had captured Krynky.")
     assert [(e.place, e.stance) for e in events if e.kind == "captured"] == [("Krynky", "verified")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Kurdish-led fighters cleared the last Islamic State positions in Manbij on Saturday.", "Manbij", "captured",
+     "sdf"),
+    ("MNDAA fighters overran the last junta positions in Laukkai on Friday.", "Laukkai", "captured", "mndaa"),
+    ("The Taliban overran the last Afghan army positions in Kunduz.", "Kunduz", "captured", "taliban"),
+    ("The army stormed the remaining RSF positions in Bahri, the military said.", "Bahri", "entered", "saf"),
+])
+def test_the_last_positions_of_a_side_in_a_place(gz, text: str, place: str, kind: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [(kind, gaining)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces shelled Houthi positions in Marib.",
+    "FAMa soldiers destroyed JNIM positions near Boulkessi.",
+])
+def test_positions_struck_or_near_a_place_take_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "entered")], read(gz, text)

@@ -71,6 +71,8 @@ OBJECT_GAP = re.compile(
     r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
+    # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"
+    r"s?|[\w'’-]+(?=(?:\s+[\w'’-]+){0,2}\s+(?:positions|lines|defen[cs]es|strongholds|bastions|pockets|holdouts)\b)" +
     r"s?|in|of|over|on|inside|within|"
     r"at)\s*,?\s+)*$", re.I)
 #: A common plural object coordinated before a place: "dozens of army posts and", "more than 100 military outposts
