@@ -103,3 +103,38 @@ def test_the_last_positions_of_a_side_in_a_place(gz, text: str, place: str, kind
 ])
 def test_positions_struck_or_near_a_place_take_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "entered")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "division"), [
+    ("The army recaptured the Sennar state capital, Sinja, on Saturday.", "Sinja", "Sennar"),
+    ("The Arakan Army captured the Chin State town of Paletwa.", "Paletwa", "Chin State"),
+    ("M23 fighters captured the North Kivu mining town, Rubaya, in April.", "Rubaya", "North Kivu"),
+    ("Residents said the RSF had withdrawn from the Gezira state capital, Wad Madani, leaving the army in control.",
+     "Wad Madani", "Gezira"),
+])
+def test_a_division_naming_the_town_after_it_is_no_object(gz, text: str, place: str, division: str) -> None:
+    events = read(gz, text)
+    assert [e.place for e in events if e.kind in ("captured", "regained", "withdrew")] == [place], events
+    assert not [e for e in events if e.place == division], events
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Ukrainian forces pushed Russian troops out of Vovchansk, the Kharkiv regional governor said.", ["Vovchansk"]),
+    ("The RSF seized Um Rawaba, the North Kordofan state government said.", ["Um Rawaba"]),
+    ("The Taliban took Pul-e-Khumri, the Baghlan provincial council chief told reporters.", ["Pul-e-Khumri"]),
+])
+def test_a_place_heading_its_speaker_is_not_listed(gz, text: str, places: list[str]) -> None:
+    events = read(gz, text)
+    assert [e.place for e in events] == places, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The Tatmadaw regained control of Kyaukme from PDF terrorists, the Global New Light of Myanmar reported.",
+     "Kyaukme", "junta"),
+    ("Units of the armed forces regained control of Maaloula from armed terrorist groups, the state news agency "
+     "reported.", "Maaloula", "government"),
+])
+def test_an_outlet_after_a_comma_is_the_speaker_not_the_side_before_it(gz, text: str, place: str,
+                                                                      side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.attributed_to == side for e in events), events

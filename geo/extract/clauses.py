@@ -185,8 +185,10 @@ def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
     return chosen
 
 
-#: A verb of saying right after a name: the name is a speaker ("SUNA said", "Rudaw reported").
-_SAYS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
+#: A verb of saying right after a name, or after the words it heads: a speaker ("SUNA said", "the Kharkiv regional
+#: governor said").
+_SAYS_AFTER = re.compile(r"(?:\s+(?!(?:and|or|was|were|is|are|has|have|had|which|who|that|as|after|in|on|of|to)\b)"
+                         r"[\w'’-]+){0,4}?\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
 
 
 def _without(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> str:

@@ -297,10 +297,17 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
+#: Between a side and a reporting word, another subject after a comma: "from PDF terrorists, the Global New Light of
+#: Myanmar reported" (the outlet reports, not the PDF); not a relative clause ("the RSF, which holds it, said").
+_OTHER_SUBJECT = re.compile(r",\s*(?!(?:which|who|whose|that|whom|it|they|he|she)\b)(?:the|a|an|(?-i:[A-Z]))[^,]*$",
+                            re.I)
+
+
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
+           and not _OTHER_SUBJECT.search(sent.text, a.end - sent.start, m.start())
            and not source_actor(sent.text, a.start - sent.start)
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):

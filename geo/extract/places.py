@@ -131,7 +131,9 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     if weak and first.start - trig.end() > 40:
         return []
     owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
-                  and first.place.kind in _AREA_KINDS and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start)), None)
+                  and first.place.kind in _AREA_KINDS and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start)
+                                                           or _MODIFIER_GAP.fullmatch(text, first.end, m.start))),
+                 None)
     if owned is not None:  # "captured Panjshir's Paryan district": the division only locates the place it owns
         first = owned
         after = [m for m in after if m.start >= owned.start]
@@ -170,6 +172,11 @@ _OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heigh
                           re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
+#: A division named as a modifier of the settlement after it: "the Gezira state capital, Wad Madani", "the Chin State
+#: town of Paletwa", "the North Kivu mining town, Rubaya".
+_MODIFIER_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast|district))?\s+"
+                           r"(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:capital|town|city|village|port|hub|stronghold|settlement|district\s+centre|"
+                           r"district\s+center)(?:\s+of\s+|\s*,\s*)(?:the\s+)?", re.I)
 
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
