@@ -138,3 +138,29 @@ def test_an_outlet_after_a_comma_is_the_speaker_not_the_side_before_it(gz, text:
                                                                       side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.attributed_to == side for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("Ardamata, on the outskirts of El Geneina, fell to the RSF on Saturday.", "Ardamata", "El Geneina"),
+    ("The town of Ardamata, on the outskirts of El Geneina, is now in the hands of the RSF.", "Ardamata",
+     "El Geneina"),
+    ("Robotyne, south of Orikhiv, was retaken by Ukrainian forces in August.", "Robotyne", "Orikhiv"),
+    ("Tal Rifaat, north of Aleppo, fell to Turkish-backed rebels on Sunday.", "Tal Rifaat", "Aleppo"),
+])
+def test_a_place_locating_the_subject_in_an_apposition_is_not_the_subject(gz, text: str, place: str,
+                                                                          not_place: str) -> None:
+    events = read(gz, text)
+    assert [e.place for e in events] == [place], events
+
+
+@pytest.mark.parametrize(("text", "place", "side", "theatre"), [
+    ("Troops loyal to the government regained control of Hodeidah airport, officials said.", "Hodeidah airport",
+     "government", "yemen"),
+    ("Pro-government militias captured Tal Rifaat on Wednesday.", "Tal Rifaat", "government", "syria"),
+    ("Forces loyal to the government retook Sirte from Islamic State in December 2016.", "Sirte", "gna", "libya"),
+    ("Pro-government militiamen took back Kalehe on Friday.", "Kalehe", "wazalendo", "drc"),
+])
+def test_the_government_is_the_incumbent_side_of_the_war(gz, text: str, place: str, side: str,
+                                                         theatre: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {(e.actor_gaining, e.theatre) for e in events} == {(side, theatre)}, events

@@ -146,13 +146,28 @@ _APPOSITION_IN = re.compile(r",\s*(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4
                             r"stronghold|hub|settlement|port)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
 
 
+#: An apposition that locates its head by a place near it: "Ardamata, on the outskirts of El Geneina, fell", "Krynky,
+#: just east of Kherson, was".
+_APPOSITION_NEAR = re.compile(r",\s*(?:(?:on|at)\s+the\s+(?:outskirts|edges?|fringes?)\s+of|in\s+the\s+suburbs\s+of|"
+                              r"near|outside|close\s+to|(?:just\s+|some\s+|about\s+|\d+\s*(?:km|kilometres|kilometers|"
+                              r"miles)\s+)*(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
+                              r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$", re.I)
+
+
 def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
-    """Whether a region only locates the head of an apposition to a settlement named before it.
+    """Whether a place only locates the head of an apposition to a settlement named before it.
 
     "El Fasher, the last state capital in Darfur still held by the army": the subject is El Fasher,
-    which Darfur locates, not Darfur.
+    which Darfur locates, not Darfur; "Ardamata, on the outskirts of El Geneina, fell to the RSF":
+    Ardamata, not El Geneina.
     """
-    if m.place is None or m.place.kind not in _AREA_KINDS:
+    if m.place is None:
+        return False
+    near = _APPOSITION_NEAR.search(text, max(sent.start, m.start - 60), m.start)
+    if near is not None and text[m.end : m.end + 2].startswith(","):
+        head = [n for n in sent.places if n.end <= near.start()]
+        return bool(head) and not text[head[-1].end : near.start()].strip()
+    if m.place.kind not in _AREA_KINDS:
         return False
     opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
     if opened is None:

@@ -259,7 +259,17 @@ class Theatre:
         found = self._aliases.get(key)
         if found is None and generic:
             found = self._generic.get(key)
+            if found is None and key in _GOVERNMENT_WORDS:  # what no theatre file needs to say: "the government"
+                found = self.government
         return found
+
+
+#: Words that mean the incumbent government's side in any war, unless a theatre's own words say otherwise:
+#: "troops loyal to the government", "pro-government militias".
+_GOVERNMENT_WORDS = frozenset(fold(w) for w in (
+    "the government", "government forces", "government troops", "government soldiers",
+    "pro-government forces", "pro-government troops", "pro-government fighters", "pro-government militias",
+    "pro-government militia", "pro-government militiamen", "pro-government gunmen"))
 
 
 class _Checker:
