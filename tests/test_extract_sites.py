@@ -164,3 +164,25 @@ def test_the_government_is_the_incumbent_side_of_the_war(gz, text: str, place: s
                                                          theatre: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {(e.actor_gaining, e.theatre) for e in events} == {(side, theatre)}, events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Ethiopian troops captured the Tigrayan capital Mekelle on November 28.", "Mekelle", "government"),
+    ("The Taliban captured the Afghan capital Kabul in August 2021.", "Kabul", "taliban"),
+    ("Government forces retook the Syrian port of Tartus.", "Tartus", "government"),
+    ("The Houthis seized the Red Sea port of Hodeidah.", "Hodeidah", "houthis"),
+])
+def test_a_people_or_a_sea_before_a_capital_or_port_names_the_town(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert [(e.place, e.actor_gaining, e.geo_precision) for e in events] == [(place, gaining, 1)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "since"), [
+    ("Insurgents linked to Islamic State seized the port town of Mocimboa da Praia in August 2020 and held it for "
+     "a year.", "Mocimboa da Praia", dt.date(2020, 8, 1)),
+    ("Islamic State seized Mosul in June 2014 and held it for three years.", "Mosul", dt.date(2014, 6, 1)),
+    ("Russian forces captured Kherson in March 2022 and held it for eight months.", "Kherson", dt.date(2022, 3, 1)),
+])
+def test_a_state_told_after_a_dated_change_begins_with_it(gz, text: str, place: str, since: dt.date) -> None:
+    held = [e for e in read(gz, text) if e.kind == "held" and e.place == place]
+    assert held and all(e.date == since for e in held), read(gz, text)

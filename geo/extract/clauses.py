@@ -70,7 +70,8 @@ OBJECT_GAP = re.compile(
     r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|both|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
-    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
+    r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|(?-i:[A-Z])[\w-]*an|" + _DESCRIPTOR + r"|"
+    r"(?:" + _PLACE_NOUN + r")" +
     # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"
     r"s?|[\w'’-]+(?=(?:\s+[\w'’-]+){0,2}\s+(?:positions|lines|defen[cs]es|strongholds|bastions|pockets|holdouts)\b)" +
     r"s?|in|of|over|on|inside|within|"
@@ -116,6 +117,9 @@ _FACILITY = re.compile(
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
 _NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")
+#: A port named by its town after it: "port of Tartus", "harbour of Berbera".
+_PORT = re.compile(r"\b(?:port|harbou?r)$", re.I)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 _STOP_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "in", "at", "on", "to", "from", "with", "its", "their",
                          "his", "her", "all", "most", "control", "full", "complete", "total", "over"})
 _PROPER = re.compile(r"^(?:[A-Z0-9][\w'’-]*|al-[A-Z][\w'’-]*|\d+\w*)$")
@@ -220,6 +224,8 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     m = _FACILITY.match(text, pos, hi)
     if m is None or _NAME_GOES_ON.match(text, m.end("name")):
         return None  # "Port Sudan", "Camp Lemonnier", "Fort Shevchenko": the head word begins a place's name
+    if _PORT.search(m.group("name")) and _OF_NAME.match(text, m.end("name")):
+        return None  # "the Syrian port of Tartus", "the Red Sea port of Hodeidah": the port town itself
     tail = text[m.end("name") : m.end()]
     then_place = bool(tail.strip(" ,")) or tail.endswith(" ")
     words = [w.rstrip(",") for w in m.group("name").split()]

@@ -984,6 +984,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         events.extend(make_event(ctx, sent, trig, kind=kind, written=written, place=place, precision=2,
                                  gaining=other, losing=None, stance=event_stance, time=own, confidence=confidence)
                       for other in holders if other != gaining)
+    if length is not None and time is not None and time.end <= trig.start() \
+            and _THEN_STATE.fullmatch(text, time.end, trig.start()):
+        length = None  # "seized Mocimboa da Praia in August 2020 and held it for a year": held from that date on
     if length is not None:  # "had been besieged by rebels for more than three years before ...": since when
         end = (time.date_end or time.date) if time is not None else ctx.article.published
         events = [_lasted(e, started(end, length) if end is not None else None) for e in events]
@@ -1021,6 +1024,11 @@ def _reached(events: list[ControlEvent]) -> list[ControlEvent]:
             e = replace(e, kind="captured")
         out.append(e)
     return out
+
+
+#: Between a dated change and the state that followed it, in one sentence: "in August 2020 and held it", "on
+#: Monday, then besieged".
+_THEN_STATE = re.compile(r"\s*,?\s*(?:and|then|and\s+then)\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?", re.I)
 
 
 def _lasted(event: ControlEvent, start: tuple[dt.date, dt.date | None, str] | None) -> ControlEvent:
