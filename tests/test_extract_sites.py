@@ -186,3 +186,33 @@ def test_a_people_or_a_sea_before_a_capital_or_port_names_the_town(gz, text: str
 def test_a_state_told_after_a_dated_change_begins_with_it(gz, text: str, place: str, since: dt.date) -> None:
     held = [e for e in read(gz, text) if e.kind == "held" and e.place == place]
     assert held and all(e.date == since for e in held), read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("8 December – Rebels take Damascus; Assad flees to Moscow.", "Damascus", "opposition"),
+    ("Taliban take Kabul as president flees.", "Kabul", "taliban"),
+    ("RSF take Wad Madani as army withdraws.", "Wad Madani", "rsf"),
+])
+def test_a_headline_in_the_present_tells_a_capture(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert [(e.place, e.actor_gaining) for e in events] == [(place, gaining)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army could take Bakhmut within days, analysts said.",
+    "Russian forces are trying to take Pokrovsk.",
+    "It will take months to rebuild Mosul.",
+    "The operation would take weeks, and the army hopes to take Raqqa before winter.",
+])
+def test_take_that_is_not_done_takes_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "not_gaining"), [
+    ("Ukraine retakes Kherson as Russian troops pull back across the Dnipro.", "Kherson", "russia"),
+    ("Sudan retakes Khartoum's presidential palace as RSF fighters flee.", "Khartoum", "rsf"),
+    ("Mali retakes Kidal as separatist rebels withdraw.", "Kidal", "fla"),
+])
+def test_a_side_in_another_clause_does_not_gain_the_object(gz, text: str, place: str, not_gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert events and not [e for e in events if e.actor_gaining == not_gaining], events

@@ -376,13 +376,17 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
-             and not _ACCORDING_TO.search(text, max(0, a.start - 25), a.start)]  # the report's source, no party
+             and not _ACCORDING_TO.search(text, max(0, a.start - 25), a.start)  # the report's source, no party
+             and (passive or not _OTHER_CLAUSE.search(text, trig.end(), a.start))]
     if recent:
         return recent, True
     return (after[0].faction, True) if after else (None, True)
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: A clause of its own after an active trigger: "retakes Kherson as Russian troops pull back" (the side there is not
+#: the object's owner).
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:as|while|when|whereas|after|before|since|because|but)\b", re.I)
 #: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo", "Somali
 #: National Army forces and local clan militias".
 _JOINED = re.compile(r"(?:\s+(?:forces|troops|soldiers|units|fighters|militiamen|members|personnel))?\s+(?:and|"

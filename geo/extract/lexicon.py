@@ -216,7 +216,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
-    Trigger("captured", r"took|taken|taking|takes|won|wins|secured|secures|swept\s+through|sweeping\s+through|"
+    Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|swept\s+through|sweeping\s+through|"
             r"sweeps\s+through|swung\s+through|"
             r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
             confidence=0.6),
