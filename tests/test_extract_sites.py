@@ -216,3 +216,24 @@ def test_take_that_is_not_done_takes_nothing(gz, text: str) -> None:
 def test_a_side_in_another_clause_does_not_gain_the_object(gz, text: str, place: str, not_gaining: str) -> None:
     events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
     assert events and not [e for e in events if e.actor_gaining == not_gaining], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Ukrainian forces regained positions in Krasnohorivka, southwest of Pokrovsk.", "Krasnohorivka", "ukraine"),
+    ("The RSF seized several positions inside El Fasher, the army said.", "El Fasher", "rsf"),
+    ("Houthi fighters captured positions in Hazm, tribal sources said.", "Hazm", "houthis"),
+])
+def test_some_positions_in_a_town_contest_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("contested", side)], read(gz, text)
+
+
+def test_all_positions_in_a_town_are_the_town(gz) -> None:
+    events = read(gz, "Ukrainian forces regained all their positions in Robotyne.")
+    assert [(e.place, e.kind) for e in events] == [("Robotyne", "regained")], events
+
+
+def test_a_mine_in_a_town_is_a_site_of_the_town(gz) -> None:
+    events = read(gz, "Russian forces seized the Tsentralna mine in northern Toretsk.")
+    toretsk = next(c.place for c in gz.lookup("Toretsk") if c.place.country == "UA")
+    assert [(e.place, e.place_id, e.geo_precision) for e in events] == [("Tsentralna mine", toretsk.id, 2)], events

@@ -107,7 +107,7 @@ _FACILITY_HEAD = (r"base|bases|headquarters|HQ|airport|airbase|air\s+base|airfie
                   r"brigade|battalion|regiment|garrisons?|camps?|refinery|oilfields?|oil\s+field|palace|crossings?|"
                   r"university|academy|dam|prison|complex|compound|power\s+station|power\s+plant|military\s+college|"
                   r"checkpoint|port|harbour|bridge|station|fort|citadel|office|mosque|church|cathedral|monastery|shrine|hospital|"
-                  r"building|city\s+hall|town\s+hall|stadium|school|factory|plant|museum")
+                  r"building|city\s+hall|town\s+hall|stadium|school|factory|plant|museum|mine|quarry")
 #: A named facility after a trigger: "the army's 15th Infantry Division base in", "the headquarters of the
 #: military's Northeastern Command in", "Kavumu airport near".
 _FACILITY = re.compile(

@@ -979,6 +979,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         if precision == 3 and kind in ("captured", "regained") and lx.PARTIAL.search(
                 ctx.article.text[clause[0] : trig.end() + 60]) and "most of" not in sent.text:
             kind = "contested"
+        elif kind in ("captured", "regained") and ends[k] > trig.end() and _SOME_POSITIONS.match(
+                text, trig.end(), ends[k]):
+            kind = "contested"  # "regained positions in Krasnohorivka": a foothold in it, not the town
         event_stance = stance
         if kind == "held" and stance.word == "claimed" and stance.attributed_to == gaining:
             event_stance = Stance("reported")
@@ -1030,6 +1033,10 @@ def _reached(events: list[ControlEvent]) -> list[ControlEvent]:
     return out
 
 
+#: Some positions in a place, not all of them: "regained positions in", "seized several positions inside" (not "the
+#: last positions in", "all Russian positions in").
+_SOME_POSITIONS = re.compile(r"(?:(?!\b(?:last|remaining|all|every|final)\b)[^.;])*?"
+                             r"\bpositions\s+(?:in|inside|within)\s", re.I)
 #: Between a dated change and the state that followed it, in one sentence: "in August 2020 and held it", "on
 #: Monday, then besieged".
 _THEN_STATE = re.compile(r"\s*,?\s*(?:and|then|and\s+then)\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?", re.I)
