@@ -107,6 +107,9 @@ class Context:
     last_change: ControlEvent | None = None
     #: Place id -> the latest change of hands told there with a named taker, which "the fall of X" refers to.
     changes_at: dict[str, ControlEvent] = field(default_factory=dict)
+    #: The ids of the events of a history summed up ("Palmyra has changed hands four times since 2015"): a contest
+    #: only where the article tells none of the changes.
+    summaries: set[str] = field(default_factory=set)
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],

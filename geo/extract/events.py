@@ -718,6 +718,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 driven_out.extend(found)
             if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
                 presence.extend(found)
+            if trigger is lx.CHANGED_HANDS:
+                ctx.summaries.update(e.id for e in found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -859,11 +861,13 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             actor = attacker
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
+    if trigger is lx.CHANGED_HANDS:
+        actor = None  # "Saraqib changed hands several times": between whom, and who holds it now, is not said
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
     if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
-            and trigger is not lx.PUSHED_BACK_EDGE:
+            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK:
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -1236,6 +1240,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
+    if ctx.summaries:  # "has changed hands four times since 2015. IS fighters seized it in May 2015 ...": the changes
+        changed = {_where(e) for e in events if e.kind in _HAND_CHANGES}  # told are the evidence, not their sum
+        events = [e for e in events if e.id not in ctx.summaries or _where(e) not in changed]
     events = _first_named(ctx.article.text, _taken_over(_prior_holders(events, ctx.theatre)), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
@@ -1253,6 +1260,10 @@ def _read_events(ctx: Context, sentences: list[Sentence],
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
+
+
+#: The kinds of a change of hands.
+_HAND_CHANGES = frozenset({"captured", "regained", "withdrew"})
 
 
 def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:
