@@ -37,7 +37,7 @@ from gazetteer import Gazetteer, Mention, Place
 from gazetteer.names import normalize_name
 from geo.dates import shift
 from geo.extract import lexicon as lx
-from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, infer_theatre
+from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, in_outlet_usage, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
@@ -165,6 +165,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             actors = index.resolve(text, names, guess, voice)
             mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess),
                                demonyms=True)
+    actors = in_outlet_usage(actors, guess, article.source)  # "the army" in the Houthis' Saba: theirs
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
     dateline = dateline_end(text)  # where and when the reporter files, not where or when anything happened
     times = [t for t in times if t.start >= dateline]  # "KABUL, Aug 7 -": the report's day, not an event's
@@ -178,7 +179,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             own = _sentence_theatre(sentence_places, index.votes(text, _within_spans(names, s, e)), guess,
                                     index.theatres.values())
             if own is not guess:  # read again in its own war: its factions, its places first
-                sentence_actors = index.resolve(text, _within_spans(names, s, e), own, voice)
+                sentence_actors = in_outlet_usage(index.resolve(text, _within_spans(names, s, e), own, voice), own,
+                                                  article.source)
                 skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
                                                                           for a in sentence_actors]
                 own_names = [replace(m, start=m.start + s, end=m.end + s)

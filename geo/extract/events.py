@@ -19,7 +19,9 @@ yields one event per place it governs:
   is not the subject; the owner of a captured unit ("the army's 17th Division base") loses
   it; the holder a sentence describes a place by ("which had been under army control")
   loses the place its change is about. In a contest the side said to hold the place is the
-  defender, and a side named after the trigger as attacking is the attacker.
+  defender, and a side named after the trigger as attacking is the attacker. A bare "the army"
+  that the theatre leaves ``unknown`` is the army of the country its places lie in, where the
+  theatre can tell (:meth:`geo.theatres.Theatre.home_army`).
 * **Stance**: a side that says or claims it makes the event ``claimed`` (attributed to that
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
@@ -48,7 +50,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
-from geo.extract.actors import actor_index
+from geo.extract.actors import ActorMention, actor_index
 from geo.extract.background import background_events
 from geo.extract.clauses import (
     antecedent,
@@ -323,10 +325,12 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
-            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool]:
-    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
+            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool, bool]:
+    """Return the side that gains (nearest before an active trigger, after a passive one), and two flags.
 
-    After a passive trigger only its agent counts ("was taken on Sunday by", "fell to"; for a
+    The flags: whether the side was guessed, and whether it is a bare word for some state's
+    forces the theatre leaves open ("the army" in the Sahel). After a passive trigger only its
+    agent counts ("was taken on Sunday by", "fell to"; for a
     standing-control phrase, "in the hands of", any side after it; for a siege, a side after
     "by" in the sentence: "under siege since June, when the road was cut by pro-regime
     forces"); an agentless passive takes the side before it, else the context's, else the
@@ -350,7 +354,7 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         after = [a for a in fighters if a.start >= trig.end() and (
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
-            return after[0].faction, False
+            return after[0].faction, False, _open(after[0])
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
@@ -363,14 +367,25 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         while len(before) > 1 and before[-2].faction not in (None, "unknown") \
                 and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
             before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
-        return (before[-1].faction if last.faction != "unknown" else last.faction), False
+        return (before[-1].faction if last.faction != "unknown" else last.faction), False, _open(last)
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
              and not _ACCORDING_TO.search(text, max(0, a.start - 25), a.start)]  # the report's source, no party
     if recent:
-        return recent, True
-    return (after[0].faction, True) if after else (None, True)
+        return recent, True, False
+    return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+def _open(actor: ActorMention) -> bool:
+    """Whether a side is a bare word for some state's forces that the theatre leaves unknown ("the army")."""
+    return actor.open_army and actor.faction == "unknown"
+
+
+def _home_army(theatre: Theatre | None, targets: Sequence[Target]) -> str | None:
+    """Return the army of the one country a trigger's places lie in, when the theatre can tell (``home_army``)."""
+    countries = {place.country for _, place, _ in targets if place is not None and place.country}
+    return theatre.home_army(countries.pop()) if theatre is not None and len(countries) == 1 else None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -494,9 +509,9 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
                 not _VERB_BETWEEN.search(text, trig.end(), a.start):  # not "the fall of X is a blow to the GNA"
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
-        return _actors(text, sent, trig, False, recent)
+        return _actors(text, sent, trig, False, recent)[:2]
     if trig.group(0).lower().startswith("loss") and _ADMITTED.search(text, max(0, trig.start() - 30), trig.start()):
-        return _actors(text, sent, trig, False, recent)  # "the junta acknowledged the loss of": its own loss
+        return _actors(text, sent, trig, False, recent)[:2]  # "the junta acknowledged the loss of": its own loss
     after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
              and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
     if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
@@ -831,8 +846,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
             actor, inferred = told.actor_gaining, False
     else:
-        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
-                                  trigger.kind == "besieged")
+        actor, inferred, open_army = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
+                                             trigger.kind == "besieged")
+        if open_army:  # "the army retook Djibo" in a war of three armies: Burkina Faso's, where Djibo is
+            actor = _home_army(sent.theatre, targets) or actor
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
