@@ -347,3 +347,15 @@ def test_the_city_centre_is_the_city_named_before(text: str, theatre: str, town:
 def test_the_border_of_a_division_is_the_division_s_outline(text: str, theatre: str, division: str) -> None:
     s = shape_of(text, theatre)
     assert (s.mention.anchor_kind, s.mention.anchor_name, s.status) == ("region", division, "drawn")
+
+
+@pytest.mark.parametrize(("text", "theatre", "place"), [
+    ("Pokrovsk, once home to 60,000 people, sits 70 km west of Donetsk.", "ukraine", "Pokrovsk"),
+    ("El Fasher, the last army stronghold in Darfur, lies about 800 km west of Khartoum.", "sudan", "El Fasher"),
+    ("Lashio, a trading hub of 150,000, is some 120 km from the Chinese border.", "myanmar", "Lashio"),
+])
+def test_a_name_in_apposition_is_the_subject_place(text: str, theatre: str, place: str) -> None:
+    found = mentions(text, theatre)
+    assert len(found) == 1 and found[0].subject == place, found
+    assert found[0].subject_place is not None
+    assert GZ.get(found[0].subject_place).name == place

@@ -383,6 +383,17 @@ def test_two_distances_in_one_sentence():
         ("He lives about a kilometre from the border.", None),
         ("In the north, about 20 km from Homs, rebels massed.", None),
         ("About 20 km from Homs, rebels massed.", None),
+        # a name, an apposition describing it, then the verb that locates it
+        ("Pokrovsk, once home to 60,000 people, sits 70 km west of Donetsk.", "Pokrovsk"),
+        ("El Fasher, the last army stronghold in Darfur, lies about 800 km west of Khartoum.", "El Fasher"),
+        ("Lashio, a trading hub of 150,000, is some 120 km from the Chinese border.", "Lashio"),
+        ("The town of Kidal, a separatist stronghold, is located 350 km north-east of Gao.", "The town of Kidal"),
+        ("Tal Afar, which had 200,000 residents before the war, lies 60 km west of Mosul.", "Tal Afar"),
+        # no locating verb: the phrase before the distance's comma is what it describes
+        ("On Friday, dozens of militants infiltrated Kirkuk, some 150 km south-east of Mosul.",
+         "dozens of militants infiltrated Kirkuk"),
+        ("In July, the army regained Nawnghkio, situated about 35 km south-west of Kyaukme.",
+         "the army regained Nawnghkio"),
     ],
 )
 def test_subject(text, subject):

@@ -143,9 +143,67 @@ def test_the_army_of_several_is_the_one_named(gz, text: str, place: str, side: s
         == {side}
 
 
-def test_the_army_of_several_unnamed_stays_unknown(gz) -> None:
-    events = read(gz, "On Saturday the army took Anefis, about 110 km south of Kidal, from the separatists.")
-    assert {e.actor_gaining for e in events if e.place == "Anefis"} <= {"unknown", None}
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("On Saturday the army took Anefis, about 110 km south of Kidal, from the separatists.", "Anefis", "fama"),
+    ("Troops retook Djibo from jihadists on Monday, a security source said.", "Djibo", "burkina_army"),
+    ("Soldiers recaptured Tillaberi after heavy fighting, residents said.", "Tillaberi", "niger_army"),
+    ("The armed forces retook Diapaga from JNIM fighters on Sunday.", "Diapaga", "burkina_army"),
+])
+def test_the_army_of_several_unnamed_is_the_army_of_the_place(gz, text: str, place: str, side: str) -> None:
+    assert {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")} \
+        == {side}, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The army withdrew from Boni on Tuesday after weeks of blockade.", "Boni", "fama"),
+    ("Soldiers abandoned the town of Diffa to the insurgents overnight.", "Diffa", "niger_army"),
+])
+def test_the_army_of_several_that_leaves_is_the_army_of_the_place(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_losing for e in events} == {side}, events
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday troops captured Kurakhove.",  # Russia's and Ukraine's armies fight each other: the place tells nothing
+    "The army took Gharyan on Wednesday.",  # the GNA's forces and the LNA both call themselves the army
+    "The army recaptured Harib on Tuesday.",  # the government's army and the Houthis' alike
+    "The army retook Boulkessi and Djibo after a week of fighting.",  # Mali's and Burkina Faso's: which, not said
+])
+def test_the_army_stays_unknown_where_the_place_cannot_tell(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert events and {e.actor_gaining for e in events} <= {"unknown", None}, events
+
+
+def test_a_theatre_file_of_allied_armies_gives_each_place_its_army(gz, tmp_path) -> None:
+    from geo.extract.article import extract_article
+    from geo.model import Article
+    from geo.theatres import load_theatre
+    from tests.test_theatres import ALLIES
+    path = tmp_path / "allies.toml"
+    path.write_text(ALLIES, encoding="utf-8")
+    theatre = load_theatre(path)
+    for text, place, side in (("The army retook Gwoza from Boko Haram on Monday.", "Gwoza", "nigeria"),
+                              ("The army retook Mora from Boko Haram on Monday.", "Mora", "cameroon")):
+        article = Article(id="allies", path="allies.txt", published=dt.date(2024, 3, 10), source="test", title=None,
+                          url=None, text=text)
+        events = [e for e in extract_article(article, gz, theatre).events if e.place == place]
+        assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+# ---- an outlet's own usage: a side's media call its forces "the army" -------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "place", "side"), [
+    ("The army recaptured Harib on Tuesday.", "Saba", "Harib", "houthis"),
+    ("The armed forces took control of al-Hazm on Monday.", "Saba News Agency", "al-Hazm", "houthis"),
+    ("The armed forces took control of al-Hazm on Monday.", "Reuters", "al-Hazm", "government"),
+    ("On Friday troops captured Kurakhove.", "TASS", "Kurakhove", "russia"),
+    ("The army recaptured Kupiansk on Tuesday.", "Ukrinform", "Kupiansk", "ukraine"),
+    ("The armed forces retook Djibo on Sunday after an attack by terrorists.", "Agence d'Information du Burkina",
+     "Djibo", "burkina_army"),
+])
+def test_the_army_in_an_outlets_words_is_its_side(gz, text: str, source: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text, source=source) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, events
 
 
 @pytest.mark.parametrize(("text", "fled_to"), [

@@ -418,6 +418,18 @@ MALFORMED = [
      "baseline '/nonexistent/base.csv' is an absolute path", "relative to the theatre file's folder"),
     ("missing baseline", 'id = "testwar"', 'id = "testwar"\nbaseline = "base.csv"',
      "baseline 'base.csv' does not exist", "relative to the theatre file's folder"),
+    ("lower-case faction country", 'side = "government"', 'side = "government"\ncountry = "sd"',
+     "factions.saf.country 'sd' is not an ISO 3166-1 alpha-2 country code", "write it upper-case: 'SD'"),
+    ("faction country a list", 'side = "government"', 'side = "government"\ncountry = ["SD"]',
+     "factions.saf.country ['SD'] is not an ISO 3166-1 alpha-2 country code", "such as 'ML'"),
+    ("outlet undeclared", 'rebels = "rsf"', 'rebels = "rsf"\n\n[outlets]\nSUNA = "army"',
+     "outlets.SUNA = 'army' is not a declared faction", "use one of saf, rsf"),
+    ("outlet unknown", 'rebels = "rsf"', 'rebels = "rsf"\n\n[outlets]\nSUNA = "unknown"',
+     "outlets.SUNA = 'unknown' is not a declared faction", "use one of saf, rsf"),
+    ("outlet twice", 'rebels = "rsf"', 'rebels = "rsf"\n\n[outlets]\nSUNA = "saf"\n"suna" = "rsf"',
+     'outlets.suna is the same outlet as outlets.SUNA', "keep one of them"),
+    ("outlet without a name", 'rebels = "rsf"', 'rebels = "rsf"\n\n[outlets]\n" - " = "saf"',
+     'outlets." - " is an empty outlet name', "remove it"),
 ]
 
 
@@ -495,3 +507,81 @@ def test_a_state_s_officials_speak_for_it_unless_the_file_says_otherwise() -> No
     assert "Sudanese authorities" not in out["saf"].officials  # a generic word of the file
     assert out["saf"].aliases == saf.aliases and out["rsf"].officials == ()
     assert out["chad"].officials == ()  # neither the government nor a state
+
+
+def test_an_outlets_scalar_is_named(tmp_path: Path) -> None:
+    text = VALID.split("[factions.saf]")[0] + 'outlets = "SUNA"\n[factions.saf]' + VALID.split("[factions.saf]")[1]
+    with pytest.raises(TheatreError, match=r"outlets 'SUNA' is not a table; write it as \[outlets\]"):
+        load_theatre(write(tmp_path, text))
+
+
+# --- national armies and outlets -----------------------------------------------------
+
+ALLIES = """\
+id = "allies"
+name = "Two allied armies and an insurgency"
+countries = ["NG", "CM"]
+government = "nigeria"
+
+[factions.nigeria]
+label = "Nigerian army"
+colour = "#0072B2"
+side = "states"
+country = "NG"
+aliases = ["Nigerian army"]
+
+[factions.cameroon]
+label = "Cameroonian army"
+colour = "#56B4E9"
+side = "states"
+state = true
+country = "CM"
+aliases = ["Cameroonian army"]
+
+[factions.jihadists]
+label = "Jihadists"
+colour = "#D55E00"
+aliases = ["Boko Haram"]
+
+[generic]
+"the army" = "unknown"
+
+[outlets]
+"Cameroon Tribune" = "cameroon"
+"""
+
+
+def test_home_army_is_the_one_army_of_the_country_among_allies(tmp_path: Path) -> None:
+    theatre = load_theatre(write(tmp_path, ALLIES))
+    assert theatre.faction("cameroon").country == "CM"
+    assert theatre.faction("jihadists").country is None
+    assert (theatre.home_army("NG"), theatre.home_army("CM"), theatre.home_army("TD"), theatre.home_army(None)) \
+        == ("nigeria", "cameroon", None, None)
+
+
+def test_home_army_tells_nothing_where_armies_fight_each_other(tmp_path: Path) -> None:
+    enemies = load_theatre(write(tmp_path, ALLIES.replace('side = "states"\nstate = true', 'side = "cameroon"')))
+    assert enemies.home_army("NG") is None and enemies.home_army("CM") is None
+    theatres = packaged_theatres()
+    assert [theatres["sahel"].home_army(c) for c in ("ML", "BF", "NE")] == ["fama", "burkina_army", "niger_army"]
+    assert theatres["ukraine"].home_army("UA") is None  # Russia's army fights in Ukraine
+    assert theatres["libya"].home_army("LY") is None  # the GNA's forces and the LNA both call themselves the army
+    assert theatres["yemen"].home_army("YE") is None
+
+
+@pytest.mark.parametrize(("source", "side"), [
+    ("Cameroon Tribune", "cameroon"), ("cameroon-tribune", "cameroon"), ("The Cameroon Tribune (Yaounde)", "cameroon"),
+    ("Tribune", None), ("Cameroon Tribunes", None), (None, None), ("", None),
+])
+def test_an_outlet_is_named_by_its_whole_words_in_the_source(tmp_path: Path, source: str | None,
+                                                             side: str | None) -> None:
+    assert load_theatre(write(tmp_path, ALLIES)).outlet_side(source) == side
+
+
+@pytest.mark.parametrize(("theatre", "source", "side"), [
+    ("yemen", "Saba", "houthis"), ("yemen", "Saba News Agency", "houthis"), ("yemen", "Reuters", None),
+    ("ukraine", "TASS", "russia"), ("ukraine", "Ukrinform", "ukraine"), ("sahel", "ORTM", "fama"),
+    ("sahel", "Agence d'Information du Burkina", "burkina_army"), ("sahel", "AFP", None),
+])
+def test_packaged_outlets(theatre: str, source: str, side: str | None) -> None:
+    assert packaged_theatres()[theatre].outlet_side(source) == side

@@ -44,7 +44,8 @@ import ahocorasick
 
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 
-__all__ = ["MONITORS", "STATE_FORCES", "ActorIndex", "ActorMention", "actor_index", "coreferent", "infer_theatre"]
+__all__ = ["MONITORS", "STATE_FORCES", "STATE_WORDS", "ActorIndex", "ActorMention", "actor_index", "coreferent",
+           "in_outlet_usage", "infer_theatre"]
 
 #: Monitors and verifiers: they report or verify, they do not fight (the same in every war).
 MONITORS: tuple[str, ...] = (
@@ -80,13 +81,19 @@ _STATE_BACKED = re.compile(r"(?<![\w-])(government|regime|army|military|junta)-(
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """A faction or monitor named in text (``faction`` None for a monitor)."""
+    """A faction or monitor named in text (``faction`` None for a monitor).
+
+    ``open_army`` marks a bare word for a state's forces whose state the theatre's words leave
+    open ("the army" where it is ``unknown``, "the armed forces" taken for the government by
+    default): an outlet's usage (:func:`in_outlet_usage`) or the place it acts on may tell which.
+    """
 
     start: int
     end: int
     text: str
     faction: str | None
     monitor: bool = False
+    open_army: bool = False
 
 
 def _char_fold(text: str) -> str:
@@ -243,12 +250,14 @@ class ActorIndex:
                     if theatre is not None else iter(())
                 found.append(ActorMention(start, end, written, next((f for f in sides if f), UNKNOWN)))
                 continue
+            open_army = False
             if theatre is not None:
                 faction = theatre.faction_of(written)
                 if faction is None and bare != written:
                     faction = theatre.faction_of(bare)
+                open_army = faction == UNKNOWN and fold(bare) in STATE_WORDS
                 if faction is None and key in self._state:  # "the Armed Forces" in SUNA's words: the army
-                    faction = theatre.government
+                    faction, open_army = theatre.government, True
                 if faction is None:  # "Islamist militants" where the theatre knows only "militants"
                     faction = _by_head(theatre, bare)
                 non_state = _NON_STATE_BEFORE.search(text, max(0, start - 20), start) \
@@ -257,6 +266,7 @@ class ActorIndex:
                     word = non_state.group(1)  # rebels if it names them ("rebel forces" = "rebels"), else unknown
                     faction = next((f for f in (theatre.faction_of(f"{word} {noun}") for noun in ("forces", "fighters"))
                                     if f is not None), None) or theatre.faction_of(f"{word}s") or UNKNOWN
+                    open_army = False
                 elif key in self._generic:  # "the Turkish regime's forces", "the Rwandan army": that state's
                     nation = _NATION_BEFORE.search(text, max(0, start - 30), start)
                     if nation is not None:
@@ -266,6 +276,7 @@ class ActorIndex:
                         if own is not None:
                             found.append(ActorMention(nation.start(1), end, text[nation.start(1):end], own))
                             continue
+                        open_army = False  # "the Chadian army": a state's the theatre does not list, not one left open
             else:
                 faction = UNKNOWN if key in self._generic else None
             if faction is None:
@@ -283,7 +294,7 @@ class ActorIndex:
                 if named is not None:
                     found.append(ActorMention(backer.start(), end, text[backer.start():end], named))
                     continue
-            found.append(ActorMention(start, end, written, faction))
+            found.append(ActorMention(start, end, written, faction, open_army=open_army and backer is None))
         return _heads_of_names(text, found)
 
     def actors(self, text: str, theatre: Theatre | None) -> list[ActorMention]:
@@ -341,9 +352,11 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.I)
 #: A group referred back to: "the group", "the armed group", "the movement" (not "the group of forces").
 _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|ethnic|ethnic\s+armed|Islamist|"
                     r"separatist|paramilitary)\s+)?(?:group|movement|alliance|organi[sz]ation)\b(?!\s+of\b)")
-#: Generic words for a state's forces: in a theatre of several states' armies, the one the article names.
-_STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces",
-                          "government troops", "security forces", "armed forces", "national army"})
+#: Generic words for a state's forces (folded, without an article): in a theatre of several states' armies, the one
+#: the article names, or the one of the place it acts on.
+STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces", "government troops",
+                         "security forces", "armed forces", "national army", "defence and security forces",
+                         "defense and security forces"})
 #: Generic words that refer back to the one side the article named with them ("M23 rebels ... the rebels").
 _HEADS = frozenset({"jihadists", "militants", "insurgents", "extremists", "separatists", "rebels", "militiamen",
                     "gunmen", "fighters", "terrorists", "paramilitaries"})
@@ -433,7 +446,7 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
             if side is not None:
                 a = replace(a, faction=side)
         elif a.faction == UNKNOWN and vague and states and \
-                _ARTICLE.sub("", fold(a.text), count=1) in _STATE_WORDS:  # "the army" of three: the one named
+                _ARTICLE.sub("", fold(a.text), count=1) in STATE_WORDS:  # "the army" of three: the one named
             a = replace(a, faction=max(states, key=lambda f: (states[f], last_seen[f])))
         else:
             if own is not None and own != UNKNOWN:
@@ -446,6 +459,34 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
                 last_seen[a.faction] = a.start
         out.append(a)
     return out
+
+
+def in_outlet_usage(actors: Sequence[ActorMention], theatre: Theatre | None, source: str | None) -> list[ActorMention]:
+    """Read the bare words for a state's forces as the article's outlet uses them.
+
+    A side's own media call its forces "the army" or "the armed forces" (the Houthi-run Saba
+    agency the Houthis', TASS Russia's): in an article whose source is an outlet the theatre
+    declares (:meth:`geo.theatres.Theatre.outlet_side`), a word for a state's forces whose state
+    the theatre's words leave open (:attr:`ActorMention.open_army`) is that outlet's side.
+
+    Parameters
+    ----------
+    actors : sequence of ActorMention
+        The resolved mentions (:meth:`ActorIndex.resolve`).
+    theatre : Theatre or None
+        The article's theatre.
+    source : str or None
+        The article's source field.
+
+    Returns
+    -------
+    list of ActorMention
+        The mentions, those words given the outlet's side.
+    """
+    side = theatre.outlet_side(source) if theatre is not None else None
+    if side is None:
+        return list(actors)
+    return [replace(a, faction=side, open_army=False) if a.open_army else a for a in actors]
 
 
 @functools.cache

@@ -37,7 +37,7 @@ from gazetteer import Gazetteer, Mention, Place
 from gazetteer.names import normalize_name
 from geo.dates import shift
 from geo.extract import lexicon as lx
-from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, infer_theatre
+from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, in_outlet_usage, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
@@ -107,6 +107,9 @@ class Context:
     last_change: ControlEvent | None = None
     #: Place id -> the latest change of hands told there with a named taker, which "the fall of X" refers to.
     changes_at: dict[str, ControlEvent] = field(default_factory=dict)
+    #: The ids of the events of a history summed up ("Palmyra has changed hands four times since 2015"): a contest
+    #: only where the article tells none of the changes.
+    summaries: set[str] = field(default_factory=set)
 
 
 def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, int]],
@@ -162,6 +165,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             actors = index.resolve(text, names, guess, voice)
             mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess),
                                demonyms=True)
+    actors = in_outlet_usage(actors, guess, article.source)  # "the army" in the Houthis' Saba: theirs
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
     dateline = dateline_end(text)  # where and when the reporter files, not where or when anything happened
     times = [t for t in times if t.start >= dateline]  # "KABUL, Aug 7 -": the report's day, not an event's
@@ -175,7 +179,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             own = _sentence_theatre(sentence_places, index.votes(text, _within_spans(names, s, e)), guess,
                                     index.theatres.values())
             if own is not guess:  # read again in its own war: its factions, its places first
-                sentence_actors = index.resolve(text, _within_spans(names, s, e), own, voice)
+                sentence_actors = in_outlet_usage(index.resolve(text, _within_spans(names, s, e), own, voice), own,
+                                                  article.source)
                 skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
                                                                           for a in sentence_actors]
                 own_names = [replace(m, start=m.start + s, end=m.end + s)

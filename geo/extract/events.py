@@ -19,7 +19,9 @@ yields one event per place it governs:
   is not the subject; the owner of a captured unit ("the army's 17th Division base") loses
   it; the holder a sentence describes a place by ("which had been under army control")
   loses the place its change is about. In a contest the side said to hold the place is the
-  defender, and a side named after the trigger as attacking is the attacker.
+  defender, and a side named after the trigger as attacking is the attacker. A bare "the army"
+  that the theatre leaves ``unknown`` is the army of the country its places lie in, where the
+  theatre can tell (:meth:`geo.theatres.Theatre.home_army`).
 * **Stance**: a side that says or claims it makes the event ``claimed`` (attributed to that
   side); a denial makes it ``denied``; a verification ("BBC Verify has geolocated") makes it
   ``verified``; a monitor's report ("according to the Syrian Observatory") stays
@@ -48,7 +50,7 @@ from typing import NamedTuple
 
 from gazetteer import Gazetteer, Mention, Place
 from geo.extract import lexicon as lx
-from geo.extract.actors import actor_index
+from geo.extract.actors import ActorMention, actor_index
 from geo.extract.background import background_events
 from geo.extract.clauses import (
     antecedent,
@@ -332,10 +334,12 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
-            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool]:
-    """Return the side that gains (nearest before an active trigger, after a passive one) and if it was guessed.
+            recent: str | None, held: bool = False, siege: bool = False) -> tuple[str | None, bool, bool]:
+    """Return the side that gains (nearest before an active trigger, after a passive one), and two flags.
 
-    After a passive trigger only its agent counts ("was taken on Sunday by", "fell to"; for a
+    The flags: whether the side was guessed, and whether it is a bare word for some state's
+    forces the theatre leaves open ("the army" in the Sahel). After a passive trigger only its
+    agent counts ("was taken on Sunday by", "fell to"; for a
     standing-control phrase, "in the hands of", any side after it; for a siege, a side after
     "by" in the sentence: "under siege since June, when the road was cut by pro-regime
     forces"); an agentless passive takes the side before it, else the context's, else the
@@ -359,7 +363,7 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         after = [a for a in fighters if a.start >= trig.end() and (
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
-            return after[0].faction, False
+            return after[0].faction, False, _open(after[0])
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
@@ -372,15 +376,26 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         while len(before) > 1 and before[-2].faction not in (None, "unknown") \
                 and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
             before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
-        return (before[-1].faction if last.faction != "unknown" else last.faction), False
+        return (before[-1].faction if last.faction != "unknown" else last.faction), False, _open(last)
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
              and not _ACCORDING_TO.search(text, max(0, a.start - 25), a.start)  # the report's source, no party
              and (passive or not _OTHER_CLAUSE.search(text, trig.end(), a.start))]
     if recent:
-        return recent, True
-    return (after[0].faction, True) if after else (None, True)
+        return recent, True, False
+    return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+def _open(actor: ActorMention) -> bool:
+    """Whether a side is a bare word for some state's forces that the theatre leaves unknown ("the army")."""
+    return actor.open_army and actor.faction == "unknown"
+
+
+def _home_army(theatre: Theatre | None, targets: Sequence[Target]) -> str | None:
+    """Return the army of the one country a trigger's places lie in, when the theatre can tell (``home_army``)."""
+    countries = {place.country for _, place, _ in targets if place is not None and place.country}
+    return theatre.home_army(countries.pop()) if theatre is not None and len(countries) == 1 else None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -507,9 +522,9 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
                 not _VERB_BETWEEN.search(text, trig.end(), a.start):  # not "the fall of X is a blow to the GNA"
             return a.faction, False
     if _COMPLETED.search(text, max(0, trig.start() - 50), trig.start()):  # "forces have completed the liberation"
-        return _actors(text, sent, trig, False, recent)
+        return _actors(text, sent, trig, False, recent)[:2]
     if trig.group(0).lower().startswith("loss") and _ADMITTED.search(text, max(0, trig.start() - 30), trig.start()):
-        return _actors(text, sent, trig, False, recent)  # "the junta acknowledged the loss of": its own loss
+        return _actors(text, sent, trig, False, recent)[:2]  # "the junta acknowledged the loss of": its own loss
     after = [a for a in sent.actors if a.faction and a.faction != "unknown" and trig.end() <= a.start
              and not source_actor(text, a.start) and modifier_actor(text, a.start) is None]
     if after and not _CLAUSE_BETWEEN.search(text, trig.end(), after[0].start):
@@ -731,6 +746,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 driven_out.extend(found)
             if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
                 presence.extend(found)
+            if trigger is lx.CHANGED_HANDS:
+                ctx.summaries.update(e.id for e in found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -842,8 +859,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         if told is not None and trigger.kind != "withdrew":  # "The fall of Bukavu" after "the rebels entered Bukavu"
             actor, inferred = told.actor_gaining, False
     else:
-        actor, inferred = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
-                                  trigger.kind == "besieged")
+        actor, inferred, open_army = _actors(text, sent, trig, trigger.agent_after, recent, trigger.kind == "held",
+                                             trigger.kind == "besieged")
+        if open_army:  # "the army retook Djibo" in a war of three armies: Burkina Faso's, where Djibo is
+            actor = _home_army(sent.theatre, targets) or actor
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
@@ -872,11 +891,13 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             actor = attacker
     if trigger.kind == "besieged" and inferred:
         actor = None  # a siege named as a noun says nothing of who besieges
+    if trigger is lx.CHANGED_HANDS:
+        actor = None  # "Saraqib changed hands several times": between whom, and who holds it now, is not said
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
     if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
-            and trigger is not lx.PUSHED_BACK_EDGE:
+            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK:
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -1264,6 +1285,9 @@ def _read_events(ctx: Context, sentences: list[Sentence],
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
+    if ctx.summaries:  # "has changed hands four times since 2015. IS fighters seized it in May 2015 ...": the changes
+        changed = {_where(e) for e in events if e.kind in _HAND_CHANGES}  # told are the evidence, not their sum
+        events = [e for e in events if e.id not in ctx.summaries or _where(e) not in changed]
     events = _first_named(ctx.article.text, _taken_over(_prior_holders(events, ctx.theatre)), sentences)
     unique: dict[tuple[str, str, int, dt.date | None, str | None], ControlEvent] = {}
     for e in events:  # one event per place, kind, sentence and date (and holder): the strongest stance wins
@@ -1281,6 +1305,10 @@ def _read_events(ctx: Context, sentences: list[Sentence],
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
+
+
+#: The kinds of a change of hands.
+_HAND_CHANGES = frozenset({"captured", "regained", "withdrew"})
 
 
 def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:

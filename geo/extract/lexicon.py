@@ -13,7 +13,7 @@ from geo.model import EventKind
 __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED", "UNVERIFIED", "PART_OF_PLACE",
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
-           "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE",
+           "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
 
 
@@ -124,10 +124,25 @@ PUSHED_BACK_EDGE_PASSIVE = Trigger("held", rf"{_BE}(?:pushed|driven|beaten|force
 #: A side pushed back from a place, with no edge named, told in the passive ("RSF fighters were pushed back from
 #: Sennar", "were driven back from Beledweyne after a failed assault"): whether it held the place or was attacking it
 #: the words do not say, but it lost no place it is known to have held: a contest, in which its agent or opponent
-#: presses. (Told actively, "pushed Ukrainian units back from Prechystivka", the words give too little: no event.)
+#: presses.
 PUSHED_BACK_PASSIVE = Trigger("contested", rf"{_BE}(?:pushed|driven|beaten|forced|thrown)\s+back\s+from"
                               r"(?!\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|"
                               r"entrances?)\b)", agent_after=False, loser=True, confidence=0.55)
+#: ... told actively, with no edge named, a place's name after it: "Ukrainian troops pushed Russian forces back from
+#: Kupiansk", "the army drove the rebels back from Bunagana". As for a repelled attack and a push back from a place's
+#: edge, the subject holds the place: whether the side pushed back had attacked it or stood in it, the subject has it
+#: now (the passive, "were pushed back from", names the place's holder only by its agent: a contest, above).
+PUSHED_BACK = Trigger("held", r"(?:pushed|drove|beat|forced|threw)\s+(?:(?!by\b|back\b|out\b)[\w'’-]+\s+){1,4}?"
+                      r"back\s+from(?=\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z]))",
+                      confidence=0.55)
+#: A place that passed from side to side more than once: "Saraqib changed hands several times", "the town has
+#: repeatedly changed hands". Fought over; who holds it now the words do not say.
+CHANGED_HANDS = Trigger("contested", r"(?:changed|changing|changes|change)\s+hands\s+(?:(?:several|many|multiple|"
+                        r"numerous|countless|repeated|a\s+number\s+of|a\s+few|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|a\s+dozen|dozens\s+of|\d+)\s+times|repeatedly|back\s+and\s+forth|more\s+than\s+once|"
+                        r"twice|again\s+and\s+again|several\s+times\s+over)|"
+                        r"(?:repeatedly|several\s+times|many\s+times|multiple\s+times|twice)\s+changed\s+hands",
+                        passive=True, agent_after=False, confidence=0.6)
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -350,6 +365,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     PUSHED_BACK_EDGE,
     PUSHED_BACK_EDGE_PASSIVE,
     PUSHED_BACK_PASSIVE,
+    PUSHED_BACK,
+    CHANGED_HANDS,
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"

@@ -46,6 +46,9 @@ _HEAD = 200
 def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str | None:
     """Return the faction a state outlet's article speaks for, or None when it is no state outlet's.
 
+    The outlets are those of :data:`STATE_OUTLETS` and those the theatre file declares run by a
+    side (``[outlets]``, :meth:`geo.theatres.Theatre.outlet_side`).
+
     Parameters
     ----------
     source : str or None
@@ -65,6 +68,9 @@ def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str |
     """
     if theatre is None:
         return None
+    declared = theatre.outlet_side(source)  # an outlet the theatre file says a side runs ("Saba": the Houthis)
+    if declared is not None:
+        return declared
     head = f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}"
     if not _ANY_OUTLET.search(head):
         return None

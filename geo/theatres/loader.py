@@ -64,9 +64,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 _ID = re.compile(r"[a-z_][a-z0-9_]*")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _TOP_KEYS = ("id", "name", "countries", "context_countries", "stale_after_days", "government", "baseline",
-             "factions", "generic")
+             "factions", "generic", "outlets")
 _TOP_REQUIRED = ("id", "name", "countries", "government", "factions")
-_FACTION_KEYS = ("label", "colour", "side", "aliases", "state")
+_FACTION_KEYS = ("label", "colour", "side", "aliases", "state", "country")
 _FACTION_REQUIRED = ("label", "colour")
 
 #: ISO 3166-1 alpha-2 codes, plus XK (Kosovo), which GeoNames and the gazetteer use.
@@ -135,6 +135,10 @@ class Faction:
     officials : tuple of str
         Names of the officials who speak for a state's forces, derived from its aliases
         (:func:`with_officials`), not written in the file.
+    country : str or None
+        The ISO 3166-1 alpha-2 code of the country whose national army the faction is or claims
+        to be (Mali's for FAMa; Libya's for the GNA's forces and the LNA alike); None for an armed
+        group of no state.
     """
 
     id: str
@@ -144,6 +148,7 @@ class Faction:
     aliases: tuple[str, ...] = ()
     state: bool = False
     officials: tuple[str, ...] = ()
+    country: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -179,6 +184,9 @@ class Theatre:
         theatre file's folder.
     source : pathlib.Path or None
         The file the theatre was read from.
+    outlets : tuple of (str, str)
+        Outlets as named in an article's source field and the faction whose usage each follows
+        (a side's own media call its forces "the army"): :meth:`outlet_side`.
     """
 
     id: str
@@ -191,6 +199,7 @@ class Theatre:
     generic: tuple[tuple[str, str], ...] = ()
     baseline: Path | None = None
     source: Path | None = None
+    outlets: tuple[tuple[str, str], ...] = ()
     _by_id: Mapping[str, Faction] = field(init=False, repr=False, compare=False, hash=False)
     _aliases: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
     _generic: Mapping[str, str] = field(init=False, repr=False, compare=False, hash=False)
@@ -245,6 +254,39 @@ class Theatre:
         """Return folded generic word -> faction id."""
         return dict(self._generic)
 
+    def home_army(self, country: str | None) -> str | None:
+        """Return the army a bare "the army" acting in *country* is, or None when the theatre cannot tell.
+
+        That is the one faction whose ``country`` is *country*, when the theatre's national
+        armies (its factions with a country) all fight on one side: allies each fighting at home,
+        as Mali's, Burkina Faso's and Niger's armies. Where national armies fight each other (Russia's
+        and Ukraine's), one may fight in the other's country, so the place tells nothing: None.
+
+        Parameters
+        ----------
+        country : str or None
+            The ISO code of the country of the place the army acts on.
+        """
+        armies = [f for f in self.factions if f.country is not None]
+        if not country or len({f.side for f in armies}) != 1:
+            return None
+        home = [f.id for f in armies if f.country == country]
+        return home[0] if len(home) == 1 else None
+
+    def outlet_side(self, source: str | None) -> str | None:
+        """Return the faction whose usage an article's source follows, or None when no declared outlet is named.
+
+        Parameters
+        ----------
+        source : str or None
+            The article's source field ("Saba", "Saba News Agency"); an outlet counts when its
+            name stands in it as whole words, compared folded.
+        """
+        if not source or not self.outlets:
+            return None
+        written = _spaced_words(source)
+        return next((faction for name, faction in self.outlets if _spaced_words(name) in written), None)
+
     def faction_of(self, name: str, *, generic: bool = True) -> str | None:
         """Return the faction a name means in this theatre, or None when the theatre does not know it.
 
@@ -260,7 +302,10 @@ class Theatre:
         if found is None and generic:
             found = self._generic.get(key)
             if found is None and key in _GOVERNMENT_WORDS:  # what no theatre file needs to say: "the government"
-                found = self.government
+                # several allied national armies (the Sahel's): whose government the place tells (home_army)
+                allied = {f.country for f in self.factions if f.country is not None}
+                found = UNKNOWN if len(allied) > 1 and self.home_army(next(iter(allied))) is not None else \
+                    self.government
         return found
 
 
@@ -270,6 +315,14 @@ _GOVERNMENT_WORDS = frozenset(fold(w) for w in (
     "the government", "government forces", "government troops", "government soldiers",
     "pro-government forces", "pro-government troops", "pro-government fighters", "pro-government militias",
     "pro-government militia", "pro-government militiamen", "pro-government gunmen"))
+
+
+def _spaced_words(text: str) -> str:
+    """Return the words of *text*, folded, each between single spaces ("Saba News-Agency" -> " saba news agency ")."""
+    return f" {' '.join(_WORD.findall(fold(text)))} "
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 class _Checker:
@@ -302,6 +355,14 @@ class _Checker:
             shown = key if is_key else f"{key} {_show(value)}"
             self.fail(f"{shown} is not a valid {what}; use lower-case letters, digits and "
                       f"underscores, not starting with a digit (e.g. {_suggest_id(value)!r})")
+        return value
+
+    def country(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or value not in _ISO_COUNTRIES:
+            fix = (f"write it upper-case: '{value.upper()}'"
+                   if isinstance(value, str) and value.upper() in _ISO_COUNTRIES
+                   else "write an ISO 3166-1 alpha-2 code such as 'ML'")
+            self.fail(f"{key} {_show(value)} is not an ISO 3166-1 alpha-2 country code; {fix}")
         return value
 
     def countries(self, value: Any, key: str) -> tuple[str, ...]:
@@ -399,9 +460,10 @@ def _theatre(data: dict[str, Any], path: Path, check: _Checker) -> Theatre:
     generic = _generic(data.get("generic", {}), factions, check)
     factions = with_officials(factions, government, {fold(word) for word, _ in generic})
     baseline = _baseline(data.get("baseline"), path, check)
+    outlets = _outlets(data.get("outlets", {}), factions, check)
     return Theatre(id=theatre_id, name=name, countries=countries, context_countries=context,
                    stale_after_days=stale, government=government, factions=factions, generic=generic,
-                   baseline=baseline, source=path)
+                   baseline=baseline, source=path, outlets=outlets)
 
 
 #: A state's forces named by its demonym or possessive: "Ukrainian forces", "Sudanese army", "Russia's army".
@@ -488,7 +550,11 @@ def _factions(table: Any, check: _Checker) -> tuple[Faction, ...]:
         if not isinstance(state, bool):
             check.fail(f"{where}.state {_show(state)} is not true or false; write state = true for a state's "
                        "armed forces, or leave it out")
-        factions.append(Faction(id=fid, label=label, colour=colour, side=side, aliases=tuple(kept), state=state))
+        country = None
+        if "country" in body:
+            country = check.country(body["country"], f"{where}.country")
+        factions.append(Faction(id=fid, label=label, colour=colour, side=side, aliases=tuple(kept), state=state,
+                                country=country))
     if UNKNOWN not in table:
         if UNKNOWN_COLOUR in colour_of:
             check.fail(f"factions.{colour_of[UNKNOWN_COLOUR]}.colour '{UNKNOWN_COLOUR}' is the colour of "
@@ -520,6 +586,27 @@ def _generic(table: Any, factions: tuple[Faction, ...], check: _Checker) -> tupl
         seen[folded] = word
         words.append((word, fid))
     return tuple(words)
+
+
+def _outlets(table: Any, factions: tuple[Faction, ...], check: _Checker) -> tuple[tuple[str, str], ...]:
+    if not isinstance(table, dict):
+        check.fail(f"outlets {_show(table)} is not a table; write it as [outlets] with lines like \"Saba\" = "
+                   "\"houthis\"")
+    ids = [f.id for f in factions if f.id != UNKNOWN]
+    seen: dict[str, str] = {}
+    out: list[tuple[str, str]] = []
+    for name, fid in table.items():
+        key = _join("outlets", name)
+        folded = fold(name)
+        if not re.search(r"[^\W_]", folded):
+            check.fail(f"{key} is an empty outlet name; remove it")
+        if not isinstance(fid, str) or fid not in ids:
+            check.fail(f"{key} = {_show(fid)} is not a declared faction; use one of {', '.join(ids)}")
+        if folded in seen:
+            check.fail(f"{key} is the same outlet as {_join('outlets', seen[folded])}; keep one of them")
+        seen[folded] = name
+        out.append((name, fid))
+    return tuple(out)
 
 
 def _baseline(value: Any, path: Path, check: _Checker) -> Path | None:

@@ -61,7 +61,9 @@ relative or clause word, a reporting or action verb such as "show", "captured", 
 verb followed by a determiner), minus trailing verbs and adverbs ("The town lies" -> "The
 town", "Clashes were reported" -> "Clashes"). An appositive ("Saraqeb, some 20 km south of
 Idlib") or a relative clause ("Kobane, which is 10 km from ...") gives the phrase before the
-comma. A bare pronoun, an empty phrase or one over 12 words gives None.
+comma. A name followed by an apposition and the verb that locates it ("Pokrovsk, once home to
+60,000 people, sits 70 km west of Donetsk") gives the name. A bare pronoun, an empty phrase or
+one over 12 words gives None.
 """
 
 from __future__ import annotations

@@ -115,6 +115,19 @@ def _last_cut(s: str) -> re.Match[str] | None:
     return last
 
 
+#: A name, then an apposition describing it, ending the phrase before a distance's verb: "Pokrovsk, once home to
+#: 60,000 people", "El Fasher, the last army stronghold in Darfur", "the town of Lashio, a trading hub of 150,000". The
+#: name runs from the sentence's start or a punctuation cut and ends in a capitalised word; the apposition starts
+#: with a lower-case word and holds no punctuation but the digits' separators ("150,000").
+_APPOSED_NAME = re.compile(r"""(?:^|[!?;:()\[\]"“”—–\n]|[.,](?!\d))\s*(?P<name>(?:[\w'’-]+\s+){0,5}[A-Z][\w'’-]*)"""
+                           r"""\s*,\s+[a-z](?:[^!?;:()\[\]"“”—–\n.,]|[.,](?=\d))*$""")
+
+#: The verb that says where a subject lies, after its apposition ("..., sits 70 km", "..., is some 120 km"); without
+#: one, the phrase before the comma is what the distance describes ("infiltrated Kirkuk, some 150 km south-east of").
+_LOCATING_VERB = re.compile(r"\b(?:is|are|was|were|lies|lie|lay|sits|sit|sat|stands|stood|located|situated|remains|"
+                            r"remained)\b", re.I)
+
+
 def subject_before(text: str, start: int) -> str | None:
     """Return what the sentence says is ``start``'s distance away, as written, or None."""
     window = text[max(0, start - 300):start]
@@ -130,6 +143,9 @@ def subject_before(text: str, start: int) -> str | None:
     # "Saraqeb, about 20 km south of Idlib" / "Clashes were reported 5 km from Hama":
     # the subject is the phrase before the comma or the verb.
     head = window[:last.start()].rstrip(" ,")
+    named = _APPOSED_NAME.search(head) if cut == "," and _LOCATING_VERB.search(tail) else None
+    if named is not None and named["name"].split()[0].lower() not in PREPOSITIONS:
+        return _clean_subject(named["name"])  # "Pokrovsk, once home to 60,000 people, sits 70 km west of Donetsk"
     earlier = _last_cut(head)
     phrase = head[earlier.end():] if earlier else head
     first = phrase.split()[:1]
