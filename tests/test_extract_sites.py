@@ -237,3 +237,24 @@ def test_a_mine_in_a_town_is_a_site_of_the_town(gz) -> None:
     events = read(gz, "Russian forces seized the Tsentralna mine in northern Toretsk.")
     toretsk = next(c.place for c in gz.lookup("Toretsk") if c.place.country == "UA")
     assert [(e.place, e.place_id, e.geo_precision) for e in events] == [("Tsentralna mine", toretsk.id, 2)], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Ukraine retook Kherson in November 2022.", "Kherson", "ukraine"),
+    ("Russia captured Avdiivka in February.", "Avdiivka", "russia"),
+    ("Fighting continued near Bakhmut, which Russia captured in May.", "Bakhmut", "russia"),
+    ("Sudan retakes Khartoum's presidential palace as RSF fighters flee.", "Khartoum's presidential palace", "saf"),
+    ("Mali retakes Kidal as separatist rebels withdraw.", "Kidal", "fama"),
+])
+def test_a_country_as_the_subject_is_its_army(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
+    assert [e.actor_gaining for e in events] == [gaining], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Libya captured Derna in 2018.", "Derna"),
+    ("Yemen seized Hazm in 2020.", "Hazm"),
+])
+def test_a_country_with_two_claimants_to_its_army_names_no_side(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and all(e.actor_gaining in (None, "unknown") for e in events), events

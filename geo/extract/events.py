@@ -377,6 +377,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
                 and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
             before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
         return (before[-1].faction if last.faction != "unknown" else last.faction), False, _open(last)
+    if not passive and (state := _country_subject(text, sent, trig)) is not None:
+        return state, False, False  # "Ukraine retook Kherson", "Mali retakes Kidal": the state's army
     # the object, or a side that owns it ("captured the northeastern command", "the junta's base"), lost it
     after = [a for a in fighters if a.start >= trig.end() and not _OWNED.search(text, max(0, a.start - 4), a.start)
              and not _POSSESSIVE.match(text, a.end) and (passive or not object_gap(text[trig.end() : a.start]))
@@ -399,6 +401,34 @@ def _home_army(theatre: Theatre | None, targets: Sequence[Target]) -> str | None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Between a country named as the subject and its verb: "Ukraine retook", "Russia has now captured", "Mali said it had
+#: retaken".
+_COUNTRY_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|finally|also|again|reportedly|officially|formally|"
+                                  r"(?:said|says|claimed|claims|announced)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its\s+"
+                                  r"(?:forces|troops|army)|their\s+(?:forces|troops))(?:\s+(?:has|had|have))?)\s+)*",
+                                  re.I)
+
+
+#: Where a clause starts, right before its subject: the sentence's start, a punctuation mark or a conjunction.
+_CLAUSE_START = re.compile(r"(?:^|[,;:–—(\"“-]|\b(?:that|which|and|but|while|as|when|after|since|before))\s*$", re.I)
+
+
+def _country_subject(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the army of the country named as an active trigger's subject ("Ukraine retook Kherson"), if any.
+
+    Only a country whose army the theatre declares (one faction with its ``country``), named
+    right before the verb, at the start of its clause.
+    """
+    theatre = sent.theatre
+    if theatre is None:
+        return None
+    country = next((m for m in reversed(sent.places) if m.end <= trig.start()), None)
+    if country is None or country.place is None or country.place.kind != "country" \
+            or not _COUNTRY_SUBJECT_GAP.fullmatch(text, country.end, trig.start()) \
+            or not _CLAUSE_START.search(text, sent.start, country.start):
+        return None
+    armies = [f.id for f in theatre.factions if f.country is not None and f.country == country.place.country]
+    return armies[0] if len(armies) == 1 else None
 #: A clause of its own after an active trigger: "retakes Kherson as Russian troops pull back" (the side there is not
 #: the object's owner).
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:as|while|when|whereas|after|before|since|because|but)\b", re.I)
