@@ -258,3 +258,54 @@ def test_a_country_as_the_subject_is_its_army(gz, text: str, place: str, gaining
 def test_a_country_with_two_claimants_to_its_army_names_no_side(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and all(e.actor_gaining in (None, "unknown") for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The settlement lies about 4 kilometers west of occupied Donetsk.",
+    "Partisans blew up a railway line in occupied Melitopol.",
+    "Residents of occupied Kherson fled across the river.",
+])
+def test_occupied_as_an_adjective_tells_no_capture(gz, text: str) -> None:
+    assert not read(gz, text), read(gz, text)
+
+
+def test_occupied_as_a_verb_is_still_a_capture(gz) -> None:
+    events = read(gz, "Russian troops occupied Kherson in March 2022.")
+    assert [(e.kind, e.place, e.actor_gaining) for e in events] == [("captured", "Kherson", "russia")], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Russia's defence ministry claimed the capture of Vuhledar.", "Vuhledar", "russia"),
+    ("The RSF claimed the capture of Sinja on Saturday.", "Sinja", "rsf"),
+    ("The Arakan Army claims the capture of Ann.", "Ann", "aa"),
+])
+def test_a_side_claiming_a_capture_is_its_taker(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.stance) for e in events] == [("captured", side, "claimed")], events
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Rebels from the Tigray People's Liberation Front said they had captured the town of Weldiya, a junction on "
+     "the highway to the capital Addis Ababa. A government spokesman denied the town had fallen.", "Weldiya"),
+    ("The RSF seized the town of Um Rawaba, on the road to the capital Khartoum. An army spokesman denied that the "
+     "town had fallen.", "Um Rawaba"),
+    ("Russian troops captured the village of Krynky, across the river from the regional capital Kherson. Kyiv "
+     "denied that the village had been lost.", "Krynky"),
+])
+def test_the_town_is_not_the_capital_named_after_it(gz, text: str, town: str) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {town}, events
+
+
+@pytest.mark.parametrize(("text", "first", "later", "side"), [
+    ("Rebels from the Tigray People's Liberation Front said they had captured the town of Weldiya. The rebels had "
+     "taken Lalibela earlier this month.", "Weldiya", "Lalibela", "tplf"),
+    ("Fighters from the Arakan Army seized Paletwa on Sunday. The fighters later overran Kyauktaw.", "Paletwa",
+     "Kyauktaw", "aa"),
+    ("Militants from JNIM overran the army camp at Boulkessi. The militants then took Mondoro.", "Boulkessi",
+     "Mondoro", "jnim"),
+])
+def test_members_from_a_side_are_that_side_and_so_is_their_noun_later(gz, text: str, first: str, later: str,
+                                                                     side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert {(e.place, e.actor_gaining) for e in events} == {(first, side), (later, side)}, events

@@ -304,7 +304,7 @@ class ActorIndex:
 
 #: Between a generic word and the side it fights for: "fighters loyal to the GNU", "militias allied with the army",
 #: "rebels of the Arakan Army".
-_LOYAL_TO = re.compile(r"\s+(?:(?:loyal|allied|affiliated|aligned)\s+(?:to|with)|of)\s+(?:the\s+)?", re.I)
+_LOYAL_TO = re.compile(r"\s+(?:(?:loyal|allied|affiliated|aligned)\s+(?:to|with)|of|from)\s+(?:the\s+)?", re.I)
 
 
 def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -434,6 +434,9 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
         if own is not None and own != UNKNOWN and len(words) > 1 and words[-1] in _HEADS:
             by_head.setdefault(words[-1], set()).add(own)
         head = _ARTICLE.sub("", folded, count=1)
+        if own is None and head in _HEADS and a.faction not in (None, UNKNOWN) \
+                and a.faction != theatre.faction_of(head):
+            by_head.setdefault(head, set()).add(a.faction)  # "Rebels from the TPLF ... the rebels had taken Lalibela"
         possessive = _POSSESSIVE.search(text, max(0, a.start - 12), a.start)
         if own is None and len(by_head.get(head, ())) == 1 and not possessive:
             a = replace(a, faction=next(iter(by_head[head])))  # "Islamic State jihadists ... the jihadists' capture"

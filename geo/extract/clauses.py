@@ -355,7 +355,11 @@ def uncontained(text: str, places: Sequence[Mention], chosen: Sequence[Mention])
 
 
 _SOURCE = re.compile(r"(?<!\bsupport\s)(?<!\bcover\s)(?<!\bhelp\s)(?<!\bbacking\s)(?<!\bassistance\s)"
-                     r"(?<!\breinforcements\s)(?<!\bstrikes\s)(?<!\bfire\s)\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
+                     r"(?<!\breinforcements\s)(?<!\bstrikes\s)(?<!\bfire\s)"
+                     # members of a side, not a source: "fighters from the Arakan Army", "troops from the Rwandan army"
+                     r"(?<!\bfighters\s)(?<!\btroops\s)(?<!\bsoldiers\s)(?<!\bmilitants\s)(?<!\brebels\s)"
+                     r"(?<!\bunits\s)(?<!\bmembers\s)(?<!\bmilitiamen\s)(?<!\bcommanders\s)"
+                     r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
                      r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
 _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|allied|aligned|affiliated|loyal|"

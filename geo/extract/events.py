@@ -495,8 +495,8 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:(?:full|complete|total|swift|rapid
 _ADJECTIVE_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)([A-Z][\w-]+)\s+"
                                r"(?:(?:full|complete|total|swift|rapid|final)\s+)?$")
 #: Verbs whose subject is the agent (or the voice) of the nominal event they govern.
-_COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|declared|declares|declaring|"
-                        r"announcing|proclaimed|achieved|finished|celebrated|confirmed|reported|made|carried\s+out|"
+_COMPLETED = re.compile(r"\b(?:completed|complete|completes|announced|announces|claimed|claims|claiming|declared|"
+                        r"declares|declaring|announcing|proclaimed|achieved|finished|celebrated|confirmed|reported|made|carried\s+out|"
                         r"conducted|staged|undertook|began|started)\s+"
                         r"(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 #: A clause boundary between a nominal subject and a side named after it.

@@ -227,7 +227,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"captures|seizes|overruns|liberates|conquers|takes\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
             r"takes\s+over|"
             r"overrunning|took\s+over|taken\s+over|taking\s+over|conquered|liberated|liberating|liberate|"
-            r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)occupied|cleared|purged|cleansed|wrested|wresting|"
+            r"secured\s+control\s+of|claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|(?<!-)(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)"
+            # not the adjective: "west of occupied Donetsk", "in occupied Melitopol", "the occupied south"
+            r"(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\binto\s)(?<!\bnear\s)(?<!\bthe\s)(?<!\bacross\s)"
+            r"(?<!\bwithin\s)(?<!\boutside\s)(?<!\band\s)occupied|cleared|purged|cleansed|wrested|wresting|"
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),

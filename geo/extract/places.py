@@ -551,6 +551,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
             if subjects and subjects[-1].group(2):
                 town = _capital_told(ctx, sent, trig.start(), town)  # "the provincial capital had been held"
+            elif subjects and (subjects[-1].group(1) or "").lower() in ("town", "village") and town is not None:
+                town = _small_town_told(ctx, sent, trig.start(), town)  # "denied the town had fallen"
             return [(town.text, town.place, 1)] if town is not None and town.place else []
         return []
     gap = text[trig.end() : clause[1]]
@@ -585,6 +587,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             town = _town_of_region(ctx, sent, ctx.last_settlement)
             if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
                 town = _capital_told(ctx, sent, trig.start(), town)
+            elif (anaphora.group(1) or "").lower() in ("town", "village") and town is not None:
+                town = _small_town_told(ctx, sent, trig.start(), town)
             return [(town.text, town.place, precision)] if town is not None and town.place else []
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
 
@@ -607,6 +611,28 @@ def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Ment
                 or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
             return m
     return None
+
+
+def _small_town_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention:
+    """Return the settlement "the town" or "the village" names back at *pos*.
+
+    *last* (the last settlement named), unless the article called it a capital: then the last
+    town or village named before it ("captured the town of
+    Weldiya, a junction on the highway to the capital Addis Ababa ... denied the town had fallen":
+    Weldiya), if any.
+    """
+    text = ctx.article.text
+    if last.place is None or not (_CALLED_CAPITAL_AFTER.match(text, last.end)
+                                  or _CALLED_CAPITAL_BEFORE.search(text, max(0, last.start - 20), last.start)):
+        return last
+    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
+    return next((m for m in reversed(named) if m.end <= last.start and m.place is not None
+                 and (m.place.kind in ("town", "village") or _CALLED_TOWN_BEFORE.search(text, max(0, m.start - 30),
+                                                                                        m.start))), last)
+
+
+#: A settlement introduced as a town or village: "the town of Weldiya", "the strategic village of Krynky".
+_CALLED_TOWN_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|village)\s+of\s+$", re.I)
 
 
 def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention | None:
