@@ -309,3 +309,14 @@ def test_members_from_a_side_are_that_side_and_so_is_their_noun_later(gz, text: 
                                                                      side: str) -> None:
     events = [e for e in read(gz, text) if e.kind == "captured"]
     assert {(e.place, e.actor_gaining) for e in events} == {(first, side), (later, side)}, events
+
+
+@pytest.mark.parametrize(("text", "site", "town", "country"), [
+    ("Three days after entering Goma, the rebels seized its airport.", "Goma airport", "Goma", "CD"),
+    ("The RSF stormed Nyala and seized its airport on Thursday.", "Nyala airport", "Nyala", "SD"),
+    ("Russian forces took Avdiivka in February and later captured its coke plant.", "coke plant", "Avdiivka", "UA"),
+])
+def test_its_site_is_the_site_of_the_town_just_named(gz, text: str, site: str, town: str, country: str) -> None:
+    sites = [e for e in read(gz, text) if e.place == site]
+    town_id = next(c.place.id for c in gz.lookup(town) if c.place.country == country)
+    assert sites and all(e.geo_precision == 2 and e.place_id == town_id for e in sites), read(gz, text)

@@ -684,7 +684,7 @@ def _in_division(place: Place, division: Place) -> bool:
 _DEMONYM = r"(?-i:[A-Z])(?-i:[a-z])+(?:i|ese|ian|an|ish)(?:-[a-z]+)?"
 #: Head nouns of a site named by common words.
 _SITE_HEADS = (r"palace|airport|airbase|airfield|headquarters|citadel|complex|offices?|refinery|prison|compound|"
-               r"barracks|mosque|church|cathedral|hospital|building|city\s+hall|town\s+hall|stadium|museum")
+               r"barracks|mosque|church|cathedral|hospital|building|city\s+hall|town\s+hall|stadium|museum|plant|factory|mine")
 #: A site a town owns, named right after it: "Tripoli's international airport", "Khartoum's presidential palace".
 _OWNED_SITE_AFTER = re.compile(r"['’]s\s+(?:(?!(?:and|or|the|in|of|which|that|who)\b)[\w-]+\s+){0,3}?"
                                rf"(?:{_SITE_HEADS}|base|camp|garrison)\b", re.I)
@@ -742,6 +742,10 @@ def _unnamed_sites(text: str, ctx: Context, sent: Sentence, pos: int, hi: int,
         if name.lower() == m.group("head").lower():  # a bare "the airport": named by its town, or too vague
             if town is not None and not m.group("owner") and _SITE_TOWN.match(text[m.end() : town.start]):
                 name = f"{town.text} {name}"  # "the airport in the northern city of Merowe": Merowe airport
+            elif re.search(r"\bits\s+$", text[m.start() : m.start("np")], re.I) and ctx.last_settlement is not None \
+                    and ctx.last_settlement.place is not None:  # "three days after entering Goma, seized its airport"
+                town = ctx.last_settlement
+                name = f"{town.text} {name}"
             elif not listed and _site_told(ctx, sent, m.start(), site_key(name)) is not None:
                 told = _site_told(ctx, sent, m.start(), site_key(name))  # "held Kavumu airport ... seized the
                 return [told] if told is not None else []  # airport": the one named
