@@ -320,3 +320,14 @@ def test_its_site_is_the_site_of_the_town_just_named(gz, text: str, site: str, t
     sites = [e for e in read(gz, text) if e.place == site]
     town_id = next(c.place.id for c in gz.lookup(town) if c.place.country == country)
     assert sites and all(e.geo_precision == 2 and e.place_id == town_id for e in sites), read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents fear that the jihadists will seize Djibo.",
+    "Officials said the rebels will take Uvira within days.",
+    "Fighting for control of Marib has killed thousands since 2021.",
+    "The battle for control of Bakhmut lasted ten months.",
+    "The struggle for control of Kidal resumed in 2023.",
+])
+def test_a_future_or_a_fight_for_control_tells_no_change_or_hold(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "held")], read(gz, text)

@@ -376,7 +376,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
+    # (not "fighting for control of Marib", "the battle for control of Bakhmut": a fight, nobody's hold)
     Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)(?<!claimed\s)"
+            r"(?<!\bfor\s)"
             r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
@@ -386,7 +388,8 @@ TRIGGERS: tuple[Trigger, ...] = (
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
 HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
             r"threat(?:en|ened|ens|ening)?|vow(?:s|ed)?|aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|sought|"
-            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|(?-i:may)|verge|unable|hope(?:s|d)?|"
+            r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|will|shall|(?-i:may)|verge|"
+            r"unable|hope(?:s|d)?|"
             r"intend(?:s|ed)?|prepar(?:e|es|ed|ing)|expected|poised|ready|want(?:s|ed)?|order(?:s|ed)?\s+to|"
             r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
 
