@@ -331,3 +331,64 @@ def test_its_site_is_the_site_of_the_town_just_named(gz, text: str, site: str, t
 ])
 def test_a_future_or_a_fight_for_control_tells_no_change_or_hold(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind in ("captured", "held")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places", "side"), [
+    ("Fano fighters had earlier freed Lalibela on Wednesday.", {"Lalibela"}, "fano"),
+    ("The Taliban have seized 12 of Afghanistan's 34 provincial capitals, including Ghazni, 150km from Kabul, and "
+     "Kunduz in the north.", {"Ghazni", "Kunduz"}, "taliban"),
+    ("The RSF took the towns of Nyala and Zalingei.", {"Nyala", "Zalingei"}, "rsf"),
+])
+def test_freed_and_a_count_of_places_including_some(gz, text: str, places: set[str], side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert {e.place for e in events} == places and {e.actor_gaining for e in events} == {side}, events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Rebels have surrounded Maungdaw, the last town on the Bangladesh border held by the regime.", "Maungdaw",
+     "junta"),
+    ("Bukavu, the capital of neighbouring South Kivu province, remained in government hands.", "Bukavu", "fardc"),
+])
+def test_a_place_described_before_its_holder_is_held(gz, text: str, place: str, holder: str) -> None:
+    held = [e for e in read(gz, text) if e.kind == "held"]
+    assert [(e.place, e.actor_gaining) for e in held] == [(place, holder)], read(gz, text)
+
+
+def test_it_after_an_airport_is_the_airport(gz) -> None:
+    events = read(gz, "The factions also seized Aleppo International Airport on Saturday, hours after SDF fighters had "
+                      "entered it.")
+    assert {(e.kind, e.place, e.actor_gaining) for e in events} == {
+        ("captured", "Aleppo International Airport", "opposition"), ("entered", "Aleppo International Airport", "sdf")}
+
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("In the eastern countryside of Idlib, Saraqeb, a crossroads town, fell to the factions on Friday.", "Saraqeb",
+     "Idlib"),
+    ("In northern Shan State, Lashio fell to the MNDAA in August.", "Lashio", "Shan State"),
+    ("Across Kharkiv region, Kupiansk was liberated within days.", "Kupiansk", "Kharkiv"),
+])
+def test_a_region_opening_the_sentence_is_where_not_what(gz, text: str, place: str, not_place: str) -> None:
+    events = read(gz, text)
+    assert [e.place for e in events] == [place], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("RDF troops secured Awasse on Tuesday.", "Awasse", "rwanda"),
+    ("Wagner mercenaries took Soledar in January.", "Soledar", "russia"),
+    ("The Syrian National Army (SNA) factions overran the centre of Manbij.", "Manbij", "sna"),
+])
+def test_a_sides_name_before_a_generic_noun_is_its_side(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+def test_insurgents_are_the_one_group_the_article_names(gz) -> None:
+    events = read(gz, "Residents said insurgents who stormed Damasak laid siege to the town. ISWAP had attacked "
+                      "Monguno a week earlier.")
+    assert {e.actor_gaining for e in events if e.place == "Damasak"} == {"iswap"}, events
+
+
+def test_a_dismissed_rumour_of_a_fall_is_denied(gz) -> None:
+    events = read(gz, "An army spokesman said Monguno remained firmly under military control, dismissing rumours on "
+                      "social media that the town had fallen.")
+    assert {(e.kind, e.stance) for e in events} == {("held", "reported"), ("captured", "denied")}, events

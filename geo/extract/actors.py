@@ -307,6 +307,14 @@ class ActorIndex:
 _LOYAL_TO = re.compile(r"\s+(?:(?:loyal|allied|affiliated|aligned)\s+(?:to|with)|of|from)\s+(?:the\s+)?", re.I)
 
 
+#: Between a side's name and a generic word it qualifies: a space, or its abbreviation's closing bracket ("the Syrian
+#: National Army (SNA) factions").
+_NAME_TO_HEAD = re.compile(r"\s+|\s*\)\s+")
+#: Generic words for a side's members, which a side's name right before them makes that side's ("RDF troops").
+_MEMBER_NOUNS = frozenset({"troops", "soldiers", "forces", "fighters", "militants", "militiamen", "units", "army",
+                           "rebels", "insurgents", "jihadists", "gunmen", "paramilitaries", "militias", "militia"})
+
+
 def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
     """Give a generic word the side named with it.
 
@@ -320,8 +328,9 @@ def _heads_of_names(text: str, found: list[ActorMention]) -> list[ActorMention]:
         if before.end >= after.start or before.monitor or after.monitor:
             continue
         gap = text[before.end : after.start]
-        if after.faction == UNKNOWN and before.faction not in (None, UNKNOWN) and gap.isspace():
-            out[k] = replace(after, faction=before.faction)
+        if before.faction not in (None, UNKNOWN) and _NAME_TO_HEAD.fullmatch(gap) and (
+                after.faction == UNKNOWN or fold(after.text) in _MEMBER_NOUNS):
+            out[k] = replace(after, faction=before.faction)  # "Wagner mercenaries", "RDF troops" (not Mozambique's)
         elif before.faction == UNKNOWN and after.faction not in (None, UNKNOWN) and _LOYAL_TO.fullmatch(gap):
             out[k - 1] = replace(before, faction=after.faction)
     return out
@@ -361,7 +370,7 @@ STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "gov
 _HEADS = frozenset({"jihadists", "militants", "insurgents", "extremists", "separatists", "rebels", "militiamen",
                     "gunmen", "fighters", "terrorists", "paramilitaries"})
 #: Generic words for an armed group that, in an article naming one armed group only, are that group.
-_GROUP_HEADS = frozenset({"militants", "jihadists", "extremists"})
+_GROUP_HEADS = frozenset({"militants", "jihadists", "extremists", "insurgents", "terrorists"})
 #: How far back the side of a possessive may be named in its own sentence.
 _POSSESSOR_REACH = 120
 

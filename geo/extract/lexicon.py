@@ -234,7 +234,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
-    Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|swept\s+through|sweeping\s+through|"
+    Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|freed|frees|freeing|"
+            r"swept\s+through|sweeping\s+through|"
             r"sweeps\s+through|swung\s+through|"
             r"swinging\s+(?:\w+\s+)?through|pushed\s+through|rolled\s+into|advanced\s+through", weak=True,
             confidence=0.6),
@@ -396,7 +397,7 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
 #: Reporting verbs after a speaker: a side saying it makes a claim.
 REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
-DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted)\b")
+DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|rejecting|dismissed|dismissing|refuted|refuting)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
 #: An assessment, not a verification: "geolocated footage indicates that Russian forces likely seized X".
 ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")

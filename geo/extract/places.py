@@ -99,7 +99,10 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
                   and not _COMMON_NOUN.fullmatch(m.text) and not _SPEAKS.match(text, m.end)
                   and not _LOCATES_COMMON.search(text, max(sent.start, m.start - 40), m.start)
-                  and not _locates_apposition(text, sent, m)]
+                  and not _locates_apposition(text, sent, m) and not _fronted_locative(text, sent, m)]
+        if len(before) > 1 and before[-1].place is not None and before[-1].place.kind == "country" \
+                and _PASSIVE_GAP.match(text[before[-2].end : trig.start()]):
+            before = before[:-1]  # "Maungdaw, the last town on the Bangladesh border held by": no country is held
         if before and _PASSIVE_GAP.match(text[before[-1].end : trig.start()]):
             return uncontained(text, sent.places, coordinated_before(text, before))
         comma = text.rfind(",", sent.start, trig.start())
@@ -143,7 +146,8 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
 #: An apposition whose head a region only locates: "El Fasher, the last state capital in Darfur", "Sittwe, the main
 #: town of Rakhine State".
 _APPOSITION_IN = re.compile(r",\s*(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:capital|city|town|village|"
-                            r"stronghold|hub|settlement|port)\s+(?:in|of)\s+(?:the\s+)?$", re.I)
+                            r"stronghold|hub|settlement|port)\s+(?:in|of)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$",
+                            re.I)  # "Bukavu, the capital of neighbouring South Kivu province"
 
 
 #: An apposition that locates its head by a place near it: "Ardamata, on the outskirts of El Geneina, fell", "Krynky,
@@ -152,6 +156,20 @@ _APPOSITION_NEAR = re.compile(r",\s*(?:(?:on|at)\s+the\s+(?:outskirts|edges?|fri
                               r"near|outside|close\s+to|(?:just\s+|some\s+|about\s+|\d+\s*(?:km|kilometres|kilometers|"
                               r"miles)\s+)*(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
                               r"(?:(?:[\w-]+\s+){0,2}?(?:city|town|capital)\s+of\s+)?$", re.I)
+
+
+#: A locative phrase that opens a sentence, up to a place: "In the eastern countryside of", "Across northern".
+_FRONTED_IN = re.compile(r"^\s*(?:in|across|throughout|inside|elsewhere\s+in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+                         r"(?:of\s+(?:the\s+)?)?$", re.I)
+_FRONTED_END = re.compile(r"(?:\s+(?:province|region|governorate|state|oblast|countryside))?\s*,", re.I)
+
+
+def _fronted_locative(text: str, sent: Sentence, m: Mention) -> bool:
+    """Whether *m* ends a locative phrase that opens its sentence: where the subject is, not the subject.
+
+    "In the eastern countryside of Idlib, Saraqeb ... fell to the factions": Saraqeb fell, not Idlib.
+    """
+    return bool(_FRONTED_IN.match(text, sent.start, m.start)) and bool(_FRONTED_END.match(text, m.end))
 
 
 def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
@@ -196,7 +214,8 @@ _MODIFIER_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast|d
 
 _PASSIVE_GAP = re.compile(r"^\s*(?:,[^,;]{1,60},\s*|,\s*(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                           r"(?:town|city|village|settlement|district|base|area|region|province|stronghold|hub|capital)"
-                          r"\s+)?(?:(?:also|itself|had|has|have|then|finally|\w+ly|is|are|was|were|been|remains?|remained|stays?|"
+                          # where it stands: "the last town on the Bangladesh border held by"
+                          r"\s+(?:(?:on|in|near|along|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?)?(?:(?:also|itself|had|has|have|then|finally|\w+ly|is|are|was|were|been|remains?|remained|stays?|"
                           r"stayed|still|now)\s+)*$",
                           re.I)  # "Al-Atarib, a town in opposition hands since 2012"
 #: A place, then an apposition that opens the passive clause describing it ("Al-Atarib, a town in rebel hands").
@@ -374,7 +393,9 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
             return listed
         if ctx.listed and 0 <= sent.start - ctx.listed[0] <= 3:
             return list(ctx.listed[1])
-    if not targets or passive:
+    if not targets and not passive:  # "seized 12 of Afghanistan's 34 provincial capitals, including Ghazni and Kunduz"
+        return _included(text, ctx, sent, trig.end(), clause[1], None)
+    if passive:
         return targets
     named = {(name, place.id if place else None) for name, place, _ in targets}
     home = next((place for _, place, _ in targets if place is not None and place.kind in SETTLEMENTS), None)
@@ -566,6 +587,12 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             _REGION_ANAPHORA.match(gap) or (
             ctx.region_topic and _PRONOUN_OBJECT.match(gap))):  # "recaptured most of the region"; "seized much of it"
         return [(region_name(text, region), region.place, 3)]
+    if _PRONOUN_OBJECT.match(gap):
+        just_named = next((m for m in reversed(sent.places) if m.end <= trig.start()), None)
+        if just_named is not None and just_named.place is not None \
+                and just_named.place.kind in ("military", "infrastructure"):
+            return [(just_named.text, just_named.place, 1)]  # "seized Aleppo International Airport, hours after SDF
+            # fighters had entered it": the airport just named
     if _PRONOUN_OBJECT.match(gap) and ctx.last_settlement and ctx.last_settlement.place:
         if ctx.last_site is not None and ctx.last_site[1] is ctx.last_settlement.place \
                 and ctx.last_site[2] == sent.start:
