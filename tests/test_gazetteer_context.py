@@ -260,3 +260,19 @@ def test_of_two_places_bearing_a_spelling_the_one_whose_own_name_it_is_wins(gz: 
     # GeoNames lists "Slov'iansk" among Nikopol's alternate names too; the two cities are of one size
     assert gz.lookup(written, focus=("UA", "RU"), limit=1)[0].place.id == "geonames:693468"
     assert gz.lookup(written, limit=1)[0].place.id == "geonames:693468"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("French troops left Mali and Niger last year.", ["Mali", "Niger"]),
+    ("Ministers from Guinea, Mali and Burkina Faso met in Bamako.", ["Guinea", "Mali", "Burkina Faso", "Bamako"]),
+    ("The offensive spread from Shan to Kachin.", ["Shan", "Kachin"]),
+    ("Refugees walked from Yei to Juba.", ["Yei", "Juba"]),
+    ("Al-Shabaab fighters slipped from Kenya to Somalia.", ["Kenya", "Somalia"]),
+    ("Fuel came from Kuwait by road.", ["Kuwait"]),
+    ("Aid trucks crossed from Chad and Libya into Darfur.", ["Chad", "Libya", "Darfur"]),
+    ("Fighters moved between Kunduz and Takhar.", ["Kunduz", "Takhar"]),
+])
+def test_a_name_of_several_words_never_ends_on_a_lower_case_conjunction(gz: Gazetteer, text: str,
+                                                                        names: list[str]) -> None:
+    # "Mali and" folds as "Mile End" does, "Shan to" as a Chinese town's name: taken as one name, it hid the first
+    assert [m.text for m in gz.find(text)] == names
