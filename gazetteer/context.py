@@ -55,7 +55,7 @@ from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
            "code_of", "prefer_division", "prefer_home", "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP",
-           "SAME_PLACE_GAP", "WORLD_CITY_POPULATION"]
+           "SAME_PLACE_GAP", "WORLD_CITY_POPULATION", "COORDINATION_GAP", "coordination", "list_gap"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -108,6 +108,15 @@ _RENAMING = (r"(?:formerly|previously|once|now|until\s+\d{4}|also|a\.?k\.?a\.?|(
              r"(?:(?:known|called|named|renamed)\s+(?:as\s+)?)?")
 #: What may stand between two names of one place: "X (Y)", "X (formerly Y)", "X, now Y,", "X/Y" (the whole gap).
 SAME_PLACE_GAP = re.compile(rf"\s*\(\s*(?:{_RENAMING})?|\s*/\s*|\s*,\s*{_RENAMING}")
+#: How far above a listed name's best candidate its candidate of the list's kind goes (:func:`_list_kind`).
+LIST_KIND_MARGIN = 0.01
+#: What may stand between two names of one list: "X, Y and Z", "X or Y" (the whole gap). A run of names so joined
+#: is a list only when one of its gaps has "and" or "or": "Paris, Texas" alone is a name and its state.
+COORDINATION_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+#: The longest gap :data:`COORDINATION_GAP` is tried on (", and " with some spaces to spare).
+_LIST_GAP_LENGTH = 16
+#: A comma and an abbreviation with full stops after a name: "Washington, D.C.", "Athens, Ga.", "Paris, Ky.".
+_LOCATED_BY_ABBREVIATION = re.compile(r"\s*,\s*[A-Z][a-z]{0,3}\.(?:\s?[A-Z][a-z]?\.)*")
 
 
 class Entry(NamedTuple):
@@ -353,7 +362,8 @@ def _table(ids: np.ndarray) -> np.ndarray:
 
 
 def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: Sequence[str] = (), *,
-                     locating: Sequence[int] | None = None, renaming: Sequence[int] | None = None) -> Ranking:
+                     locating: Sequence[int] | None = None, renaming: Sequence[int] | None = None,
+                     coordinated: Sequence[tuple[int, bool]] | None = None) -> Ranking:
     """Rank the candidates of every name of a document together.
 
     The whole document is one pass over flat arrays (every candidate of every name), so its
@@ -363,6 +373,10 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
     the caller has found them already; otherwise they are read from *text*. With *focus* (the
     caller knows the document's countries: a report of a war), a first-level division named
     like its seat stays below the town unless cue words ask for it (:func:`_division_below_its_town`).
+    *coordinated* lists the names *i* joined to the next one as in a list ("X, Y and Z":
+    :data:`COORDINATION_GAP`), each with whether the gap has "and" or "or"; a name of a list
+    whose other names are all countries, or all first-level divisions of one country, is one
+    too when it names one (:func:`_list_kind`).
     """
     n = len(docs)
     if n == 0:
@@ -433,8 +447,89 @@ def resolve_document(store: PlaceStore, text: str, docs: Sequence[Doc], focus: S
             s[ob + k] += INSIDE_NEXT_BONUS / 2
     if len(focus):
         _division_below_its_town(s, docs, ints, offsets)
+    if coordinated is None:
+        coordinated = coordination(text, docs)
+    if coordinated:
+        _list_kind(s, entries, ints, offsets, coordinated)
     order = np.lexsort((-s, owner))
     return Ranking(offsets, order, s, order[starts], ints)
+
+
+def list_gap(text: str, end: int, start: int, next_end: int) -> bool | None:
+    """Tell whether the name ending at *end* and the next (``text[start:next_end]``) are joined as in a list.
+
+    Returns None when they are not (:data:`COORDINATION_GAP`), else whether the gap has "and" or
+    "or". A next name located by an abbreviation after it ("Texas and Washington, D.C.", "Ohio
+    and Athens, Ga.") is a town so located, not one of a list.
+    """
+    if start - end > _LIST_GAP_LENGTH:
+        return None  # most names of a text are far apart: no need to read the gap
+    gap = COORDINATION_GAP.fullmatch(text, end, start)
+    if gap is None or _LOCATED_BY_ABBREVIATION.match(text, next_end):
+        return None
+    return bool(gap.group().strip(" \t\n,"))
+
+
+def coordination(text: str, docs: Sequence[Doc]) -> list[tuple[int, bool]]:
+    """Return the names *i* of *docs* joined to the next as in a list, each with whether the gap has "and" or "or".
+
+    See :func:`list_gap`: "Borno, Yobe and Adamawa" joins the first two and the last two.
+    """
+    out = []
+    for i in range(len(docs) - 1):
+        conjunction = list_gap(text, docs[i].end, docs[i + 1].start, docs[i + 1].end)
+        if conjunction is not None:
+            out.append((i, conjunction))
+    return out
+
+
+def _lists(coordinated: Sequence[tuple[int, bool]]) -> list[list[int]]:
+    """Return the runs of names joined by :data:`COORDINATION_GAP` that have "and" or "or" in some gap."""
+    runs: list[list[int]] = []
+    conjoined: list[bool] = []
+    for i, conjunction in sorted(coordinated):
+        if runs and runs[-1][-1] == i:
+            runs[-1].append(i + 1)
+            conjoined[-1] = conjoined[-1] or conjunction
+        else:
+            runs.append([i, i + 1])
+            conjoined.append(conjunction)
+    return [run for run, c in zip(runs, conjoined, strict=True) if c]
+
+
+def _list_kind(s: np.ndarray, entries: Sequence[Entry], ints: np.ndarray, offsets: np.ndarray,
+               coordinated: Sequence[tuple[int, bool]]) -> None:
+    """Make a name of a list a country or first-level division where every other name of the list is one.
+
+    Names listed together are of one kind: in "Idaho, Oregon and Washington" Washington is the
+    state, not the capital; in "Borno, Yobe and Niger" Niger is the Nigerian state, in "Mali,
+    Niger and Chad" the country; in "Kuwait, Qatar and Oman" Kuwait is the country; in "Punjab,
+    Sindh and Balochistan" Punjab is Pakistan's, in "Punjab, Haryana and Rajasthan" India's. The name
+    takes its candidate of that kind named by its main name (a first-level division in the
+    country of the others'), when it has one, just above its present best. A town inside the
+    division of its name stays the town, as a division named like its seat does anywhere
+    ("Khartoum and Gezira"; cue words such as "regions" after the list ask for the divisions).
+    Changes *s* in place.
+    """
+    for run in _lists(coordinated):
+        best = [int(offsets[i]) + int(np.argmax(s[offsets[i] : offsets[i + 1]])) for i in run]
+        is_country = ints[best, _I_IS_COUNTRY].astype(bool)
+        is_admin1 = ints[best, _I_IS_ADMIN1].astype(bool) & ~is_country
+        for m, i in enumerate(run):
+            others = [k for k in range(len(run)) if k != m]
+            if all(is_country[k] for k in others):
+                column, countries = _I_IS_COUNTRY, None
+            elif all(is_admin1[k] for k in others):
+                column, countries = _I_IS_ADMIN1, {int(ints[best[k], _I_COUNTRY]) for k in others}
+            else:
+                continue
+            lo, hi = int(offsets[i]), int(offsets[i + 1])
+            seat = int(ints[best[m], _I_ADMIN1]) if ints[best[m], _I_SETTLEMENT] else -1
+            fits = [k for k in range(lo, hi) if ints[k, column] and entries[i].level[k - lo] == 3
+                    and (countries is None or (int(ints[k, _I_COUNTRY]) in countries and ints[k, _I_ADMIN1] != seat))]
+            if fits and best[m] not in fits and not (ints[best[m], column] and countries is None):
+                k = max(fits, key=lambda k: s[k])
+                s[k] = s[best[m]] + LIST_KIND_MARGIN
 
 
 def _same_place_bonus(s: np.ndarray, entries: Sequence[Entry], offsets: np.ndarray,

@@ -15,6 +15,8 @@ leftmost. Rules for names that are also ordinary words:
 
 * the first word of a match must be capitalised as written (or in a non-Latin script):
   "the army moved home" never matches a place called Home;
+* a match of several words never ends on a conjunction or preposition written in lower case
+  ("Mali and" folds as "Mile End" does);
 * a one-word match shorter than three letters is ignored, unless its key is one of the
   matcher's ``short`` keys (abbreviations) written in capitals ("US", "UK") or capitalised
   before a full stop ("Ga.");
@@ -214,7 +216,8 @@ class NameMatcher:
                 if whole if count == 1 else is_key(probe):
                     start = offsets[2 * first + 1]
                     end = offsets[2 * last + 1] + (length if count == 1 else fold(words[last])[1])
-                    if count > 1 or len(probe) > 2 or _abbreviation_as_written(words[first], text, end):
+                    if (count > 1 and words[last] not in _TRAILING_WORDS or count == 1 and (
+                            len(probe) > 2 or _abbreviation_as_written(words[first], text, end))):
                         # sorted below by most words, then most characters, then leftmost (unique per first word)
                         found.append((-count, start - end, first, last, start, end, probe))
                 following = last + 1
@@ -279,6 +282,9 @@ _FUNCTION_WORDS = frozenset("""the a an in on at to of for but and or nor his he
     this that then than when as by from with into onto upon over near after so if not no yes all any some one two
     new old mr mrs ms dr st mt gen col maj capt lt sgt pres sen rep gov our your was were has had have will may
     said says says""".split())
+#: Conjunctions and prepositions that, written in lower case, never end a name of several words: "Mali and Niger"
+#: is no "Mile End" (the folded keys are equal) and Niger; "Sake and Goma", "Idlib or Hama" neither.
+_TRAILING_WORDS = frozenset("and or nor but of in on at to from near by with into onto than".split())
 #: How many distinct capitalised words the matcher remembers (whether a key starts with each) before starting afresh.
 _STARTS_CACHE_SIZE = 500_000
 #: Texts whose matches :meth:`NameMatcher.scan` keeps (an article, and the sentences read again in between).

@@ -28,8 +28,8 @@ from difflib import SequenceMatcher
 from gazetteer.model import Place
 from gazetteer.names import ARTICLES
 
-__all__ = ["Candidate", "Cue", "rank", "cue_at", "cue_in_context", "document_focus", "light_form", "likeness",
-           "spelling_similarity"]
+__all__ = ["CUE_AFTER_CHARS", "Candidate", "Cue", "rank", "cue_at", "cue_in_context", "document_focus", "light_form",
+           "likeness", "spelling_similarity"]
 
 CUE_BONUS = 1.5
 CUE_PENALTY = 0.6
@@ -41,9 +41,16 @@ KIND_PRIOR = {
 REGION_KINDS = frozenset({"admin1"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 
+#: A name of a list after the first: ", Sumy", " and North Darfur", ", or Hama" (capitalised words, up to three).
+_LIST_NAME = r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}"
+#: The plural words of divisions that, after a list or before one, make every name of it a division (before it, in
+#: lower case only: "the United States of America" is no list of states).
+_DIVISIONS = r"(?:provinces|governorates|regions|districts|oblasts|states)"
 _REGION_AFTER = re.compile(r"^\s*(?:and\s+\w[\w'’-]*\s+)?(?:provinces?|governorates?|regions?|countryside|districts?|"
-                           r"muhafazah|oblasts?|states?)\b", re.I)
-_REGION_BEFORE = re.compile(r"\b(?:province|governorate|region|countryside|district)\s+of\s+(?:the\s+)?$", re.I)
+                           rf"muhafazah|oblasts?|states?)\b|^(?:{_LIST_NAME}){{1,8}}\s+{_DIVISIONS}\b", re.I)
+_REGION_BEFORE = re.compile(r"\b(?:province|governorate|region|countryside|district)\s+of\s+(?:the\s+)?$|"
+                            rf"\b(?-i:{_DIVISIONS})\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){{0,2}}"
+                            rf"(?:{_LIST_NAME}){{0,7}}(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))?$", re.I)
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|outskirts|centre|center|streets)\s+of\s+(?:the\s+)?$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"^\s*(?:city|town|village)\b", re.I)
 
@@ -72,13 +79,16 @@ class Cue:
 _REGION, _SETTLEMENT, _NO_CUE = Cue("region"), Cue("settlement"), Cue(None)
 #: The first letters of the words the "after" patterns start with ("and", "province", "city" ...), lower
 #: case; "ſ" is there because re.IGNORECASE reads it as "s".
-_AFTER_INITIALS = frozenset("apgrcdmostvſ")
+_AFTER_INITIALS = frozenset("apgrcdmostvſ,")
 #: The first two letters (lower case) of the words the "after" patterns start with.
-_AFTER_PREFIXES = frozenset({"an", "pr", "go", "re", "co", "di", "mu", "ob", "st", "ci", "to", "vi"})
+_AFTER_PREFIXES = frozenset({"an", "pr", "go", "re", "co", "di", "mu", "ob", "st", "ci", "to", "vi", "or"})
+#: How much text after a name the cue words are read in: room for a list ("Kharkiv, Sumy, Chernihiv and Poltava
+#: regions").
+CUE_AFTER_CHARS = 80
 
 
 def cue_at(text: str, start: int, end: int) -> Cue:
-    """Return :func:`cue_in_context` for the name at ``text[start:end]`` (60 characters before, 40 after).
+    """Return :func:`cue_in_context` for the name at ``text[start:end]`` (60 characters before, 80 after).
 
     Most names have no cue word either side; that is told from a few characters around the
     name (in ASCII: other scripts take the patterns' path), without cutting the text.
@@ -90,11 +100,11 @@ def cue_at(text: str, start: int, end: int) -> Cue:
         head = text[j : j + 2]
         if tail.isascii() and head.isascii():
             tail, head = tail.lower(), head.lower()
-            no_before = tail[1:] != "of" and (tail != "the" or not text[max(0, start - 60) : k - 2].rstrip()[-2:]
-                                             .lower().endswith("of"))
-            if no_before and head not in _AFTER_PREFIXES:
+            no_before = tail[1:] != "of" and tail[2] != "," and tail != "and" and tail[1:] != "or" and (
+                tail != "the" or not text[max(0, start - 60) : k - 2].rstrip()[-2:].lower().endswith("of"))
+            if no_before and head not in _AFTER_PREFIXES and head[:1] != ",":
                 return _NO_CUE
-    return cue_in_context(text[max(0, start - 60) : start], text[end : end + 40])
+    return cue_in_context(text[max(0, start - 60) : start], text[end : end + CUE_AFTER_CHARS])
 
 
 def cue_in_context(before: str, after: str) -> Cue:
@@ -113,11 +123,13 @@ def cue_in_context(before: str, after: str) -> Cue:
     'region'
     >>> cue_in_context("entering the city of ", ".").wants
     'settlement'
+    >>> cue_in_context("drones struck ", ", Sumy and Chernihiv regions overnight").wants
+    'region'
     """
     # Both "before" patterns end in "of" or "of the" and spaces: test the tail before searching.
     # Both "after" patterns start with one of a few words, after spaces: test its first letter first.
     tail = before.rstrip()
-    of_before = tail[-2:].lower() == "of" or tail[-3:].lower() == "the"
+    of_before = tail[-2:].lower() in ("of", "or") or tail[-3:].lower() in ("the", "and") or tail[-1:] == ","
     cue_after = after.lstrip()[:1].lower() in _AFTER_INITIALS
     if (cue_after and _REGION_AFTER.match(after)) or (of_before and _REGION_BEFORE.search(before)):
         return _REGION

@@ -22,6 +22,7 @@ from gazetteer.context import (
     Ranking,
     build_entry,
     code_of,
+    list_gap,
     make_entry,
     prefer_division,
     prefer_home,
@@ -33,7 +34,7 @@ from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place, km_between
 from gazetteer.names import compact_key, fold_token, normalize_name
-from gazetteer.rank import Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
+from gazetteer.rank import CUE_AFTER_CHARS, Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
 from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
 from gazetteer.store import PlaceStore, load_store
 
@@ -160,7 +161,8 @@ class Gazetteer:
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
         self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool, bool], ...], tuple[int, ...],
-                                         tuple[int, ...], tuple[str, ...]], list[_Resolved | None]] = {}
+                                         tuple[int, ...], tuple[tuple[int, bool], ...], tuple[str, ...]],
+                                   list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool, bool], bool] = {}
         # A text -> per match (start, end): the words before and after it, its cue and whether an actor's word follows
@@ -314,6 +316,7 @@ class Gazetteer:
         names: list[tuple[str, str, str | None, bool, bool, bool]] = []
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
         renaming: list[int] = []  # names the next one may name again ("Dzerzhinsk (Toretsk)")
+        coordinated: list[tuple[int, bool]] = []  # names joined to the next as in a list ("Borno, Yobe and Niger")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
         entries, verdicts = self._entry_cache, self._plausible_cache
         around = self._around_cache.pop(text, None)  # put back last: the least recently read go first
@@ -354,13 +357,15 @@ class Gazetteer:
                 locating.append(len(spans) - 1)
             if previous_end >= 0 and SAME_PLACE_GAP.fullmatch(text, previous_end, start):
                 renaming.append(len(spans) - 1)
+            if previous_end >= 0 and (conjunction := list_gap(text, previous_end, start, end)) is not None:
+                coordinated.append((len(spans) - 1, conjunction))
             previous_end = end
             spans.append((start, end, entry))
             names.append((key, written, wants, sentence_initial, seen[4],
                           before.lower() in _PLACE_PREPOSITIONS))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
-        signature = (tuple(names), tuple(locating), tuple(renaming), tuple(sorted(set(focus))))
+        signature = (tuple(names), tuple(locating), tuple(renaming), tuple(coordinated), tuple(sorted(set(focus))))
         resolved = self._document_cache.get(signature)
         if resolved is None:
             if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
@@ -368,7 +373,7 @@ class Gazetteer:
             docs = [Doc(start, end, entry, name[2], name[4])
                     for (start, end, entry), name in zip(spans, names, strict=True)]
             resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, renaming,
-                                                                              focus)
+                                                                              coordinated, focus)
         owners = [(start, end) for (start, end, _), found in zip(spans, resolved, strict=True)
                   if found is None and _INNER_POSSESSIVE.search(text, start, end)]
         if owners:  # "Mosul's airport" is no place here, but Mosul is: read the text again without the owned part
@@ -392,14 +397,15 @@ class Gazetteer:
         return out
 
     def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool, bool]],
-                       locating: Sequence[int], renaming: Sequence[int], focus: Sequence[str]
-                       ) -> list[_Resolved | None]:
+                       locating: Sequence[int], renaming: Sequence[int], coordinated: Sequence[tuple[int, bool]],
+                       focus: Sequence[str]) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
 
         Returns per name None (not a place here) or its five best candidates, its form and
         whether a full stop after it belongs to it (an abbreviation such as "U.S.").
         """
-        ranking = resolve_document(self.store, "", docs, focus, locating=locating, renaming=renaming)
+        ranking = resolve_document(self.store, "", docs, focus, locating=locating, renaming=renaming,
+                                   coordinated=coordinated)
         common = self._common_words
         doc_focus = _focus_of(docs, ranking, focus,
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
@@ -457,7 +463,7 @@ class Gazetteer:
                     entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
             if entry is not None:
                 index[(s, e)] = len(docs)
-                wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + 40]).wants
+                wants = cue_in_context(text[max(0, s - 60) : s], text[e : e + CUE_AFTER_CHARS]).wants
                 docs.append(Doc(s, e, entry, wants, not _ACTOR_COMPOUND.match(text, e)))
         for m in found:
             entry = self._entry(normalize_name(m.text), m.text)

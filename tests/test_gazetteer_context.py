@@ -260,3 +260,76 @@ def test_of_two_places_bearing_a_spelling_the_one_whose_own_name_it_is_wins(gz: 
     # GeoNames lists "Slov'iansk" among Nikopol's alternate names too; the two cities are of one size
     assert gz.lookup(written, focus=("UA", "RU"), limit=1)[0].place.id == "geonames:693468"
     assert gz.lookup(written, limit=1)[0].place.id == "geonames:693468"
+
+
+def _kinds(gz: Gazetteer, text: str) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.place.kind, m.place.country or "") for m in gz.find(text)}
+
+
+@pytest.mark.parametrize(("text", "names", "country"), [
+    ("Russian drones struck Kharkiv, Sumy and Chernihiv regions overnight.", ["Kharkiv", "Sumy", "Chernihiv"], "UA"),
+    ("Shelling hit Idlib, Hama and Latakia provinces on Sunday.", ["Idlib", "Hama", "Latakia"], "SY"),
+    ("The RSF advanced in Khartoum, Gezira and Sennar states.", ["Khartoum", "Gezira", "Sennar"], "SD"),
+    ("Residents fled Sennar and Blue Nile states.", ["Sennar", "Blue Nile"], "SD"),
+    ("The junta bombed villages across the regions of Sagaing, Magway and Mandalay.",
+     ["Sagaing", "Magway", "Mandalay"], "MM"),
+    ("Gunmen killed farmers in the states of Katsina, Zamfara and Sokoto.", ["Katsina", "Zamfara", "Sokoto"], "NG"),
+    ("Fighting raged in Gao, Timbuktu and Mopti regions.", ["Gao", "Timbuktu", "Mopti"], "ML"),
+])
+def test_a_division_word_after_or_before_a_list_makes_every_name_of_it_a_division(
+        gz: Gazetteer, text: str, names: list[str], country: str) -> None:
+    got = _kinds(gz, text)
+    assert {name: got.get(name) for name in names} == {name: ("admin1", country) for name in names}
+
+
+@pytest.mark.parametrize("text", [
+    "Russian drones struck Kharkiv, Sumy and Chernihiv overnight.",  # no division word: the cities
+    "Drones struck Kharkiv, while Sumy and Chernihiv regions lost power.",  # "while" ends the list
+])
+def test_without_a_division_word_over_the_list_the_first_name_keeps_its_town(gz: Gazetteer, text: str) -> None:
+    assert _kinds(gz, text)["Kharkiv"] == ("city", "UA")
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    # divisions listed with divisions of one country: the division, not a village elsewhere in it or a city abroad
+    ("Armed groups clashed in Cauca, Narino and Putumayo.", "Narino", "admin1", "CO"),
+    ("Wildfire smoke drifted over Idaho, Oregon and Washington.", "Washington", "admin1", "US"),
+    ("Floods hit Punjab, Sindh and Balochistan.", "Punjab", "admin1", "PK"),
+    ("Floods hit Punjab, Haryana and Rajasthan.", "Punjab", "admin1", "IN"),
+    # countries listed with countries: the country, not a state or a city of that name
+    ("Troops from Chad, Niger and Cameroon backed Nigeria's offensive around Maiduguri and Monguno.", "Niger",
+     "country", "NE"),
+    ("Kano and Kaduna traders fear Niger and Benin will shut the border.", "Niger", "country", "NE"),
+    ("Refugees from Nigeria, Cameroon and Niger reached Chad.", "Niger", "country", "NE"),
+    ("Kuwait, Qatar and Oman condemned the strikes on Hodeidah.", "Kuwait", "country", "KW"),
+])
+def test_a_name_listed_with_divisions_or_countries_is_one(gz: Gazetteer, text: str, name: str, kind: str,
+                                                          country: str) -> None:
+    assert _kinds(gz, text)[name] == (kind, country)
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country"), [
+    ("Bandits raided villages in Zamfara, Kebbi and Niger.", "Niger", "admin1", "NG"),  # Nigeria's state
+    ("The army held Khartoum and Gezira.", "Khartoum", "city", "SD"),  # a town inside the division of its name
+    ("Fans came from Texas and Washington, D.C. to watch.", "Washington", "city", "US"),  # located by "D.C."
+])
+def test_a_listed_name_keeps_its_place_where_the_list_says_nothing_else(gz: Gazetteer, text: str, name: str,
+                                                                        kind: str, country: str) -> None:
+    got = {m.text.split(",")[0]: (m.place.kind, m.place.country) for m in gz.find(text)}
+    assert got[name] == (kind, country)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("French troops left Mali and Niger last year.", ["Mali", "Niger"]),
+    ("Ministers from Guinea, Mali and Burkina Faso met in Bamako.", ["Guinea", "Mali", "Burkina Faso", "Bamako"]),
+    ("The offensive spread from Shan to Kachin.", ["Shan", "Kachin"]),
+    ("Refugees walked from Yei to Juba.", ["Yei", "Juba"]),
+    ("Al-Shabaab fighters slipped from Kenya to Somalia.", ["Kenya", "Somalia"]),
+    ("Fuel came from Kuwait by road.", ["Kuwait"]),
+    ("Aid trucks crossed from Chad and Libya into Darfur.", ["Chad", "Libya", "Darfur"]),
+    ("Fighters moved between Kunduz and Takhar.", ["Kunduz", "Takhar"]),
+])
+def test_a_name_of_several_words_never_ends_on_a_lower_case_conjunction(gz: Gazetteer, text: str,
+                                                                        names: list[str]) -> None:
+    # "Mali and" folds as "Mile End" does, "Shan to" as a Chinese town's name: taken as one name, it hid the first
+    assert [m.text for m in gz.find(text)] == names
