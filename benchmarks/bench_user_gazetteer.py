@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_cli import compile_tree
+
 ROOT = Path(__file__).resolve().parents[1]
 SYLLABLES = ["ka", "zun", "bul", "mar", "tel", "qa", "rin", "shu", "dor", "han", "bet", "lo", "mi", "ya", "nur",
              "sab", "kha", "wir", "tam", "goz"]
@@ -107,6 +109,8 @@ def main() -> None:
                         help="another checkout of geo (e.g. the code before a change), measured in the same run")
     args = parser.parse_args()
     trees = [ROOT, *(d.resolve() for d in args.compare_with)]
+    for tree in trees:
+        compile_tree(tree)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         dump = folder / "XX.txt"
