@@ -392,3 +392,20 @@ def test_a_dismissed_rumour_of_a_fall_is_denied(gz) -> None:
     events = read(gz, "An army spokesman said Monguno remained firmly under military control, dismissing rumours on "
                       "social media that the town had fallen.")
     assert {(e.kind, e.stance) for e in events} == {("held", "reported"), ("captured", "denied")}, events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Fighting erupted in Jilib, an al-Shabaab stronghold in Middle Juba.", "Jilib", "al_shabaab"),
+    ("The RSF besieged El Fasher, the army's last stronghold in Darfur.", "El Fasher", "saf"),
+    ("Houthi forces launched an offensive on Marib, the government's last stronghold in the north.", "Marib",
+     "government"),
+])
+def test_a_town_called_a_sides_stronghold_is_held_by_it(gz, text: str, place: str, holder: str) -> None:
+    held = [e for e in read(gz, text) if e.kind == "held"]
+    assert [(e.place, e.actor_gaining) for e in held] == [(place, holder)], read(gz, text)
+
+
+def test_a_stronghold_taken_in_the_same_sentence_is_no_longer_held(gz) -> None:
+    events = read(gz, "The RSF said on Sunday they had taken over the headquarters of the army's 6th Infantry "
+                      "Division in El Fasher, the last army stronghold in Darfur.")
+    assert not [e for e in events if e.kind == "held"], events

@@ -75,7 +75,15 @@ from geo.extract.context import (
     read_sentences,
     time_for,
 )
-from geo.extract.places import SETTLEMENTS, Target, reference_point, region_name, remember_sites, target_places
+from geo.extract.places import (
+    SETTLEMENTS,
+    Target,
+    described_as_stronghold,
+    reference_point,
+    region_name,
+    remember_sites,
+    target_places,
+)
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -240,6 +248,8 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
                                                                                         or bool(subjects)))
 
 
+#: The kinds of event that tell a change of hands (or a side's arrival), not a standing state or a siege.
+_HANDS_CHANGE = frozenset({"captured", "regained", "entered", "withdrew"})
 #: (denial offset, its stance, the verification's offset and stance, (offset, stance) of each report, the stance
 #: otherwise)
 _StanceCues = tuple[int | None, Stance | None, tuple[int, Stance] | None,
@@ -359,6 +369,11 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
                 fighters.append(replace(a, faction=other))
         elif role is None:
             fighters.append(a)
+    if trig.group(0).lower().startswith("stronghold"):  # "El Fasher, the army's last stronghold": the army's
+        comma = text.rfind(",", sent.start, trig.start())
+        inside = [a for a in fighters if comma >= 0 and a.start > comma and a.end <= trig.start()]
+        if inside:
+            return inside[-1].faction, False, _open(inside[-1])
     if passive:
         after = [a for a in fighters if a.start >= trig.end() and (
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
@@ -705,6 +720,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
     located: list[tuple[re.Match[str], lx.Trigger, tuple[int, int], _Relative]] = []
     driven_out: list[ControlEvent] = []  # drive-outs with no place of their own
     presence: list[ControlEvent] = []  # flags raised, streets patrolled: nothing more than a capture told with them
+    described: list[ControlEvent] = []  # "El Fasher, the last army stronghold": a description, not news of its own
     for i, begin in wording:
         if i >= _N_TRIGGERS:
             break
@@ -778,6 +794,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 presence.extend(found)
             if trigger is lx.CHANGED_HANDS:
                 ctx.summaries.update(e.id for e in found)
+            if trigger.kind == "held" and described_as_stronghold(text, sent, trig) is not None:
+                described.extend(found)
             events.extend(found)
     if driven_out:  # "took Walikale on Wednesday, but the army drove them out": the side that took it loses it
         events = [_driven_out_loser(ctx, e, events) if any(e is d for d in driven_out) else e for e in events]
@@ -796,6 +814,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
         taken = {e.actor_gaining for e in events if e.kind in ("captured", "regained")}
         events = [e for e in events if not any(e is f for f in presence) or e.actor_gaining not in taken
                   and not _taken_before(ctx, e)]
+    if described:  # "took over the headquarters in El Fasher, the last army stronghold in Darfur": it was, until now
+        changed = {(e.place_id, e.actor_gaining) for e in events if e.kind in _HANDS_CHANGE and e.place_id}
+        events = [e for e in events if not any(e is d for d in described)
+                  or not any(place == e.place_id and side != e.actor_gaining for place, side in changed)]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))
@@ -1007,6 +1029,9 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         time = None  # "The RSF still holds most of Darfur, where it has besieged El Fasher since May": now
         # (so "El Fasher, the last city still in army hands, since May"; but "Fallujah has been in IS hands since
         # January 2014": since then)
+    if trigger.kind == "held" and time is not None and time.end <= trig.start() \
+            and described_as_stronghold(text, sent, trig) is not None:
+        time = None  # "took Nihm in late January, opening the way toward Marib, the government's last stronghold": now
     length = state_length(text, trig.end(), clause[1]) if trigger.kind in ("held", "besieged") else None
     confidence = trigger.confidence - (0.15 if inferred else 0) - (0.1 if time is None else 0)
     events = []

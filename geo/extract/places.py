@@ -34,7 +34,8 @@ from geo.extract.clauses import (
 from geo.extract.context import Context, Sentence
 from geo.model import REGION_PREFIX
 
-__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "reference_point", "remember_sites", "site_key", "target_places"]
+__all__ = ["SETTLEMENTS", "COORDINATION", "Target", "described_as_stronghold", "reference_point", "remember_sites",
+           "site_key", "target_places"]
 
 #: What a trigger governs: the place as written, the gazetteer place (None for a name it does not
 #: know), and the geo precision.
@@ -406,6 +407,28 @@ def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], 
     return found
 
 
+#: An apposition that calls the settlement before it a side's stronghold, up to the word: ", an al-Shabaab ", ", the
+#: army's last ", ", a key ".
+_STRONGHOLD_OPEN = re.compile(r",\s*(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
+
+
+def described_as_stronghold(text: str, sent: Sentence, trig: re.Match[str]) -> Target | None:
+    """Return the settlement an apposition calls a stronghold ("Jilib, an al-Shabaab stronghold in Middle Juba").
+
+    The settlement right before the apposition, not the region after the word, which only locates it.
+    """
+    if not trig.group(0).lower().startswith("stronghold"):
+        return None
+    opened = _STRONGHOLD_OPEN.search(text, max(sent.start, trig.start() - 60), trig.start())
+    if opened is None:
+        return None
+    head = next((m for m in reversed(sent.places) if m.end <= opened.start()), None)
+    if head is None or head.place is None or head.place.kind not in SETTLEMENTS \
+            or text[head.end : opened.start()].strip():
+        return None
+    return (head.text, head.place, 1)
+
+
 def _listed_before(text: str, sent: Sentence, pos: int) -> list[Target]:
     """Return the first list of two or more places (no country) named in *sent* before *pos*, else []."""
     named = [m for m in sent.places if m.end <= pos and m.place is not None and m.place.kind != "country"
@@ -472,6 +495,9 @@ _INCLUDED_BREAK = re.compile(r"[;:]|,\s*(?:which|who|where|when|while|but|and)\b
 def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
              passive: bool, weak: bool) -> list[Target]:
     """Return the places a trigger governs as its object or subject (see :func:`target_places`)."""
+    described = described_as_stronghold(text, sent, trig)
+    if described is not None:
+        return [described]
     if not passive:
         if _common_site(text, trig.end(), clause[1]):
             sites = _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
