@@ -409,3 +409,32 @@ def test_a_stronghold_taken_in_the_same_sentence_is_no_longer_held(gz) -> None:
     events = read(gz, "The RSF said on Sunday they had taken over the headquarters of the army's 6th Infantry "
                       "Division in El Fasher, the last army stronghold in Darfur.")
     assert not [e for e in events if e.kind == "held"], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("The M23 withdrew from Goma after talks in Kampala. Police units entered the city on Saturday afternoon.",
+     "Goma", "entered", "fardc"),
+    ("Government troops pulled back from al-Hazm when the Houthis seized it on March 1.", "al-Hazm", "captured",
+     "houthis"),
+    ("Sudan's army said its forces had withdrawn from El Fasher, a day after the RSF said they had seized the city.",
+     "El Fasher", "captured", "rsf"),
+])
+def test_a_place_left_is_what_a_pronoun_or_the_city_names_back(gz, text: str, place: str, kind: str,
+                                                                side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [(e.place, e.actor_gaining) for e in events] == [(place, side)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Government soldiers secured Palma in Cabo Delgado on Saturday, a military spokesman said.", "fadm"),
+    ("Police units entered Goma after the rebels left.", "fardc"),
+    ("Troops loyal to the government regained Marib city on Monday.", "government"),
+])
+def test_the_governments_men_in_a_war_of_one_country(gz, text: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained", "entered")]
+    assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+def test_government_soldiers_in_a_war_of_several_countries_are_the_army_where_they_act(gz) -> None:
+    events = [e for e in read(gz, "Government soldiers retook Djibo on Tuesday.") if e.place == "Djibo"]
+    assert events and {e.actor_gaining for e in events} == {"burkina_army"}, events

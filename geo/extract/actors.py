@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
+from geo.theatres.loader import GOVERNMENT_WORDS
 
 __all__ = ["MONITORS", "STATE_FORCES", "STATE_WORDS", "ActorIndex", "ActorMention", "actor_index", "coreferent",
            "in_outlet_usage", "infer_theatre"]
@@ -156,6 +157,8 @@ class ActorIndex:
                 generic.add(fold(word))
         names.update(STATE_FORCES)
         generic.update(fold(w) for w in STATE_FORCES)
+        names.update(GOVERNMENT_WORDS)  # every war's, when its theatre does not name them (Theatre.faction_of)
+        generic.update(fold(w) for w in GOVERNMENT_WORDS)
         self._state = frozenset(fold(w) for w in STATE_FORCES)
         self._specific = {key: frozenset(ids) for key, ids in owners.items()}
         # a name shared by theatres, in those where it begins the label of its faction ("Russian forces" in Ukraine,
@@ -364,6 +367,7 @@ _GROUP = re.compile(r"\b[Tt]he\s+(?:(?:armed|rebel|militant|insurgent|jihadist|e
 #: Generic words for a state's forces (folded, without an article): in a theatre of several states' armies, the one
 #: the article names, or the one of the place it acts on.
 STATE_WORDS = frozenset({"army", "military", "troops", "soldiers", "junta", "government forces", "government troops",
+                         "government soldiers",
                          "security forces", "armed forces", "national army", "defence and security forces",
                          "defense and security forces"})
 #: Generic words that refer back to the one side the article named with them ("M23 rebels ... the rebels").

@@ -1649,7 +1649,7 @@ def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) 
     targets = {e.place_id for e in found}
     named = [m for m in sent.places
              if m.place and m.place.kind in SETTLEMENTS and contained(ctx.article.text, sent.places, m) is None
-             and not reference_point(ctx.article.text, m)
+             and (m.place.id in targets or not reference_point(ctx.article.text, m))  # "withdrew from Goma": its object
              and (m.place.id in targets or not _LOCATED_AFTER.match(ctx.article.text, m.end))]
     # not "... about 20 km south-east of Idlib city", nor "left X for Tal Tamr, about 35 km to the south-east"
     if named:

@@ -227,6 +227,11 @@ _DESCRIBED = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village
 #: "it" as the object of an active trigger ("recaptured it in March 2016"): the last settlement named.
 _PRONOUN_OBJECT = re.compile(r"^\s+(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?it\b"
                              r"(?!\s+(?:was|is|had|has|would|will|said|says|to)\b)", re.I)  # "in control of most of it"
+#: A place a side left ("pulled back from al-Hazm when the Houthis took it"): the object of the withdrawal, which a
+#: pronoun after it may name, though "from" makes it a reference point elsewhere.
+_LEFT_FROM = re.compile(r"\b(?:withdr[eaw]w?n?|withdraws|pulled\s+(?:[\w-]+\s+){0,2}?(?:out|back)|pull(?:s|ing)?\s+out|"
+                        r"retreated|retreating|evacuated|driven\s+out|expelled|ousted)\s+(?:of|from)\s+(?:the\s+)?"
+                        r"(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
 #: "the city itself": the settlement just named, even as a reference point ("north-west of Kirkuk").
 _ITSELF = re.compile(r"^\s*the\s+(?:city|town|village|capital)\s+itself\b", re.I)
 #: A settlement described by an apposition ("west of Raqqa, a city IS has held since January"): the topic from
@@ -573,7 +578,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         return targets
     earlier = [m for m in (_as_described(text, m) for m in sent.places if m.end <= trig.start())
                if m.place and m.place.kind in SETTLEMENTS and (not reference_point(text, m) or _APPOSED.match(
-                   text, m.end)) and contained(text, sent.places, m) is None]
+                   text, m.end) or _LEFT_FROM.search(text, max(0, m.start - 60), m.start))
+               and contained(text, sent.places, m) is None]
     if len(earlier) > 1:  # "Wad Madani, a refuge for people who had fled fighting in Khartoum, ... the city"
         earlier = [m for m in earlier if m is earlier[0] or not _IN_RELATIVE.search(text, earlier[0].end, m.start)]
     # "Tell Rifaat lies north of Aleppo ... when the YPG took it"; "Rubaya, in Masisi territory, ... the town"
@@ -595,7 +601,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             # years after it fell to the RSF": the palace, not the city
         if (subjects or there or pronoun) and ctx.last_settlement \
                 and ctx.last_settlement.place:
-            town = _town_of_region(ctx, sent, ctx.last_settlement) if subjects else ctx.last_settlement
+            town = _town_of_region(ctx, sent, _in_the_war(ctx, sent, trig.start(), ctx.last_settlement)) \
+                if subjects else ctx.last_settlement
             if subjects and subjects[-1].group(2):
                 town = _capital_told(ctx, sent, trig.start(), town)  # "the provincial capital had been held"
             elif subjects and (subjects[-1].group(1) or "").lower() in ("town", "village") and town is not None:
@@ -637,7 +644,7 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
             precision = 2 if lx.PART_OF_PLACE.search(before) else 1
-            town = _town_of_region(ctx, sent, ctx.last_settlement)
+            town = _town_of_region(ctx, sent, _in_the_war(ctx, sent, trig.start(), ctx.last_settlement))
             if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
                 town = _capital_told(ctx, sent, trig.start(), town)
             elif (anaphora.group(1) or "").lower() in ("town", "village") and town is not None:
@@ -710,6 +717,20 @@ def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Ment
 
 #: A named site owned by the town just told of: "the town's Grand Immaculate Church", "the city's Hotel Rwanda".
 _TOWNS_OWN = re.compile(r"\bthe\s+(?:town|city|village|capital)['’]s\s+$", re.I)
+
+
+def _in_the_war(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention:
+    """Return the settlement "the city" names back: *last*, unless it lies outside the war's countries.
+
+    "The M23 withdrew from Goma after talks in Kampala. Police units entered the city": Goma, the
+    last settlement named in the countries of the article's theatre, not Kampala, named only as
+    where talks were held. With no theatre, or none named there, *last*.
+    """
+    if ctx.theatre is None or last.place is None or last.place.country in ctx.theatre.countries:
+        return last
+    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
+    return next((m for m in reversed(named) if m.place is not None and m.place.kind in SETTLEMENTS
+                 and m.place.country in ctx.theatre.countries), last)
 
 
 def _town_of_region(ctx: Context, sent: Sentence, last: Mention) -> Mention:

@@ -302,19 +302,21 @@ class Theatre:
         if found is None and generic:
             found = self._generic.get(key)
             if found is None and key in _GOVERNMENT_WORDS:  # what no theatre file needs to say: "the government"
-                # several allied national armies (the Sahel's): whose government the place tells (home_army)
-                allied = {f.country for f in self.factions if f.country is not None}
-                found = UNKNOWN if len(allied) > 1 and self.home_army(next(iter(allied))) is not None else \
+                # a war in several countries with allied national armies (the Sahel's): whose government the
+                # place tells (home_army); one country's war (with foreign allies, as Mozambique's): its government
+                found = UNKNOWN if len(self.countries) > 1 and self.home_army(self.countries[0]) is not None else \
                     self.government
         return found
 
 
 #: Words that mean the incumbent government's side in any war, unless a theatre's own words say otherwise:
-#: "troops loyal to the government", "pro-government militias".
-_GOVERNMENT_WORDS = frozenset(fold(w) for w in (
+#: "troops loyal to the government", "pro-government militias", "police units entered the city".
+GOVERNMENT_WORDS: tuple[str, ...] = (
     "the government", "government forces", "government troops", "government soldiers",
     "pro-government forces", "pro-government troops", "pro-government fighters", "pro-government militias",
-    "pro-government militia", "pro-government militiamen", "pro-government gunmen"))
+    "pro-government militia", "pro-government militiamen", "pro-government gunmen", "the police",
+    "police units", "policemen", "police officers", "riot police")
+_GOVERNMENT_WORDS = frozenset(fold(w) for w in GOVERNMENT_WORDS)
 
 
 def _spaced_words(text: str) -> str:
