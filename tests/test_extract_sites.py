@@ -438,3 +438,22 @@ def test_the_governments_men_in_a_war_of_one_country(gz, text: str, side: str) -
 def test_government_soldiers_in_a_war_of_several_countries_are_the_army_where_they_act(gz) -> None:
     events = [e for e in read(gz, "Government soldiers retook Djibo on Tuesday.") if e.place == "Djibo"]
     assert events and {e.actor_gaining for e in events} == {"burkina_army"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "holder"), [
+    ("Somali forces captured Harardhere, a coastal town in Galmudug state that al Shabaab had controlled for more "
+     "than a decade.", "Harardhere", "al_shabaab"),
+    ("The army retook Bara, a market town in North Kordofan state that the RSF had held since 2023.", "Bara", "rsf"),
+    ("Ukrainian forces freed Kupiansk, a town in Kharkiv region that Russian troops had occupied since February.",
+     "Kupiansk", "russia"),
+])
+def test_a_relative_clause_after_an_apposition_describes_the_town(gz, text: str, place: str, holder: str) -> None:
+    held = [e for e in read(gz, text) if e.kind == "held"]
+    assert [(e.place, e.actor_gaining) for e in held] == [(place, holder)], read(gz, text)
+
+
+def test_a_since_clause_after_a_fall_keeps_its_time(gz) -> None:
+    events = read(gz, "The fall of Avdiivka is Moscow's most significant gain since it captured Bakhmut in May "
+                      "last year.")
+    avdiivka = [e for e in events if e.place == "Avdiivka"]
+    assert avdiivka and all(e.date is not None and e.date.year == 2024 for e in avdiivka), events

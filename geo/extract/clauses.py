@@ -309,9 +309,18 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
     between = text[last.end : m.start()]
     if re.search(r"[;:]|\b(?:and|but|or|said|says)\b", between):
         return None
+    described = _APPOSED_HEAD.search(text, max(sent_start, last.start - 60), last.start)
+    if described is not None and last.place is not None and last.place.kind in _AREA_KINDS:
+        head = [p for p in places if p.end <= described.start()]
+        if head and not text[head[-1].end : described.start()].strip():
+            return head[-1]  # "Harardhere, a coastal town in Galmudug state that al Shabaab had controlled": the town
     return contained(text, places, last) or last  # "Kyaukme in northern Shan State, which had been occupied"
 
 
+#: An apposition whose noun a region after it locates, up to the region: ", a coastal town in ", ", the main city of
+#: northern ".
+_APPOSED_HEAD = re.compile(r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|settlement|port|hub|capital|"
+                           r"stronghold)\s+(?:in|of)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
 #: Between a place and the division it lies in: "Rubaya, in", "Kyaukme in northern", "Sinja, the capital of".
 _QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?"
 _CONTAINER_GAP = re.compile(rf"^(?:\s*,)?\s+(?:in|of)\s+{_QUARTER}$|"

@@ -398,6 +398,10 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
             pool = [t for t in pool if t.start >= clause[0]]
+        since = _SINCE_CLAUSE.search(text, pos, sent.end) if _NOMINAL_AT.match(text, pos) else None
+        if since is not None:  # "The fall of Avdiivka is Moscow's biggest gain since it captured Bakhmut in May last
+            # year": that clause's time is its own change's
+            pool = [t for t in pool if t.start < since.start()]
     else:
         pool = times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
@@ -410,6 +414,12 @@ _SAID_AT = re.compile(r"\b(?:said|says|announced|stated|reported|told|claimed|co
 _FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)
 #: A coordinated clause with its own subject: ", and the KIA has", ", and Ukraine".
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
+#: "since" opening a clause with its own subject and verb ("since it captured", "since the army retook"), not a time.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|we|the\s+\w+|(?-i:[A-Z])[\w'’-]*)\s+(?:\w+\s+)?"
+                           r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost)\b", re.I)
+#: A change told as a noun ("the fall of", "the capture of"): a "since" clause after it tells another change (a state
+#: "held since they wrested it in 2016" begins with that clause's time).
+_NOMINAL_AT = re.compile(r"(?:fall|capture|recapture|loss|seizure|liberation|retaking|takeover)\s+of\b", re.I)
 #: A clause set against the one before it: "while", "whereas" (a "but" clause often goes on in the same time).
 _CONTRAST_OPEN = re.compile(r"\b(?:while|whereas)\b", re.I)
 #: A relative clause opening after a trigger's clause: its times are its own.
