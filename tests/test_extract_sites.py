@@ -457,3 +457,16 @@ def test_a_since_clause_after_a_fall_keeps_its_time(gz) -> None:
                       "last year.")
     avdiivka = [e for e in events if e.place == "Avdiivka"]
     assert avdiivka and all(e.date is not None and e.date.year == 2024 for e in avdiivka), events
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("M23 rebels entered Goma in November. The rebels withdrew from the chief town of North Kivu on Saturday.", "Goma",
+     "withdrew"),
+    ("Fano fighters entered Bahir Dar on Monday. Federal troops later retook the main city of Amhara.", "Bahir Dar",
+     "regained"),
+    ("RSF fighters entered El Fasher on Sunday, and the army said it had withdrawn from the principal city of North "
+     "Darfur.", "El Fasher", "withdrew"),
+])
+def test_the_chief_town_of_a_division_names_back_its_city(gz, text: str, place: str, kind: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == kind]
+    assert [e.place for e in events] == [place], read(gz, text)

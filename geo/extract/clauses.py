@@ -42,7 +42,8 @@ __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUT
            "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
-               r"central|north-?\w*|south-?\w*|small|smaller|larger|provincial|regional|state|district|frontline|"
+               r"central|north-?\w*|south-?\w*|small|smaller|larger|largest|chief|principal|administrative|provincial|regional|"
+               r"state|district|frontline|"
                r"headquarters|"
                r"front-line|garrison|nearby|besieged|battered|embattled|two|three|four|five|several|other|remaining|"
                r"last|key|main|major|rural|industrial|historic|ancient|(?-i:old)|coastal|desert|mountain|hilltop|riverside|"

@@ -76,7 +76,8 @@ _CAPITAL_AFTER = re.compile(r"(?:\s+(?:regional|provincial|state|region|province
                             r"(?:['’]s)?\s+(?:capital|seat|main\s+city|largest\s+city)\b", re.I)
 #: Before a region's name, its capital: "the capital of North Darfur", "the provincial capital of Nimroz".
 _CAPITAL_OF_BEFORE = re.compile(r"\bthe\s+(?:(?:regional|provincial|state|region|province|governorate|district)\s+)?"
-                                r"(?:capital|seat|main\s+city|largest\s+city)\s+of\s+(?:the\s+)?$", re.I)
+                                r"(?:capital|seat|main\s+(?:city|town)|largest\s+city|chief\s+town|principal\s+(?:city|"
+                                r"town)|administrative\s+cent(?:re|er))\s+of\s+(?:the\s+)?$", re.I)
 #: An object that is something, not a place, after a trigger whose place is the antecedent of "where" ("overran a
 #: prison", "captured the airport"); not a pronoun ("where the rebels took it").
 _SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
@@ -663,14 +664,17 @@ def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Ment
     """Return the last settlement named before *pos* that the article called a capital and that lies in *division*.
 
     "El Fasher, the capital of North Darfur, ... the army still holds the capital of North Darfur": El Fasher.
+    With none called so, the last city (as the gazetteer counts one) named in *division* ("the M23 entered Goma ...
+    completed their withdrawal from the chief town of North Kivu": Goma).
     """
     text = ctx.article.text
-    for m in reversed([*ctx.settlements, *(m for m in sent.places if m.end <= pos)]):
-        if m.place is not None and m.place.kind in SETTLEMENTS and _in_division(m.place, division) and (
-                _CALLED_CAPITAL_AFTER.match(text, m.end)
-                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
+    named = [m for m in reversed([*ctx.settlements, *(m for m in sent.places if m.end <= pos)])
+             if m.place is not None and m.place.kind in SETTLEMENTS and _in_division(m.place, division)]
+    for m in named:
+        if _CALLED_CAPITAL_AFTER.match(text, m.end) or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20),
+                                                                                      m.start):
             return m
-    return None
+    return next((m for m in named if m.place is not None and m.place.kind == "city"), None)
 
 
 def _small_town_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention:
