@@ -470,3 +470,18 @@ def test_a_since_clause_after_a_fall_keeps_its_time(gz) -> None:
 def test_the_chief_town_of_a_division_names_back_its_city(gz, text: str, place: str, kind: str) -> None:
     events = [e for e in read(gz, text) if e.kind == kind]
     assert [e.place for e in events] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "first", "last"), [
+    ("The FARDC retook Goma, eleven days after the M23 occupied the city.", "Goma", dt.date(2024, 2, 28), None),
+    ("The army retook Wad Madani, a year after the RSF seized it.", "Wad Madani", dt.date(2023, 3, 1),
+     dt.date(2023, 3, 31)),
+    ("Ukrainian troops retook Kupiansk, two weeks after Russian forces entered the town.", "Kupiansk",
+     dt.date(2024, 2, 25), None),
+    ("The army recaptured Wad Madani, more than a year after the RSF seized the city.", "Wad Madani",
+     dt.date(2022, 3, 1), dt.date(2023, 3, 31)),
+])
+def test_a_clause_a_length_after_is_counted_back(gz, text: str, place: str, first: dt.date,
+                                                 last: dt.date | None) -> None:
+    earlier = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "entered")]
+    assert [(e.date, e.date_end) for e in earlier] == [(first, last)], read(gz, text)

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from geo.dates import shift
 from geo.extract.time.expressions import TimeMention, find_time_expressions, precision_of_range
-from geo.extract.time.words import FULL_MONTHS, MONTHS, RELATION
+from geo.extract.time.words import FULL_MONTHS, MONTHS, NUMBERS, RELATION
 
 __all__ = ["ORDERING", "chained", "merge", "ordered", "relative_expressions"]
 
@@ -301,6 +301,9 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
     """
     if any(clause[0] <= t.start < clause[1] for t in times):
         return None
+    counted = _counted_back(text, sent_start, pos, times, published)
+    if counted is not None:
+        return counted
     best: tuple[int, TimeMention, str] | None = None
     for w in ORDERING.finditer(text, sent_start, sent_end):
         if _NOT_ORDERING.search(text, max(sent_start, w.start() - 12), w.start()):
@@ -340,6 +343,54 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
                            precision_of_range(start, last), "after")
     start = shift(end, -1 if relation == "just before" else -6)  # "just before": that day or the one before
     return TimeMention(anchor.text, anchor.start, anchor.end, start, end, precision_of_range(start, end), "before")
+
+
+#: A length right before "after", which opens the trigger's clause: "eleven days after", "a year after", "two weeks
+#: after" (the clause before it happened that long after the one it opens).
+_LENGTH_AFTER = re.compile(r"\b(?P<n>\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")\s+"
+                           r"(?P<unit>day|week|month|year)s?\s+after\s+", re.I)
+_DAYS = {"day": 1, "week": 7}
+#: An open lower bound before a length: "more than a year", "over two months", "at least ten days".
+_OPEN_LENGTH = re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|longer\s+than)\s+$", re.I)
+
+
+def _counted_back(text: str, sent_start: int, pos: int, times: Sequence[TimeMention],
+                  published: dt.date | None) -> TimeMention | None:
+    """Return the date of a clause opened by a length and "after", counted back from the clause before it.
+
+    "The FARDC have retaken Goma, eleven days after the M23 rebels occupied the city" (published
+    3 December): the occupation is eleven days before the retaking's time, or the publication's
+    when the retaking has none. Days and weeks give a day; months and years the month.
+    """
+    m = next((m for m in _LENGTH_AFTER.finditer(text, sent_start, pos) if m.end() <= pos
+              and not text[m.end() : pos].count(",") and not any(m.end() <= t.start < pos for t in times)), None)
+    if m is None:
+        return None
+    prior = [t for t in times if sent_start <= t.start and t.end <= m.start()]
+    base = prior[-1].date if prior else published
+    if base is None:
+        return None
+    word = m.group("n").lower()
+    count = int(word) if word.isdigit() else NUMBERS[word]
+    unit = m.group("unit").lower()
+    said = m.group(0).rstrip()  # "eleven days after"
+    # "more than a year after": at least that long, so the date is that long back or earlier, within one more unit
+    open_bound = _OPEN_LENGTH.search(text, max(sent_start, m.start() - 16), m.start()) is not None
+    if unit in _DAYS:
+        day = shift(base, -count * _DAYS[unit])
+        if open_bound:
+            first = shift(day, -_DAYS[unit])
+            return TimeMention(said, m.start(), m.start() + len(said), first, day, precision_of_range(first, day), "at")
+        return TimeMention(said, m.start(), m.start() + len(said), day, None, "day", "at")
+    months = count * (12 if unit == "year" else 1)
+    reach = (12 if unit == "year" else 1) if open_bound else 0
+    year, month = divmod(base.year * 12 + base.month - 1 - months - reach, 12)
+    if year < 1:
+        return None
+    first = dt.date(year, month + 1, 1)
+    end_year, end_month = divmod(base.year * 12 + base.month - months, 12)  # the month after the last one
+    last = shift(dt.date(end_year, end_month + 1, 1), -1)
+    return TimeMention(said, m.start(), m.start() + len(said), first, last, precision_of_range(first, last), "at")
 
 
 def chained(text: str, lo: int, hi: int, previous: TimeMention, published: dt.date | None) -> TimeMention | None:
