@@ -485,3 +485,13 @@ def test_a_clause_a_length_after_is_counted_back(gz, text: str, place: str, firs
                                                  last: dt.date | None) -> None:
     earlier = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "entered")]
     assert [(e.date, e.date_end) for e in earlier] == [(first, last)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("TPLF fighters re-entered Mekelle in June as federal forces withdrew.", "Mekelle", "tplf"),
+    ("Ukrainian troops re-entered Kherson on Friday.", "Kherson", "ukraine"),
+    ("The army reoccupied Bara after the RSF withdrew.", "Bara", "saf"),
+])
+def test_reentering_or_reoccupying_a_place_takes_it_back(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "regained"]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)

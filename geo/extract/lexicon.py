@@ -155,6 +155,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
+            r"re-?occupied|re-?occupying|re-?entered|re-?entering|"
             r"retakes|recaptures|reclaims|regains(?:\s+(?:full\s+)?control\s+(?:of|over))?|wins\s+back|takes\s+back|"
             r"regained(?:\s+(?:full\s+)?control\s+"
             r"(?:of|over))?|regain(?:ed|ing)?\s+(?:full\s+)?control\s+(?:of|over)|regaining|won\s+back|took\s+back|"
