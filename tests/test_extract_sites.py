@@ -495,3 +495,20 @@ def test_a_clause_a_length_after_is_counted_back(gz, text: str, place: str, firs
 def test_reentering_or_reoccupying_a_place_takes_it_back(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == "regained"]
     assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The prime minister congratulated the armed forces on retaking the city of Mosul from the Islamic State group.",
+     "Mosul", "government"),
+    ("Erdogan praised the Syrian National Army for capturing Tal Rifaat.", "Tal Rifaat", "sna"),
+    ("Rebels have expanded their control to more than half of Aleppo city, the monitor said.", "Aleppo",
+     "opposition"),
+    ("The RSF expanded its control to Um Rawaba on Sunday.", "Um Rawaba", "rsf"),
+])
+def test_a_deed_praised_or_control_expanded_is_a_change(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.kind in ("captured", "regained")]
+    assert [(e.place, e.actor_gaining) for e in events] == [(place, side)], read(gz, text)
+
+
+def test_a_gerund_of_aim_is_still_no_change(gz) -> None:
+    assert not read(gz, "The army is focused on retaking Wad Madani.")

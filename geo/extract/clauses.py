@@ -70,7 +70,8 @@ OUTSIDE = re.compile(rf"\b(?:{OUTSIDE_HEADS}|direction|outside|near|towards?)\b[
 OBJECT_GAP = re.compile(
     r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|both|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"sides?|slopes?|summit|peak|"
-    r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|"
+    r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|more|than|"
+    r"nearly|almost|"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|(?-i:[A-Z])[\w-]*an|" + _DESCRIPTOR + r"|"
     r"(?:" + _PLACE_NOUN + r")" +
     # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"
@@ -263,6 +264,9 @@ _SUBJECT_START = re.compile(r"(?:^|[.!?,;:–—(\"“]|\b(?:that|and|but|said|s
                             r"(?:the\s+|its\s+|their\s+|his\s+|any\s+|a\s+|(?:[\w-]+['’]s?\s+)?)?"
                             r"(?:(?:announced|planned|promised|proposed|possible|expected|intended|eventual)\s+)?$",
                             re.I)
+#: A deed praised or thanked for is done: "congratulated the armed forces on retaking", "praised the SNA for capturing".
+_PRAISED_FOR = re.compile(r"\b(?:congratulat\w*|prais\w*|thank\w*|commend\w*|hail\w*|celebrat\w*|honou?r\w*|"
+                          r"salut\w*|credit\w*|award\w*)\b[^.;:]{0,60}?\b(?:on|for)\s+$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:towards?|for|on|about|from|of|at|in)\s+$|\bthe\s+way\s+(?:to|towards?)\s+$", re.I)
 
 
@@ -279,7 +283,8 @@ def irrealis(text: str, lo: int, trig_start: int, trig_text: str, sent_end: int)
     if not (word.endswith("ing") or nominal):
         return False
     before = text[max(lo, trig_start - 40) : trig_start]
-    if word.endswith("ing") and _PURPOSE_BEFORE.search(before) and not re.search(r"\bafter\s+$", before, re.I):
+    if word.endswith("ing") and _PURPOSE_BEFORE.search(before) and not re.search(r"\bafter\s+$", before, re.I) \
+            and not _PRAISED_FOR.search(text, max(lo, trig_start - 80), trig_start):
         return True
     if not _SUBJECT_START.search(text[max(lo - 2, trig_start - 40) : trig_start]):
         return False

@@ -232,7 +232,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             # not the adjective: "west of occupied Donetsk", "in occupied Melitopol", "the occupied south"
             r"(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bto\s)(?<!\binto\s)(?<!\bnear\s)(?<!\bthe\s)(?<!\bacross\s)"
             r"(?<!\bwithin\s)(?<!\boutside\s)(?<!\band\s)occupied|cleared|purged|cleansed|wrested|wresting|"
-            r"walked\s+(?:\w+\s+)?into"),  # ("has occupied X since 2022": a state, read by the held triggers below)
+            r"walked\s+(?:\w+\s+)?into|"
+            # control spread to a place: "expanded their control to more than half of Aleppo city"
+            r"(?:expanded|expands|expanding|extended|extends|extending)\s+(?:its|their|his)\s+control\s+(?:to|over)"),
+    # ("has occupied X since 2022": a state, read by the held triggers below)
     Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|freed|frees|freeing|"
