@@ -105,8 +105,9 @@ _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
 #: Before the side a place went to after a loss: "fell to the rebels", "was driven out of Kidal by the rebels".
 _TO_OR_BY_THE_END = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$")
 _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
-#: Another speaker between a side and a verb of saying ("fell to the M23, local sources said"): the side said nothing.
-_OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|they|he|she)\b)(?:[\w'’-]+\s+){1,4}$",
+#: Another speaker between a side and a verb of saying ("fell to the M23, local sources said", "from PDF terrorists,
+#: the Global New Light of Myanmar reported"): the side said nothing.
+_OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|they|he|she)\b)(?:[\w'’-]+\s+){1,6}$",
                             re.I)
 #: A side's word in that speaker ("a rebel spokesman said", "an army officer said"): the side's own voice.
 _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
@@ -248,8 +249,6 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
                                                                                         or bool(subjects)))
 
 
-#: The kinds of event that tell a change of hands (or a side's arrival), not a standing state or a siege.
-_HANDS_CHANGE = frozenset({"captured", "regained", "entered", "withdrew"})
 #: (denial offset, its stance, the verification's offset and stance, (offset, stance) of each report, the stance
 #: otherwise)
 _StanceCues = tuple[int | None, Stance | None, tuple[int, Stance] | None,
@@ -309,17 +308,10 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
-#: Between a side and a reporting word, another subject after a comma: "from PDF terrorists, the Global New Light of
-#: Myanmar reported" (the outlet reports, not the PDF); not a relative clause ("the RSF, which holds it, said").
-_OTHER_SUBJECT = re.compile(r",\s*(?!(?:which|who|whose|that|whom|it|they|he|she)\b)(?:the|a|an|(?-i:[A-Z]))[^,]*$",
-                            re.I)
-
-
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
-           and not _OTHER_SUBJECT.search(sent.text, a.end - sent.start, m.start())
            and not source_actor(sent.text, a.start - sent.start)
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
@@ -1638,6 +1630,8 @@ _LOCATED_AFTER = re.compile(r"\s*,\s*(?:(?:about|some|around|nearly|roughly|almo
 _BRIEFLY = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.I)
 #: The kinds of event that make their place the topic of what follows.
 _CHANGE_KINDS = frozenset({"captured", "regained", "entered", "withdrew", "besieged"})
+#: The kinds of event that tell a change of hands (or a side's arrival), not a standing state or a siege.
+_HANDS_CHANGE = _CHANGE_KINDS - {"besieged"}
 
 
 def _remember(ctx: Context, sent: Sentence, found: Sequence[ControlEvent] = ()) -> None:

@@ -660,6 +660,17 @@ _CALLED_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:[\w'’-]+\s+){0,
 _CALLED_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+(?:of\s+)?$", re.I)
 
 
+def _named_before(ctx: Context, sent: Sentence, pos: int) -> list[Mention]:
+    """Return the settlements the article named before *pos*, latest first (the earlier sentences', then this one's)."""
+    return [*reversed([m for m in sent.places if m.end <= pos]), *reversed(ctx.settlements)]
+
+
+def _called_capital(text: str, m: Mention) -> bool:
+    """Whether the article called the settlement *m* a capital where it named it ("Bukavu, the capital of ...")."""
+    return bool(_CALLED_CAPITAL_AFTER.match(text, m.end) or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20),
+                                                                                          m.start))
+
+
 def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Mention | None:
     """Return the last settlement named before *pos* that the article called a capital and that lies in *division*.
 
@@ -667,14 +678,10 @@ def _capital_in(ctx: Context, sent: Sentence, pos: int, division: Place) -> Ment
     With none called so, the last city (as the gazetteer counts one) named in *division* ("the M23 entered Goma ...
     completed their withdrawal from the chief town of North Kivu": Goma).
     """
-    text = ctx.article.text
-    named = [m for m in reversed([*ctx.settlements, *(m for m in sent.places if m.end <= pos)])
+    named = [m for m in _named_before(ctx, sent, pos)
              if m.place is not None and m.place.kind in SETTLEMENTS and _in_division(m.place, division)]
-    for m in named:
-        if _CALLED_CAPITAL_AFTER.match(text, m.end) or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20),
-                                                                                      m.start):
-            return m
-    return next((m for m in named if m.place is not None and m.place.kind == "city"), None)
+    return next((m for m in named if _called_capital(ctx.article.text, m)),
+                next((m for m in named if m.place is not None and m.place.kind == "city"), None))
 
 
 def _small_town_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mention:
@@ -686,11 +693,9 @@ def _small_town_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> M
     Weldiya), if any.
     """
     text = ctx.article.text
-    if last.place is None or not (_CALLED_CAPITAL_AFTER.match(text, last.end)
-                                  or _CALLED_CAPITAL_BEFORE.search(text, max(0, last.start - 20), last.start)):
+    if last.place is None or not _called_capital(text, last):
         return last
-    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
-    return next((m for m in reversed(named) if m.end <= last.start and m.place is not None
+    return next((m for m in _named_before(ctx, sent, pos) if m.end <= last.start and m.place is not None
                  and (m.place.kind in ("town", "village") or _CALLED_TOWN_BEFORE.search(text, max(0, m.start - 30),
                                                                                         m.start))), last)
 
@@ -709,13 +714,10 @@ def _capital_told(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Ment
     federal troops retook the regional capital"); else None: a town or village last named is
     not taken for a division's capital.
     """
-    text = ctx.article.text
-    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
-    for m in reversed(named):
-        if m.place is not None and m.place.kind in SETTLEMENTS and (
-                _CALLED_CAPITAL_AFTER.match(text, m.end)
-                or _CALLED_CAPITAL_BEFORE.search(text, max(0, m.start - 20), m.start)):
-            return m
+    called = next((m for m in _named_before(ctx, sent, pos) if m.place is not None and m.place.kind in SETTLEMENTS
+                   and _called_capital(ctx.article.text, m)), None)
+    if called is not None:
+        return called
     return last if last.place is not None and last.place.kind == "city" else None
 
 
@@ -732,8 +734,7 @@ def _in_the_war(ctx: Context, sent: Sentence, pos: int, last: Mention) -> Mentio
     """
     if ctx.theatre is None or last.place is None or last.place.country in ctx.theatre.countries:
         return last
-    named = [*ctx.settlements, *(m for m in sent.places if m.end <= pos)]
-    return next((m for m in reversed(named) if m.place is not None and m.place.kind in SETTLEMENTS
+    return next((m for m in _named_before(ctx, sent, pos) if m.place is not None and m.place.kind in SETTLEMENTS
                  and m.place.country in ctx.theatre.countries), last)
 
 
