@@ -19,7 +19,8 @@ leftmost. Rules for names that are also ordinary words:
   ("Mali and" folds as "Mile End" does);
 * a one-word match shorter than three letters is ignored, unless its key is one of the
   matcher's ``short`` keys (abbreviations) written in capitals ("US", "UK") or capitalised
-  before a full stop ("Ga.");
+  before a full stop ("Ga."), or one of its ``clipped`` keys (a name of three letters or more
+  that folds to fewer: "Ibb" is "ib") written with three letters or more;
 * a match that is a common English word (``common_words.txt``, derived from the
   ``wordfreq`` package) is flagged ``common_word``; :class:`gazetteer.Gazetteer` then keeps
   it only when it is not the first word of a sentence and a candidate lies in the
@@ -39,7 +40,7 @@ from typing import NamedTuple
 
 import marisa_trie
 
-from gazetteer.names import ARTICLES, fold_content_word, split_words
+from gazetteer.names import ARTICLES, fold_content_word, fold_word, split_words
 
 __all__ = ["NameMatcher", "RawMatch", "name_trie"]
 
@@ -75,8 +76,8 @@ def name_trie(keys: Iterable[str], *, short: Iterable[str] = ()) -> marisa_trie.
     keys : iterable of str
         Folded name keys (:func:`gazetteer.names.normalize_name` output), repeats allowed.
     short : iterable of str
-        Keys of one or two letters to keep (abbreviations: "us", "uk"); other one-word keys
-        under three letters never match.
+        Keys of one or two letters to keep (abbreviations: "us", "uk"; clipped keys of longer
+        names: "ib" of "Ibb"); other one-word keys under three letters never match.
     """
     kept = frozenset(k for k in short if " " not in k and len(k) < 3)
     return marisa_trie.Trie({k for k in keys if " " in k or len(k) >= 3 or k in kept})
@@ -90,7 +91,15 @@ class NameMatcher:
     keys : iterable of str
         Folded name keys (:func:`gazetteer.names.normalize_name` output).
     short : iterable of str
-        Keys of one or two letters that may match (see :func:`name_trie`).
+        Keys of one or two letters that may match when written as abbreviations (see :func:`name_trie`).
+    clipped : iterable of str
+        Keys of one or two Latin letters that names of three letters or more fold to ("ab": "Ibb",
+        :meth:`gazetteer.store.PlaceStore.clipped_keys`): they match a word written with three
+        letters or more. (Not those of Arabic script, where most words of three letters fold to two.)
+    words : iterable of str
+        Common words: a clipped key that one of three letters or more folds to as well ("al":
+        "All", "Ill"; "sa": "See", "Sea") is left out, or every sentence that opens with the
+        word would offer the place.
     trie : marisa_trie.Trie, optional
         The trie of *keys* (:func:`name_trie`), built already.
     user : marisa_trie.Trie, optional
@@ -99,10 +108,13 @@ class NameMatcher:
         packaged keys as it is.
     """
 
-    def __init__(self, keys: Iterable[str] = (), *, short: Iterable[str] = (),
-                 trie: marisa_trie.Trie | None = None, user: marisa_trie.Trie | None = None) -> None:
+    def __init__(self, keys: Iterable[str] = (), *, short: Iterable[str] = (), clipped: Iterable[str] = (),
+                 words: Iterable[str] = (), trie: marisa_trie.Trie | None = None,
+                 user: marisa_trie.Trie | None = None) -> None:
         self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
-        self._trie = trie if trie is not None else name_trie(keys, short=self._short)
+        worded = {fold_word(word)[0] for word in words if _letters(word) > 2}  # shorter ones never match a clipped key
+        self._clipped = frozenset(k for k in clipped if " " not in k and len(k) < 3 and k.isascii() and k not in worded)
+        self._trie = trie if trie is not None else name_trie(keys, short=self._short | self._clipped)
         self._user = user
         # A word as written -> (its key, whether that is a whole key, its length without "'s"), or _NO_START
         # when no key starts with it.
@@ -119,16 +131,18 @@ class NameMatcher:
         trie = marisa_trie.Trie()
         trie.mmap(str(folder / _TRIE_FILE))
         short = (folder / _SHORT_FILE).read_text(encoding="utf-8").split()
-        return cls(trie=trie, short=short)
+        clipped = (folder / _CLIPPED_FILE).read_text(encoding="utf-8").split()
+        return cls(trie=trie, short=short, clipped=clipped)
 
     def save(self, folder: Path) -> None:
         """Write the matcher's trie and short keys into *folder* (the user keys are not written)."""
         self._trie.save(str(folder / _TRIE_FILE))
         (folder / _SHORT_FILE).write_text("\n".join(sorted(self._short)), encoding="utf-8")
+        (folder / _CLIPPED_FILE).write_text("\n".join(sorted(self._clipped)), encoding="utf-8")
 
     def with_user(self, user: marisa_trie.Trie) -> NameMatcher:
         """Return a matcher over this one's keys and the keys of *user* (unfiltered; see :func:`name_trie`)."""
-        return NameMatcher(trie=self._trie, short=self._short, user=user)
+        return NameMatcher(trie=self._trie, short=self._short, clipped=self._clipped, user=user)
 
     def __len__(self) -> int:
         if self._user is None:
@@ -137,7 +151,7 @@ class NameMatcher:
 
     def _findable(self, key: str) -> bool:
         """Tell whether a key may be found at all (:func:`name_trie` keeps it)."""
-        return " " in key or len(key) >= 3 or key in self._short
+        return " " in key or len(key) >= 3 or key in self._short or key in self._clipped
 
     def is_key(self, key: str) -> bool:
         """Tell whether *key* is one of the keys."""
@@ -194,6 +208,7 @@ class NameMatcher:
         begins_first, begins = self.begins_key, self._begins_words
         is_key = self._trie.__contains__ if self._user is None else self.is_key
         fold = fold_content_word
+        short, clipped = self._short, self._clipped
         n_words = len(words)
         found = []
         # A name starts with a capital (or a non-Latin letter, or a digit): only there are keys looked up,
@@ -217,7 +232,8 @@ class NameMatcher:
                     start = offsets[2 * first + 1]
                     end = offsets[2 * last + 1] + (length if count == 1 else fold(words[last])[1])
                     if (count > 1 and words[last] not in _TRAILING_WORDS or count == 1 and (
-                            len(probe) > 2 or _abbreviation_as_written(words[first], text, end))):
+                            len(probe) > 2 or probe in short and _abbreviation_as_written(words[first], text, end)
+                            or probe in clipped and _letters(words[first]) > 2)):
                         # sorted below by most words, then most characters, then leftmost (unique per first word)
                         found.append((-count, start - end, first, last, start, end, probe))
                 following = last + 1
@@ -291,7 +307,12 @@ _STARTS_CACHE_SIZE = 500_000
 _SCANNED_CACHE_SIZE = 32
 _NO_START = ("", False, 0)
 #: The files of a saved matcher.
-_TRIE_FILE, _SHORT_FILE = "names.marisa", "short.txt"
+_TRIE_FILE, _SHORT_FILE, _CLIPPED_FILE = "names.marisa", "short.txt", "clipped.txt"
+
+
+def _letters(word: str) -> int:
+    """Return how many letters and digits *word* has (not its apostrophes or marks)."""
+    return sum(map(str.isalnum, word))
 
 
 def _abbreviation_as_written(word: str, text: str, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
@@ -192,17 +192,15 @@ class Gazetteer:
         """
         store = self.store
         if store.fingerprint is None or store.base_fingerprint is None:
-            return NameMatcher(store.name_keys(), short=store.abbreviation_keys())
-        base = cached("names", store.base_fingerprint,
-                      lambda: NameMatcher(store.base_name_keys(), short=store.abbreviation_keys()),
+            return store_matcher(store, store.name_keys())
+        base = cached("names", store.base_fingerprint, lambda: store_matcher(store, store.base_name_keys()),
                       NameMatcher.save, NameMatcher.load)
         user = store.user_keys
         return base if user is None else base.with_user(user)
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
-        text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
-        return frozenset(w for w in text.split() if not w.startswith("#"))
+        return common_words()
 
     @functools.cached_property
     def _given_names(self) -> frozenset[str]:
@@ -712,6 +710,23 @@ class Gazetteer:
         place = self.store.place(row)
         note_point(lat, lon, km, place.id)
         return place, km
+
+
+def store_matcher(store: PlaceStore, keys: Iterable[str] | None = None) -> NameMatcher:
+    """Return the matcher of *store*'s name keys (or of *keys*), as a :class:`Gazetteer` builds it.
+
+    With the store's abbreviations and the clipped keys of its names (:class:`NameMatcher`), less
+    those that common words fold to as well.
+    """
+    keys = list(store.name_keys() if keys is None else keys)
+    return NameMatcher(keys, short=store.abbreviation_keys(), clipped=store.clipped_keys(keys), words=common_words())
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Return the common English words of the packaged list (``data/common_words.txt``), lower case."""
+    text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#"))
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:

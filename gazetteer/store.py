@@ -625,6 +625,24 @@ class PlaceStore:
             return next((n for n in place.names if n.startswith(place.country + ".")), "")
         return ""
 
+    def clipped_keys(self, keys: Iterable[str]) -> set[str]:
+        """Return those of *keys* under three letters, one word, that a name of three letters or more folds to.
+
+        The fold may leave fewer letters than were written ("Ibb" is "ib", a doubled letter written once):
+        such a key is a name's whole key, which a matcher finds when the word as written has three letters
+        or more (:class:`gazetteer.match.NameMatcher`), unlike a short key of a short name ("Ba").
+        """
+        out = set()
+        for key in keys:
+            if len(key) >= 3 or " " in key or key in out:
+                continue
+            for row in self.rows_for_key(key):
+                place = self.place(row)
+                if any(len(name) >= 3 and normalize_name(name) == key for name in (place.name, *place.names)):
+                    out.add(key)
+                    break
+        return out
+
     def abbreviation_keys(self) -> set[str]:
         """Return the folded keys of every abbreviation ("us", "u s", "uae", "calif")."""
         return {normalize_name(a) for blob in self._abbrevs.all() if blob for a in blob.split("|")} - {""}

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import cache
-from gazetteer.match import NameMatcher
-from gazetteer.resolver import Gazetteer
+from gazetteer.resolver import Gazetteer, store_matcher
 from gazetteer.store import load_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,7 +161,7 @@ def test_the_mapped_matcher_finds_what_a_built_one_finds(root: Path) -> None:
         found = [(m.start, m.end, m.place.id if m.place else None) for m in mapped.find(text)]
         assert {(root / f).name.split("-")[0] for f in os.listdir(root)} == {"world", "names"}
         store = mapped.store
-        built = NameMatcher(store.name_keys(), short=store.abbreviation_keys())
+        built = store_matcher(store)
         assert len(built) == len(mapped._matcher) > 600_000
         assert built.scan(text) == mapped._matcher.scan(text)
         assert ("Aleppo", "Khan Sheikhoun", "El Fasher", "Avdiivka") == tuple(

@@ -176,3 +176,32 @@ def test_parts_of_a_longer_unknown_name_are_not_places(gz: Gazetteer, text: str,
 ])
 def test_names_beside_words_countries_or_as_a_whole_stay_places(gz: Gazetteer, text: str, name: str) -> None:
     assert name in {m.text for m in gz.find(text)}
+
+
+@pytest.mark.parametrize(("text", "focus", "name", "country"), [
+    ("Houthi fighters retook Ibb after two days of clashes with tribesmen.", ("YE",), "Ibb", "YE"),
+    ("Government troops pushed the Houthis out of Ataq, the capital of Shabwa.", ("YE",), "Ataq", "YE"),
+    ("Insurgents attacked Tete on Friday, the provincial governor said.", ("MZ",), "Tete", "MZ"),
+    ("Refugees fleeing the fighting reached Amman by bus.", ("SY", "JO"), "Amman", "JO"),
+    ("Federal troops entered Harar on Tuesday.", ("ET",), "Harar", "ET"),
+    ("The army said it had lost contact with its garrison in Waw township.", ("MM",), "Waw", "MM"),
+])
+def test_a_name_whose_key_is_shorter_than_the_word_is_found(gz: Gazetteer, text: str, focus: tuple[str, ...],
+                                                            name: str, country: str) -> None:
+    """A name of three letters or more that folds to fewer ("Ibb", "Amman", "Harar") is still a name to find."""
+    places = {m.text: m.place for m in gz.find(text, focus=focus) if m.place is not None}
+    assert name in places and places[name].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "All the soldiers had left by dawn.",
+    "See the map for the front line.",
+    "Off the coast, a patrol boat sank.",
+    "Our forces held the line, the commander said.",
+    "Year after year the fighting returned.",
+    "Asked whether the town had fallen, the spokesman said 'No' and 'no' again.",
+    "Each was asked to state ‘Yes’ or ‘No’.",
+])
+def test_a_word_that_folds_to_a_short_key_is_no_place(gz: Gazetteer, text: str) -> None:
+    """Common words folding to the same short keys ("All" and "Ell", "Our" and "Ur") offer no place."""
+    assert found(gz, text) == {}

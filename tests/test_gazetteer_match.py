@@ -238,3 +238,16 @@ def test_a_second_trie_of_user_keys_finds_what_one_trie_of_all_keys_finds() -> N
 @SETTINGS
 def test_a_matcher_with_user_keys_scans_as_one_over_all_keys(text: str) -> None:
     assert _SPLIT.scan(text) == _WHOLE.scan(text)
+
+
+def test_a_clipped_key_matches_a_word_of_three_letters_or_more() -> None:
+    """A name that folds to fewer than three letters ("Ibb" folds as "Ib" does) is found as written, not shorter."""
+    key = normalize_name("Ibb")
+    assert len(key) < 3
+    matcher = NameMatcher([key, normalize_name("Aleppo")], clipped=[key])
+    text = "Fighters took Ibb and Aleppo; Ib is not the town, IBB in capitals is."
+    assert [text[m.start:m.end] for m in matcher.scan(text)] == ["Ibb", "Aleppo", "IBB"]
+    assert [text[m.start:m.end] for m in NameMatcher([key, normalize_name("Aleppo")]).scan(text)] == ["Aleppo"]
+    assert [text[m.start:m.end] for m in NameMatcher([key], clipped=[key], words=["ibb"]).scan(text)] == []
+    assert NameMatcher([key], clipped=[key]).with_user(marisa_trie.Trie(["zzz"])).scan("Ibb") != []
+    assert NameMatcher([key], clipped=[key]).scan("They said ‘Ib’. Then 'Ib.") == []  # no abbreviation either
