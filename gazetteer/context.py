@@ -103,7 +103,12 @@ ADDED_POPULATION = 10_000
 #: hundreds of villages.
 MAX_CANDIDATES = 24
 #: What may stand between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y".
-LOCATING_GAP = re.compile(r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+of\s+")  # the whole gap (fullmatch)
+#: A compass word before a locating name: "in southwestern Niger", "in the far north of".
+_COMPASS = r"(?:(?:far|extreme)[- ]?)?(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|central)(?:ern)?"
+#: What stands between a name and the larger place that locates it: "X, Y", "X (Y)", "X in Y", "X of Y",
+#: "X, in southwestern Y", "X in northern Y" (the whole gap, fullmatch).
+LOCATING_GAP = re.compile(rf"\s*,\s*(?:in\s+(?:the\s+)?(?:{_COMPASS}\s+)?)?|\s*\(\s*"
+                          rf"|\s+in\s+(?:the\s+)?(?:{_COMPASS}\s+)?|\s+of\s+")
 _RENAMING = (r"(?:formerly|previously|once|now|until\s+\d{4}|also|a\.?k\.?a\.?|(?:the\s+)?former)\s+"
              r"(?:(?:known|called|named|renamed)\s+(?:as\s+)?)?")
 #: What may stand between two names of one place: "X (Y)", "X (formerly Y)", "X, now Y,", "X/Y" (the whole gap).

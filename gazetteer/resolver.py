@@ -413,6 +413,7 @@ class Gazetteer:
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         bests = [d.entry.places[order[offsets[i]] - offsets[i]] for i, d in enumerate(docs)]
+        located = {i for i in locating if _inside(bests[i], bests[i + 1])}
         for i, (d, (key, written, _, sentence_initial, _, after_preposition)) in enumerate(
                 zip(docs, names, strict=True)):
             entry, lo, hi = d.entry, offsets[i], offsets[i + 1]
@@ -422,8 +423,9 @@ class Gazetteer:
             in_war = best.country in focus and " " not in key and written.lower() in common and any(
                 k != i and other.kind in _SETTLEMENT_KINDS and other.id != best.id
                 and km_between(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
-            if not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
-                                   best.country in doc_focus, entry.form, after_preposition, in_war):
+            if (not (i in located and entry.level[j] >= 2 and entry.form == "name" and not sentence_initial)
+                    and not self._keep_memo(best, written, key, entry.level[j] >= 2, sentence_initial,
+                                            best.country in doc_focus, entry.form, after_preposition, in_war)):
                 out.append(None)
                 continue
             dotted = entry.form == "abbreviation" and written + "." in best.abbreviations
@@ -727,6 +729,14 @@ def common_words() -> frozenset[str]:
     """Return the common English words of the packaged list (``data/common_words.txt``), lower case."""
     text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+def _inside(place: Place, larger: Place) -> bool:
+    """Tell whether *place*, a settlement or site, lies in *larger*, a country or first-level division."""
+    if place.kind in _AREA_KINDS or place.country is None or place.country != larger.country:
+        return False
+    return larger.kind == "country" or (larger.kind == "admin1" and place.admin1 is not None
+                                        and place.admin1 == larger.admin1)
 
 
 def _focus_of(docs: Sequence[Doc], ranking: Ranking, given: Sequence[str], words: Sequence[bool] = ()) -> set[str]:

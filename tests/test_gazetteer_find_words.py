@@ -205,3 +205,23 @@ def test_a_name_whose_key_is_shorter_than_the_word_is_found(gz: Gazetteer, text:
 def test_a_word_that_folds_to_a_short_key_is_no_place(gz: Gazetteer, text: str) -> None:
     """Common words folding to the same short keys ("All" and "Ell", "Our" and "Ur") offer no place."""
     assert found(gz, text) == {}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Jihadists overran an army post in Say, in southwestern Niger, on Sunday.", "Say", "NE"),
+    ("Insurgents seized Hit, in western Iraq, overnight.", "Hit", "IQ"),
+    ("Rebels shelled Sake, in North Kivu, for a second day.", "Sake", "CD"),
+])
+def test_a_word_located_by_the_larger_place_after_it_is_a_place(gz: Gazetteer, text: str, name: str,
+                                                                  country: str) -> None:
+    """A town named with a word is one where the next name locates it: "Say, in southwestern Niger"."""
+    places = {m.text: m.place for m in gz.find(text) if m.place is not None}
+    assert name in places and places[name].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "The strike was a Hit, in every sense.",
+    "Say, in northern Niger they would call it a raid.",
+])
+def test_a_word_before_a_place_is_no_place_unless_that_place_locates_it(gz: Gazetteer, text: str) -> None:
+    assert not any(m.text in ("Hit", "Say") for m in gz.find(text))
