@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 import marisa_trie
 
-from gazetteer.names import ARTICLES, fold_content_word, fold_word, split_words
+from gazetteer.names import ARTICLES, fold_content_word, split_words
 
 __all__ = ["NameMatcher", "RawMatch", "name_trie"]
 
@@ -95,11 +95,9 @@ class NameMatcher:
     clipped : iterable of str
         Keys of one or two Latin letters that names of three letters or more fold to ("ab": "Ibb",
         :meth:`gazetteer.store.PlaceStore.clipped_keys`): they match a word written with three
-        letters or more. (Not those of Arabic script, where most words of three letters fold to two.)
-    words : iterable of str
-        Common words: a clipped key that one of three letters or more folds to as well ("al":
-        "All", "Ill"; "sa": "See", "Sea") is left out, or every sentence that opens with the
-        word would offer the place.
+        letters or more (not in Arabic script, where most words of three letters fold to two). A
+        common word among them ("All" folds as "Ell" does) is a word unless the gazetteer's rules for
+        names that are words keep it (:class:`gazetteer.Gazetteer`).
     trie : marisa_trie.Trie, optional
         The trie of *keys* (:func:`name_trie`), built already.
     user : marisa_trie.Trie, optional
@@ -109,11 +107,9 @@ class NameMatcher:
     """
 
     def __init__(self, keys: Iterable[str] = (), *, short: Iterable[str] = (), clipped: Iterable[str] = (),
-                 words: Iterable[str] = (), trie: marisa_trie.Trie | None = None,
-                 user: marisa_trie.Trie | None = None) -> None:
+                 trie: marisa_trie.Trie | None = None, user: marisa_trie.Trie | None = None) -> None:
         self._short = frozenset(k for k in short if " " not in k and len(k) < 3)
-        worded = {fold_word(word)[0] for word in words if _letters(word) > 2}  # shorter ones never match a clipped key
-        self._clipped = frozenset(k for k in clipped if " " not in k and len(k) < 3 and k.isascii() and k not in worded)
+        self._clipped = frozenset(k for k in clipped if " " not in k and len(k) < 3 and k.isascii())
         self._trie = trie if trie is not None else name_trie(keys, short=self._short | self._clipped)
         self._user = user
         # A word as written -> (its key, whether that is a whole key, its length without "'s"), or _NO_START

@@ -200,7 +200,8 @@ class Gazetteer:
 
     @functools.cached_property
     def _common_words(self) -> frozenset[str]:
-        return common_words()
+        text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
+        return frozenset(w for w in text.split() if not w.startswith("#"))
 
     @functools.cached_property
     def _given_names(self) -> frozenset[str]:
@@ -717,18 +718,10 @@ class Gazetteer:
 def store_matcher(store: PlaceStore, keys: Iterable[str] | None = None) -> NameMatcher:
     """Return the matcher of *store*'s name keys (or of *keys*), as a :class:`Gazetteer` builds it.
 
-    With the store's abbreviations and the clipped keys of its names (:class:`NameMatcher`), less
-    those that common words fold to as well.
+    With the store's abbreviations and the clipped keys of its names (:class:`NameMatcher`).
     """
     keys = list(store.name_keys() if keys is None else keys)
-    return NameMatcher(keys, short=store.abbreviation_keys(), clipped=store.clipped_keys(keys), words=common_words())
-
-
-@functools.lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Return the common English words of the packaged list (``data/common_words.txt``), lower case."""
-    text = (resources.files("gazetteer") / "data" / "common_words.txt").read_text(encoding="utf-8")
-    return frozenset(w for w in text.split() if not w.startswith("#"))
+    return NameMatcher(keys, short=store.abbreviation_keys(), clipped=store.clipped_keys(keys))
 
 
 def _inside(place: Place, larger: Place) -> bool:

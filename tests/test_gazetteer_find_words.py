@@ -225,3 +225,4 @@ def test_a_word_located_by_the_larger_place_after_it_is_a_place(gz: Gazetteer, t
 ])
 def test_a_word_before_a_place_is_no_place_unless_that_place_locates_it(gz: Gazetteer, text: str) -> None:
     assert not any(m.text in ("Hit", "Say") for m in gz.find(text))
+
