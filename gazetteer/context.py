@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -54,8 +55,8 @@ from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, likeness
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "prefer_division", "prefer_home", "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP",
-           "SAME_PLACE_GAP", "WORLD_CITY_POPULATION", "COORDINATION_GAP", "coordination", "list_gap"]
+           "code_of", "prefer_division", "prefer_home", "prefer_named_country", "prefer_neighbours", "KIND_PRIOR",
+           "LOCATING_GAP", "SAME_PLACE_GAP", "WORLD_CITY_POPULATION", "COORDINATION_GAP", "coordination", "list_gap"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -889,6 +890,42 @@ DIVISION_NAMES_SHARE = 0.5
 #: ... unless its first choice is a city this populous in the division's own country: a report from Missouri that
 #: names "Memphis" means Tennessee's city, not the Missouri village.
 HOME_CITY_POPULATION = 500_000
+
+
+def prefer_named_country(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
+    """Put a name two countries share on the country whose places the document names.
+
+    "Congo" is the Democratic Republic's name in wire copy and the Republic's own; in a report
+    that names the Republic of Congo, Cuvette-Ouest and Etoumbi it is the Republic, in one that
+    names Goma and Ituri the Democratic Republic. A name whose best candidate is a country, and
+    that has another country among its candidates, takes the one in which more of the document's
+    other names (exact, read as context) lie, when the best has fewer. Returns *ranking* itself
+    when nothing changes.
+    """
+    ints, best, offsets = ranking.ints, ranking.best, ranking.offsets
+    is_country = ints[:, _I_IS_COUNTRY].astype(bool)
+    if int(is_country[best].sum()) == 0:
+        return ranking
+    country = ints[:, _I_COUNTRY]
+    chosen = country[best].tolist()
+    support = Counter(chosen[k] for k, d in enumerate(docs) if d.context and d.entry.exact and chosen[k])
+    order, best = ranking.order.copy(), best.copy()
+    changed = False
+    for i, d in enumerate(docs):
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        if hi - lo < 2 or not is_country[best[i]]:
+            continue
+        others = [k for k in order[lo:hi].tolist() if is_country[k] and k != best[i]]
+        if not others:
+            continue
+        own = int(country[best[i]])
+        # the other names of the document in each country (this name counts for its own best's country)
+        named = {int(country[k]): support[int(country[k])] for k in others}
+        named[own] = support[own] - (1 if d.context and d.entry.exact else 0)
+        rival = max(others, key=lambda k: named[int(country[k])])
+        if named[int(country[rival])] > named[own]:
+            changed |= _promote(order, best, i, lo, hi, rival)
+    return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
 
 
 def prefer_division(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:

@@ -27,6 +27,7 @@ from gazetteer.context import (
     prefer_division,
     prefer_home,
     prefer_main_name,
+    prefer_named_country,
     prefer_neighbours,
     resolve_document,
 )
@@ -409,7 +410,7 @@ class Gazetteer:
         doc_focus = _focus_of(docs, ranking, focus,
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
-        ranking = prefer_home(prefer_division(ranking, docs), docs, home)
+        ranking = prefer_home(prefer_division(prefer_named_country(ranking, docs), docs), docs, home)
         ranking = prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
@@ -475,7 +476,7 @@ class Gazetteer:
         ordered = [docs[k] for k in order]
         ranking = resolve_document(self.store, text, ordered, focus)
         home = _home_of(ordered, ranking, focus) if focus else set()
-        ranking = prefer_home(prefer_division(ranking, ordered), ordered, home)
+        ranking = prefer_home(prefer_division(prefer_named_country(ranking, ordered), ordered), ordered, home)
         ranking = prefer_neighbours(prefer_main_name(ranking, ordered, home), ordered, home)
         out = []
         for s, e in spans:

@@ -333,3 +333,17 @@ def test_a_name_of_several_words_never_ends_on_a_lower_case_conjunction(gz: Gaze
                                                                         names: list[str]) -> None:
     # "Mali and" folds as "Mile End" does, "Shan to" as a Chinese town's name: taken as one name, it hid the first
     assert [m.text for m in gz.find(text)] == names
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("M23 rebels seized Sake in eastern Congo, cutting a road into Goma.", "CD"),
+    ("Fighting in Ituri has forced Congo's army to send reinforcements to Bunia.", "CD"),
+    ("The fighting in eastern Congo has displaced more than a million people.", "CD"),
+    ("Flights from Brazzaville to Pointe-Noire resumed, Congo's transport ministry said.", "CG"),
+    ("An outbreak in the Republic of Congo's Cuvette-Ouest region spread; Congo asked for help.", "CG"),
+])
+def test_a_country_name_two_countries_share_is_the_one_whose_places_the_report_names(
+        gz: Gazetteer, text: str, country: str) -> None:
+    """Wire copy calls the Democratic Republic "Congo", and so is the Republic called: its places decide."""
+    congo = [m for m in gz.find(text) if m.text == "Congo"]
+    assert congo and all(m.place.id == f"country:{country}" for m in congo)

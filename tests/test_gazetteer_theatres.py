@@ -22,7 +22,8 @@ from gazetteer.store import CSV_COLUMNS, curated_files
 DATA = Path(__file__).resolve().parents[1] / "gazetteer" / "data"
 #: An honest source: read from a public page, copied from GeoNames, derived, or team knowledge with its precision.
 SOURCE = re.compile(r"^(?:Wikipedia '[^']+' coordinates -?\d|GeoNames cities500 record \d+|derived from |"
-                    r"placed from |approximate \(±\d+ km\), team knowledge, not verified)")
+                    r"placed from |approximate \(±\d+ km\), team knowledge, not verified|"
+                    r"names added to the packaged record \(its point and population stay\))")
 PRECISION = re.compile(r"approximate \(±(\d+) km\)")
 
 
