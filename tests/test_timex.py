@@ -403,3 +403,23 @@ def test_every_letter_matched_as_ascii_either_lowercases_to_it_or_is_refused():
 def test_parse_date_refuses_unfolded_month_names(value):
     with pytest.raises(DateError, match="cannot read date"):
         parse_date(value)
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrean troops withdrew from Badme, the border town at the heart of the 1998-2000 war, officials said.",
+    "Mosul, which lived through the 2014–2017 rule of Islamic State, voted in large numbers.",
+    "Haftar's forces, whose 2019-2020 offensive on Tripoli failed, pulled back from Tarhuna.",
+])
+def test_years_that_name_a_war_or_a_rule_are_no_time_of_the_sentence(text: str) -> None:
+    """"The 1998-2000 war" is a thing, as "the 2011 uprising" is: no date of what the sentence tells."""
+    assert find_time_expressions(text, dt.date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("The town was held by Islamic State during the 2014-2017 occupation.", dt.date(2014, 1, 1), dt.date(2017, 12, 31)),
+    ("Rebels held the district from 2019 to 2021.", dt.date(2019, 1, 1), dt.date(2021, 12, 31)),
+    ("M23 occupied Bunagana in 2012-2013 and again in 2022.", dt.date(2012, 1, 1), dt.date(2013, 12, 31)),
+])
+def test_a_range_of_years_told_as_a_time_stays_one(text: str, first: dt.date, last: dt.date) -> None:
+    found = find_time_expressions(text, dt.date(2024, 5, 1))
+    assert (found[0].date, found[0].date_end) == (first, last)

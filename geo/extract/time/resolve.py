@@ -197,6 +197,12 @@ def resolve_after(m: re.Match[str], anchor: dt.date, published: dt.date | None) 
     return s, e, precision_of_range(s, e)
 
 
+#: A determiner right before a range of years: the years are a modifier of the noun after them.
+#: (Not after "during" or "throughout": "during the 2014-2017 occupation" is a time.)
+_DETERMINER_BEFORE = re.compile(r"(?<!during\s)(?<!throughout\s)\b(?:the|a|an|its|their|his|her|this|that|whose)\s+$",
+                                re.I)
+
+
 def _resolve_range(m: re.Match[str], pub: dt.date | None) -> Span | None:
     conn = m["conn"].strip().lower()
     if conn == "and" and (m["rpre"] or "").lower() != "between":
@@ -205,6 +211,9 @@ def _resolve_range(m: re.Match[str], pub: dt.date | None) -> Span | None:
     if a is None or b is None:
         return None
     (ad, am, ay, aq, _), (bd, bm, by, bq, _) = a, b
+    if (not m["rpre"] and ad is None and am is None and bd is None and bm is None and not aq and not bq
+            and _DETERMINER_BEFORE.search(m.string, 0, m.start())):
+        return None  # "the 1998-2000 war", "its 2014-2017 rule": the years name a thing, as "the 2011 uprising" does
     am, bm = am or (bm if ad else None), bm or (am if bd else None)
     if (ad and am is None) or (bd and bm is None):
         return None  # "between 2 and 3 million"
