@@ -512,3 +512,24 @@ def test_a_deed_praised_or_control_expanded_is_a_change(gz, text: str, place: st
 
 def test_a_gerund_of_aim_is_still_no_change(gz) -> None:
     assert not read(gz, "The army is focused on retaking Wad Madani.")
+
+
+@pytest.mark.parametrize(("text", "town", "kind", "gaining", "losing"), [
+    ("Malian troops and Russian mercenaries took control of Kidal, the stronghold of Tuareg separatists in "
+     "northern Mali, the army said on Tuesday.", "Kidal", "captured", "fama", "fla"),
+    ("Somali forces captured Jilib, the stronghold of al-Shabaab in Middle Juba, officials said.", "Jilib",
+     "captured", "government", "al_shabaab"),
+    ("Iraqi forces retook Fallujah, a stronghold of Islamic State militants west of Baghdad, on Sunday.",
+     "Fallujah", "regained", "government", "islamic_state"),
+])
+def test_the_side_a_taken_town_was_the_stronghold_of_loses_it(gz, text: str, town: str, kind: str, gaining: str,
+                                                              losing: str) -> None:
+    """"Took Kidal, the stronghold of Tuareg separatists": the separatists lose it; they never held it for the army."""
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining, e.actor_losing) for e in events] == [(town, kind, gaining, losing)]
+
+
+def test_a_stronghold_of_a_side_is_held_by_that_side(gz) -> None:
+    events = read(gz, "Kidal, the stronghold of Tuareg separatists, has been outside state control since 2012.")
+    assert [(e.place, e.kind, e.actor_gaining, e.date) for e in events] == [
+        ("Kidal", "held", "fla", dt.date(2012, 1, 1))]

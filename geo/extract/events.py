@@ -366,6 +366,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         inside = [a for a in fighters if comma >= 0 and a.start > comma and a.end <= trig.start()]
         if inside:
             return inside[-1].faction, False, _open(inside[-1])
+        of = [a for a in sent.actors if a.faction and a.start >= trig.end() and trig.group(0).lower().endswith("of")
+              and _HOLDER_AFTER_OF.fullmatch(text, trig.end(), a.start)]
+        if of:  # "Kidal, the stronghold of Tuareg separatists": theirs, not the subject's who took it
+            return of[0].faction, False, _open(of[0])
     if passive:
         after = [a for a in fighters if a.start >= trig.end() and (
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
@@ -408,6 +412,8 @@ def _home_army(theatre: Theatre | None, targets: Sequence[Target]) -> str | None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: Between "stronghold of" and the side it names: "the stronghold of Tuareg separatists", "of the jihadists".
+_HOLDER_AFTER_OF = re.compile(r"\s+(?:the\s+)?")
 #: Between a country named as the subject and its verb: "Ukraine retook", "Russia has now captured", "Mali said it had
 #: retaken".
 _COUNTRY_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|finally|also|again|reportedly|officially|formally|"
@@ -808,8 +814,13 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                   and not _taken_before(ctx, e)]
     if described:  # "took over the headquarters in El Fasher, the last army stronghold in Darfur": it was, until now
         changed = {(e.place_id, e.actor_gaining) for e in events if e.kind in _HANDS_CHANGE and e.place_id}
-        events = [e for e in events if not any(e is d for d in described)
-                  or not any(place == e.place_id and side != e.actor_gaining for place, side in changed)]
+        gone = [d for d in described
+                if any(place == d.place_id and side != d.actor_gaining for place, side in changed)]
+        events = [e for e in events if not any(e is d for d in gone)]
+        holder = {d.place_id: d.actor_gaining for d in gone if d.actor_gaining not in (None, "unknown")}
+        events = [replace(e, actor_losing=holder[e.place_id])  # "retook Fallujah, a stronghold of IS": from IS
+                  if e.kind in _HANDS_CHANGE and e.actor_losing is None and e.place_id in holder
+                  and holder[e.place_id] != e.actor_gaining else e for e in events]
     events = _reached(events)
     if "siege" in sent.text or "blockade" in sent.text or "encirclement" in sent.text:
         events.extend(_named_sieges(ctx, sent, events))
