@@ -10,6 +10,7 @@ from gazetteer import Gazetteer, default_gazetteer
 from gazetteer.reach import Reach, recording, user_could_answer
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
+from geo.extract.distance.namesakes import refit_namesakes
 from geo.extract.events import events_and_theatre
 from geo.extract.result import ArticleExtraction, ExtractionValues
 from geo.extract.unknown import with_unresolved
@@ -71,6 +72,7 @@ def _read(article: Article, gz: Gazetteer, theatre: Theatre | None
                                 (span.anchor_start, span.anchor_end) if span.anchor_start is not None
                                 and span.anchor_end is not None else None,
                                 span.anchor_phrase, span.subject, span.distance_km))
+    events, distances = refit_namesakes(events, distances, gz)  # "Novoselivka, 12 km south of Pokrovsk": that one
     return tuple(events), tuple(distances)
 
 

@@ -1,0 +1,131 @@
+"""The namesake a quoted distance points to, when the place read first is not there.
+
+"Russian forces captured the village of Novoselivka, 12 km south of Pokrovsk": the data has
+seventeen Novoselivkas in Ukraine, and the ranking may take one 50 km away. A distance quoted
+with the place's own name ("X, N km <direction> of Y": a mention whose subject is a place,
+``subject_place``) says which one is meant:
+
+* when the place read first lies where the distance puts it (:func:`fits`), nothing changes;
+* else a namesake of it (a place one of whose names folds as the written name does) that lies
+  there is the place, for the distance and for the events of its sentence at the first place;
+* else, when the name has namesakes, none of them is the place: the events of the sentence at
+  it become unresolved (no point: ``geo places --unresolved`` lists them) and the distance is
+  drawn from its anchor as for a subject that is no known place; a name with one place keeps it
+  (the map's check then shows the distance as inconsistent: "400 km north of Addis Ababa" may be
+  the road's length).
+
+Where a distance "fits": its anchor point to the place within the quoted distance widened by
+:data:`FIT_SHARE` of it and :data:`FIT_SLACK_KM` (reporters round, and quote road distances),
+and, when a direction is quoted, on that side within :data:`FIT_TURN_DEG`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+
+from gazetteer import Gazetteer, normalize_name
+from gazetteer.model import Place, km_between
+from geo.model import ControlEvent, DistanceMention
+
+__all__ = ["FIT_SHARE", "FIT_SLACK_KM", "FIT_TURN_DEG", "fits", "refit_namesakes"]
+
+#: The share of a quoted distance it may be off by, and more kilometres (gazetteer points, built-up areas).
+FIT_SHARE = 0.3
+FIT_SLACK_KM = 3.0
+#: How far (degrees) a place may lie from the quoted direction.
+FIT_TURN_DEG = 45.0
+_BEARINGS = {"N": 0.0, "NNE": 22.5, "NE": 45.0, "ENE": 67.5, "E": 90.0, "ESE": 112.5, "SE": 135.0, "SSE": 157.5,
+             "S": 180.0, "SSW": 202.5, "SW": 225.0, "WSW": 247.5, "W": 270.0, "WNW": 292.5, "NW": 315.0,
+             "NNW": 337.5}
+#: How many places of one name are looked at.
+_NAMESAKES = 500
+
+
+def fits(mention: DistanceMention, place: Place) -> bool:
+    """Tell whether *place* lies where *mention* puts its subject: the distance from its anchor, on its side."""
+    if mention.anchor_lat is None or mention.anchor_lon is None:
+        return True
+    km = _km_from_anchor(mention, place)
+    d = mention.distance_km
+    slack = max(mention.tolerance_km, FIT_SHARE * d) + FIT_SLACK_KM
+    qualifier = " ".join((mention.qualifier or "").lower().split())
+    if qualifier in ("within", "up to", "less than", "under", "fewer than"):
+        lo, hi = 0.0, d + FIT_SLACK_KM
+    elif qualifier in ("more than", "over", "at least", "beyond"):
+        lo, hi = d - FIT_SLACK_KM, math.inf
+    else:
+        lo, hi = d - slack, d + slack
+    if not lo <= km <= hi:
+        return False
+    bearing = _BEARINGS.get((mention.direction or "").upper())
+    if bearing is None or km < FIT_SLACK_KM:
+        return True
+    turn = abs((_azimuth(mention.anchor_lat, mention.anchor_lon, place.lat, place.lon) - bearing + 180.0) % 360.0
+               - 180.0)
+    return turn <= FIT_TURN_DEG
+
+
+def _km_from_anchor(mention: DistanceMention, place: Place) -> float:
+    return km_between(Place(id="", name="", kind="village", lat=mention.anchor_lat or 0.0,
+                            lon=mention.anchor_lon or 0.0), place)
+
+
+def _azimuth(lat0: float, lon0: float, lat1: float, lon1: float) -> float:
+    """Return the initial great-circle bearing (degrees clockwise from north) from the first point to the second."""
+    p0, p1, dl = math.radians(lat0), math.radians(lat1), math.radians(lon1 - lon0)
+    y = math.sin(dl) * math.cos(p1)
+    x = math.cos(p0) * math.sin(p1) - math.sin(p0) * math.cos(p1) * math.cos(dl)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
+def refit_namesakes(events: Sequence[ControlEvent], distances: Sequence[DistanceMention], gz: Gazetteer
+                    ) -> tuple[list[ControlEvent], list[DistanceMention]]:
+    """Return *events* and *distances* with each distance's subject place the namesake it fits (module docs).
+
+    Parameters
+    ----------
+    events : sequence of ControlEvent
+        An article's events.
+    distances : sequence of DistanceMention
+        The article's quoted distances.
+    gz : Gazetteer
+        Gives each place's namesakes.
+    """
+    events, out = list(events), []
+    for m in distances:
+        if not m.subject_place or m.anchor_kind != "point" or m.anchor_lat is None:
+            out.append(m)
+            continue
+        first = gz.get(m.subject_place)
+        if fits(m, first):
+            out.append(m)
+            continue
+        written = normalize_name(m.locator_name or first.name)
+        namesakes = [c.place for c in gz.lookup(m.locator_name or first.name, limit=_NAMESAKES)
+                     if c.place.id != first.id and written in _keys(c.place)]
+        fitting = [p for p in namesakes if fits(m, p)]
+        if fitting:
+            place: Place | None = min(fitting, key=lambda p: abs(_km_from_anchor(m, p) - m.distance_km))
+        elif namesakes:
+            place = None
+        else:
+            out.append(m)
+            continue
+        events = [_moved(ev, place) if ev.place_id == first.id and ev.start == m.start else ev for ev in events]
+        out.append(dataclasses.replace(
+            m, subject_place=place.id if place else None, locator=place.id if place else None,
+            locator_lat=place.lat if place else None, locator_lon=place.lon if place else None))
+    return events, out
+
+
+def _keys(place: Place) -> set[str]:
+    return {normalize_name(n) for n in (place.name, *place.names)}
+
+
+def _moved(event: ControlEvent, place: Place | None) -> ControlEvent:
+    """Return *event* at *place* (its point), or unresolved when None."""
+    if place is None:
+        return dataclasses.replace(event, place_id=None, lat=None, lon=None)
+    return dataclasses.replace(event, place_id=place.id, lat=place.lat, lon=place.lon)
