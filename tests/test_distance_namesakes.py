@@ -35,6 +35,19 @@ def test_the_namesake_the_quoted_distance_fits_is_the_place(gz, text: str, name:
     assert (events[0].lat, events[0].lon) == (place.lat, place.lon)
 
 
+@pytest.mark.parametrize(("text", "name", "place_id"), [
+    ("Russian forces captured Novoselivka on Monday, some 9 km northeast of Druzhkivka, the defence ministry said.",
+     "Novoselivka", "geonames:9113807"),
+    ("Fighting raged in Ivanivka, about 9 km north of Druzhkivka, the General Staff said.", "Ivanivka",
+     "geonames:13645592"),
+    ("Turkish-backed factions seized Suran on Sunday, 15 km east of Azaz.", "Suran", "geonames:163913"),
+    ("Houthi fighters seized Shibam on Tuesday, some 37 km northwest of Sanaa.", "Shibam", "geonames:70677"),
+])
+def test_an_event_s_place_named_just_before_a_distance_is_the_namesake_it_fits(gz, text: str, name: str,
+                                                                                place_id: str) -> None:
+    assert [e.place_id for e in read(gz, text) if e.place == name] == [place_id]
+
+
 def test_a_name_with_namesakes_none_of_which_fits_is_unresolved(gz) -> None:
     """The data's Zhovtnevs lie 56 km and more from Pokrovsk: none is the village 12 km south of it."""
     text = "Russian forces captured the village of Zhovtneve, 12 km south of Pokrovsk, the defence ministry said."

@@ -5,10 +5,14 @@ seventeen Novoselivkas in Ukraine, and the ranking may take one 50 km away. A di
 with the place's own name ("X, N km <direction> of Y": a mention whose subject is a place,
 ``subject_place``) says which one is meant:
 
+The places a distance locates are its subject place, its locator (the place of the event it
+measures: "clashes in Jasim, some 15 km from ...") and the place of an event of its sentence named
+just before it ("captured Novoselivka on Monday, some 9 km northeast of Druzhkivka"). For each:
+
 * when the place read first lies where the distance puts it (:func:`fits`), nothing changes;
 * else a namesake of it (a place one of whose names folds as the written name does) that lies
   there is the place, for the distance and for the events of its sentence at the first place;
-* else, when the name has namesakes, none of them is the place: the events of the sentence at
+* else, for the subject place of a name with namesakes, none of them is the place: the events of the sentence at
   it become unresolved (no point: ``geo places --unresolved`` lists them) and the distance is
   drawn from its anchor as for a subject that is no known place; a name with one place keeps it
   (the map's check then shows the distance as inconsistent: "400 km north of Addis Ababa" may be
@@ -41,6 +45,8 @@ _BEARINGS = {"N": 0.0, "NNE": 22.5, "NE": 45.0, "ENE": 67.5, "E": 90.0, "ESE": 1
              "NNW": 337.5}
 #: How many places of one name are looked at.
 _NAMESAKES = 500
+#: How far before a distance (characters) an event's place may be named for the distance to locate it.
+_NEAR_CHARS = 30
 
 
 def fits(mention: DistanceMention, place: Place) -> bool:
@@ -82,7 +88,10 @@ def _azimuth(lat0: float, lon0: float, lat1: float, lon1: float) -> float:
 
 def refit_namesakes(events: Sequence[ControlEvent], distances: Sequence[DistanceMention], gz: Gazetteer
                     ) -> tuple[list[ControlEvent], list[DistanceMention]]:
-    """Return *events* and *distances* with each distance's subject place the namesake it fits (module docs).
+    """Return *events* and *distances* with each distance's places the namesakes it fits (module docs).
+
+    The places a distance locates: its subject place, its locator, and the place of an event of
+    its sentence named right before it ("captured Novoselivka on Monday, some 9 km northeast of").
 
     Parameters
     ----------
@@ -95,29 +104,43 @@ def refit_namesakes(events: Sequence[ControlEvent], distances: Sequence[Distance
     """
     events, out = list(events), []
     for m in distances:
-        if not m.subject_place or m.anchor_kind != "point" or m.anchor_lat is None:
+        if m.anchor_kind != "point" or m.anchor_lat is None:
             out.append(m)
             continue
-        first = gz.get(m.subject_place)
-        if fits(m, first):
-            out.append(m)
-            continue
-        written = normalize_name(m.locator_name or first.name)
-        namesakes = [c.place for c in gz.lookup(m.locator_name or first.name, limit=_NAMESAKES)
-                     if c.place.id != first.id and written in _keys(c.place)]
-        fitting = [p for p in namesakes if fits(m, p)]
-        if fitting:
-            place: Place | None = min(fitting, key=lambda p: abs(_km_from_anchor(m, p) - m.distance_km))
-        elif namesakes:
-            place = None
-        else:
-            out.append(m)
-            continue
-        events = [_moved(ev, place) if ev.place_id == first.id and ev.start == m.start else ev for ev in events]
-        out.append(dataclasses.replace(
-            m, subject_place=place.id if place else None, locator=place.id if place else None,
-            locator_lat=place.lat if place else None, locator_lon=place.lon if place else None))
+        at = m.sentence.find(m.text)
+        named = [ev.place_id for ev in events if ev.start == m.start and ev.place_id and at > 0
+                 and _named_just_before(m.sentence, ev.place, at)]
+        for place_id in dict.fromkeys([m.subject_place, m.locator, *named]):
+            if not place_id:
+                continue
+            first = gz.get(place_id)
+            if fits(m, first):
+                continue
+            written = normalize_name(first.name if place_id != m.subject_place else m.locator_name or first.name)
+            namesakes = [c.place for c in gz.lookup(first.name if place_id != m.subject_place
+                                                    else m.locator_name or first.name, limit=_NAMESAKES)
+                         if c.place.id != first.id and written in _keys(c.place)]
+            fitting = [p for p in namesakes if fits(m, p)]
+            if fitting:
+                place: Place | None = min(fitting, key=lambda p: abs(_km_from_anchor(m, p) - m.distance_km))
+            elif namesakes and place_id == m.subject_place:
+                place = None
+            else:
+                continue
+            events = [_moved(ev, place) if ev.place_id == first.id and ev.start == m.start else ev for ev in events]
+            if place_id in (m.subject_place, m.locator):  # the distance's own place: its subject, or its locator
+                m = dataclasses.replace(
+                    m, subject_place=(place.id if place else None) if place_id == m.subject_place else m.subject_place,
+                    locator=place.id if place else None, locator_lat=place.lat if place else None,
+                    locator_lon=place.lon if place else None)
+        out.append(m)
     return events, out
+
+
+def _named_just_before(sentence: str, name: str, at: int) -> bool:
+    """Tell whether *name* is written in *sentence* a few words before offset *at* (a distance it is located by)."""
+    k = sentence.rfind(name, 0, at)
+    return k >= 0 and at - (k + len(name)) <= _NEAR_CHARS and not any(c in sentence[k + len(name) : at] for c in ".;:")
 
 
 def _keys(place: Place) -> set[str]:
