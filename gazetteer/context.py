@@ -50,13 +50,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gazetteer.model import PLACE_KINDS, Place
+from gazetteer.model import PLACE_KINDS, Place, km_between
 from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, likeness
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "prefer_division", "prefer_home", "prefer_named_country", "prefer_neighbours", "KIND_PRIOR",
-           "LOCATING_GAP", "SAME_PLACE_GAP", "WORLD_CITY_POPULATION", "COORDINATION_GAP", "coordination", "list_gap"]
+           "code_of", "prefer_division", "prefer_home", "prefer_named_country", "prefer_near", "NEAR_GAP",
+           "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP", "SAME_PLACE_GAP", "WORLD_CITY_POPULATION",
+           "COORDINATION_GAP", "coordination", "list_gap"]
 
 KIND_PRIOR = {
     "continent": 6.2, "region": 5.0, "country": 6.0, "admin1": 3.6, "admin2": 1.5,
@@ -890,6 +891,47 @@ DIVISION_NAMES_SHARE = 0.5
 #: ... unless its first choice is a city this populous in the division's own country: a report from Missouri that
 #: names "Memphis" means Tennessee's city, not the Missouri village.
 HOME_CITY_POPULATION = 500_000
+
+
+#: What stands between a name and a place it lies near: "X near Y", "X, outside Y", "X on the outskirts of Y",
+#: "X, west of Y" (the whole gap, fullmatch).
+NEAR_GAP = re.compile(r"\s*,?\s+(?:(?:just\s+|right\s+)?(?:near|outside|close\s+to|not\s+far\s+from|"
+                      r"on\s+the\s+(?:outskirts|edge|fringes?)\s+of|in\s+the\s+(?:vicinity|suburbs|environs)\s+of)|"
+                      r"(?:just\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+                      r"\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?", re.I)
+#: How far from the place it is said to be near a name's candidate may lie.
+NEAR_KM = 40.0
+#: A first choice near the place stays unless the nearest candidate is more than twice as near and this much nearer.
+NEAR_MARGIN_KM = 5.0
+
+
+def prefer_near(ranking: Ranking, docs: Sequence[Doc], near: Sequence[int]) -> Ranking:
+    """Put a name said to lie near the next one on its candidate near that one's place.
+
+    "The village of Novoselivka near Slovyansk": of the data's fourteen Novoselivkas, the one
+    nearest the place chosen for Slovyansk, within :data:`NEAR_KM` and named as well as the first
+    choice is, unless the first choice is about as near (:data:`NEAR_MARGIN_KM`). *near* lists the
+    names *i* so followed by name *i + 1* (:data:`NEAR_GAP`). Returns *ranking* itself when nothing
+    changes.
+    """
+    if not near:
+        return ranking
+    offsets, order, best = ranking.offsets, ranking.order.copy(), ranking.best.copy()
+    changed = False
+    for i in near:
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        if hi - lo < 2:
+            continue
+        entry = docs[i].entry
+        anchor = docs[i + 1].entry.places[int(best[i + 1]) - int(offsets[i + 1])]
+        j = int(best[i]) - lo
+        floor = min(entry.level[j], 2)
+        km = {k: km_between(entry.places[k - lo], anchor) for k in range(lo, hi) if entry.level[k - lo] >= floor}
+        close = min((k for k in km if km[k] <= NEAR_KM), key=km.__getitem__, default=None)
+        if close is None or close == best[i] or km.get(int(best[i]), math.inf) <= 2 * km[close] + NEAR_MARGIN_KM:
+            continue  # none near, or the first choice is near enough (namesakes a few km apart: the ranking decides)
+        changed |= _promote(order, best, i, lo, hi, close)
+    return Ranking(offsets, order, ranking.scores, best, ranking.ints) if changed else ranking
 
 
 def prefer_named_country(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:

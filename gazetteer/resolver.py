@@ -15,6 +15,7 @@ import numpy as np
 from gazetteer.cache import cached
 from gazetteer.context import (
     LOCATING_GAP,
+    NEAR_GAP,
     SAME_PLACE_GAP,
     WORLD_CITY_POPULATION,
     Doc,
@@ -28,6 +29,7 @@ from gazetteer.context import (
     prefer_home,
     prefer_main_name,
     prefer_named_country,
+    prefer_near,
     prefer_neighbours,
     resolve_document,
 )
@@ -162,7 +164,8 @@ class Gazetteer:
         self._entry_cache: dict[tuple[str, str], Entry | None] = {}
         self._phrase_cache: dict[tuple[str, tuple[str, ...], bool], Place | None] = {}
         self._document_cache: dict[tuple[tuple[tuple[str, str, str | None, bool, bool, bool], ...], tuple[int, ...],
-                                         tuple[int, ...], tuple[tuple[int, bool], ...], tuple[str, ...]],
+                                         tuple[int, ...], tuple[int, ...], tuple[tuple[int, bool], ...],
+                                         tuple[str, ...]],
                                    list[_Resolved | None]] = {}
         self._plausible_cache: dict[tuple[str, str, str, str], int] = {}
         self._keep_cache: dict[tuple[str, str, str, bool, bool, bool, str, bool, bool], bool] = {}
@@ -315,6 +318,7 @@ class Gazetteer:
         # key, as written, cue, sentence start, context, after a place preposition ("to Nice")
         names: list[tuple[str, str, str | None, bool, bool, bool]] = []
         locating: list[int] = []  # names the next one locates ("Pokrovsk, Donetsk region")
+        near: list[int] = []  # names said to lie near the next one ("Novoselivka near Slovyansk")
         renaming: list[int] = []  # names the next one may name again ("Dzerzhinsk (Toretsk)")
         coordinated: list[tuple[int, bool]] = []  # names joined to the next as in a list ("Borno, Yobe and Niger")
         persons: set[str] = set()  # names read as a person's once ("Roy Moore"): a person's again ("Moore said")
@@ -355,6 +359,8 @@ class Gazetteer:
             wants = seen[3]
             if previous_end >= 0 and LOCATING_GAP.fullmatch(text, previous_end, start):
                 locating.append(len(spans) - 1)
+            elif previous_end >= 0 and NEAR_GAP.fullmatch(text, previous_end, start):
+                near.append(len(spans) - 1)
             if previous_end >= 0 and SAME_PLACE_GAP.fullmatch(text, previous_end, start):
                 renaming.append(len(spans) - 1)
             if previous_end >= 0 and (conjunction := list_gap(text, previous_end, start, end)) is not None:
@@ -365,14 +371,15 @@ class Gazetteer:
                           before.lower() in _PLACE_PREPOSITIONS))
         # The resolution depends on nothing else than these: a text whose names, cues, order and locating
         # pairs repeat another's (a wire story printed twice, an updated version) is resolved once.
-        signature = (tuple(names), tuple(locating), tuple(renaming), tuple(coordinated), tuple(sorted(set(focus))))
+        signature = (tuple(names), tuple(locating), tuple(near), tuple(renaming), tuple(coordinated),
+                     tuple(sorted(set(focus))))
         resolved = self._document_cache.get(signature)
         if resolved is None:
             if len(self._document_cache) >= _DOCUMENT_CACHE_SIZE:
                 self._document_cache.clear()
             docs = [Doc(start, end, entry, name[2], name[4])
                     for (start, end, entry), name in zip(spans, names, strict=True)]
-            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, renaming,
+            resolved = self._document_cache[signature] = self._resolve_names(docs, names, locating, near, renaming,
                                                                               coordinated, focus)
         owners = [(start, end) for (start, end, _), found in zip(spans, resolved, strict=True)
                   if found is None and _INNER_POSSESSIVE.search(text, start, end)]
@@ -397,8 +404,8 @@ class Gazetteer:
         return out
 
     def _resolve_names(self, docs: Sequence[Doc], names: Sequence[tuple[str, str, str | None, bool, bool, bool]],
-                       locating: Sequence[int], renaming: Sequence[int], coordinated: Sequence[tuple[int, bool]],
-                       focus: Sequence[str]) -> list[_Resolved | None]:
+                       locating: Sequence[int], near: Sequence[int], renaming: Sequence[int],
+                       coordinated: Sequence[tuple[int, bool]], focus: Sequence[str]) -> list[_Resolved | None]:
         """Rank a document's names together and apply the rules for names that are also words.
 
         Returns per name None (not a place here) or its five best candidates, its form and
@@ -411,7 +418,7 @@ class Gazetteer:
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
         ranking = prefer_home(prefer_division(prefer_named_country(ranking, docs), docs), docs, home)
-        ranking = prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home)
+        ranking = prefer_near(prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home), docs, near)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         bests = [d.entry.places[order[offsets[i]] - offsets[i]] for i, d in enumerate(docs)]
@@ -478,6 +485,8 @@ class Gazetteer:
         home = _home_of(ordered, ranking, focus) if focus else set()
         ranking = prefer_home(prefer_division(prefer_named_country(ranking, ordered), ordered), ordered, home)
         ranking = prefer_neighbours(prefer_main_name(ranking, ordered, home), ordered, home)
+        near = [i for i in range(len(ordered) - 1) if NEAR_GAP.fullmatch(text, ordered[i].end, ordered[i + 1].start)]
+        ranking = prefer_near(ranking, ordered, near)
         out = []
         for s, e in spans:
             k = index.get((s, e))

@@ -347,3 +347,16 @@ def test_a_country_name_two_countries_share_is_the_one_whose_places_the_report_n
     """Wire copy calls the Democratic Republic "Congo", and so is the Republic called: its places decide."""
     congo = [m for m in gz.find(text) if m.text == "Congo"]
     assert congo and all(m.place.id == f"country:{country}" for m in congo)
+
+
+@pytest.mark.parametrize(("text", "name", "place_id"), [
+    ("Russian forces captured the village of Novoselivka near Slovyansk, the defence ministry said.", "Novoselivka",
+     "geonames:704409"),
+    ("Russian troops pushed into Novoselivka, outside Druzhkivka, on Monday.", "Novoselivka", "geonames:9113807"),
+    ("Turkish-backed factions shelled Suran, near Azaz, overnight.", "Suran", "geonames:163913"),
+    ("Houthi fighters seized Shibam on the outskirts of Sanaa.", "Shibam", "geonames:70677"),
+])
+def test_a_name_said_to_lie_near_a_place_is_its_namesake_there(gz: Gazetteer, text: str, name: str,
+                                                                place_id: str) -> None:
+    """"X near Y": of X's namesakes, the one near Y, not the most populous or the first of the data."""
+    assert [m.place.id for m in gz.find(text) if m.text == name] == [place_id]
