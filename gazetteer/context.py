@@ -900,7 +900,7 @@ NEAR_GAP = re.compile(r"\s*,?\s+(?:(?:just\s+|right\s+)?(?:near|outside|close\s+
                       r"(?:just\s+)?(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
                       r"\s+(?:the\s+(?:city|town|village|port)\s+of\s+)?", re.I)
 #: How far from the place it is said to be near a name's candidate may lie.
-NEAR_KM = 40.0
+NEAR_NAMED_KM = 40.0
 #: A first choice near the place stays unless the nearest candidate is more than twice as near and this much nearer.
 NEAR_MARGIN_KM = 5.0
 
@@ -909,7 +909,7 @@ def prefer_near(ranking: Ranking, docs: Sequence[Doc], near: Sequence[int]) -> R
     """Put a name said to lie near the next one on its candidate near that one's place.
 
     "The village of Novoselivka near Slovyansk": of the data's fourteen Novoselivkas, the one
-    nearest the place chosen for Slovyansk, within :data:`NEAR_KM` and named as well as the first
+    nearest the place chosen for Slovyansk, within :data:`NEAR_NAMED_KM` and named as well as the first
     choice is, unless the first choice is about as near (:data:`NEAR_MARGIN_KM`). *near* lists the
     names *i* so followed by name *i + 1* (:data:`NEAR_GAP`). Returns *ranking* itself when nothing
     changes.
@@ -927,7 +927,7 @@ def prefer_near(ranking: Ranking, docs: Sequence[Doc], near: Sequence[int]) -> R
         j = int(best[i]) - lo
         floor = min(entry.level[j], 2)
         km = {k: km_between(entry.places[k - lo], anchor) for k in range(lo, hi) if entry.level[k - lo] >= floor}
-        close = min((k for k in km if km[k] <= NEAR_KM), key=km.__getitem__, default=None)
+        close = min((k for k in km if km[k] <= NEAR_NAMED_KM), key=km.__getitem__, default=None)
         if close is None or close == best[i] or km.get(int(best[i]), math.inf) <= 2 * km[close] + NEAR_MARGIN_KM:
             continue  # none near, or the first choice is near enough (namesakes a few km apart: the ranking decides)
         changed |= _promote(order, best, i, lo, hi, close)
