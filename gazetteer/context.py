@@ -55,7 +55,8 @@ from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, likeness
 from gazetteer.store import PlaceStore
 
 __all__ = ["Entry", "Doc", "Ranking", "build_entry", "make_entry", "resolve_document", "match_level", "code_id",
-           "code_of", "prefer_division", "prefer_home", "prefer_named_country", "prefer_near", "NEAR_GAP",
+           "code_of", "prefer_division", "prefer_home", "prefer_named_country", "prefer_near", "prefer_near_namesake",
+           "NEAR_GAP",
            "prefer_neighbours", "KIND_PRIOR", "LOCATING_GAP", "SAME_PLACE_GAP", "WORLD_CITY_POPULATION",
            "COORDINATION_GAP", "coordination", "list_gap"]
 
@@ -931,6 +932,53 @@ def prefer_near(ranking: Ranking, docs: Sequence[Doc], near: Sequence[int]) -> R
         if close is None or close == best[i] or km.get(int(best[i]), math.inf) <= 2 * km[close] + NEAR_MARGIN_KM:
             continue  # none near, or the first choice is near enough (namesakes a few km apart: the ranking decides)
         changed |= _promote(order, best, i, lo, hi, close)
+    return Ranking(offsets, order, ranking.scores, best, ranking.ints) if changed else ranking
+
+
+#: A namesake this near (km) another place of the document beats one more than twice as far and this much farther.
+NAMESAKE_NEAR_KM = 25.0
+NAMESAKE_MARGIN_KM = 10.0
+
+
+def prefer_near_namesake(ranking: Ranking, docs: Sequence[Doc], home: Sequence[str] | set[str]) -> Ranking:
+    """Put a settlement's name on its namesake at home nearest the document's other places.
+
+    A war's villages repeat their names: a report of fighting around Slovyansk and Kramatorsk
+    that names "Novoselivka" means the one 10 km away, not another 26 km off that is older in
+    the data or larger. A name whose best candidate is a settlement in *home* and which has
+    another settlement candidate there, named as well, takes the one nearest a place the other
+    names chose, when that one lies within :data:`NAMESAKE_NEAR_KM` of such a place and the first
+    choice more than twice as far and :data:`NAMESAKE_MARGIN_KM` farther. Only with *home* (a
+    caller that knows the document's countries). Returns *ranking* itself when nothing changes.
+    """
+    n = len(docs)
+    if n < 2 or not home:
+        return ranking
+    offsets, order, best = ranking.offsets, ranking.order.copy(), ranking.best.copy()
+    places = [d.entry.places[int(best[i]) - int(offsets[i])] for i, d in enumerate(docs)]
+    anchors = [(i, p) for i, p in enumerate(places) if docs[i].context and p.kind in _SETTLEMENTS]
+    changed = False
+    for i, d in enumerate(docs):
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        first = places[i]
+        if hi - lo < 2 or first.kind not in _SETTLEMENTS or first.country not in home:
+            continue
+        others = [p for k, p in anchors if k != i and docs[k].entry is not d.entry]
+        if not others:
+            continue
+        level = d.entry.level[int(best[i]) - lo]
+
+        def gap(place: Place, others: list[Place] = others) -> float:
+            return min(km_between(place, o) for o in others)
+
+        rivals = [k for k in range(lo, hi) if k != best[i] and d.entry.level[k - lo] >= level
+                  and (p := d.entry.places[k - lo]).kind in _SETTLEMENTS and p.country in home]
+        if not rivals:
+            continue
+        nearest = min(rivals, key=lambda k: gap(d.entry.places[k - lo]))
+        near = gap(d.entry.places[nearest - lo])
+        if near <= NAMESAKE_NEAR_KM and gap(first) > 2 * near + NAMESAKE_MARGIN_KM:
+            changed |= _promote(order, best, i, lo, hi, nearest)
     return Ranking(offsets, order, ranking.scores, best, ranking.ints) if changed else ranking
 
 

@@ -30,6 +30,7 @@ from gazetteer.context import (
     prefer_main_name,
     prefer_named_country,
     prefer_near,
+    prefer_near_namesake,
     prefer_neighbours,
     resolve_document,
 )
@@ -418,7 +419,8 @@ class Gazetteer:
                               words=[" " not in key and written.lower() in common for key, written, *_ in names])
         home = _home_of(docs, ranking, focus) if focus else set()  # a caller that knows the document's countries
         ranking = prefer_home(prefer_division(prefer_named_country(ranking, docs), docs), docs, home)
-        ranking = prefer_near(prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home), docs, near)
+        ranking = prefer_near(prefer_near_namesake(prefer_neighbours(prefer_main_name(ranking, docs, home), docs, home),
+                                                   docs, home), docs, near)
         out: list[_Resolved | None] = []
         offsets, order, scores = ranking.offsets.tolist(), ranking.order.tolist(), ranking.scores.tolist()
         bests = [d.entry.places[order[offsets[i]] - offsets[i]] for i, d in enumerate(docs)]
@@ -484,7 +486,8 @@ class Gazetteer:
         ranking = resolve_document(self.store, text, ordered, focus)
         home = _home_of(ordered, ranking, focus) if focus else set()
         ranking = prefer_home(prefer_division(prefer_named_country(ranking, ordered), ordered), ordered, home)
-        ranking = prefer_neighbours(prefer_main_name(ranking, ordered, home), ordered, home)
+        ranking = prefer_near_namesake(prefer_neighbours(prefer_main_name(ranking, ordered, home), ordered, home),
+                                       ordered, home)
         near = [i for i in range(len(ordered) - 1) if NEAR_GAP.fullmatch(text, ordered[i].end, ordered[i + 1].start)]
         ranking = prefer_near(ranking, ordered, near)
         out = []

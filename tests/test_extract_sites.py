@@ -533,3 +533,20 @@ def test_a_stronghold_of_a_side_is_held_by_that_side(gz) -> None:
     events = read(gz, "Kidal, the stronghold of Tuareg separatists, has been outside state control since 2012.")
     assert [(e.place, e.kind, e.actor_gaining, e.date) for e in events] == [
         ("Kidal", "held", "fla", dt.date(2012, 1, 1))]
+
+
+@pytest.mark.parametrize(("text", "name", "place_id"), [
+    ("Fighting raged around Sonyachnyi and Druzhkivka on Sunday. Russian forces captured Novoselivka on Monday, the "
+     "defence ministry said.", "Novoselivka", "geonames:9113807"),
+    ("Shelling hit Poltava and Podil on Sunday. A drone struck Novoselivka on Monday and troops entered it, the "
+     "regional governor said.", "Novoselivka", "geonames:699183"),
+    ("Fighting raged around Kamyanske and Novi Kodaky on Sunday. Russian forces captured Mykolaivka on Monday, the "
+     "defence ministry said.", "Mykolaivka", "geonames:700138"),
+    # guards in other wars: the namesake the report's other places are near stays chosen
+    ("Fighting raged around Azaz and Marea on Sunday. Turkish-backed factions captured Suran on Monday, a monitor "
+     "said.", "Suran", "geonames:163913"),
+    ("Rebels advanced from Hama on Sunday and captured Suran on Monday, a monitor said.", "Suran", "geonames:163915"),
+])
+def test_a_village_name_of_many_places_is_the_one_near_the_report_s_other_places(gz, text: str, name: str,
+                                                                                  place_id: str) -> None:
+    assert [e.place_id for e in read(gz, text) if e.place == name][:1] == [place_id]
