@@ -50,7 +50,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from gazetteer.model import PLACE_KINDS, Place, km_between
+from gazetteer.model import EARTH_RADIUS_KM, PLACE_KINDS, Place, km_between
 from gazetteer.rank import CUE_BONUS, CUE_PENALTY, light_form, likeness
 from gazetteer.store import PlaceStore
 
@@ -954,32 +954,37 @@ def prefer_near_namesake(ranking: Ranking, docs: Sequence[Doc], home: Sequence[s
     n = len(docs)
     if n < 2 or not home:
         return ranking
-    offsets, order, best = ranking.offsets, ranking.order.copy(), ranking.best.copy()
-    places = [d.entry.places[int(best[i]) - int(offsets[i])] for i, d in enumerate(docs)]
-    anchors = [(i, p) for i, p in enumerate(places) if docs[i].context and p.kind in _SETTLEMENTS]
+    ints, best, offsets = ranking.ints, ranking.best, ranking.offsets
+    rival = ints[:, _I_SETTLEMENT].astype(bool) & _table(np.array([code_id(c) for c in home],
+                                                                   dtype=np.int64))[ints[:, _I_COUNTRY]]
+    owner = np.repeat(np.arange(n), np.diff(offsets))
+    todo = np.flatnonzero(rival[best] & (np.bincount(owner[rival], minlength=n) > 1))  # two namesakes at home
+    anchors = [i for i in np.flatnonzero(ints[best, _I_SETTLEMENT].astype(bool)).tolist() if docs[i].context]
+    if not len(todo) or not anchors:
+        return ranking
+    starts = offsets.tolist()
+    anchor_xyz = np.stack([docs[i].entry.floats[int(best[i]) - starts[i], _F_XYZ] for i in anchors])
+    anchor_entry = np.array([id(docs[i].entry) for i in anchors], dtype=np.int64)
+    order, best = ranking.order.copy(), best.copy()
     changed = False
-    for i, d in enumerate(docs):
-        lo, hi = int(offsets[i]), int(offsets[i + 1])
-        first = places[i]
-        if hi - lo < 2 or first.kind not in _SETTLEMENTS or first.country not in home:
+    for i in todo.tolist():
+        lo, hi, entry = starts[i], starts[i + 1], docs[i].entry
+        others = anchor_xyz[anchor_entry != id(entry)]
+        if not len(others):
             continue
-        others = [p for k, p in anchors if k != i and docs[k].entry is not d.entry]
-        if not others:
+        j = int(best[i]) - lo
+        # each candidate's distance (km) to the nearest other place of the document
+        gap = EARTH_RADIUS_KM * np.arccos(np.clip((entry.floats[:, _F_XYZ] @ others.T).max(axis=1), -1.0, 1.0))
+        if gap[j] <= NAMESAKE_MARGIN_KM:
             continue
-        level = d.entry.level[int(best[i]) - lo]
-
-        def gap(place: Place, others: list[Place] = others) -> float:
-            return min(km_between(place, o) for o in others)
-
-        rivals = [k for k in range(lo, hi) if k != best[i] and d.entry.level[k - lo] >= level
-                  and (p := d.entry.places[k - lo]).kind in _SETTLEMENTS and p.country in home]
-        if not rivals:
+        ok = rival[lo:hi] & (np.asarray(entry.level) >= entry.level[j])
+        ok[j] = False
+        if not ok.any():
             continue
-        nearest = min(rivals, key=lambda k: gap(d.entry.places[k - lo]))
-        near = gap(d.entry.places[nearest - lo])
-        if near <= NAMESAKE_NEAR_KM and gap(first) > 2 * near + NAMESAKE_MARGIN_KM:
-            changed |= _promote(order, best, i, lo, hi, nearest)
-    return Ranking(offsets, order, ranking.scores, best, ranking.ints) if changed else ranking
+        k = int(np.flatnonzero(ok)[np.argmin(gap[ok])])
+        if gap[k] <= NAMESAKE_NEAR_KM and gap[j] > 2 * gap[k] + NAMESAKE_MARGIN_KM:
+            changed |= _promote(order, best, i, lo, hi, lo + k)
+    return Ranking(offsets, order, ranking.scores, best, ints) if changed else ranking
 
 
 def prefer_named_country(ranking: Ranking, docs: Sequence[Doc]) -> Ranking:
