@@ -77,3 +77,18 @@ def test_fits_reads_the_distance_the_direction_and_the_qualifier(gz, lat: float,
                                                                  qualifier: str, expected: bool) -> None:
     place = dataclasses.replace(gz.get("geonames:9113807"), lat=lat, lon=lon)
     assert fits(dataclasses.replace(_MENTION, direction=direction, qualifier=qualifier), place) is expected
+
+
+def test_a_place_said_to_lie_near_another_and_far_from_it_is_unresolved_if_it_has_namesakes(gz) -> None:
+    """No Mykolaivka of the data lies near Selydove (the nearest is 78 km away): no mark there."""
+    text = "The General Staff said its troops had withdrawn from Mykolaivka, near Selydove, to avoid encirclement."
+    assert [(e.kind, e.place_id) for e in read(gz, text) if e.place == "Mykolaivka"] == [("withdrew", None)]
+
+
+@pytest.mark.parametrize(("text", "name", "place_id"), [
+    ("Russian forces captured Kramatorsk, north of Donetsk, the ministry claimed.", "Kramatorsk", "geonames:704508"),
+    ("Russian troops entered Pokrovsk, west of Donetsk, on Monday.", "Pokrovsk", "geonames:704422"),
+    ("Government troops retook Sake, west of Goma, on Monday.", "Sake", "geonames:205970"),
+])
+def test_a_place_of_one_name_said_to_lie_near_another_keeps_it(gz, text: str, name: str, place_id: str) -> None:
+    assert [e.place_id for e in read(gz, text) if e.place == name] == [place_id]

@@ -10,7 +10,7 @@ from gazetteer import Gazetteer, default_gazetteer
 from gazetteer.reach import Reach, recording, user_could_answer
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
-from geo.extract.distance.namesakes import refit_namesakes
+from geo.extract.distance.namesakes import refit_namesakes, unresolve_far_namesakes
 from geo.extract.events import events_and_theatre
 from geo.extract.result import ArticleExtraction, ExtractionValues
 from geo.extract.unknown import with_unresolved
@@ -73,6 +73,7 @@ def _read(article: Article, gz: Gazetteer, theatre: Theatre | None
                                 and span.anchor_end is not None else None,
                                 span.anchor_phrase, span.subject, span.distance_km))
     events, distances = refit_namesakes(events, distances, gz)  # "Novoselivka, 12 km south of Pokrovsk": that one
+    events = unresolve_far_namesakes(events, article.text, mentions, gz)  # "Mykolaivka, near Selydove": not 78 km off
     return tuple(events), tuple(distances)
 
 

@@ -29,11 +29,12 @@ import dataclasses
 import math
 from collections.abc import Sequence
 
-from gazetteer import Gazetteer, normalize_name
+from gazetteer import Gazetteer, Mention, normalize_name
+from gazetteer.context import NEAR_GAP, NEAR_NAMED_KM
 from gazetteer.model import Place, km_between
 from geo.model import ControlEvent, DistanceMention
 
-__all__ = ["FIT_SHARE", "FIT_SLACK_KM", "FIT_TURN_DEG", "fits", "refit_namesakes"]
+__all__ = ["FIT_SHARE", "FIT_SLACK_KM", "FIT_TURN_DEG", "fits", "refit_namesakes", "unresolve_far_namesakes"]
 
 #: The share of a quoted distance it may be off by, and more kilometres (gazetteer points, built-up areas).
 FIT_SHARE = 0.3
@@ -135,6 +136,55 @@ def refit_namesakes(events: Sequence[ControlEvent], distances: Sequence[Distance
                     locator_lon=place.lon if place else None)
         out.append(m)
     return events, out
+
+
+def unresolve_far_namesakes(events: Sequence[ControlEvent], text: str, mentions: Sequence[Mention], gz: Gazetteer
+                            ) -> list[ControlEvent]:
+    """Return *events* with a place said to lie near another, and far from it, its namesake there or unresolved.
+
+    "Withdrew from Mykolaivka, near Selydove": the ranking takes a namesake near the place
+    named after it when the data has one (:func:`gazetteer.context.prefer_near`); when the data
+    has none, the first choice lies elsewhere (78 km away), and a mark there would be false. An
+    event at a place so located (:data:`gazetteer.context.NEAR_GAP`) that lies more than twice
+    :data:`gazetteer.context.NEAR_NAMED_KM` from that place, and whose name has namesakes, goes to
+    the namesake near it if one is there, else is unresolved (no point). A name of one place keeps it.
+
+    Parameters
+    ----------
+    events : sequence of ControlEvent
+        An article's events.
+    text : str
+        The article's text.
+    mentions : sequence of Mention
+        The article's place names as its events were read (their offsets in *text*).
+    gz : Gazetteer
+        Gives each place's namesakes.
+    """
+    located = {m.start: m.place for m in mentions if m.place is not None}
+    out = []
+    for ev in events:
+        if ev.place_id is None or not ev.place:
+            out.append(ev)
+            continue
+        near = None
+        k = text.find(ev.place, ev.start, ev.end)
+        while k >= 0 and near is None:
+            gap = NEAR_GAP.match(text, k + len(ev.place), ev.end)
+            near = located.get(gap.end()) if gap else None
+            k = text.find(ev.place, k + 1, ev.end)
+        first = gz.get(ev.place_id) if near is not None else None
+        if near is None or first is None or km_between(first, near) <= 2 * NEAR_NAMED_KM:
+            out.append(ev)
+            continue
+        written = normalize_name(ev.place)
+        namesakes = [c.place for c in gz.lookup(ev.place, limit=_NAMESAKES)
+                     if c.place.id != first.id and written in _keys(c.place)]
+        if not namesakes:
+            out.append(ev)
+            continue
+        there = [p for p in namesakes if km_between(p, near) <= NEAR_NAMED_KM]
+        out.append(_moved(ev, min(there, key=lambda p: km_between(p, near)) if there else None))
+    return out
 
 
 def _named_just_before(sentence: str, name: str, at: int) -> bool:
