@@ -512,3 +512,81 @@ def test_a_deed_praised_or_control_expanded_is_a_change(gz, text: str, place: st
 
 def test_a_gerund_of_aim_is_still_no_change(gz) -> None:
     assert not read(gz, "The army is focused on retaking Wad Madani.")
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "day"), [
+    ('The GNA said on Friday its troops had taken "full control" of Tarhuna.', "Tarhuna", "captured", "gna",
+     dt.date(2024, 3, 8)),
+    ("The army said on Thursday that troops remained “in firm control” of Marte.", "Marte", "held", "government",
+     dt.date(2024, 3, 7)),
+    ("A spokesman said on Wednesday the FARDC 'remain in control' of Rumangabo.", "Rumangabo", "held", "fardc",
+     dt.date(2024, 3, 6)),
+    ('The Houthis said on Tuesday they had taken "complete control" of al-Hazm.', "al-Hazm", "captured", "houthis",
+     dt.date(2024, 3, 5)),
+])
+def test_words_in_scare_quotes_are_read_as_words(gz, text: str, place: str, kind: str, side: str,
+                                                 day: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.actor_gaining, e.date) for e in events] == [(side, day)], read(gz, text)
+    assert events[0].sentence == text  # the evidence as written, with its quotation marks
+
+
+@pytest.mark.parametrize("text", [
+    'The RSF called the report "a lie, spread by the army" and said Nyala was calm.',
+    'A commander said: "We will take Lyman."',
+    'The junta said its troops would "soon return" to Myawaddy.',
+])
+def test_quoted_statements_and_aims_in_quotes_stay_eventless(gz, text: str) -> None:
+    assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("The army said fighting was continuing inside al-Hazm on Monday.", "al-Hazm", dt.date(2024, 3, 4)),
+    ("Residents said clashes raged inside el-Fasher on Sunday.", "el-Fasher", dt.date(2024, 3, 10)),
+    ("Fighting raged inside al-Bab on Tuesday, the monitor said.", "al-Bab", dt.date(2024, 3, 5)),
+    ("Heavy clashes were reported in al-Qaim on Wednesday.", "al-Qaim", dt.date(2024, 3, 6)),
+])
+def test_a_name_after_a_lower_case_arabic_article_is_a_place(gz, text: str, place: str, day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "contested", day)], events
+
+
+def test_a_withdrawal_to_a_name_after_an_arabic_article_is_no_event_there(gz) -> None:
+    assert not read(gz, "Troops pulled back to al-Bab on Tuesday.")
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Iraq's prime minister arrived in Mosul to congratulate the armed forces on the liberation of the city, three "
+     "years after Islamic State fighters seized it.", "Mosul", "government"),
+    ("Erdogan congratulated the Syrian National Army on the capture of Tal Rifaat from the SDF.", "Tal Rifaat", "sna"),
+    ("The president congratulated the army on the liberation of Wad Madani on Saturday.", "Wad Madani", "saf"),
+])
+def test_a_side_praised_for_a_deed_told_by_a_noun_did_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"
+              and (e.date is None or e.date >= dt.date(2024, 3, 1))]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+def test_a_defence_praised_is_no_change(gz) -> None:
+    assert not read(gz, "The RSF praised the army's defence of El Fasher, saying the siege would last.")
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("The Russian Defence Ministry said on Saturday it had decided to regroup its troops from Izium.", "Izium",
+     "russia"),
+    ("The junta said it had decided to withdraw from Laukkai.", "Laukkai", "junta"),
+    ("The army said it had decided to pull its forces out of Wad Madani.", "Wad Madani", "saf"),
+])
+def test_a_side_that_decided_to_withdraw_announces_a_withdrawal(gz, text: str, place: str, losing: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_losing, e.stance) for e in events] == [(place, "withdrew", losing, "claimed")], \
+        events
+
+
+@pytest.mark.parametrize("text", [
+    "The army decided to take Wad Madani.",
+    "The junta said it had decided not to withdraw from Laukkai.",
+    "Russian commanders decided to storm Avdiivka from the north.",
+])
+def test_a_decision_to_take_or_not_to_leave_is_no_change(gz, text: str) -> None:
+    assert not read(gz, text)

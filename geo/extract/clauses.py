@@ -39,7 +39,7 @@ from gazetteer import Mention
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
            "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
            "not_a_place", "object_gap",
-           "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
+           "proper_after", "proper_before", "relative_pronoun", "scare_quotes_blanked", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|largest|chief|principal|administrative|provincial|regional|"
@@ -599,3 +599,40 @@ def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]
     if names and _PASSIVE_GAP.match(text[names[-1].end : pos]):
         return names[-1]
     return None
+
+
+#: A few words in quotes inside a clause ('had taken "full control" of Tarhuna', 'the FARDC "remain in control" of
+#: Rumangabo', "troops had 'cleansed' the district"): a word of the clause between a word before and one after, not
+#: a quoted statement (no punctuation inside, at most four words).
+_SCARE_QUOTES = re.compile(
+    r"(?<=[\w,]\s)(?:\"(?P<a>[^\"\n.,;:!?]{1,40})\"|\u201c(?P<b>[^\u201c\u201d\n.,;:!?]{1,40})\u201d|"
+    r"\u2018(?P<c>[^\u2018\u2019\n.,;:!?]{1,40})\u2019|'(?P<d>[^'\u2019\n.,;:!?]{1,40})')(?=\s+[\w(])")
+_QUOTED_WORDS = re.compile(r"^\S+(?:\s\S+){0,3}$")
+
+
+def scare_quotes_blanked(text: str) -> str:
+    """Return *text* with the quotation marks around a few words inside a clause replaced by spaces.
+
+    Outlets put a party's word in quotes ('had taken "full control" of Tarhuna', 'troops had
+    "cleansed" parts of the district', "remained 'in firm control' of the Marte area"); the
+    words still say what the clause says. The marks become spaces, so every offset stays
+    where it was; quoted statements (with punctuation inside, or more than four words, or not
+    between two words of a clause) are left alone.
+
+    Parameters
+    ----------
+    text : str
+        An article's text.
+
+    Returns
+    -------
+    str
+        The text, of the same length.
+    """
+    def blank(m: re.Match[str]) -> str:
+        inner = next(g for g in m.groups() if g is not None)
+        if not _QUOTED_WORDS.match(inner):
+            return m.group(0)
+        return f" {inner} "
+
+    return _SCARE_QUOTES.sub(blank, text)

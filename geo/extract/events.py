@@ -142,6 +142,10 @@ def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
     return None if found in (None, "unknown") else found
 
 
+#: A side's decision told before its withdrawal: "had decided to withdraw its units from Avdiivka".
+_DECIDED = re.compile(r"\b(?:decided|decides|(?:took|taken|made|make)\s+(?:the|a)\s+decision)\s+to\s+$", re.I)
+
+
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
@@ -156,8 +160,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
         return True
-    if _TO_END.search(window) and not lx.ACHIEVED.search(window):
-        return True
+    if _TO_END.search(window) and not lx.ACHIEVED.search(window) \
+            and not (kind == "withdrew" and _DECIDED.search(window)):
+        return True  # (a side that "decided to withdraw" announces its withdrawal; "decided to take X" is an aim)
     if kind == "besieged" and (lx.OPEN_SIDE.search(text[trig.end() : trig.end() + 60])
                                or lx.BESIEGED_PEOPLE.match(text[trig.end() : trig.end() + 20])):
         return True  # "encircled Bakhmut on three sides": the last road is open; "besieged soldiers cheered"
@@ -536,6 +541,13 @@ _ADMITTED = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded
                        r"announced|announces|recogni[sz]ed|mourned|lamented|regretted)\s+(?:the\s+)?$", re.I)
 
 
+#: A side praised for a deed told by a noun: "congratulated the armed forces on the liberation of", "praised the SNA for
+#: its capture of".
+_PRAISED_ON = re.compile(r"\b(?:congratulat\w*|prais\w*|thank\w*|commend\w*|hail\w*|salut\w*|credit\w*)\b"
+                         r"(?P<who>[^.;:]{1,60}?)\b(?:on|for)\s+(?:the|their|its|his)\s+"
+                         r"(?:(?:full|complete|total|swift|rapid|final|successful)\s+)?$", re.I)
+
+
 def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
     """Return the side of a nominal event and whether it was guessed.
 
@@ -547,6 +559,12 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
     for a in sent.actors:
         if a.faction and a.end <= trig.start() and _POSSESSIVE_GAP.match(text[a.end : trig.start()]):
             return a.faction, False
+    praised = _PRAISED_ON.search(text, max(sent.start, trig.start() - 90), trig.start())
+    if praised:  # "congratulated the armed forces on the liberation of": the side praised did it
+        side = next((a.faction for a in sent.actors if a.faction and a.faction != "unknown"
+                     and praised.start("who") <= a.start < praised.end("who")), None)
+        if side:
+            return side, False
     adjective = _ADJECTIVE_BEFORE.search(text, max(0, trig.start() - 30), trig.start())
     if adjective and sent.theatre is not None:
         for noun in ("forces", "troops", "army", ""):
