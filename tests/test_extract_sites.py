@@ -590,3 +590,37 @@ def test_a_side_that_decided_to_withdraw_announces_a_withdrawal(gz, text: str, p
 ])
 def test_a_decision_to_take_or_not_to_leave_is_no_change(gz, text: str) -> None:
     assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "day"), [
+    ("The insurgents attacked the town of Marte on Friday, forcing soldiers to withdraw to Dikwa.", "Marte",
+     "government", dt.date(2024, 3, 8)),
+    ("Gunmen attacked the town of Abu Zabad on Monday, forcing the army to withdraw to El Obeid.", "Abu Zabad", "saf",
+     dt.date(2024, 3, 4)),
+    ("Unidentified fighters attacked the town of Hsipaw on Tuesday, forcing junta troops to pull back to Kyaukme.",
+     "Hsipaw", "junta", dt.date(2024, 3, 5)),
+])
+def test_a_side_forced_to_withdraw_to_a_town_left_the_town_attacked(gz, text: str, place: str, losing: str,
+                                                                    day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_losing, e.date) for e in events] == [(place, "withdrew", losing, day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("ISWAP seizes Marte, troops retreat to Dikwa", "Marte", "iswap", "government"),
+    ("RSF takes Bara, army units fall back to El Obeid", "Bara", "rsf", "saf"),
+])
+def test_a_headline_retreat_to_a_town_leaves_the_town_taken(gz, text: str, place: str, gaining: str,
+                                                            losing: str) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events
+    assert [(e.actor_gaining, e.actor_losing) for e in events if e.kind == "withdrew"] == [(gaining, losing)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Troops withdrew to Dikwa on Friday.",
+    "The army said it might have to withdraw to Dikwa.",
+    "Civilians fled to Dikwa after the attack on Marte.",
+])
+def test_a_withdrawal_to_a_town_alone_is_no_event(gz, text: str) -> None:
+    assert not read(gz, text)

@@ -279,8 +279,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.6),
     # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
     # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
-    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
-            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|withdraw|retreated|retreating|retreat|"
+            r"pulled\s+(?:\w+\s+)?(?:back|out)|pull\s+(?:back|out)|fell\s+back|fall\s+back)"
+            r"(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
             r"(?:positions|lines)\s+(?:near|around|outside|closer\s+to|(?:north|south|east|west)(?:-?(?:east|west))?"
             r"\s+of)\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?" + _CAP + r")", armed=True, intransitive=True,
             confidence=0.6),  # "troops withdrew to Dikwa", "withdrew to positions near Harib": from the last place
@@ -453,7 +454,9 @@ BESIEGED_PEOPLE = _re(r"^\s+(?:soldiers|troops|civilians|residents|defenders|fig
 #: Verbs after which an infinitive is an achievement or a state going on, not an intention ("managed to break",
 #: "continued to besiege").
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only|continued|continues|continue|"
-               r"continuing)\s+to\s*$")
+               r"continuing)\s+to\s*$|"
+               # a side made to do it did it: "forcing soldiers to withdraw to Dikwa", "forced the army to retreat"
+               r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)|oblig(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
 #: central city of Hama".
