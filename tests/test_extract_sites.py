@@ -624,3 +624,29 @@ def test_a_headline_retreat_to_a_town_leaves_the_town_taken(gz, text: str, place
 ])
 def test_a_withdrawal_to_a_town_alone_is_no_event(gz, text: str) -> None:
     assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian forces freed Kupiansk, Oleksandr Syrskyi, the commander-in-chief, said on Telegram.", "Kupiansk"),
+    ("Somali troops captured Harardhere, Abdirahman Yusuf, the deputy information minister, said.", "Harardhere"),
+    ("The army retook Bara, Nabil Abdallah, the army spokesman, said on Sunday.", "Bara"),
+    ("Troops recaptured Marte, Babagana Zulum, the Borno governor, said.", "Marte"),
+])
+def test_a_person_named_after_the_place_is_no_place(gz, text: str, place: str) -> None:
+    assert [e.place for e in read(gz, text)] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "surname"), [
+    ("Oleksiy Danilov said on Tuesday that troops had arrived.", "Danilov"),
+    ("Residents said Kyrylo Budanov and Valerii Zaluzhnyi had met in Kharkiv.", None),
+])
+def test_a_surname_after_a_theatre_given_name_is_no_place(gz, text: str, surname: str | None) -> None:
+    names = [text[m.start:m.end] for m in gz.find(text)]
+    assert surname not in names
+    if surname is None:
+        assert names == ["Kharkiv"], names
+
+
+def test_a_town_named_like_a_given_name_stays_a_town(gz) -> None:
+    text = "Russian missiles hit Volodymyr on Sunday."
+    assert [text[m.start:m.end] for m in gz.find(text)] == ["Volodymyr"]

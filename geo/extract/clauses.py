@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention
+from gazetteer.resolver import given_names
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
            "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
@@ -574,6 +575,8 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
             continue
         if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
             continue
+        if len(words) > 1 and words[0].lower() in given_names():
+            continue  # a person: "freed Kupiansk, Oleksandr Syrskyi, the commander-in-chief, said"
         found.append(Mention(start, end, text[start:end], (), UNPLACED))
     return found
 
