@@ -650,3 +650,33 @@ def test_a_surname_after_a_theatre_given_name_is_no_place(gz, text: str, surname
 def test_a_town_named_like_a_given_name_stays_a_town(gz) -> None:
     text = "Russian missiles hit Volodymyr on Sunday."
     assert [text[m.start:m.end] for m in gz.find(text)] == ["Volodymyr"]
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("The KNLA captured the Kawkareik township's Thingannyinaung village on Monday.", "Thingannyinaung",
+     dt.date(2024, 3, 4)),
+    ("M23 rebels seized the Masisi territory's Rubaya on Tuesday.", "Rubaya", dt.date(2024, 3, 5)),
+    ("Russian forces took the Pokrovsk district's Novohrodivka on Monday.", "Novohrodivka", dt.date(2024, 3, 4)),
+])
+def test_a_town_named_as_its_division_owner_only_locates_the_place(gz, text: str, place: str,
+                                                                     day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "captured", day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("The RSF captured Nyala, South Darfur, on Thursday.", "Nyala", "captured", "rsf"),
+    ("Russian forces captured Ocheretyne, Donetsk Oblast, on Sunday.", "Ocheretyne", "captured", "russia"),
+    ("ISWAP fighters overran a military base in Marte, Borno State, on Friday.", "Marte", "captured", "iswap"),
+    ("The army's garrison in El Fasher, North Darfur, remains under siege by the RSF.", "El Fasher", "besieged",
+     "rsf"),
+])
+def test_a_division_set_off_by_commas_after_a_town_only_locates_it(gz, text: str, place: str, kind: str,
+                                                                     side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, kind, side)], events
+
+
+def test_a_region_in_a_list_of_places_taken_is_taken(gz) -> None:
+    events = read(gz, "The army retook the Kharkiv region, Izium and Balakliia in September.")
+    assert {e.place for e in events if e.kind == "regained"} == {"Kharkiv region", "Izium", "Balakliia"}, events

@@ -337,6 +337,10 @@ _QUARTER_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:north|south|east|west|central
 _DIVISION_AFTER = re.compile(r"\s+(?:territory|province|governorate|state|region|oblast|district|township|county|"
                              r"prefecture|department|raion|municipality)\b", re.I)
 _AREA_KINDS = frozenset({"admin1", "admin2", "region"})
+#: What follows a division set off by commas after a town, when it only locates it: a comma not opening a list's
+#: last item, or the sentence's end ("Nyala, South Darfur, on Thursday"; not "Nyala, South Darfur and Zalingei").
+_APPOSED_AREA_END = re.compile(r"\s*(?:[.;:!?]|$|,(?!\s*(?:and|or)\b))")
+
 
 
 def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | None:
@@ -356,6 +360,10 @@ def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | Non
         return None
     if re.fullmatch(r"['’]s?\s+", gap):  # "Kachin State's Chipwi Township": the state's container chain
         return contained(text, places, last)
+    if (area and re.fullmatch(r"\s*,\s*", gap) and _APPOSED_AREA_END.match(text, m.end)
+            and m.place is not None and last.place is not None and m.place.country == last.place.country
+            and last.place.kind not in _AREA_KINDS):
+        return last  # "Marte, Borno State, on Friday", "El Fasher, North Darfur, remains": the state locates the town
     return last if _CONTAINER_GAP.match(gap) else None
 
 

@@ -135,9 +135,12 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []  # "retook positions north of Kruhlyakivka", "seized ground near Pokrovsk": a reference point
     if weak and first.start - trig.end() > 40:
         return []
-    owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
-                  and first.place.kind in _AREA_KINDS and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start)
-                                                           or _MODIFIER_GAP.fullmatch(text, first.end, m.start))),
+    owned = next((m for m in after if m.start > first.end and (
+        m.place is not None and first.place is not None and first.place.kind in _AREA_KINDS
+        and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start) or _MODIFIER_GAP.fullmatch(text, first.end, m.start))
+        or _DIVISION_POSSESSIVE.fullmatch(text, first.end, m.start)  # "the Kawkareik township's Thingannyinaung"
+        or m.place is not None and m.place.kind == "neighbourhood"  # "Aleppo's Salaheddin"
+        and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start))),
                  None)
     if owned is not None:  # "captured Panjshir's Paryan district": the division only locates the place it owns
         first = owned
@@ -207,6 +210,10 @@ _OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heigh
                           re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
+#: A town named with its division's word as the owner of the place after it: "the Kawkareik township's Thingannyinaung
+#: village", "the Masisi territory's Rubaya".
+_DIVISION_POSSESSIVE = re.compile(r"\s+(?:township|district|territory|county|raion|municipality|province|state|region|"
+                                  r"governorate|oblast)['’]s\s+", re.I)
 #: A division named as a modifier of the settlement after it: "the Gezira state capital, Wad Madani", "the Chin State
 #: town of Paletwa", "the North Kivu mining town, Rubaya".
 _MODIFIER_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast|district))?\s+"
@@ -935,7 +942,8 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
         if then[0].place is None:
             return [(then[0].text, None, 2)]
         return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
-                if m.place is not None and m.place.kind != "country"]  # at Bourem and Lere": each
+                if m.place is not None and m.place.kind != "country"  # at Bourem and Lere": each; not the state
+                and (m is then[0] or contained(text, sent.places, m) is None)]  # of "a base in Marte, Borno State,"
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
     if where is not None and where.place is None and where.cue == UNPLACED:
         return [(found.name, None, 2)]
