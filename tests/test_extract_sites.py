@@ -680,3 +680,20 @@ def test_a_division_set_off_by_commas_after_a_town_only_locates_it(gz, text: str
 def test_a_region_in_a_list_of_places_taken_is_taken(gz) -> None:
     events = read(gz, "The army retook the Kharkiv region, Izium and Balakliia in September.")
     assert {e.place for e in events if e.kind == "regained"} == {"Kharkiv region", "Izium", "Balakliia"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Ukraine's military said it had encircled Russian troops after recapturing the village of Yampil.", "Yampil",
+     "ukraine"),
+    ("The army said it had besieged RSF fighters in Sennar after retaking Dinder.", "Dinder", "saf"),
+    ("The TNLA said on Monday it had trapped junta troops after seizing Namhsan.", "Namhsan", "tnla"),
+    ("HTS said it had surrounded regime forces after capturing Saraqib.", "Saraqib", "opposition"),
+])
+def test_a_gerund_of_time_is_done_by_the_main_subject_not_its_object(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+def test_a_gerund_of_time_after_a_subject_alone_keeps_it(gz) -> None:
+    events = read(gz, "The army pushed on towards Sennar after retaking Dinder from the RSF.")
+    assert [(e.place, e.actor_gaining, e.actor_losing) for e in events] == [("Dinder", "saf", "rsf")], events

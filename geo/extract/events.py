@@ -383,6 +383,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
+    if len(before) > 1 and _SUBORDINATE_GERUND.search(text, max(sent.start, trig.start() - 12), trig.start()):
+        subjects = [a for a in before if _FINITE_AFTER.match(text, a.end)]
+        if subjects:  # "said it had encircled Russian troops after recapturing X": the subject of the main verb did it
+            before = before[: before.index(subjects[-1]) + 1]
     if before:
         last = before[-1]
         while len(before) > 1 and before[-2].faction not in (None, "unknown") \
@@ -399,6 +403,16 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if recent:
         return recent, True, False
     return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+#: A gerund of a clause of time, whose subject is the main clause's: "after recapturing", "before taking".
+_SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|upon|since)\s+$", re.I)
+#: A finite verb right after a side: the side is its subject ("troops had encircled", "the army captured"), or the
+#: speaker of a clause whose subject is itself ("Ukraine's military said it had encircled").
+_FINITE_AFTER = re.compile(r"\s+(?:(?:said|says|claimed|announced|reported|stated)\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?"
+                           r"(?:it|they|its|their)\b|"
+                           r"(?:(?:had|has|have|was|were|is|are|also|then|later|reportedly|now)\s+)*"
+                           r"(?!(?:backed|led|allied|linked|held|based|supported)\b)[a-z]+(?:ed|ook|ought|an|ew|ove|ized)\b)")
 
 
 def _open(actor: ActorMention) -> bool:
