@@ -697,3 +697,35 @@ def test_a_gerund_of_time_is_done_by_the_main_subject_not_its_object(gz, text: s
 def test_a_gerund_of_time_after_a_subject_alone_keeps_it(gz) -> None:
     events = read(gz, "The army pushed on towards Sennar after retaking Dinder from the RSF.")
     assert [(e.place, e.actor_gaining, e.actor_losing) for e in events] == [("Dinder", "saf", "rsf")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "held_by", "held_from"), [
+    ("Ukraine's commander said troops had freed Kupiansk, a town that Russian troops had occupied since February.",
+     "Kupiansk", "captured", "russia", dt.date(2024, 2, 1)),
+    ("The junta retook Lashio, a city the MNDAA had occupied since August.", "Lashio", "regained", "mndaa",
+     dt.date(2023, 8, 1)),
+    ("The army recaptured Sinja, a town that the RSF had occupied since June.", "Sinja", "regained", "rsf",
+     dt.date(2023, 6, 1)),
+])
+def test_the_time_of_an_apposition_ending_the_sentence_is_its_own(gz, text: str, place: str, kind: str,
+                                                                   held_by: str, held_from: dt.date) -> None:
+    events = read(gz, text)
+    change = [e for e in events if e.place == place and e.kind == kind]
+    assert [(e.date, e.date_end) for e in change] == [(dt.date(2024, 3, 9), dt.date(2024, 3, 10))], events
+    assert [(e.actor_gaining, e.date) for e in events if e.kind == "held"] == [(held_by, held_from)], events
+
+
+@pytest.mark.parametrize(("text", "place", "taker", "holder", "held_from"), [
+    ("Rwandan soldiers have recaptured Mocimboa da Praia, which had been occupied by jihadist insurgents for a year, "
+     "the army said on Sunday.", "Mocimboa da Praia", "rwanda", "insurgents", dt.date(2023, 3, 1)),
+    ("Ukrainian troops freed Kherson, which had been occupied by Russian forces for eight months.", "Kherson",
+     "ukraine", "russia", dt.date(2023, 7, 1)),
+    ("The army recaptured Wad Madani, which had been occupied by the RSF for more than a year.", "Wad Madani", "saf",
+     "rsf", None),
+])
+def test_a_place_occupied_for_a_length_was_held_not_taken_then(gz, text: str, place: str, taker: str, holder: str,
+                                                               held_from: dt.date | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events if e.kind != "held"] in (
+        [("regained", taker)], [("captured", taker)]), events
+    assert [(e.actor_gaining, e.date) for e in events if e.kind == "held"] == [(holder, held_from)], events

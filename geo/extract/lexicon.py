@@ -224,8 +224,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", rf"{_BE}(?:declared\s+(?:\w+ly\s+)?)?(?:captured|seized|"
             r"taken(?!\s+(?:to|away|prisoner|captive|hostage|into|from|out|as|in\s+for)\b)|overrun|conquered|liberated|"
             r"freed|cleansed|cleared|purged|"
-            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
-    # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
+            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+(?:since|for\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|over\s+|"
+            r"about\s+|some\s+|the\s+(?:past|last)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"eleven|twelve|\d+|several|many|months|years|weeks|decades?)\b)\b)|stormed)(?:\s+by)?", passive=True,
+            confidence=0.75),
+    # ("which had been occupied by TNLA terrorists since August", "occupied by jihadist insurgents for a year": a
+    # state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
             r"captures|seizes|overruns|liberates|conquers|takes\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
