@@ -729,3 +729,19 @@ def test_a_place_occupied_for_a_length_was_held_not_taken_then(gz, text: str, pl
     assert [(e.kind, e.actor_gaining) for e in events if e.kind != "held"] in (
         [("regained", taker)], [("captured", taker)]), events
     assert [(e.actor_gaining, e.date) for e in events if e.kind == "held"] == [(holder, held_from)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Islamic State militants seized the Iraqi city of Ramadi on Sunday.", "Ramadi", "islamic_state"),
+    ("Houthi fighters seized the Yemeni city of Aden on Sunday.", "Aden", "houthis"),
+    ("Al-Shabaab fighters seized the Somali town of Jilib on Sunday.", "Jilib", "al_shabaab"),
+    ("Russian forces seized the Donetsk town of Avdiivka on Sunday.", "Avdiivka", "russia"),
+])
+def test_a_word_before_a_place_noun_and_of_qualifies_the_place_after(gz, text: str, place: str, side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, "captured", side)], events
+
+
+def test_two_places_each_with_its_noun_and_of_are_both_taken(gz) -> None:
+    events = read(gz, "Russian forces took control of the town of Ukrainsk and the village of Kalinovo on Sunday.")
+    assert {e.place for e in events if e.kind == "captured"} == {"Ukrainsk", "Kalinovo"}, events

@@ -552,6 +552,10 @@ _NOT_NAME = frozenset("""the a an he she it they we i you his her their its our 
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec north south east west
     northern southern eastern western central upper lower greater new old saint st mount lake river
     reuters afp ap bbc un""".split())
+#: A place noun and "of" after a capitalised word: the word qualifies the place named next ("the Iraqi city of").
+_MODIFIES_NEXT = re.compile(r"\s+(?:(?!(?:and|or|but|the|a|an)\b)(?-i:[a-z])[\w-]*\s+){0,2}?"
+                            r"(?:city|town|village|settlement|port|capital|hub|"
+                            r"stronghold)\s+of\b", re.I)
 #: What may follow a name that ends a noun phrase: punctuation, a preposition, a conjunction, a time word.
 _NAME_END = re.compile(r"\s*(?:$|[,.;:()\u2013\u2014\"'’]|-\s|\s(?:on|in|at|after|before|from|to|and|or|as|with|by|"
                        r"near|over|overnight|late|early|itself|last|this|earlier|yesterday|today|since|until|"
@@ -583,6 +587,8 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
             continue
         if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
             continue
+        if _MODIFIES_NEXT.match(text, end):
+            continue  # "the Iraqi city of Ramadi", "the Yemeni port of Mokha": a word for the place named after it
         if len(words) > 1 and words[0].lower() in given_names():
             continue  # a person: "freed Kupiansk, Oleksandr Syrskyi, the commander-in-chief, said"
         found.append(Mention(start, end, text[start:end], (), UNPLACED))

@@ -139,6 +139,7 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         m.place is not None and first.place is not None and first.place.kind in _AREA_KINDS
         and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start) or _MODIFIER_GAP.fullmatch(text, first.end, m.start))
         or _DIVISION_POSSESSIVE.fullmatch(text, first.end, m.start)  # "the Kawkareik township's Thingannyinaung"
+        or _PLACE_NOUN_OF.fullmatch(text, first.end, m.start)  # "the Donetsk town of Avdiivka": Donetsk qualifies it
         or m.place is not None and m.place.kind == "neighbourhood"  # "Aleppo's Salaheddin"
         and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start))),
                  None)
@@ -214,6 +215,11 @@ _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast
 #: village", "the Masisi territory's Rubaya".
 _DIVISION_POSSESSIVE = re.compile(r"\s+(?:township|district|territory|county|raion|municipality|province|state|region|"
                                   r"governorate|oblast)['’]s\s+", re.I)
+#: A place named as the modifier of a place noun and "of" before the place itself: "the Donetsk town of", "the Aden port
+#: city of".
+_PLACE_NOUN_OF = re.compile(r"\s+(?:(?!(?:and|or|but|the|a|an)\b)(?-i:[a-z])[\w-]*\s+){0,2}?"
+                            r"(?:city|town|village|settlement|port|capital)\s+of\s+"
+                            r"(?:the\s+)?", re.I)
 #: A division named as a modifier of the settlement after it: "the Gezira state capital, Wad Madani", "the Chin State
 #: town of Paletwa", "the North Kivu mining town, Rubaya".
 _MODIFIER_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast|district))?\s+"
