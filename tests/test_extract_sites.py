@@ -745,3 +745,23 @@ def test_a_word_before_a_place_noun_and_of_qualifies_the_place_after(gz, text: s
 def test_two_places_each_with_its_noun_and_of_are_both_taken(gz) -> None:
     events = read(gz, "Russian forces took control of the town of Ukrainsk and the village of Kalinovo on Sunday.")
     assert {e.place for e in events if e.kind == "captured"} == {"Ukrainsk", "Kalinovo"}, events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("GNA forces enter Tarhuna, Haftar's last stronghold in western Libya", "Tarhuna"),
+    ("Federal troops enter Mekelle, Debretsion's last stronghold", "Mekelle"),
+    ("Army enters Jilib, Ali Dheere's last refuge", "Jilib"),
+    ("Wagner enters Soledar, Zaluzhnyi's last foothold in the salt mines", "Soledar"),
+])
+def test_a_persons_possessive_in_an_apposition_is_no_place(gz, text: str, place: str) -> None:
+    assert [e.place for e in read(gz, text)] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "unsaid"), [
+    ("Yemen's Houthi rebels took over several districts south of the Red Sea port city of Hodeidah on Friday.",
+     "Hodeidah"),
+    ("M23 rebels captured two neighbourhoods north of Goma on Sunday.", "Goma"),
+    ("The RSF seized several villages east of the city of El Obeid on Monday.", "El Obeid"),
+])
+def test_unnamed_districts_beside_a_town_are_no_change_of_the_town(gz, text: str, unsaid: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == unsaid]

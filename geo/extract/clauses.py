@@ -587,6 +587,8 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
             continue
         if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
             continue
+        if re.search(r"['’]s$", words[-1]):
+            continue  # an owner: "Tarhuna, Haftar's last stronghold"
         if _MODIFIES_NEXT.match(text, end):
             continue  # "the Iraqi city of Ramadi", "the Yemeni port of Mokha": a word for the place named after it
         if len(words) > 1 and words[0].lower() in given_names():

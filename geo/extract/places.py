@@ -206,8 +206,9 @@ _TO_EDGE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)$", 
 #: An object located by a place it is not: "positions north of", "ground near", "villages outside" (not "the north of
 #: Bakhmut", a part of it).
 _OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heights|hills?|areas?|villages?|"
-                          r"settlements?|fields?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$",
+                          r"settlements?|fields?|districts?|neighbou?rhoods?|suburbs?|towns)\s+"
+                          r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:city|town|village)\s+of\s+)?$",
                           re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
