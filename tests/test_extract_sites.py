@@ -765,3 +765,27 @@ def test_a_persons_possessive_in_an_apposition_is_no_place(gz, text: str, place:
 ])
 def test_unnamed_districts_beside_a_town_are_no_change_of_the_town(gz, text: str, unsaid: str) -> None:
     assert not [e for e in read(gz, text) if e.place == unsaid]
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "first"), [
+    ("Somali forces captured Harardhere on Monday. The town, in the central Mudug region, was taken by al-Shabaab in "
+     "2010.", "Harardhere", "captured", "al_shabaab", dt.date(2010, 1, 1)),
+    ("The RSF shelled El Fasher on Monday. The city, in North Darfur state, had been besieged by the RSF since May.",
+     "El Fasher", "besieged", "rsf", dt.date(2023, 5, 1)),
+    ("The RSF captured Sinja in June. The town, in Sennar State, was retaken by the army in November.", "Sinja",
+     "regained", "saf", dt.date(2023, 11, 1)),
+])
+def test_the_town_located_in_its_region_is_the_town(gz, text: str, place: str, kind: str, side: str,
+                                                    first: dt.date) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events  # the region named in the apposition is no event place
+    assert (place, side, first) in [(e.place, e.actor_gaining, e.date) for e in events if e.kind == kind], events
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Avdiivka had been held by Ukraine since 2014.", "ukraine"),
+    ("Kidal was retaken by Mali on Tuesday.", "fama"),
+    ("Mekelle had been held by Ethiopia until June.", "government"),
+])
+def test_a_country_as_a_passive_agent_is_its_army(gz, text: str, side: str) -> None:
+    assert [e.actor_gaining for e in read(gz, text)] == [side], read(gz, text)

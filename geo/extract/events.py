@@ -376,6 +376,9 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
             return after[0].faction, False, _open(after[0])
+        state = _country_agent(text, sent, trig)
+        if state is not None:  # "had been held by Ukraine since 2014": the state's army
+            return state, False, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
@@ -455,6 +458,27 @@ def _country_subject(text: str, sent: Sentence, trig: re.Match[str]) -> str | No
         return None
     armies = [f.id for f in theatre.factions if f.country is not None and f.country == country.place.country]
     return armies[0] if len(armies) == 1 else None
+def _country_agent(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the army of the country named as a passive trigger's agent ("held by Ukraine since 2014"), if any.
+
+    Only a country whose army the theatre declares, right after "by".
+    """
+    theatre = sent.theatre
+    if theatre is None:
+        return None
+    country = next((m for m in sent.places if m.start >= trig.end()), None)
+    if country is None or country.place is None or country.place.kind != "country":
+        return None
+    gap = text[trig.end() : country.start]
+    if not (_BY_AGENT_GAP.fullmatch(gap) or trig.group(0).lower().endswith(" by") and _THE_GAP.fullmatch(gap)):
+        return None
+    armies = [f.id for f in theatre.factions if f.country is not None and f.country == country.place.country]
+    return armies[0] if len(armies) == 1 else None
+
+
+#: Between a passive trigger and its agent: "... by ", "... since 2014 by the ".
+_BY_AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", re.I)
+_THE_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
 #: A clause of its own after an active trigger: "retakes Kherson as Russian troops pull back" (the side there is not
 #: the object's owner).
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:as|while|when|whereas|after|before|since|because|but)\b", re.I)

@@ -178,6 +178,14 @@ def _fronted_locative(text: str, sent: Sentence, m: Mention) -> bool:
     return bool(_FRONTED_IN.match(text, sent.start, m.start)) and bool(_FRONTED_END.match(text, m.end))
 
 
+#: A settlement named by its noun, then a division it lies in set off by commas: "The town, in the central".
+_TOWN_IN = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|port|locality)\s*,\s*"
+                      r"in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
+#: The end of such a division: its noun, then the closing comma.
+_APPOSITION_CLOSE = re.compile(r"(?:\s+(?:region|province|state|governorate|district|territory|county|oblast))?\s*,",
+                               re.I)
+
+
 def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place only locates the head of an apposition to a settlement named before it.
 
@@ -193,6 +201,8 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
         return bool(head) and not text[head[-1].end : near.start()].strip()
     if m.place.kind not in _AREA_KINDS:
         return False
+    if _TOWN_IN.search(text, max(sent.start, m.start - 60), m.start) and _APPOSITION_CLOSE.match(text, m.end):
+        return True  # "The town, in the central Mudug region, was taken": the town, which the region locates
     opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
     if opened is None:
         return False
