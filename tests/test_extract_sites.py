@@ -789,3 +789,52 @@ def test_the_town_located_in_its_region_is_the_town(gz, text: str, place: str, k
 ])
 def test_a_country_as_a_passive_agent_is_its_army(gz, text: str, side: str) -> None:
     assert [e.actor_gaining for e in read(gz, text)] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels on Friday captured Saraqeb, which controls the M5 highway.", "Saraqeb"),
+    ("The RSF seized Um Rawaba, a town that controls the road to Kosti, on Monday.", "Um Rawaba"),
+    ("Russian forces took Ocheretyne, which controls the railway to Pokrovsk, on Sunday.", "Ocheretyne"),
+])
+def test_a_place_that_controls_a_road_is_geography_not_a_hold(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind) for e in events] == [(place, "captured")], events
+
+
+def test_a_side_that_controls_a_road_holds_no_town_it_leads_to(gz) -> None:
+    assert not read(gz, "The army controls the road to Kosti.")
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("Fighting, meanwhile, continued in the central province of Marib on Friday.", "Marib", dt.date(2024, 3, 8)),
+    ("Fighting, however, raged inside Bakhmut on Tuesday.", "Bakhmut", dt.date(2024, 3, 5)),
+    ("Clashes, residents said, continued inside El Fasher on Monday.", "El Fasher", dt.date(2024, 3, 4)),
+])
+def test_fighting_inside_a_place_past_words_set_off_by_commas(gz, text: str, place: str, day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "contested", day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The camp at Lere was handed over to the FAMa by the United Nations mission last week.", "Lere", "fama"),
+    ("Bunagana was handed over to the M23 on Tuesday.", "Bunagana", "m23"),
+    ("Mekelle was handed back to the TPLF on Monday.", "Mekelle", "tplf"),
+])
+def test_a_place_handed_over_to_a_side_goes_to_it(gz, text: str, place: str, side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, "withdrew", side)], events
+
+
+def test_a_place_that_should_be_handed_over_is_no_change(gz) -> None:
+    assert not read(gz, "A UN camp at Ber, which the separatists said should be handed to them, was the scene of "
+                        "clashes.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Its recapture follows the seizure earlier this month of Galcad.", "Galcad"),
+    ("The capture last week of Pokrovsk opened the road to Dnipro.", "Pokrovsk"),
+    ("The fall on Sunday of Wad Madani shocked the army.", "Wad Madani"),
+])
+def test_a_nominal_change_with_its_time_before_of(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind) for e in events] == [(place, "captured")], events

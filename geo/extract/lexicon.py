@@ -59,6 +59,10 @@ class Trigger:
 
 
 _W = r"(?:\s+\w+){0,4}?"  # up to four words in between
+#: Not before a road, a railway or a crossing: "Saraqeb, which controls the M5 highway" is geography, nobody's hold
+#: (the road leads to the place named after it, which is no object either).
+_NO_ROUTE = (r"(?!\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:roads?|highways?|motorway|railway|rail\s+line|"
+             r"routes?|crossings?|access|supply\s+(?:lines?|routes?)|approaches|junction|pass|bridges?)\b)")
 #: The first letter of a place's name: a capital, or the capital after a lower-case Arabic article ("al-Hazm",
 #: "el-Fasher", "ad-Damazin").
 _CAP = r"(?-i:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et)-[A-Z])"
@@ -243,7 +247,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             # control spread to a place: "expanded their control to more than half of Aleppo city"
             r"(?:expanded|expands|expanding|extended|extends|extending)\s+(?:its|their|his)\s+control\s+(?:to|over)"),
     # ("has occupied X since 2022": a state, read by the held triggers below)
-    Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
+    Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)"
+            # a time between the noun and its place: "the seizure earlier this month of", "the fall on Sunday of"
+            r"(?:\s+(?:earlier|late|early|last|this|on|in)(?:\s+(?:this|last))?\s+\w+)?\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|freed|frees|freeing|"
             r"swept\s+through|sweeping\s+through|"
@@ -260,6 +266,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"regroup(?:ed|ing)?[\"”’']?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
+    # A place given up to a side, told passively: "the camp at Lere was handed over to the FAMa", "Kidal was handed
+    # back to the army" (the side it went to takes it over).
+    Trigger("withdrew", r"(?:was|were|been|is|are)\s+(?:\w+ly\s+|now\s+|also\s+|formally\s+){0,2}"
+            r"handed\s+(?:back\s+)?(?:over\s+)?(?=to\b)", passive=True, confidence=0.7),  # (not "should be handed")
     # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is
     # where the force stood; only with the side it went to, not "soldiers who surrendered in Kidal were taken to").
     Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?" + _CAP + r"|"
@@ -332,6 +342,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
+            # a word or three set off by commas: "Fighting, meanwhile, continued in", "Clashes, residents said,"
+            r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?"
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:" + _CAP + r"|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
@@ -383,7 +395,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     PUSHED_BACK_PASSIVE,
     PUSHED_BACK,
     CHANGED_HANDS,
-    Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
+    Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls" + _NO_ROUTE + r"|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
             r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
