@@ -838,3 +838,15 @@ def test_a_place_that_should_be_handed_over_is_no_change(gz) -> None:
 def test_a_nominal_change_with_its_time_before_of(gz, text: str, place: str) -> None:
     events = read(gz, text)
     assert [(e.place, e.kind) for e in events] == [(place, "captured")], events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The fall of Ramadi, 115 kilometers (70 miles) west of Baghdad, is the biggest defeat for Iraq's government since "
+     "the extremists swept across the north last summer.", "Ramadi"),
+    ("The loss of Wad Madani, the capital of Gezira state and a hub for aid, is the worst setback for the army since "
+     "the RSF overran Khartoum in April.", "Wad Madani"),
+    ("The fall of Lashio is the junta's heaviest defeat since the MNDAA overran Laukkai in January.", "Lashio"),
+])
+def test_a_since_clause_with_an_irregular_verb_keeps_its_time(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.date, e.date_end) for e in events] == [(dt.date(2024, 3, 9), dt.date(2024, 3, 10))], events

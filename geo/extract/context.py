@@ -419,7 +419,8 @@ _FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
 #: "since" opening a clause with its own subject and verb ("since it captured", "since the army retook"), not a time.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|we|the\s+\w+|(?-i:[A-Z])[\w'’-]*)\s+(?:\w+\s+)?"
-                           r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost)\b", re.I)
+                           r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost|swept|overran|retook|drove|broke|"
+                           r"struck|hit|withdrew|came|went|rose|spread|seized|ran)\b", re.I)
 #: A change told as a noun ("the fall of", "the capture of"): a "since" clause after it tells another change (a state
 #: "held since they wrested it in 2016" begins with that clause's time).
 _NOMINAL_AT = re.compile(r"(?:fall|capture|recapture|loss|seizure|liberation|retaking|takeover)\s+of\b", re.I)
