@@ -850,3 +850,15 @@ def test_a_nominal_change_with_its_time_before_of(gz, text: str, place: str) -> 
 def test_a_since_clause_with_an_irregular_verb_keeps_its_time(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [(e.date, e.date_end) for e in events] == [(dt.date(2024, 3, 9), dt.date(2024, 3, 10))], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ('Burundian troops deployed alongside the Congolese army pulled back to Uvira. "Kamanyola is liberated," said '
+     'Lawrence Kanyuka, spokesman for the AFC rebel alliance that includes M23.', "Kamanyola", "m23"),
+    ('Ukrainian troops withdrew to new positions. "Avdiivka has been liberated," said Igor Konashenkov, spokesman for '
+     'the Russian defence ministry.', "Avdiivka", "russia"),
+    ('The army pulled back to El Obeid. "Bara has been liberated," said an RSF spokesman.', "Bara", "rsf"),
+])
+def test_a_speaker_named_after_the_quote_claims_it_for_its_side(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.stance) for e in events] == [("captured", side, "claimed")], read(gz, text)

@@ -313,6 +313,10 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
+#: A quotation just closed before a reporting verb: '..., " said', '?" asked'.
+_QUOTE_CLOSED = re.compile(r"[,.!?]?[\"”’']\s*$")
+
+
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
@@ -321,6 +325,9 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
+    if not who and _QUOTE_CLOSED.search(sent.text, max(0, m.start() - 4), m.start()):
+        # '"Kamanyola is liberated," said Lawrence Kanyuka, spokesman for the M23': the speaker follows the verb
+        who = [a for a in speakers if a.faction and 0 <= a.start - sent.start - m.end() <= 90][:1]
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
