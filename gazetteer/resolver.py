@@ -42,7 +42,7 @@ from gazetteer.rank import CUE_AFTER_CHARS, Candidate, cue_at, cue_in_context, l
 from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
 from gazetteer.store import PlaceStore, load_store
 
-__all__ = ["Gazetteer", "Mention", "default_gazetteer"]
+__all__ = ["Gazetteer", "Mention", "default_gazetteer", "given_names"]
 
 #: A loose spelling (not one of the place's names) is kept only at this similarity or above.
 LOOSE_MATCH_MIN = 0.8
@@ -210,7 +210,12 @@ class Gazetteer:
 
     @functools.cached_property
     def _given_names(self) -> frozenset[str]:
-        return _word_list("given_names.txt")
+        return given_names()
+
+    @functools.cached_property
+    def _theatre_given_names(self) -> frozenset[str]:
+        """The given names of the theatres' languages that are no common English word ("Oleksandr", not "Will")."""
+        return _word_list("given_names_theatres.txt") - self._common_words
 
     @functools.cached_property
     def _surnames(self) -> frozenset[str]:
@@ -562,6 +567,9 @@ class Gazetteer:
             # gazetteer does not know, not a village "Tal" and another "Malah"
             return _NOT_PLACE
         if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
+                and before.lower() in self._theatre_given_names):
+            return _NOT_PLACE  # "Oleksiy Danilov", "Willy Ngoma": no English word, a first name even opening a sentence
+        if (before and before[0].isupper() and before[1:].islower() and before.isalpha() and form == "name"
                 and (before.lower() in self._given_names or not self._matcher.begins_key(fold_token(before)))):
             # "Andrei Karlov", "Mevlut Mert", "Jim Hartmann": a surname after a given name ("Kurdish-held X")
             return _GIVEN_NAME_BEFORE
@@ -859,6 +867,17 @@ def _exact(written: str, place: Place) -> bool:
 
 
 _EXACT_CACHE: dict[tuple[str, str, str, tuple[str, ...]], bool] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Return the given names that tell a person's name from a place's, lower-cased.
+
+    The common given names of the 1990 US Census (``given_names.txt``) and those of the war
+    theatres' languages as reports romanise them (``given_names_theatres.txt``: "oleksandr",
+    "kyrylo", "abdirahman", "babagana").
+    """
+    return _word_list("given_names.txt") | _word_list("given_names_theatres.txt")
 
 
 def _word_list(name: str) -> frozenset[str]:

@@ -550,3 +550,352 @@ def test_a_stronghold_of_a_side_is_held_by_that_side(gz) -> None:
 def test_a_village_name_of_many_places_is_the_one_near_the_report_s_other_places(gz, text: str, name: str,
                                                                                   place_id: str) -> None:
     assert [e.place_id for e in read(gz, text) if e.place == name][:1] == [place_id]
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "day"), [
+    ('The GNA said on Friday its troops had taken "full control" of Tarhuna.', "Tarhuna", "captured", "gna",
+     dt.date(2024, 3, 8)),
+    ("The army said on Thursday that troops remained “in firm control” of Marte.", "Marte", "held", "government",
+     dt.date(2024, 3, 7)),
+    ("A spokesman said on Wednesday the FARDC 'remain in control' of Rumangabo.", "Rumangabo", "held", "fardc",
+     dt.date(2024, 3, 6)),
+    ('The Houthis said on Tuesday they had taken "complete control" of al-Hazm.', "al-Hazm", "captured", "houthis",
+     dt.date(2024, 3, 5)),
+])
+def test_words_in_scare_quotes_are_read_as_words(gz, text: str, place: str, kind: str, side: str,
+                                                 day: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.actor_gaining, e.date) for e in events] == [(side, day)], read(gz, text)
+    assert events[0].sentence == text  # the evidence as written, with its quotation marks
+
+
+@pytest.mark.parametrize("text", [
+    'The RSF called the report "a lie, spread by the army" and said Nyala was calm.',
+    'A commander said: "We will take Lyman."',
+    'The junta said its troops would "soon return" to Myawaddy.',
+])
+def test_quoted_statements_and_aims_in_quotes_stay_eventless(gz, text: str) -> None:
+    assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("The army said fighting was continuing inside al-Hazm on Monday.", "al-Hazm", dt.date(2024, 3, 4)),
+    ("Residents said clashes raged inside el-Fasher on Sunday.", "el-Fasher", dt.date(2024, 3, 10)),
+    ("Fighting raged inside al-Bab on Tuesday, the monitor said.", "al-Bab", dt.date(2024, 3, 5)),
+    ("Heavy clashes were reported in al-Qaim on Wednesday.", "al-Qaim", dt.date(2024, 3, 6)),
+])
+def test_a_name_after_a_lower_case_arabic_article_is_a_place(gz, text: str, place: str, day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "contested", day)], events
+
+
+def test_a_withdrawal_to_a_name_after_an_arabic_article_is_no_event_there(gz) -> None:
+    assert not read(gz, "Troops pulled back to al-Bab on Tuesday.")
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Iraq's prime minister arrived in Mosul to congratulate the armed forces on the liberation of the city, three "
+     "years after Islamic State fighters seized it.", "Mosul", "government"),
+    ("Erdogan congratulated the Syrian National Army on the capture of Tal Rifaat from the SDF.", "Tal Rifaat", "sna"),
+    ("The president congratulated the army on the liberation of Wad Madani on Saturday.", "Wad Madani", "saf"),
+])
+def test_a_side_praised_for_a_deed_told_by_a_noun_did_it(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"
+              and (e.date is None or e.date >= dt.date(2024, 3, 1))]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+def test_a_defence_praised_is_no_change(gz) -> None:
+    assert not read(gz, "The RSF praised the army's defence of El Fasher, saying the siege would last.")
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("The Russian Defence Ministry said on Saturday it had decided to regroup its troops from Izium.", "Izium",
+     "russia"),
+    ("The junta said it had decided to withdraw from Laukkai.", "Laukkai", "junta"),
+    ("The army said it had decided to pull its forces out of Wad Madani.", "Wad Madani", "saf"),
+])
+def test_a_side_that_decided_to_withdraw_announces_a_withdrawal(gz, text: str, place: str, losing: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_losing, e.stance) for e in events] == [(place, "withdrew", losing, "claimed")], \
+        events
+
+
+@pytest.mark.parametrize("text", [
+    "The army decided to take Wad Madani.",
+    "The junta said it had decided not to withdraw from Laukkai.",
+    "Russian commanders decided to storm Avdiivka from the north.",
+])
+def test_a_decision_to_take_or_not_to_leave_is_no_change(gz, text: str) -> None:
+    assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing", "day"), [
+    ("The insurgents attacked the town of Marte on Friday, forcing soldiers to withdraw to Dikwa.", "Marte",
+     "government", dt.date(2024, 3, 8)),
+    ("Gunmen attacked the town of Abu Zabad on Monday, forcing the army to withdraw to El Obeid.", "Abu Zabad", "saf",
+     dt.date(2024, 3, 4)),
+    ("Unidentified fighters attacked the town of Hsipaw on Tuesday, forcing junta troops to pull back to Kyaukme.",
+     "Hsipaw", "junta", dt.date(2024, 3, 5)),
+])
+def test_a_side_forced_to_withdraw_to_a_town_left_the_town_attacked(gz, text: str, place: str, losing: str,
+                                                                    day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_losing, e.date) for e in events] == [(place, "withdrew", losing, day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("ISWAP seizes Marte, troops retreat to Dikwa", "Marte", "iswap", "government"),
+    ("RSF takes Bara, army units fall back to El Obeid", "Bara", "rsf", "saf"),
+])
+def test_a_headline_retreat_to_a_town_leaves_the_town_taken(gz, text: str, place: str, gaining: str,
+                                                            losing: str) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events
+    assert [(e.actor_gaining, e.actor_losing) for e in events if e.kind == "withdrew"] == [(gaining, losing)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Troops withdrew to Dikwa on Friday.",
+    "The army said it might have to withdraw to Dikwa.",
+    "Civilians fled to Dikwa after the attack on Marte.",
+])
+def test_a_withdrawal_to_a_town_alone_is_no_event(gz, text: str) -> None:
+    assert not read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian forces freed Kupiansk, Oleksandr Syrskyi, the commander-in-chief, said on Telegram.", "Kupiansk"),
+    ("Somali troops captured Harardhere, Abdirahman Yusuf, the deputy information minister, said.", "Harardhere"),
+    ("The army retook Bara, Nabil Abdallah, the army spokesman, said on Sunday.", "Bara"),
+    ("Troops recaptured Marte, Babagana Zulum, the Borno governor, said.", "Marte"),
+])
+def test_a_person_named_after_the_place_is_no_place(gz, text: str, place: str) -> None:
+    assert [e.place for e in read(gz, text)] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "surname"), [
+    ("Oleksiy Danilov said on Tuesday that troops had arrived.", "Danilov"),
+    ("Residents said Kyrylo Budanov and Valerii Zaluzhnyi had met in Kharkiv.", None),
+])
+def test_a_surname_after_a_theatre_given_name_is_no_place(gz, text: str, surname: str | None) -> None:
+    names = [text[m.start:m.end] for m in gz.find(text)]
+    assert surname not in names
+    if surname is None:
+        assert names == ["Kharkiv"], names
+
+
+def test_a_town_named_like_a_given_name_stays_a_town(gz) -> None:
+    text = "Russian missiles hit Volodymyr on Sunday."
+    assert [text[m.start:m.end] for m in gz.find(text)] == ["Volodymyr"]
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("The KNLA captured the Kawkareik township's Thingannyinaung village on Monday.", "Thingannyinaung",
+     dt.date(2024, 3, 4)),
+    ("M23 rebels seized the Masisi territory's Rubaya on Tuesday.", "Rubaya", dt.date(2024, 3, 5)),
+    ("Russian forces took the Pokrovsk district's Novohrodivka on Monday.", "Novohrodivka", dt.date(2024, 3, 4)),
+])
+def test_a_town_named_as_its_division_owner_only_locates_the_place(gz, text: str, place: str,
+                                                                     day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "captured", day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("The RSF captured Nyala, South Darfur, on Thursday.", "Nyala", "captured", "rsf"),
+    ("Russian forces captured Ocheretyne, Donetsk Oblast, on Sunday.", "Ocheretyne", "captured", "russia"),
+    ("ISWAP fighters overran a military base in Marte, Borno State, on Friday.", "Marte", "captured", "iswap"),
+    ("The army's garrison in El Fasher, North Darfur, remains under siege by the RSF.", "El Fasher", "besieged",
+     "rsf"),
+])
+def test_a_division_set_off_by_commas_after_a_town_only_locates_it(gz, text: str, place: str, kind: str,
+                                                                     side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, kind, side)], events
+
+
+def test_a_region_in_a_list_of_places_taken_is_taken(gz) -> None:
+    events = read(gz, "The army retook the Kharkiv region, Izium and Balakliia in September.")
+    assert {e.place for e in events if e.kind == "regained"} == {"Kharkiv region", "Izium", "Balakliia"}, events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Ukraine's military said it had encircled Russian troops after recapturing the village of Yampil.", "Yampil",
+     "ukraine"),
+    ("The army said it had besieged RSF fighters in Sennar after retaking Dinder.", "Dinder", "saf"),
+    ("The TNLA said on Monday it had trapped junta troops after seizing Namhsan.", "Namhsan", "tnla"),
+    ("HTS said it had surrounded regime forces after capturing Saraqib.", "Saraqib", "opposition"),
+])
+def test_a_gerund_of_time_is_done_by_the_main_subject_not_its_object(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [e.actor_gaining for e in events] == [side], read(gz, text)
+
+
+def test_a_gerund_of_time_after_a_subject_alone_keeps_it(gz) -> None:
+    events = read(gz, "The army pushed on towards Sennar after retaking Dinder from the RSF.")
+    assert [(e.place, e.actor_gaining, e.actor_losing) for e in events] == [("Dinder", "saf", "rsf")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "held_by", "held_from"), [
+    ("Ukraine's commander said troops had freed Kupiansk, a town that Russian troops had occupied since February.",
+     "Kupiansk", "captured", "russia", dt.date(2024, 2, 1)),
+    ("The junta retook Lashio, a city the MNDAA had occupied since August.", "Lashio", "regained", "mndaa",
+     dt.date(2023, 8, 1)),
+    ("The army recaptured Sinja, a town that the RSF had occupied since June.", "Sinja", "regained", "rsf",
+     dt.date(2023, 6, 1)),
+])
+def test_the_time_of_an_apposition_ending_the_sentence_is_its_own(gz, text: str, place: str, kind: str,
+                                                                   held_by: str, held_from: dt.date) -> None:
+    events = read(gz, text)
+    change = [e for e in events if e.place == place and e.kind == kind]
+    assert [(e.date, e.date_end) for e in change] == [(dt.date(2024, 3, 9), dt.date(2024, 3, 10))], events
+    assert [(e.actor_gaining, e.date) for e in events if e.kind == "held"] == [(held_by, held_from)], events
+
+
+@pytest.mark.parametrize(("text", "place", "taker", "holder", "held_from"), [
+    ("Rwandan soldiers have recaptured Mocimboa da Praia, which had been occupied by jihadist insurgents for a year, "
+     "the army said on Sunday.", "Mocimboa da Praia", "rwanda", "insurgents", dt.date(2023, 3, 1)),
+    ("Ukrainian troops freed Kherson, which had been occupied by Russian forces for eight months.", "Kherson",
+     "ukraine", "russia", dt.date(2023, 7, 1)),
+    ("The army recaptured Wad Madani, which had been occupied by the RSF for more than a year.", "Wad Madani", "saf",
+     "rsf", None),
+])
+def test_a_place_occupied_for_a_length_was_held_not_taken_then(gz, text: str, place: str, taker: str, holder: str,
+                                                               held_from: dt.date | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events if e.kind != "held"] in (
+        [("regained", taker)], [("captured", taker)]), events
+    assert [(e.actor_gaining, e.date) for e in events if e.kind == "held"] == [(holder, held_from)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Islamic State militants seized the Iraqi city of Ramadi on Sunday.", "Ramadi", "islamic_state"),
+    ("Houthi fighters seized the Yemeni city of Aden on Sunday.", "Aden", "houthis"),
+    ("Al-Shabaab fighters seized the Somali town of Jilib on Sunday.", "Jilib", "al_shabaab"),
+    ("Russian forces seized the Donetsk town of Avdiivka on Sunday.", "Avdiivka", "russia"),
+])
+def test_a_word_before_a_place_noun_and_of_qualifies_the_place_after(gz, text: str, place: str, side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, "captured", side)], events
+
+
+def test_two_places_each_with_its_noun_and_of_are_both_taken(gz) -> None:
+    events = read(gz, "Russian forces took control of the town of Ukrainsk and the village of Kalinovo on Sunday.")
+    assert {e.place for e in events if e.kind == "captured"} == {"Ukrainsk", "Kalinovo"}, events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("GNA forces enter Tarhuna, Haftar's last stronghold in western Libya", "Tarhuna"),
+    ("Federal troops enter Mekelle, Debretsion's last stronghold", "Mekelle"),
+    ("Army enters Jilib, Ali Dheere's last refuge", "Jilib"),
+    ("Wagner enters Soledar, Zaluzhnyi's last foothold in the salt mines", "Soledar"),
+])
+def test_a_persons_possessive_in_an_apposition_is_no_place(gz, text: str, place: str) -> None:
+    assert [e.place for e in read(gz, text)] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "unsaid"), [
+    ("Yemen's Houthi rebels took over several districts south of the Red Sea port city of Hodeidah on Friday.",
+     "Hodeidah"),
+    ("M23 rebels captured two neighbourhoods north of Goma on Sunday.", "Goma"),
+    ("The RSF seized several villages east of the city of El Obeid on Monday.", "El Obeid"),
+])
+def test_unnamed_districts_beside_a_town_are_no_change_of_the_town(gz, text: str, unsaid: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == unsaid]
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side", "first"), [
+    ("Somali forces captured Harardhere on Monday. The town, in the central Mudug region, was taken by al-Shabaab in "
+     "2010.", "Harardhere", "captured", "al_shabaab", dt.date(2010, 1, 1)),
+    ("The RSF shelled El Fasher on Monday. The city, in North Darfur state, had been besieged by the RSF since May.",
+     "El Fasher", "besieged", "rsf", dt.date(2023, 5, 1)),
+    ("The RSF captured Sinja in June. The town, in Sennar State, was retaken by the army in November.", "Sinja",
+     "regained", "saf", dt.date(2023, 11, 1)),
+])
+def test_the_town_located_in_its_region_is_the_town(gz, text: str, place: str, kind: str, side: str,
+                                                    first: dt.date) -> None:
+    events = read(gz, text)
+    assert {e.place for e in events} == {place}, events  # the region named in the apposition is no event place
+    assert (place, side, first) in [(e.place, e.actor_gaining, e.date) for e in events if e.kind == kind], events
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Avdiivka had been held by Ukraine since 2014.", "ukraine"),
+    ("Kidal was retaken by Mali on Tuesday.", "fama"),
+    ("Mekelle had been held by Ethiopia until June.", "government"),
+])
+def test_a_country_as_a_passive_agent_is_its_army(gz, text: str, side: str) -> None:
+    assert [e.actor_gaining for e in read(gz, text)] == [side], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels on Friday captured Saraqeb, which controls the M5 highway.", "Saraqeb"),
+    ("The RSF seized Um Rawaba, a town that controls the road to Kosti, on Monday.", "Um Rawaba"),
+    ("Russian forces took Ocheretyne, which controls the railway to Pokrovsk, on Sunday.", "Ocheretyne"),
+])
+def test_a_place_that_controls_a_road_is_geography_not_a_hold(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind) for e in events] == [(place, "captured")], events
+
+
+def test_a_side_that_controls_a_road_holds_no_town_it_leads_to(gz) -> None:
+    assert not read(gz, "The army controls the road to Kosti.")
+
+
+@pytest.mark.parametrize(("text", "place", "day"), [
+    ("Fighting, meanwhile, continued in the central province of Marib on Friday.", "Marib", dt.date(2024, 3, 8)),
+    ("Fighting, however, raged inside Bakhmut on Tuesday.", "Bakhmut", dt.date(2024, 3, 5)),
+    ("Clashes, residents said, continued inside El Fasher on Monday.", "El Fasher", dt.date(2024, 3, 4)),
+])
+def test_fighting_inside_a_place_past_words_set_off_by_commas(gz, text: str, place: str, day: dt.date) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.date) for e in events] == [(place, "contested", day)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The camp at Lere was handed over to the FAMa by the United Nations mission last week.", "Lere", "fama"),
+    ("Bunagana was handed over to the M23 on Tuesday.", "Bunagana", "m23"),
+    ("Mekelle was handed back to the TPLF on Monday.", "Mekelle", "tplf"),
+])
+def test_a_place_handed_over_to_a_side_goes_to_it(gz, text: str, place: str, side: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind, e.actor_gaining) for e in events] == [(place, "withdrew", side)], events
+
+
+def test_a_place_that_should_be_handed_over_is_no_change(gz) -> None:
+    assert not read(gz, "A UN camp at Ber, which the separatists said should be handed to them, was the scene of "
+                        "clashes.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Its recapture follows the seizure earlier this month of Galcad.", "Galcad"),
+    ("The capture last week of Pokrovsk opened the road to Dnipro.", "Pokrovsk"),
+    ("The fall on Sunday of Wad Madani shocked the army.", "Wad Madani"),
+])
+def test_a_nominal_change_with_its_time_before_of(gz, text: str, place: str) -> None:
+    events = read(gz, text)
+    assert [(e.place, e.kind) for e in events] == [(place, "captured")], events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The fall of Ramadi, 115 kilometers (70 miles) west of Baghdad, is the biggest defeat for Iraq's government since "
+     "the extremists swept across the north last summer.", "Ramadi"),
+    ("The loss of Wad Madani, the capital of Gezira state and a hub for aid, is the worst setback for the army since "
+     "the RSF overran Khartoum in April.", "Wad Madani"),
+    ("The fall of Lashio is the junta's heaviest defeat since the MNDAA overran Laukkai in January.", "Lashio"),
+])
+def test_a_since_clause_with_an_irregular_verb_keeps_its_time(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.date, e.date_end) for e in events] == [(dt.date(2024, 3, 9), dt.date(2024, 3, 10))], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ('Burundian troops deployed alongside the Congolese army pulled back to Uvira. "Kamanyola is liberated," said '
+     'Lawrence Kanyuka, spokesman for the AFC rebel alliance that includes M23.', "Kamanyola", "m23"),
+    ('Ukrainian troops withdrew to new positions. "Avdiivka has been liberated," said Igor Konashenkov, spokesman for '
+     'the Russian defence ministry.', "Avdiivka", "russia"),
+    ('The army pulled back to El Obeid. "Bara has been liberated," said an RSF spokesman.', "Bara", "rsf"),
+])
+def test_a_speaker_named_after_the_quote_claims_it_for_its_side(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.stance) for e in events] == [("captured", side, "claimed")], read(gz, text)

@@ -6,8 +6,11 @@ single-process path, a process pool and a Dask cluster all produce the same reco
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gazetteer import Gazetteer, default_gazetteer
 from gazetteer.reach import Reach, recording, user_could_answer
+from geo.extract.clauses import scare_quotes_blanked
 from geo.extract.distance.anchors import AnchorReader
 from geo.extract.distance.mentions import find_distances, to_mentions
 from geo.extract.distance.namesakes import refit_namesakes, unresolve_far_namesakes
@@ -61,8 +64,12 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None,
 def _read(article: Article, gz: Gazetteer, theatre: Theatre | None
           ) -> tuple[tuple[ControlEvent, ...], tuple[DistanceMention, ...]]:
     spans = split_sentences(article.text)
-    events, read_as, mentions = events_and_theatre(article, gz, spans, theatre)
-    events = with_unresolved(article, gz, spans, events, read_as)  # unknown places, reported without a point
+    text = scare_quotes_blanked(article.text)  # 'had taken "full control" of': the words, read as words
+    reading = article if text == article.text else replace(article, text=text)
+    events, read_as, mentions = events_and_theatre(reading, gz, spans, theatre)
+    events = with_unresolved(reading, gz, spans, events, read_as)  # unknown places, reported without a point
+    if reading is not article:  # the evidence as written, quotation marks and all
+        events = [replace(e, sentence=article.text[e.start:e.end]) for e in events]
     focus = read_as.countries if read_as is not None else ()
     found = find_distances(article.text)
     reader = AnchorReader(gz, article.text, focus, mentions)  # the names as the events read them: found once

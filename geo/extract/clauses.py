@@ -35,11 +35,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer import Mention
+from gazetteer.resolver import given_names
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
            "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
            "not_a_place", "object_gap",
-           "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
+           "proper_after", "proper_before", "relative_pronoun", "scare_quotes_blanked", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
                r"central|north-?\w*|south-?\w*|small|smaller|larger|largest|chief|principal|administrative|provincial|regional|"
@@ -336,6 +337,10 @@ _QUARTER_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:north|south|east|west|central
 _DIVISION_AFTER = re.compile(r"\s+(?:territory|province|governorate|state|region|oblast|district|township|county|"
                              r"prefecture|department|raion|municipality)\b", re.I)
 _AREA_KINDS = frozenset({"admin1", "admin2", "region"})
+#: What follows a division set off by commas after a town, when it only locates it: a comma not opening a list's
+#: last item, or the sentence's end ("Nyala, South Darfur, on Thursday"; not "Nyala, South Darfur and Zalingei").
+_APPOSED_AREA_END = re.compile(r"\s*(?:[.;:!?]|$|,(?!\s*(?:and|or)\b))")
+
 
 
 def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | None:
@@ -355,6 +360,10 @@ def contained(text: str, places: Sequence[Mention], m: Mention) -> Mention | Non
         return None
     if re.fullmatch(r"['’]s?\s+", gap):  # "Kachin State's Chipwi Township": the state's container chain
         return contained(text, places, last)
+    if (area and re.fullmatch(r"\s*,\s*", gap) and _APPOSED_AREA_END.match(text, m.end)
+            and m.place is not None and last.place is not None and m.place.country == last.place.country
+            and last.place.kind not in _AREA_KINDS):
+        return last  # "Marte, Borno State, on Friday", "El Fasher, North Darfur, remains": the state locates the town
     return last if _CONTAINER_GAP.match(gap) else None
 
 
@@ -543,6 +552,10 @@ _NOT_NAME = frozenset("""the a an he she it they we i you his her their its our 
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec north south east west
     northern southern eastern western central upper lower greater new old saint st mount lake river
     reuters afp ap bbc un""".split())
+#: A place noun and "of" after a capitalised word: the word qualifies the place named next ("the Iraqi city of").
+_MODIFIES_NEXT = re.compile(r"\s+(?:(?!(?:and|or|but|the|a|an)\b)(?-i:[a-z])[\w-]*\s+){0,2}?"
+                            r"(?:city|town|village|settlement|port|capital|hub|"
+                            r"stronghold)\s+of\b", re.I)
 #: What may follow a name that ends a noun phrase: punctuation, a preposition, a conjunction, a time word.
 _NAME_END = re.compile(r"\s*(?:$|[,.;:()\u2013\u2014\"'’]|-\s|\s(?:on|in|at|after|before|from|to|and|or|as|with|by|"
                        r"near|over|overnight|late|early|itself|last|this|earlier|yesterday|today|since|until|"
@@ -574,6 +587,12 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
             continue
         if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
             continue
+        if re.search(r"['’]s$", words[-1]):
+            continue  # an owner: "Tarhuna, Haftar's last stronghold"
+        if _MODIFIES_NEXT.match(text, end):
+            continue  # "the Iraqi city of Ramadi", "the Yemeni port of Mokha": a word for the place named after it
+        if len(words) > 1 and words[0].lower() in given_names():
+            continue  # a person: "freed Kupiansk, Oleksandr Syrskyi, the commander-in-chief, said"
         found.append(Mention(start, end, text[start:end], (), UNPLACED))
     return found
 
@@ -599,3 +618,40 @@ def proper_before(text: str, lo: int, pos: int, taken: Sequence[tuple[int, int]]
     if names and _PASSIVE_GAP.match(text[names[-1].end : pos]):
         return names[-1]
     return None
+
+
+#: A few words in quotes inside a clause ('had taken "full control" of Tarhuna', 'the FARDC "remain in control" of
+#: Rumangabo', "troops had 'cleansed' the district"): a word of the clause between a word before and one after, not
+#: a quoted statement (no punctuation inside, at most four words).
+_SCARE_QUOTES = re.compile(
+    r"(?<=[\w,]\s)(?:\"(?P<a>[^\"\n.,;:!?]{1,40})\"|\u201c(?P<b>[^\u201c\u201d\n.,;:!?]{1,40})\u201d|"
+    r"\u2018(?P<c>[^\u2018\u2019\n.,;:!?]{1,40})\u2019|'(?P<d>[^'\u2019\n.,;:!?]{1,40})')(?=\s+[\w(])")
+_QUOTED_WORDS = re.compile(r"^\S+(?:\s\S+){0,3}$")
+
+
+def scare_quotes_blanked(text: str) -> str:
+    """Return *text* with the quotation marks around a few words inside a clause replaced by spaces.
+
+    Outlets put a party's word in quotes ('had taken "full control" of Tarhuna', 'troops had
+    "cleansed" parts of the district', "remained 'in firm control' of the Marte area"); the
+    words still say what the clause says. The marks become spaces, so every offset stays
+    where it was; quoted statements (with punctuation inside, or more than four words, or not
+    between two words of a clause) are left alone.
+
+    Parameters
+    ----------
+    text : str
+        An article's text.
+
+    Returns
+    -------
+    str
+        The text, of the same length.
+    """
+    def blank(m: re.Match[str]) -> str:
+        inner = next(g for g in m.groups() if g is not None)
+        if not _QUOTED_WORDS.match(inner):
+            return m.group(0)
+        return f" {inner} "
+
+    return _SCARE_QUOTES.sub(blank, text)

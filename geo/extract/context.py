@@ -382,6 +382,9 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
             # "eight months after federal troops took the city, a spokesman said on Monday": the offset dates the
             # clause it opens; the day of the saying is the report's
             after = [t for t in after if not _SAID_AT.search(text, max(pos, t.start - 30), t.start)]
+        if not after and not before and all(inside[0] <= t.start < inside[1] for t in in_clause):
+            return None  # "freed Kupiansk, a town that Russian troops had occupied since February": the
+            # apposition's time is its own, the verb has none
         return after[0] if after else before[-1] if before else in_clause[0]
     if text is not None:  # "entered Kherson, which had been occupied since March": the relative clause's own time
         relative = (_RELATIVE_AT.match(text, clause[1]) or _RELATIVE_OPEN.search(text, clause[1], sent.end)
@@ -416,7 +419,8 @@ _FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
 #: "since" opening a clause with its own subject and verb ("since it captured", "since the army retook"), not a time.
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|we|the\s+\w+|(?-i:[A-Z])[\w'’-]*)\s+(?:\w+\s+)?"
-                           r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost)\b", re.I)
+                           r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost|swept|overran|retook|drove|broke|"
+                           r"struck|hit|withdrew|came|went|rose|spread|seized|ran)\b", re.I)
 #: A change told as a noun ("the fall of", "the capture of"): a "since" clause after it tells another change (a state
 #: "held since they wrested it in 2016" begins with that clause's time).
 _NOMINAL_AT = re.compile(r"(?:fall|capture|recapture|loss|seizure|liberation|retaking|takeover)\s+of\b", re.I)
@@ -431,8 +435,10 @@ _RELATIVE_AT = re.compile(r"\s*,?\s*(?:which|who|that)\b", re.I)
 
 #: A trigger, its object and the apposition describing it, up to the comma that closes it: "captured Adan Yabaal, a
 #: town that al-Shabaab had held for a decade,", "held Pul-e-Khumri, the capital of Baghlan,".
-_OBJECT_APPOSITION = re.compile(r"[\w-]+(?:\s+[\w'’-]+){1,5}?(,\s+(?:a|an|the|its|their|home\s+to)\s+[^,;()]{3,90}?,)",
-                                re.I)
+_OBJECT_APPOSITION = re.compile(r"[\w-]+(?:\s+[\w'’-]+){1,5}?(,\s+(?:a|an|the|its|their|home\s+to)\s+[^,;()]{3,90}?"
+                                # closed by a comma, or running to the sentence's end ("freed Kupiansk, a town
+                                # that Russian troops had occupied since February.")
+                                r"(?:,|(?=[.;!?]?[\"”’]?\s*$)))", re.I)
 #: How far past the apposition's closing comma the verb's time may stand.
 _AFTER_APPOSITION = 16
 #: How far after the verb the apposition of its object may close.

@@ -142,6 +142,10 @@ def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
     return None if found in (None, "unknown") else found
 
 
+#: A side's decision told before its withdrawal: "had decided to withdraw its units from Avdiivka".
+_DECIDED = re.compile(r"\b(?:decided|decides|(?:took|taken|made|make)\s+(?:the|a)\s+decision)\s+to\s+$", re.I)
+
+
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
@@ -156,8 +160,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
         return True
-    if _TO_END.search(window) and not lx.ACHIEVED.search(window):
-        return True
+    if _TO_END.search(window) and not lx.ACHIEVED.search(window) \
+            and not (kind == "withdrew" and _DECIDED.search(window)):
+        return True  # (a side that "decided to withdraw" announces its withdrawal; "decided to take X" is an aim)
     if kind == "besieged" and (lx.OPEN_SIDE.search(text[trig.end() : trig.end() + 60])
                                or lx.BESIEGED_PEOPLE.match(text[trig.end() : trig.end() + 20])):
         return True  # "encircled Bakhmut on three sides": the last road is open; "besieged soldiers cheered"
@@ -308,6 +313,10 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
+#: A quotation just closed before a reporting verb: '..., " said', '?" asked'.
+_QUOTE_CLOSED = re.compile(r"[,.!?]?[\"”’']\s*$")
+
+
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     speakers = sent.actors
@@ -316,6 +325,9 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
+    if not who and _QUOTE_CLOSED.search(sent.text, max(0, m.start() - 4), m.start()):
+        # '"Kamanyola is liberated," said Lawrence Kanyuka, spokesman for the M23': the speaker follows the verb
+        who = [a for a in speakers if a.faction and 0 <= a.start - sent.start - m.end() <= 90][:1]
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
@@ -375,6 +387,9 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             held or _agent_of(text, trig, a.start) or siege and _BY_BEFORE.search(text, max(0, a.start - 8), a.start))]
         if after:
             return after[0].faction, False, _open(after[0])
+        state = _country_agent(text, sent, trig)
+        if state is not None:  # "had been held by Ukraine since 2014": the state's army
+            return state, False, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
@@ -382,6 +397,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
         before = named  # "The Arakan Army, one of the most powerful armed groups, said it had captured ..."
+    if len(before) > 1 and _SUBORDINATE_GERUND.search(text, max(sent.start, trig.start() - 12), trig.start()):
+        subjects = [a for a in before if _FINITE_AFTER.match(text, a.end)]
+        if subjects:  # "said it had encircled Russian troops after recapturing X": the subject of the main verb did it
+            before = before[: before.index(subjects[-1]) + 1]
     if before:
         last = before[-1]
         while len(before) > 1 and before[-2].faction not in (None, "unknown") \
@@ -398,6 +417,16 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if recent:
         return recent, True, False
     return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+#: A gerund of a clause of time, whose subject is the main clause's: "after recapturing", "before taking".
+_SUBORDINATE_GERUND = re.compile(r"\b(?:after|before|while|upon|since)\s+$", re.I)
+#: A finite verb right after a side: the side is its subject ("troops had encircled", "the army captured"), or the
+#: speaker of a clause whose subject is itself ("Ukraine's military said it had encircled").
+_FINITE_AFTER = re.compile(r"\s+(?:(?:said|says|claimed|announced|reported|stated)\s+(?:(?:on\s+)?\w+\s+)?(?:that\s+)?"
+                           r"(?:it|they|its|their)\b|"
+                           r"(?:(?:had|has|have|was|were|is|are|also|then|later|reportedly|now)\s+)*"
+                           r"(?!(?:backed|led|allied|linked|held|based|supported)\b)[a-z]+(?:ed|ook|ought|an|ew|ove|ized)\b)")
 
 
 def _open(actor: ActorMention) -> bool:
@@ -442,6 +471,27 @@ def _country_subject(text: str, sent: Sentence, trig: re.Match[str]) -> str | No
         return None
     armies = [f.id for f in theatre.factions if f.country is not None and f.country == country.place.country]
     return armies[0] if len(armies) == 1 else None
+def _country_agent(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the army of the country named as a passive trigger's agent ("held by Ukraine since 2014"), if any.
+
+    Only a country whose army the theatre declares, right after "by".
+    """
+    theatre = sent.theatre
+    if theatre is None:
+        return None
+    country = next((m for m in sent.places if m.start >= trig.end()), None)
+    if country is None or country.place is None or country.place.kind != "country":
+        return None
+    gap = text[trig.end() : country.start]
+    if not (_BY_AGENT_GAP.fullmatch(gap) or trig.group(0).lower().endswith(" by") and _THE_GAP.fullmatch(gap)):
+        return None
+    armies = [f.id for f in theatre.factions if f.country is not None and f.country == country.place.country]
+    return armies[0] if len(armies) == 1 else None
+
+
+#: Between a passive trigger and its agent: "... by ", "... since 2014 by the ".
+_BY_AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", re.I)
+_THE_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
 #: A clause of its own after an active trigger: "retakes Kherson as Russian troops pull back" (the side there is not
 #: the object's owner).
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:as|while|when|whereas|after|before|since|because|but)\b", re.I)
@@ -542,6 +592,13 @@ _ADMITTED = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded
                        r"announced|announces|recogni[sz]ed|mourned|lamented|regretted)\s+(?:the\s+)?$", re.I)
 
 
+#: A side praised for a deed told by a noun: "congratulated the armed forces on the liberation of", "praised the SNA for
+#: its capture of".
+_PRAISED_ON = re.compile(r"\b(?:congratulat\w*|prais\w*|thank\w*|commend\w*|hail\w*|salut\w*|credit\w*)\b"
+                         r"(?P<who>[^.;:]{1,60}?)\b(?:on|for)\s+(?:the|their|its|his)\s+"
+                         r"(?:(?:full|complete|total|swift|rapid|final|successful)\s+)?$", re.I)
+
+
 def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str | None) -> tuple[str | None, bool]:
     """Return the side of a nominal event and whether it was guessed.
 
@@ -553,6 +610,12 @@ def _nominal_actor(text: str, sent: Sentence, trig: re.Match[str], recent: str |
     for a in sent.actors:
         if a.faction and a.end <= trig.start() and _POSSESSIVE_GAP.match(text[a.end : trig.start()]):
             return a.faction, False
+    praised = _PRAISED_ON.search(text, max(sent.start, trig.start() - 90), trig.start())
+    if praised:  # "congratulated the armed forces on the liberation of": the side praised did it
+        side = next((a.faction for a in sent.actors if a.faction and a.faction != "unknown"
+                     and praised.start("who") <= a.start < praised.end("who")), None)
+        if side:
+            return side, False
     adjective = _ADJECTIVE_BEFORE.search(text, max(0, trig.start() - 30), trig.start())
     if adjective and sent.theatre is not None:
         for noun in ("forces", "troops", "army", ""):

@@ -59,6 +59,13 @@ class Trigger:
 
 
 _W = r"(?:\s+\w+){0,4}?"  # up to four words in between
+#: Not before a road, a railway or a crossing: "Saraqeb, which controls the M5 highway" is geography, nobody's hold
+#: (the road leads to the place named after it, which is no object either).
+_NO_ROUTE = (r"(?!\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:roads?|highways?|motorway|railway|rail\s+line|"
+             r"routes?|crossings?|access|supply\s+(?:lines?|routes?)|approaches|junction|pass|bridges?)\b)")
+#: The first letter of a place's name: a capital, or the capital after a lower-case Arabic article ("al-Hazm",
+#: "el-Fasher", "ad-Damazin").
+_CAP = r"(?-i:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az|ed|er|es|et)-[A-Z])"
 
 #: A passive auxiliary, with an adverb or two between it and the participle ("has now been completely").
 _BE = r"(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|fully\s+){0,2}"
@@ -75,14 +82,14 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
 #: Fighters patrolling a place are in it: "M23 fighters patrolled the streets of Goma".
 PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
                     r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-                    r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
+                    + _CAP + r")", armed=True, weak=True, confidence=0.6)
 #: An attack on a place repelled: its defenders still hold it ("repelled a Boko Haram attack on Kolofata", "foiled an
 #: RSF attempt to storm El Fasher"; the attacker named inside the phrase is not the holder).
 REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarted|beat\s+back|beaten\s+back|"
                    r"fought\s+off)\s+(?:an?|the|their|its|another|several|two|three|multiple|repeated)\s+"
                    r"(?:[\w'’-]+\s+){0,3}?(?:(?:attacks?|assaults?|offensives?|incursions?|raids?|push)\s+"
                    r"(?:on|against|in|at)|attempts?\s+to\s+(?:take|capture|seize|storm|enter|retake|recapture|overrun))"
-                   r"(?=\s+(?:the\s+(?:town|city|village|base|garrison|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.6)
+                   r"(?=\s+(?:the\s+(?:town|city|village|base|garrison|camp)\s+of\s+)?" + _CAP + r")", confidence=0.6)
 #: The back of a repulse told after the attack: "but were pushed back by troops", "but the assault was repulsed",
 #: "but the army beat them back".
 _REPULSE = (r"(?:were|was|had\s+been|being|got)\s+(?:\w+ly\s+|later\s+|soon\s+|quickly\s+)?(?:pushed|beaten|driven|"
@@ -106,12 +113,12 @@ ATTACK_REPULSED = Trigger("held", r"(?:attacked|stormed|assaulted|raided)(?=\s+(
                           r"(?:town|city|village|locality|settlement|district|base|garrison|camp|barracks|positions?)\s+"
                           r"(?:of|in|at|near)\s+|"
                           r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:base|garrison|camp|barracks|positions?|outpost)\s+"
-                          r"(?:in|at|of)\s+)?(?-i:[A-Z])[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+"
+                          r"(?:in|at|of)\s+)?" + _CAP + r"[^.;]{0,100}?(?:,\s*|\s)(?:but|only\s+to\s+be|before)\s+"
                           rf"(?:they\s+)?(?:{_REPULSE}|pushed\s+back|repulsed|repelled|beaten\s+back))",
                           confidence=0.6)
 #: The edge of a place an attack was pushed back from: "back from the outskirts of Sennar", "the approaches to Kyiv".
 _EDGE_OF = (r"(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?|gates|perimeter|approaches|entrances?)"
-            r"(?=\s+(?:of|to)\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z]))")  # not "... of": no
+            r"(?=\s+(?:of|to)\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?" + _CAP + r")")  # not "... of": no
 # nominal ("the fall of") the modal check reads
 #: A side pushed back from a place's edge by its defenders: "the army pushed RSF fighters back from the outskirts of
 #: Sennar". The subject holds the place (the side inside the phrase attacked it).
@@ -133,7 +140,7 @@ PUSHED_BACK_PASSIVE = Trigger("contested", rf"{_BE}(?:pushed|driven|beaten|force
 #: edge, the subject holds the place: whether the side pushed back had attacked it or stood in it, the subject has it
 #: now (the passive, "were pushed back from", names the place's holder only by its agent: a contest, above).
 PUSHED_BACK = Trigger("held", r"(?:pushed|drove|beat|forced|threw)\s+(?:(?!by\b|back\b|out\b)[\w'’-]+\s+){1,4}?"
-                      r"back\s+from(?=\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z]))",
+                      r"back\s+from(?=\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?" + _CAP + r")",
                       confidence=0.55)
 #: A place that passed from side to side more than once: "Saraqib changed hands several times", "the town has
 #: repeatedly changed hands". Fought over; who holds it now the words do not say.
@@ -221,8 +228,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", rf"{_BE}(?:declared\s+(?:\w+ly\s+)?)?(?:captured|seized|"
             r"taken(?!\s+(?:to|away|prisoner|captive|hostage|into|from|out|as|in\s+for)\b)|overrun|conquered|liberated|"
             r"freed|cleansed|cleared|purged|"
-            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
-    # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
+            r"occupied(?!(?:\s+[\w-]+){0,5}?\s+(?:since|for\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|over\s+|"
+            r"about\s+|some\s+|the\s+(?:past|last)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+            r"eleven|twelve|\d+|several|many|months|years|weeks|decades?)\b)\b)|stormed)(?:\s+by)?", passive=True,
+            confidence=0.75),
+    # ("which had been occupied by TNLA terrorists since August", "occupied by jihadist insurgents for a year": a
+    # state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
             r"captures|seizes|overruns|liberates|conquers|takes\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
@@ -236,7 +247,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             # control spread to a place: "expanded their control to more than half of Aleppo city"
             r"(?:expanded|expands|expanding|extended|extends|extending)\s+(?:its|their|his)\s+control\s+(?:to|over)"),
     # ("has occupied X since 2022": a state, read by the held triggers below)
-    Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)\s+of",
+    Trigger("captured", r"(?:fall|capture|liberation|seizure|takeover|overrunning|conquest|occupation)"
+            # a time between the noun and its place: "the seizure earlier this month of", "the fall on Sunday of"
+            r"(?:\s+(?:earlier|late|early|last|this|on|in)(?:\s+(?:this|last))?\s+\w+)?\s+of",
             confidence=0.75),
     Trigger("captured", r"took|taken|taking|takes|take|won|wins|secured|secures|freed|frees|freeing|"
             r"swept\s+through|sweeping\s+through|"
@@ -253,9 +266,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"regroup(?:ed|ing)?[\"”’']?\s+(?:\w+\s+){0,3}?from|handed\s+(?:over\s+)?|"
             r"(?:surrendered|surrendering|ceded|ceding)(?!\s+(?:to|on|after|as|when|in)\b)|"
             r"(?:forced|compelled|obliged|had)\s+to\s+(?:leave|abandon|quit|vacate|give\s+up)", confidence=0.75),
+    # A place given up to a side, told passively: "the camp at Lere was handed over to the FAMa", "Kidal was handed
+    # back to the army" (the side it went to takes it over).
+    Trigger("withdrew", r"(?:was|were|been|is|are)\s+(?:\w+ly\s+|now\s+|also\s+|formally\s+){0,2}"
+            r"handed\s+(?:back\s+)?(?:over\s+)?(?=to\b)", passive=True, confidence=0.7),  # (not "should be handed")
     # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is
     # where the force stood; only with the side it went to, not "soldiers who surrendered in Kidal were taken to").
-    Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
+    Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?" + _CAP + r"|"
             r"\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:rebels|insurgents|militants|fighters|forces|troops|army|"
             r"jihadists|militiamen)\b)", passive=True, agent_after=False, loser=True, confidence=0.65),
     # A force in a place that surrendered, to nobody named: "Government forces in Kunduz surrendered on Sunday",
@@ -263,7 +280,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # surrendered in Kidal were taken to Gao", nor "surrendered to the Taliban", read above).
     Trigger("withdrew", r"(?:surrendered|capitulated|laid\s+down\s+(?:their|its)\s+(?:arms|weapons))"
             r"(?!\s+(?:[\w-]+\s+){0,3}?to\b)", passive=True, agent_after=False, armed=True, confidence=0.6),
-    Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
+    Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?" + _CAP + r"|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
     # from the last settlement named.
@@ -276,10 +293,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             confidence=0.6),
     # ... or a withdrawal towards another town ("the Wazalendo withdrew towards Pinga"): from the last place named
     # (not "retreated towards the presidential palaces", inside it; nor civilians who "fled towards Homs").
-    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
-            r"fell\s+back)(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
+    Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|withdraw|retreated|retreating|retreat|"
+            r"pulled\s+(?:\w+\s+)?(?:back|out)|pull\s+(?:back|out)|fell\s+back|fall\s+back)"
+            r"(?=\s+(?:towards?|to|in\s+the\s+direction\s+of)\s+(?:(?:new\s+|defensive\s+|other\s+)?"
             r"(?:positions|lines)\s+(?:near|around|outside|closer\s+to|(?:north|south|east|west)(?:-?(?:east|west))?"
-            r"\s+of)\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, intransitive=True,
+            r"\s+of)\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?" + _CAP + r")", armed=True, intransitive=True,
             confidence=0.6),  # "troops withdrew to Dikwa", "withdrew to positions near Harib": from the last place
     # ... or to the edge of the town just named ("its forces had withdrawn to the outskirts to spare civilians").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
@@ -289,7 +307,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # side left the town.
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdrawing|retreated|retreating|pulled\s+(?:\w+\s+)?(?:back|out)|"
             r"fell\s+back|redeployed)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)(?=\s+of\s+(?:the\s+(?:town|"
-            r"city|village)\s+of\s+)?(?-i:[A-Z]))", armed=True, confidence=0.6),
+            r"city|village)\s+of\s+)?" + _CAP + r")", armed=True, confidence=0.6),
     # An ellipsis: the change told before, again ("Hama followed on 5 December", "Zalingei went the same way").
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
@@ -312,7 +330,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # An armed side coming back ("federal troops returned to Lalibela"; "took control of Lalibela on Wednesday before
     # federal troops returned": the last place named).
     Trigger("entered", r"(?:returned|returning|returns)\s+to(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-            r"(?-i:[A-Z]))", armed=True, confidence=0.6),
+            + _CAP + r")", armed=True, confidence=0.6),
     Trigger("entered", r"(?:returned|returning)(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|late|last|"
             r"this|yesterday|today|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.55),
@@ -324,13 +342,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"today|during|following|amid|hours|days|shortly|soon|the\s+(?:next|following|same))\b))",
             armed=True, intransitive=True, confidence=0.6),
     Trigger("contested", r"(?:fighting|fights|clash(?:es|ed)?|battl(?:es?|ed|ing)|fought|skirmishes|combat)"
-            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:town|city|village|"
+            # a word or three set off by commas: "Fighting, meanwhile, continued in", "Clashes, residents said,"
+            r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?"
+            r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:" + _CAP + r"|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
             r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
     # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
     # within Vuhledar" (the place is fought over; "advanced north of Dalne" is a reference point, no place's own).
     Trigger("contested", r"(?:advanced|advancing|advances|advance|made\s+(?:\w+\s+)?(?:gains|advances)|"
-            r"gained\s+ground)\s+(?:(?:in|within|inside)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:central|northern|southern|"
+            r"gained\s+ground)\s+(?:(?:in|within|inside)(?=\s+(?:the\s+)?(?:" + _CAP + r"|(?:central|northern|southern|"
             r"eastern|western|north-?(?:eastern|western)|south-?(?:eastern|western)|centre|center|heart|outskirts)\b))"
             r"|to(?=\s+(?:the\s+)?(?:central|northern|southern|eastern|western|north-?(?:eastern|western)|"
             r"south-?(?:eastern|western)|centre|center|heart)\b))", confidence=0.6),
@@ -341,7 +361,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("besieged", r"besieged|besieging|besiege|laid\s+siege\s+to|lay\s+siege\s+to|laying\s+siege\s+to|"
             r"encircled|encircling|encircle|surrounded|siege\s+(?:imposed\s+)?(?:of|on)|"
             r"(?:imposed|imposing)\s+a\s+blockade\s+on|blockade\s+(?:of|on)|blockaded|blockading|"
-            r"blockades?(?=\s+(?:the\s+(?:town|city|village|camp)\s+of\s+)?(?-i:[A-Z]))", confidence=0.75),
+            r"blockades?(?=\s+(?:the\s+(?:town|city|village|camp)\s+of\s+)?" + _CAP + r")", confidence=0.75),
     # The last way in cut: "cut the last supply route into El Fasher", "severed the only road to Taiz" (not
     # "blocking the main road to Beledweyne": a road between two towns, no siege of the one it leads to).
     Trigger("besieged", r"(?:cut|cuts|cutting|severed|severing|severs|blocked|blocking|closed)\s+(?:off\s+)?(?:the\s+)?"
@@ -360,13 +380,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Troops that stayed in a place hold it: "Eritrean troops remained in the town of Shire", "Russian troops remained
     # in Kherson until November 2022" (a fighting side only: "civilians remained in Bakhmut" is none).
     Trigger("held", r"(?:remained|remains|remain|stayed|stays|stay)\s+(?:deployed\s+|stationed\s+|entrenched\s+|"
-            r"dug\s+in\s+)?in(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?(?-i:[A-Z]))", armed=True,
+            r"dug\s+in\s+)?in(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?" + _CAP + r")", armed=True,
             confidence=0.6),
     # A side that kept its positions in a place holds it: "Ukrainian forces maintain positions in the town",
     # "the army retained control in Babanusa".
     Trigger("held", r"(?:maintain|maintains|maintained|maintaining|retain|retains|retained|retaining|keep|keeps|kept|"
             r"keeping)\s+(?:their\s+|its\s+|some\s+)?(?:positions|a\s+presence|a\s+foothold|control)\s+(?:in|inside)"
-            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z])))",
+            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?" + _CAP + r"))",
             armed=True, confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
@@ -375,7 +395,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     PUSHED_BACK_PASSIVE,
     PUSHED_BACK,
     CHANGED_HANDS,
-    Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
+    Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls" + _NO_ROUTE + r"|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
             r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
@@ -386,7 +406,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?<!\bfor\s)"
             r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
             r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
-            r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
+            r"(?:" + _CAP + r"|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
             r"would|will|said|says|to)\b)))", weak=True, confidence=0.6),
 )
 
@@ -450,7 +470,9 @@ BESIEGED_PEOPLE = _re(r"^\s+(?:soldiers|troops|civilians|residents|defenders|fig
 #: Verbs after which an infinitive is an achievement or a state going on, not an intention ("managed to break",
 #: "continued to besiege").
 ACHIEVED = _re(r"\b(?:managed|succeeded|able|began|begun|started|went\s+on|only|continued|continues|continue|"
-               r"continuing)\s+to\s*$")
+               r"continuing)\s+to\s*$|"
+               # a side made to do it did it: "forcing soldiers to withdraw to Dikwa", "forced the army to retreat"
+               r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)|oblig(?:ed|ing))\s+(?:[\w-]+\s+){0,3}?to\s*$")
 PREVIOUSLY = _re(r"\b(?:previously|formerly|once|earlier)\s+(?:under|held|controlled)\b")
 #: Before a place that is a reference point, not the subject: "35 km north of Hama", "near Aleppo", "towards the
 #: central city of Hama".

@@ -135,9 +135,13 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         return []  # "retook positions north of Kruhlyakivka", "seized ground near Pokrovsk": a reference point
     if weak and first.start - trig.end() > 40:
         return []
-    owned = next((m for m in after if m.start > first.end and m.place is not None and first.place is not None
-                  and first.place.kind in _AREA_KINDS and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start)
-                                                           or _MODIFIER_GAP.fullmatch(text, first.end, m.start))),
+    owned = next((m for m in after if m.start > first.end and (
+        m.place is not None and first.place is not None and first.place.kind in _AREA_KINDS
+        and (_POSSESSIVE_GAP.fullmatch(text, first.end, m.start) or _MODIFIER_GAP.fullmatch(text, first.end, m.start))
+        or _DIVISION_POSSESSIVE.fullmatch(text, first.end, m.start)  # "the Kawkareik township's Thingannyinaung"
+        or _PLACE_NOUN_OF.fullmatch(text, first.end, m.start)  # "the Donetsk town of Avdiivka": Donetsk qualifies it
+        or m.place is not None and m.place.kind == "neighbourhood"  # "Aleppo's Salaheddin"
+        and _POSSESSIVE_GAP.fullmatch(text, first.end, m.start))),
                  None)
     if owned is not None:  # "captured Panjshir's Paryan district": the division only locates the place it owns
         first = owned
@@ -174,6 +178,14 @@ def _fronted_locative(text: str, sent: Sentence, m: Mention) -> bool:
     return bool(_FRONTED_IN.match(text, sent.start, m.start)) and bool(_FRONTED_END.match(text, m.end))
 
 
+#: A settlement named by its noun, then a division it lies in set off by commas: "The town, in the central".
+_TOWN_IN = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|port|locality)\s*,\s*"
+                      r"in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
+#: The end of such a division: its noun, then the closing comma.
+_APPOSITION_CLOSE = re.compile(r"(?:\s+(?:region|province|state|governorate|district|territory|county|oblast))?\s*,",
+                               re.I)
+
+
 def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
     """Whether a place only locates the head of an apposition to a settlement named before it.
 
@@ -189,6 +201,8 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
         return bool(head) and not text[head[-1].end : near.start()].strip()
     if m.place.kind not in _AREA_KINDS:
         return False
+    if _TOWN_IN.search(text, max(sent.start, m.start - 60), m.start) and _APPOSITION_CLOSE.match(text, m.end):
+        return True  # "The town, in the central Mudug region, was taken": the town, which the region locates
     opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
     if opened is None:
         return False
@@ -202,11 +216,21 @@ _TO_EDGE = re.compile(r"\bto\s+(?:the\s+)?(?:[\w-]+\s+)?(?:outskirts|edges?)$", 
 #: An object located by a place it is not: "positions north of", "ground near", "villages outside" (not "the north of
 #: Bakhmut", a part of it).
 _OBJECT_NEAR = re.compile(r"\b(?:positions|ground|territory|lines|trenches|heights|hills?|areas?|villages?|"
-                          r"settlements?|fields?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$",
+                          r"settlements?|fields?|districts?|neighbou?rhoods?|suburbs?|towns)\s+"
+                          r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of|near|outside|around)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?(?:city|town|village)\s+of\s+)?$",
                           re.I)
 #: Between a division and a place it owns: "Panjshir's Paryan", "Kachin State's Chipwi".
 _POSSESSIVE_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast))?['’]s?\s+", re.I)
+#: A town named with its division's word as the owner of the place after it: "the Kawkareik township's Thingannyinaung
+#: village", "the Masisi territory's Rubaya".
+_DIVISION_POSSESSIVE = re.compile(r"\s+(?:township|district|territory|county|raion|municipality|province|state|region|"
+                                  r"governorate|oblast)['’]s\s+", re.I)
+#: A place named as the modifier of a place noun and "of" before the place itself: "the Donetsk town of", "the Aden port
+#: city of".
+_PLACE_NOUN_OF = re.compile(r"\s+(?:(?!(?:and|or|but|the|a|an)\b)(?-i:[a-z])[\w-]*\s+){0,2}?"
+                            r"(?:city|town|village|settlement|port|capital)\s+of\s+"
+                            r"(?:the\s+)?", re.I)
 #: A division named as a modifier of the settlement after it: "the Gezira state capital, Wad Madani", "the Chin State
 #: town of Paletwa", "the North Kivu mining town, Rubaya".
 _MODIFIER_GAP = re.compile(r"(?:\s+(?:region|province|state|governorate|oblast|district))?\s+"
@@ -935,7 +959,8 @@ def _facility(text: str, ctx: Context, sent: Sentence, trig: re.Match[str],
         if then[0].place is None:
             return [(then[0].text, None, 2)]
         return [(m.text, m.place, 2) for m in coordinated(text, sent.places, then[0], clause[1])  # "the army camps
-                if m.place is not None and m.place.kind != "country"]  # at Bourem and Lere": each
+                if m.place is not None and m.place.kind != "country"  # at Bourem and Lere": each; not the state
+                and (m is then[0] or contained(text, sent.places, m) is None)]  # of "a base in Marte, Borno State,"
     where = then[0] if then else inside[-1] if inside else ctx.last_settlement
     if where is not None and where.place is None and where.cue == UNPLACED:
         return [(found.name, None, 2)]
