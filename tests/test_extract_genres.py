@@ -41,3 +41,26 @@ def test_one_name_in_parentheses_may_be_the_place_itself(gz, text: str, places: 
     place the trigger governs; the rule leaves it as it was."""
     found = {e.place for e in read(gz, text) if e.kind == "captured"}
     assert found & places and not (found - places), found
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Russian forces likely seized Krasnohorivka on March 8.", "Krasnohorivka", "captured", "russia"),
+    ("ISW assesses that Ukrainian forces likely still hold Chasiv Yar.", "Chasiv Yar", "held", "ukraine"),
+    ("The RSF has probably taken control of Al-Fula, the capital of West Kordofan.", "Al-Fula", "captured", "rsf"),
+    ("The Arakan Army appears to have captured Maungdaw after a months-long siege.", "Maungdaw", "captured", "aa"),
+    ("Al-Shabaab fighters have apparently retaken Mahas in Hiran.", "Mahas", "regained", "al_shabaab"),
+])
+def test_an_assessment_hedged_by_likely_is_a_claim_not_a_report(gz, text: str, place: str, kind: str,
+                                                                 gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.actor_gaining, e.stance) for e in events] == [(gaining, "claimed")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian forces seized Krasnohorivka on March 8, likely to widen their salient.", "Krasnohorivka"),
+    ("The RSF took control of Al-Fula; the army will likely try to retake it.", "Al-Fula"),
+    ("Rebels captured Saraqib, which is probably the key to the M5 highway.", "Saraqib"),
+])
+def test_a_hedge_after_the_change_leaves_it_a_report(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert [e.stance for e in events] == ["reported"], read(gz, text)

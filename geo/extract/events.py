@@ -249,6 +249,10 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
                                                                                         or bool(subjects)))
 
 
+#: How far before a trigger a hedge of assessment qualifies it: "likely still control", "appears to have withdrawn
+#: from", "have likely consolidated control of".
+_ASSESSED_REACH = 40
+
 #: (denial offset, its stance, the verification's offset and stance, (offset, stance) of each report, the stance
 #: otherwise)
 _StanceCues = tuple[int | None, Stance | None, tuple[int, Stance] | None,
@@ -280,11 +284,20 @@ class _Stance:
             return verified[1]  # "X said A fell, but footage geolocated by analysts showed B": B is verified, not A
         before = [outcome for at, outcome in reports if outcome is not None and _same_span(self.text, at, pos)]
         if before:  # the nearest speaker before: "A said it took X, while B said it held Y": Y is B's word
-            return before[-1]
+            return self._assessed(before[-1], pos)
         for at, outcome in reports:
             if outcome is not None and at >= pos:
-                return outcome
-        return default
+                return self._assessed(outcome, pos)
+        return self._assessed(default, pos)
+
+    def _assessed(self, stance: Stance, pos: int) -> Stance:
+        """Return a report hedged as an assessment ("likely seized", "appears to have withdrawn") as a claim."""
+        if stance.word != "reported":
+            return stance
+        hedge = lx.ASSESSED.search(self.text, max(self.sent.start, pos - _ASSESSED_REACH), pos)
+        if hedge is None or lx.CLAUSE_BREAK.search(self.text, hedge.end(), pos):
+            return stance
+        return Stance("claimed", stance.attributed_to)
 
 
 def _stance_cues(sent: Sentence) -> _StanceCues:
