@@ -64,3 +64,30 @@ def test_an_assessment_hedged_by_likely_is_a_claim_not_a_report(gz, text: str, p
 def test_a_hedge_after_the_change_leaves_it_a_report(gz, text: str, place: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
     assert [e.stance for e in events] == ["reported"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian forces maintain positions in Krynky on the east (left) bank of the Dnipro River.", "Krynky"),
+    ("The SDF still holds Raqqa, on the north (left) bank of the Euphrates, despite the attacks.", "Raqqa"),
+    ("The army holds Omdurman on the west (left) bank of the Nile, where the RSF shelled markets.", "Omdurman"),
+])
+def test_a_bank_called_left_is_no_withdrawal(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "withdrew"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Russian sources claimed that Russian forces recaptured Urozhaine, but ISW has not observed visual "
+     "confirmation of these claims.", "Urozhaine", "russia"),
+    ("Pro-junta accounts said the military had retaken Kawlin; there was no independent confirmation.", "Kawlin",
+     "junta"),
+    ("Pro-RSF accounts said the RSF had taken Babanusa, without confirmation.", "Babanusa", "rsf"),
+])
+def test_an_account_without_confirmation_is_a_claim(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.actor_gaining, e.stance) for e in events] == [(gaining, "claimed")], read(gz, text)
+
+
+def test_no_confirmation_of_another_thing_leaves_the_change_reported(gz) -> None:
+    text = "Rebels captured Saraqib on Friday and state media gave no confirmation of the army's counterattack."
+    events = [e for e in read(gz, text) if e.place == "Saraqib"]
+    assert [(e.kind, e.stance) for e in events] == [("captured", "reported")], events

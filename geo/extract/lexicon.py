@@ -266,9 +266,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
-    # from the last settlement named.
+    # from the last settlement named (not a river's bank: "on the east (left) bank").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdraws?|withdrawing|retreats?|retreating|"
-            r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+            r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|(?<!\()left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks|later|shortly|soon|"
@@ -413,7 +413,11 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  r"(?:verify|verified|confirm|confirmed)|"
                  # "ISW has not observed visual evidence to confirm this claim"
                  r"(?:not|n['’]t|never|cannot|no)\s+(?:[\w-]+\s+){1,5}?to\s+(?:independently\s+)?(?:verify|confirm)|"
-                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
+                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
+                 # "ISW has not observed confirmation of this claim", "there was no independent confirmation"
+                 r"(?:(?:not|n['’]t|never|no)\s+(?:[\w-]+\s+){0,3}?|without\s+(?:[\w-]+\s+)?)"
+                 r"(?:confirmation|verification|corroboration)(?!\s+of\s+(?!(?:this|these|that|those|the|such)\s+"
+                 r"(?:claims?|reports?|accounts?|statements?|footage|videos?)\b|it\b|them\b)))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
