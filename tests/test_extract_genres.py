@@ -91,3 +91,58 @@ def test_no_confirmation_of_another_thing_leaves_the_change_reported(gz) -> None
     text = "Rebels captured Saraqib on Friday and state media gave no confirmation of the army's counterattack."
     events = [e for e in read(gz, text) if e.place == "Saraqib"]
     assert [(e.kind, e.stance) for e in events] == [("captured", "reported")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining", "day"), [
+    ("12 Nov 2022 - Kherson retaken by Ukrainian forces", "Kherson", "regained", "ukraine", dt.date(2022, 11, 12)),
+    ("3 Aug 2014 - Sinjar seized by Islamic State fighters", "Sinjar", "captured", "islamic_state",
+     dt.date(2014, 8, 3)),
+    ("11 Jan 2025 - Wad Madani retaken by the Sudanese army", "Wad Madani", "regained", "saf", dt.date(2025, 1, 11)),
+    ("21 Jan 2025 - Minova captured by M23 rebels", "Minova", "captured", "m23", dt.date(2025, 1, 21)),
+])
+def test_a_headline_participle_after_a_name_is_a_change(gz, text: str, place: str, kind: str, gaining: str,
+                                                        day: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.date, e.stance) for e in events] == [(kind, gaining, day, "reported")], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("The Iraqi army declared Ramadi liberated on Monday.", "Ramadi", "government"),
+    ("The Sudanese army declared Omdurman fully liberated on Tuesday.", "Omdurman", "saf"),
+    ("Ukraine's military declares Kherson liberated", "Kherson", "ukraine"),
+    ("Falluja fully liberated, says army commander", "Falluja", "government"),
+])
+def test_a_place_declared_liberated_is_the_declaring_side_claim(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert [(e.place, e.actor_gaining, e.stance) for e in events] == [(place, gaining, "claimed")], events
+
+
+@pytest.mark.parametrize("text", [
+    "Weapons and ammunition in Saraqib seized by the rebels were shown on television.",
+    "Soldiers in Bakhmut captured by Ukrainian troops were taken to Kharkiv.",
+    "The governor declared a curfew in Goma on Sunday.",
+    "Fuel trucks bound for El Fasher seized by the RSF were burned.",
+])
+def test_a_participle_after_a_name_inside_a_clause_is_no_change(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind in ("captured", "regained")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "speaker"), [
+    ("Government troops pulled out of Saraqib on Friday, said a rebel commander.", "Saraqib", "withdrew",
+     "opposition"),
+    ("RSF fighters withdrew from Sinja on Saturday, said an army spokesman.", "Sinja", "withdrew", "saf"),
+    ("Resistance forces seized Kawlin on Sunday, says a military spokesman.", "Kawlin", "captured", "junta"),
+])
+def test_a_speaker_after_the_verb_of_saying_makes_a_claim(gz, text: str, place: str, kind: str,
+                                                          speaker: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.stance, e.attributed_to) for e in events] == [("claimed", speaker)], events
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured Saraqib on Friday, said the Syrian Observatory for Human Rights.",
+    "M23 rebels captured Minova on Tuesday, said residents reached by telephone.",
+])
+def test_a_witness_or_monitor_after_the_verb_of_saying_leaves_a_report(gz, text: str) -> None:
+    events = [e for e in read(gz, text) if e.kind == "captured"]
+    assert events and all(e.stance == "reported" for e in events), events

@@ -113,6 +113,15 @@ _OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|the
 _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
                         r"jihadists?|group['’]s|movement['’]s|junta)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
+#: A verb of saying after what was said, its speaker after it: "Fallujah fully liberated, says army commander",
+#: "'We hold the airport,' said the army spokesman".
+_INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
+_INVERTED_VERB = re.compile(r"says|said|claims|claimed", re.I)
+_WITNESSES = re.compile(r"\b(?:residents?|witness(?:es)?|locals?|inhabitants|eyewitness(?:es)?|medics?|doctors?|"
+                        r"aid\s+workers?|journalists?|reporters?|correspondents?)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"\s+(?!(?:on|in|at|that|it|they|he|she|we|its|their|late|early|today|yesterday|monday|"
+                            r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,6}?"
+                            r"[\w'’-]+(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|after|late|early|today|yesterday)\b))", re.I)
 
 
 def _other_speaker(text: str, lo: int, hi: int, faction: str | None = None, theatre: Theatre | None = None) -> bool:
@@ -329,6 +338,19 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
+    elif _INVERTED_BEFORE.search(sent.text, max(0, m.start() - 4), m.start()) \
+            and _INVERTED_VERB.fullmatch(m.group(0)) and (after := _SPEAKER_AFTER.match(sent.text, m.end())):
+        # "..., says army commander", "..., said the Syrian Observatory": the speaker is after the verb, not the
+        # side before it
+        named = [a for a in speakers if m.end() <= a.start - sent.start < after.end()][:1]
+        word = _SIDE_WORD.search(after.group(0)) if not named else None
+        side = _side_of_word(word.group(0), sent.theatre) if word else None
+        if named:
+            who = named
+        elif side is not None:
+            return Stance("claimed", side)
+        elif _WITNESSES.search(after.group(0)):
+            return None  # "..., said residents reached by telephone": witnesses report
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
@@ -737,6 +759,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if (trigger is lx.BARE_CAPTURED or trigger is lx.BARE_REGAINED) \
+                    and not lx.BARE_SUBJECT.search(text, sent.start, trig.start()):
+                continue  # "Hawija retaken by", "declares Ramadi liberated"; not "weapons in Saraqib seized by"
             if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):
                 continue  # "stormed Chasiv Yar but were pushed back": no entry, the place held (ATTACK_REPULSED)
             if trigger.echo:
@@ -791,8 +816,12 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
-            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
-                                    relative=relative)
+            voiced = stance.at(trig.start())
+            if (trigger is lx.BARE_CAPTURED or trigger is lx.BARE_REGAINED) and voiced.word == "reported" \
+                    and lx.DECLARED.search(text, sent.start, trig.start()):  # "Iraqi army declares Ramadi liberated"
+                voiced = Stance("claimed", next((a.faction for a in reversed(sent.actors) if a.faction
+                                                 and a.end <= trig.start()), None))
+            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, voiced, relative=relative)
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
             if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:

@@ -76,6 +76,27 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
 PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
                     r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                     r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
+#: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
+#: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
+#: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
+#: :data:`BARE_SUBJECT` says the name before it is the participle's subject.
+_BARE_ADVERB_WORDS = r"(?:(?:fully|completely|totally|entirely|finally|officially|now)\s+)*"
+_BARE_AFTER = r"(?=\s+by\b|\s*[,;:'’\"”]|\s*$|\s+(?:on|in|at|after|as|from|of|overnight|today|yesterday)\b)"
+BARE_REGAINED = Trigger("regained", _BARE_ADVERB_WORDS + r"(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back)"
+                        r"(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+BARE_CAPTURED = Trigger("captured", _BARE_ADVERB_WORDS + r"(?:liberated|freed|captured|seized|overrun|conquered|"
+                        r"cleared|cleansed)(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+_BARE_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?(?-i:[A-Z])[\w'’-]*){0,3}"
+#: What may stand before such a participle: a headline's name, after a date or a time ("5 Oct 2017 - Hawija",
+#: "14:05 GMT: Kherson"), or the object of a declaration ("declares Ramadi", "proclaimed the city of Mosul").
+BARE_SUBJECT = _re(r"(?:^\W*(?:[\w ,.:/]{0,30}?\s[-–—:]\s+|[\w ,./]{0,30}?:\s+)?|"
+                   r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+                   r"announced|announces)\s+)"
+                   rf"(?:the\s+(?:city|town|village|district)\s+of\s+)?{_BARE_NAME}\s+$")
+#: The declarations of :data:`BARE_SUBJECT`: what follows them is the declaring side's claim.
+DECLARED = _re(r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+               r"announced|announces)\s+[^,;:]*$")
+
 #: An attack on a place repelled: its defenders still hold it ("repelled a Boko Haram attack on Kolofata", "foiled an
 #: RSF attempt to storm El Fasher"; the attacker named inside the phrase is not the holder).
 REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarted|beat\s+back|beaten\s+back|"
@@ -154,6 +175,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
+    BARE_REGAINED,
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
             r"re-?occupied|re-?occupying|re-?entered|re-?entering|"
             r"retakes|recaptures|reclaims|regains(?:\s+(?:full\s+)?control\s+(?:of|over))?|wins\s+back|takes\s+back|"
@@ -222,6 +244,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"taken(?!\s+(?:to|away|prisoner|captive|hostage|into|from|out|as|in\s+for)\b)|overrun|conquered|liberated|"
             r"freed|cleansed|cleared|purged|"
             r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
+    BARE_CAPTURED,
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
