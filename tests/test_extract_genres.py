@@ -146,3 +146,32 @@ def test_a_speaker_after_the_verb_of_saying_makes_a_claim(gz, text: str, place: 
 def test_a_witness_or_monitor_after_the_verb_of_saying_leaves_a_report(gz, text: str) -> None:
     events = [e for e in read(gz, text) if e.kind == "captured"]
     assert events and all(e.stance == "reported" for e in events), events
+
+
+def test_every_line_of_a_timeline_is_read_as_a_headline(gz) -> None:
+    text = ("Key moments of the war\n"
+            "10 Jun 2014 - ISIL fighters seize Mosul\n"
+            "5 Oct 2017 - Hawija retaken by Iraqi forces\n"
+            "21 Jan 2025 - Minova captured by M23 rebels\n")
+    events = {(e.place, e.kind, e.actor_gaining, e.date) for e in read(gz, text)}
+    assert ("Hawija", "regained", "government", dt.date(2017, 10, 5)) in events, events
+    assert ("Minova", "captured", "m23", dt.date(2025, 1, 21)) in events, events
+
+
+@pytest.mark.parametrize("text", [
+    "Positional fighting continued near Robotyne in western Zaporizhia Oblast on February 17.",
+    "Clashes took place near Tal Tamr in Hasakah province on Sunday.",
+    "Fighting was reported around El Obeid in North Kordofan state.",
+    "Heavy fighting continued near Mogok in Mandalay Region.",
+])
+def test_fighting_near_a_town_in_its_area_contests_neither(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "contested"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Heavy fighting continued in Robotyne on Saturday.", "Robotyne"),
+    ("Clashes broke out inside Tal Tamr on Sunday.", "Tal Tamr"),
+    ("Fighting was reported in the centre of Mogok.", "Mogok"),
+])
+def test_fighting_inside_a_town_still_contests_it(gz, text: str, place: str) -> None:
+    assert [e.place for e in read(gz, text) if e.kind == "contested"] == [place], read(gz, text)

@@ -113,6 +113,12 @@ _OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|the
 _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
                         r"jihadists?|group['’]s|movement['’]s|junta)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
+#: Fighting told near a place and then in the area around it: "fighting continued near Robotyne in western
+#: Zaporizhia", "clashes took place north of Tal Tamr in Hasakah province". Neither the town nor its area is fought
+#: inside.
+_NEAR_THEN_IN = re.compile(r"\s(?:near|around|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"(?:ern)?\s+of|on\s+the\s+(?:outskirts|edges?|approaches)\s+of)\s(?:[\w-]+\s+){1,4}"
+                           r"(?:in|inside|within)$", re.I)
 #: A verb of saying after what was said, its speaker after it: "Fallujah fully liberated, says army commander",
 #: "'We hold the airport,' said the army spokesman".
 _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
@@ -760,8 +766,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
             if (trigger is lx.BARE_CAPTURED or trigger is lx.BARE_REGAINED) \
-                    and not lx.BARE_SUBJECT.search(text, sent.start, trig.start()):
+                    and not lx.BARE_SUBJECT.search(text[sent.start : trig.start()]):
                 continue  # "Hawija retaken by", "declares Ramadi liberated"; not "weapons in Saraqib seized by"
+            if trigger.kind == "contested" and _NEAR_THEN_IN.search(trig.group(0)):
+                continue  # "fighting continued near Robotyne in western Zaporizhia": near the town, in the region
             if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):
                 continue  # "stormed Chasiv Yar but were pushed back": no entry, the place held (ATTACK_REPULSED)
             if trigger.echo:
