@@ -175,3 +175,37 @@ def test_fighting_near_a_town_in_its_area_contests_neither(gz, text: str) -> Non
 ])
 def test_fighting_inside_a_town_still_contests_it(gz, text: str, place: str) -> None:
     assert [e.place for e in read(gz, text) if e.kind == "contested"] == [place], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Videos verified by our team show M23 fighters at Goma airport.", "Goma airport", "m23"),
+    ("Geolocated footage shows Russian soldiers in central Pokrovsk.", "Pokrovsk", "russia"),
+    ("Footage geolocated by analysts shows RSF fighters celebrating in the centre of Babanusa.", "Babanusa", "rsf"),
+    ("Verified images show Arakan Army fighters in Maungdaw.", "Maungdaw", "aa"),
+])
+def test_fighters_verified_footage_shows_in_a_place_entered_it(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.stance) for e in events] == [("entered", gaining, "verified")], events
+
+
+@pytest.mark.parametrize("text", [
+    "Videos show the destruction in Goma after the shelling.",
+    "Footage shows that residents in Pokrovsk are queuing for water.",
+    "M23 fighters in Goma were seen by residents.",
+    "Russian officials in Donetsk said the footage was fake.",
+])
+def test_footage_of_no_fighters_or_a_seat_enters_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "claimed", "verified"), [
+    ("The M23 said it had captured Kalehe, which we could not independently verify, but videos verified by our team "
+     "show M23 fighters at Goma airport.", "Kalehe", "Goma airport"),
+    ("The army's claim that it retook Bara could not be confirmed, but geolocated footage shows RSF fighters in "
+     "Um Sumeima.", "Bara", "Um Sumeima"),
+    ("Moscow's claim that it captured Kurakhove has not been verified; however, geolocated footage shows Russian "
+     "soldiers in central Toretsk.", "Kurakhove", "Toretsk"),
+])
+def test_a_caveat_set_apart_by_a_contrast_leaves_the_verification(gz, text: str, claimed: str, verified: str) -> None:
+    stances = {e.place: e.stance for e in read(gz, text)}
+    assert stances.get(verified) == "verified" and stances.get(claimed) == "claimed", read(gz, text)

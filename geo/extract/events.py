@@ -328,7 +328,15 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
         denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
-    if (verify := lx.VERIFY.search(s)) and not unverified and not lx.ASSESSED.search(s):
+    verify = lx.VERIFY.search(s)
+    if verify and unverified and unverified.start() <= verify.start() < unverified.end():  # the caveat's own word
+        verify = next((v for v in lx.VERIFY.finditer(s, unverified.end())), None)
+    # a caveat set apart from the verification by a contrast does not undo it: "We cannot verify the M23 claim, but
+    # videos verified by our team show M23 fighters at Goma airport"
+    apart = verify is not None and unverified is not None and (
+        unverified.end() <= verify.start() and bool(_CONTRAST.search(s, unverified.end(), verify.start()))
+        or verify.end() <= unverified.start() and bool(_CONTRAST.search(s, verify.end(), unverified.start())))
+    if verify and (not unverified or apart) and not lx.ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
@@ -765,9 +773,8 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
-            if (trigger is lx.BARE_CAPTURED or trigger is lx.BARE_REGAINED) \
-                    and not lx.BARE_SUBJECT.search(text[sent.start : trig.start()]):
-                continue  # "Hawija retaken by", "declares Ramadi liberated"; not "weapons in Saraqib seized by"
+            if not lx.read_here(trigger, text, sent.start, trig.start()):
+                continue  # "videos show M23 fighters at Goma airport", "Hawija retaken by"; not "weapons seized by"
             if trigger.kind == "contested" and _NEAR_THEN_IN.search(trig.group(0)):
                 continue  # "fighting continued near Robotyne in western Zaporizhia": near the town, in the region
             if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):

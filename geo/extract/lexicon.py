@@ -14,7 +14,7 @@ __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
            "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
-           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "read_here"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -76,6 +76,15 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
 PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
                     r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                     r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
+#: Fighters a video or a photograph shows in a place are in it: "videos verified by our team show M23 fighters at Goma
+#: airport", "geolocated footage shows Russian soldiers in central Pokrovsk". Read only after :data:`SHOWN` (the
+#: footage and what it shows, right before the preposition); it is evidence of its own, kept beside a capture (a
+#: verified sight of fighters at a place whose capture was only claimed).
+SHOWN_AT = Trigger("entered", r"(?:at|in|inside)(?=\s+(?:the\s+)?(?:(?:centre|center|heart|streets|outskirts)\s+of\s+|"
+                   r"(?:central|downtown)\s+)?(?-i:[A-Z]))", armed=True, weak=True, confidence=0.55)
+SHOWN = _re(r"\b(?:footage|videos?|images|photos|photographs|pictures|imagery)\b[^.;]{0,80}?\b(?:shows?|showed|"
+            r"showing|depicts?|depicted|depicting)\s+(?:(?!(?:that|how|the\s+(?:aftermath|destruction))\b)[\w'’-]+\s+)"
+            r"{1,4}?(?:(?:celebrating|standing|posing|walking|driving|gathered|deployed|moving|patrolling)\s+)?$")
 #: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
 #: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
 #: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
@@ -96,6 +105,20 @@ BARE_SUBJECT = _re(r"(?:^\W*(?:[\w ,.:/]{0,30}?\s[-–—:]\s+|[\w ,./]{0,30}?:\
 #: The declarations of :data:`BARE_SUBJECT`: what follows them is the declaring side's claim.
 DECLARED = _re(r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
                r"announced|announces)\s+[^,;:]*$")
+
+def read_here(trigger: Trigger, text: str, start: int, pos: int) -> bool:
+    """Whether a trigger found at *pos* in the sentence starting at *start* counts there.
+
+    :data:`SHOWN_AT` counts only after the footage that shows it, :data:`BARE_CAPTURED` and
+    :data:`BARE_REGAINED` only after a headline's name or a declaration (:data:`BARE_SUBJECT`); every
+    other trigger wherever it matches.
+    """
+    if trigger is SHOWN_AT:
+        return SHOWN.search(text[start:pos]) is not None
+    if trigger is BARE_CAPTURED or trigger is BARE_REGAINED:
+        return BARE_SUBJECT.search(text[start:pos]) is not None
+    return True
+
 
 #: An attack on a place repelled: its defenders still hold it ("repelled a Boko Haram attack on Kolofata", "foiled an
 #: RSF attempt to storm El Fasher"; the attacker named inside the phrase is not the holder).
@@ -341,6 +364,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             armed=True, intransitive=True, confidence=0.55),
     FLAG_RAISED,
     PATROLLED,
+    SHOWN_AT,
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
