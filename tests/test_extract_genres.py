@@ -209,3 +209,16 @@ def test_footage_of_no_fighters_or_a_seat_enters_nothing(gz, text: str) -> None:
 def test_a_caveat_set_apart_by_a_contrast_leaves_the_verification(gz, text: str, claimed: str, verified: str) -> None:
     stances = {e.place: e.stance for e in read(gz, text)}
     assert stances.get(verified) == "verified" and stances.get(claimed) == "claimed", read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("Ukrainian forces completed their withdrawal from Avdiivka, according to Ukrainian Commander-in-Chief Oleksandr "
+     "Syrskyi.", "Avdiivka", "ukraine"),
+    ("Russian troops completed their withdrawal from Kherson, according to the Russian defence ministry.", "Kherson",
+     "russia"),
+    ("The army pulled out of Bara on Sunday, according to RSF commanders.", "Bara", "saf"),
+])
+def test_the_speaker_after_according_to_is_no_side_a_withdrawal_went_to(gz, text: str, place: str,
+                                                                          losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert [(e.actor_losing, e.actor_gaining) for e in events] == [(losing, "unknown")], events

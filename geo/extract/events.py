@@ -1057,7 +1057,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                                                                       or ground_owner(text, a.end, units=True))), None)
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
-                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
+                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])
+                  and not _ACCORDING_TO.search(text, max(trig.end(), a.start - 40), a.start)]  # a speaker
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     if trigger.kind == "withdrew" and losing is not None and losing == gaining:
         losing = None  # "Kyiv ceded Soledar to Russian forces": the side it went to did not give it up
