@@ -222,3 +222,23 @@ def test_the_speaker_after_according_to_is_no_side_a_withdrawal_went_to(gz, text
                                                                           losing: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
     assert [(e.actor_losing, e.actor_gaining) for e in events] == [(losing, "unknown")], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Turkish-backed Free Syrian Army (FSA) fighters captured Jandairis on Thursday.", "Jandairis", "sna"),
+    ("Ankara-backed rebels (FSA) entered Rajo on Saturday.", "Rajo", "sna"),
+    ("The Rapid Support Forces (RSF) seized Nyala on Thursday.", "Nyala", "rsf"),
+    ("The Myanmar National Democratic Alliance Army (MNDAA) captured Laukkai.", "Laukkai", "mndaa"),
+    ("The Allied Democratic Forces (ADF) overran Mangurujipa.", "Mangurujipa", "adf"),
+])
+def test_a_short_form_in_parentheses_is_the_side_of_the_name_before_it(gz, text: str, place: str,
+                                                                        gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {gaining}, events
+
+
+def test_an_outlet_a_theatre_declares_speaks_for_its_side(gz) -> None:
+    text = "ANKARA (AA) - Afrin city center remains under YPG control after six weeks of fighting."
+    events = read(gz, text, dt.date(2018, 3, 8), source="Anadolu Agency")
+    held = [e for e in events if e.kind == "held" and e.place.startswith("Afrin")]
+    assert [(e.actor_gaining, e.stance, e.attributed_to) for e in held] == [("sdf", "claimed", "sna")], events
