@@ -242,3 +242,39 @@ def test_an_outlet_a_theatre_declares_speaks_for_its_side(gz) -> None:
     events = read(gz, text, dt.date(2018, 3, 8), source="Anadolu Agency")
     held = [e for e in events if e.kind == "held" and e.place.startswith("Afrin")]
     assert [(e.actor_gaining, e.stance, e.attributed_to) for e in held] == [("sdf", "claimed", "sna")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining", "day"), [
+    ("On 15 June 2022, FARDC soldiers clashed with M23 near Tshengerero. M23 retained control of Bunagana. "
+     "Fatalities unknown.", "Bunagana", "held", "m23", dt.date(2022, 6, 15)),
+    ("On March 4, 2024, JNIM militants attacked the army camp in Boni. They seized the town after the soldiers "
+     "fled. 12 fatalities.", "Boni", "captured", "jnim", dt.date(2024, 3, 4)),
+    ("On 9 February 2024, clashes took place near Kyauktaw. The Arakan Army captured Kyauktaw after the junta "
+     "battalion withdrew.", "Kyauktaw", "captured", "aa", dt.date(2024, 2, 9)),
+    ("3 Oct 2023 - Heavy shelling hit the outskirts. Russian forces entered Avdiivka from the south.", "Avdiivka",
+     "entered", "russia", dt.date(2023, 10, 3)),
+])
+def test_a_line_that_opens_with_a_date_dates_its_later_sentences(gz, text: str, place: str, kind: str,
+                                                                 gaining: str, day: dt.date) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert [(e.actor_gaining, e.date) for e in events] == [(gaining, day)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On 15 June 2022, FARDC soldiers clashed with M23 near Tshengerero. M23 still holds Bunagana.", "Bunagana"),
+    ("On 15 June 2022, FARDC soldiers clashed with M23 near Tshengerero.\nM23 retained control of Bunagana.",
+     "Bunagana"),
+])
+def test_a_date_dates_neither_the_present_nor_the_next_line(gz, text: str, place: str) -> None:
+    events = [e for e in read(gz, text, dt.date(2022, 6, 21)) if e.place == place]
+    assert events and all(e.date != dt.date(2022, 6, 15) for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("The army retains El Fasher, the capital of North Darfur State.", "El Fasher", "saf"),
+    ("M23 fighters retained Bunagana despite the counterattack.", "Bunagana", "m23"),
+    ("Ukrainian forces retained Kupiansk through the winter.", "Kupiansk", "ukraine"),
+])
+def test_a_side_that_retains_a_place_holds_it(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("held", gaining)], events

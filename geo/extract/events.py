@@ -70,6 +70,7 @@ from geo.extract.context import (
     Sentence,
     Wording,
     event_candidates,
+    line_time,
     make_event,
     object_apposition,
     read_sentences,
@@ -1067,6 +1068,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         losing = earlier.actor_gaining  # "retook Wad Madani on Saturday ... The fall of Wad Madani in December 2023"
         gaining = _sole_opponent(ctx.theatre, losing) or "unknown"
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    if time is None and relative is None:  # "On 15 June 2022, ... clashed near X. M23 retained control of Y."
+        time = line_time(ctx.article, sent)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
         time is None or not clause[0] <= time.start < clause[1])
     if undated:  # "recaptured Lalibela from Tigrayan forces who seized it": before the recapture, but when?
