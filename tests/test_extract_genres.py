@@ -278,3 +278,22 @@ def test_a_date_dates_neither_the_present_nor_the_next_line(gz, text: str, place
 def test_a_side_that_retains_a_place_holds_it(gz, text: str, place: str, gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [(e.kind, e.actor_gaining) for e in events] == [("held", gaining)], events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Ukrainian forces have encircled around 5,000 Russian troops in Lyman.", "Lyman", "ukraine", "russia"),
+    ("The RSF has besieged hundreds of army soldiers in Babanusa.", "Babanusa", "rsf", "saf"),
+    ("The Arakan Army has surrounded the remaining junta troops inside Maungdaw.", "Maungdaw", "aa", "junta"),
+])
+def test_a_garrison_encircled_in_a_place_is_a_siege_of_it(gz, text: str, place: str, gaining: str,
+                                                          losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining, e.actor_losing) for e in events] == [("besieged", gaining, losing)], events
+
+
+@pytest.mark.parametrize("text", [
+    "The army encircled the troops near Lyman.",
+    "Residents said the fighters had trapped civilians in Goma.",
+])
+def test_people_encircled_near_a_place_or_civilians_trapped_besiege_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "besieged"], read(gz, text)

@@ -999,7 +999,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     inside = [a for a in inside_all if a.faction]
     into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
     if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
-            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK:
+            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK \
+            and trigger is not lx.GARRISON_ENCIRCLED:  # (nor "encircled Russian troops in": the side besieged)
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -1019,6 +1020,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
         return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger is lx.GARRISON_ENCIRCLED and inside and inside[0].faction != gaining:
+        losing = inside[0].faction  # "encircled around 5,000 Russian troops in Lyman": Russia's garrison
     if trigger.passive and trigger.kind == "captured" and not trigger.loser and not inferred and actor is not None \
             and not into_hands and not _LIBERATED.search(trig.group(0)) and _admits(text, sent, trig, actor):
         # "Kyiv acknowledged that Novohrodivka had been captured": the side that admits it lost the place

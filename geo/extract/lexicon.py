@@ -14,7 +14,7 @@ __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
            "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
-           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "read_here"]
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "GARRISON_ENCIRCLED", "read_here"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -85,6 +85,15 @@ SHOWN_AT = Trigger("entered", r"(?:at|in|inside)(?=\s+(?:the\s+)?(?:(?:centre|ce
 SHOWN = _re(r"\b(?:footage|videos?|images|photos|photographs|pictures|imagery)\b[^.;]{0,80}?\b(?:shows?|showed|"
             r"showing|depicts?|depicted|depicting)\s+(?:(?!(?:that|how|the\s+(?:aftermath|destruction))\b)[\w'’-]+\s+)"
             r"{1,4}?(?:(?:celebrating|standing|posing|walking|driving|gathered|deployed|moving|patrolling)\s+)?$")
+#: A garrison encircled in a place: "have encircled around 5,000 Russian troops in Lyman", "besieged hundreds of
+#: soldiers in Babanusa" (the place is besieged by the subject; the side named inside the phrase is the one besieged;
+#: not "encircled the troops near Lyman").
+GARRISON_ENCIRCLED = Trigger(
+    "besieged", r"(?:encircled|encircling|encircle|surrounded|surrounding|besieged|besieging|trapped|trapping)"
+    r"\s+(?:(?:up\s+to|around|about|some|nearly|almost|more\s+than|at\s+least|an\s+estimated|thousands\s+of|"
+    r"hundreds\s+of|dozens\s+of|several|the|its|their|[\d,]+)\s+)*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
+    r"fighters|servicemen|men|militants|defenders|personnel|rebels|paramilitaries|garrison)\s+(?:in|inside)"
+    r"(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", confidence=0.65)
 #: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
 #: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
 #: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
@@ -348,6 +357,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of|"
             r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
+    GARRISON_ENCIRCLED,
     Trigger("entered", r"entered|entering|enter|enters|broke\s+into|breaks?\s+into|pushed\s+into|push(?:es)?\s+into|"
             r"(?:pushed|pushing|advanced|advancing|moved|moving|drove|driving)\s+(?:deeper|further|farther)\s+into|"
             r"advanced\s+into|advances?\s+into|moved\s+into|moves?\s+into|sweeps?\s+into|storms(?:\s+into)?|"
