@@ -297,3 +297,23 @@ def test_a_garrison_encircled_in_a_place_is_a_siege_of_it(gz, text: str, place: 
 ])
 def test_people_encircled_near_a_place_or_civilians_trapped_besiege_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "besieged"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("SOHR documented the control of Jaish al-Fatah factions, including Ahrar al-Sham, over the city of Jisr "
+     "al-Shughur after violent clashes.", "Jisr al-Shughur", "opposition"),
+    ("The Syrian Observatory documented the control of IS over Palmyra.", "Palmyra", "islamic_state"),
+    ("The RSF imposed full control over Nyala on Thursday.", "Nyala", "rsf"),
+    ("The M23 has imposed its control on Rubaya, residents said.", "Rubaya", "m23"),
+])
+def test_control_imposed_or_documented_over_a_place_is_its_capture(gz, text: str, place: str, gaining: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("captured", gaining)], events
+
+
+@pytest.mark.parametrize("text", [
+    "The army imposed a curfew on Goma after the clashes.",
+    "Analysts discussed the control of roads over the winter in Kharkiv.",
+])
+def test_a_curfew_or_a_control_of_roads_captures_nothing(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)

@@ -997,7 +997,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor = None  # "Saraqib changed hands several times": between whom, and who holds it now, is not said
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
-    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
+    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0))) \
+        or trigger is lx.CONTROL_OF_OVER  # "documented the control of Jaish al-Fatah factions over": theirs
     if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
             and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK \
             and trigger is not lx.GARRISON_ENCIRCLED:  # (nor "encircled Russian troops in": the side besieged)

@@ -14,7 +14,8 @@ __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
            "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
-           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "GARRISON_ENCIRCLED", "read_here"]
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "GARRISON_ENCIRCLED", "CONTROL_OF_OVER",
+           "read_here"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -94,6 +95,14 @@ GARRISON_ENCIRCLED = Trigger(
     r"hundreds\s+of|dozens\s+of|several|the|its|their|[\d,]+)\s+)*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
     r"fighters|servicemen|men|militants|defenders|personnel|rebels|paramilitaries|garrison)\s+(?:in|inside)"
     r"(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", confidence=0.65)
+#: Control imposed on a place, as monitors write a capture: "imposed their control over Jisr al-Shughur", "SOHR
+#: documented the control of Jaish al-Fatah factions over the city of" (the side named inside the phrase took it).
+IMPOSED_CONTROL = Trigger("captured", r"(?:imposed|imposes|imposing|impose|asserted|asserts|asserting)\s+"
+                          r"(?:(?:their|its|his|full|complete|total|firm)\s+)*control\s+(?:over|on|of)",
+                          confidence=0.75)
+CONTROL_OF_OVER = Trigger("captured", r"(?:(?<=documented\s)|(?<=confirmed\s)|(?<=reported\s)|(?<=announced\s))"
+                          r"(?:the\s+)?(?:full\s+)?control\s+of\s+(?:[\w'’-]+,?\s+){1,12}?(?:over|on)",
+                          confidence=0.7)
 #: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
 #: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
 #: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
@@ -277,6 +286,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"freed|cleansed|cleared|purged|"
             r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
     BARE_CAPTURED,
+    IMPOSED_CONTROL,
+    CONTROL_OF_OVER,
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
