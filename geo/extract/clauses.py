@@ -38,7 +38,7 @@ from gazetteer import Mention
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
            "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
-           "in_locator", "not_a_place", "object_gap",
+           "not_a_place", "object_gap",
            "proper_after", "proper_before", "relative_pronoun", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -606,12 +606,12 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
         if not words or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
             continue
         start = m.end() - len(" ".join(words))
+        if in_locator(text, start):  # "Anefis (Tessalit, Kidal)": the units that locate Anefis
+            continue
         end = m.end()
         if any(s < end and start < e for s, e in taken) or not _NAME_END.match(text, end):
             continue
         if words[-1].lower() in _NOT_NAME or len(words[-1]) < 2 or any(map(_not_a_name_word, words)):
-            continue
-        if in_locator(text, start):  # "Anefis (Tessalit, Kidal)": the units that locate Anefis
             continue
         found.append(Mention(start, end, text[start:end], (), UNPLACED))
     return found

@@ -77,67 +77,6 @@ FLAG_RAISED = Trigger("entered", r"(?:raised|raising|raise|raises|hoisted|hoisti
 PATROLLED = Trigger("entered", r"(?:patrolled|patrolling|patrols)(?:\s+(?:the\s+)?(?:streets|centre|center|markets?|"
                     r"neighbou?rhoods|districts)\s+(?:of|in))?(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                     r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6)
-#: Fighters a video or a photograph shows in a place are in it: "videos verified by our team show M23 fighters at Goma
-#: airport", "geolocated footage shows Russian soldiers in central Pokrovsk". Read only after :data:`SHOWN` (the
-#: footage and what it shows, right before the preposition); it is evidence of its own, kept beside a capture (a
-#: verified sight of fighters at a place whose capture was only claimed).
-SHOWN_AT = Trigger("entered", r"(?:at|in|inside)(?=\s+(?:the\s+)?(?:(?:centre|center|heart|streets|outskirts)\s+of\s+|"
-                   r"(?:central|downtown)\s+)?(?-i:[A-Z]))", armed=True, weak=True, confidence=0.55)
-SHOWN = _re(r"\b(?:footage|videos?|images|photos|photographs|pictures|imagery)\b[^.;]{0,80}?\b(?:shows?|showed|"
-            r"showing|depicts?|depicted|depicting)\s+(?:(?!(?:that|how|the\s+(?:aftermath|destruction))\b)[\w'’-]+\s+)"
-            r"{1,4}?(?:(?:celebrating|standing|posing|walking|driving|gathered|deployed|moving|patrolling)\s+)?$")
-#: A garrison encircled in a place: "have encircled around 5,000 Russian troops in Lyman", "besieged hundreds of
-#: soldiers in Babanusa" (the place is besieged by the subject; the side named inside the phrase is the one besieged;
-#: not "encircled the troops near Lyman").
-GARRISON_ENCIRCLED = Trigger(
-    "besieged", r"(?:encircled|encircling|encircle|surrounded|surrounding|besieged|besieging|trapped|trapping)"
-    r"\s+(?:(?:up\s+to|around|about|some|nearly|almost|more\s+than|at\s+least|an\s+estimated|thousands\s+of|"
-    r"hundreds\s+of|dozens\s+of|several|the|its|their|[\d,]+)\s+)*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
-    r"fighters|servicemen|men|militants|defenders|personnel|rebels|paramilitaries|garrison)\s+(?:in|inside)"
-    r"(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", confidence=0.65)
-#: Control imposed on a place, as monitors write a capture: "imposed their control over Jisr al-Shughur", "SOHR
-#: documented the control of Jaish al-Fatah factions over the city of" (the side named inside the phrase took it).
-IMPOSED_CONTROL = Trigger("captured", r"(?:imposed|imposes|imposing|impose|asserted|asserts|asserting)\s+"
-                          r"(?:(?:their|its|his|full|complete|total|firm)\s+)*control\s+(?:over|on|of)",
-                          confidence=0.75)
-CONTROL_OF_OVER = Trigger("captured", r"(?:(?<=documented\s)|(?<=confirmed\s)|(?<=reported\s)|(?<=announced\s))"
-                          r"(?:the\s+)?(?:full\s+)?control\s+of\s+(?:[\w'’-]+,?\s+){1,12}?(?:over|on)",
-                          confidence=0.7)
-#: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
-#: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
-#: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
-#: :data:`BARE_SUBJECT` says the name before it is the participle's subject.
-_BARE_ADVERB_WORDS = r"(?:(?:fully|completely|totally|entirely|finally|officially|now)\s+)*"
-_BARE_AFTER = r"(?=\s+by\b|\s*[,;:'’\"”]|\s*$|\s+(?:on|in|at|after|as|from|of|overnight|today|yesterday)\b)"
-BARE_REGAINED = Trigger("regained", _BARE_ADVERB_WORDS + r"(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back)"
-                        r"(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
-BARE_CAPTURED = Trigger("captured", _BARE_ADVERB_WORDS + r"(?:liberated|freed|captured|seized|overrun|conquered|"
-                        r"cleared|cleansed)(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
-_BARE_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?(?-i:[A-Z])[\w'’-]*){0,3}"
-#: What may stand before such a participle: a headline's name, after a date or a time ("5 Oct 2017 - Hawija",
-#: "14:05 GMT: Kherson"), or the object of a declaration ("declares Ramadi", "proclaimed the city of Mosul").
-BARE_SUBJECT = _re(r"(?:^\W*(?:[\w ,.:/]{0,30}?\s[-–—:]\s+|[\w ,./]{0,30}?:\s+)?|"
-                   r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
-                   r"announced|announces)\s+)"
-                   rf"(?:the\s+(?:city|town|village|district)\s+of\s+)?{_BARE_NAME}\s+$")
-#: The declarations of :data:`BARE_SUBJECT`: what follows them is the declaring side's claim.
-DECLARED = _re(r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
-               r"announced|announces)\s+[^,;:]*$")
-
-def read_here(trigger: Trigger, text: str, start: int, pos: int) -> bool:
-    """Whether a trigger found at *pos* in the sentence starting at *start* counts there.
-
-    :data:`SHOWN_AT` counts only after the footage that shows it, :data:`BARE_CAPTURED` and
-    :data:`BARE_REGAINED` only after a headline's name or a declaration (:data:`BARE_SUBJECT`); every
-    other trigger wherever it matches.
-    """
-    if trigger is SHOWN_AT:
-        return SHOWN.search(text[start:pos]) is not None
-    if trigger is BARE_CAPTURED or trigger is BARE_REGAINED:
-        return BARE_SUBJECT.search(text[start:pos]) is not None
-    return True
-
-
 #: An attack on a place repelled: its defenders still hold it ("repelled a Boko Haram attack on Kolofata", "foiled an
 #: RSF attempt to storm El Fasher"; the attacker named inside the phrase is not the holder).
 REPELLED = Trigger("held", r"(?:repelled|repulsed|repels|repulses|foiled|thwarted|beat\s+back|beaten\s+back|"
@@ -205,6 +144,67 @@ CHANGED_HANDS = Trigger("contested", r"(?:changed|changing|changes|change)\s+han
                         r"twice|again\s+and\s+again|several\s+times\s+over)|"
                         r"(?:repeatedly|several\s+times|many\s+times|multiple\s+times|twice)\s+changed\s+hands",
                         passive=True, agent_after=False, confidence=0.6)
+#: Fighters a video or a photograph shows in a place are in it: "videos verified by our team show M23 fighters at Goma
+#: airport", "geolocated footage shows Russian soldiers in central Pokrovsk". Read only after :data:`SHOWN` (the
+#: footage and what it shows, right before the preposition); it is evidence of its own, kept beside a capture (a
+#: verified sight of fighters at a place whose capture was only claimed).
+SHOWN_AT = Trigger("entered", r"(?:at|in|inside)(?=\s+(?:the\s+)?(?:(?:centre|center|heart|streets|outskirts)\s+of\s+|"
+                   r"(?:central|downtown)\s+)?(?-i:[A-Z]))", armed=True, weak=True, confidence=0.55)
+SHOWN = _re(r"\b(?:footage|videos?|images|photos|photographs|pictures|imagery)\b[^.;]{0,80}?\b(?:shows?|showed|"
+            r"showing|depicts?|depicted|depicting)\s+(?:(?!(?:that|how|the\s+(?:aftermath|destruction))\b)[\w'’-]+\s+)"
+            r"{1,4}?(?:(?:celebrating|standing|posing|walking|driving|gathered|deployed|moving|patrolling)\s+)?$")
+#: A garrison encircled in a place: "have encircled around 5,000 Russian troops in Lyman", "besieged hundreds of
+#: soldiers in Babanusa" (the place is besieged by the subject; the side named inside the phrase is the one besieged;
+#: not "encircled the troops near Lyman").
+GARRISON_ENCIRCLED = Trigger(
+    "besieged", r"(?:encircled|encircling|encircle|surrounded|surrounding|besieged|besieging|trapped|trapping)"
+    r"\s+(?:(?:up\s+to|around|about|some|nearly|almost|more\s+than|at\s+least|an\s+estimated|thousands\s+of|"
+    r"hundreds\s+of|dozens\s+of|several|the|its|their|[\d,]+)\s+)*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
+    r"fighters|servicemen|men|militants|defenders|personnel|rebels|paramilitaries|garrison)\s+(?:in|inside)"
+    r"(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", confidence=0.65)
+#: Control imposed on a place, as monitors write a capture: "imposed their control over Jisr al-Shughur", "SOHR
+#: documented the control of Jaish al-Fatah factions over the city of" (the side named inside the phrase took it).
+IMPOSED_CONTROL = Trigger("captured", r"(?:imposed|imposes|imposing|impose|asserted|asserts|asserting)\s+"
+                          r"(?:(?:their|its|his|full|complete|total|firm)\s+)*control\s+(?:over|on|of)",
+                          confidence=0.75)
+CONTROL_OF_OVER = Trigger("captured", r"(?:(?<=documented\s)|(?<=confirmed\s)|(?<=reported\s)|(?<=announced\s))"
+                          r"(?:the\s+)?(?:full\s+)?control\s+of\s+(?:[\w'’-]+,?\s+){1,12}?(?:over|on)",
+                          confidence=0.7)
+#: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
+#: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
+#: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
+#: :data:`BARE_SUBJECT` says the name before it is the participle's subject.
+_BARE_ADVERB_WORDS = r"(?:(?:fully|completely|totally|entirely|finally|officially|now)\s+)*"
+_BARE_AFTER = r"(?=\s+by\b|\s*[,;:'’\"”]|\s*$|\s+(?:on|in|at|after|as|from|of|overnight|today|yesterday)\b)"
+BARE_REGAINED = Trigger("regained", _BARE_ADVERB_WORDS + r"(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back)"
+                        r"(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+BARE_CAPTURED = Trigger("captured", _BARE_ADVERB_WORDS + r"(?:liberated|freed|captured|seized|overrun|conquered|"
+                        r"cleared|cleansed)(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+_BARE_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?(?-i:[A-Z])[\w'’-]*){0,3}"
+#: What may stand before such a participle: a headline's name, after a date or a time ("5 Oct 2017 - Hawija",
+#: "14:05 GMT: Kherson"), or the object of a declaration ("declares Ramadi", "proclaimed the city of Mosul").
+BARE_SUBJECT = _re(r"(?:^\W*(?:[\w ,.:/]{0,30}?\s[-–—:]\s+|[\w ,./]{0,30}?:\s+)?|"
+                   r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+                   r"announced|announces)\s+)"
+                   rf"(?:the\s+(?:city|town|village|district)\s+of\s+)?{_BARE_NAME}\s+$")
+#: The declarations of :data:`BARE_SUBJECT`: what follows them is the declaring side's claim.
+DECLARED = _re(r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+               r"announced|announces)\s+[^,;:]*$")
+
+def read_here(trigger: Trigger, text: str, start: int, pos: int) -> bool:
+    """Whether a trigger found at *pos* in the sentence starting at *start* counts there.
+
+    :data:`SHOWN_AT` counts only after the footage that shows it, :data:`BARE_CAPTURED` and
+    :data:`BARE_REGAINED` only after a headline's name or a declaration (:data:`BARE_SUBJECT`); every
+    other trigger wherever it matches.
+    """
+    if trigger is SHOWN_AT:
+        return SHOWN.search(text[start:pos]) is not None
+    if trigger is BARE_CAPTURED or trigger is BARE_REGAINED:
+        return BARE_SUBJECT.search(text[start:pos]) is not None
+    return True
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -217,6 +217,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
     BARE_REGAINED,
+    BARE_CAPTURED,
+    IMPOSED_CONTROL,
+    CONTROL_OF_OVER,
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
             r"re-?occupied|re-?occupying|re-?entered|re-?entering|"
             r"retakes|recaptures|reclaims|regains(?:\s+(?:full\s+)?control\s+(?:of|over))?|wins\s+back|takes\s+back|"
@@ -285,9 +288,6 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"taken(?!\s+(?:to|away|prisoner|captive|hostage|into|from|out|as|in\s+for)\b)|overrun|conquered|liberated|"
             r"freed|cleansed|cleared|purged|"
             r"occupied(?!(?:\s+[\w-]+){0,5}?\s+since\b)|stormed)(?:\s+by)?", passive=True, confidence=0.75),
-    BARE_CAPTURED,
-    IMPOSED_CONTROL,
-    CONTROL_OF_OVER,
     # ("which had been occupied by TNLA terrorists since August": a state, read by the held triggers below)
     Trigger("captured", r"(?:took|taken|taking|take|gained|gaining|wrested|seized|seizing|assumed|seize|established)"
             r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|captured|capture(?!\s+of\b)|capturing|seized?|seizing|overr[au]n|"
