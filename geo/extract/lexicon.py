@@ -438,14 +438,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             armed=True, confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
+    # A side that retains a place holds it: "the army retains El Fasher", "M23 retained Bunagana" (a side before it).
+    Trigger("held", r"(?:retains|retained|retain|retaining)(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6),
     PUSHED_BACK_EDGE,
     PUSHED_BACK_EDGE_PASSIVE,
     PUSHED_BACK_PASSIVE,
     PUSHED_BACK,
     CHANGED_HANDS,
-    # A side that retains a place holds it: "the army retains El Fasher", "M23 retained Bunagana" (a side before it).
-    Trigger("held", r"(?:retains|retained|retain|retaining)(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
-            r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6),
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
