@@ -317,3 +317,16 @@ def test_control_imposed_or_documented_over_a_place_is_its_capture(gz, text: str
 ])
 def test_a_curfew_or_a_control_of_roads_captures_nothing(gz, text: str) -> None:
     assert not [e for e in read(gz, text) if e.kind == "captured"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "losing"), [
+    ("Russian troops briefly held Kupiansk in February 2022 before withdrawing, residents said.", "Kupiansk",
+     "russia"),
+    ("RSF fighters briefly held Bara in September 2024 before withdrawing, witnesses said.", "Bara", "rsf"),
+    ("M23 rebels briefly held Kitshanga in January 2023 before withdrawing, residents said.", "Kitshanga", "m23"),
+])
+def test_a_gated_trigger_is_no_verb_of_change_for_the_other_rules(gz, text: str, place: str, losing: str) -> None:
+    """'in February' after a change is no footage's place ("SHOWN_AT" is read only after footage): the withdrawal
+    after it still leaves the place named before."""
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert [e.actor_losing for e in events] == [losing], read(gz, text)

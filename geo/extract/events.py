@@ -215,7 +215,7 @@ class _Relative:
 
 
 #: Kinds whose trigger tells a change of hands: a relative clause after one tells what came before it.
-_CHANGES = tuple(t.pattern for t in lx.TRIGGERS if t.kind in ("captured", "regained", "withdrew", "entered")
+_CHANGES = tuple(t.pattern for t in lx.OPEN_TRIGGERS if t.kind in ("captured", "regained", "withdrew", "entered")
                  and not t.echo)
 #: Between a subject relative pronoun and its verb: auxiliaries and adverbs ("who had earlier seized").
 _RELATIVE_AUXILIARIES = re.compile(r"^(?:\s+(?:had|has|have|been|was|were|is|are|then|first|earlier|later|briefly|"
@@ -904,7 +904,7 @@ def _unknown_object_before(text: str, sent: Sentence, trig: re.Match[str]) -> bo
     withdrawal is from Um al-Qura, not from the last known settlement named before it.
     """
     known = [(m.start, m.end) for m in sent.places]
-    for t in lx.TRIGGERS:
+    for t in lx.OPEN_TRIGGERS:
         if t.kind not in _OBJECT_KINDS or t.passive or t.loser:
             continue
         for m in t.pattern.finditer(text, sent.start, trig.start()):

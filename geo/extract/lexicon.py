@@ -15,7 +15,7 @@ __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
            "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
            "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "GARRISON_ENCIRCLED", "CONTROL_OF_OVER",
-           "read_here"]
+           "OPEN_TRIGGERS", "read_here"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -460,6 +460,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:(?-i:[A-Z])|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
             r"would|will|said|says|to)\b)))", weak=True, confidence=0.6),
 )
+
+#: The triggers that count wherever they match (:func:`read_here`): what another rule asks when it looks for any verb
+#: of change in a stretch of text ("another verb's object", "an unknown object before").
+OPEN_TRIGGERS: tuple[Trigger, ...] = tuple(t for t in TRIGGERS
+                                           if t is not SHOWN_AT and t is not BARE_CAPTURED and t is not BARE_REGAINED)
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
 HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
