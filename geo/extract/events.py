@@ -345,29 +345,6 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
 
-def _speaker_after(sent: Sentence, m: re.Match[str]) -> tuple[Stance | None] | None:
-    """Return the stance of a verb of saying whose speaker follows it, in a 1-tuple; None when no such speaker is told.
-
-    "..., says army commander", "..., said the Syrian Observatory": the speaker is after the verb, not the side
-    before it; witnesses there ("..., said residents") leave a report (no stance of a side: ``(None,)``).
-    """
-    if not _INVERTED_BEFORE.search(sent.text, max(0, m.start() - 4), m.start()) \
-            or not _INVERTED_VERB.fullmatch(m.group(0)):
-        return None
-    after = _SPEAKER_AFTER.match(sent.text, m.end())
-    if after is None:
-        return None
-    named = [a for a in sent.actors if m.end() <= a.start - sent.start < after.end()][:1]
-    if named:
-        speaker = named[0]
-        return (Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction),)
-    word = _SIDE_WORD.search(after.group(0))
-    side = _side_of_word(word.group(0), sent.theatre) if word else None
-    if side is not None:
-        return (Stance("claimed", side),)
-    return (None,) if _WITNESSES.search(after.group(0)) else None
-
-
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
     inverted = _speaker_after(sent, m)
@@ -396,6 +373,29 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
                    or index.actors(affiliated.group(1), sent.theatre)[:1])
         return Stance("claimed", faction[0].faction if faction else None)
     return None
+
+
+def _speaker_after(sent: Sentence, m: re.Match[str]) -> tuple[Stance | None] | None:
+    """Return the stance of a verb of saying whose speaker follows it, in a 1-tuple; None when no such speaker is told.
+
+    "..., says army commander", "..., said the Syrian Observatory": the speaker is after the verb, not the side
+    before it; witnesses there ("..., said residents") leave a report (no stance of a side: ``(None,)``).
+    """
+    if not _INVERTED_BEFORE.search(sent.text, max(0, m.start() - 4), m.start()) \
+            or not _INVERTED_VERB.fullmatch(m.group(0)):
+        return None
+    after = _SPEAKER_AFTER.match(sent.text, m.end())
+    if after is None:
+        return None
+    named = [a for a in sent.actors if m.end() <= a.start - sent.start < after.end()][:1]
+    if named:
+        speaker = named[0]
+        return (Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction),)
+    word = _SIDE_WORD.search(after.group(0))
+    side = _side_of_word(word.group(0), sent.theatre) if word else None
+    if side is not None:
+        return (Stance("claimed", side),)
+    return (None,) if _WITNESSES.search(after.group(0)) else None
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
