@@ -181,9 +181,9 @@ def test_a_division_without_a_polygon_is_a_point_the_map_shows(gz) -> None:
 
 @pytest.mark.parametrize(("text", "place", "stance"), [
     ("Geolocated footage indicates that Russian forces likely seized Krasnohorivka, the ISW said.", "Krasnohorivka",
-     "reported"),
-    ("Geolocated video shows that RSF fighters have probably captured Babanusa.", "Babanusa", "reported"),
-    ("Verified footage suggests the Arakan Army appears to have taken Ann, analysts said.", "Ann", "reported"),
+     "claimed"),
+    ("Geolocated video shows that RSF fighters have probably captured Babanusa.", "Babanusa", "claimed"),
+    ("Verified footage suggests the Arakan Army appears to have taken Ann, analysts said.", "Ann", "claimed"),
     ("Geolocated footage confirmed that Ukrainian forces entered Robotyne.", "Robotyne", "verified"),
 ])
 def test_an_assessment_with_footage_is_not_a_verification(gz, text: str, place: str, stance: str) -> None:

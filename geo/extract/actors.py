@@ -379,6 +379,27 @@ _GROUP_HEADS = frozenset({"militants", "jihadists", "extremists", "insurgents", 
 _POSSESSOR_REACH = 120
 
 
+#: The opening and closing of a short form in parentheses right after a name: "Free Syrian Army (FSA)".
+_OPEN_PAREN = re.compile(r"\s*\(\s*$")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+
+
+def _abbreviated(text: str, actors: Sequence[ActorMention]) -> list[ActorMention]:
+    """Return the mentions with a short form in parentheses given the side of the name it abbreviates.
+
+    "Turkish-backed Free Syrian Army (FSA) fighters": the FSA here is the Turkish-backed
+    factions the name before it says, whatever the bare "FSA" means elsewhere.
+    """
+    out = list(actors)
+    for k in range(1, len(out)):
+        before, a = out[k - 1], out[k]
+        if before.faction in (None, UNKNOWN) or before.monitor or a.faction == before.faction or a.monitor:
+            continue
+        if _OPEN_PAREN.fullmatch(text, before.end, a.start) and _CLOSE_PAREN.match(text, a.end):
+            out[k] = replace(a, faction=before.faction, open_army=False)
+    return out
+
+
 def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | None) -> list[ActorMention]:
     """Resolve the names that refer back to a side named before them.
 
@@ -409,6 +430,7 @@ def coreferent(text: str, actors: Sequence[ActorMention], theatre: Theatre | Non
     """
     if theatre is None:
         return list(actors)
+    actors = _abbreviated(text, actors)
     starts = [a.start for a in actors]
     groups = []
     for m in _GROUP.finditer(text):

@@ -517,14 +517,51 @@ _SEAT_OF = re.compile(r"\b(?:ministry|ministries|government|officials?|spokes(?:
                       r"(?:press|media)\s+office|journalists?|analysts?)\s+in\s+$", re.I)
 
 
+#: The units that locate a place, in parentheses after its name, as event notes and situation reports write them:
+#: "Bunagana (Rutshuru, Nord-Kivu)", "Anefis (Tessalit, Kidal)", "Kupiansk (Kharkiv Oblast)", "Sake (Masisi
+#: territory, North Kivu)". Two units or more, or one with its unit word; not one name alone, which may be the same
+#: place's other name ("Bakhmut (Artemivsk)").
+_UNIT_WORD = (r"(?i:oblast|province|governorate|region|state|territory|district|township|cercle|commune|county|"
+              r"department|zone|woreda|division|krai|raion|prefecture)")
+_LOCATOR_ITEM = rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|de|du|el|{_UNIT_WORD}))*"
+_LOCATOR = re.compile(rf"[A-Z][\w'’.-]*\s*\((?:{_LOCATOR_ITEM}(?:\s*[,/;]\s*{_LOCATOR_ITEM})+|"
+                      rf"{_LOCATOR_ITEM}\s+{_UNIT_WORD})\)")
+
+
+def in_locator(text: str, start: int) -> bool:
+    """Whether a name at *start* is inside the parenthesised units that locate the name before it.
+
+    "M23 took control of Bunagana (Rutshuru, Nord-Kivu)": Rutshuru and North Kivu say where
+    Bunagana is; they are no place the sentence tells of, nor what "the town" after them names.
+
+    Examples
+    --------
+    >>> text = "FAMa took control of Anefis (Tessalit, Kidal) on Saturday."
+    >>> in_locator(text, text.index("Kidal")), in_locator(text, text.index("Anefis"))
+    (True, False)
+    >>> text = "Russian forces took Bakhmut (Artemivsk) in May."
+    >>> in_locator(text, text.index("Artemivsk"))
+    False
+    """
+    opened = text.rfind("(", max(0, start - 80), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    head = text.rfind(" ", max(0, opened - 40), opened - 1) + 1
+    m = _LOCATOR.match(text, head)
+    return m is not None and m.end() > start
+
+
 def not_a_place(text: str, m: Mention) -> bool:
     """Whether a place name is no place of the story.
 
-    Part of a person's, an outlet's or a group's name ("Halab Today TV"), or the seat of a
+    Part of a person's, an outlet's or a group's name ("Halab Today TV"), the seat of a
     speaker or an office ("a military source in Port Sudan said", "the defence ministry in
-    Moscow"): where someone speaks from, not where anything happened.
+    Moscow"): where someone speaks from, not where anything happened; or one of the units that
+    locate the name before it (:func:`in_locator`).
     """
     if _PERSON_WORD.match(m.text):
+        return True
+    if in_locator(text, m.start):
         return True
     if text.endswith(" in ", 0, m.start) and _SEAT_OF.search(text, max(0, m.start - 40), m.start):
         return True
@@ -582,6 +619,8 @@ def _proper(text: str, lo: int, hi: int, taken: Sequence[tuple[int, int]]) -> li
         if not words or m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’"):
             continue
         start = m.end() - len(" ".join(words))
+        if in_locator(text, start):  # "Anefis (Tessalit, Kidal)": the units that locate Anefis
+            continue
         end = m.end()
         if any(s < end and start < e for s, e in taken) or not _NAME_END.match(text, end):
             continue

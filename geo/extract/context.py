@@ -46,7 +46,7 @@ from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
 __all__ = ["EVENT_WORDING", "SECONDARY", "ARMED_MEN", "Wording", "Sentence", "Context", "read_sentences",
-           "event_candidates", "time_for", "make_event"]
+           "event_candidates", "time_for", "line_time", "make_event"]
 
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
@@ -408,6 +408,33 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
     else:
         pool = times
     return min(pool, key=lambda t: abs(t.start - pos)) if pool else None
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+          r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+#: A full date that opens a line, as event notes and dated entries write it: "On 15 June 2022, ...", "3 Aug 2014 -",
+#: "On March 4, 2024, ...".
+_LINE_DATE = re.compile(rf"[ \t]*(?:On\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"
+                        r"\s*(?:,|:|[-–—]\s)")
+#: A sentence told in the present: it is the state at publication, not at the line's date.
+_NOW_TENSE = re.compile(r"\b(?:is|are|remains?|still|now|currently|has|have|continues?)\b", re.I)
+
+
+def line_time(article: Article, sent: Sentence) -> TimeMention | None:
+    """Return the full date that opens the line of a sentence told after it in the past, else None.
+
+    An event note is one line (or paragraph) with its date first: "On 15 June 2022, FARDC
+    clashed with M23 near Tshengerero. M23 retained control of Bunagana." The second sentence,
+    with no time of its own, happened on that date. A sentence in the present ("M23 still
+    holds") is the state at publication.
+    """
+    text = article.text
+    line = text.rfind("\n", 0, sent.start) + 1
+    opening = _LINE_DATE.match(text, line)
+    if opening is None or sent.start < opening.end() or _NOW_TENSE.search(sent.text):
+        return None
+    found = find_time_expressions(text, article.published, [(line, opening.end())])
+    return found[0] if found and found[0].relation == "at" else None
 
 
 #: A verb of saying right before a time: "a spokesman said on Monday", "the ministry announced on Tuesday".

@@ -70,6 +70,7 @@ from geo.extract.context import (
     Sentence,
     Wording,
     event_candidates,
+    line_time,
     make_event,
     object_apposition,
     read_sentences,
@@ -113,6 +114,21 @@ _OTHER_SPEAKER = re.compile(r",\s+(?!(?:its|their|his|her|whose|which|who|it|the
 _SIDE_WORD = re.compile(r"\b(?:rebels?|army|military|government|paramilitar(?:y|ies)|militias?|insurgents?|"
                         r"jihadists?|group['’]s|movement['’]s|junta)\b", re.I)
 _N_TRIGGERS = len(lx.TRIGGERS)
+#: Fighting told near a place and then in the area around it: "fighting continued near Robotyne in western
+#: Zaporizhia", "clashes took place north of Tal Tamr in Hasakah province". Neither the town nor its area is fought
+#: inside.
+_NEAR_THEN_IN = re.compile(r"\s(?:near|around|outside|close\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"(?:ern)?\s+of|on\s+the\s+(?:outskirts|edges?|approaches)\s+of)\s(?:[\w-]+\s+){1,4}"
+                           r"(?:in|inside|within)$", re.I)
+#: A verb of saying after what was said, its speaker after it: "Fallujah fully liberated, says army commander",
+#: "'We hold the airport,' said the army spokesman".
+_INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
+_INVERTED_VERB = re.compile(r"says|said|claims|claimed", re.I)
+_WITNESSES = re.compile(r"\b(?:residents?|witness(?:es)?|locals?|inhabitants|eyewitness(?:es)?|medics?|doctors?|"
+                        r"aid\s+workers?|journalists?|reporters?|correspondents?)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"\s+(?!(?:on|in|at|that|it|they|he|she|we|its|their|late|early|today|yesterday|monday|"
+                            r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,6}?"
+                            r"[\w'’-]+(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|after|late|early|today|yesterday)\b))", re.I)
 
 
 def _other_speaker(text: str, lo: int, hi: int, faction: str | None = None, theatre: Theatre | None = None) -> bool:
@@ -204,7 +220,7 @@ class _Relative:
 
 
 #: Kinds whose trigger tells a change of hands: a relative clause after one tells what came before it.
-_CHANGES = tuple(t.pattern for t in lx.TRIGGERS if t.kind in ("captured", "regained", "withdrew", "entered")
+_CHANGES = tuple(t.pattern for t in lx.OPEN_TRIGGERS if t.kind in ("captured", "regained", "withdrew", "entered")
                  and not t.echo)
 #: Between a subject relative pronoun and its verb: auxiliaries and adverbs ("who had earlier seized").
 _RELATIVE_AUXILIARIES = re.compile(r"^(?:\s+(?:had|has|have|been|was|were|is|are|then|first|earlier|later|briefly|"
@@ -254,6 +270,10 @@ def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause:
                                                                                         or bool(subjects)))
 
 
+#: How far before a trigger a hedge of assessment qualifies it: "likely still control", "appears to have withdrawn
+#: from", "have likely consolidated control of".
+_ASSESSED_REACH = 40
+
 #: (denial offset, its stance, the verification's offset and stance, (offset, stance) of each report, the stance
 #: otherwise)
 _StanceCues = tuple[int | None, Stance | None, tuple[int, Stance] | None,
@@ -285,11 +305,20 @@ class _Stance:
             return verified[1]  # "X said A fell, but footage geolocated by analysts showed B": B is verified, not A
         before = [outcome for at, outcome in reports if outcome is not None and _same_span(self.text, at, pos)]
         if before:  # the nearest speaker before: "A said it took X, while B said it held Y": Y is B's word
-            return before[-1]
+            return self._assessed(before[-1], pos)
         for at, outcome in reports:
             if outcome is not None and at >= pos:
-                return outcome
-        return default
+                return self._assessed(outcome, pos)
+        return self._assessed(default, pos)
+
+    def _assessed(self, stance: Stance, pos: int) -> Stance:
+        """Return a report hedged as an assessment ("likely seized", "appears to have withdrawn") as a claim."""
+        if stance.word != "reported":
+            return stance
+        hedge = lx.ASSESSED.search(self.text, max(self.sent.start, pos - _ASSESSED_REACH), pos)
+        if hedge is None or lx.CLAUSE_BREAK.search(self.text, hedge.end(), pos):
+            return stance
+        return Stance("claimed", stance.attributed_to)
 
 
 def _stance_cues(sent: Sentence) -> _StanceCues:
@@ -305,7 +334,15 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
         denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
-    if (verify := lx.VERIFY.search(s)) and not unverified and not lx.ASSESSED.search(s):
+    verify = lx.VERIFY.search(s)
+    if verify and unverified and unverified.start() <= verify.start() < unverified.end():  # the caveat's own word
+        verify = next((v for v in lx.VERIFY.finditer(s, unverified.end())), None)
+    # a caveat set apart from the verification by a contrast does not undo it: "We cannot verify the M23 claim, but
+    # videos verified by our team show M23 fighters at Goma airport"
+    apart = verify is not None and unverified is not None and (
+        unverified.end() <= verify.start() and bool(_CONTRAST.search(s, unverified.end(), verify.start()))
+        or verify.end() <= unverified.start() and bool(_CONTRAST.search(s, verify.end(), unverified.start())))
+    if verify and (not unverified or apart) and not lx.ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
@@ -319,6 +356,9 @@ _QUOTE_CLOSED = re.compile(r"[,.!?]?[\"”’']\s*$")
 
 def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     """Return the stance a reporting word makes: its speaker's claim or monitor's report; None with no speaker."""
+    inverted = _speaker_after(sent, m)
+    if inverted is not None:
+        return inverted[0]
     speakers = sent.actors
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
            and not source_actor(sent.text, a.start - sent.start)
@@ -345,6 +385,29 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
                    or index.actors(affiliated.group(1), sent.theatre)[:1])
         return Stance("claimed", faction[0].faction if faction else None)
     return None
+
+
+def _speaker_after(sent: Sentence, m: re.Match[str]) -> tuple[Stance | None] | None:
+    """Return the stance of a verb of saying whose speaker follows it, in a 1-tuple; None when no such speaker is told.
+
+    "..., says army commander", "..., said the Syrian Observatory": the speaker is after the verb, not the side
+    before it; witnesses there ("..., said residents") leave a report (no stance of a side: ``(None,)``).
+    """
+    if not _INVERTED_BEFORE.search(sent.text, max(0, m.start() - 4), m.start()) \
+            or not _INVERTED_VERB.fullmatch(m.group(0)):
+        return None
+    after = _SPEAKER_AFTER.match(sent.text, m.end())
+    if after is None:
+        return None
+    named = [a for a in sent.actors if m.end() <= a.start - sent.start < after.end()][:1]
+    if named:
+        speaker = named[0]
+        return (Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction),)
+    word = _SIDE_WORD.search(after.group(0))
+    side = _side_of_word(word.group(0), sent.theatre) if word else None
+    if side is not None:
+        return (Stance("claimed", side),)
+    return (None,) if _WITNESSES.search(after.group(0)) else None
 
 
 def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
@@ -793,6 +856,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
+            if not lx.read_here(trigger, text, sent.start, trig.start()):
+                continue  # "videos show M23 fighters at Goma airport", "Hawija retaken by"; not "weapons seized by"
+            if trigger.kind == "contested" and _NEAR_THEN_IN.search(trig.group(0)):
+                continue  # "fighting continued near Robotyne in western Zaporizhia": near the town, in the region
             if trigger.kind in ("entered", "captured") and lx.ATTACK_REPULSED.pattern.match(text, trig.start()):
                 continue  # "stormed Chasiv Yar but were pushed back": no entry, the place held (ATTACK_REPULSED)
             if trigger.echo:
@@ -847,8 +914,12 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
             elif _on_reference_point(text, sent, trig, targets):
                 located.append((trig, trigger, clause, relative))
                 continue
-            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, stance.at(trig.start()),
-                                    relative=relative)
+            voiced = stance.at(trig.start())
+            if (trigger is lx.BARE_CAPTURED or trigger is lx.BARE_REGAINED) and voiced.word == "reported" \
+                    and lx.DECLARED.search(text, sent.start, trig.start()):  # "Iraqi army declares Ramadi liberated"
+                voiced = Stance("claimed", next((a.faction for a in reversed(sent.actors) if a.faction
+                                                 and a.end <= trig.start()), None))
+            found = _trigger_events(ctx, sent, trig, trigger, clause, targets, voiced, relative=relative)
             if trigger.intransitive and trigger.kind == "captured" and not trigger.loser:
                 driven_out.extend(found)
             if trigger is lx.FLAG_RAISED or trigger is lx.PATROLLED:
@@ -920,7 +991,7 @@ def _unknown_object_before(text: str, sent: Sentence, trig: re.Match[str]) -> bo
     withdrawal is from Um al-Qura, not from the last known settlement named before it.
     """
     known = [(m.start, m.end) for m in sent.places]
-    for t in lx.TRIGGERS:
+    for t in lx.OPEN_TRIGGERS:
         if t.kind not in _OBJECT_KINDS or t.passive or t.loser:
             continue
         for m in t.pattern.finditer(text, sent.start, trig.start()):
@@ -1013,9 +1084,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         actor = None  # "Saraqib changed hands several times": between whom, and who holds it now, is not said
     inside_all = [a for a in sent.actors if trig.start() <= a.start < trig.end()]
     inside = [a for a in inside_all if a.faction]
-    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0)))
+    into_hands = trigger.kind == "captured" and bool(_INTO_HANDS.search(trig.group(0))) \
+        or trigger is lx.CONTROL_OF_OVER  # "documented the control of Jaish al-Fatah factions over": theirs
     if (trigger.kind in ("held", "besieged") or into_hands) and inside and trigger is not lx.REPELLED \
-            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK:
+            and trigger is not lx.PUSHED_BACK_EDGE and trigger is not lx.PUSHED_BACK \
+            and trigger is not lx.GARRISON_ENCIRCLED:  # (nor "encircled Russian troops in": the side besieged)
         # "under Russian control", "into RSF hands" (not "repelled a Boko Haram attack on": the attacker's)
         actor, inferred = inside[0].faction, False
     elif (trigger.kind == "held" or into_hands) and sent.theatre is not None:  # "under Russian control", "in
@@ -1035,6 +1108,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if (inferred or actor in (None, "unknown")) and _GRIP.search(trig.group(0)):
         return []  # "in the grip of a cholera outbreak": no side, no control
     gaining, losing = (None, actor) if trigger.kind == "withdrew" else (actor, None)
+    if trigger is lx.GARRISON_ENCIRCLED and inside and inside[0].faction != gaining:
+        losing = inside[0].faction  # "encircled around 5,000 Russian troops in Lyman": Russia's garrison
     if trigger.passive and trigger.kind == "captured" and not trigger.loser and not inferred and actor is not None \
             and not into_hands and not _LIBERATED.search(trig.group(0)) and _admits(text, sent, trig, actor):
         # "Kyiv acknowledged that Novohrodivka had been captured": the side that admits it lost the place
@@ -1074,7 +1149,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                                                                       or ground_owner(text, a.end, units=True))), None)
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
-                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])]
+                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])
+                  and not _ACCORDING_TO.search(text, max(trig.end(), a.start - 40), a.start)]  # a speaker
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     if trigger.kind == "withdrew" and losing is not None and losing == gaining:
         losing = None  # "Kyiv ceded Soledar to Russian forces": the side it went to did not give it up
@@ -1083,6 +1159,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         losing = earlier.actor_gaining  # "retook Wad Madani on Saturday ... The fall of Wad Madani in December 2023"
         gaining = _sole_opponent(ctx.theatre, losing) or "unknown"
     time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    if time is None and relative is None:  # "On 15 June 2022, ... clashed near X. M23 retained control of Y."
+        time = line_time(ctx.article, sent)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
         time is None or not clause[0] <= time.start < clause[1])
     if undated:  # "recaptured Lalibela from Tigrayan forces who seized it": before the recapture, but when?

@@ -14,7 +14,8 @@ __all__ = ["Trigger", "TRIGGERS", "HEDGE", "REPORT", "DENY", "VERIFY", "ASSESSED
            "PARTIAL", "HELD_ADJECTIVE", "ANAPHORA", "LANDMARK_NOUN", "ENDED", "ACHIEVED", "FORCED_OUT", "PREVIOUSLY",
            "CLAUSE_BREAK", "AXIS_AFTER", "ATTACK_REPULSED", "REPULSE_AFTER", "PUSHED_BACK_EDGE",
            "PUSHED_BACK_EDGE_PASSIVE", "PUSHED_BACK_PASSIVE", "PUSHED_BACK", "CHANGED_HANDS",
-           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED"]
+           "REFERENCE_CUE", "MODIFIER_AFTER", "CLAIM_DENIED", "GARRISON_ENCIRCLED", "CONTROL_OF_OVER",
+           "OPEN_TRIGGERS", "read_here"]
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -150,6 +151,67 @@ CHANGED_HANDS = Trigger("contested", r"(?:changed|changing|changes|change)\s+han
                         r"twice|again\s+and\s+again|several\s+times\s+over)|"
                         r"(?:repeatedly|several\s+times|many\s+times|multiple\s+times|twice)\s+changed\s+hands",
                         passive=True, agent_after=False, confidence=0.6)
+#: Fighters a video or a photograph shows in a place are in it: "videos verified by our team show M23 fighters at Goma
+#: airport", "geolocated footage shows Russian soldiers in central Pokrovsk". Read only after :data:`SHOWN` (the
+#: footage and what it shows, right before the preposition); it is evidence of its own, kept beside a capture (a
+#: verified sight of fighters at a place whose capture was only claimed).
+SHOWN_AT = Trigger("entered", r"(?:at|in|inside)(?=\s+(?:the\s+)?(?:(?:centre|center|heart|streets|outskirts)\s+of\s+|"
+                   r"(?:central|downtown)\s+)?(?-i:[A-Z]))", armed=True, weak=True, confidence=0.55)
+SHOWN = _re(r"\b(?:footage|videos?|images|photos|photographs|pictures|imagery)\b[^.;]{0,80}?\b(?:shows?|showed|"
+            r"showing|depicts?|depicted|depicting)\s+(?:(?!(?:that|how|the\s+(?:aftermath|destruction))\b)[\w'’-]+\s+)"
+            r"{1,4}?(?:(?:celebrating|standing|posing|walking|driving|gathered|deployed|moving|patrolling)\s+)?$")
+#: A garrison encircled in a place: "have encircled around 5,000 Russian troops in Lyman", "besieged hundreds of
+#: soldiers in Babanusa" (the place is besieged by the subject; the side named inside the phrase is the one besieged;
+#: not "encircled the troops near Lyman").
+GARRISON_ENCIRCLED = Trigger(
+    "besieged", r"(?:encircled|encircling|encircle|surrounded|surrounding|besieged|besieging|trapped|trapping)"
+    r"\s+(?:(?:up\s+to|around|about|some|nearly|almost|more\s+than|at\s+least|an\s+estimated|thousands\s+of|"
+    r"hundreds\s+of|dozens\s+of|several|the|its|their|[\d,]+)\s+)*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|"
+    r"fighters|servicemen|men|militants|defenders|personnel|rebels|paramilitaries|garrison)\s+(?:in|inside)"
+    r"(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))", confidence=0.65)
+#: Control imposed on a place, as monitors write a capture: "imposed their control over Jisr al-Shughur", "SOHR
+#: documented the control of Jaish al-Fatah factions over the city of" (the side named inside the phrase took it).
+IMPOSED_CONTROL = Trigger("captured", r"(?:imposed|imposes|imposing|impose|asserted|asserts|asserting)\s+"
+                          r"(?:(?:their|its|his|full|complete|total|firm)\s+)*control\s+(?:over|on|of)",
+                          confidence=0.75)
+CONTROL_OF_OVER = Trigger("captured", r"(?:(?<=documented\s)|(?<=confirmed\s)|(?<=reported\s)|(?<=announced\s))"
+                          r"(?:the\s+)?(?:full\s+)?control\s+of\s+(?:[\w'’-]+,?\s+){1,12}?(?:over|on)",
+                          confidence=0.7)
+#: A participle right after a place's name, with no auxiliary, as headlines and timelines write a change ("Hawija
+#: retaken by Iraqi forces", "Fallujah 'fully liberated', says army commander") and as a declaration names it
+#: ("Iraqi army declares Ramadi liberated", "the prime minister declared Mosul fully liberated"). Read only where
+#: :data:`BARE_SUBJECT` says the name before it is the participle's subject.
+_BARE_ADVERB_WORDS = r"(?:(?:fully|completely|totally|entirely|finally|officially|now)\s+)*"
+_BARE_AFTER = r"(?=\s+by\b|\s*[,;:'’\"”]|\s*$|\s+(?:on|in|at|after|as|from|of|overnight|today|yesterday)\b)"
+BARE_REGAINED = Trigger("regained", _BARE_ADVERB_WORDS + r"(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back)"
+                        r"(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+BARE_CAPTURED = Trigger("captured", _BARE_ADVERB_WORDS + r"(?:liberated|freed|captured|seized|overrun|conquered|"
+                        r"cleared|cleansed)(?:\s+by)?" + _BARE_AFTER, passive=True, confidence=0.7)
+_BARE_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-)?(?-i:[A-Z])[\w'’-]*){0,3}"
+#: What may stand before such a participle: a headline's name, after a date or a time ("5 Oct 2017 - Hawija",
+#: "14:05 GMT: Kherson"), or the object of a declaration ("declares Ramadi", "proclaimed the city of Mosul").
+BARE_SUBJECT = _re(r"(?:^\W*(?:[\w ,.:/]{0,30}?\s[-–—:]\s+|[\w ,./]{0,30}?:\s+)?|"
+                   r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+                   r"announced|announces)\s+)"
+                   rf"(?:the\s+(?:city|town|village|district)\s+of\s+)?{_BARE_NAME}\s+$")
+#: The declarations of :data:`BARE_SUBJECT`: what follows them is the declaring side's claim.
+DECLARED = _re(r"\b(?:declared|declares|declare|declaring|proclaimed|proclaims|proclaiming|pronounced|pronounces|"
+               r"announced|announces)\s+[^,;:]*$")
+
+def read_here(trigger: Trigger, text: str, start: int, pos: int) -> bool:
+    """Whether a trigger found at *pos* in the sentence starting at *start* counts there.
+
+    :data:`SHOWN_AT` counts only after the footage that shows it, :data:`BARE_CAPTURED` and
+    :data:`BARE_REGAINED` only after a headline's name or a declaration (:data:`BARE_SUBJECT`); every
+    other trigger wherever it matches.
+    """
+    if trigger is SHOWN_AT:
+        return SHOWN.search(text[start:pos]) is not None
+    if trigger is BARE_CAPTURED or trigger is BARE_REGAINED:
+        return BARE_SUBJECT.search(text[start:pos]) is not None
+    return True
+
+
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("siege_broken", r"(?:ended|ending|ends|(?:put|putting|puts)\s+an\s+end\s+to)\s+(?:the\s+|a\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:siege|blockade)(?:\s+(?:of|on))?|"
@@ -161,6 +223,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Agentless or agented passives of taking back: "Nawnghkio had been retaken", "was recaptured by".
     Trigger("regained", rf"{_BE}(?:retaken|recaptured|re-?taken|won\s+back|taken\s+back|regained)(?:\s+by)?",
             passive=True),
+    BARE_REGAINED,
+    BARE_CAPTURED,
+    IMPOSED_CONTROL,
+    CONTROL_OF_OVER,
     Trigger("regained", r"recaptured?|recapturing|retook|retake|retaken|retaking|reclaimed|reclaiming|reclaim|"
             r"re-?occupied|re-?occupying|re-?entered|re-?entering|"
             r"retakes|recaptures|reclaims|regains(?:\s+(?:full\s+)?control\s+(?:of|over))?|wins\s+back|takes\s+back|"
@@ -283,9 +349,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("withdrew", r"(?:fled|quit|vacated)(?:\s+from)?|left(?=\s+(?:the\s+)?" + _CAP + r"|\s+the\s+(?:town|city|"
             r"village|camp|base|area|district|capital|region|province))", armed=True, confidence=0.65),
     # A withdrawal with no place of its own ("after government troops pulled out", "the army left overnight"):
-    # from the last settlement named.
+    # from the last settlement named (not a river's bank: "on the east (left) bank").
     Trigger("withdrew", r"(?:withdrew|withdrawn|withdraws?|withdrawing|retreats?|retreating|"
-            r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|left|"
+            r"pull(?:s|ing)?\s+(?:out|back)|pulled\s+(?:\w+\s+)?(?:out|back)|retreated|fled|(?<!\()left|"
             r"abandoned\s+(?:their|its)\s+(?:\w+\s+)?positions|redeployed|regrouped)"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|under|as|when|and|but|earlier|late|last|"
             r"this|yesterday|today|during|following|amid|days|hours|weeks|later|shortly|soon|"
@@ -320,6 +386,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"lost\s+control\s+(?:of|over)|losing\s+control\s+(?:of|over)|lost|losing|loss\s+of|"
             r"lose(?=\s+(?:it|them|the\s+(?:city|town|village))\s+(?:again\s+)?to\b)",
             loser=True, confidence=0.7),
+    GARRISON_ENCIRCLED,
     Trigger("entered", r"entered|entering|enter|enters|broke\s+into|breaks?\s+into|pushed\s+into|push(?:es)?\s+into|"
             r"(?:pushed|pushing|advanced|advancing|moved|moving|drove|driving)\s+(?:deeper|further|farther)\s+into|"
             r"advanced\s+into|advances?\s+into|moved\s+into|moves?\s+into|sweeps?\s+into|storms(?:\s+into)?|"
@@ -336,6 +403,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             armed=True, intransitive=True, confidence=0.55),
     FLAG_RAISED,
     PATROLLED,
+    SHOWN_AT,
     # An entry with no place of its own ("withdrew from Kirkuk as Iraqi troops moved in"): the last settlement named.
     Trigger("entered", r"(?:moved|moving|moves|move|marched|marching|rolled|rolling|poured|pouring)\s+in"
             r"(?=\s*(?:[,.;:)\"”]|$|(?:on|overnight|after|before|without|as|when|and|but|late|last|this|yesterday|"
@@ -390,6 +458,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             armed=True, confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
+    # A side that retains a place holds it: "the army retains El Fasher", "M23 retained Bunagana" (a side before it).
+    Trigger("held", r"(?:retains|retained|retain|retaining)(?=\s+(?:the\s+(?:town|city|village|capital)\s+of\s+)?"
+            r"(?-i:[A-Z]))", armed=True, weak=True, confidence=0.6),
     PUSHED_BACK_EDGE,
     PUSHED_BACK_EDGE_PASSIVE,
     PUSHED_BACK_PASSIVE,
@@ -409,6 +480,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:" + _CAP + r"|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
             r"would|will|said|says|to)\b)))", weak=True, confidence=0.6),
 )
+
+#: The triggers that count wherever they match (:func:`read_here`): what another rule asks when it looks for any verb
+#: of change in a stretch of text ("another verb's object", "an unknown object before").
+OPEN_TRIGGERS: tuple[Trigger, ...] = tuple(t for t in TRIGGERS
+                                           if t is not SHOWN_AT and t is not BARE_CAPTURED and t is not BARE_REGAINED)
 
 #: Words that make a trigger not a fact: negation, failure, threat, intention, approach.
 HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|tried|try|tries|trying|attempt(?:s|ed|ing)?|"
@@ -433,7 +509,11 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  r"(?:verify|verified|confirm|confirmed)|"
                  # "ISW has not observed visual evidence to confirm this claim"
                  r"(?:not|n['’]t|never|cannot|no)\s+(?:[\w-]+\s+){1,5}?to\s+(?:independently\s+)?(?:verify|confirm)|"
-                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm))\b")
+                 r"(?:declined|refused|unable|failed)\s+to\s+(?:independently\s+)?(?:verify|confirm)|"
+                 # "ISW has not observed confirmation of this claim", "there was no independent confirmation"
+                 r"(?:(?:not|n['’]t|never|no)\s+(?:[\w-]+\s+){0,3}?|without\s+(?:[\w-]+\s+)?)"
+                 r"(?:confirmation|verification|corroboration)(?!\s+of\s+(?!(?:this|these|that|those|the|such)\s+"
+                 r"(?:claims?|reports?|accounts?|statements?|footage|videos?)\b|it\b|them\b)))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"

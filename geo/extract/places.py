@@ -501,7 +501,7 @@ def _included(text: str, ctx: Context, sent: Sentence, pos: int, hi: int, home: 
     """
     m = _INCLUDING.search(text, pos, min(hi, pos + 100))
     if m is None or _INCLUDED_BREAK.search(text, pos, m.start()) \
-            or any(t.pattern.search(text, pos, m.start()) for t in lx.TRIGGERS):  # another verb's object
+            or any(t.pattern.search(text, pos, m.start()) for t in lx.OPEN_TRIGGERS):  # another verb's object
         return []
     if _common_site(text, m.end(), hi):
         return _unnamed_sites(text, ctx, sent, m.end(), hi, home)

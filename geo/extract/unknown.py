@@ -166,7 +166,8 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
             continue
         screened = _TRIGGER_SCREEN.candidates(sentence, ((0, len(sentence)),)).get(0, ())
         trigger = min(((m.start(), t) for k, t in enumerate(lx.TRIGGERS)
-                       if k in screened and (m := t.pattern.search(sentence))),
+                       if k in screened and (m := t.pattern.search(sentence))
+                       and lx.read_here(t, sentence, 0, m.start())),
                       default=None, key=lambda found: found[0])
         if trigger is None:
             continue
