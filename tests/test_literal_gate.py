@@ -143,7 +143,8 @@ def test_required_starts() -> None:
     assert required_starts(re.compile(r"(?<!-)\b(?:Fell|fallen)\s+to")) == {"fell", "fallen"}  # lookbehind passed over
     assert required_starts(re.compile(r"(?:laid|lay)\s+siege")) == {"laid", "lay"}  # as far as it is literal
     assert required_starts(re.compile(r"\b(?:\w+ly\s+)?captured")) is None  # an optional first word
-    assert required_starts(re.compile(r"\b(?:is|was)\s+captured")) is None  # "is": too short to screen with
+    assert required_starts(re.compile(r"\b(?:is|was)\s+captured", re.I)) == {"is", "was"}
+    assert required_starts(re.compile(r"\b(?:a|the)\s+town")) is None  # "a": too short to screen with
     assert required_starts(re.compile(r"[A-Z]\w+-held")) is None  # a class first
     assert required_starts(re.compile(r"(?:the\s+)?siege")) is None
 

@@ -109,6 +109,9 @@ def _of_item(op, arg) -> set[str] | None:
     return None  # character classes, anchors, lookarounds, optional parts: no requirement
 
 
+#: Beginnings shorter than this are not screened with ("a"); "is" and "in" are: the pattern is then matched at each of
+#: their occurrences in a span, still fewer than its positions.
+MIN_START = 2
 #: The most beginnings :func:`required_starts` expands a pattern to.
 _MAX_STARTS = 512
 _ZERO_WIDTH = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
@@ -130,7 +133,7 @@ def required_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     Returns
     -------
     frozenset of str or None
-        None when some match may begin otherwise than with a word of :data:`MIN_LITERAL` or
+        None when some match may begin otherwise than with a word of :data:`MIN_START` or
         more characters (a character class, an optional first word), or the expansion grows
         past :data:`_MAX_STARTS` words.
 
@@ -145,7 +148,7 @@ def required_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
         found = _starts_of_sequence(sre_parse.parse(pattern.pattern, pattern.flags))
     except (re.error, RecursionError, TypeError, ValueError):  # pragma: no cover - defensive
         return None
-    if found is None or not found[0] or min(map(len, found[0])) < MIN_LITERAL:
+    if found is None or not found[0] or min(map(len, found[0])) < MIN_START:
         return None
     return frozenset(word.lower() for word in found[0])
 
