@@ -361,10 +361,10 @@ class LiteralGate:
         words = self.words
         if words is None:
             return True
-        if end - pos > _SHORT_SPAN:  # one pass for all the words
-            return next(self._automaton.iter(low, pos, end), None) is not None
         if pos or end < len(low):
-            low = low[pos:end]
+            low = low[pos:end]  # (the automaton reads the whole string it is given, whatever the bounds)
+        if end - pos > _SHORT_SPAN:  # one pass for all the words
+            return next(self._automaton.iter(low), None) is not None
         for word in words:
             if word in low:
                 return True
@@ -372,7 +372,8 @@ class LiteralGate:
 
     def _begins(self, low: str, pos: int, end: int) -> list[int]:
         """Where a word of :attr:`starts` begins within ``low[pos:end]``, in order."""
-        found = [last - length + 1 for last, length in self._starts_automaton.iter(low, pos, end)]
+        span = low[pos:end] if pos or end < len(low) else low  # the automaton reads all it is given
+        found = [pos + last - length + 1 for last, length in self._starts_automaton.iter(span)]
         return sorted(set(found)) if len(found) > 1 else found
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
