@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 
 import ahocorasick
 
+from geo.extract.prefilter import LiteralGate
 from geo.theatres import UNKNOWN, Theatre, fold, packaged_theatres, theatre_for_countries
 from geo.theatres.loader import GOVERNMENT_WORDS
 
@@ -78,6 +79,8 @@ _BACKED = re.compile(r"\b([A-Z][\w]*-(?:backed|led|allied|aligned|supported|spon
 _STATE_BACKED = re.compile(r"(?<![\w-])(government|regime|army|military|junta)-(?:backed|allied|aligned|supported|"
                            r"sponsored)\s+(?:forces|fighters|troops|militias?|militiamen|gunmen|tribesmen|units|"
                            r"paramilitaries|groups)\b", re.I)
+#: :data:`_BACKED` tried only before the words it needs ("-backed", "-led" ...).
+_BACKED_GATE = LiteralGate(_BACKED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +290,7 @@ class ActorIndex:
             if " " not in key and key not in self._capitals and voice_only is not None \
                     and voice_only(written) and not _SPEECH.match(text, end):
                 continue
-            backer = _BACKED.search(text, max(0, start - 40), start) if theatre is not None else None
+            backer = _BACKED_GATE.search(text, max(0, start - 40), start) if theatre is not None else None
             if backer is None and theatre is not None:
                 backer = _LEADER.search(text, max(0, start - 30), start)
             if backer is not None and theatre is not None:  # "Turkish-backed armed groups" are the SNA

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from gazetteer import Mention
 from gazetteer.resolver import given_names
+from geo.extract.prefilter import LiteralGate
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
            "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
@@ -408,6 +409,7 @@ _RELATIVE_OPEN = re.compile(r"(?:,\s*|\s)(?:which|who|whom|whose|(?<!said )(?<!s
                             r"(?<!denied )(?<!reported )that)\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
 #: What closes a relative clause before the main clause goes on: a comma (", and").
 _RELATIVE_CLOSE = re.compile(r"[^,;]*,")
+_RELATIVE_OPEN_GATE = LiteralGate(_RELATIVE_OPEN)
 #: A side's possession that is ground, not troops: "Islamic State's de facto capital", "the army's last stronghold",
 #: "the army base".
 _HELD_GROUND = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:capital|stronghold|bastion|heartland|territory|enclave|"
@@ -422,7 +424,7 @@ def relative_actor(text: str, start: int, end: int, pos: int) -> bool:
     centre", "parts of the city that government troops had abandoned, and were deploying in
     Al-Bukamal": the side inside the relative clause is not the subject of the verb after it.
     """
-    return bool(_RELATIVE_OPEN.search(text, max(0, start - 60), start)) and \
+    return bool(_RELATIVE_OPEN_GATE.search(text, max(0, start - 60), start)) and \
         bool(_RELATIVE_CLOSE.match(text, end, pos)) and end <= pos
 
 
@@ -441,15 +443,20 @@ def ground_owner(text: str, end: int, units: bool = False) -> bool:
     return bool((_OWNED_SITE if units else _HELD_GROUND).match(text, end))
 
 
+#: :data:`_SOURCE` and :data:`_NEGATED` tried only before the words they need ("from", "against" ...): most sides
+#: follow none.
+_SOURCE_GATE, _NEGATED_GATE = LiteralGate(_SOURCE), LiteralGate(_NEGATED)
+
+
 def source_actor(text: str, start: int) -> bool:
     """Whether an actor beginning at *start* is the source of a change ("seized X from the army")."""
-    return bool(_SOURCE.search(text[max(0, start - 60) : start]))
+    return bool(_SOURCE_GATE.search(text[max(0, start - 60) : start]))
 
 
 def modifier_actor(text: str, start: int) -> str | None:
     """How an actor beginning at *start* only modifies another: "negated" ("hostile to"), "modifier" or None."""
     before = text[max(0, start - 30) : start]
-    if _NEGATED.search(before):
+    if _NEGATED_GATE.search(before):
         return "negated"
     if _MODIFIER.search(before) and not _PART_OF.search(before) and not (
             _WITH_BEFORE.search(before) and _HOLDING_AFTER.match(text, start, start + 90)):

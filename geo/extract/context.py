@@ -39,14 +39,14 @@ from geo.dates import shift
 from geo.extract import lexicon as lx
 from geo.extract.actors import ActorIndex, ActorMention, actor_index, coreferent, in_outlet_usage, infer_theatre
 from geo.extract.clauses import dateline_end, not_a_place
-from geo.extract.prefilter import LiteralScreen
+from geo.extract.prefilter import LiteralGate, LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.relative import merge, ordered, relative_expressions
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
-__all__ = ["EVENT_WORDING", "SECONDARY", "ARMED_MEN", "Wording", "Sentence", "Context", "read_sentences",
-           "event_candidates", "time_for", "line_time", "make_event"]
+__all__ = ["EVENT_WORDING", "WORDING_GATES", "SECONDARY", "ARMED_MEN", "Wording", "Sentence", "Context",
+           "read_sentences", "event_candidates", "time_for", "line_time", "make_event"]
 
 #: Every trigger pattern (in the order of :data:`geo.extract.lexicon.TRIGGERS`), then the background ones.
 EVENT_WORDING = (*(t.pattern for t in lx.TRIGGERS), lx.FORCED_OUT, lx.PREVIOUSLY, lx.HELD_ADJECTIVE)
@@ -57,6 +57,10 @@ SECONDARY = frozenset(k for k, t in enumerate(lx.TRIGGERS) if t.armed)
 ARMED_MEN = re.compile(r"\b(?:troops|soldiers|forces|fighters|militants|rebels|army|militias?|militiamen|jihadists|"
                         r"insurgents|paramilitar(?:y|ies)|garrison|defenders|gunmen|units|regime|junta)\b", re.I)
 _EVENT_SCREEN = LiteralScreen(EVENT_WORDING)
+_ARMED_MEN_GATE = LiteralGate(ARMED_MEN)
+#: :data:`EVENT_WORDING` as gates (:class:`~geo.extract.prefilter.LiteralGate`): each tried only where a match may
+#: begin, with the same matches.
+WORDING_GATES = tuple(map(LiteralGate, EVENT_WORDING))
 _START = operator.attrgetter("start")
 #: The patterns to try in a candidate sentence: (index into EVENT_WORDING, offset to search from), ascending.
 Wording = tuple[tuple[int, int], ...]
@@ -304,15 +308,15 @@ def _event_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tu
         for i in order:
             if i in SECONDARY:
                 continue
-            found = EVENT_WORDING[i].search(text, s, e)
+            found = WORDING_GATES[i].search(text, s, e)
             if found:
                 break
             failed.append(i)
         else:  # only an armed wording: a sentence naming armed men ("Russian troops fled Kherson") is read
-            armed = [j for j in order if j in SECONDARY] if ARMED_MEN.search(text, s, e) else []
+            armed = [j for j in order if j in SECONDARY] if _ARMED_MEN_GATE.search(text, s, e) else []
             found = None
             for i in armed:
-                found = EVENT_WORDING[i].search(text, s, e)
+                found = WORDING_GATES[i].search(text, s, e)
                 if found:
                     break
                 failed.append(i)

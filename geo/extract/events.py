@@ -66,6 +66,7 @@ from geo.extract.clauses import (
 )
 from geo.extract.context import (
     EVENT_WORDING,
+    WORDING_GATES,
     Context,
     Sentence,
     Wording,
@@ -85,6 +86,7 @@ from geo.extract.places import (
     remember_sites,
     target_places,
 )
+from geo.extract.prefilter import LiteralGate
 from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
@@ -321,12 +323,17 @@ class _Stance:
         return Stance("claimed", stance.attributed_to)
 
 
+#: The stance patterns, tried only in the sentences that hold a word they need (most sentences hold none).
+_UNVERIFIED, _CLAIM_DENIED, _DENY, _VERIFY, _ASSESSED, _REPORT = map(LiteralGate, (
+    lx.UNVERIFIED, lx.CLAIM_DENIED, lx.DENY, lx.VERIFY, lx.ASSESSED, lx.REPORT))
+
+
 def _stance_cues(sent: Sentence) -> _StanceCues:
     """Return the stance words of a sentence and what each makes of an event they qualify."""
     s = sent.text
-    unverified = lx.UNVERIFIED.search(s)
-    claim_denied = lx.CLAIM_DENIED.search(s)
-    deny = lx.DENY.search(s)
+    unverified = _UNVERIFIED.search(s)
+    claim_denied = _CLAIM_DENIED.search(s)
+    deny = _DENY.search(s)
     if deny and claim_denied and claim_denied.end() >= deny.end():
         deny = None
     denied = None
@@ -334,18 +341,18 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if deny:
         who = [a for a in sent.actors if a.start - sent.start < deny.start()]
         denied = Stance("denied", (who[-1].faction or who[-1].text) if who else None)
-    verify = lx.VERIFY.search(s)
+    verify = _VERIFY.search(s)
     if verify and unverified and unverified.start() <= verify.start() < unverified.end():  # the caveat's own word
-        verify = next((v for v in lx.VERIFY.finditer(s, unverified.end())), None)
+        verify = next((v for v in _VERIFY.finditer(s, unverified.end())), None)
     # a caveat set apart from the verification by a contrast does not undo it: "We cannot verify the M23 claim, but
     # videos verified by our team show M23 fighters at Goma airport"
     apart = verify is not None and unverified is not None and (
         unverified.end() <= verify.start() and bool(_CONTRAST.search(s, unverified.end(), verify.start()))
         or verify.end() <= unverified.start() and bool(_CONTRAST.search(s, verify.end(), unverified.start())))
-    if verify and (not unverified or apart) and not lx.ASSESSED.search(s):
+    if verify and (not unverified or apart) and not _ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
-    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in lx.REPORT.finditer(s)]
+    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in _REPORT.finditer(s)]
     default = Stance("claimed") if unverified or claim_denied else Stance("reported")
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
@@ -733,7 +740,7 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
     if not before:
         return None
     last = before[-1]
-    speech = lx.REPORT.search(text, last.end, trig.start()) or lx.DENY.search(text, last.end, trig.start())
+    speech = _REPORT.search(text, last.end, trig.start()) or _DENY.search(text, last.end, trig.start())
     if speech is None or speech.start() - last.end > 40 or speech.group(0).lower().startswith("according"):
         return None
     if _SUBJECT_PRONOUN.search(text, speech.end(), trig.start()):
@@ -849,7 +856,7 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
         if i >= _N_TRIGGERS:
             break
         trigger = lx.TRIGGERS[i]
-        for trig in trigger.pattern.finditer(text, begin, sent.end):
+        for trig in WORDING_GATES[i].finditer(text, begin, sent.end):  # trigger.pattern's matches
             if any(s <= trig.start() < e for s, e in claimed_spans):
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
@@ -1577,15 +1584,20 @@ class _Denial(NamedTuple):
     named_at: int | None = None
 
 
+#: The denials' patterns, tried only in the sentences that hold a word they need.
+_DENIALS = tuple(map(LiteralGate, (_DENIED_CLAIM, _CLAIM_THEN_DENIAL, _COUNTER_CLAIM)))
+
+
 def _denial_in(text: str, sent: Sentence) -> _Denial | None:
     """Find the first place where a sentence denies a claim, if it does."""
     found: list[_Denial] = []
-    if (m := _DENIED_CLAIM.search(text, sent.start, sent.end)) is not None:
+    denied_claim, claim_then_denial, counter_claim = _DENIALS
+    if (m := denied_claim.search(text, sent.start, sent.end)) is not None:
         found.append(_Denial(m.start(), m.start()))
-    if (m := _CLAIM_THEN_DENIAL.search(text, sent.start, sent.end)) is not None:
+    if (m := claim_then_denial.search(text, sent.start, sent.end)) is not None:
         by = m.group("by") is not None
         found.append(_Denial(m.start(), m.end() if by else m.end("verb"), by))
-    if (m := _COUNTER_CLAIM.search(text, sent.start, sent.end)) is not None:
+    if (m := counter_claim.search(text, sent.start, sent.end)) is not None:
         verb = "verb" if m.group("verb") is not None else "verb2"
         named = m.group("object") is not None and m.group("object")[0].isupper()
         found.append(_Denial(m.start(), m.start(verb), named_at=m.start("object") if named else None))
@@ -1671,6 +1683,7 @@ def _where(e: ControlEvent) -> str:
 #: A sentence that denies something: a holding told in it answers the denied change, it does not end with it.
 _DENIAL_WORD = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
                           r"refut(?:es|ed|ing))\b", re.I)
+_DENIAL_WORD_GATE = LiteralGate(_DENIAL_WORD)
 
 
 def _prior_holders(events: list[ControlEvent], theatre: Theatre | None) -> list[ControlEvent]:
@@ -1685,7 +1698,7 @@ def _prior_holders(events: list[ControlEvent], theatre: Theatre | None) -> list[
     ("denied that the town had fallen, saying its forces were in control of most of it").
     """
     changes = [e for e in events if e.kind in ("captured", "regained", "withdrew") and e.stance != "denied"
-               and not _DENIAL_WORD.search(e.sentence)]
+               and not _DENIAL_WORD_GATE.search(e.sentence)]
     if not changes:
         return events
     out = []

@@ -32,6 +32,7 @@ from geo.extract.clauses import (
     uncontained,
 )
 from geo.extract.context import Context, Sentence
+from geo.extract.prefilter import LiteralGate
 from geo.model import REGION_PREFIX
 
 __all__ = ["SETTLEMENTS", "COORDINATION", "Target", "described_as_stronghold", "reference_point", "remember_sites",
@@ -462,7 +463,7 @@ def described_as_stronghold(text: str, sent: Sentence, trig: re.Match[str]) -> T
 def _listed_before(text: str, sent: Sentence, pos: int) -> list[Target]:
     """Return the first list of two or more places (no country) named in *sent* before *pos*, else []."""
     named = [m for m in sent.places if m.end <= pos and m.place is not None and m.place.kind != "country"
-             and not _UNITS_IN.search(text, max(sent.start, m.start - 60), m.start)]  # not "districts in Baghlan"
+             and not _UNITS_IN_GATE.search(text, max(sent.start, m.start - 60), m.start)]  # not "districts in Baghlan"
     for first in named:
         listed = [m for m in coordinated(text, named, first, pos) if m.place is not None]
         if len(listed) > 1:
@@ -491,6 +492,8 @@ _AREA_KINDS = frozenset({"admin1", "admin2", "region"})
 
 #: What an object is said to include: ", including the airport and the citadel", ", among them Maungdaw".
 _INCLUDING = re.compile(r",?\s+(?:including|notably|among\s+them)\s+", re.I)
+#: These patterns tried only in the spans that hold a word they need (:class:`~geo.extract.prefilter.LiteralGate`).
+_UNITS_IN_GATE, _INCLUDING_GATE, _PART_OF_GATE = map(LiteralGate, (_UNITS_IN, _INCLUDING, lx.PART_OF_PLACE))
 
 
 def _included(text: str, ctx: Context, sent: Sentence, pos: int, hi: int, home: Place | None) -> list[Target]:
@@ -499,7 +502,7 @@ def _included(text: str, ctx: Context, sent: Sentence, pos: int, hi: int, home: 
     Sites named by common words ("the presidential palace") are placed at their own town, else at
     the object's settlement *home*; named places keep their own precision.
     """
-    m = _INCLUDING.search(text, pos, min(hi, pos + 100))
+    m = _INCLUDING_GATE.search(text, pos, min(hi, pos + 100))
     if m is None or _INCLUDED_BREAK.search(text, pos, m.start()) \
             or any(t.pattern.search(text, pos, m.start()) for t in lx.OPEN_TRIGGERS):  # another verb's object
         return []
@@ -560,7 +563,7 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
             m = Mention(m.start, m.end, m.text, (Candidate(home, 0.0),), None)
         if m.place is None or m.place.kind == "country":
             continue
-        if _UNITS_IN.search(text, max(clause[0], m.start - 60), m.start):
+        if _UNITS_IN_GATE.search(text, max(clause[0], m.start - 60), m.start):
             # "captured three districts in neighbouring Baghlan, including Deh Salah and Pul-e-Hesar": the places
             # listed are taken, the one that holds them is not; without a list, a part of a town is
             listed = _included(text, ctx, sent, m.end, clause[1], None)
@@ -593,7 +596,7 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
         if _OUTSIDE_AFTER.match(text, m.end):
             continue  # "held Bahir Dar's outskirts": ground outside the town, not the town
         precision = _area_precision(m.place)  # a division without a polygon ("Ituri") is shown at its point
-        if (lx.PART_OF_PLACE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
+        if (_PART_OF_GATE.search(text[max(clause[0], m.start - 40) : m.start]) or _PART_AFTER.match(text, m.end)) \
                 and precision == 1 and not _TO_EDGE.search(trig.group(0)):  # "withdrew to the outskirts of": all of it
             precision = 2  # "the eastern districts of Pokrovsk", "Pokrovsk's eastern districts"
         if in_head and precision == 1:
@@ -668,7 +671,7 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
-            precision = 2 if lx.PART_OF_PLACE.search(before) else 1
+            precision = 2 if _PART_OF_GATE.search(before) else 1
             town = _town_of_region(ctx, sent, _in_the_war(ctx, sent, trig.start(), ctx.last_settlement))
             if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
                 town = _capital_told(ctx, sent, trig.start(), town)
@@ -909,7 +912,7 @@ def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, P
             itself = m.place.kind not in SETTLEMENTS
             _add_site(out, after.group(1), (text[m.start : after.end()], m.place, 1 if itself else 2))
             continue
-        before = _SITE_AT.search(text, max(0, m.start - 40), m.start)
+        before = _SITE_AT_GATE.search(text, max(0, m.start - 40), m.start)
         if before is not None:  # "the airport at Kavumu": the airport (or the town's, as a part)
             itself = m.place.kind not in SETTLEMENTS
             out[site_key(before.group(1))] = (m.text if itself else f"{m.text} {before.group(1)}", m.place,
@@ -920,6 +923,7 @@ def _sites_named(text: str, places: Sequence[Mention]) -> dict[str, tuple[str, P
 #: A site named by its town after it: "the airport at Kavumu", "the military airport of Merowe".
 _SITE_AT = re.compile(r"\bthe\s+(?:(?:international|military|civilian|main)\s+)?(airport|airfield|airbase|air\s+base)"
                       r"\s+(?:at|in|of|near)\s+$", re.I)
+_SITE_AT_GATE = LiteralGate(_SITE_AT)
 
 
 def _add_site(out: dict[str, tuple[str, Place, int]], head: str, site: tuple[str, Place, int]) -> None:

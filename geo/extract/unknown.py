@@ -31,8 +31,8 @@ from typing import Any
 
 from gazetteer import Gazetteer, normalize_name
 from geo.extract import lexicon as lx
-from geo.extract.context import event_candidates
-from geo.extract.prefilter import LiteralScreen
+from geo.extract.context import WORDING_GATES, event_candidates
+from geo.extract.prefilter import LiteralGate, LiteralScreen
 from geo.model import Article, ControlEvent, DistanceMention, EventKind
 from geo.theatres import Theatre
 
@@ -53,6 +53,8 @@ _SLOT_AFTER = re.compile(rf"\b({_NAME})\s+(?:district|township|camp|locality|nei
                          r"governorate|commune|county|municipality)\b")
 #: Which triggers may match in a sentence: only those are tried (:mod:`geo.extract.prefilter`).
 _TRIGGER_SCREEN = LiteralScreen([t.pattern for t in lx.TRIGGERS])
+#: The place slots, tried only in the sentences that hold one of their nouns ("district", "village of").
+_SLOT_BEFORE_GATE, _SLOT_AFTER_GATE = LiteralGate(_SLOT_BEFORE), LiteralGate(_SLOT_AFTER)
 #: A verb of saying right after a name: the name is a speaker ("Radio Okapi reported").
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|quoted|added|announced|stated|told)\b", re.I)
 _LIST_SPLIT = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
@@ -75,7 +77,7 @@ def place_slot_names(sentence: str) -> list[tuple[int, int, str]]:
     ['Tanai']
     """
     found: dict[tuple[int, int], str] = {}
-    for m in _SLOT_BEFORE.finditer(sentence):
+    for m in _SLOT_BEFORE_GATE.finditer(sentence):
         pos = m.start(1)
         for part in _LIST_SPLIT.split(m.group(1)):
             at = sentence.index(part, pos)
@@ -83,7 +85,7 @@ def place_slot_names(sentence: str) -> list[tuple[int, int, str]]:
             if _SAYS_AFTER.match(sentence, pos):
                 break  # "the town of Merawi, Addis Standard reported": the speaker, not a place
             found[(at, pos)] = part
-    for m in _SLOT_AFTER.finditer(sentence):
+    for m in _SLOT_AFTER_GATE.finditer(sentence):
         found.setdefault((m.start(1), m.end(1)), m.group(1))
     names: list[tuple[int, int, str]] = []
     for (start, end), name in sorted(found.items()):
@@ -164,13 +166,7 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
         names = place_slot_names(sentence)
         if not names or lx.HEDGE.search(sentence):
             continue
-        screened = _TRIGGER_SCREEN.candidates(sentence, ((0, len(sentence)),)).get(0, ())
-        trigger = min(((m.start(), t) for k, t in enumerate(lx.TRIGGERS)
-                       if k in screened and (m := t.pattern.search(sentence))
-                       and lx.read_here(t, sentence, 0, m.start())),
-                      default=None, key=lambda found: found[0])
-        if trigger is None:
-            continue
+        trigger: tuple[int, lx.Trigger] | None = None  # the sentence's first trigger, found once a name needs it
         siblings = by_sentence.get(s, [])
         named = {normalize_name(ev.place) for ev in siblings if ev.place_id is not None}
         named |= {normalize_name(ev.place) for ev in siblings if ev.place_id is None
@@ -179,6 +175,10 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
             key = normalize_name(name)
             if not key or key in named or (theatre is not None and theatre.faction_of(name) is not None):
                 continue
+            if trigger is None:
+                trigger = _first_trigger(sentence)
+                if trigger is None:
+                    break  # no trigger in the sentence: none of its names is an event's
             if name not in known:
                 known[name] = _known(gz, name)
             if known[name]:
@@ -186,6 +186,15 @@ def unresolved_events(article: Article, gz: Gazetteer, spans: Sequence[tuple[int
             named.add(key)
             out.append(_event(article, s, e, start, name, trigger[1].kind, siblings, theatre))
     return out
+
+
+def _first_trigger(sentence: str) -> tuple[int, lx.Trigger] | None:
+    """Return the offset and trigger of the first trigger match in a sentence, else None."""
+    screened = _TRIGGER_SCREEN.candidates(sentence, ((0, len(sentence)),)).get(0, ())
+    return min(((m.start(), t) for k, t in enumerate(lx.TRIGGERS)
+                if k in screened and (m := WORDING_GATES[k].search(sentence))  # t.pattern's first match
+                and lx.read_here(t, sentence, 0, m.start())),
+               default=None, key=lambda found: found[0])
 
 
 def _event(article: Article, s: int, e: int, start: int, name: str, kind: EventKind,

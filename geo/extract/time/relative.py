@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 
 from geo.dates import shift
+from geo.extract.prefilter import LiteralGate
 from geo.extract.time.expressions import TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.words import FULL_MONTHS, MONTHS, NUMBERS, RELATION
 
@@ -78,6 +79,8 @@ _SEASON = re.compile(r"\b(?:(?P<pre>since|in|during|by|until|over|through|throug
                      r"early|late)\s+)?(?-i:(?P<s>spring|summer|autumn|winter|fall))\b(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b)?",
                      re.I)
 #: Each season's first month, and how many months it lasts.
+#: The patterns tried only in the spans that hold a word they need (:class:`~geo.extract.prefilter.LiteralGate`).
+_CUES_GATE, _STEP_GATE, _SEASON_GATE, _ORDERING_GATE = map(LiteralGate, (_CUES, _STEP, _SEASON, ORDERING))
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 #: A day counted within an offensive: "on the first day of the offensive", "on the second day".
 _NTH_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<nth>first|second|third|opening)\s+day(?:\s+of\s+(?:the|its|their)\s+"
@@ -138,7 +141,7 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
         return []  # too near the calendar's ends to read "last year" or "the eve of" safely
     found: list[TimeMention] = []
     for lo, hi in spans if spans is not None else [(0, len(text))]:
-        if not _CUES.search(text, lo, hi):
+        if not _CUES_GATE.search(text, lo, hi):
             continue
         for m in _LAST_MONTH.finditer(text, lo, hi):
             month = MONTHS[m.group("m").lower()]
@@ -159,14 +162,14 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                 if first < last:
                     found.append(TimeMention(m.group(0), m.start(), m.end(), first, last,
                                              precision_of_range(first, last), "at"))
-        for m in _STEP.finditer(text, lo, hi):  # "The army said it had retaken the town the same day"
+        for m in _STEP_GATE.finditer(text, lo, hi):  # "The army said it had retaken the town the same day"
             previous = next((t for t in reversed(times) if t.end <= m.start() and t.precision == "day"
                              and t.date is not None), None)
             if previous is not None:
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
                     found.append(step)
-        for m in _SEASON.finditer(text, lo, hi):
+        for m in _SEASON_GATE.finditer(text, lo, hi):
             season = _season(m, published)
             if season is not None:
                 found.append(season)
@@ -305,7 +308,7 @@ def ordered(text: str, sent_start: int, sent_end: int, pos: int, clause: tuple[i
     if counted is not None:
         return counted
     best: tuple[int, TimeMention, str] | None = None
-    for w in ORDERING.finditer(text, sent_start, sent_end):
+    for w in _ORDERING_GATE.finditer(text, sent_start, sent_end):
         if _NOT_ORDERING.search(text, max(sent_start, w.start() - 12), w.start()):
             continue
         word = " ".join(w.group(0).lower().split())
@@ -353,6 +356,8 @@ _DAYS = {"day": 1, "week": 7}
 #: An open lower bound before a length: "more than a year", "over two months", "at least ten days".
 _OPEN_LENGTH = re.compile(r"\b(?:more\s+than|over|at\s+least|upwards\s+of|longer\s+than)\s+$", re.I)
 
+_LENGTH_AFTER_GATE = LiteralGate(_LENGTH_AFTER)
+
 
 def _counted_back(text: str, sent_start: int, pos: int, times: Sequence[TimeMention],
                   published: dt.date | None) -> TimeMention | None:
@@ -362,7 +367,7 @@ def _counted_back(text: str, sent_start: int, pos: int, times: Sequence[TimeMent
     3 December): the occupation is eleven days before the retaking's time, or the publication's
     when the retaking has none. Days and weeks give a day; months and years the month.
     """
-    m = next((m for m in _LENGTH_AFTER.finditer(text, sent_start, pos) if m.end() <= pos
+    m = next((m for m in _LENGTH_AFTER_GATE.finditer(text, sent_start, pos) if m.end() <= pos
               and not text[m.end() : pos].count(",") and not any(m.end() <= t.start < pos for t in times)), None)
     if m is None:
         return None
@@ -415,7 +420,7 @@ def chained(text: str, lo: int, hi: int, previous: TimeMention, published: dt.da
     -------
     TimeMention or None
     """
-    m = _STEP.search(text, lo, hi)
+    m = _STEP_GATE.search(text, lo, hi)
     if m is None:
         return None
     base = previous.date_end or previous.date
