@@ -330,3 +330,25 @@ def test_a_gated_trigger_is_no_verb_of_change_for_the_other_rules(gz, text: str,
     after it still leaves the place named before."""
     events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
     assert [e.actor_losing for e in events] == [losing], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Reuters could not independently verify the claim that Russian forces had captured Vuhledar.", "Vuhledar",
+     "russia"),
+    ("AFP was unable to confirm the RSF's claim that it had seized the army base in Nyala.", "Nyala", "rsf"),
+    ("Al Jazeera could not verify claims that the army had retaken Wad Madani on Friday.", "Wad Madani", "saf"),
+    ("The Irrawaddy has not been able to confirm reports that the Arakan Army captured Ann.", "Ann", "aa"),
+])
+def test_a_claim_the_reporter_could_not_verify_is_a_claim(gz, text: str, place: str, gaining: str) -> None:
+    """"Could not verify the claim that X had captured Y": X's claim, not a negated capture."""
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind in ("captured", "regained"), e.actor_gaining, e.stance) for e in events] == [(True, gaining,
+                                                                                                    "claimed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters could not verify whether Russian forces had captured Vuhledar.",
+    "Reuters could not independently verify the claim that Russian forces had failed to capture Vuhledar.",
+])
+def test_a_caveat_leaves_other_negations_and_questions_alone(gz, text: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == "Vuhledar" and e.kind == "captured"]

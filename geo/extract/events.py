@@ -164,6 +164,15 @@ def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
 _DECIDED = re.compile(r"\b(?:decided|decides|(?:took|taken|made|make)\s+(?:the|a)\s+decision)\s+to\s+$", re.I)
 
 
+#: A reporter's caveat on a side's claim, up to the claim's "that": "could not independently verify the claim that",
+#: "was unable to confirm the RSF's assertion that" (the claim stays a claim: :func:`_stance_cues`).
+_CAVEAT_OF_CLAIM = re.compile(
+    r"\b(?:(?:could|can|did|does|do|has|have|had|was|were)\s*(?:not|n['’]t)|cannot|unable\s+to|not\s+able\s+to)\s+"
+    r"(?:yet\s+|been\s+able\s+to\s+)?(?:independently\s+)?(?:verify|confirm|corroborate)\s+"
+    r"(?:the\s+|a\s+|an\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:claims?|assertions?|reports?|statements?|announcements?|accounts?)\s+that\s+", re.I)
+
+
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
@@ -173,7 +182,11 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
     people said to be besieged ("besieged soldiers cheered"); or,
     for a contest, fighting said to be over ("fighting in Idlib had largely wound down").
     """
-    window = text[max(lo, trig.start() - 60) : trig.start()]
+    start = max(lo, trig.start() - 60)
+    window = text[start : trig.start()]
+    caveat = _CAVEAT_OF_CLAIM.search(text, max(lo, trig.start() - 120), trig.start())
+    if caveat is not None and caveat.end() > start:  # "could not verify the claim that": a claim, not a negation
+        window = window[max(0, caveat.end() - start) :]
     if lx.HEDGE.search(window):
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
@@ -352,7 +365,10 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if verify and (not unverified or apart) and not _ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
-    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in _REPORT.finditer(s)]
+    caveats = [c.span() for c in _CAVEAT_OF_CLAIM.finditer(s) if unverified and not any(
+        a.faction and c.start() <= a.start - sent.start < c.end() for a in sent.actors)]  # "the RSF's claim": theirs
+    reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in _REPORT.finditer(s)
+               if not any(a <= m.start() < b for a, b in caveats)]  # "could not verify the claim that": no report
     default = Stance("claimed") if unverified or claim_denied else Stance("reported")
     return (sent.start + deny.start() if deny else None), denied, verified, reports, default
 
