@@ -899,3 +899,15 @@ def test_a_since_clause_with_an_irregular_verb_keeps_its_time(gz, text: str, pla
 def test_a_speaker_named_after_the_quote_claims_it_for_its_side(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert [(e.kind, e.actor_gaining, e.stance) for e in events] == [("captured", side, "claimed")], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Russia's defence ministry said it had taken Ivanivka in the Donetsk region and Kalynove.",
+     {"Ivanivka", "Kalynove"}),
+    ("The RSF said it had seized Mellit in North Darfur and Um Keddada in East Darfur.", {"Mellit", "Um Keddada"}),
+    ("The army said it had retaken Sinja in Sennar state and Dinder.", {"Sinja", "Dinder"}),
+])
+def test_a_list_goes_on_past_the_division_that_locates_an_item(gz, text: str, places: set[str]) -> None:
+    """"Took X in the Donetsk region and Z": Z is taken too; the region only locates X."""
+    events = read(gz, text)
+    assert {e.place for e in events if e.kind in ("captured", "regained")} == places

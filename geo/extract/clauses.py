@@ -92,7 +92,7 @@ _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|aft
                       r"between|against|which|that|who|where|when|while|as|than)\s*,?\s+$", re.I)
 #: The text between two coordinated places ("X and Y", "X, Y", "X as well as the town of Y", "X and of Y").
 COORDINATION = re.compile(
-    r"^(?:\s+(?:region|province|oblast|governorate))?\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
+    r"^(?:\s+(?:region|province|oblast|governorate|state))?\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
     r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
     r"\s*\)\s*,?\s*(?:and\s+)?)(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
@@ -183,14 +183,26 @@ def coordinated(text: str, places: Sequence[Mention], first: Mention, hi: int,
     appositions = [(m.start(), m.end()) for m in _APPOSITION_SPAN.finditer(text, first.end, hi)]
     skip = [*skip, *appositions]
     chosen = [first]
+    last = first.end  # the end of the last item, or of the division that located it
     for m in places:
-        if m.start <= chosen[-1].start or m.start >= hi or any(s <= m.start < e for s, e in appositions):
+        if m.start < last or m.start >= hi or any(s <= m.start < e for s, e in appositions):
             continue
-        gap = _without(text, chosen[-1].end, m.start, skip)
+        gap = _without(text, last, m.start, skip)
+        if last == chosen[-1].end and _LOCATED_IN.fullmatch(gap) and m.place is not None \
+                and m.place.kind in _DIVISION_KINDS and chosen[-1].place is not None \
+                and chosen[-1].place.kind not in _DIVISION_KINDS:
+            last = m.end  # "Ivanivka in the Donetsk region and Kalynove": the region locates the item; the list goes on
+            continue
         if not (COORDINATION.match(gap) or _APPOSITION.match(gap)) or _SAYS_AFTER.match(text, m.end):
             break  # ("... to the town of Sinja, SUNA said": the speaker, not a place)
         chosen.append(m)
+        last = m.end
     return chosen
+
+
+#: Between a list's item and the division that locates it: "Ivanivka in the Donetsk region", "Mellit in North Darfur".
+_LOCATED_IN = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?", re.I)
+_DIVISION_KINDS = frozenset({"admin1", "admin2", "region"})
 
 
 #: A verb of saying right after a name, or after the words it heads: a speaker ("SUNA said", "the Kharkiv regional
