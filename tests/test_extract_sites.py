@@ -911,3 +911,14 @@ def test_a_list_goes_on_past_the_division_that_locates_an_item(gz, text: str, pl
     """"Took X in the Donetsk region and Z": Z is taken too; the region only locates X."""
     events = read(gz, text)
     assert {e.place for e in events if e.kind in ("captured", "regained")} == places
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Ukrainian forces still hold about a third of Vovchansk, the General Staff said.", "Vovchansk", "ukraine"),
+    ("The army controls two-thirds of El Fasher, residents said.", "El Fasher", "saf"),
+    ("The Houthis now control roughly three-quarters of Taiz, residents said.", "Taiz", "houthis"),
+])
+def test_a_share_of_a_town_held_is_a_part_of_it_held(gz, text: str, place: str, side: str) -> None:
+    """"Hold about a third of Vovchansk": held, a part of the town (geo precision 2), as "half of" is."""
+    events = [e for e in read(gz, text) if e.kind == "held"]
+    assert [(e.place, e.actor_gaining, e.geo_precision) for e in events] == [(place, side, 2)]

@@ -73,7 +73,8 @@ OBJECT_GAP = re.compile(
     r"^[\"”’]?\s*(?:(?:the|a|an|its|their|his|her|all|both|most|much|rest|part|parts|half|portion|swathes?|section|"
     r"sides?|slopes?|summit|peak|"
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|more|than|"
-    r"nearly|almost|"
+    r"nearly|almost|about|around|roughly|"
+    r"(?:one-|two-)?thirds?|(?:three-)?quarters|"  # "about a third of Vovchansk", "two-thirds of El Fasher"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|(?-i:[A-Z])[\w-]*an|" + _DESCRIPTOR + r"|"
     r"(?:" + _PLACE_NOUN + r")" +
     # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"

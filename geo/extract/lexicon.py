@@ -518,6 +518,7 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
                     r"old\s+(?:city|town)|neighbou?rhoods?|districts?(?!\s+headquarters)|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
+                    r"(?:one-|two-)?thirds?|"
                     r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")
