@@ -164,13 +164,16 @@ def _side_of_word(word: str, theatre: Theatre | None) -> str | None:
 _DECIDED = re.compile(r"\b(?:decided|decides|(?:took|taken|made|make)\s+(?:the|a)\s+decision)\s+to\s+$", re.I)
 
 
-#: A reporter's caveat on a side's claim, up to the claim's "that": "could not independently verify the claim that",
-#: "was unable to confirm the RSF's assertion that" (the claim stays a claim: :func:`_stance_cues`).
-_CAVEAT_OF_CLAIM = re.compile(
-    r"\b(?:(?:could|can|did|does|do|has|have|had|was|were)\s*(?:not|n['’]t)|cannot|unable\s+to|not\s+able\s+to)\s+"
-    r"(?:yet\s+|been\s+able\s+to\s+)?(?:independently\s+)?(?:verify|confirm|corroborate)\s+"
-    r"(?:the\s+|a\s+|an\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:claims?|assertions?|reports?|statements?|announcements?|accounts?)\s+that\s+", re.I)
+#: After a reporter's caveat (:data:`geo.extract.lexicon.UNVERIFIED`: "could not independently verify", "was unable to
+#: confirm"), the side's claim it is about, up to the claim's "that": "the claim that", "the RSF's assertion that".
+_CLAIM_THAT = re.compile(r"\s+(?:the\s+|a\s+|an\s+|these\s+|this\s+)?(?:[\w'’-]+\s+){0,3}?"
+                         r"(?:claims?|assertions?|reports?|statements?|announcements?|accounts?)\s+that\s+", re.I)
+
+
+def _caveats_of_claims(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Return the spans of the reporter's caveats on a claim in ``text[lo:hi]``, each up to the claim's "that"."""
+    return [(u.start(), c.end()) for u in lx.UNVERIFIED.finditer(text, lo, hi)
+            if (c := _CLAIM_THAT.match(text, u.end())) is not None]
 
 
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
@@ -184,9 +187,9 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
     """
     start = max(lo, trig.start() - 60)
     window = text[start : trig.start()]
-    caveat = _CAVEAT_OF_CLAIM.search(text, max(lo, trig.start() - 120), trig.start())
-    if caveat is not None and caveat.end() > start:  # "could not verify the claim that": a claim, not a negation
-        window = window[max(0, caveat.end() - start) :]
+    caveat = max((end for _, end in _caveats_of_claims(text, max(lo, trig.start() - 120), trig.start())), default=0)
+    if caveat > start:  # "could not verify the claim that": a claim, not a negation
+        window = window[caveat - start :]
     if lx.HEDGE.search(window):
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
@@ -365,8 +368,9 @@ def _stance_cues(sent: Sentence) -> _StanceCues:
     if verify and (not unverified or apart) and not _ASSESSED.search(s):
         monitors = [a for a in sent.actors if a.monitor]
         verified = (sent.start + verify.start(), Stance("verified", monitors[0].text if monitors else None))
-    caveats = [c.span() for c in _CAVEAT_OF_CLAIM.finditer(s) if unverified and not any(
-        a.faction and c.start() <= a.start - sent.start < c.end() for a in sent.actors)]  # "the RSF's claim": theirs
+    # a caveat's own "claim" is no report, unless it names the claimant ("the RSF's claim": theirs)
+    caveats = [(a, b) for a, b in (_caveats_of_claims(s, 0, len(s)) if unverified else [])
+               if not any(x.faction and a <= x.start - sent.start < b for x in sent.actors)]
     reports = [(sent.start + m.start(), _report_stance(sent, m)) for m in _REPORT.finditer(s)
                if not any(a <= m.start() < b for a, b in caveats)]  # "could not verify the claim that": no report
     default = Stance("claimed") if unverified or claim_denied else Stance("reported")

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from gazetteer import Gazetteer, Mention, normalize_name
 from gazetteer.context import NEAR_GAP, NEAR_NAMED_KM
 from gazetteer.model import Place, km_between
+from geo.extract.distance.words import COMPASS_POINTS
 from geo.model import ControlEvent, DistanceMention
 
 __all__ = ["FIT_SHARE", "FIT_SLACK_KM", "FIT_TURN_DEG", "fits", "refit_namesakes", "unresolve_far_namesakes"]
@@ -41,9 +42,7 @@ FIT_SHARE = 0.3
 FIT_SLACK_KM = 3.0
 #: How far (degrees) a place may lie from the quoted direction.
 FIT_TURN_DEG = 45.0
-_BEARINGS = {"N": 0.0, "NNE": 22.5, "NE": 45.0, "ENE": 67.5, "E": 90.0, "ESE": 112.5, "SE": 135.0, "SSE": 157.5,
-             "S": 180.0, "SSW": 202.5, "SW": 225.0, "WSW": 247.5, "W": 270.0, "WNW": 292.5, "NW": 315.0,
-             "NNW": 337.5}
+_BEARINGS = {point: 22.5 * k for k, point in enumerate(COMPASS_POINTS)}
 #: How many places of one name are looked at.
 _NAMESAKES = 500
 #: How far before a distance (characters) an event's place may be named for the distance to locate it.
@@ -57,10 +56,9 @@ def fits(mention: DistanceMention, place: Place) -> bool:
     km = _km_from_anchor(mention, place)
     d = mention.distance_km
     slack = max(mention.tolerance_km, FIT_SHARE * d) + FIT_SLACK_KM
-    qualifier = " ".join((mention.qualifier or "").lower().split())
-    if qualifier in ("within", "up to", "less than", "under", "fewer than"):
+    if mention.qualifier in ("within", "less than"):  # the values of words.QUALIFIERS
         lo, hi = 0.0, d + FIT_SLACK_KM
-    elif qualifier in ("more than", "over", "at least", "beyond"):
+    elif mention.qualifier == "more than":
         lo, hi = d - FIT_SLACK_KM, math.inf
     else:
         lo, hi = d - slack, d + slack
@@ -117,10 +115,8 @@ def refit_namesakes(events: Sequence[ControlEvent], distances: Sequence[Distance
             first = gz.get(place_id)
             if fits(m, first):
                 continue
-            written = normalize_name(first.name if place_id != m.subject_place else m.locator_name or first.name)
-            namesakes = [c.place for c in gz.lookup(first.name if place_id != m.subject_place
-                                                    else m.locator_name or first.name, limit=_NAMESAKES)
-                         if c.place.id != first.id and written in _keys(c.place)]
+            namesakes = _namesakes(gz, m.locator_name if place_id == m.subject_place and m.locator_name
+                                   else first.name, first)
             fitting = [p for p in namesakes if fits(m, p)]
             if fitting:
                 place: Place | None = min(fitting, key=lambda p: abs(_km_from_anchor(m, p) - m.distance_km))
@@ -176,9 +172,7 @@ def unresolve_far_namesakes(events: Sequence[ControlEvent], text: str, mentions:
         if near is None or first is None or km_between(first, near) <= 2 * NEAR_NAMED_KM:
             out.append(ev)
             continue
-        written = normalize_name(ev.place)
-        namesakes = [c.place for c in gz.lookup(ev.place, limit=_NAMESAKES)
-                     if c.place.id != first.id and written in _keys(c.place)]
+        namesakes = _namesakes(gz, ev.place, first)
         if not namesakes:
             out.append(ev)
             continue
@@ -193,8 +187,11 @@ def _named_just_before(sentence: str, name: str, at: int) -> bool:
     return k >= 0 and at - (k + len(name)) <= _NEAR_CHARS and not any(c in sentence[k + len(name) : at] for c in ".;:")
 
 
-def _keys(place: Place) -> set[str]:
-    return {normalize_name(n) for n in (place.name, *place.names)}
+def _namesakes(gz: Gazetteer, name: str, first: Place) -> list[Place]:
+    """Return the places other than *first* one of whose names folds as *name* does."""
+    written = normalize_name(name)
+    return [c.place for c in gz.lookup(name, limit=_NAMESAKES)
+            if c.place.id != first.id and written in {normalize_name(n) for n in (c.place.name, *c.place.names)}]
 
 
 def _moved(event: ControlEvent, place: Place | None) -> ControlEvent:

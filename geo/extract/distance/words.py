@@ -14,7 +14,7 @@ import re
 
 __all__ = [
     "AFTER_SKIP", "ALWAYS_STOP", "ANCHOR_STOP", "AND_HALF", "AUXILIARIES", "AWAY_FROM", "BORDER_WORDS",
-    "CLAUSE_WORDS", "COMPASS", "CONV", "DIR_PARTS", "ING_NOUNS", "LEAD_SKIP", "MAX_ANCHOR_WORDS",
+    "CLAUSE_WORDS", "COMPASS", "COMPASS_POINTS", "CONV", "DIR_PARTS", "ING_NOUNS", "LEAD_SKIP", "MAX_ANCHOR_WORDS",
     "MAX_SUBJECT_WORDS", "MONEY", "OR_SO", "PAREN_CONV", "PREPOSITIONS", "PRONOUNS", "QTY", "QTY_FIRST", "QUALIFIERS",
     "QUAL_MAP", "RADIUS_AFTER", "RADIUS_BEFORE", "RADIUS_LEAD", "RANGE_LEAD", "REL", "SMALL", "SUBJ_CUT",
     "SUBJ_LEAD", "SUBJ_TRAIL", "TOKEN", "TRAILING_FUNC", "UNIT_ANYWHERE", "UNIT_KM", "VAGUE_FIRST",
@@ -142,7 +142,9 @@ AWAY_FROM = re.compile(rf"{_SP}+(?:from|of)\b", re.I)
 DIR_PARTS = re.compile("north|south|east|west")
 WS = re.compile(r"\s+")
 WORD_SPLIT = re.compile(r"[\s\-]+")
-COMPASS = frozenset("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
+#: The sixteen compass points, clockwise from north, 22.5 degrees apart.
+COMPASS_POINTS: tuple[str, ...] = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
+COMPASS = frozenset(COMPASS_POINTS)
 TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<w>[^\W_][\w'’\-]*)")
 ANCHOR_STOP = frozenset(
     """in where which who whom whose that and but or nor while when whereas as after before since
