@@ -880,8 +880,9 @@ def given_names() -> frozenset[str]:
     return _word_list("given_names.txt") | _word_list("given_names_theatres.txt")
 
 
+@functools.lru_cache(maxsize=8)
 def _word_list(name: str) -> frozenset[str]:
-    """Return the words of a packaged word list (``gazetteer/data/<name>``, one a line, ``#`` comments)."""
+    """Return the words of a packaged word list (``gazetteer/data/<name>``, one a line, ``#`` comments); read once."""
     text = (resources.files("gazetteer") / "data" / name).read_text(encoding="utf-8")
     return frozenset(w for w in text.split() if not w.startswith("#"))
 
