@@ -922,3 +922,30 @@ def test_a_share_of_a_town_held_is_a_part_of_it_held(gz, text: str, place: str, 
     """"Hold about a third of Vovchansk": held, a part of the town (geo precision 2), as "half of" is."""
     events = [e for e in read(gz, text) if e.kind == "held"]
     assert [(e.place, e.actor_gaining, e.geo_precision) for e in events] == [(place, side, 2)]
+
+
+@pytest.mark.parametrize(("text", "place", "side", "precision"), [
+    ("Russian forces control more than 90 percent of Donetsk region, the governor said.", "Donetsk region", "russia",
+     3),
+    ("Russian troops hold about 70% of the Luhansk region.", "Luhansk region", "russia", 3),
+    ("The army controls about 40 percent of Khartoum, residents said.", "Khartoum", "saf", 2),
+    ("Russian forces hold about 80 per cent of Toretsk and about a third of Chasiv Yar, the ISW said.",
+     "Chasiv Yar", "russia", 2),
+    ("The RSF controls nearly all of Nyala and some 60 percent of El Fasher.", "El Fasher", "rsf", 2),
+    ("The Houthis hold roughly a third of Taiz, local officials said.", "Taiz", "houthis", 2),
+])
+def test_a_share_given_as_a_number_is_held(gz, text: str, place: str, side: str, precision: int) -> None:
+    """"Control more than 90 percent of Donetsk region": held; a town held in part is a part of it (precision 2)."""
+    events = [e for e in read(gz, text) if e.kind == "held" and e.place == place]
+    assert [(e.actor_gaining, e.geo_precision) for e in events] == [(side, precision)], read(gz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis control about 70 percent of Yemen's population, the UN said.",
+    "Both sides will hold a third round of talks in Jeddah next week.",
+    "Russian forces hold more than 90 Ukrainian soldiers captured near Kursk, Kyiv said.",
+    "Ukraine controls 40 percent of its grain exports through Odesa.",
+])
+def test_a_share_of_something_else_is_no_hold(gz, text: str) -> None:
+    """A share of people, trade or a meeting held is nobody's hold of a place."""
+    assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)

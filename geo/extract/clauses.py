@@ -75,6 +75,7 @@ OBJECT_GAP = re.compile(
     r"control|full|complete|total|entire|whole|large|significant|some|much|positions|number|two|three|more|than|"
     r"nearly|almost|about|around|roughly|"
     r"(?:one-|two-)?thirds?|(?:three-)?quarters|"  # "about a third of Vovchansk", "two-thirds of El Fasher"
+    r"\d[\d.,]*\s*(?:%|per\s*cent)(?=\s+of\b)|"  # "more than 90 percent of Donetsk region"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|(?-i:[A-Z])[\w-]*an|" + _DESCRIPTOR + r"|"
     r"(?:" + _PLACE_NOUN + r")" +
     # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"
@@ -95,7 +96,10 @@ _VERBISH = re.compile(r"\b(?:\w+ed|said|says|and|or|but|from|by|near|outside|aft
 COORDINATION = re.compile(
     r"^(?:\s+(?:region|province|oblast|governorate|state))?\s*(?:(?:,\s*)?(?:and|or|as\s+well\s+as|plus|then|and\s+then)\s+(?:also\s+)?"
     r"(?:(?:of|in|from|on|over|into)\s+)?|,?\s+(?:including|along\s+with)\s+|,\s*|\s*\(\s*|"
-    r"\s*\)\s*,?\s*(?:and\s+)?)(?:(?:most|much|all|parts?|half|the\s+rest)\s+of\s+)?"
+    r"\s*\)\s*,?\s*(?:and\s+)?)(?:(?:most|much|all|parts?|half|the\s+rest|"
+    # a share of the next item: "about 80 percent of Toretsk and about a third of Chasiv Yar"
+    r"(?:(?:(?:more|less)\s+than|nearly|almost|about|around|roughly|some)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|"
+    r"(?:a\s+|one-|two-)?thirds?|(?:a\s+|three-)?quarters?))\s+of\s+)?"
     r"(?:the\s+)?(?:(?:" + _DESCRIPTOR + r")\s+){0,2}(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
 #: An apposition after a place, up to (not including) the comma that closes it: ", about 60km to the west", ", the
 #: Kachin State capital", ", west of Kirkuk", ", near Goma" (not a list item: ", the town of X").

@@ -476,7 +476,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"(?<!-)(?<!taken\s)(?<!gained\s)(?<!seized\s)(?<!assumed\s)(?<!back\s)(?<!lost\s)(?<!claimed\s)"
             r"(?<!\bfor\s)"
             r"(?:held|controlled|control|hold|occupy)(?=\s+(?:(?:the|most|much|all|parts?|half|of|"
-            r"(?:north|south)?-?(?:east|west)?|north|south|centre|center)\s+)*"
+            r"(?:north|south)?-?(?:east|west)?|north|south|centre|center|"
+            # a share: "control more than 90 percent of Donetsk region", "hold about a third of Vovchansk"
+            r"(?:(?:more|less)\s+than|nearly|almost|about|around|roughly|some)(?=\s+(?:\d|a\s+(?:third|quarter)\b|"
+            r"(?:one-|two-)?thirds?\b|(?:three-)?quarters\b|half\b))|a(?=\s+(?:third|quarter)\b)|"
+            r"\d[\d.,]*\s*(?:%|per\s*cent)|(?:one-|two-)?thirds?|(?:three-)?quarters?)\s+)*"
             r"(?:" + _CAP + r"|(?:town|city|village|capital|district|neighbou?rhood)\b|it\b(?!\s+(?:was|is|had|has|"
             r"would|will|said|says|to)\b)))", weak=True, confidence=0.6),
 )
@@ -519,6 +523,7 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
 PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
                     r"old\s+(?:city|town)|neighbou?rhoods?|districts?(?!\s+headquarters)|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
                     r"(?:one-|two-)?thirds?|"
+                    r"(?<![\d.,])(?!100\b)\d[\d.,]*\s*(?:%|per\s*cent)|"  # "about 40 percent of Khartoum"
                     r"sides?|slopes?|summit|peak|"
                     r"swathes?|pockets?)\s+(?:[\w-]+\s+){0,3}?of\s+(?:the\s+)?$|\b(?:eastern|western|northern|"
                     r"southern|rebel-held|government-held|regime-held)\s+$")
