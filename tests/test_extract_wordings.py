@@ -941,10 +941,25 @@ def test_a_settlement_named_back_with_a_describing_word_is_the_last_one_named(gz
     ("The army and Wazalendo militias retook Masisi on Monday.", "Masisi", "fardc"),
     ("The army and the joint forces retook Mellit on Saturday.", "Mellit", "saf"),
     ("The KIA and allied PDF fighters seized Bhamo on Friday.", "Bhamo", "kia"),
+    ("The army of the Democratic Republic of Congo and allied Wazalendo militia retook the town of Walikale on "
+     "Sunday.", "Walikale", "fardc"),
+    ("Forces of the Government of National Accord and allied militias recaptured Gharyan on Wednesday.", "Gharyan",
+     "gna"),
+    ("Troops of the Somali National Army and allied clan fighters captured Adan Yabaal.", "Adan Yabaal", "government"),
 ])
 def test_two_sides_joined_as_one_subject_give_the_place_to_the_first(gz, text: str, place: str, gaining: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
     assert events and {e.actor_gaining for e in events} == {gaining}, events
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukrainian troops and unidentified gunmen clashed near Pokrovsk before gunmen seized the town hall.", "Pokrovsk"),
+    ("The army and armed men traded fire in Walikale, and gunmen took control of the market.", "Walikale"),
+])
+def test_a_side_joined_without_allied_gains_nothing_it_did_not_take(gz, text: str, place: str) -> None:
+    """Only "and allied" makes an unnamed second side the first's: a clash of two sides is no capture by either."""
+    assert not [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")
+                and e.actor_gaining in ("ukraine", "fardc")], read(gz, text)
 
 
 # --------------------------------------------------------------------------- "the city", said by someone in its region
@@ -1041,6 +1056,10 @@ def test_a_place_a_division_owns_is_the_object_not_the_division(gz, text: str, p
     ('"Our troops entered Kidal this morning," the Malian army chief of staff said.', "Kidal", "fama"),
     ("The Sudanese army chief said his troops had recaptured Sinja.", "Sinja", "saf"),
     ("Israeli forces seized Quneitra, the Israeli defence minister said.", "Quneitra", "israel"),
+    ("Russia's Chief of General Staff Valery Gerasimov told President Vladimir Putin that Russian forces had "
+     "captured Pokrovsk.", "Pokrovsk", "russia"),
+    ("Myanmar's chief of general staff said the army had recaptured Kyaukme.", "Kyaukme", "junta"),
+    ("The Sudanese armed forces chief told reporters that the army had retaken Bara.", "Bara", "saf"),
 ])
 def test_a_state_s_official_speaks_for_its_forces(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]

@@ -494,8 +494,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if before:
         last = before[-1]
         while len(before) > 1 and before[-2].faction not in (None, "unknown") \
-                and _JOINED.fullmatch(text, before[-2].end, before[-1].start):
+                and (joined := _JOINED.fullmatch(text, before[-2].end, before[-1].start)):
             before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
+            if last.faction == "unknown" and _ALLIED.search(joined.group(0)):
+                last = before[-1]  # "the GNA's forces and allied militias": the unnamed allies are on its side
         return (before[-1].faction if last.faction != "unknown" else last.faction), False, _open(last)
     if not passive and (state := _country_subject(text, sent, trig)) is not None:
         return state, False, False  # "Ukraine retook Kherson", "Mali retakes Kidal": the state's army
@@ -586,10 +588,12 @@ _THE_GAP = re.compile(r"\s+(?:the\s+)?", re.I)
 #: the object's owner).
 _OTHER_CLAUSE = re.compile(r"[;:]|\b(?:as|while|when|whereas|after|before|since|because|but)\b", re.I)
 #: Two sides joined as one subject: "Somali forces and clan militias", "the army and allied Wazalendo", "Somali
-#: National Army forces and local clan militias".
-_JOINED = re.compile(r"(?:\s+(?:forces|troops|soldiers|units|fighters|militiamen|members|personnel))?\s+(?:and|"
+#: National Army forces and local clan militias", "the army of the Democratic Republic of Congo and allied Wazalendo".
+_JOINED = re.compile(r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’-]*){0,4})?"
+                     r"(?:\s+(?:forces|troops|soldiers|units|fighters|militiamen|members|personnel))?\s+(?:and|"
                      r"together\s+with|alongside)\s+(?:the\s+|their\s+|its\s+|allied\s+|local\s+)*", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_ALLIED = re.compile(r"\ballied\b", re.I)
 #: A side named as another's possession ("the military's Northeastern Command"): part of an object, not its taker.
 _OWNED = re.compile(r"['’]s?\s+$")
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".

@@ -476,7 +476,8 @@ _DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic|['’]s
 OFFICIAL_TITLES: tuple[str, ...] = (
     "commander-in-chief", "commander in chief", "president", "defence minister", "defense minister",
     "defence ministry", "defense ministry", "general staff", "top commander", "top general", "army chief",
-    "military chief", "chief of staff", "army chief of staff", "high command", "military command",
+    "military chief", "chief of staff", "army chief of staff", "chief of general staff", "chief of the general staff",
+    "armed forces chief", "high command", "military command",
     "military spokesman", "military spokeswoman", "military spokesperson", "army spokesman", "army spokeswoman",
     "army spokesperson", "military leadership", "military officials", "defence officials", "defense officials",
     "authorities", "milbloggers", "military bloggers", "war bloggers", "war correspondents", "military sources",
