@@ -58,3 +58,27 @@ def test_the_voice_speaks_for_a_faction_of_the_theatre() -> None:
     assert state_voice(None, "MOSCOW, May 2. /TASS/. ...", theatres["ukraine"]) == "russia"
     assert state_voice("Invented (RTNC style)", "Goma - ...", theatres["drc"]) == "fardc"
     assert state_voice("AP", "BEIRUT (AP) - ...", theatres["syria"]) is None
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Myanmar's junta retook Kyaukme in late October, the Global New Light of Myanmar said, while the TNLA said its "
+     "fighters had pulled out to avoid civilian casualties.", "Kyaukme", "junta"),
+    ("The army retook Bara in North Kordofan, SUNA said, while the RSF said its fighters had withdrawn to regroup.",
+     "Bara", "saf"),
+    ("Houthi forces seized the Raghwan district in Marib, Saba reported, while the government said fighting "
+     "continued.", "Raghwan", "houthis"),
+    ("Units of the Dnipro battlegroup liberated Petropavlivka, TASS reported, while Ukraine's General Staff said "
+     "its troops still held positions in the village.", "Petropavlivka", "russia"),
+])
+def test_a_state_outlet_named_as_the_speaker_speaks_for_its_side(gz, text: str, place: str, side: str) -> None:
+    """"X retook Kyaukme, the Global New Light of Myanmar said, while the TNLA said ...": the junta's claim, not the
+    TNLA's (the next speaker's)."""
+    found = [e for e in read(gz, text, source="Reuters") if e.place == place and e.kind in ("captured", "regained")]
+    assert found and {(e.stance, e.attributed_to) for e in found} == {("claimed", side)}, found
+
+
+def test_a_news_agency_that_is_no_side_s_keeps_the_report(gz) -> None:
+    text = ("The army retook Bara in North Kordofan, Reuters reported, while the RSF said its fighters had withdrawn "
+            "to regroup.")
+    found = [e for e in read(gz, text, source="AFP") if e.place == "Bara" and e.kind == "regained"]
+    assert found and {e.stance for e in found} == {"reported"}, found

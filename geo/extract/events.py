@@ -91,7 +91,7 @@ from geo.extract.result import link_duplicate_events
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
-from geo.extract.voice import in_voice, state_voice
+from geo.extract.voice import in_voice, outlet_faction, state_voice
 from geo.model import Article, ControlEvent, EventKind, Stance
 from geo.theatres import Theatre
 
@@ -128,6 +128,9 @@ _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _INVERTED_VERB = re.compile(r"says|said|claims|claimed", re.I)
 _WITNESSES = re.compile(r"\b(?:residents?|witness(?:es)?|locals?|inhabitants|eyewitness(?:es)?|medics?|doctors?|"
                         r"aid\s+workers?|journalists?|reporters?|correspondents?)\b", re.I)
+#: The words before a verb of saying back to the clause's start: "..., SUNA said", "... Kyaukme, the Global New
+#: Light of Myanmar reported".
+_SPEAKER_BEFORE = re.compile(r"(?<=[,;:(\u2014\u2013-])[^,;:()\u2014\u2013]{1,55}$")
 _SPEAKER_AFTER = re.compile(r"\s+(?!(?:on|in|at|that|it|they|he|she|we|its|their|late|early|today|yesterday|monday|"
                             r"tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,6}?"
                             r"[\w'’-]+(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|after|late|early|today|yesterday)\b))", re.I)
@@ -398,6 +401,10 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     if who:
         speaker = who[-1]
         return Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction)
+    named = _SPEAKER_BEFORE.search(sent.text, max(0, m.start() - 60), m.start())
+    outlet = outlet_faction(named.group(0), sent.theatre) if named is not None else None
+    if outlet is not None:
+        return Stance("claimed", outlet)  # "the army retook Bara, SUNA said": the outlet of the army's side
     own = _OTHER_SPEAKER.search(sent.text, max(0, m.start() - 40), m.start())
     word = _SIDE_WORD.search(own.group(0)) if own is not None else None
     if own is not None and word is not None and any(a.faction not in (None, "unknown")
@@ -430,6 +437,9 @@ def _speaker_after(sent: Sentence, m: re.Match[str]) -> tuple[Stance | None] | N
     if named:
         speaker = named[0]
         return (Stance("reported", speaker.text) if speaker.monitor else Stance("claimed", speaker.faction),)
+    outlet = outlet_faction(after.group(0), sent.theatre)
+    if outlet is not None:
+        return (Stance("claimed", outlet),)  # "..., said the Global New Light of Myanmar"
     word = _SIDE_WORD.search(after.group(0))
     side = _side_of_word(word.group(0), sent.theatre) if word else None
     if side is not None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from geo.model import ControlEvent
 from geo.theatres import Theatre
 
-__all__ = ["STATE_OUTLETS", "in_voice", "state_voice"]
+__all__ = ["STATE_OUTLETS", "in_voice", "outlet_faction", "state_voice"]
 
 #: State outlets and the names, in any theatre's words, of the side each speaks for (the first the theatre knows).
 STATE_OUTLETS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -71,11 +71,32 @@ def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str |
     declared = theatre.outlet_side(source)  # an outlet the theatre file says a side runs ("Saba": the Houthis)
     if declared is not None:
         return declared
-    head = f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}"
-    if not _ANY_OUTLET.search(head):
+    return outlet_faction(f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}", theatre)
+
+
+def outlet_faction(text: str, theatre: Theatre | None) -> str | None:
+    """Return the faction of the theatre whose outlet *text* names, or None.
+
+    The outlets are those of :data:`STATE_OUTLETS` and those the theatre file declares
+    (``[outlets]``): "SUNA said" names the Sudanese army's, "Saba reported" the Houthis' in Yemen.
+
+    Examples
+    --------
+    >>> from geo.theatres import packaged_theatres
+    >>> outlet_faction("the Global New Light of Myanmar said", packaged_theatres()["myanmar"])
+    'junta'
+    >>> outlet_faction("residents said", packaged_theatres()["myanmar"]) is None
+    True
+    """
+    if theatre is None:
+        return None
+    declared = theatre.outlet_side(text)
+    if declared is not None:
+        return declared
+    if not _ANY_OUTLET.search(text):
         return None
     for pattern, sides in STATE_OUTLETS:
-        if pattern.search(head):
+        if pattern.search(text):
             return next((f for f in map(theatre.faction_of, sides) if f and f != "unknown"), None)
     return None
 
