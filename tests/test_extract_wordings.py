@@ -2243,3 +2243,35 @@ def test_a_name_the_finder_left_out_is_a_town_of_the_war_only_near_the_towns_the
 ])
 def test_a_place_located_in_an_apposition_does_not_end_the_list(gz, text: str, places: set[str]) -> None:
     assert {e.place for e in read(gz, text) if e.kind in ("captured", "held")} == places, read(gz, text)
+
+
+# --------------------------------------------------------------------------- "the oil-rich town of Heglig"
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("The RSF captured the oil-rich town of Heglig on Monday.", "Heglig", "rsf"),
+    ("Islamic State fighters overran the hard-fought-over town of Baiji.", "Baiji", "islamic_state"),
+    ("Russian forces took the long-contested village of Robotyne.", "Robotyne", "russia"),
+    ("M23 rebels seized the coltan-mining town of Rubaya in April.", "Rubaya", "m23"),
+])
+def test_a_hyphenated_modifier_keeps_the_place_the_object(gz, text: str, place: str, gaining: str) -> None:
+    """A compound adjective before the place noun ("oil-rich", "long-contested") is a modifier, and no contest."""
+    events = [e for e in read(gz, text) if e.place == place]
+    assert [(e.kind, e.actor_gaining) for e in events] == [("captured", gaining)], events
+
+
+# --------------------------------------------------------------------------- "withdrew, leaving the town to the RSF"
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Government troops pulled out of Sweida city on Thursday under a ceasefire brokered by the United States, "
+     "leaving Druze factions in control.", "Sweida", "druze", "government"),
+    ("Ukrainian forces retreated from Vuhledar, leaving it in the hands of Russian troops.", "Vuhledar", "russia",
+     "ukraine"),
+    ("FARDC soldiers fled Minova, leaving the M23 in full control of the lakeside town.", "Minova", "m23", "fardc"),
+])
+def test_a_withdrawal_leaves_the_place_to_the_side_left_in_control(gz, text: str, place: str, gaining: str,
+                                                                  losing: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "withdrew"]
+    assert [(e.actor_gaining, e.actor_losing) for e in events] == [(gaining, losing)], events
+
+
+def test_a_withdrawal_that_leaves_people_behind_gives_the_place_to_nobody_named(gz) -> None:
+    events = read(gz, "The army withdrew from Babanusa, leaving residents to fend for themselves as the RSF advanced.")
+    assert {e.actor_gaining for e in events if e.kind == "withdrew"} == {"unknown"}, events

@@ -76,6 +76,7 @@ OBJECT_GAP = re.compile(
     r"nearly|almost|about|around|roughly|"
     r"(?:one-|two-)?thirds?|(?:three-)?quarters|"  # "about a third of Vovchansk", "two-thirds of El Fasher"
     r"\d[\d.,]*\s*(?:%|per\s*cent)(?=\s+of\b)|"  # "more than 90 percent of Donetsk region"
+    r"(?-i:[a-z]+(?:-[a-z]+)+)(?=\s+(?:" + _PLACE_NOUN + r")\b)|"  # "the oil-rich town of", "the long-contested"
     r"parts|remaining|(?:[\w-]+['’]s?)|[\w-]+(?:ian|ese|ish|ean|i)|(?-i:[A-Z])[\w-]*an|" + _DESCRIPTOR + r"|"
     r"(?:" + _PLACE_NOUN + r")" +
     # a side's name before its positions: "the last Islamic State positions in", "the remaining junta lines in"

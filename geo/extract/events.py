@@ -105,6 +105,12 @@ _RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|som
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
 _TO_END = re.compile(r"\bto\s+$")
 _TO_THE_END = re.compile(r"\bto\s+(?:the\s+)?$")
+#: Before the side a withdrawal left a place to: "pulled out, leaving Druze factions (in control)", "withdrew,
+#: leaving the town to the M23", "leaving it in the hands of the RSF".
+_LEAVING_TO = re.compile(r"\bleaving\s+(?P<place>(?:it|them|the\s+(?:[\w-]+\s+)?(?:town|city|village|area|base|"
+                         r"district))\s+(?:to|in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+)?(?:the\s+)?$", re.I)
+#: After that side: "in control", "in charge", "in full control of the town".
+_IN_CONTROL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?in\s+(?:full\s+|sole\s+)?(?:control|charge)\b", re.I)
 #: Before the side a place went to after a loss: "fell to the rebels", "was driven out of Kidal by the rebels".
 _TO_OR_BY_THE_END = re.compile(r"\b(?:to|by)\s+(?:the\s+)?$")
 _AFFILIATED = re.compile(r"\b(rebel|opposition|government|regime|HTS|state)[- ](?:affiliated|linked|run)\b", re.I)
@@ -610,6 +616,12 @@ _OWNED = re.compile(r"['’]s?\s+$")
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
 _APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$", re.I)
+
+
+def _leaving_to(text: str, lo: int, side: ActorMention) -> bool:
+    """Whether a withdrawal left its place to *side*: "leaving the town to the M23", "leaving Druze in control"."""
+    left = _LEAVING_TO.search(text, max(lo, side.start - 60), side.start)
+    return left is not None and (left.group("place") is not None or bool(_IN_CONTROL_AFTER.match(text, side.end)))
 
 
 def _agent_of(text: str, trig: re.Match[str], start: int) -> bool:
@@ -1190,7 +1202,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                                                                       or ground_owner(text, a.end, units=True))), None)
     if trigger.kind == "withdrew" and gaining is None:
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
-                  and _TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])
+                  and (_TO_THE_END.search(text[max(trig.end(), a.start - 12) : a.start])
+                       or _leaving_to(text, trig.end(), a))
                   and not _ACCORDING_TO.search(text, max(trig.end(), a.start - 40), a.start)]  # a speaker
         gaining = winner[0].faction if winner else "unknown"  # else read from the article's other events
     if trigger.kind == "withdrew" and losing is not None and losing == gaining:

@@ -414,7 +414,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?"
             r"(?:\s+[\w-]+){0,5}?\s+(?:in|inside|within)(?=\s+(?:the\s+)?(?:" + _CAP + r"|(?:town|city|village|"
             r"camp|capital|district|neighbou?rhood|centre|center|streets|heart|old|western|eastern|northern|"
-            r"southern|central)\b))|battling\s+for|contested", confidence=0.7),
+            r"southern|central)\b))|battling\s+for|(?<!-)contested", confidence=0.7),
     # Ground gained inside a place: "advanced in northern Toretsk", "advanced to central Kurakhove", "made gains
     # within Vuhledar" (the place is fought over; "advanced north of Dalne" is a reference point, no place's own).
     Trigger("contested", r"(?:advanced|advancing|advances|advance|made\s+(?:\w+\s+)?(?:gains|advances)|"
