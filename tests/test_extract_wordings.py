@@ -2275,3 +2275,21 @@ def test_a_withdrawal_leaves_the_place_to_the_side_left_in_control(gz, text: str
 def test_a_withdrawal_that_leaves_people_behind_gives_the_place_to_nobody_named(gz) -> None:
     events = read(gz, "The army withdrew from Babanusa, leaving residents to fend for themselves as the RSF advanced.")
     assert {e.actor_gaining for e in events if e.kind == "withdrew"} == {"unknown"}, events
+
+
+# --------------------------------------------------------------------------- "fought Ukrainian units ... and captured"
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("The Syrian government deployed troops to Sweida province on Monday after clashes between Druze militias and "
+     "Bedouin tribes, and by Tuesday they had entered the city of Sweida.", "Sweida", "government"),
+    ("M23 rebels, after fighting with Congolese troops and Burundian soldiers, entered Uvira on Friday.", "Uvira",
+     "m23"),
+    ("Russian troops fought Ukrainian units for weeks and finally captured Kurakhove.", "Kurakhove", "russia"),
+    ("The TNLA battled junta troops for weeks and finally seized Nawnghkio.", "Nawnghkio", "tnla"),
+    # guards: the side fought is not taken for the subject, the subject stays
+    ("Fighting between the army and the RSF intensified as the RSF captured Bara.", "Bara", "rsf"),
+    ("In coordination with the army, Wazalendo fighters retook Masisi.", "Masisi", "wazalendo"),
+])
+def test_a_side_fought_is_not_the_subject_of_the_next_verb(gz, text: str, place: str, gaining: str) -> None:
+    """"Clashes between Druze militias and Bedouin tribes, and ... they had entered": the side that fights them."""
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained", "entered")]
+    assert events and {e.actor_gaining for e in events} == {gaining}, events

@@ -499,6 +499,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
+    if len(before) > 1:
+        fought = _fought(text, sent, before)
+        if len(fought) < len(before):
+            before = [a for a in before if a not in fought]  # "Russian troops fought Ukrainian units ... and captured"
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
@@ -616,6 +620,21 @@ _OWNED = re.compile(r"['’]s?\s+$")
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
 _APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$", re.I)
+
+
+#: Before a side fought, not fighting: "clashes between", "fighting with", "an offensive against", "fought", "repelled";
+#: and the second of two fought ("between Druze militias and", "with Congolese troops and").
+_FOUGHT_BEFORE = re.compile(r"\b(?:between|against|(?<!together\s)(?<!along\s)(?<!coordination\s)with|fought|"
+                            r"battled|attacked|attacking|ambushed|confronted|confronting|engaged|repelled|repelling)\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:and|or)\s+(?:the\s+)?)?$", re.I)
+
+
+def _fought(text: str, sent: Sentence, sides: list[ActorMention]) -> list[ActorMention]:
+    """Return the sides of *sides* named as those fought, not the subject of a later verb.
+
+    "clashes between Druze militias and Bedouin tribes", "fighting with Congolese troops", "fought Ukrainian units".
+    """
+    return [a for a in sides if _FOUGHT_BEFORE.search(text, max(sent.start, a.start - 60), a.start)]
 
 
 def _leaving_to(text: str, lo: int, side: ActorMention) -> bool:
