@@ -949,3 +949,16 @@ def test_a_share_given_as_a_number_is_held(gz, text: str, place: str, side: str,
 def test_a_share_of_something_else_is_no_hold(gz, text: str) -> None:
     """A share of people, trade or a meeting held is nobody's hold of a place."""
     assert not [e for e in read(gz, text) if e.kind == "held"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("The Taliban on Friday captured Kandahar, Afghanistan's second-largest city, and Herat in the west.",
+     {"Kandahar", "Herat"}),
+    ("The RSF seized Wad Madani, Gezira state's capital, and Rufaa on Monday.", {"Wad Madani", "Rufaa"}),
+    ("The KIA seized Bhamo, Kachin State's second city, and Momauk on Sunday.", {"Bhamo", "Momauk"}),
+    # a list item that is no possessive stays an item
+    ("Opposition fighters captured Aleppo, Hama province, and Homs.", {"Aleppo", "Hama province", "Homs"}),
+])
+def test_a_list_goes_on_past_a_possessive_description(gz, text: str, places: set[str]) -> None:
+    """"Kandahar, Afghanistan's second-largest city, and Herat": the description sets off no list's end."""
+    assert {e.place for e in read(gz, text) if e.kind == "captured"} == places, read(gz, text)

@@ -106,7 +106,11 @@ COORDINATION = re.compile(
 #: Kachin State capital", ", west of Kirkuk", ", near Goma" (not a list item: ", the town of X").
 _APPOSITION_SPAN = re.compile(r",\s+(?:(?:a|an|the|about|some|around|nearly|roughly|almost|its|their|home\s+to|"
                               r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|near|outside|in|close\s+to|just)\s+"
-                              r"(?!(?:" + _LIST_NOUN + r")s?\s+of\b)|\d)[^,;()]{1,80}?(?=,)", re.I)
+                              r"(?!(?:" + _LIST_NOUN + r")s?\s+of\b)|\d|"
+                              # a possessive description: ", Afghanistan's second-largest city,"
+                              r"(?-i:[A-Z])[\w-]*(?:\s+[\w-]+)?['’]s\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:" + _LIST_NOUN + r"|capital|hub|port|stronghold|gateway)\b)"
+                              r"[^,;()]{0,80}?(?=,)", re.I)
 #: After an unnamed object, the places it includes: "much of the north-east, including Raqqa".
 _INCLUDING_GAP = re.compile(r"^[^.;:]{0,60}?,?\s+(?:including|notably|among\s+them|such\s+as)\s+(?:the\s+)?"
                             r"(?:(?:" + _LIST_NOUN + r")s?\s+of\s+)?$", re.I)
