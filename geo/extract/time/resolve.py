@@ -47,7 +47,7 @@ def _number(word: str) -> int:
 def _qual(phrase: str | None) -> str | None:
     if not phrase:
         return None
-    m = re.search(r"earlier|early|later|late|middle|mid|start|beginning|end|first|opening|closing|final",
+    m = re.search(r"earlier|early|later|late|middle|mid|start|beginning|end|first|opening|closing|final|last|fourth",
                   phrase, re.I)
     return QUALS[m.group().lower()] if m else None
 

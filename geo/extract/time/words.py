@@ -28,7 +28,8 @@ NUMBERS = {w: i for i, w in enumerate(("zero one two three four five six seven e
 NUMBERS.update({"a": 1, "an": 1, "thirty": 30})
 QUALS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid",
          "middle": "mid", "late": "late", "end": "late", "earlier": "earlier", "later": "later",
-         "first": "early", "opening": "early", "closing": "late", "final": "late"}
+         "first": "early", "opening": "early", "closing": "late", "final": "late", "last": "late",
+         "fourth": "late"}
 #: Letters that ``re.I`` equates with an ASCII letter but that do not lower-case to it (İ ı ſ):
 #: a rule word written with one is not that word (the Kelvin sign lower-cases to k and is not here).
 UNFOLDED = re.compile("[\u0130\u0131\u017f]")
@@ -45,7 +46,8 @@ _WD = rf"(?:{_alt(WEEKDAYS)})\b"
 #: A weekday or month name written as a name (capitalised): never a place, whatever the gazetteer holds.
 CALENDAR_WORD = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in (*WEEKDAYS, *FULL_MONTHS)) + r")\b")
 QUAL = (r"(?:early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|"
-        r"(?:the\s+)?(?:first|opening|closing|final)\s+(?:few\s+)?(?:days|weeks?)\s+of\s+")
+        r"(?:the\s+)?(?:first|opening|closing|final|last)\s+(?:few\s+)?(?:days|weeks?)\s+of\s+|"
+        r"(?:the\s+)?fourth\s+week\s+of\s+")  # days 22-28: within the month's last third
 _NUM = rf"\d{{1,3}}|(?:a\s+)?couple\s+of|{_alt(NUMBERS)}"
 _B = r"(?<![\w-])"
 PRE = (r"(?:(?P<pre>since|by|until|till|up\s+to|before|after|in|on|at|over|during|within"
