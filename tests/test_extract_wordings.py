@@ -2293,3 +2293,31 @@ def test_a_side_fought_is_not_the_subject_of_the_next_verb(gz, text: str, place:
     """"Clashes between Druze militias and Bedouin tribes, and ... they had entered": the side that fights them."""
     events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained", "entered")]
     assert events and {e.actor_gaining for e in events} == {gaining}, events
+
+
+# --------------------------------------------------------------------------- no side moved in; a condition
+@pytest.mark.parametrize(("text", "place"), [
+    ("A convoy carrying aid entered Gaza City on Tuesday.", "Gaza City"),
+    ("Journalists entered Mekelle for the first time since the war began.", "Mekelle"),
+    ("The first aid trucks entered El Fasher after the RSF lifted its siege.", "El Fasher"),
+    ("UN inspectors entered Zaporizhzhia on Thursday.", "Zaporizhzhia"),
+])
+def test_an_entry_of_people_who_are_no_side_is_no_event(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place and e.kind == "entered"], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("An army convoy entered Kidal on Tuesday.", "Kidal", "fama"),
+    ("A convoy of RSF fighters entered Nyala on Sunday.", "Nyala", "rsf"),
+])
+def test_an_armed_convoy_still_enters(gz, text: str, place: str, side: str) -> None:
+    assert [e.actor_gaining for e in read(gz, text) if e.place == place and e.kind == "entered"] == [side]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("If the RSF takes El Obeid, the road to Omdurman would be open.", "El Obeid"),
+    ("Unless Ukrainian troops retake Pokrovsk, the road to Kramatorsk lies open.", "Pokrovsk"),
+    ("It remains unclear whether the army retook Bara.", "Bara"),
+])
+def test_a_condition_or_an_open_question_is_no_change(gz, text: str, place: str) -> None:
+    assert not [e for e in read(gz, text) if e.place == place], read(gz, text)

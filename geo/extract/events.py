@@ -716,6 +716,14 @@ _LASTING = re.compile(r"\b(?:since|for|until|till|ever\s+since)\b", re.I)
 #: An agreement as the subject of "held": "a ceasefire that had held", "the truce, which has largely held".
 _TRUCE_SUBJECT = re.compile(r"\b(?:cease-?fires?|truces?|calm|lull|deals?|agreements?|accords?|pacts?|peace|"
                             r"arrangements?|de-?escalation)\s*,?\s+(?:(?:that|which)\s+)?(?:\w+ly\s+)?$", re.I)
+#: A subject that is no armed side right before an entry: "a convoy carrying aid", "journalists", "UN inspectors".
+_UNARMED_SUBJECT = re.compile(
+    r"\b(?:convoys?|trucks?|lorries|journalists?|reporters?|correspondents?|civilians?|residents?|refugees?|"
+    r"displaced\s+(?:people|families|persons)|returnees|inspectors?|investigators?|observers?|delegations?|"
+    r"negotiators?|mediators?|pilgrims|aid\s+workers?|relief\s+workers?|medics?|doctors?|ambulances?|"
+    r"humanitarian\s+(?:teams?|workers?|staff))"
+    r"(?:\s+(?:carrying|bringing|delivering|loaded\s+with|from|of|with)\b[^,;.]{0,60}?)?"
+    r"(?:\s+(?:had|have|has|were|was|finally|first|again|also|later|then|safely|briefly))*\s+$", re.I)
 #: A side told fleeing ("their soldiers ..., so they started to flee"): not the side a later agentless change is
 #: guessed to be.
 _FLEES_AFTER = re.compile(r"[^.;]{0,50}?\b(?:fled|flee|fleeing|flees|retreated|abandoned|surrendered|deserted|"
@@ -949,6 +957,9 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                     and any(a.faction and a.faction != "unknown" and sent.start <= a.start < clause[0]
                             for a in sent.actors)):
                 continue
+            if trigger.kind == "entered" and not any(a.faction for a in subject) and _UNARMED_SUBJECT.search(
+                    text, max(clause[0], trig.start() - 90), trig.start()):
+                continue  # "a convoy carrying aid entered Gaza City", "journalists entered Mekelle": no side moved in
             if trigger.intransitive and trigger.kind == "entered" and \
                     _OUR_SUBJECT.search(text, max(clause[0], trig.start() - 40), trig.start()):
                 continue  # "'The militia left before our troops moved in,' the spokesperson said": no place of its

@@ -496,7 +496,9 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
             r"bid|push(?:es)?\s+(?:by\s+(?:\w+\s+){1,3})?to|efforts?|would|could|might|will|shall|(?-i:may)|verge|"
             r"unable|hope(?:s|d)?|"
             r"intend(?:s|ed)?|prepar(?:e|es|ed|ing)|expected|poised|ready|want(?:s|ed)?|order(?:s|ed)?\s+to|"
-            r"allow(?:s|ed)?|cannot|rather\s+than|without)\b")
+            r"allow(?:s|ed)?|cannot|rather\s+than|without|"
+            # a condition or an open question: "if the RSF takes El Obeid", "whether the army retook Bara"
+            r"if|unless|whether)\b")
 
 #: Reporting verbs after a speaker: a side saying it makes a claim.
 REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
