@@ -2321,3 +2321,30 @@ def test_an_armed_convoy_still_enters(gz, text: str, place: str, side: str) -> N
 ])
 def test_a_condition_or_an_open_question_is_no_change(gz, text: str, place: str) -> None:
     assert not [e for e in read(gz, text) if e.place == place], read(gz, text)
+
+
+# --------------------------------------------------------------------------- "denied Russian claims that X had fallen"
+@pytest.mark.parametrize(("text", "place", "claimant", "denier"), [
+    ("Ukraine's military denied Russian claims that Kupiansk had fallen.", "Kupiansk", "russia", "ukraine"),
+    ("The government denied Houthi claims that Marib city had fallen.", "Marib", "houthis", "government"),
+    ("The LNA dismissed GNA claims that Gharyan had fallen.", "Gharyan", "gna", "lna"),
+])
+def test_a_denied_claim_of_a_fall_is_the_claimant_s_gain(gz, text: str, place: str, claimant: str,
+                                                          denier: str) -> None:
+    """The side whose claim is denied would have taken the place, from the side that denies it."""
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "captured"]
+    assert [(e.actor_gaining, e.actor_losing, e.stance) for e in events] == [(claimant, denier, "denied")], events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("The army denied RSF claims that El Fasher had fallen, saying its troops still held the city.", "El Fasher",
+     "held", "saf"),
+    ("Ukraine's General Staff denied that the town had fallen, saying fighting was continuing inside Pokrovsk.",
+     "Pokrovsk", "contested", None),
+])
+def test_what_a_denier_says_after_the_denial_is_its_account_not_a_denial(gz, text: str, place: str, kind: str,
+                                                                         side: str | None) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert events and all(e.stance != "denied" for e in events), events
+    if side is not None:
+        assert {e.actor_gaining for e in events} == {side}, events

@@ -212,6 +212,15 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
     return kind == "contested" and bool(lx.ENDED.search(text[trig.end() : trig.end() + 60]))
 
 
+#: After a denial, the denier's own account: "denied that Kupiansk had fallen, saying its troops still held it".
+_DENIER_SAYS = re.compile(r",\s+(?:saying|adding|insisting|stressing|asserting|maintaining)\b", re.I)
+
+
+#: The speaker's own side, told after a verb of saying that follows a denial: ", saying its troops".
+_SPEAKER_OWN = re.compile(r",\s+(?:saying|adding|insisting|stressing|asserting|maintaining)\s+(?:that\s+)?"
+                          r"(?:its|their)\b[^,;:]*$", re.I)
+
+
 def _same_span(text: str, a: int, b: int) -> bool:
     """Whether *a* comes before *b* with no contrast (", but", ";", "however") between them."""
     return a <= b and not _CONTRAST.search(text, a, b)
@@ -327,6 +336,8 @@ class _Stance:
             self._cues = _stance_cues(self.sent)
         deny_at, denied, verified, reports, default = self._cues
         if deny_at is not None and denied is not None and _same_span(self.text, deny_at, pos):
+            if _DENIER_SAYS.search(self.text, deny_at, pos):
+                return Stance("claimed", denied.attributed_to)  # "denied ..., saying its troops still held the town"
             return denied
         if verified is not None and not _CONTRAST.search(self.text, *sorted((verified[0], pos))):
             return verified[1]  # "X said A fell, but footage geolocated by analysts showed B": B is verified, not A
@@ -503,6 +514,10 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         fought = _fought(text, sent, before)
         if len(fought) < len(before):
             before = [a for a in before if a not in fought]  # "Russian troops fought Ukrainian units ... and captured"
+        claimants = [a for a in before if _CLAIM_NOUN_AFTER.match(text, a.end)
+                     and _DENIER_SAYS.search(text, a.end, trig.start())]
+        if len(claimants) < len(before):
+            before = [a for a in before if a not in claimants]  # "denied RSF claims that ..., saying its troops held"
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
@@ -787,6 +802,21 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|we|its|their|our|his|her)\b", re.I)
 
 #: A verb of admitting: a side that admits a place was taken lost it ("Kyiv acknowledged that X had been captured").
 _ADMIT = re.compile(r"\b(?:acknowledged|acknowledges|admitted|admits|conceded|concedes)\b", re.I)
+
+
+#: A side's claim told as a noun before what it claims: "Russian claims that", "the RSF's assertion that".
+_CLAIM_NOUN = re.compile(r"\b(?:the\s+)?((?-i:[A-Z])[\w-]*)(?:['’]s?)?\s+(?:claims?|assertions?|announcements?)\s+"
+                         r"that\s+(?:[\w'’-]+\s+){0,6}?$", re.I)
+
+
+#: After a side, its claim as a noun: "RSF claims that", "Russia's assertion that".
+_CLAIM_NOUN_AFTER = re.compile(r"(?:['’]s?)?\s+(?:claims?|assertions?)\s+that\b", re.I)
+
+
+def _claimant(text: str, sent: Sentence, trig: re.Match[str]) -> str | None:
+    """Return the side whose claim an agentless change is told as ("Russian claims that Kupiansk had fallen")."""
+    m = _CLAIM_NOUN.search(text, max(sent.start, trig.start() - 90), trig.start())
+    return _side_of_word(m.group(1), sent.theatre) if m is not None else None
 
 
 def _admits(text: str, sent: Sentence, trig: re.Match[str], side: str) -> bool:
@@ -1135,8 +1165,11 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
                                              trigger.kind == "besieged")
         if open_army:  # "the army retook Djibo" in a war of three armies: Burkina Faso's, where Djibo is
             actor = _home_army(sent.theatre, targets) or actor
-    if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
-        actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
+    first_person = _FIRST_PERSON.search(text, clause[0], trig.start()) or _SPEAKER_OWN.search(
+        text, max(sent.start, trig.start() - 60), trig.start())
+    if first_person and stance.word == "claimed" and stance.attributed_to:
+        actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said";
+        # "denied ..., saying its troops still held the city": the speaker's troops
     if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
             and stance.attributed_to and stance.attributed_to != "unknown":
         actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
@@ -1196,12 +1229,17 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if trigger.passive and trigger.kind == "captured" and not trigger.loser and not inferred and actor is not None \
             and not into_hands and not _LIBERATED.search(trig.group(0)) and _admits(text, sent, trig, actor):
         # "Kyiv acknowledged that Novohrodivka had been captured": the side that admits it lost the place
-        gaining, losing = _sole_opponent(ctx.theatre, actor) or "unknown", actor
+        claimant = _claimant(text, sent, trig)  # "denied Russian claims that Kupiansk had fallen": Russia's claim
+        gaining = claimant if claimant not in (None, actor) else _sole_opponent(ctx.theatre, actor) or "unknown"
+        losing = actor
     if trigger.loser:
         losing = actor if not inferred else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
-        gaining = winner[0].faction if winner else "unknown"
+        claimant = _claimant(text, sent, trig) if not winner else None  # "denied Russian claims that X had fallen"
+        if claimant is not None and claimant == losing:  # the side named before is the claimant, not the loser
+            losing = stance.attributed_to if stance.word == "denied" and stance.attributed_to != claimant else None
+        gaining = winner[0].faction if winner else claimant if claimant not in (None, losing) else "unknown"
         if gaining == "unknown" and trigger.kind == "captured" and _DRIVEN_OUT.search(trig.group(0)):
             # "Russian troops had been driven out of Vovchansk": in a war of two sides, by the other
             gaining = _sole_opponent(ctx.theatre, losing) or gaining
