@@ -459,6 +459,24 @@ def test_a_since_clause_after_a_fall_keeps_its_time(gz) -> None:
     assert avdiivka and all(e.date is not None and e.date.year == 2024 for e in avdiivka), events
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian forces captured Pokrovsk, their biggest gain since they took Avdiivka in February 2024.", "Pokrovsk"),
+    ("The advance, which comes weeks after the rebels captured Goma, marks the first time M23 has expanded its control "
+     "on such a scale since the group's rebellion resurfaced in 2022.", "Goma"),
+    ("The RSF overran Zalingei, its biggest prize since its fighters seized Nyala in October 2023.", "Zalingei"),
+])
+def test_a_since_clause_after_a_change_keeps_its_time(gz, text: str, place: str) -> None:
+    """"Captured Pokrovsk, their biggest gain since they took Avdiivka in February 2024": that time is Avdiivka's."""
+    events = [e for e in read(gz, text, dt.date(2025, 12, 10)) if e.place == place and e.kind == "captured"]
+    assert events and all(e.date is not None and e.date.year == 2025 for e in events), events
+
+
+def test_a_since_clause_after_a_state_is_its_start(gz) -> None:
+    events = [e for e in read(gz, "The RSF has controlled Nyala since the army withdrew in October 2023.")
+              if e.place == "Nyala" and e.kind == "held"]
+    assert [(e.actor_gaining, e.date) for e in events] == [("rsf", dt.date(2023, 10, 1))], events
+
+
 @pytest.mark.parametrize(("text", "place", "kind"), [
     ("M23 rebels entered Goma in November. The rebels withdrew from the chief town of North Kivu on Saturday.", "Goma",
      "withdrew"),

@@ -332,7 +332,7 @@ def _event_candidates(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tu
 
 
 def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None = None,
-             published: dt.date | None = None) -> TimeMention | None:
+             published: dt.date | None = None, *, change: bool = False) -> TimeMention | None:
     """Return the time expression of the clause (the first after *pos*, else the last before it), else None.
 
     Without one in the clause: the sentence's nearest to *pos*.
@@ -353,6 +353,11 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         The article text (needed to read ordering words).
     published : datetime.date, optional
         The publication date (the upper bound of an "after" range).
+    change : bool
+        The trigger tells a change (a capture, an entry): a "since" clause after its clause tells
+        another change, whose time is its own ("... captured Goma, ... its biggest advance since the
+        rebellion resurfaced in 2022"); a state's "since" clause is its start ("has held Nyala since
+        the army withdrew in 2023").
 
     Returns
     -------
@@ -405,7 +410,8 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
         if _CONTRAST_OPEN.search(text[max(0, clause[0] - 12) : clause[0] + 12]):  # "..., while the army has kept its
             # hold on Omdurman": not the time of the clause before
             pool = [t for t in pool if t.start >= clause[0]]
-        since = _SINCE_CLAUSE.search(text, pos, sent.end) if _NOMINAL_AT.match(text, pos) else None
+        since = _SINCE_CLAUSE.search(text, pos if _NOMINAL_AT.match(text, pos) else clause[1], sent.end) \
+            if _NOMINAL_AT.match(text, pos) or change else None
         if since is not None:  # "The fall of Avdiivka is Moscow's biggest gain since it captured Bakhmut in May last
             # year": that clause's time is its own change's
             pool = [t for t in pool if t.start < since.start()]
@@ -449,7 +455,8 @@ _FIRST_TIME = re.compile(r"\b(?:first|last)\s+time\s+$", re.I)
 #: A coordinated clause with its own subject: ", and the KIA has", ", and Ukraine".
 _NEXT_CLAUSE = re.compile(r",\s+and\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z]))", re.I)
 #: "since" opening a clause with its own subject and verb ("since it captured", "since the army retook"), not a time.
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|we|the\s+\w+|(?-i:[A-Z])[\w'’-]*)\s+(?:\w+\s+)?"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:it|they|he|she|we|(?:the|its|their)\s+[\w'’]+|(?-i:[A-Z])[\w'’-]*)\s+"
+                           r"(?:[\w'’]+\s+)?"
                            r"(?:\w+ed|took|won|fell|began|had|has|have|was|were|lost|swept|overran|retook|drove|broke|"
                            r"struck|hit|withdrew|came|went|rose|spread|seized|ran)\b", re.I)
 #: A change told as a noun ("the fall of", "the capture of"): a "since" clause after it tells another change (a state

@@ -1280,7 +1280,8 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             and trigger.kind == "captured" and gaining in (None, "unknown", earlier.actor_gaining):
         losing = earlier.actor_gaining  # "retook Wad Madani on Saturday ... The fall of Wad Madani in December 2023"
         gaining = _sole_opponent(ctx.theatre, losing) or "unknown"
-    time = time_for(sent, trig.start(), clause, text, ctx.article.published)
+    time = time_for(sent, trig.start(), clause, text, ctx.article.published,
+                    change=trigger.kind in ("captured", "regained", "entered", "withdrew"))
     if time is None and relative is None:  # "On 15 June 2022, ... clashed near X. M23 retained control of Y."
         time = line_time(ctx.article, sent)
     undated = relative is not None and relative.earlier and trigger.kind != "withdrew" and (
