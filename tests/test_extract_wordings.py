@@ -1060,6 +1060,8 @@ def test_a_place_a_division_owns_is_the_object_not_the_division(gz, text: str, p
      "captured Pokrovsk.", "Pokrovsk", "russia"),
     ("Myanmar's chief of general staff said the army had recaptured Kyaukme.", "Kyaukme", "junta"),
     ("The Sudanese armed forces chief told reporters that the army had retaken Bara.", "Bara", "saf"),
+    ("Congo's government said on Saturday that the army had retaken Bukavu.", "Bukavu", "fardc"),
+    ("Iraq's government said its forces had recaptured Hit.", "Hit", "government"),
 ])
 def test_a_state_s_official_speaks_for_its_forces(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]

@@ -474,7 +474,7 @@ _DEMONYM_FORCES = re.compile(r"(?P<demonym>[A-Z][a-z]+(?:an|ese|ish|i|ic|['’]s
 #: Who speaks for a state's forces: "the Ukrainian commander-in-chief said", "the Russian president said",
 #: "Russian milbloggers claimed", "Sudanese military sources said".
 OFFICIAL_TITLES: tuple[str, ...] = (
-    "commander-in-chief", "commander in chief", "president", "defence minister", "defense minister",
+    "commander-in-chief", "commander in chief", "president", "government", "defence minister", "defense minister",
     "defence ministry", "defense ministry", "general staff", "top commander", "top general", "army chief",
     "military chief", "chief of staff", "army chief of staff", "chief of general staff", "chief of the general staff",
     "armed forces chief", "high command", "military command",
