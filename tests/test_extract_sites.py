@@ -980,3 +980,14 @@ def test_a_share_of_something_else_is_no_hold(gz, text: str) -> None:
 def test_a_list_goes_on_past_a_possessive_description(gz, text: str, places: set[str]) -> None:
     """"Kandahar, Afghanistan's second-largest city, and Herat": the description sets off no list's end."""
     assert {e.place for e in read(gz, text) if e.kind == "captured"} == places, read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Ukrainian forces maintain positions in northern Kupiansk, according to geolocated footage.", "Kupiansk",
+     "ukraine"),
+    ("The army retained a foothold in eastern El Fasher, residents said.", "El Fasher", "saf"),
+    ("Junta troops keep positions in southern Lashio near the airport.", "Lashio", "junta"),
+])
+def test_positions_kept_in_a_part_of_a_town_hold_that_part(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
+    assert [(e.actor_gaining, e.geo_precision) for e in events] == [(side, 2)], read(gz, text)

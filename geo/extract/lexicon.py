@@ -454,7 +454,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "the army retained control in Babanusa".
     Trigger("held", r"(?:maintain|maintains|maintained|maintaining|retain|retains|retained|retaining|keep|keeps|kept|"
             r"keeping)\s+(?:their\s+|its\s+|some\s+)?(?:positions|a\s+presence|a\s+foothold|control)\s+(?:in|inside)"
-            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?" + _CAP + r"))",
+            r"(?=\s+(?:the\s+(?:town|city|village|township)\b|(?:the\s+(?:town|city|village)\s+of\s+)?"
+            # a part of the place: "maintain positions in northern Kupiansk"
+            r"(?:(?:northern|southern|eastern|western|central|north-?(?:eastern|western)|south-?(?:eastern|western))"
+            r"\s+)?" + _CAP + r"))",
             armed=True, confidence=0.6),
     REPELLED,
     ATTACK_REPULSED,
