@@ -991,3 +991,16 @@ def test_a_list_goes_on_past_a_possessive_description(gz, text: str, places: set
 def test_positions_kept_in_a_part_of_a_town_hold_that_part(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place and e.kind == "held"]
     assert [(e.actor_gaining, e.geo_precision) for e in events] == [(side, 2)], read(gz, text)
+
+
+@pytest.mark.parametrize(("text", "place_id"), [
+    ("MOSCOW, December 1. /TASS/. Units of the Center battlegroup have completed the liberation of the city of "
+     "Krasnoarmeysk in the Donetsk People's Republic, the Russian Defense Ministry said.", "geonames:704422"),
+    ("LUGANSK, July 3. /TASS/. The city of Kirovsk in the Lugansk People's Republic has been fully liberated, the "
+     "republic's head said.", "geonames:705809"),
+])
+def test_a_side_s_name_after_in_is_the_place_it_names(gz, text: str, place_id: str) -> None:
+    """"Krasnoarmeysk in the Donetsk People's Republic": the DPR (also Russia's proxies' name) is Donetsk Oblast
+    here, and locates Krasnoarmeysk, Pokrovsk's former name, in Ukraine, not the Krasnoarmeysks of Russia."""
+    events = [e for e in read(gz, text, dt.date(2025, 12, 1)) if e.kind == "captured"]
+    assert events and {e.place_id for e in events} == {place_id}, events

@@ -159,7 +159,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
     guess = theatre or infer_theatre(Counter(), votes, index.theatres.values())
     actors = index.resolve(text, names, guess, voice)
     # demonyms too, for the distances' anchors; they count in the ranking either way, so the places are the same
-    mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess), demonyms=True)
+    mentions = gz.find(text, exclude=fixed + _actor_spans(text, actors), focus=_focus(guess), demonyms=True)
     if theatre is None:
         countries = Counter(m.place.country for m in mentions
                             if m.form != "demonym" and m.place is not None and m.place.country)
@@ -167,7 +167,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
         if found is not guess:
             guess = found
             actors = index.resolve(text, names, guess, voice)
-            mentions = gz.find(text, exclude=fixed + [(a.start, a.end) for a in actors], focus=_focus(guess),
+            mentions = gz.find(text, exclude=fixed + _actor_spans(text, actors), focus=_focus(guess),
                                demonyms=True)
     actors = in_outlet_usage(actors, guess, article.source)  # "the army" in the Houthis' Saba: theirs
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
@@ -185,8 +185,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             if own is not guess:  # read again in its own war: its factions, its places first
                 sentence_actors = in_outlet_usage(index.resolve(text, _within_spans(names, s, e), own, voice), own,
                                                   article.source)
-                skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a.start - s, a.end - s)
-                                                                          for a in sentence_actors]
+                skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a - s, b - s) for a, b in
+                                                                          _actor_spans(text, sentence_actors)]
                 own_names = [replace(m, start=m.start + s, end=m.end + s)
                              for m in gz.find(text[s:e], exclude=skip, focus=_focus(own), demonyms=True)]
                 reread.append((s, e, own_names))
@@ -194,6 +194,16 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
                                    and not not_a_place(text, m)]
         out.append(Sentence(s, e, text[s:e], sentence_places, sentence_actors, _within(times, s, e), own))
     return out, guess, _with_rereadings(mentions, reread)
+
+
+#: Before a side's name that is a place's too, a locative: "in the Donetsk People's Republic", "across Puntland".
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|within)\s+(?:the\s+)?"
+                              r"(?:(?:self-(?:proclaimed|styled)|so-called)\s+)?$", re.I)
+
+
+def _actor_spans(text: str, actors: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """Return the spans of *actors* that place names may not take: all but a name after a locative ("in the DPR")."""
+    return [(a.start, a.end) for a in actors if not _LOCATIVE_BEFORE.search(text, max(0, a.start - 40), a.start)]
 
 
 def _with_rereadings(mentions: list[Mention], reread: list[tuple[int, int, list[Mention]]]) -> list[Mention]:
