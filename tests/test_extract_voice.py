@@ -82,3 +82,24 @@ def test_a_news_agency_that_is_no_side_s_keeps_the_report(gz) -> None:
             "to regroup.")
     found = [e for e in read(gz, text, source="AFP") if e.place == "Bara" and e.kind == "regained"]
     assert found and {e.stance for e in found} == {"reported"}, found
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("SANAA, Dec. 5 (Saba) - The armed forces have regained control of the Haradh district in Hajjah province after "
+     "fierce battles with mercenaries of the aggression coalition, the military spokesman said.", "Haradh district",
+     "houthis"),
+    ("OUAGADOUGOU, Dec. 5 (RTB) - The army has retaken the town of Djibo from terrorist groups.", "Djibo",
+     "burkina_army"),
+])
+def test_an_outlet_named_in_the_dateline_speaks_as_its_source_field_would(gz, text: str, place: str,
+                                                                          side: str) -> None:
+    """"SANAA, Dec. 5 (Saba) -": the Houthis' agency, whose "armed forces" are theirs, with no source field."""
+    found = [e for e in read(gz, text, source=None) if e.place == place]
+    assert found and {(e.actor_gaining, e.stance, e.attributed_to) for e in found} == {(side, "claimed", side)}, found
+
+
+def test_an_outlet_quoted_after_the_dateline_is_no_voice(gz) -> None:
+    text = ("ADEN, Dec. 5 (Reuters) - Yemen's armed forces have regained control of the Haradh district, a government "
+            "spokesman said, according to Saba.")
+    found = [e for e in read(gz, text, source=None) if e.place == "Haradh district"]
+    assert found and {e.actor_gaining for e in found} == {"government"}, found

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geo.extract.clauses import dateline_end
 from geo.model import ControlEvent
 from geo.theatres import Theatre
 
@@ -69,6 +70,8 @@ def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str |
     if theatre is None:
         return None
     declared = theatre.outlet_side(source)  # an outlet the theatre file says a side runs ("Saba": the Houthis)
+    if declared is None:  # ... or its dateline names: "SANAA, Dec. 5 (Saba) -"
+        declared = theatre.outlet_side(text[: dateline_end(text)])
     if declared is not None:
         return declared
     return outlet_faction(f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}", theatre)
