@@ -103,3 +103,14 @@ def test_an_outlet_quoted_after_the_dateline_is_no_voice(gz) -> None:
             "spokesman said, according to Saba.")
     found = [e for e in read(gz, text, source=None) if e.place == "Haradh district"]
     assert found and {e.actor_gaining for e in found} == {"government"}, found
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("The FLA, an alliance of Tuareg-led rebel groups, said it had taken control of the Anefis camp.", "Anefis camp",
+     "fla"),
+    ("The M23, a rebel group backed by Rwanda, said it had captured Walikale on Wednesday.", "Walikale", "m23"),
+    ("The Arakan Army, one of the most powerful ethnic armed groups, said its fighters had seized Ann.", "Ann", "aa"),
+])
+def test_a_speaker_described_by_an_apposition_claims_what_it_says(gz, text: str, place: str, side: str) -> None:
+    found = [e for e in read(gz, text, source="Reuters") if e.place == place]
+    assert found and {(e.stance, e.attributed_to) for e in found} == {("claimed", side)}, found

@@ -134,6 +134,9 @@ _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _INVERTED_VERB = re.compile(r"says|said|claims|claimed", re.I)
 _WITNESSES = re.compile(r"\b(?:residents?|witness(?:es)?|locals?|inhabitants|eyewitness(?:es)?|medics?|doctors?|"
                         r"aid\s+workers?|journalists?|reporters?|correspondents?)\b", re.I)
+#: Between a side and its verb of saying, an apposition that describes it: ", an alliance of Tuareg-led rebel groups, ".
+_SPEAKER_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|one|part)\s+[^,;:()\"“”]{3,90},\s*(?:(?:has|had|also|later)\s+)?",
+                                 re.I)
 #: The words before a verb of saying back to the clause's start: "..., SUNA said", "... Kyaukme, the Global New
 #: Light of Myanmar reported".
 _SPEAKER_BEFORE = re.compile(r"(?<=[,;:(\u2014\u2013-])[^,;:()\u2014\u2013]{1,55}$")
@@ -410,6 +413,10 @@ def _report_stance(sent: Sentence, m: re.Match[str]) -> Stance | None:
     who = [a for a in speakers if a.start - sent.start < m.start() and m.start() - (a.end - sent.start) < 40
            and not source_actor(sent.text, a.start - sent.start)
            and not _other_speaker(sent.text, a.end - sent.start, m.start(), a.faction, sent.theatre)]
+    apposed = [a for a in speakers if a.faction not in (None, "unknown") and a.end - sent.start < m.start()
+               and _SPEAKER_APPOSITION.fullmatch(sent.text, a.end - sent.start, m.start())][-1:]
+    if apposed and (not who or who[-1].faction == "unknown" and who[-1].start > apposed[0].end):
+        who = apposed  # "The FLA, an alliance of Tuareg-led rebel groups, said": the side its apposition describes
     if m.group(0).lower().startswith("according"):
         who = [a for a in speakers if a.start - sent.start > m.start()][:1]
     if not who and _QUOTE_CLOSED.search(sent.text, max(0, m.start() - 4), m.start()):
