@@ -1062,6 +1062,8 @@ def test_a_place_a_division_owns_is_the_object_not_the_division(gz, text: str, p
     ("The Sudanese armed forces chief told reporters that the army had retaken Bara.", "Bara", "saf"),
     ("Congo's government said on Saturday that the army had retaken Bukavu.", "Bukavu", "fardc"),
     ("Iraq's government said its forces had recaptured Hit.", "Hit", "government"),
+    ("Iraqi forces have retaken Ramadi, Iraqi officials said.", "Ramadi", "government"),
+    ("Russian troops captured the village of Basivka, Russian officials said.", "Basivka", "russia"),
 ])
 def test_a_state_s_official_speaks_for_its_forces(gz, text: str, place: str, side: str) -> None:
     events = [e for e in read(gz, text) if e.place == place]
@@ -2350,3 +2352,10 @@ def test_what_a_denier_says_after_the_denial_is_its_account_not_a_denial(gz, tex
     assert events and all(e.stance != "denied" for e in events), events
     if side is not None:
         assert {e.actor_gaining for e in events} == {side}, events
+
+
+def test_a_claim_its_opponent_s_officials_denied_is_denied(gz) -> None:
+    events = read(gz, "Russia's Defense Ministry said it had captured the village of Basivka, which Ukrainian officials "
+                      "denied.")
+    assert {(e.stance, e.attributed_to) for e in events if e.place == "Basivka"} == {
+        ("claimed", "russia"), ("denied", "ukraine")}, events

@@ -480,6 +480,7 @@ OFFICIAL_TITLES: tuple[str, ...] = (
     "armed forces chief", "high command", "military command",
     "military spokesman", "military spokeswoman", "military spokesperson", "army spokesman", "army spokeswoman",
     "army spokesperson", "military leadership", "military officials", "defence officials", "defense officials",
+    "officials", "government officials", "security officials", "security forces", "officers", "commanders",
     "authorities", "milbloggers", "military bloggers", "war bloggers", "war correspondents", "military sources",
     "security sources", "state media", "state television", "state TV", "state news agency",
 )
