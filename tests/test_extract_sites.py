@@ -922,3 +922,21 @@ def test_a_share_of_a_town_held_is_a_part_of_it_held(gz, text: str, place: str, 
     """"Hold about a third of Vovchansk": held, a part of the town (geo precision 2), as "half of" is."""
     events = [e for e in read(gz, text) if e.kind == "held"]
     assert [(e.place, e.actor_gaining, e.geo_precision) for e in events] == [(place, side, 2)]
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining", "theatre"), [
+    ("Army troops took control of Port-Sudan on Thursday after the paramilitaries withdrew.", "Port-Sudan",
+     "captured", "saf", "sudan"),
+    ("Nigerian troops took control of Port-Harcourt on Thursday, the army said.", "Port-Harcourt", "captured",
+     "government", "lake_chad"),
+    ("Gang members seized Port-de-Paix on Thursday, residents said.", "Port-de-Paix", "captured", "viv_ansanm",
+     "haiti"),
+    ("Police retook Fort-Liberté from gang members on Thursday.", "Fort-Liberté", "regained", "pnh", "haiti"),
+])
+def test_a_facility_word_that_begins_a_hyphenated_name_is_the_name(gz, text: str, place: str, kind: str,
+                                                                   gaining: str, theatre: str) -> None:
+    # "Port" and "Fort" head facilities ("took control of the port"); joined to more of a name by a hyphen they
+    # are the town's, as "Port Sudan" written apart is
+    got = {(e.place, e.kind, e.actor_gaining, e.theatre, e.date) for e in read(gz, text, dt.date(2024, 5, 3))}
+    assert (place, kind, gaining, theatre, dt.date(2024, 5, 2)) in got, got
+    assert not any(p in ("Port", "Fort") for p, *_ in got)

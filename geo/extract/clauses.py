@@ -121,7 +121,7 @@ _FACILITY = re.compile(
     r"(?P<name>(?:(?!(?:and|or)\s)[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
-_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")
+_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]|-\w")
 #: A port named by its town after it: "port of Tartus", "harbour of Berbera".
 _PORT = re.compile(r"\b(?:port|harbou?r)$", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
@@ -240,7 +240,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     """
     m = _FACILITY.match(text, pos, hi)
     if m is None or _NAME_GOES_ON.match(text, m.end("name")):
-        return None  # "Port Sudan", "Camp Lemonnier", "Fort Shevchenko": the head word begins a place's name
+        return None  # "Port Sudan", "Camp Lemonnier", "Port-au-Prince", "Fort-Liberté": the head word begins a name
     if _PORT.search(m.group("name")) and _OF_NAME.match(text, m.end("name")):
         return None  # "the Syrian port of Tartus", "the Red Sea port of Hodeidah": the port town itself
     tail = text[m.end("name") : m.end()]
