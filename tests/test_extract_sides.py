@@ -233,3 +233,27 @@ def test_federal_forces_are_the_government(gz, text: str, place: str) -> None:
 ])
 def test_a_siege_is_laid_by_the_side_after_by(gz, text: str, place: str, side: str) -> None:
     assert {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind == "besieged"} == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Haitian police backed by Kenyan officers of the Multinational Security Support mission retook Kenscoff on "
+     "Sunday.", "Kenscoff", "pnh"),
+    ("Army troops backed by fighters of the joint forces retook Mellit on Sunday.", "Mellit", "saf"),
+    ("FARDC soldiers backed by fighters of the Wazalendo militias retook Kalembe on Sunday.", "Kalembe", "fardc"),
+    ("Somali troops backed by fighters of the Macawisley militias retook Adan Yabaal on Sunday.", "Adan Yabaal",
+     "government"),
+    ("The army, backed by dozens of Wazalendo fighters, retook Kalembe on Sunday.", "Kalembe", "fardc"),
+])
+def test_a_unit_of_the_side_backing_the_subject_only_backs_it(gz, text: str, place: str, gaining: str) -> None:
+    events = read(gz, text, dt.date(2025, 2, 3))
+    assert [(e.place, e.kind, e.date, e.actor_gaining) for e in events] == [
+        (place, "regained", dt.date(2025, 2, 2), gaining)]
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Fighters of the joint forces retook Mellit on Sunday.", "Mellit", "joint_forces"),
+    ("Dozens of Wazalendo fighters retook Kalembe on Sunday.", "Kalembe", "wazalendo"),
+])
+def test_a_unit_of_a_side_that_backs_nobody_is_that_side(gz, text: str, place: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2025, 2, 3))
+    assert (event.place, event.actor_gaining) == (place, gaining)

@@ -471,10 +471,17 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED_GATE.search(before):
         return "negated"
-    if _MODIFIER.search(before) and not _PART_OF.search(before) and not (
+    if _MODIFIER.search(before) and not (_PART_OF.search(before) and not _BACKING_PART.search(
+            text, max(0, start - 60), start)) and not (
             _WITH_BEFORE.search(before) and _HOLDING_AFTER.match(text, start, start + 90)):
         return "modifier"
     return None
+
+
+#: A unit of a side after "backed by" ("police backed by Kenyan officers of the MSS", "troops backed by fighters of
+#: the joint forces", "backed by hundreds of Wazalendo fighters"): the side still only backs the subject.
+_BACKING_PART = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|reinforced)\s+by\s+(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){1,3}?of\s+(?:the\s+)?$", re.I)
 
 
 #: "with" opening an absolute phrase whose subject holds a place ("calm, with federal forces still in control of
