@@ -257,3 +257,20 @@ def test_a_unit_of_the_side_backing_the_subject_only_backs_it(gz, text: str, pla
 def test_a_unit_of_a_side_that_backs_nobody_is_that_side(gz, text: str, place: str, gaining: str) -> None:
     (event,) = read(gz, text, dt.date(2025, 2, 3))
     assert (event.place, event.actor_gaining) == (place, gaining)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Gunmen from the Grand Ravine gang took over Carrefour-Feuilles on Thursday.", "Carrefour-Feuilles", "captured",
+     "g_pep"),
+    ("Gunmen from the ADF overran Mangurujipa on Thursday.", "Mangurujipa", "captured", "adf"),
+    ("Gunmen from the RSF stormed Ardamata on Thursday.", "Ardamata", "entered", "rsf"),
+])
+def test_gunmen_from_a_side_are_its_members_not_the_side_a_place_was_taken_from(gz, text: str, place: str,
+                                                                                kind: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2024, 5, 3))
+    assert (event.place, event.kind, event.date, event.actor_gaining) == (place, kind, dt.date(2024, 5, 2), gaining)
+
+
+def test_a_side_a_place_was_taken_from_after_the_place_is_still_the_source(gz) -> None:
+    (event,) = read(gz, "Gunmen seized Rubaya from the M23 on Thursday.", dt.date(2024, 5, 3))
+    assert event.place == "Rubaya" and event.actor_gaining != "m23"

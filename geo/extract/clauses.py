@@ -397,6 +397,7 @@ _SOURCE = re.compile(r"(?<!\bsupport\s)(?<!\bcover\s)(?<!\bhelp\s)(?<!\bbacking\
                      # members of a side, not a source: "fighters from the Arakan Army", "troops from the Rwandan army"
                      r"(?<!\bfighters\s)(?<!\btroops\s)(?<!\bsoldiers\s)(?<!\bmilitants\s)(?<!\brebels\s)"
                      r"(?<!\bunits\s)(?<!\bmembers\s)(?<!\bmilitiamen\s)(?<!\bcommanders\s)"
+                     r"(?<!\bgunmen\s)(?<!\binsurgents\s)(?<!\bjihadists\s)(?<!\bparamilitaries\s)"
                      r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
                      r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
