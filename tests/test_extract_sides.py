@@ -274,3 +274,22 @@ def test_gunmen_from_a_side_are_its_members_not_the_side_a_place_was_taken_from(
 def test_a_side_a_place_was_taken_from_after_the_place_is_still_the_source(gz) -> None:
     (event,) = read(gz, "Gunmen seized Rubaya from the M23 on Thursday.", dt.date(2024, 5, 3))
     assert event.place == "Rubaya" and event.actor_gaining != "m23"
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Gangs of the G9 federation took Bel Air on Saturday.", "Bel Air", "captured", "g9"),
+    ("Cells of the Islamic State seized Sukhnah on Saturday.", "Sukhnah", "captured", "islamic_state"),
+    ("Cells of the Islamic State overran Baiji on Saturday.", "Baiji", "captured", "islamic_state"),
+    ("Squads of the RSF stormed Bara on Saturday.", "Bara", "entered", "rsf"),
+])
+def test_gangs_cells_and_squads_of_a_side_are_that_side(gz, text: str, place: str, kind: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2025, 4, 7))
+    assert (event.place, event.kind, event.date, event.actor_gaining) == (place, kind, dt.date(2025, 4, 5), gaining)
+
+
+def test_a_subject_named_as_gangs_of_a_coalition_keeps_its_gerund(gz) -> None:
+    # not the police of "the town's police station" named between
+    text = ("Gangs of the Viv Ansanm coalition seized Saut-d'Eau on Saturday and burned the town's police station, "
+            "the mayor said, after taking Mirebalais on March 31.")
+    got = {(e.place, e.kind, e.date, e.actor_gaining) for e in read(gz, text, dt.date(2025, 4, 7))}
+    assert ("Mirebalais", "captured", dt.date(2025, 3, 31), "viv_ansanm") in got
