@@ -39,8 +39,8 @@ from gazetteer.resolver import given_names
 from geo.extract.prefilter import LiteralGate
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
-           "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
-           "not_a_place", "object_gap",
+           "contact_relative", "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor",
+           "names_a_facility", "not_a_place", "object_gap",
            "proper_after", "proper_before", "relative_pronoun", "scare_quotes_blanked", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -461,6 +461,34 @@ def ground_owner(text: str, end: int, units: bool = False) -> bool:
 #: :data:`_SOURCE` and :data:`_NEGATED` tried only before the words they need ("from", "against" ...): most sides
 #: follow none.
 _SOURCE_GATE, _NEGATED_GATE = LiteralGate(_SOURCE), LiteralGate(_NEGATED)
+
+
+#: A relative clause with no pronoun on a common noun for places, its subject a pronoun or a side's name: "the villages
+#: they still occupied", "the towns the RSF had held", "the areas that it controlled".
+_CONTACT_RELATIVE = re.compile(
+    r"\b(?:villages|towns|areas|positions|districts|neighbou?rhoods|cities|localities|settlements|hamlets|"
+    r"territor(?:y|ies)|regions|parts)\s+(?:that\s+|which\s+)?"
+    r"(?:they|it|he|she|we|(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})\s+"
+    r"(?:(?:still|had|have|has|previously|once|then|long|already)\s+)*$", re.I)
+
+
+def contact_relative(text: str, pos: int) -> int | None:
+    """Return where the noun begins whose relative clause a verb at *pos* opens, if it does.
+
+    "withdrew from the villages they still occupied in the south, including Houla": "occupied"
+    tells what the villages were, and the places listed are the withdrawal's. None when the
+    verb opens no such clause.
+
+    Examples
+    --------
+    >>> text = "withdrew from the villages they still occupied, including Houla"
+    >>> contact_relative(text, text.index("occupied")) == text.index("villages")
+    True
+    >>> contact_relative("troops occupied Houla", 7) is None
+    True
+    """
+    m = _CONTACT_RELATIVE.search(text, max(0, pos - 80), pos)
+    return m.start() if m else None
 
 
 def source_actor(text: str, start: int) -> bool:
