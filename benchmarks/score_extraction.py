@@ -59,6 +59,9 @@ THEATRE_FACTIONS: dict[str, tuple[str, ...]] = {
                 "somaliland", "ssc_khatumo"),
     "mozambique": ("fadm", "rwanda", "samim", "insurgents"),
     "lake_chad": ("government", "mnjtf", "iswap", "boko_haram"),
+    "lebanon": ("government", "israel", "hezbollah"),
+    "karabakh": ("azerbaijan", "armenian", "russia"),
+    "haiti": ("pnh", "mss", "viv_ansanm", "g9", "g_pep", "gran_grif"),
 }
 #: Theatre of a gold entry without a ``theatre`` field (the set began with Syria only).
 DEFAULT_THEATRE = "syria"

@@ -369,3 +369,26 @@ def test_an_unknown_name_in_object_position_is_kept_without_coordinates(gz, text
 ])
 def test_adjectives_and_acronyms_are_no_unknown_places(gz, text: str) -> None:
     assert all(e.place not in ("Congolese", "UNESCO-listed", "Ukrainian") for e in read(gz, text))
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Israeli forces withdrew on Tuesday from the villages they still occupied in south Lebanon, including Houla, "
+     "Markaba, Odaisseh and Kfar Kila.", {"Houla", "Markaba", "Odaisseh", "Kfar Kila"}),
+    ("Russian forces withdrew on Tuesday from the villages they still occupied in the Kharkiv region, including "
+     "Vovchansk and Lyptsi.", {"Vovchansk", "Lyptsi"}),
+    ("The RSF withdrew on Tuesday from the towns it still held in Gezira, including Rufaa and Hasaheisa.",
+     {"Rufaa", "Hasaheisa"}),
+])
+def test_a_relative_clause_with_no_pronoun_tells_what_the_withdrawals_places_were(gz, text: str,
+                                                                                  places: set[str]) -> None:
+    events = read(gz, text, dt.date(2025, 2, 18))
+    assert {(e.place, e.kind, e.date) for e in events} == {(p, "withdrew", dt.date(2025, 2, 18)) for p in places}
+
+
+def test_a_dated_relative_clause_with_no_pronoun_keeps_its_own_change(gz) -> None:
+    text = "The army retook on Tuesday the towns the RSF had seized in December 2023, including Wad Madani and Rufaa."
+    got = {(e.place, e.kind, e.actor_gaining, e.date) for e in read(gz, text, dt.date(2025, 2, 18))}
+    assert got == {("Wad Madani", "regained", "saf", dt.date(2025, 2, 18)), ("Rufaa", "regained", "saf",
+                                                                             dt.date(2025, 2, 18)),
+                   ("Wad Madani", "captured", "rsf", dt.date(2023, 12, 1)), ("Rufaa", "captured", "rsf",
+                                                                             dt.date(2023, 12, 1))}

@@ -233,3 +233,63 @@ def test_federal_forces_are_the_government(gz, text: str, place: str) -> None:
 ])
 def test_a_siege_is_laid_by_the_side_after_by(gz, text: str, place: str, side: str) -> None:
     assert {e.actor_gaining for e in read(gz, text) if e.place == place and e.kind == "besieged"} == {side}
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Haitian police backed by Kenyan officers of the Multinational Security Support mission retook Kenscoff on "
+     "Sunday.", "Kenscoff", "pnh"),
+    ("Army troops backed by fighters of the joint forces retook Mellit on Sunday.", "Mellit", "saf"),
+    ("FARDC soldiers backed by fighters of the Wazalendo militias retook Kalembe on Sunday.", "Kalembe", "fardc"),
+    ("Somali troops backed by fighters of the Macawisley militias retook Adan Yabaal on Sunday.", "Adan Yabaal",
+     "government"),
+    ("The army, backed by dozens of Wazalendo fighters, retook Kalembe on Sunday.", "Kalembe", "fardc"),
+])
+def test_a_unit_of_the_side_backing_the_subject_only_backs_it(gz, text: str, place: str, gaining: str) -> None:
+    events = read(gz, text, dt.date(2025, 2, 3))
+    assert [(e.place, e.kind, e.date, e.actor_gaining) for e in events] == [
+        (place, "regained", dt.date(2025, 2, 2), gaining)]
+
+
+@pytest.mark.parametrize(("text", "place", "gaining"), [
+    ("Fighters of the joint forces retook Mellit on Sunday.", "Mellit", "joint_forces"),
+    ("Dozens of Wazalendo fighters retook Kalembe on Sunday.", "Kalembe", "wazalendo"),
+])
+def test_a_unit_of_a_side_that_backs_nobody_is_that_side(gz, text: str, place: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2025, 2, 3))
+    assert (event.place, event.actor_gaining) == (place, gaining)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Gunmen from the Grand Ravine gang took over Carrefour-Feuilles on Thursday.", "Carrefour-Feuilles", "captured",
+     "g_pep"),
+    ("Gunmen from the ADF overran Mangurujipa on Thursday.", "Mangurujipa", "captured", "adf"),
+    ("Gunmen from the RSF stormed Ardamata on Thursday.", "Ardamata", "entered", "rsf"),
+])
+def test_gunmen_from_a_side_are_its_members_not_the_side_a_place_was_taken_from(gz, text: str, place: str,
+                                                                                kind: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2024, 5, 3))
+    assert (event.place, event.kind, event.date, event.actor_gaining) == (place, kind, dt.date(2024, 5, 2), gaining)
+
+
+def test_a_side_a_place_was_taken_from_after_the_place_is_still_the_source(gz) -> None:
+    (event,) = read(gz, "Gunmen seized Rubaya from the M23 on Thursday.", dt.date(2024, 5, 3))
+    assert event.place == "Rubaya" and event.actor_gaining != "m23"
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining"), [
+    ("Gangs of the G9 federation took Bel Air on Saturday.", "Bel Air", "captured", "g9"),
+    ("Cells of the Islamic State seized Sukhnah on Saturday.", "Sukhnah", "captured", "islamic_state"),
+    ("Cells of the Islamic State overran Baiji on Saturday.", "Baiji", "captured", "islamic_state"),
+    ("Squads of the RSF stormed Bara on Saturday.", "Bara", "entered", "rsf"),
+])
+def test_gangs_cells_and_squads_of_a_side_are_that_side(gz, text: str, place: str, kind: str, gaining: str) -> None:
+    (event,) = read(gz, text, dt.date(2025, 4, 7))
+    assert (event.place, event.kind, event.date, event.actor_gaining) == (place, kind, dt.date(2025, 4, 5), gaining)
+
+
+def test_a_subject_named_as_gangs_of_a_coalition_keeps_its_gerund(gz) -> None:
+    # not the police of "the town's police station" named between
+    text = ("Gangs of the Viv Ansanm coalition seized Saut-d'Eau on Saturday and burned the town's police station, "
+            "the mayor said, after taking Mirebalais on March 31.")
+    got = {(e.place, e.kind, e.date, e.actor_gaining) for e in read(gz, text, dt.date(2025, 4, 7))}
+    assert ("Mirebalais", "captured", dt.date(2025, 3, 31), "viv_ansanm") in got

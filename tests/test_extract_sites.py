@@ -1004,3 +1004,21 @@ def test_a_side_s_name_after_in_is_the_place_it_names(gz, text: str, place_id: s
     here, and locates Krasnoarmeysk, Pokrovsk's former name, in Ukraine, not the Krasnoarmeysks of Russia."""
     events = [e for e in read(gz, text, dt.date(2025, 12, 1)) if e.kind == "captured"]
     assert events and {e.place_id for e in events} == {place_id}, events
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "gaining", "theatre"), [
+    ("Army troops took control of Port-Sudan on Thursday after the paramilitaries withdrew.", "Port-Sudan",
+     "captured", "saf", "sudan"),
+    ("Nigerian troops took control of Port-Harcourt on Thursday, the army said.", "Port-Harcourt", "captured",
+     "government", "lake_chad"),
+    ("Gang members seized Port-de-Paix on Thursday, residents said.", "Port-de-Paix", "captured", "viv_ansanm",
+     "haiti"),
+    ("Police retook Fort-Liberté from gang members on Thursday.", "Fort-Liberté", "regained", "pnh", "haiti"),
+])
+def test_a_facility_word_that_begins_a_hyphenated_name_is_the_name(gz, text: str, place: str, kind: str,
+                                                                   gaining: str, theatre: str) -> None:
+    # "Port" and "Fort" head facilities ("took control of the port"); joined to more of a name by a hyphen they
+    # are the town's, as "Port Sudan" written apart is
+    got = {(e.place, e.kind, e.actor_gaining, e.theatre, e.date) for e in read(gz, text, dt.date(2024, 5, 3))}
+    assert (place, kind, gaining, theatre, dt.date(2024, 5, 2)) in got, got
+    assert not any(p in ("Port", "Fort") for p, *_ in got)

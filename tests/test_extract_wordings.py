@@ -2359,3 +2359,19 @@ def test_a_claim_its_opponent_s_officials_denied_is_denied(gz) -> None:
                       "denied.")
     assert {(e.stance, e.attributed_to) for e in events if e.place == "Basivka"} == {
         ("claimed", "russia"), ("denied", "ukraine")}, events
+
+
+@pytest.mark.parametrize(("text", "town_before"), [
+    ("Israeli troops entered Aitaroun on Monday. Hezbollah said its fighters had forced Israeli troops to retreat "
+     "from the outskirts of Khiam.", "Aitaroun"),
+    ("Russian troops entered Lyman on Monday. Ukrainian forces said they had forced Russian troops to withdraw from "
+     "the outskirts of Kupiansk.", "Lyman"),
+    ("The RSF entered Bara on Monday. The army said it had forced RSF fighters to pull back from the edge of El "
+     "Obeid.", "Bara"),
+])
+def test_a_side_forced_back_from_a_towns_outskirts_left_no_town(gz, text: str, town_before: str) -> None:
+    # neither the town whose outskirts it left nor the last town named changed hands
+    events = read(gz, text, dt.date(2024, 10, 23))
+    assert not [e for e in events if e.kind in ("captured", "regained", "withdrew")], events
+    assert [(e.place, e.kind, e.date) for e in events if e.place == town_before] == [
+        (town_before, "entered", dt.date(2024, 10, 21))]

@@ -40,6 +40,9 @@ CONTRACT: dict[str, set[str]] = {
     "somalia": {"government", "al_shabaab", "macawisley", "au_mission", "jubaland", "puntland", "islamic_state"},
     "mozambique": {"fadm", "rwanda", "samim", "insurgents"},
     "lake_chad": {"government", "mnjtf", "iswap", "boko_haram"},
+    "lebanon": {"government", "israel", "hezbollah"},
+    "karabakh": {"azerbaijan", "armenian", "russia"},
+    "haiti": {"pnh", "mss", "viv_ansanm", "g9", "g_pep"},
 }
 
 PACKAGED_FILES = sorted(PACKAGE_DIR.glob("*.toml"))

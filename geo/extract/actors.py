@@ -55,7 +55,8 @@ MONITORS: tuple[str, ...] = (
     "Reuters", "AFP", "the Associated Press", "AP", "the UN", "United Nations", "ACLED", "ISW",
     "Institute for the Study of War", "monitors", "a war monitor", "the monitor", "activists", "witnesses",
     "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
-    "MONUSCO", "UN peacekeepers",
+    "MONUSCO", "UN peacekeepers", "UNIFIL", "UNIFIL peacekeepers", "United Nations Interim Force in Lebanon",
+    "UN Interim Force in Lebanon",
 )
 #: Words for a state's own forces in any war: the theatre's government unless the theatre says otherwise.
 STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national army", "the national army",

@@ -39,8 +39,8 @@ from gazetteer.resolver import given_names
 from geo.extract.prefilter import LiteralGate
 
 __all__ = ["Facility", "UNPLACED", "OBJECT_GAP", "COORDINATION", "OUTSIDE", "OUTSIDE_HEADS", "antecedent", "contained",
-           "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor", "names_a_facility",
-           "not_a_place", "object_gap",
+           "contact_relative", "coordinated", "dateline_end", "facility_after", "irrealis", "modifier_actor",
+           "names_a_facility", "not_a_place", "object_gap",
            "proper_after", "proper_before", "relative_pronoun", "scare_quotes_blanked", "source_actor", "uncontained"]
 
 _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?ring|northern|southern|eastern|western|"
@@ -130,7 +130,7 @@ _FACILITY = re.compile(
     r"(?P<name>(?:(?!(?:and|or)\s)[\w'’-]+\s+){0,5}(?:" + _FACILITY_HEAD + r"))\b"
     r"(?:(?:\s+(?:of|in|at|outside|near|on|inside)\s+(?:the\s+)?(?:(?:" + _DESCRIPTOR + r"|(?:" + _PLACE_NOUN + r")" +
     r")s?\s+)*(?:of\s+)?)|\s*,\s*)?", re.I)
-_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]")
+_NAME_GOES_ON = re.compile(r" (?-i:[A-Z])[\w'’-]|-\w")
 #: A port named by its town after it: "port of Tartus", "harbour of Berbera".
 _PORT = re.compile(r"\b(?:port|harbou?r)$", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.I)
@@ -249,7 +249,7 @@ def facility_after(text: str, pos: int, hi: int) -> Facility | None:
     """
     m = _FACILITY.match(text, pos, hi)
     if m is None or _NAME_GOES_ON.match(text, m.end("name")):
-        return None  # "Port Sudan", "Camp Lemonnier", "Fort Shevchenko": the head word begins a place's name
+        return None  # "Port Sudan", "Camp Lemonnier", "Port-au-Prince", "Fort-Liberté": the head word begins a name
     if _PORT.search(m.group("name")) and _OF_NAME.match(text, m.end("name")):
         return None  # "the Syrian port of Tartus", "the Red Sea port of Hodeidah": the port town itself
     tail = text[m.end("name") : m.end()]
@@ -406,6 +406,7 @@ _SOURCE = re.compile(r"(?<!\bsupport\s)(?<!\bcover\s)(?<!\bhelp\s)(?<!\bbacking\
                      # members of a side, not a source: "fighters from the Arakan Army", "troops from the Rwandan army"
                      r"(?<!\bfighters\s)(?<!\btroops\s)(?<!\bsoldiers\s)(?<!\bmilitants\s)(?<!\brebels\s)"
                      r"(?<!\bunits\s)(?<!\bmembers\s)(?<!\bmilitiamen\s)(?<!\bcommanders\s)"
+                     r"(?<!\bgunmen\s)(?<!\binsurgents\s)(?<!\bjihadists\s)(?<!\bparamilitaries\s)"
                      r"\bfrom\s+(?:the\s+)?$|\b(?:cleansed|cleared|purged|freed|rid|emptied)\s+"
                      r"(?:(?!of\b)[\w'’-]+\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?){0,4}?of\s+(?:the\s+)?"
                      r"(?:(?:remnants|remains|last)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}?$", re.I)
@@ -418,7 +419,8 @@ _MODIFIER = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied
 _PART_OF = re.compile(r"\b(?:dozens|hundreds|thousands|scores|tens|some|many|most|all|several|groups?|units?|"
                       r"fighters|forces|troops|soldiers|men|officers|members|elements|columns|battalions?|brigades?|"
                       r"detachments?|convoys?|rebels|insurgents|militants|militiamen|militias|gunmen|jihadists|"
-                      r"guerrillas|combatants|paramilitaries|ministry|defen[cs]e|government|command|leadership|"
+                      r"guerrillas|combatants|paramilitaries|gangs?|cells|squads|bands|"
+                      r"ministry|defen[cs]e|government|command|leadership|"
                       r"spokesm[ae]n|spokesperson|authorities|"
                       r"control|hands|grip)\s+of\s+(?:the\s+)?$|"
                       r"\b(?:fighters|forces|troops|soldiers|gunmen|militias?|militiamen|units|men|tribesmen|groups?|"
@@ -470,6 +472,34 @@ def ground_owner(text: str, end: int, units: bool = False) -> bool:
 _SOURCE_GATE, _NEGATED_GATE = LiteralGate(_SOURCE), LiteralGate(_NEGATED)
 
 
+#: A relative clause with no pronoun on a common noun for places, its subject a pronoun or a side's name: "the villages
+#: they still occupied", "the towns the RSF had held", "the areas that it controlled".
+_CONTACT_RELATIVE = re.compile(
+    r"\b(?:villages|towns|areas|positions|districts|neighbou?rhoods|cities|localities|settlements|hamlets|"
+    r"territor(?:y|ies)|regions|parts)\s+(?:that\s+|which\s+)?"
+    r"(?:they|it|he|she|we|(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})\s+"
+    r"(?:(?:still|had|have|has|previously|once|then|long|already)\s+)*$", re.I)
+
+
+def contact_relative(text: str, pos: int) -> int | None:
+    """Return where the noun begins whose relative clause a verb at *pos* opens, if it does.
+
+    "withdrew from the villages they still occupied in the south, including Houla": "occupied"
+    tells what the villages were, and the places listed are the withdrawal's. None when the
+    verb opens no such clause.
+
+    Examples
+    --------
+    >>> text = "withdrew from the villages they still occupied, including Houla"
+    >>> contact_relative(text, text.index("occupied")) == text.index("villages")
+    True
+    >>> contact_relative("troops occupied Houla", 7) is None
+    True
+    """
+    m = _CONTACT_RELATIVE.search(text, max(0, pos - 80), pos)
+    return m.start() if m else None
+
+
 def source_actor(text: str, start: int) -> bool:
     """Whether an actor beginning at *start* is the source of a change ("seized X from the army")."""
     return bool(_SOURCE_GATE.search(text[max(0, start - 60) : start]))
@@ -480,10 +510,17 @@ def modifier_actor(text: str, start: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _NEGATED_GATE.search(before):
         return "negated"
-    if _MODIFIER.search(before) and not _PART_OF.search(before) and not (
+    if _MODIFIER.search(before) and not (_PART_OF.search(before) and not _BACKING_PART.search(
+            text, max(0, start - 60), start)) and not (
             _WITH_BEFORE.search(before) and _HOLDING_AFTER.match(text, start, start + 90)):
         return "modifier"
     return None
+
+
+#: A unit of a side after "backed by" ("police backed by Kenyan officers of the MSS", "troops backed by fighters of
+#: the joint forces", "backed by hundreds of Wazalendo fighters"): the side still only backs the subject.
+_BACKING_PART = re.compile(r"\b(?:backed|supported|aided|assisted|helped|accompanied|reinforced)\s+by\s+(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){1,3}?of\s+(?:the\s+)?$", re.I)
 
 
 #: "with" opening an absolute phrase whose subject holds a place ("calm, with federal forces still in control of

@@ -54,6 +54,7 @@ from geo.extract.actors import ActorMention, actor_index
 from geo.extract.background import background_events
 from geo.extract.clauses import (
     antecedent,
+    contact_relative,
     contained,
     ground_owner,
     irrealis,
@@ -267,6 +268,13 @@ _RELATIVE_AUXILIARIES = re.compile(r"^(?:\s+(?:had|has|have|been|was|were|is|are
 _PUNCTUATION = re.compile(r"[,;:]")
 #: A present or perfect verb group: the relative clause tells how things stand, not what came before.
 _PRESENT_GROUP = re.compile(r"\b(?:has|have|is|are|remains?|still|now|currently|holds?|controls?)\b", re.I)
+
+
+def _time_in_clause(sent: Sentence, pos: int) -> bool:
+    """Whether a time expression follows *pos* before the next comma, colon or semicolon of its sentence."""
+    stop = _PUNCTUATION.search(sent.text, pos - sent.start)
+    end = sent.start + stop.start() if stop else sent.end
+    return any(pos <= t.start < end for t in sent.times)
 
 
 def _relative_clause(text: str, sent: Sentence, pos: int, trig_end: int, clause: tuple[int, int],
@@ -971,6 +979,11 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 continue
             clause = _clause_bounds(text, sent.start, sent.end, trig.start())
             clause, relative = _relative_clause(text, sent, trig.start(), trig.end(), clause)
+            noun = contact_relative(text, trig.start())
+            if noun is not None and noun >= sent.start and any(p.search(text, sent.start, noun) for p in _CHANGES) \
+                    and not _time_in_clause(sent, trig.end()):
+                continue  # "withdrew from the villages they still occupied, including Houla": the withdrawal's places
+                # (not "retook the towns the RSF had seized in December 2023": a change of its own, dated)
             if _hedged(text, clause[0], trig, trigger.kind, sent.end):
                 continue
             if not lx.read_here(trigger, text, sent.start, trig.start()):

@@ -278,7 +278,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Damasak" (the last settlement named; the side forced out is the loser).
     Trigger("captured", r"forc(?:ed|ing|es)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:soldiers|troops|defenders|garrison|army|"
             r"forces|units|fighters|militants|insurgents|rebels|militiamen|jihadists)\s+to\s+(?:retreat|withdraw|flee|"
-            r"pull\s+(?:out|back)|fall\s+back|abandon|leave)", intransitive=True, armed=True, confidence=0.6),
+            r"pull\s+(?:out|back)|fall\s+back|abandon|leave)"
+            # not from ground outside a town ("forced Israeli troops to retreat from the outskirts of Khiam"): no town
+            # was left, neither that one nor the last one named
+            r"(?!\s+from\s+(?:the\s+)?(?:outskirts|edges?|fringes|approaches|vicinity|surroundings|perimeter)\b)",
+            intransitive=True, armed=True, confidence=0.6),
     Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
             r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the

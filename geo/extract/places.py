@@ -23,6 +23,7 @@ from geo.extract.clauses import (
     OUTSIDE_HEADS,
     UNPLACED,
     antecedent,
+    contact_relative,
     contained,
     coordinated,
     facility_after,
@@ -504,8 +505,9 @@ def _included(text: str, ctx: Context, sent: Sentence, pos: int, hi: int, home: 
     """
     m = _INCLUDING_GATE.search(text, pos, min(hi, pos + 100))
     if m is None or _INCLUDED_BREAK.search(text, pos, m.start()) \
-            or any(t.pattern.search(text, pos, m.start()) for t in lx.OPEN_TRIGGERS):  # another verb's object
-        return []
+            or any(h is not None and contact_relative(text, h.start()) is None
+                   for h in (t.pattern.search(text, pos, m.start()) for t in lx.OPEN_TRIGGERS)):  # another verb's
+        return []  # object; not a verb that only tells what the object was ("the villages they still occupied")
     if _common_site(text, m.end(), hi):
         return _unnamed_sites(text, ctx, sent, m.end(), hi, home)
     facility = facility_after(text, m.end(), hi)
