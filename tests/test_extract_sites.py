@@ -1022,3 +1022,18 @@ def test_a_facility_word_that_begins_a_hyphenated_name_is_the_name(gz, text: str
     got = {(e.place, e.kind, e.actor_gaining, e.theatre, e.date) for e in read(gz, text, dt.date(2024, 5, 3))}
     assert (place, kind, gaining, theatre, dt.date(2024, 5, 2)) in got, got
     assert not any(p in ("Port", "Fort") for p, *_ in got)
+
+
+@pytest.mark.parametrize(("text", "place", "kind", "side"), [
+    ("The Arakan Army captured several wards of Kyaukphyu on Sunday.", "Kyaukphyu", "captured", "aa"),
+    ("Russian forces took control of two microdistricts of Myrnohrad.", "Myrnohrad", "captured", "russia"),
+    ("Russian troops advanced into Pokrovsk's Shakhtarskyi micro-district, the ISW said.", "Pokrovsk", "entered",
+     "russia"),
+    ("Fighting continues in Sittwe's northern wards, the AA said.", "Sittwe", "contested", None),
+])
+def test_wards_and_microdistricts_are_parts_of_a_town(gz, text: str, place: str, kind: str, side: str | None) -> None:
+    """Myanmar's wards and Ukraine's microdistricts are quarters of the town: a part of it (geo precision 2)."""
+    events = [e for e in read(gz, text) if e.place == place and e.kind == kind]
+    assert events and {e.geo_precision for e in events} == {2}, events
+    if side is not None:
+        assert {e.actor_gaining for e in events} == {side}, events

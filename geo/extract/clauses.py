@@ -54,7 +54,8 @@ _DESCRIPTOR = (r"border|port|mining|market|oil|key|strategic|nearby|neighbou?rin
                r"strategically|important|vital|largest|biggest|second-largest|tiny|sprawling|predominantly|mostly|"
                r"Shia|Shiite|Sunni|Christian|Druze|Alawite|Yazidi|Arab|Turkmen|Tuareg|Kachin|Karen|Rakhine|Shan|"
                r"Kurdish-majority|Arab-majority|Christian-majority|\w+-majority|\w+-(?-i:[a-z])+ed|\w+-run")
-_PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|township|province|region|state|area|suburb|"
+_PLACE_NOUN = (r"town|city|village|settlement|hamlet|locality|district|micro-?district|ward|township|province|region|"
+               r"state|area|suburb|"
                r"neighbou?rhood|quarter|capital|hub|county|municipality|commune|island|oasis|crossroads|"
                r"stronghold|bastion|enclave|centre|center|heart|outpost|hill|height|ridge|mountain|valley|"
                r"farm|oilfield|field|port|crossing|junction|community|urban-type\s+settlement|selo|posyolok|kishlak")

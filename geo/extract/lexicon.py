@@ -529,7 +529,8 @@ UNVERIFIED = _re(r"\b(?:could\s+not\s+be\s+(?:independently\s+)?(?:verified|conf
                  r"(?:claims?|reports?|accounts?|statements?|footage|videos?)\b|it\b|them\b)))\b")
 
 #: A part of a place, not all of it (geo precision 2): "eastern Aleppo", "a western suburb of", "the Syrian side of".
-PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|"
+PART_OF_PLACE = _re(r"\b(?:(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?|suburbs?|outskirts|wards?|"
+                    r"micro-?districts?|"
                     r"old\s+(?:city|town)|neighbou?rhoods?|districts?(?!\s+headquarters)|quarters?|parts?|half|areas?|edge|portion|section|sectors?|"
                     r"(?:one-|two-)?thirds?|"
                     r"(?<![\d.,])(?!100\b)\d[\d.,]*\s*(?:%|per\s*cent)|"  # "about 40 percent of Khartoum"

@@ -385,7 +385,7 @@ def _area_precision(area: Place) -> int:
 _OUTSIDE_AFTER = re.compile(rf"['’]s?\s+(?:(?:[\w-]+ern|immediate|outer)\s+)?(?:{OUTSIDE_HEADS})\b", re.I)
 #: After a place, a part of it that its possessive names: "Pokrovsk's eastern districts", "Khartoum's old city".
 _PART_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:districts?|neighbou?rhoods?|quarters?|suburbs?|parts?|half|"
-                         r"sectors?|sides?|old\s+(?:city|town)|centre|center)\b", re.I)
+                         r"sectors?|sides?|old\s+(?:city|town)|centre|center|wards?|micro-?districts?|blocks?)\b", re.I)
 
 
 def target_places(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], clause: tuple[int, int],
