@@ -1037,3 +1037,39 @@ def test_wards_and_microdistricts_are_parts_of_a_town(gz, text: str, place: str,
     assert events and {e.geo_precision for e in events} == {2}, events
     if side is not None:
         assert {e.actor_gaining for e in events} == {side}, events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The RSF seized Nyala in late October 2023, then Zalingei and El Geneina within days.",
+     {("Nyala", "rsf"), ("Zalingei", "rsf"), ("El Geneina", "rsf")}),
+    ("Russian forces took Avdiivka in February, then Krasnohorivka in September.",
+     {("Avdiivka", "russia", 2), ("Krasnohorivka", "russia", 9)}),
+    ("The TNLA captured Kyaukme in August, then Hsipaw a week later.", {("Kyaukme", "tnla"), ("Hsipaw", "tnla")}),
+])
+def test_a_verbless_then_clause_goes_on_with_the_verb_before(gz, text: str, expected: set) -> None:
+    """", then Zalingei and El Geneina within days": more places for the verb before, each with its own time."""
+    events = [e for e in read(gz, text, dt.date(2025, 1, 20)) if e.kind == "captured"]
+    width = len(next(iter(expected)))
+    found = {(e.place, e.actor_gaining, e.date.month)[:width] for e in events if e.date is not None}
+    assert found == expected, events
+
+
+@pytest.mark.parametrize("text", [
+    "The M23 captured Goma in January, then the army retook Walikale.",
+    "The TNLA captured Lashio, then the MNDAA withdrew from Hsipaw.",
+])
+def test_a_then_clause_with_its_own_verb_keeps_its_own_side(gz, text: str) -> None:
+    events = read(gz, text, dt.date(2025, 1, 20))
+    assert {e.place for e in events if e.kind == "captured"} == {text.split(" captured ")[1].split()[0].strip(",")}
+
+
+@pytest.mark.parametrize(("text", "place", "side_before"), [
+    ("The rebels took Aleppo on Nov. 30, then Hama fell on Dec. 5.", "Hama", "opposition"),
+    ("Russian troops took Avdiivka in February, and then Krynky fell in July.", "Krynky", "russia"),
+    ("Fano fighters took Gondar in August, but Bahir Dar fell to federal troops days later.", "Bahir Dar", "fano"),
+])
+def test_a_town_that_fell_was_not_lost_by_the_side_of_the_clause_before(gz, text: str, place: str,
+                                                                        side_before: str) -> None:
+    """"The rebels took Aleppo, then Hama fell": the side named in the clause before is not who lost Hama."""
+    events = [e for e in read(gz, text, dt.date(2025, 1, 20)) if e.place == place and e.kind == "captured"]
+    assert events and all(e.actor_losing != side_before for e in events), events

@@ -667,6 +667,25 @@ def _fought(text: str, sent: Sentence, sides: list[ActorMention]) -> list[ActorM
     return [a for a in sides if _FOUGHT_BEFORE.search(text, max(sent.start, a.start - 60), a.start)]
 
 
+#: Between a place and a trigger whose subject it is: "Hama fell", "the city had finally fallen".
+_PLACE_SUBJECT_GAP = re.compile(r"\s+(?:(?:had|has|have|was|were|itself|finally|eventually|also|then|soon)\s+)*")
+
+
+def _place_subject_after(text: str, sent: Sentence, trig: re.Match[str], side: str | None) -> bool:
+    """Whether a place, in a clause after the last mention of *side*, is the subject of the trigger.
+
+    "The rebels took Aleppo on Nov. 30, then Hama fell on Dec. 5": Hama fell, and the rebels, named in
+    the clause before, are not the side that lost it.
+    """
+    named = [a for a in sent.actors if a.faction == side and a.end <= trig.start()]
+    if side is None or not named:
+        return False
+    return any(named[-1].end <= m.start and _PLACE_SUBJECT_GAP.fullmatch(text, m.end, trig.start())
+               and lx.CLAUSE_BREAK.search(text, named[-1].end, m.start)
+               and not (_REPORT.search(text, named[-1].end, m.start) or _DENY.search(text, named[-1].end, m.start))
+               for m in sent.places)  # (the side that says or denies "that Lashio had fallen" speaks of its own loss)
+
+
 def _leaving_to(text: str, lo: int, side: ActorMention) -> bool:
     """Whether a withdrawal left its place to *side*: "leaving the town to the M23", "leaving Druze in control"."""
     left = _LEAVING_TO.search(text, max(lo, side.start - 60), side.start)
@@ -1253,7 +1272,7 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
         gaining = claimant if claimant not in (None, actor) else _sole_opponent(ctx.theatre, actor) or "unknown"
         losing = actor
     if trigger.loser:
-        losing = actor if not inferred else None
+        losing = actor if not inferred and not _place_subject_after(text, sent, trig, actor) else None
         winner = [a for a in sent.actors if a.faction and a.start >= trig.end()
                   and _TO_OR_BY_THE_END.search(ctx.article.text[max(trig.end(), a.start - 12) : a.start])]
         claimant = _claimant(text, sent, trig) if not winner else None  # "denied Russian claims that X had fallen"
@@ -1570,7 +1589,8 @@ def _own_time(sent: Sentence, ends: list[int], k: int, clause: tuple[int, int]) 
     """Return the time expression right after the k-th of several coordinated places, before the next one."""
     if len(ends) < 2 or ends[k] < 0:
         return None
-    limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1])
+    # a place past the clause's end is in a verbless clause that goes on from it (", then Krasnohorivka in September")
+    limit = next((e for e in ends[k + 1 :] if e > ends[k]), clause[1] if ends[k] <= clause[1] else sent.end)
     return next((t for t in sent.times if ends[k] <= t.start < limit and t.start - ends[k] <= 30
                  and not _NEXT_SUBJECT.search(sent.text, ends[k] - sent.start, t.start - sent.start)), None)
 

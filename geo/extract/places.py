@@ -91,6 +91,13 @@ _IN_RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b", re.I)
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
 
 
+#: A clause of more places for the verb before it: ", then Zalingei and El Geneina within days".
+_THEN_MORE = re.compile(r",\s+(?:and\s+)?then\s+(?=(?:the\s+(?:town|city|village)s?\s+of\s+)?(?-i:[A-Z]))", re.I)
+#: A verb of the clause's own: "then Zalingei fell", "then the army retook it".
+_OWN_VERB = re.compile(r"\b(?:\w+ed|fell|took|won|lost|was|were|is|are|has|have|had|went|came|ran|swept|overran|retook|"
+                       r"said|says|saw|began)\b", re.I)
+
+
 def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bool, weak: bool,
                      clause: tuple[int, int]) -> list[Mention]:
     """Return the places a trigger governs (see the module docstring)."""
@@ -124,6 +131,13 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
         if unknown is not None and not reference_point(text, unknown):
             return coordinated_before(text, [*before, unknown])
         return uncontained(text, sent.places, coordinated_before(text, before)) if before else []
+    more = _THEN_MORE.match(text, hi) if hi < sent.end else None
+    if more is not None:  # "seized Nyala in late October, then Zalingei and El Geneina within days": no verb of its own
+        stop = lx.CLAUSE_BREAK.search(text, more.end(), sent.end)
+        end = stop.start() if stop else sent.end
+        if not _OWN_VERB.search(text, more.end(), end) and not any(
+                t.pattern.search(text, more.end(), end) for t in lx.OPEN_TRIGGERS):
+            hi = end
     after = [m for m in sent.places if trig.end() <= m.start < hi]
     names = proper_after(text, trig.end(), min(hi, trig.end() + 160), _taken(sent, places=False))
     after = _merge_names(after, names)  # "the settlements of Lukyantsi, Gatyshche and Krasne"
