@@ -1073,3 +1073,35 @@ def test_a_town_that_fell_was_not_lost_by_the_side_of_the_clause_before(gz, text
     """"The rebels took Aleppo, then Hama fell": the side named in the clause before is not who lost Hama."""
     events = [e for e in read(gz, text, dt.date(2025, 1, 20)) if e.place == place and e.kind == "captured"]
     assert events and all(e.actor_losing != side_before for e in events), events
+
+
+@pytest.mark.parametrize(("text", "place", "gaining", "losing"), [
+    ("Forces loyal to the Tripoli-based government have retaken Tarhuna, the last stronghold of Khalifa Haftar's forces "
+     "in western Libya.", "Tarhuna", "gna", "lna"),
+    ("Somali troops retook Jilib, a stronghold of Ahmed Diriye's al-Shabaab fighters, on Monday.", "Jilib",
+     "government", "al_shabaab"),
+])
+def test_a_stronghold_of_a_leader_s_forces_is_theirs(gz, text: str, place: str, gaining: str, losing: str) -> None:
+    """"The last stronghold of Khalifa Haftar's forces": the leader's given name before the side's name."""
+    events = [e for e in read(gz, text) if e.place == place and e.kind in ("captured", "regained")]
+    assert [(e.actor_gaining, e.actor_losing) for e in events] == [(gaining, losing)], events
+
+
+@pytest.mark.parametrize(("text", "place", "side"), [
+    ("Mozambican and Rwandan troops have recaptured the port town of Mocimboa da Praia.", "Mocimboa da Praia", "fadm"),
+    ("Malian and Russian forces retook Kidal on Tuesday.", "Kidal", "fama"),
+])
+def test_two_demonyms_sharing_a_head_give_the_place_to_the_first(gz, text: str, place: str, side: str) -> None:
+    events = [e for e in read(gz, text) if e.place == place]
+    assert events and {e.actor_gaining for e in events} == {side}, events
+
+
+@pytest.mark.parametrize(("text", "place", "kind"), [
+    ("Fano militiamen controlled much of Gondar's outskirts by Tuesday, while federal troops held the city centre, "
+     "residents said.", "Gondar", "held"),
+    ("Russian troops entered Toretsk in June. By August they controlled the town centre.", "Toretsk", "held"),
+    ("Troops closed in on Wad Madani on Saturday. They entered the city center by nightfall.", "Wad Madani", "entered"),
+])
+def test_the_centre_of_a_town_told_before_is_a_part_of_it(gz, text: str, place: str, kind: str) -> None:
+    events = [e for e in read(gz, text, dt.date(2024, 9, 5)) if e.place == place and e.kind == kind]
+    assert events and {e.geo_precision for e in events} == {2}, events

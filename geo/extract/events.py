@@ -511,7 +511,9 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
         if inside:
             return inside[-1].faction, False, _open(inside[-1])
         of = [a for a in sent.actors if a.faction and a.start >= trig.end() and trig.group(0).lower().endswith("of")
-              and _HOLDER_AFTER_OF.fullmatch(text, trig.end(), a.start)]
+              and (_HOLDER_AFTER_OF.fullmatch(text, trig.end(), a.start) or _POSSESSIVE.search(a.text)
+                   and _HOLDER_AFTER_OF_LEADER.fullmatch(text, trig.end(), a.start)
+                   or _LEADER_POSSESSIVE.fullmatch(text, trig.end(), a.start))]
         if of:  # "Kidal, the stronghold of Tuareg separatists": theirs, not the subject's who took it
             return of[0].faction, False, _open(of[0])
     if passive:
@@ -548,6 +550,9 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             before = before[:-1]  # "Somali forces and clan militias captured": the side named first leads
             if last.faction == "unknown" and _ALLIED.search(joined.group(0)):
                 last = before[-1]  # "the GNA's forces and allied militias": the unnamed allies are on its side
+        joint = _joint_demonym(text, sent, before[-1]) if len(before) == 1 else None
+        if joint is not None:  # "Mozambican and Rwandan troops recaptured": the side named first leads
+            return joint, False, False
         return (before[-1].faction if last.faction != "unknown" else last.faction), False, _open(last)
     if not passive and (state := _country_subject(text, sent, trig)) is not None:
         return state, False, False  # "Ukraine retook Kherson", "Mali retakes Kidal": the state's army
@@ -583,8 +588,12 @@ def _home_army(theatre: Theatre | None, targets: Sequence[Target]) -> str | None
 
 
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-#: Between "stronghold of" and the side it names: "the stronghold of Tuareg separatists", "of the jihadists".
+#: Between "stronghold of" and the side it names: "the stronghold of Tuareg separatists", "of the jihadists", "of
+#: Khalifa Haftar's forces" (a leader's given name before the side named by his possessive).
 _HOLDER_AFTER_OF = re.compile(r"\s+(?:the\s+)?")
+_HOLDER_AFTER_OF_LEADER = re.compile(r"\s+(?:(?-i:[A-Z])[\w.-]+\s+){1,2}")
+#: ... or a leader named by his possessive before the side: "the stronghold of Ahmed Diriye's al-Shabaab fighters".
+_LEADER_POSSESSIVE = re.compile(r"\s+(?:(?-i:[A-Z])[\w.-]+\s+){0,2}(?-i:[A-Z])[\w.-]+['’]s\s+")
 #: Between a country named as the subject and its verb: "Ukraine retook", "Russia has now captured", "Mali said it had
 #: retaken".
 _COUNTRY_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|now|finally|also|again|reportedly|officially|formally|"
@@ -684,6 +693,24 @@ def _place_subject_after(text: str, sent: Sentence, trig: re.Match[str], side: s
                and lx.CLAUSE_BREAK.search(text, named[-1].end, m.start)
                and not (_REPORT.search(text, named[-1].end, m.start) or _DENY.search(text, named[-1].end, m.start))
                for m in sent.places)  # (the side that says or denies "that Lashio had fallen" speaks of its own loss)
+
+
+#: Two demonyms sharing one head: "Mozambican and Rwandan troops", "Malian and Russian forces" (the first is before).
+_DEMONYM_AND = re.compile(r"\b((?-i:[A-Z])[a-z]+(?:an|ese|ian|i|ish|ch))\s+and\s+$")
+
+
+def _joint_demonym(text: str, sent: Sentence, side: ActorMention) -> str | None:
+    """Return the side of the first of two demonyms that share *side*'s head noun, when the theatre knows it.
+
+    "Mozambican and Rwandan troops recaptured Mocimboa da Praia": the mention found is "Rwandan
+    troops"; "Mozambican troops" is the side named first, which leads.
+    """
+    first = _DEMONYM_AND.search(text, max(sent.start, side.start - 30), side.start)
+    words = side.text.split()
+    if first is None or sent.theatre is None or len(words) < 2:
+        return None
+    found = sent.theatre.faction_of(f"{first.group(1)} {' '.join(words[1:])}")
+    return found if found not in (None, "unknown", side.faction) else None
 
 
 def _leaving_to(text: str, lo: int, side: ActorMention) -> bool:

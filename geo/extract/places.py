@@ -687,7 +687,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     if anaphora and ctx.last_settlement and ctx.last_settlement.place and anaphora.start() < 40:
         if _GAP_TO_PLACE.match(gap[: anaphora.start()]):
             before = text[trig.end() : trig.end() + anaphora.start()]
-            precision = 2 if _PART_OF_GATE.search(before) else 1
+            precision = 2 if _PART_OF_GATE.search(before) or _CENTRE_AFTER.match(text, trig.end() + anaphora.end()) \
+                else 1  # "held the city centre": a part of the town
             town = _town_of_region(ctx, sent, _in_the_war(ctx, sent, trig.start(), ctx.last_settlement))
             if anaphora.group(2):  # "retook the regional capital": the town the article called a capital
                 town = _capital_told(ctx, sent, trig.start(), town)
@@ -697,6 +698,8 @@ def _objects(text: str, ctx: Context, sent: Sentence, trig: re.Match[str], claus
     return _unnamed_sites(text, ctx, sent, trig.end(), clause[1])
 
 
+#: After "the city", "the town": its centre, a part of it ("federal troops held the city centre").
+_CENTRE_AFTER = re.compile(r"\s+(?:centre|center|heart|outskirts|suburbs|market|square)\b", re.I)
 #: A settlement called a division's capital where it is named: "Bukavu, the capital of South Kivu province", "Goma,
 #: the provincial capital", "the regional capital Mekelle", "Sittwe, Rakhine State's capital".
 _CALLED_CAPITAL_AFTER = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:[\w'’-]+\s+){0,3}?capital\b", re.I)
