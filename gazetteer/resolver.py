@@ -101,6 +101,10 @@ _TITLES = frozenset(fold_token(w) for w in (
 #: Words before a name that make it a place again, even when the name was a person's elsewhere in the text.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "outside", "across", "toward",
                                  "towards", "through", "around"})
+#: Words before a capitalised word that belong to the sentence, not to a name ("The Gulf", "In Gulf states").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                             "and", "or", "but", "on", "by", "for", "with", "over", "under", "as", "if", "when",
+                             "while", "after", "before", "since", "all", "both", "every"}) | _PLACE_PREPOSITIONS
 #: Words after a name that make it an outlet's, a team's or an organisation's ("Kansas City Star").
 _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
@@ -116,14 +120,17 @@ _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Motors", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
     "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
 #: Words after a name that are part of a place, not of a person or an organisation.
-_PLACE_WORDS = frozenset(fold_token(w) for w in (
+_PLACE_WORD_NAMES = (
     "City", "County", "State", "Province", "Region", "District", "Governorate", "Oblast", "Valley", "River",
     "Island", "Islands", "Mountains", "Mountain", "Hills", "Lake", "Bay", "Gulf", "Sea", "Coast", "Strait",
     "Peninsula", "Desert", "Plain", "Plains", "Basin", "Delta", "Airport", "Base", "Airbase", "Port", "Harbor",
     "Harbour", "Township", "Parish", "Borough", "Municipality", "Raion", "Prefecture", "Canton", "Territory",
     "Territories", "Republic", "Kingdom", "Emirate", "Metro", "Area", "Square", "Street", "Road", "Bridge",
     "Dam", "Canal", "Crossing", "Border", "Camp", "Village", "Town", "Countryside", "Suburbs", "Outskirts",
-    "Heights", "Strip", "Bank", "Front", "Line", "Corridor"))
+    "Heights", "Strip", "Bank", "Front", "Line", "Corridor")
+_PLACE_WORDS = frozenset(fold_token(w) for w in _PLACE_WORD_NAMES)
+#: The same words as written, in lower case (folded keys are lossy: "Erie" and "Area" fold alike).
+_PLACE_WORD_FORMS = frozenset(w.lower() for w in _PLACE_WORD_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +358,8 @@ class Gazetteer:
                 before = _word_before(text, start)
                 seen = around[(start, end)] = (before, _word_after(text, end), False, None, False)
             before = seen[0]
+            if _type_word_of_unknown_name(before, written, entry):
+                continue
             words = (before, seen[1], written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
             if verdict != _PLACE and (verdict == _NOT_PLACE
@@ -469,7 +478,10 @@ class Gazetteer:
         index: dict[tuple[int, int], int] = {}
         for s, e in spans:
             written = text[s:e]
-            entry = self._entry(normalize_name(written), written)
+            key = normalize_name(written)
+            entry = self._entry(key, written)
+            if entry is None and (joined := compact_key(key)):
+                entry = self._entry(joined, written)  # "S. C." is S.C., "Nam Hkam" Namhkam, as lookup() reads them
             if entry is None:
                 phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
                 if phrase is not None and _phrase_abroad(phrase, focus):
@@ -809,6 +821,22 @@ def _phrase_abroad(place: Place, focus: Sequence[str]) -> bool:
     """
     return (bool(focus) and place.country not in focus and place.kind not in _AREA_KINDS
             and place.population < WORLD_CITY_POPULATION)
+
+
+def _type_word_of_unknown_name(before: str, written: str, entry: Entry) -> bool:
+    """Tell whether a match is the type word that ends a name the gazetteer does not know.
+
+    "Folly Island", "Snake Island", "Swahili Coast", "Westminster City Council": a capitalised word
+    (no article or preposition) right before a type word ("Island", "Coast", "City") makes the two one
+    name, and the type word alone is not the area it names in some language or country (Iceland,
+    "Island" in Danish; Kenya's Coast province; the City of London). Only for a word whose likeliest
+    candidate is such an area, which would weigh on the whole document's countries; a settlement so
+    named ("Street" in Somerset) is left to the common-word rules.
+    """
+    if (entry.form != "name" or not before.isalpha() or not before[0].isupper()
+            or before.lower() in _FUNCTION_WORDS or written.lower() not in _PLACE_WORD_FORMS):
+        return False
+    return entry.places[int(np.argmax(entry.base))].kind in _AREA_KINDS
 
 
 def _word_before(text: str, start: int) -> str:
