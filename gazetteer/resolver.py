@@ -487,6 +487,8 @@ class Gazetteer:
                 if phrase is not None and _phrase_abroad(phrase, focus):
                     phrase = None
                 if phrase is not None:
+                    entry = self._inner_entry(written, phrase, focus)
+                if phrase is not None and entry is None:
                     row = self.store.row_of(phrase.id)
                     entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
             if entry is not None:
@@ -519,6 +521,23 @@ class Gazetteer:
             out.append(Mention(s, e, text[s:e], found_here, d.wants, d.entry.form,
                                bool(home) and best.country not in home and best.kind not in _AREA_KINDS))
         return out
+
+    def _inner_entry(self, written: str, phrase: Place, focus: Sequence[str]) -> Entry | None:
+        """Return the candidates of the name inside a span that :meth:`resolve_phrase` resolved by that name.
+
+        "Hamilton Township", "Upper Edmonton", "Camp Nelson": the span is no name of its own, and the
+        longest name inside it says where it is. All of that name's candidates are then ranked in the
+        document, as the name alone would be, rather than the one the name has with no context. None when
+        the phrase resolved otherwise (a part of its owner: "Aleppo's citadel").
+        """
+        found = self.find(written, focus=focus, demonyms=True)
+        if not found:
+            return None
+        inner = max(found, key=lambda m: m.end - m.start)
+        entry = self._entry(normalize_name(inner.text), inner.text)
+        if entry is None or all(p.id != phrase.id for p in entry.places):
+            return None
+        return entry
 
     def _entry(self, key: str, written: str) -> Entry | None:
         """Return the candidates of a key as written; memoised, since a corpus repeats its names."""

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from gazetteer import Gazetteer
+from gazetteer.model import Place, km_between
 from gazetteer.store import load_store
 
 
@@ -87,3 +88,36 @@ def test_a_type_word_after_an_article_or_a_preposition_is_still_read(gz: Gazette
         assert found[name].id == place
     else:
         assert found[name].kind == "region"
+
+
+def _span(gz: Gazetteer, text: str, name: str) -> Place:
+    start = text.index(name)
+    place = gz.resolve_spans(text, [(start, start + len(name))])[0].place
+    assert place is not None, f"{name!r} unresolved"
+    return place
+
+
+@pytest.mark.parametrize(("text", "name", "near"), [
+    ("Police sealed off a street in Upper Edmonton after a stabbing; officers from Tottenham and Enfield joined "
+     "the search in north London.", "Upper Edmonton", "Enfield"),
+    ("Residents of Hamilton Township met at the Warren County courthouse in Lebanon, Ohio.",
+     "Hamilton Township", "Lebanon"),
+    ("Shelling hit Kramatorsk and Sloviansk overnight; the Novoselivka Water Station lost power.",
+     "Novoselivka Water Station", "Kramatorsk"),
+])
+def test_a_span_named_after_a_place_takes_that_name_s_namesake_in_the_document(gz: Gazetteer, text: str, name: str,
+                                                                              near: str) -> None:
+    # no name of its own: the name inside it is ranked among the document's places, not alone (Edmonton in
+    # Alberta, Hamilton in Ontario, the Novoselivka near Odesa)
+    place = _span(gz, text, name)
+    anchor = next(m.place for m in gz.find(text) if m.text == near)
+    assert km_between(place, anchor) < 150
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("The citadel of Aleppo was shelled again on Friday.", "citadel of Aleppo", "local:aleppo-citadel"),
+    ("Hezbollah fighters moved from Homs towards Talkalakh; the Qusayr National Hospital took in the wounded.",
+     "Qusayr National Hospital", "geonames:173322"),
+])
+def test_a_span_naming_a_part_or_a_single_place_keeps_it(gz: Gazetteer, text: str, name: str, place: str) -> None:
+    assert _span(gz, text, name).id == place
