@@ -38,7 +38,16 @@ from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place, km_between
 from gazetteer.names import compact_key, fold_token, normalize_name
-from gazetteer.rank import CUE_AFTER_CHARS, Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
+from gazetteer.rank import (
+    CUE_AFTER_CHARS,
+    Candidate,
+    cue_at,
+    cue_in_context,
+    light_form,
+    likeness,
+    rank,
+    spelling_similarity,
+)
 from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
 from gazetteer.store import PlaceStore, load_store
 
@@ -51,6 +60,10 @@ NOTABLE_POPULATION = 50_000
 #: A one-word name starting a sentence, outside the document's focus, is kept only for a place
 #: this populous ("Moscow said ..."); "Nice weather ..." is an adjective, not the French city.
 SENTENCE_START_POPULATION = 1_000_000
+#: A phrase of common English words ("White House") names a place that bears it only as an alternate name when it
+#: looks at least this much like the place's own name ("Saint Louis", St. Louis): else it is a translation or a
+#: nickname of it (Casablanca, "Dar el Beida"), not what an English text means by the words.
+TRANSLATION_LIKENESS = 0.5
 #: How many (name, spelling, cue, focus) rankings a gazetteer remembers before starting afresh.
 _RANK_CACHE_SIZE = 200_000
 #: How many documents' resolutions a gazetteer remembers (by their names, cues and order) before starting afresh.
@@ -445,6 +458,13 @@ class Gazetteer:
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
             best = entry.places[j]
+            if (" " in key and entry.form == "name" and self._translated(entry, j, written)
+                    and all(w.lower() in common for w in written.split())):
+                # "the White House", "Garden City": English words that the likeliest place bears only as an
+                # alternate name unlike its own (Casablanca, Singapore), a translation or a nickname, are a phrase
+                # of the text's language, not that place
+                out.append(None)
+                continue
             in_war = best.country in focus and " " not in key and written.lower() in common and any(
                 k != i and other.kind in _SETTLEMENT_KINDS and other.id != best.id
                 and km_between(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
@@ -457,6 +477,16 @@ class Gazetteer:
             abroad = bool(home) and best.country not in home and best.kind not in _AREA_KINDS
             out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted, abroad))
         return out
+
+    def _translated(self, entry: Entry, j: int, written: str) -> bool:
+        """Tell whether candidate *j* bears *written* (common words) only as an alternate name unlike its own.
+
+        A packaged place, not an area, named so by an alternate that looks less than
+        :data:`TRANSLATION_LIKENESS` like its name; a place curated or added under the name keeps it.
+        """
+        place = entry.places[j]
+        return (entry.level[j] == 2 and place.kind not in _AREA_KINDS and entry.rows[j] < self.store.n_world
+                and likeness(light_form(written), light_form(place.name)) < TRANSLATION_LIKENESS)
 
     @staticmethod
     def _candidates(entry: Entry, ranking: Ranking, i: int) -> tuple[Candidate, ...]:

@@ -121,3 +121,26 @@ def test_a_span_named_after_a_place_takes_that_name_s_namesake_in_the_document(g
 ])
 def test_a_span_naming_a_part_or_a_single_place_keeps_it(gz: Gazetteer, text: str, name: str, place: str) -> None:
     assert _span(gz, text, name).id == place
+
+
+@pytest.mark.parametrize("text", [
+    "The White House said it would send more air defence systems to Kyiv after the strikes on Kharkiv.",
+    "Officials at the White House condemned the Houthi attack on shipping off Hodeidah.",
+    "The White House called on the RSF to stop its assault on El Fasher.",
+])
+def test_english_words_that_translate_a_city_s_name_are_no_place(gz: Gazetteer, text: str) -> None:
+    # Casablanca bears "White House" as an alternate name (Dar el Beida): a translation, not the text's meaning
+    places = {m.text: m.place for m in gz.find(text)}
+    assert "White House" not in places
+    assert all(p.country != "MA" for p in places.values() if p is not None)
+    assert len(places) >= 1  # the theatre's own places are still found
+
+
+@pytest.mark.parametrize(("text", "name", "place_name"), [
+    ("The column left Saint Louis, Missouri, at dawn.", "Saint Louis", "St. Louis"),  # like its name: kept
+    ("Smoke from the fires reached Quebec City and Montreal.", "Quebec City", "Québec"),
+])
+def test_an_alternate_name_like_the_place_s_own_is_kept(gz: Gazetteer, text: str, name: str,
+                                                        place_name: str) -> None:
+    places = {m.text: m.place for m in gz.find(text)}
+    assert name in places and places[name].name == place_name
