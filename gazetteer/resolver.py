@@ -144,6 +144,8 @@ _PLACE_WORD_NAMES = (
 _PLACE_WORDS = frozenset(fold_token(w) for w in _PLACE_WORD_NAMES)
 #: The same words as written, in lower case (folded keys are lossy: "Erie" and "Area" fold alike).
 _PLACE_WORD_FORMS = frozenset(w.lower() for w in _PLACE_WORD_NAMES)
+#: ... and as a text writes them ("Island", "ISLAND", "island"): a set lookup screens every match cheaply.
+_PLACE_WORDS_AS_WRITTEN = frozenset(f(w) for w in _PLACE_WORD_NAMES for f in (str.lower, str.upper, str.title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +373,7 @@ class Gazetteer:
                 before = _word_before(text, start)
                 seen = around[(start, end)] = (before, _word_after(text, end), False, None, False)
             before = seen[0]
-            if _type_word_of_unknown_name(before, written, entry):
+            if written in _PLACE_WORDS_AS_WRITTEN and _type_word_of_unknown_name(before, written, entry):
                 continue
             words = (before, seen[1], written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
