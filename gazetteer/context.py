@@ -205,14 +205,37 @@ def _is_abbreviation_form(written: str) -> bool:
     return letters.isalpha() and (letters.isupper() and len(letters) <= 4 or "." in written and len(letters) <= 5)
 
 
+#: A full stop and the spaces after it, inside an abbreviation: "S. C." is "S.C.", "N. Y." is "N.Y.".
+_SPACE_AFTER_STOP = re.compile(r"\.\s+(?=\w)")
+
+
+def _abbreviates(written: str, abbreviations: tuple[str, ...]) -> bool:
+    """Tell whether *written* is one of *abbreviations*.
+
+    As listed, with or without its last full stop; and an abbreviation with full stops also spaced
+    ("S. C.") or in capitals ("MO.", "VA." in a heading or a dateline set in capitals): the stops
+    make it an abbreviation, where "MO" alone may be any word.
+    """
+    if written in abbreviations or written.rstrip(".") in abbreviations or written + "." in abbreviations:
+        return True
+    if "." not in written:
+        return False
+    tight = _SPACE_AFTER_STOP.sub(".", written.strip())
+    if tight in abbreviations:
+        return True
+    if not tight.isupper():
+        return False
+    folded = tight.casefold()
+    return any(a.casefold() == folded for a in abbreviations if "." in a)
+
+
 def match_level(written: str, place: Place, target: str | None = None) -> tuple[int, str]:
     """Return how *written* names *place*, and the form.
 
     The level is 3 for the main name, 2 for an alternate, a demonym or an abbreviation, 1 when
     only the folded keys are equal. *target* is ``light_form(written)`` when the caller has it.
     """
-    if place.abbreviations and (written in place.abbreviations or written.rstrip(".") in place.abbreviations or (
-            written + "." in place.abbreviations)):
+    if place.abbreviations and _abbreviates(written, place.abbreviations):
         return 2, "abbreviation"
     if target is None:
         target = light_form(written)

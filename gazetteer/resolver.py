@@ -38,7 +38,16 @@ from gazetteer.errors import PlaceNotFoundError
 from gazetteer.match import NameMatcher
 from gazetteer.model import PLACE_KINDS, Place, km_between
 from gazetteer.names import compact_key, fold_token, normalize_name
-from gazetteer.rank import CUE_AFTER_CHARS, Candidate, cue_at, cue_in_context, light_form, rank, spelling_similarity
+from gazetteer.rank import (
+    CUE_AFTER_CHARS,
+    Candidate,
+    cue_at,
+    cue_in_context,
+    light_form,
+    likeness,
+    rank,
+    spelling_similarity,
+)
 from gazetteer.reach import note_box, note_id, note_parts, note_point, note_text
 from gazetteer.store import PlaceStore, load_store
 
@@ -51,6 +60,10 @@ NOTABLE_POPULATION = 50_000
 #: A one-word name starting a sentence, outside the document's focus, is kept only for a place
 #: this populous ("Moscow said ..."); "Nice weather ..." is an adjective, not the French city.
 SENTENCE_START_POPULATION = 1_000_000
+#: A phrase of common English words ("White House") names a place that bears it only as an alternate name when it
+#: looks at least this much like the place's own name ("Saint Louis", St. Louis): else it is a translation or a
+#: nickname of it (Casablanca, "Dar el Beida"), not what an English text means by the words.
+TRANSLATION_LIKENESS = 0.5
 #: How many (name, spelling, cue, focus) rankings a gazetteer remembers before starting afresh.
 _RANK_CACHE_SIZE = 200_000
 #: How many documents' resolutions a gazetteer remembers (by their names, cues and order) before starting afresh.
@@ -101,6 +114,10 @@ _TITLES = frozenset(fold_token(w) for w in (
 #: Words before a name that make it a place again, even when the name was a person's elsewhere in the text.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "into", "outside", "across", "toward",
                                  "towards", "through", "around"})
+#: Words before a capitalised word that belong to the sentence, not to a name ("The Gulf", "In Gulf states").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                             "and", "or", "but", "on", "by", "for", "with", "over", "under", "as", "if", "when",
+                             "while", "after", "before", "since", "all", "both", "every"}) | _PLACE_PREPOSITIONS
 #: Words after a name that make it an outlet's, a team's or an organisation's ("Kansas City Star").
 _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Times", "Post", "Herald", "Tribune", "Journal", "News", "Gazette", "Daily", "Chronicle", "Observer",
@@ -116,14 +133,19 @@ _ORGANISATION_WORDS = frozenset(fold_token(w) for w in (
     "Motors", "Partners", "Holdings", "Magazine", "Review", "Express", "Standard", "Accord",
     "Convention", "Protocol", "Agreement", "Treaty", "Declaration", "Conference", "Summit", "Process"))
 #: Words after a name that are part of a place, not of a person or an organisation.
-_PLACE_WORDS = frozenset(fold_token(w) for w in (
+_PLACE_WORD_NAMES = (
     "City", "County", "State", "Province", "Region", "District", "Governorate", "Oblast", "Valley", "River",
     "Island", "Islands", "Mountains", "Mountain", "Hills", "Lake", "Bay", "Gulf", "Sea", "Coast", "Strait",
     "Peninsula", "Desert", "Plain", "Plains", "Basin", "Delta", "Airport", "Base", "Airbase", "Port", "Harbor",
     "Harbour", "Township", "Parish", "Borough", "Municipality", "Raion", "Prefecture", "Canton", "Territory",
     "Territories", "Republic", "Kingdom", "Emirate", "Metro", "Area", "Square", "Street", "Road", "Bridge",
     "Dam", "Canal", "Crossing", "Border", "Camp", "Village", "Town", "Countryside", "Suburbs", "Outskirts",
-    "Heights", "Strip", "Bank", "Front", "Line", "Corridor"))
+    "Heights", "Strip", "Bank", "Front", "Line", "Corridor")
+_PLACE_WORDS = frozenset(fold_token(w) for w in _PLACE_WORD_NAMES)
+#: The same words as written, in lower case (folded keys are lossy: "Erie" and "Area" fold alike).
+_PLACE_WORD_FORMS = frozenset(w.lower() for w in _PLACE_WORD_NAMES)
+#: ... and as a text writes them ("Island", "ISLAND", "island"): a set lookup screens every match cheaply.
+_PLACE_WORDS_AS_WRITTEN = frozenset(f(w) for w in _PLACE_WORD_NAMES for f in (str.lower, str.upper, str.title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +373,8 @@ class Gazetteer:
                 before = _word_before(text, start)
                 seen = around[(start, end)] = (before, _word_after(text, end), False, None, False)
             before = seen[0]
+            if written in _PLACE_WORDS_AS_WRITTEN and _type_word_of_unknown_name(before, written, entry):
+                continue
             words = (before, seen[1], written, entry.form)
             verdict = verdicts.get(words) or self._plausible_verdict(words)
             if verdict != _PLACE and (verdict == _NOT_PLACE
@@ -436,6 +460,13 @@ class Gazetteer:
             top = order[lo : min(hi, lo + 5)]
             j = top[0] - lo
             best = entry.places[j]
+            if (" " in key and entry.form == "name" and self._translated(entry, j, written)
+                    and all(w.lower() in common for w in written.split())):
+                # "the White House", "Garden City": English words that the likeliest place bears only as an
+                # alternate name unlike its own (Casablanca, Singapore), a translation or a nickname, are a phrase
+                # of the text's language, not that place
+                out.append(None)
+                continue
             in_war = best.country in focus and " " not in key and written.lower() in common and any(
                 k != i and other.kind in _SETTLEMENT_KINDS and other.id != best.id
                 and km_between(best, other) <= WAR_NEIGHBOUR_KM for k, other in enumerate(bests))
@@ -448,6 +479,16 @@ class Gazetteer:
             abroad = bool(home) and best.country not in home and best.kind not in _AREA_KINDS
             out.append((tuple(Candidate(entry.places[k - lo], scores[k]) for k in top), entry.form, dotted, abroad))
         return out
+
+    def _translated(self, entry: Entry, j: int, written: str) -> bool:
+        """Tell whether candidate *j* bears *written* (common words) only as an alternate name unlike its own.
+
+        A packaged place, not an area, named so by an alternate that looks less than
+        :data:`TRANSLATION_LIKENESS` like its name; a place curated or added under the name keeps it.
+        """
+        place = entry.places[j]
+        return (entry.level[j] == 2 and place.kind not in _AREA_KINDS and entry.rows[j] < self.store.n_world
+                and likeness(light_form(written), light_form(place.name)) < TRANSLATION_LIKENESS)
 
     @staticmethod
     def _candidates(entry: Entry, ranking: Ranking, i: int) -> tuple[Candidate, ...]:
@@ -469,12 +510,17 @@ class Gazetteer:
         index: dict[tuple[int, int], int] = {}
         for s, e in spans:
             written = text[s:e]
-            entry = self._entry(normalize_name(written), written)
+            key = normalize_name(written)
+            entry = self._entry(key, written)
+            if entry is None and (joined := compact_key(key)):
+                entry = self._entry(joined, written)  # "S. C." is S.C., "Nam Hkam" Namhkam, as lookup() reads them
             if entry is None:
                 phrase = self.resolve_phrase(written, focus=focus, demonyms=True)
                 if phrase is not None and _phrase_abroad(phrase, focus):
                     phrase = None
                 if phrase is not None:
+                    entry = self._inner_entry(written, phrase, focus)
+                if phrase is not None and entry is None:
                     row = self.store.row_of(phrase.id)
                     entry = make_entry(self.store, [row or 0], [phrase], [0.0], [1], "name", False)
             if entry is not None:
@@ -507,6 +553,23 @@ class Gazetteer:
             out.append(Mention(s, e, text[s:e], found_here, d.wants, d.entry.form,
                                bool(home) and best.country not in home and best.kind not in _AREA_KINDS))
         return out
+
+    def _inner_entry(self, written: str, phrase: Place, focus: Sequence[str]) -> Entry | None:
+        """Return the candidates of the name inside a span that :meth:`resolve_phrase` resolved by that name.
+
+        "Hamilton Township", "Upper Edmonton", "Camp Nelson": the span is no name of its own, and the
+        longest name inside it says where it is. All of that name's candidates are then ranked in the
+        document, as the name alone would be, rather than the one the name has with no context. None when
+        the phrase resolved otherwise (a part of its owner: "Aleppo's citadel").
+        """
+        found = self.find(written, focus=focus, demonyms=True)
+        if not found:
+            return None
+        inner = max(found, key=lambda m: m.end - m.start)
+        entry = self._entry(normalize_name(inner.text), inner.text)
+        if entry is None or all(p.id != phrase.id for p in entry.places):
+            return None
+        return entry
 
     def _entry(self, key: str, written: str) -> Entry | None:
         """Return the candidates of a key as written; memoised, since a corpus repeats its names."""
@@ -809,6 +872,22 @@ def _phrase_abroad(place: Place, focus: Sequence[str]) -> bool:
     """
     return (bool(focus) and place.country not in focus and place.kind not in _AREA_KINDS
             and place.population < WORLD_CITY_POPULATION)
+
+
+def _type_word_of_unknown_name(before: str, written: str, entry: Entry) -> bool:
+    """Tell whether a match is the type word that ends a name the gazetteer does not know.
+
+    "Folly Island", "Snake Island", "Swahili Coast", "Westminster City Council": a capitalised word
+    (no article or preposition) right before a type word ("Island", "Coast", "City") makes the two one
+    name, and the type word alone is not the area it names in some language or country (Iceland,
+    "Island" in Danish; Kenya's Coast province; the City of London). Only for a word whose likeliest
+    candidate is such an area, which would weigh on the whole document's countries; a settlement so
+    named ("Street" in Somerset) is left to the common-word rules.
+    """
+    if (entry.form != "name" or not before.isalpha() or not before[0].isupper()
+            or before.lower() in _FUNCTION_WORDS or written.lower() not in _PLACE_WORD_FORMS):
+        return False
+    return entry.places[int(np.argmax(entry.base))].kind in _AREA_KINDS
 
 
 def _word_before(text: str, start: int) -> str:
