@@ -1413,10 +1413,12 @@ def _echo_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.
         own = next((t for t in sent.times if at <= t.start < limit and t.start - at <= 40), None)
         if own is None and times and times[-1] is not None:
             own = chained(text, at, min(limit, at + 40), times[-1], ctx.article.published)
+        if own is None and not times:  # "Thursday: The insurgents captured Ghazni. Herat followed in the evening."
+            own = line_time(ctx.article, sent)
         times.append(own)
         if m is None:
             break
-        gap = text[own.end if own is not None and own.end <= m.start else at : m.start]
+        gap = text[own.end if own is not None and at <= own.end <= m.start else at : m.start]
         if not _ECHO_LIST.match(gap):
             break
         items.append(m)
