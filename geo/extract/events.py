@@ -88,6 +88,7 @@ from geo.extract.places import (
 )
 from geo.extract.prefilter import LiteralGate
 from geo.extract.result import link_duplicate_events
+from geo.extract.statements import in_statements
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
@@ -1532,6 +1533,7 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     found = sorted((e for e in unique.values() if e.kind != "entered" or not _part_of(e, contests)),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
+    found = in_statements(ctx.article.text, sentences, found)  # a communiqué quoted at length: its speaker's word
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
 
 
