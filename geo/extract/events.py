@@ -1511,6 +1511,8 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))
+        if tried is not None and _ASKED.match(sent.text):
+            tried = None  # "Q: Who controls Tigray itself?", "Did Russian forces capture Chasiv Yar?": nothing told
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
@@ -1539,6 +1541,14 @@ def _read_events(ctx: Context, sentences: list[Sentence],
 
 #: The kinds of a change of hands.
 _HAND_CHANGES = frozenset({"captured", "regained", "withdrew"})
+#: A direct question that asserts nothing: one asked of yes or no ("Did Russian forces capture Chasiv Yar?", "Is
+#: Avdiivka still in Ukrainian hands?"), or of the side or the places ("Who controls Tigray?", "Which towns has the
+#: army retaken?", "What does al-Shabaab still control?"). One asked of why, how, when or where a change happened
+#: takes the change for granted and is read as any sentence. A question label ("Q:") may open it.
+_ASKED = re.compile(r"\s*(?:Q\s*[:.]\s*|Question\s*:\s*)?[\"“‘']?(?:(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|"
+                    r"Will|Would|Can|Could|Should|May|Might)\b|(?:Who|Whom|Which|What)\b"
+                    r"(?!\s+(?:happened|happens|next)\b))"
+                    r"[^.!?]*\?[\"”’']?\s*$")
 
 
 def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:
