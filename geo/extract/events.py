@@ -177,6 +177,12 @@ def _caveats_of_claims(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             if (c := _CLAIM_THAT.match(text, u.end())) is not None]
 
 
+#: A verb of state joined to the verb before it by "and" or "but": "... and is held by", "... but remains in",
+#: "... and still controls".
+_JOINED_STATE = re.compile(r"\b(?:and|but)\s+(?=(?:is|are|was|were|remains?|remained|stays?|stayed|still|"
+                           r"has\s+been|have\s+been|had\s+been)\b)", re.I)
+
+
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
@@ -191,6 +197,10 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
     caveat = max((end for _, end in _caveats_of_claims(text, max(lo, trig.start() - 120), trig.start())), default=0)
     if caveat > start:  # "could not verify the claim that": a claim, not a negation
         window = window[caveat - start :]
+    joined = [m for m in _JOINED_STATE.finditer(window)]
+    if joined:  # "has not been taken by the Taliban and is held by forces loyal to Massoud": the negation is the
+        # first verb's; the state joined to it is told ("did not fall and remains under government control")
+        window = window[joined[-1].end() :]
     if lx.HEDGE.search(window):
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):

@@ -279,8 +279,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"forc(?:ed|ing|es)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:soldiers|troops|defenders|garrison|army|"
             r"forces|units|fighters|militants|insurgents|rebels|militiamen|jihadists)\s+to\s+(?:retreat|withdraw|flee|"
             r"pull\s+(?:out|back)|fall\s+back|abandon|leave)", intransitive=True, armed=True, confidence=0.6),
-    Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
-            r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
+    # (the word between is no negation: "was not captured by" leaves "not" before the trigger, where it hedges)
+    Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+"
+            r"(?:(?!(?:not|never)\b)\w+\s+)?(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)",
+            passive=True),
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
     # control of M23", "fell under Fano control"): a change, not a standing state; the side inside or after it took it.
     Trigger("captured", r"(?:fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?into\s+"
@@ -436,8 +438,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:last|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
             r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
-            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
-            r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
+            r"(?:was|were|been|is|are)\s+(?:(?!(?:not|never)\b)\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
+            r"cut\s+off)|remains?\s+(?:(?!(?:not|never)\b)\w+\s+)?encircled", passive=True, confidence=0.75),
     # Split control: "Qamishli remains split between the SDF and government pockets".
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
@@ -469,7 +471,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls" + _NO_ROUTE + r"|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
-            r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
+            r"(?:has|have|had)\s+(?!been\b)(?:(?!(?:not|never)\b)\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
     # (not "fighting for control of Marib", "the battle for control of Bakhmut": a fight, nobody's hold)
