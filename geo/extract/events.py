@@ -645,10 +645,11 @@ _SIEGE_NOUN = re.compile(r"^(?:siege|blockade)\s+(?:imposed\s+)?(?:of|on)$", re.
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
-#: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
+#: A nationality or a possessor inside a standing-control phrase: "under Russian control", "in Ukrainian hands", "in
+#: Russia's hands".
 _HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in|into)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
-                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
-                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
+                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)(?:['’]s?)?\s+"
+                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands", "in Russia's"
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
@@ -783,7 +784,7 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
 #: "in the grip of": control only when a side follows.
 _GRIP = re.compile(r"grip\s+of$", re.I)
 #: A place passing into a side's hands or control ("fell into the hands of", "came under M23 control").
-_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
+_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w'’-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
 #: A standing-control phrase told as a return ("is back under army control", "once again in the hands of"), or a
 #: passing into control told so ("fell back into the hands of"): a place taken back.
 #: ("has been back under army control since January" is the state since then.)

@@ -286,9 +286,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
     # control of M23", "fell under Fano control"): a change, not a standing state; the side inside or after it took it.
     Trigger("captured", r"(?:fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?into\s+"
-            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w-]+\s+){1,2}?hands)|"
+            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w'’-]+\s+){1,2}?hands)|"
             r"(?:came|come|comes|coming|fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?under\s+"
-            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w-]+\s+){0,2}?control(?:\s+of)?",
+            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w'’-]+\s+){0,2}?control(?:\s+of)?",
             passive=True, confidence=0.8),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
@@ -443,7 +443,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # Split control: "Qamishli remains split between the SDF and government pockets".
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
-            r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
+            r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
