@@ -100,7 +100,7 @@ __all__ = ["extract_events", "events_and_theatre", "link_duplicate_events", "SET
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
-_RELATIVES = frozenset({"which", "who"})
+_RELATIVES = frozenset({"which", "who", "where"})
 #: After the comma that closes a relative clause, the main clause goes on with its verb (not a list or a time).
 _RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|some|around|a|an|the)\b", re.I)
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)

@@ -84,7 +84,7 @@ _CAPITAL_OF_BEFORE = re.compile(r"\bthe\s+(?:(?:regional|provincial|state|region
 _SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
                               r"capital|whole|entire|rest)\b)\w", re.I)
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\b")
 #: A relative clause opened between two places: the later one only describes the first.
 _IN_RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b", re.I)
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
