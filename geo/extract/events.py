@@ -932,6 +932,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
+                if trig.group(0).lower().endswith("lost") and not _NAME_BEFORE.search(text, max(0, trig.start() - 40),
+                                                                                    trig.start()):
+                    targets = []  # "Avdiivka was lost", not "the town had been lost": "lost" is said of much, so of
+                    # a place named right before it only
             if _INSIDE_AREA.match(trig.group(0)) and _LAST_BEFORE.search(text, max(0, trig.start() - 25), trig.start()):
                 # "El Fasher, the army's last stronghold in Darfur": not Darfur ("its power base in Idlib" is Idlib)
                 targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
@@ -1550,6 +1554,8 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
 
 
+#: A name right before a trigger: a capitalised word, perhaps closed by a bracket or quote.
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*[)\"”’]?\s+$")
 #: The kinds of a change of hands.
 _HAND_CHANGES = frozenset({"captured", "regained", "withdrew"})
 #: A direct question that asserts nothing: one asked of yes or no ("Did Russian forces capture Chasiv Yar?", "Is

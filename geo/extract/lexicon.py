@@ -380,8 +380,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
             r"(?:was|were)\s+next|came\s+next)", passive=True, echo=True, confidence=0.65),
-    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June"): the article may say later who.
-    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
+    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June", "Avdiivka was lost in February"): the
+    # article may say later who.
+    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen|(?:was|were|(?:has|had|have)\s+been)\s+lost)"
+            r"(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
             r"within|after|without|overnight|late|early|hours|days|weeks|last|this|yesterday|shortly|soon|when|as|"
             r"before|during|following|amid|and|too|also|next)\b)", passive=True, loser=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".

@@ -62,9 +62,11 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
 #: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
 _COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
                              r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
-#: A place that locates a common noun ("The two towns in Idlib province had been held by"): not the subject.
+#: A place that locates a common noun ("The two towns in Idlib province had been held by"), or that a noun of no
+#: ground is about ("Contact with Bakhmut was lost", "The battle for Bakhmut was lost"): not the subject.
 _LOCATES_COMMON = re.compile(r"(?:\b(?:towns|cities|villages|areas|parts|districts|positions|neighbou?rhoods)\s+"
-                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of)\s+"
+                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of|"
+                             r"\b(?:contact|communications?|battle|fight|struggle)\s+(?:with|for|over))\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)  # ("the towns of Nubl and Zahraa" name them)
 #: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
 _SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
