@@ -1097,9 +1097,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
             actor = _home_army(sent.theatre, targets) or actor
     if _FIRST_PERSON.search(text, clause[0], trig.start()) and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said"
-    if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
-            and stance.attributed_to and stance.attributed_to != "unknown":
-        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
+    if inferred and trigger.passive and (_LIBERATED.search(trig.group(0)) or trigger.kind == "regained") \
+            and stance.word == "claimed" and stance.attributed_to and stance.attributed_to != "unknown":
+        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's;
+        # "Baga was recaptured on 21 February, according to the military": a side tells its own taking back
     kind_now: EventKind = trigger.kind
     if kind_now == "held" and _HAS_OCCUPIED.fullmatch(trig.group(0)) and not _LASTING.search(text, trig.end(),
                                                                                              clause[1]):
