@@ -501,7 +501,10 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
 #: Reporting verbs after a speaker: a side saying it makes a claim.
 REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
-DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|rejecting|dismissed|dismissing|refuted|refuting)\b")
+#: A denial; also a report retracted, as a correction tells it ("An earlier version of this article wrongly said that
+#: insurgents had captured Mueda").
+DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|rejecting|dismissed|dismissing|refuted|refuting|"
+           r"(?:wrongly|incorrectly|erroneously|mistakenly)\s+(?:said|reported|stated|wrote)|misreported)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
 #: An assessment, not a verification: "geolocated footage indicates that Russian forces likely seized X".
 ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")
