@@ -493,7 +493,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             return state, False, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
-              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
+              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)
+              and not (passive and _in_where_clause(text, a.start, a.end, trig.start()))]
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
@@ -518,6 +519,20 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if recent:
         return recent, True, False
     return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+#: A "where" clause open before a side, and the comma that closes it before a passive verb.
+_WHERE_OPEN = re.compile(r",\s*where\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
+_WHERE_CLOSE = re.compile(r"[^,;]*,")
+
+
+def _in_where_clause(text: str, start: int, end: int, pos: int) -> bool:
+    """Whether a side at *start*..*end* stands in a "where" clause closed before the passive verb at *pos*.
+
+    "Baga, where the insurgents overran a base in January, was recaptured on 21 February": the
+    insurgents are not the ones the passive verb is about.
+    """
+    return bool(_WHERE_OPEN.search(text, max(0, start - 60), start)) and bool(_WHERE_CLOSE.match(text, end, pos))
 
 
 #: A gerund of a clause of time, whose subject is the main clause's: "after recapturing", "before taking".
