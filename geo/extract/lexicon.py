@@ -338,6 +338,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     # back to the army" (the side it went to takes it over).
     Trigger("withdrew", r"(?:was|were|been|is|are)\s+(?:\w+ly\s+|now\s+|also\s+|formally\s+){0,2}"
             r"handed\s+(?:back\s+)?(?:over\s+)?(?=to\b)", passive=True, confidence=0.7),  # (not "should be handed")
+    # A place left, told passively with the side that left it: "Faizabad was abandoned by government troops", "Kherson
+    # was evacuated by Russian forces" (the side after "by" is the one that left).
+    Trigger("withdrew", r"(?:was|were|been|being|is|are)\s+(?:(?!(?:not|never)\b)\w+\s+)?"
+            r"(?:abandoned|evacuated|vacated)\s+by(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:[\w'’-]+\s+){0,3}?(?:troops|forces|"
+            r"army|soldiers|fighters|militants|insurgents|rebels|militia|militiamen|jihadists|units|garrison|"
+            r"marines|police)\b))", passive=True, confidence=0.7),  # (not "by its residents", "by civilians")
     # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is
     # where the force stood; only with the side it went to, not "soldiers who surrendered in Kidal were taken to").
     Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?" + _CAP + r"|"

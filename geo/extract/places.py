@@ -184,6 +184,10 @@ def _fronted_locative(text: str, sent: Sentence, m: Mention) -> bool:
 #: A settlement named by its noun, then a division it lies in set off by commas: "The town, in the central".
 _TOWN_IN = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|port|locality)\s*,\s*"
                       r"in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
+#: A division that locates a settlement named before it, set off by a comma: ", in the north-eastern province of",
+#: ", in northern".
+_IN_DIVISION = re.compile(r",\s*in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:(?P<noun>province|region|state|"
+                          r"governorate|district|oblast|county)\s+of\s+)?$", re.I)
 #: The end of such a division: its noun, then the closing comma.
 _APPOSITION_CLOSE = re.compile(r"(?:\s+(?:region|province|state|governorate|district|territory|county|oblast))?\s*,",
                                re.I)
@@ -202,10 +206,20 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
     if near is not None and text[m.end : m.end + 2].startswith(","):
         head = [n for n in sent.places if n.end <= near.start()]
         return bool(head) and not text[head[-1].end : near.start()].strip()
+    inside = _IN_DIVISION.search(text, max(sent.start, m.start - 60), m.start)
+    if inside is not None and _APPOSITION_CLOSE.match(text, m.end) and (
+            m.place.kind in _AREA_KINDS or inside.group("noun")):  # "Faizabad, in the north-eastern province of
+        # Badakhshan, was abandoned": Faizabad, which the province locates ("the state of Sennar": a state, though a
+        # town bears the name too)
+        head = [n for n in sent.places if n.end <= inside.start() and n.place is not None
+                and n.place.kind in SETTLEMENTS]
+        if head and not text[head[-1].end : inside.start()].strip():
+            return True
     if m.place.kind not in _AREA_KINDS:
         return False
     if _TOWN_IN.search(text, max(sent.start, m.start - 60), m.start) and _APPOSITION_CLOSE.match(text, m.end):
         return True  # "The town, in the central Mudug region, was taken": the town, which the region locates
+
     opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
     if opened is None:
         return False
