@@ -51,12 +51,17 @@ _MONTH_THAT_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?(?:tha
 _SAME_MONTH = re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?|in\s+|during\s+)?(?:the\s+same|that)\s+month\b", re.I)
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
+#: The time told before, named by "at the time" or by "then" after a verb of saying ("In December, troops took Adan
+#: Yabaal. The army said then that it had liberated the town").
+_AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b|(?<=\bsaid\s)then\b|(?<=\bsays\s)then\b|(?<=\bstated\s)then\b|"
+                          r"(?<=\bclaimed\s)then\b|(?<=\bannounced\s)then\b|(?<=\breported\s)then\b", re.I)
 #: "since" with no time after it, or "since then": since the time told before ("entered Anefis on 7 October. The army
 #: has held the town since, and ...", "and has held it ever since").
 _SINCE_THEN = re.compile(r"\b(?:ever\s+)?since(?:\s+then\b|(?=\s*(?:[,.;:)]|$)))", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+(?:year|month)\b|"
-                   r"\bsince(?:\s+then\b|\s*[,.;:)]|\s*$)|"
+                   r"\bsince(?:\s+then\b|\s*[,.;:)]|\s*$)|\bat\s+the\s+time\b|\b(?:said|says|stated|claimed|announced|"
+                   r"reported)\s+then\b|"
                    r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours|week)\s+later\b|\bdays?\s+earlier\b|"
                    r"\bthat\s+(?:evening|night|afternoon)\b|"
                    r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
@@ -190,6 +195,12 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
             if anchor is not None:
                 day = anchor.date - _D
                 found.append(TimeMention(text[m.start():anchor.end], m.start(), anchor.end, day, None, "day", "at"))
+        for m in _AT_THE_TIME.finditer(text, lo, hi):  # the nearest day, month or year told before it
+            previous = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
+                             and t.precision in ("day", "month", "year") and t.relation == "at"), None)
+            if previous is not None and previous.date <= published:
+                found.append(TimeMention(m.group(0), m.start(), m.end(), previous.date, previous.date_end,
+                                         previous.precision, "at"))
         for m in _SINCE_THEN.finditer(text, lo, hi):  # since the nearest day or month told before it
             previous = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
                              and t.precision in ("day", "month") and t.relation != "since"), None)
