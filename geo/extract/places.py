@@ -97,8 +97,11 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     """Return the places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
-        if _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start()):
+        common = _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start())
+        if common is not None and not any(m.end <= common.start() and not text[m.end : common.start()].strip()
+                                          for m in sent.places):
             return []  # "the biggest assault in years on areas held by Assad's forces": no place is the subject
+            # ("Rukha and Anaba districts were cleared": the noun names the places before it)
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
