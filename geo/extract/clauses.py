@@ -352,8 +352,9 @@ def antecedent(text: str, places: Sequence[Mention], sent_start: int, trig_start
 #: northern ".
 _APPOSED_HEAD = re.compile(r",\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:town|city|village|settlement|port|hub|capital|"
                            r"stronghold)\s+(?:in|of)\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
-#: Between a place and the division it lies in: "Rubaya, in", "Kyaukme in northern", "Sinja, the capital of".
-_QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)[\w-]*\s+)?"
+#: Between a place and the division it lies in: "Rubaya, in", "Kyaukme in northern", "Geidam in neighbouring",
+#: "Sinja, the capital of".
+_QUARTER = r"(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower|neighbou?ring|nearby|adjacent)[\w-]*\s+){0,2}"
 _CONTAINER_GAP = re.compile(rf"^(?:\s*,)?\s+(?:in|of)\s+{_QUARTER}$|"
                             r"^\s*,\s*(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:capital|centre|center|seat|heart)\s+of\s+"
                             rf"{_QUARTER}$", re.I)

@@ -437,21 +437,26 @@ def time_for(sent: Sentence, pos: int, clause: tuple[int, int], text: str | None
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
           r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: A full date that opens a line, as event notes and dated entries write it: "On 15 June 2022, ...", "3 Aug 2014 -",
-#: "On March 4, 2024, ...".
-_LINE_DATE = re.compile(rf"[ \t]*(?:On\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}})"
-                        r"\s*(?:,|:|[-–—]\s)")
+#: "On March 4, 2024, ..."; or a weekday heading a line of a round-up or diary, with its colon or dash ("Thursday:
+#: The insurgents captured Ghazni. Herat followed in the evening.", "Monday, 9 August - ...").
+_LINE_DATE = re.compile(rf"[ \t]*(?:On\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
+                        rf"(?=\s*[,:]|\s*[-–—]\s)|(?-i:{_WEEKDAY})(?:,?\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})"
+                        r"(?:,?\s+\d{4})?)?(?=\s*:|\s+[-–—]\s))\s*(?:,|:|[-–—]\s)")
 #: A sentence told in the present: it is the state at publication, not at the line's date.
 _NOW_TENSE = re.compile(r"\b(?:is|are|remains?|still|now|currently|has|have|continues?)\b", re.I)
 
 
 def line_time(article: Article, sent: Sentence) -> TimeMention | None:
-    """Return the full date that opens the line of a sentence told after it in the past, else None.
+    """Return the date that opens the line of a sentence told after it in the past, else None.
 
     An event note is one line (or paragraph) with its date first: "On 15 June 2022, FARDC
     clashed with M23 near Tshengerero. M23 retained control of Bunagana." The second sentence,
-    with no time of its own, happened on that date. A sentence in the present ("M23 still
-    holds") is the state at publication.
+    with no time of its own, happened on that date. A round-up heads its lines with a weekday
+    ("Thursday: The insurgents captured Ghazni. Herat followed in the evening."): that day, as
+    of the publication date. A sentence in the present ("M23 still holds") is the state at
+    publication.
     """
     text = article.text
     line = text.rfind("\n", 0, sent.start) + 1

@@ -89,6 +89,7 @@ from geo.extract.places import (
 )
 from geo.extract.prefilter import LiteralGate
 from geo.extract.result import link_duplicate_events
+from geo.extract.statements import in_statements
 from geo.extract.time.durations import besieger_after, siege_lengths, started, state_length
 from geo.extract.time.expressions import TimeMention
 from geo.extract.time.relative import chained
@@ -100,7 +101,7 @@ __all__ = ["extract_events", "events_and_theatre", "link_duplicate_events", "SET
 
 _STANCE_RANK = {"denied": 0, "claimed": 1, "reported": 2, "verified": 3}
 _OPENERS = frozenset({"before", "after", "when", "since", "following", "until"})  # a clause starts at them
-_RELATIVES = frozenset({"which", "who"})
+_RELATIVES = frozenset({"which", "who", "where"})
 #: After the comma that closes a relative clause, the main clause goes on with its verb (not a list or a time).
 _RELATIVE_TRIGGER_AFTER = re.compile(r"\s*(?:and\s+|or\s+)?(?:on|in|at|about|some|around|a|an|the)\b", re.I)
 _CONTRAST = re.compile(r",\s*but\b|;|\bbut\b|\bhowever\b", re.I)
@@ -189,6 +190,12 @@ def _caveats_of_claims(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             if (c := _CLAIM_THAT.match(text, u.end())) is not None]
 
 
+#: A verb of state joined to the verb before it by "and" or "but": "... and is held by", "... but remains in",
+#: "... and still controls".
+_JOINED_STATE = re.compile(r"\b(?:and|but)\s+(?=(?:is|are|was|were|remains?|remained|stays?|stayed|still|"
+                           r"has\s+been|have\s+been|had\s+been)\b)", re.I)
+
+
 def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -> bool:
     """Tell whether the trigger is hedged.
 
@@ -203,6 +210,10 @@ def _hedged(text: str, lo: int, trig: re.Match[str], kind: str, sent_end: int) -
     caveat = max((end for _, end in _caveats_of_claims(text, max(lo, trig.start() - 120), trig.start())), default=0)
     if caveat > start:  # "could not verify the claim that": a claim, not a negation
         window = window[caveat - start :]
+    joined = [m for m in _JOINED_STATE.finditer(window)]
+    if joined:  # "has not been taken by the Taliban and is held by forces loyal to Massoud": the negation is the
+        # first verb's; the state joined to it is told ("did not fall and remains under government control")
+        window = window[joined[-1].end() :]
     if lx.HEDGE.search(window):
         return True
     if irrealis(text, lo, trig.start(), trig.group(0), sent_end):
@@ -526,7 +537,8 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
             return state, False, False
     before = [a for a in fighters
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
-              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)]
+              and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)
+              and not (passive and _in_where_clause(text, a.start, a.end, trig.start()))]
     if len(before) > 1:
         fought = _fought(text, sent, before)
         if len(fought) < len(before):
@@ -564,6 +576,20 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
     if recent:
         return recent, True, False
     return (after[0].faction, True, _open(after[0])) if after else (None, True, False)
+
+
+#: A "where" clause open before a side, and the comma that closes it before a passive verb.
+_WHERE_OPEN = re.compile(r",\s*where\s+(?:[\w'’()-]+[\s(]+){0,8}?$", re.I)
+_WHERE_CLOSE = re.compile(r"[^,;]*,")
+
+
+def _in_where_clause(text: str, start: int, end: int, pos: int) -> bool:
+    """Whether a side at *start*..*end* stands in a "where" clause closed before the passive verb at *pos*.
+
+    "Baga, where the insurgents overran a base in January, was recaptured on 21 February": the
+    insurgents are not the ones the passive verb is about.
+    """
+    return bool(_WHERE_OPEN.search(text, max(0, start - 60), start)) and bool(_WHERE_CLOSE.match(text, end, pos))
 
 
 #: A gerund of a clause of time, whose subject is the main clause's: "after recapturing", "before taking".
@@ -755,10 +781,11 @@ _SIEGE_NOUN = re.compile(r"^(?:siege|blockade)\s+(?:imposed\s+)?(?:of|on)$", re.
 #: A trigger that is a noun ("the fall of", "the recapture of", "the pull-out from").
 _NOMINAL = re.compile(r"^(?:fall|capture|recapture|retaking|liberation|seizure|takeover|overrunning|conquest|"
                       r"occupation|withdrawals?|pull-?outs?|retreats?|evacuations?|loss)\s+(?:of|from)$", re.I)
-#: A nationality inside a standing-control phrase: "under Russian control", "in Ukrainian hands".
+#: A nationality or a possessor inside a standing-control phrase: "under Russian control", "in Ukrainian hands", "in
+#: Russia's hands".
 _HOLDER_ADJECTIVE = re.compile(r"\b(?:under|in|into)\s+(?:the\s+)?(?:(?:full|firm|complete|total|effective)\s+)?"
-                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)\s+"
-                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands"
+                               r"(?!(?:full|firm|complete|total|effective|their|its|our|whose|the)\b)([\w-]+)(?:['’]s?)?\s+"
+                               r"(?:control|hands)\b", re.I)  # "under Russian control", "in rebel hands", "in Russia's"
 #: An agentless passive of liberation: the side that says it is the side that did it.
 _LIBERATED = re.compile(r"\b(?:liberated|freed|cleansed|cleared|purged)$", re.I)
 #: A subject in the first person: the speaker's side ("our fighters", "we have taken").
@@ -916,7 +943,7 @@ def _speaker_before(text: str, sent: Sentence, trig: re.Match[str]) -> str | Non
 #: "in the grip of": control only when a side follows.
 _GRIP = re.compile(r"grip\s+of$", re.I)
 #: A place passing into a side's hands or control ("fell into the hands of", "came under M23 control").
-_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
+_INTO_HANDS = re.compile(r"\b(?:into|under)\s+(?:[\w'’-]+\s+){0,4}?(?:hands|control)(?:\s+of)?$", re.I)
 #: A standing-control phrase told as a return ("is back under army control", "once again in the hands of"), or a
 #: passing into control told so ("fell back into the hands of"): a place taken back.
 #: ("has been back under army control since January" is the state since then.)
@@ -1072,6 +1099,10 @@ def _sentence_events(ctx: Context, sent: Sentence, wording: Wording) -> list[Con
                 targets = [(ctx.last_settlement.text, ctx.last_settlement.place, 1)]  # "after the troops pulled out"
             if trigger.loser and trigger.passive:  # "Aleppo fell": a place the gazetteer knows ("Snow fell" is none)
                 targets = [t for t in targets if t[1] is not None]
+                if trig.group(0).lower().endswith("lost") and not _NAME_BEFORE.search(text, max(0, trig.start() - 40),
+                                                                                    trig.start()):
+                    targets = []  # "Avdiivka was lost", not "the town had been lost": "lost" is said of much, so of
+                    # a place named right before it only
             if _INSIDE_AREA.match(trig.group(0)) and _LAST_BEFORE.search(text, max(0, trig.start() - 25), trig.start()):
                 # "El Fasher, the army's last stronghold in Darfur": not Darfur ("its power base in Idlib" is Idlib)
                 targets = [t for t in targets if t[1] is None or t[1].kind not in _AREAS]
@@ -1236,9 +1267,10 @@ def _trigger_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: 
     if first_person and stance.word == "claimed" and stance.attributed_to:
         actor, inferred = stance.attributed_to, False  # "'Our fighters are now in control of X,' a commander said";
         # "denied ..., saying its troops still held the city": the speaker's troops
-    if inferred and trigger.passive and _LIBERATED.search(trig.group(0)) and stance.word == "claimed" \
-            and stance.attributed_to and stance.attributed_to != "unknown":
-        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's
+    if inferred and trigger.passive and (_LIBERATED.search(trig.group(0)) or trigger.kind == "regained") \
+            and stance.word == "claimed" and stance.attributed_to and stance.attributed_to != "unknown":
+        actor, inferred = stance.attributed_to, False  # "Wad Madani was liberated ..., the army said": its speaker's;
+        # "Baga was recaptured on 21 February, according to the military": a side tells its own taking back
     kind_now: EventKind = trigger.kind
     if kind_now == "held" and _HAS_OCCUPIED.fullmatch(trig.group(0)) and not _LASTING.search(text, trig.end(),
                                                                                              clause[1]):
@@ -1575,10 +1607,12 @@ def _echo_events(ctx: Context, sent: Sentence, trig: re.Match[str], trigger: lx.
         own = next((t for t in sent.times if at <= t.start < limit and t.start - at <= 40), None)
         if own is None and times and times[-1] is not None:
             own = chained(text, at, min(limit, at + 40), times[-1], ctx.article.published)
+        if own is None and not times:  # "Thursday: The insurgents captured Ghazni. Herat followed in the evening."
+            own = line_time(ctx.article, sent)
         times.append(own)
         if m is None:
             break
-        gap = text[own.end if own is not None and own.end <= m.start else at : m.start]
+        gap = text[own.end if own is not None and at <= own.end <= m.start else at : m.start]
         if not _ECHO_LIST.match(gap):
             break
         items.append(m)
@@ -1671,6 +1705,8 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     events: list[ControlEvent] = []
     for sent in sentences:
         tried = wording.get((sent.start, sent.end))
+        if tried is not None and _ASKED.match(sent.text):
+            tried = None  # "Q: Who controls Tigray itself?", "Did Russian forces capture Chasiv Yar?": nothing told
         found = _sentence_events(ctx, sent, tried) if tried is not None else []
         events.extend(found)
         _remember(ctx, sent, found)
@@ -1693,11 +1729,22 @@ def _read_events(ctx: Context, sentences: list[Sentence],
     found = sorted((e for e in unique.values() if e.kind != "entered" or not _part_of(e, contests)),
                    key=lambda e: (e.start, e.id))  # an entry told with the fighting or the capture is part of it
     voice = state_voice(ctx.article.source, ctx.article.text, ctx.theatre)  # SANA's, TASS's own statements
+    found = in_statements(ctx.article.text, sentences, found)  # a communiqué quoted at length: its speaker's word
     return in_voice(_link_denials(ctx.article.text, sentences, found), voice)
 
 
+#: A name right before a trigger: a capitalised word, perhaps closed by a bracket or quote.
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*[)\"”’]?\s+$")
 #: The kinds of a change of hands.
 _HAND_CHANGES = frozenset({"captured", "regained", "withdrew"})
+#: A direct question that asserts nothing: one asked of yes or no ("Did Russian forces capture Chasiv Yar?", "Is
+#: Avdiivka still in Ukrainian hands?"), or of the side or the places ("Who controls Tigray?", "Which towns has the
+#: army retaken?", "What does al-Shabaab still control?"). One asked of why, how, when or where a change happened
+#: takes the change for granted and is read as any sentence. A question label ("Q:") may open it.
+_ASKED = re.compile(r"\s*(?:Q\s*[:.]\s*|Question\s*:\s*)?[\"“‘']?(?:(?:Did|Does|Do|Has|Have|Had|Is|Are|Was|Were|"
+                    r"Will|Would|Can|Could|Should|May|Might)\b|(?:Who|Whom|Which|What)\b"
+                    r"(?!\s+(?:happened|happens|next)\b))"
+                    r"[^.!?]*\?[\"”’']?\s*$")
 
 
 def _part_of(entry: ControlEvent, contests: dict[tuple[str, int, dt.date | None], set[str | None]]) -> bool:

@@ -283,14 +283,16 @@ TRIGGERS: tuple[Trigger, ...] = (
             # was left, neither that one nor the last one named
             r"(?!\s+from\s+(?:the\s+)?(?:outskirts|edges?|fringes|approaches|vicinity|surroundings|perimeter)\b)",
             intransitive=True, armed=True, confidence=0.6),
-    Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+(?:\w+\s+)?"
-            r"(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)", passive=True),
+    # (the word between is no negation: "was not captured by" leaves "not" before the trigger, where it hedges)
+    Trigger("captured", r"fell\s+to|fallen\s+to|falls\s+to|(?:was|were|been|being|is|are)\s+"
+            r"(?:(?!(?:not|never)\b)\w+\s+)?(?:(?:captured|seized|taken|overrun|conquered|lost)\s+by|lost\s+to)",
+            passive=True),
     # A place passing into a side's hands ("fell into the hands of the RSF", "fell into IS hands", "came under the
     # control of M23", "fell under Fano control"): a change, not a standing state; the side inside or after it took it.
     Trigger("captured", r"(?:fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?into\s+"
-            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w-]+\s+){1,2}?hands)|"
+            r"(?:the\s+hands\s+of|(?:the\s+)?(?:[\w'’-]+\s+){1,2}?hands)|"
             r"(?:came|come|comes|coming|fell|fallen|falls|falling|passed|passes|passing)\s+(?:back\s+)?under\s+"
-            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w-]+\s+){0,2}?control(?:\s+of)?",
+            r"(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?(?:[\w'’-]+\s+){0,2}?control(?:\s+of)?",
             passive=True, confidence=0.8),
     # Agentless passives ("Balakliia was liberated", "Sinja has been completely cleansed of the militia"): the
     # gainer is the speaker of the statement, or the side of the context.
@@ -340,6 +342,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     # back to the army" (the side it went to takes it over).
     Trigger("withdrew", r"(?:was|were|been|is|are)\s+(?:\w+ly\s+|now\s+|also\s+|formally\s+){0,2}"
             r"handed\s+(?:back\s+)?(?:over\s+)?(?=to\b)", passive=True, confidence=0.7),  # (not "should be handed")
+    # A place left, told passively with the side that left it: "Faizabad was abandoned by government troops", "Kherson
+    # was evacuated by Russian forces" (the side after "by" is the one that left).
+    Trigger("withdrew", r"(?:was|were|been|being|is|are)\s+(?:(?!(?:not|never)\b)\w+\s+)?"
+            r"(?:abandoned|evacuated|vacated)\s+by(?=\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:[\w'’-]+\s+){0,3}?(?:troops|forces|"
+            r"army|soldiers|fighters|militants|insurgents|rebels|militia|militiamen|jihadists|units|garrison|"
+            r"marines|police)\b))", passive=True, confidence=0.7),  # (not "by its residents", "by civilians")
     # A garrison given up to a side: "the government garrison in Ghazni surrendered to the Taliban" (the place is
     # where the force stood; only with the side it went to, not "soldiers who surrendered in Kidal were taken to").
     Trigger("captured", r"(?:surrendered|surrenders|capitulated|capitulates)(?=\s+to\s+(?:the\s+)?" + _CAP + r"|"
@@ -382,8 +390,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("captured", r"(?:soon\s+|quickly\s+|then\s+|also\s+)?(?:followed(?!\s+(?:by|the|a|an|his|her|their|its|"
             r"suit\s+by|up|through|orders?|him|them|it)\b)|went\s+the\s+same\s+way|suffered\s+the\s+same\s+fate|"
             r"(?:was|were)\s+next|came\s+next)", passive=True, echo=True, confidence=0.65),
-    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June"): the article may say later who.
-    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen)(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
+    # A fall with no taker named ("Aleppo fell first.", "Mosul fell on 10 June", "Avdiivka was lost in February"): the
+    # article may say later who.
+    Trigger("captured", r"(?:fell|(?:has|had|have)\s+fallen|(?:was|were|(?:has|had|have)\s+been)\s+lost)"
+            r"(?=\s*(?:[,.;:]|$)|\s+(?:on|in|at|first|quickly|swiftly|"
             r"within|after|without|overnight|late|early|hours|days|weeks|last|this|yesterday|shortly|soon|when|as|"
             r"before|during|following|amid|and|too|also|next)\b)", passive=True, loser=True, confidence=0.65),
     # A capture stated through the loser: "the army lost control of X", "losing X".
@@ -440,12 +450,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             r"(?:last|only|remaining|final)\s+(?:(?:supply|land|road|ground|access)\s+)?(?:route|road|line|highway|"
             r"corridor|artery|link)s?\s+(?:into|to|in\s+and\s+out\s+of|out\s+of|serving)", confidence=0.6),
     Trigger("besieged", r"under\s+siege|under\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:siege|blockade)|"
-            r"(?:was|were|been|is|are)\s+(?:\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
-            r"cut\s+off)|remains?\s+(?:\w+\s+)?encircled", passive=True, confidence=0.75),
+            r"(?:was|were|been|is|are)\s+(?:(?!(?:not|never)\b)\w+\s+)?(?:besieged|encircled|surrounded|blockaded|"
+            r"cut\s+off)|remains?\s+(?:(?!(?:not|never)\b)\w+\s+)?encircled", passive=True, confidence=0.75),
     # Split control: "Qamishli remains split between the SDF and government pockets".
     Trigger("held", r"(?:split|divided|shared|partitioned)\s+between", passive=True, split=True, confidence=0.65),
     Trigger("held", r"(?:controlled|held|run|ruled|governed|occupied)\s+(?:since\s+(?:\w+\s+){1,2}?)?by|"
-            r"in\s+(?:[\w-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w-]+\s+){0,2}control|"
+            r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){1,2}?hands|under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|"
             r"in\s+the\s+hands\s+of|has\s+been\s+held|remains?\s+in\s+(?:\w+\s+)?control|"
             r"(?:under|in)\s+the\s+(?:firm\s+|tight\s+|iron\s+)?grip\s+of", passive=True,
             confidence=0.7),
@@ -476,7 +486,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("held", r"stronghold\s+(?:of|in)|power\s+base\s+in|dominant\s+force\s+in|controls" + _NO_ROUTE + r"|"
             r"in\s+(?:full\s+|firm\s+)?control\s+of|de\s+facto\s+(?:local\s+)?(?:administration|authority)\s+in|"
             r"(?:still|now|firmly)\s+(?:holds?|held|controls?|controlled)|"
-            r"(?:has|have|had)\s+(?!been\b)(?:\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
+            r"(?:has|have|had)\s+(?!been\b)(?:(?!(?:not|never)\b)\w+\s+)?(?:held|controlled|occupied)|holds|holding|"
             r"(?:remained|remains)\s+in\s+(?:full\s+)?control\s+of|kept\s+(?:its|their)\s+hold\s+on",
             confidence=0.7),
     # (not "fighting for control of Marib", "the battle for control of Bakhmut": a fight, nobody's hold)
@@ -510,7 +520,10 @@ HEDGE = _re(r"\b(?:not|never|no\s+longer|n['’]t|failed|fail|fails|failing|trie
 #: Reporting verbs after a speaker: a side saying it makes a claim.
 REPORT = _re(r"\b(?:say|says|said|claim|claims|claimed|claiming|announced?|announces|stated|insist(?:s|ed)?|"
              r"report(?:s|ed|ing)?|according\s+to|told|tells|statement)\b")
-DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|rejecting|dismissed|dismissing|refuted|refuting)\b")
+#: A denial; also a report retracted, as a correction tells it ("An earlier version of this article wrongly said that
+#: insurgents had captured Mueda").
+DENY = _re(r"\b(?:denied|denies|deny|denying|rejected|rejecting|dismissed|dismissing|refuted|refuting|"
+           r"(?:wrongly|incorrectly|erroneously|mistakenly)\s+(?:said|reported|stated|wrote)|misreported)\b")
 VERIFY = _re(r"\b(?:verified|geolocated|geo-located|confirmed|confirm(?:s|ing)?|authenticated)\b")
 #: An assessment, not a verification: "geolocated footage indicates that Russian forces likely seized X".
 ASSESSED = _re(r"\b(?:likely|probably|possibly|apparently|appear(?:s|ed)?\s+to(?:\s+have)?)\b")

@@ -63,9 +63,11 @@ _GAP_TO_PLACE = re.compile(r"^\s*(?:(?:the|a|an|its|their|last|final|remaining|m
 #: A common noun right before a passive trigger is its subject ("areas held by", "positions controlled by").
 _COMMON_SUBJECT = re.compile(r"\b(?:areas|parts|positions|villages|towns|territory|territories|districts|"
                              r"neighbou?rhoods|pockets|land|lands|regions)\s+(?:(?:still|now|long)\s+)?$", re.I)
-#: A place that locates a common noun ("The two towns in Idlib province had been held by"): not the subject.
+#: A place that locates a common noun ("The two towns in Idlib province had been held by"), or that a noun of no
+#: ground is about ("Contact with Bakhmut was lost", "The battle for Bakhmut was lost"): not the subject.
 _LOCATES_COMMON = re.compile(r"(?:\b(?:towns|cities|villages|areas|parts|districts|positions|neighbou?rhoods)\s+"
-                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of)\s+"
+                             r"(?:in|near|around)|\b(?:areas|parts|districts|positions|neighbou?rhoods)\s+of|"
+                             r"\b(?:contact|communications?|battle|fight|struggle)\s+(?:with|for|over))\s+"
                              r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)  # ("the towns of Nubl and Zahraa" name them)
 #: A place that speaks ("which Moscow said was now under the control of"): a seat of power, not the subject.
 _SPEAKS = re.compile(r"\s+(?:said|says|claimed|claims|announced|insisted|insists|reported|stated)\b")
@@ -85,7 +87,7 @@ _CAPITAL_OF_BEFORE = re.compile(r"\bthe\s+(?:(?:regional|provincial|state|region
 _SOMETHING_AFTER = re.compile(r"\s+(?:an?|the|its|their|several|two|three|some|one)\s+(?!(?:town|city|village|"
                               r"capital|whole|entire|rest)\b)\w", re.I)
 _RELATIVE_END = re.compile(r",\s*(?:which|who|that)\s*$")
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that)\b")
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|that|where)\b")
 #: A relative clause opened between two places: the later one only describes the first.
 _IN_RELATIVE = re.compile(r"\b(?:who|which|whose|where)\b", re.I)
 _LAST_DETERMINER = re.compile(r"\b(?:the|a|an)\s+(?!.*\b(?:the|a|an)\s)", re.I)
@@ -103,8 +105,11 @@ def _governed_places(text: str, sent: Sentence, trig: re.Match[str], passive: bo
     """Return the places a trigger governs (see the module docstring)."""
     lo, hi = clause
     if passive:
-        if _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start()):
+        common = _COMMON_SUBJECT.search(text, max(sent.start, trig.start() - 30), trig.start())
+        if common is not None and not any(m.end <= common.start() and not text[m.end : common.start()].strip()
+                                          for m in sent.places):
             return []  # "the biggest assault in years on areas held by Assad's forces": no place is the subject
+            # ("Rukha and Anaba districts were cleared": the noun names the places before it)
         if _RELATIVE_END.search(text[max(sent.start, lo - 12) : lo]):
             lo = sent.start  # "eastern Aleppo, which has been under siege": the antecedent counts
         before = [m for m in sent.places if lo <= m.start and m.end <= trig.start() and not reference_point(text, m)
@@ -197,6 +202,10 @@ def _fronted_locative(text: str, sent: Sentence, m: Mention) -> bool:
 #: A settlement named by its noun, then a division it lies in set off by commas: "The town, in the central".
 _TOWN_IN = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|port|locality)\s*,\s*"
                       r"in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$", re.I)
+#: A division that locates a settlement named before it, set off by a comma: ", in the north-eastern province of",
+#: ", in northern".
+_IN_DIVISION = re.compile(r",\s*in\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:(?P<noun>province|region|state|"
+                          r"governorate|district|oblast|county)\s+of\s+)?$", re.I)
 #: The end of such a division: its noun, then the closing comma.
 _APPOSITION_CLOSE = re.compile(r"(?:\s+(?:region|province|state|governorate|district|territory|county|oblast))?\s*,",
                                re.I)
@@ -215,10 +224,20 @@ def _locates_apposition(text: str, sent: Sentence, m: Mention) -> bool:
     if near is not None and text[m.end : m.end + 2].startswith(","):
         head = [n for n in sent.places if n.end <= near.start()]
         return bool(head) and not text[head[-1].end : near.start()].strip()
+    inside = _IN_DIVISION.search(text, max(sent.start, m.start - 60), m.start)
+    if inside is not None and _APPOSITION_CLOSE.match(text, m.end) and (
+            m.place.kind in _AREA_KINDS or inside.group("noun")):  # "Faizabad, in the north-eastern province of
+        # Badakhshan, was abandoned": Faizabad, which the province locates ("the state of Sennar": a state, though a
+        # town bears the name too)
+        head = [n for n in sent.places if n.end <= inside.start() and n.place is not None
+                and n.place.kind in SETTLEMENTS]
+        if head and not text[head[-1].end : inside.start()].strip():
+            return True
     if m.place.kind not in _AREA_KINDS:
         return False
     if _TOWN_IN.search(text, max(sent.start, m.start - 60), m.start) and _APPOSITION_CLOSE.match(text, m.end):
         return True  # "The town, in the central Mudug region, was taken": the town, which the region locates
+
     opened = _APPOSITION_IN.search(text, max(sent.start, m.start - 60), m.start)
     if opened is None:
         return False

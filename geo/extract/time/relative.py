@@ -51,9 +51,19 @@ _MONTH_THAT_YEAR = re.compile(rf"\b{_PRE}(?P<m>{_MONTH_NAME})\s+(?:of\s+)?(?:tha
 _SAME_MONTH = re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?|in\s+|during\s+)?(?:the\s+same|that)\s+month\b", re.I)
 _EVE = re.compile(r"\b(?:on\s+)?the\s+eve\s+of\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.I)
+#: The time told before, named by "at the time" or by "then" after a verb of saying ("In December, troops took Adan
+#: Yabaal. The army said then that it had liberated the town").
+_AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b|(?<=\bsaid\s)then\b|(?<=\bsays\s)then\b|(?<=\bstated\s)then\b|"
+                          r"(?<=\bclaimed\s)then\b|(?<=\bannounced\s)then\b|(?<=\breported\s)then\b", re.I)
+#: "since" with no time after it, or "since then": since the time told before ("entered Anefis on 7 October. The army
+#: has held the town since, and ...", "and has held it ever since").
+_SINCE_THEN = re.compile(r"\b(?:ever\s+)?since(?:\s+then\b|(?=\s*(?:[,.;:)]|$)))", re.I)
 #: Every expression of :func:`relative_expressions` holds one of these words.
 _CUES = re.compile(r"last\s+\w|\beve\b|\bnow\b|\bcurrently\b|\bpresent\b|\b(?:that|same)\s+(?:year|month)\b|"
-                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours)\s+later\b|\bdays?\s+earlier\b|"
+                   r"\bsince(?:\s+then\b|\s*[,.;:)]|\s*$)|\bat\s+the\s+time\b|\b(?:said|says|stated|claimed|announced|"
+                   r"reported)\s+then\b|"
+                   r"\b(?:same|next|following|that)\s+day\b|\b(?:days?|hours|week)\s+later\b|\bdays?\s+earlier\b|"
+                   r"\bthat\s+(?:evening|night|afternoon)\b|"
                    r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before)\b|\b(?:first|second|third|opening)\s+day\b|"
                    r"\b(?-i:spring|summer|autumn|winter|fall)\b", re.I)
 #: Words that order two clauses of one sentence in time.
@@ -63,7 +73,8 @@ _AFTERWARDS = frozenset({"then", "followed by", "later", "subsequently", "afterw
 #: A step from the date of the item before: "the next day", "two days later", "hours later", "the same day", "two
 #: days earlier".
 _STEP = re.compile(r"\b(?:(?P<next>the\s+(?:next|following)\s+day|a\s+day\s+later)|"
-                   r"(?P<n>\d{1,2}|two|three|four|five|six|seven)\s+days\s+later|"
+                   r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+days\s+later|"
+                   r"(?P<week>a\s+week)\s+later|"
                    r"(?P<back>a\s+day|the\s+day|\d{1,2}\s+days|two\s+days|three\s+days|four\s+days|five\s+days|"
                    r"six\s+days|seven\s+days)\s+earlier|"
                    r"(?P<same>(?:only\s+|just\s+|a\s+few\s+)?hours\s+later|later\s+that\s+day|the\s+same\s+day|"
@@ -163,8 +174,10 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
                     found.append(TimeMention(m.group(0), m.start(), m.end(), first, last,
                                              precision_of_range(first, last), "at"))
         for m in _STEP_GATE.finditer(text, lo, hi):  # "The army said it had retaken the town the same day"
-            previous = next((t for t in reversed(times) if t.end <= m.start() and t.precision == "day"
-                             and t.date is not None), None)
+            # counted from the nearest day or month told before it ("In March 2020 the insurgents occupied the
+            # town and left the next day": a day of that month); a time a "since" opens is a state's
+            previous = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
+                             and t.precision in ("day", "month") and t.relation != "since"), None)
             if previous is not None:
                 step = chained(text, m.start(), m.end(), previous, published)
                 if step is not None:
@@ -182,6 +195,18 @@ def relative_expressions(text: str, published: dt.date | None, times: Sequence[T
             if anchor is not None:
                 day = anchor.date - _D
                 found.append(TimeMention(text[m.start():anchor.end], m.start(), anchor.end, day, None, "day", "at"))
+        for m in _AT_THE_TIME.finditer(text, lo, hi):  # the nearest day, month or year told before it
+            previous = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
+                             and t.precision in ("day", "month", "year") and t.relation == "at"), None)
+            if previous is not None and previous.date <= published:
+                found.append(TimeMention(m.group(0), m.start(), m.end(), previous.date, previous.date_end,
+                                         previous.precision, "at"))
+        for m in _SINCE_THEN.finditer(text, lo, hi):  # since the nearest day or month told before it
+            previous = next((t for t in reversed(times) if t.end <= m.start() and t.date is not None
+                             and t.precision in ("day", "month") and t.relation != "since"), None)
+            if previous is not None and previous.date <= published:
+                found.append(TimeMention(m.group(0), m.start(), m.end(), previous.date, published, previous.precision,
+                                         "since"))
         for m in _NOW.finditer(text, lo, hi):
             found.append(TimeMention(m.group(0), m.start(), m.end(), published, None, "day", "at"))
     return sorted(found, key=lambda t: t.start)
@@ -423,9 +448,26 @@ def chained(text: str, lo: int, hi: int, previous: TimeMention, published: dt.da
     m = _STEP_GATE.search(text, lo, hi)
     if m is None:
         return None
+    if previous.precision == "month" and previous.date_end is not None:  # a step from a month: a range
+        steps = {"next": 1, "week": 7}
+        days = next((n for g, n in steps.items() if m.group(g)), None)
+        if m.group("n"):
+            word = m.group("n").lower()
+            days = int(_STEP_DAYS.get(word, word))
+        if days is None and m.group("back") is None:
+            days = 0
+        if days is None:
+            return None
+        first, last = previous.date + days * _D, previous.date_end + days * _D
+        if published is not None:
+            first, last = min(first, published), min(last, published)
+        return TimeMention(m.group(0), m.start(), m.end(), first, last if last > first else None,
+                           precision_of_range(first, last) if last > first else "day", "at")
     base = previous.date_end or previous.date
     if m.group("next"):
         start, end = base + _D, None
+    elif m.group("week"):
+        start, end = base + 7 * _D, None
     elif m.group("n"):
         word = m.group("n").lower()
         start, end = base + int(_STEP_DAYS.get(word, word)) * _D, None
