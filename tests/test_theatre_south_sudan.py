@@ -59,3 +59,11 @@ def test_ugandan_troops_in_congo_stay_in_congo(gz) -> None:
     events = read(gz, "Ugandan troops entered Bunia on Monday, the UPDF said, as M23 rebels held Goma.",
                   dt.date(2025, 3, 4))
     assert events and {e.theatre for e in events} == {"drc"}
+
+
+def test_south_sudanese_troops_in_sudans_war_leave_it_sudans(gz) -> None:
+    text = ("The RSF captured Heglig on Monday, and South Sudanese troops deployed in the oil field, officials in "
+            "Juba said.")
+    events = read(gz, text, dt.date(2025, 12, 9))
+    assert ("Heglig", "captured", "rsf") in {(e.place, e.kind, e.actor_gaining) for e in events}
+    assert {e.theatre for e in events} == {"sudan"}

@@ -41,3 +41,10 @@ def test_a_thai_retaking(gz) -> None:
 def test_a_cambodian_holding(gz) -> None:
     events = read(gz, "Cambodian troops remain in full control of Ta Krabey temple, the defence ministry said.")
     assert ("Ta Krabey", "held", dt.date(2025, 7, 26), "cambodia") in facts(events)  # "said": the day before
+
+
+def test_thai_soldiers_on_myanmars_border_leave_it_myanmars(gz) -> None:
+    events = read(gz, "The KNLA seized Shwe Kokko on Monday; Thai soldiers watched from Mae Sot, the Thai army said.",
+                  dt.date(2024, 4, 12))
+    assert ("Shwe Kokko", "captured", "knla") in {(e.place, e.kind, e.actor_gaining) for e in events}
+    assert {e.theatre for e in events} == {"myanmar"}
