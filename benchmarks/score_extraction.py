@@ -62,6 +62,9 @@ THEATRE_FACTIONS: dict[str, tuple[str, ...]] = {
     "lebanon": ("government", "israel", "hezbollah"),
     "karabakh": ("azerbaijan", "armenian", "russia"),
     "haiti": ("pnh", "mss", "viv_ansanm", "g9", "g_pep", "gran_grif"),
+    "gaza": ("israel", "hamas", "islamic_jihad", "militias"),
+    "south_sudan": ("sspdf", "uganda", "spla_io", "white_army", "nas"),
+    "thai_cambodia": ("thailand", "cambodia"),
 }
 #: Theatre of a gold entry without a ``theatre`` field (the set began with Syria only).
 DEFAULT_THEATRE = "syria"

@@ -54,7 +54,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def test_there_is_a_supplement_per_theatre_and_ids_are_unique_across_them() -> None:
     names = set(curated_files())
     for theatre in ("syria", "drc", "myanmar", "sudan", "ukraine", "iraq", "ethiopia", "libya", "sahel", "yemen",
-                    "afghanistan", "somalia", "mozambique", "lake_chad", "lebanon", "karabakh", "haiti"):
+                    "afghanistan", "somalia", "mozambique", "lake_chad", "lebanon", "karabakh", "haiti", "gaza",
+                    "south_sudan", "thai_cambodia"):
         assert f"curated_{theatre}.csv" in names
     ids = [row["id"] for _, row in theatre_rows()]
     assert len(ids) == len(set(ids))

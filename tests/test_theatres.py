@@ -43,6 +43,9 @@ CONTRACT: dict[str, set[str]] = {
     "lebanon": {"government", "israel", "hezbollah"},
     "karabakh": {"azerbaijan", "armenian", "russia"},
     "haiti": {"pnh", "mss", "viv_ansanm", "g9", "g_pep"},
+    "gaza": {"israel", "hamas", "islamic_jihad", "militias"},
+    "south_sudan": {"sspdf", "uganda", "spla_io", "white_army", "nas"},
+    "thai_cambodia": {"thailand", "cambodia"},
 }
 
 PACKAGED_FILES = sorted(PACKAGE_DIR.glob("*.toml"))
