@@ -220,3 +220,22 @@ def test_heldout_gold_is_well_formed_covers_every_article_and_is_validated():
     broken = {"heldout": {"x.txt": {"events": [{"place": "Hama", "kind": "took", "date": None, "date_end": None,
                                                 "actor_gaining": "rebels", "stance": "reported", "note": "n"}]}}}
     assert any("heldout/x.txt" in p for p in sc.validate_gold(broken))  # the held-out split is checked too
+
+
+def test_batches_gold_is_well_formed_and_covers_every_article() -> None:
+    """The unseen batches of sessions 13 and 14: each corpus's gold names exactly its articles, and every side is one
+    of its theatre's factions (read from the packaged theatres)."""
+    doc = json.loads(sc.BATCHES_GOLD.read_text(encoding="utf-8"))
+    assert sc.validate_gold(doc) == []
+    assert set(doc) == set(sc.BATCHES)
+    for name in sc.BATCHES:
+        articles = sorted(p.name for p in sc.CORPORA[name].glob("*.txt"))
+        assert sorted(doc[name]) == articles and len(articles) >= 4, name
+        assert sum(len(entry["events"]) for entry in doc[name].values()) >= 15, name
+
+
+def test_gold_sides_are_the_packaged_theatres_factions() -> None:
+    from geo.theatres import packaged_theatres
+    assert sc.THEATRE_FACTIONS["myanmar"] == tuple(f.id for f in packaged_theatres()["myanmar"].factions
+                                                   if f.id != "unknown")
+    assert "knla" in sc.THEATRE_FACTIONS["myanmar"] and "unknown" not in sc.THEATRE_FACTIONS["myanmar"]
