@@ -83,7 +83,7 @@ Format = Annotated[TableFormat, typer.Option("--format", case_sensitive=False, h
 TheatreName = Annotated[str | None, typer.Option(
     "--theatre", help="The war the articles are about: a packaged theatre (syria, ukraine, sudan, myanmar, drc, "
     "iraq, yemen, ethiopia, libya, sahel, afghanistan, somalia, mozambique, lake_chad, lebanon, karabakh, haiti, gaza, "
-    "south_sudan, thai_cambodia) "
+    "south_sudan, thai_cambodia, car) "
     "or a theatre file (docs/theatres.md); default: inferred per article")]
 Days = Annotated[int | None, typer.Option("--days", help="With --date: the change dates of the N days up to it "
                                                           "(default 90; an archive spans thousands)")]

@@ -55,7 +55,7 @@ def test_there_is_a_supplement_per_theatre_and_ids_are_unique_across_them() -> N
     names = set(curated_files())
     for theatre in ("syria", "drc", "myanmar", "sudan", "ukraine", "iraq", "ethiopia", "libya", "sahel", "yemen",
                     "afghanistan", "somalia", "mozambique", "lake_chad", "lebanon", "karabakh", "haiti", "gaza",
-                    "south_sudan", "thai_cambodia"):
+                    "south_sudan", "thai_cambodia", "car"):
         assert f"curated_{theatre}.csv" in names
     ids = [row["id"] for _, row in theatre_rows()]
     assert len(ids) == len(set(ids))

@@ -46,6 +46,7 @@ CONTRACT: dict[str, set[str]] = {
     "gaza": {"israel", "hamas", "islamic_jihad", "militias"},
     "south_sudan": {"sspdf", "uganda", "spla_io", "white_army", "nas"},
     "thai_cambodia": {"thailand", "cambodia"},
+    "car": {"faca", "russia", "rwanda", "cpc"},
 }
 
 PACKAGED_FILES = sorted(PACKAGE_DIR.glob("*.toml"))

@@ -56,7 +56,9 @@ MONITORS: tuple[str, ...] = (
     "Institute for the Study of War", "monitors", "a war monitor", "the monitor", "activists", "witnesses",
     "residents", "analysts", "journalists", "DeepState", "Airwars", "Sudan Doctors Network", "OCHA",
     "MONUSCO", "UN peacekeepers", "UNIFIL", "UNIFIL peacekeepers", "United Nations Interim Force in Lebanon",
-    "UN Interim Force in Lebanon",
+    "UN Interim Force in Lebanon", "MINUSCA", "MINUSCA peacekeepers",
+    "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+    "Radio Ndeke Luka", "Corbeau News", "Corbeau News Centrafrique",
 )
 #: Words for a state's own forces in any war: the theatre's government unless the theatre says otherwise.
 STATE_FORCES: tuple[str, ...] = ("armed forces", "the armed forces", "national army", "the national army",
