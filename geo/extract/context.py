@@ -42,6 +42,7 @@ from geo.extract.clauses import dateline_end, not_a_place
 from geo.extract.prefilter import LiteralGate, LiteralScreen
 from geo.extract.time.expressions import CALENDAR_WORD, TimeMention, find_time_expressions, precision_of_range
 from geo.extract.time.relative import merge, ordered, relative_expressions
+from geo.extract.voice import outlet_named
 from geo.model import Article, ControlEvent, DatePrecision, EventKind, Stance
 from geo.theatres import Theatre, fold, packaged_theatres
 
@@ -169,7 +170,8 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
             actors = index.resolve(text, names, guess, voice)
             mentions = gz.find(text, exclude=fixed + _actor_spans(text, actors), focus=_focus(guess),
                                demonyms=True)
-    actors = in_outlet_usage(actors, guess, _outlet_named(article))  # "the army" in the Houthis' Saba: theirs
+    # "the army" in the Houthis' Saba: theirs
+    actors = in_outlet_usage(actors, guess, outlet_named(article.source, article.text))
     actors = coreferent(text, actors, guess)  # "its troops", "the group": the side named before
     dateline = dateline_end(text)  # where and when the reporter files, not where or when anything happened
     times = [t for t in times if t.start >= dateline]  # "KABUL, Aug 7 -": the report's day, not an event's
@@ -184,7 +186,7 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
                                     index.theatres.values())
             if own is not guess:  # read again in its own war: its factions, its places first
                 sentence_actors = in_outlet_usage(index.resolve(text, _within_spans(names, s, e), own, voice), own,
-                                                  _outlet_named(article))
+                                                  outlet_named(article.source, article.text))
                 skip = [(a - s, b - s) for a, b in fixed if s <= a < e] + [(a - s, b - s) for a, b in
                                                                           _actor_spans(text, sentence_actors)]
                 own_names = [replace(m, start=m.start + s, end=m.end + s)
@@ -194,11 +196,6 @@ def read_sentences(article: Article, gz: Gazetteer, spans: Sequence[tuple[int, i
                                    and not not_a_place(text, m)]
         out.append(Sentence(s, e, text[s:e], sentence_places, sentence_actors, _within(times, s, e), own))
     return out, guess, _with_rereadings(mentions, reread)
-
-
-def _outlet_named(article: Article) -> str:
-    """Return where an article names its outlet: its source field and its dateline ("SANAA, Dec. 5 (Saba) -")."""
-    return f"{article.source or ''}\n{article.text[: dateline_end(article.text)]}"
 
 
 #: Before a side's name that is a place's too, a locative: "in the Donetsk People's Republic", "across Puntland".

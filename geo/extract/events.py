@@ -136,9 +136,10 @@ _INVERTED_BEFORE = re.compile(r"[,'’\"”]\s*$")
 _INVERTED_VERB = re.compile(r"says|said|claims|claimed", re.I)
 _WITNESSES = re.compile(r"\b(?:residents?|witness(?:es)?|locals?|inhabitants|eyewitness(?:es)?|medics?|doctors?|"
                         r"aid\s+workers?|journalists?|reporters?|correspondents?)\b", re.I)
+#: A comma that opens an apposition describing the side before it: ", one of the most powerful ...", ", an alliance of".
+_APPOSITION_HEAD = r"\s*,\s+(?:one|part|a|an|the|some)\b"
 #: Between a side and its verb of saying, an apposition that describes it: ", an alliance of Tuareg-led rebel groups, ".
-_SPEAKER_APPOSITION = re.compile(r"\s*,\s+(?:a|an|the|one|part)\s+[^,;:()\"“”]{3,90},\s*(?:(?:has|had|also|later)\s+)?",
-                                 re.I)
+_SPEAKER_APPOSITION = re.compile(_APPOSITION_HEAD + r"\s+[^,;:()\"“”]{3,90},\s*(?:(?:has|had|also|later)\s+)?", re.I)
 #: The words before a verb of saying back to the clause's start: "..., SUNA said", "... Kyaukme, the Global New
 #: Light of Myanmar reported".
 _SPEAKER_BEFORE = re.compile(r"(?<=[,;:(\u2014\u2013-])[^,;:()\u2014\u2013]{1,55}$")
@@ -539,14 +540,11 @@ def _actors(text: str, sent: Sentence, trig: re.Match[str], passive: bool,
               if a.end <= trig.start() and not _PARTICIPLE_AGENT.search(text, max(0, a.start - 40), a.start)
               and not relative_actor(text, a.start, a.end, trig.start()) and not ground_owner(text, a.end)
               and not (passive and _in_where_clause(text, a.start, a.end, trig.start()))]
-    if len(before) > 1:
-        fought = _fought(text, sent, before)
-        if len(fought) < len(before):
-            before = [a for a in before if a not in fought]  # "Russian troops fought Ukrainian units ... and captured"
-        claimants = [a for a in before if _CLAIM_NOUN_AFTER.match(text, a.end)
-                     and _DENIER_SAYS.search(text, a.end, trig.start())]
-        if len(claimants) < len(before):
-            before = [a for a in before if a not in claimants]  # "denied RSF claims that ..., saying its troops held"
+    # while another side remains: not a side fought ("Russian troops fought Ukrainian units ... and captured"), nor a
+    # claimant whose claim a denier answers ("denied RSF claims that ..., saying its troops still held the city")
+    before = _all_but(before, _fought(text, sent, before))
+    before = _all_but(before, [a for a in before if _CLAIM_NOUN_AFTER.match(text, a.end)
+                               and _DENIER_SAYS.search(text, a.end, trig.start())])
     named = [a for a in before if a.faction != "unknown"]
     if before and before[-1].faction == "unknown" and named and \
             _APPOSITION_OPEN.match(text, named[-1].end, before[-1].start):
@@ -684,7 +682,7 @@ _OWNED = re.compile(r"['’]s?\s+$")
 #: Between a passive trigger and its agent: "fell to", "was captured on Sunday by", "taken by".
 _AGENT_GAP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:by|to)\s+(?:the\s+)?$", re.I)
 #: A named side, then a comma that opens an apposition describing it (no verb before the next comma).
-_APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$", re.I)
+_APPOSITION_OPEN = re.compile(_APPOSITION_HEAD + r"[^,;]*$", re.I)
 
 
 #: Before a side fought, not fighting: "clashes between", "fighting with", "an offensive against", "fought", "repelled";
@@ -692,6 +690,12 @@ _APPOSITION_OPEN = re.compile(r"\s*,\s+(?:(?:one|part|a|an|the|some)\b)[^,;]*$",
 _FOUGHT_BEFORE = re.compile(r"\b(?:between|against|(?<!together\s)(?<!along\s)(?<!coordination\s)with|fought|"
                             r"battled|attacked|attacking|ambushed|confronted|confronting|engaged|repelled|repelling)\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:and|or)\s+(?:the\s+)?)?$", re.I)
+
+
+def _all_but(sides: list[ActorMention], dropped: list[ActorMention]) -> list[ActorMention]:
+    """Return *sides* without *dropped*, unless that leaves none."""
+    kept = [a for a in sides if a not in dropped]
+    return kept or sides
 
 
 def _fought(text: str, sent: Sentence, sides: list[ActorMention]) -> list[ActorMention]:

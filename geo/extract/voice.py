@@ -19,7 +19,7 @@ from geo.extract.clauses import dateline_end
 from geo.model import ControlEvent
 from geo.theatres import Theatre
 
-__all__ = ["STATE_OUTLETS", "in_voice", "outlet_faction", "state_voice"]
+__all__ = ["STATE_OUTLETS", "in_voice", "outlet_faction", "outlet_named", "state_voice"]
 
 #: State outlets and the names, in any theatre's words, of the side each speaks for (the first the theatre knows).
 STATE_OUTLETS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -69,12 +69,19 @@ def state_voice(source: str | None, text: str, theatre: Theatre | None) -> str |
     """
     if theatre is None:
         return None
-    declared = theatre.outlet_side(source)  # an outlet the theatre file says a side runs ("Saba": the Houthis)
-    if declared is None:  # ... or its dateline names: "SANAA, Dec. 5 (Saba) -"
-        declared = theatre.outlet_side(text[: dateline_end(text)])
+    # an outlet the theatre file says a side runs, in the source field or the dateline ("Saba": the Houthis)
+    declared = theatre.outlet_side(outlet_named(source, text))
     if declared is not None:
         return declared
     return outlet_faction(f"{source or ''}\n{text[:_HEAD].lstrip().partition(chr(10))[0]}", theatre)
+
+
+def outlet_named(source: str | None, text: str) -> str:
+    """Return where an article names its outlet: its source field and its dateline ("SANAA, Dec. 5 (Saba) -").
+
+    Only the dateline proper: an outlet quoted later in the lead ("..., according to Saba") is no voice.
+    """
+    return f"{source or ''}\n{text[: dateline_end(text)]}"
 
 
 def outlet_faction(text: str, theatre: Theatre | None) -> str | None:
